@@ -1,0 +1,13 @@
+import type { DataSource } from 'typeorm';
+import { createSmokeActivities } from './smoke.activities';
+
+export * from './smoke.activities';
+
+/** Every activity the worker registers, built from the worker's dependencies. */
+export function createActivities(deps: { dataSource: DataSource }) {
+  return {
+    ...createSmokeActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { parseAppConfig } from '../../../libs/config/src';
+import { describeStartError } from '../../../libs/config/src/start-error';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+
+async function bootstrap() {
+  const cfg = parseAppConfig(process.env);
+  const app = configureApp(await NestFactory.create(AppModule, { logger: ['error', 'warn', 'log'] }));
+  await app.listen(cfg.port, cfg.host);
+  new Logger('api').log(`API listening on ${await app.getUrl()}`);
+}
+
+bootstrap().catch((err: unknown) => {
+  process.stderr.write(`api: ${describeStartError(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { Client, Connection } from '@temporalio/client';
+import { temporalConfig } from '../../../../libs/config/src';
+import { temporalConnectionOptions } from '../../../../libs/temporal/src';
+
+/**
+ * The API's Temporal client. The connection is lazy, so the API starts (and reports Temporal
+ * as down on /health, answering 503 to commands) while the server is unreachable.
+ */
+@Injectable()
+export class TemporalClient extends Client implements OnApplicationShutdown {
+  readonly workflowTaskQueue: string;
+
+  constructor(@Inject(temporalConfig.KEY) cfg: ConfigType<typeof temporalConfig>) {
+    super({ connection: Connection.lazy(temporalConnectionOptions(cfg)), namespace: cfg.namespace });
+    this.workflowTaskQueue = cfg.taskQueue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+@Global()
+@Module({ providers: [TemporalClient], exports: [TemporalClient] })
+export class TemporalModule {}

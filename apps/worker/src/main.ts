@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { describeStartError } from '../../../libs/config/src/start-error';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap() {
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: false });
+  app.enableShutdownHooks();
+  new Logger('worker').log('worker started');
+}
+
+bootstrap().catch((err: unknown) => {
+  process.stderr.write(`worker: ${describeStartError(err)}\n`);
+  process.exit(1);
+});

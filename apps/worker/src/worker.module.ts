@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { DatabaseModule } from '../../../libs/persistence/src/database.module';
+import { appConfig, databaseConfig, temporalConfig } from '../../../libs/config/src';
+import { WorkerService } from './worker.service';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: [appConfig, databaseConfig, temporalConfig],
+    }),
+    DatabaseModule.forRoot('approvals-worker'),
+  ],
+  providers: [WorkerService],
+})
+export class WorkerModule {}

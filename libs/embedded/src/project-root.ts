@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The folder holding package.json, from source (ts) or from dist alike. */
+export function projectRoot(from = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'scripts', 'setup.js'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no project root above ${from}`);
+  }
+}
+
+interface SetupModule {
+  resolveCli(): { path: string; source: string } | null;
+  ensureTestServer(): string;
+}
+
+/** scripts/setup.js is the one place that knows where the Temporal binaries are. */
+export function setupScript(): SetupModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(projectRoot(), 'scripts', 'setup.js')) as SetupModule;
+}

@@ -1,0 +1,4 @@
+import { SmokeRecord } from './smoke-record.entity';
+
+export { SmokeRecord };
+export const ENTITIES = [SmokeRecord];

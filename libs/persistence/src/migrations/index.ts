@@ -1,0 +1,4 @@
+import { SmokeRecords1763773200000 } from './1763773200000-smoke-records';
+
+/** In order; every schema change is a new timestamped migration appended here. */
+export const MIGRATIONS = [SmokeRecords1763773200000];
