@@ -1,0 +1,107 @@
+import type { ProjectType, StageCode } from '../project-types';
+import type { Rule } from '../questionnaire/rules';
+
+/** Government departments decide; utility companies are connection providers outside the licensing law. */
+export type DepartmentKind = 'GOVERNMENT' | 'UTILITY';
+
+export interface Department {
+  /** Short uppercase ASCII; becomes the reviewing officer's username `officer.<code>`. */
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly kind: DepartmentKind;
+}
+
+export interface Stage {
+  readonly code: StageCode;
+  readonly name: string;
+  readonly nameEn: string;
+  /** The national four-stage numbers (1-4) this stage covers (reference §2.2). */
+  readonly nationalStages: readonly number[];
+}
+
+export interface Theme {
+  /** URL-safe, unique in the catalog. */
+  readonly code: string;
+  readonly stage: StageCode;
+  readonly name: string;
+  readonly nameEn: string;
+}
+
+/**
+ * The merged procedures in which several departments act together instead of one after another:
+ * joint site survey (联合踏勘), joint drawing review (多图联审), joint acceptance (联合验收) and
+ * joint surveying/mapping (联合测绘).
+ */
+export const JOINT_PROCEDURES = [
+  'SITE_SURVEY',
+  'DRAWING_REVIEW',
+  'ACCEPTANCE',
+  'SURVEYING',
+] as const;
+export type JointProcedure = (typeof JOINT_PROCEDURES)[number];
+
+/**
+ * `SPECIFIC`: a law or regulation fixes the item's own limit. `GENERAL_RULE`: no specific limit
+ * was found, so the Administrative Licensing Law's general 20 working days (art. 42) stands in.
+ */
+export type StatutoryBasis = 'SPECIFIC' | 'GENERAL_RULE';
+
+/** An item as written in catalog data (optional fields may be left out). */
+export interface ItemData {
+  /** URL-safe (`/api/projects/:id/items/:itemCode/...`), unique in the catalog. */
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly stage: StageCode;
+  /** A theme of the same stage. */
+  readonly theme: string;
+  readonly department: string;
+  /** Promised limit (承诺时限) in working days: what the clock and the critical path use. */
+  readonly promisedLimitDays: number;
+  /** A shorter (or longer) promised limit for some project types, e.g. simple low-risk. */
+  readonly promisedLimitDaysByType?: Partial<Record<ProjectType, number>>;
+  /** Statutory limit (法定时限) in working days; never below the promised limit. */
+  readonly statutoryLimitDays: number;
+  readonly statutoryBasis: StatutoryBasis;
+  /** Items that must be approved first. Only the same or an earlier stage; rare inside a stage. */
+  readonly prerequisites?: readonly string[];
+  readonly jointProcedure?: JointProcedure | null;
+  /** The item is on the checklist when this rule holds … */
+  readonly requiredWhen: Rule;
+  /** … unless this one holds too: then it is listed as waived, with the answers that waived it. */
+  readonly waivedWhen?: Rule | null;
+  /** Why the waiver exists (shown with the waived item). */
+  readonly waiverNote?: string | null;
+  readonly waiverNoteEn?: string | null;
+  /** Rows of `reference/approval-items.md` this item is built from (empty: not in the reference). */
+  readonly referenceNos?: readonly number[];
+  /** Where the limits come from, in short. */
+  readonly sources?: string;
+}
+
+/** An item after loading: every optional field filled in. */
+export interface CatalogItem extends ItemData {
+  readonly promisedLimitDaysByType: Partial<Record<ProjectType, number>>;
+  readonly prerequisites: readonly string[];
+  readonly jointProcedure: JointProcedure | null;
+  readonly waivedWhen: Rule | null;
+  readonly waiverNote: string | null;
+  readonly waiverNoteEn: string | null;
+  readonly referenceNos: readonly number[];
+  readonly sources: string;
+}
+
+/** Catalog data as stored (and as a region supplies it). */
+export interface CatalogData {
+  readonly version: string;
+  readonly departments: readonly Department[];
+  readonly stages: readonly Stage[];
+  readonly themes: readonly Theme[];
+  readonly items: readonly ItemData[];
+}
+
+/** A catalog that passed `loadCatalog`: consistent, frozen, plain JSON-serialisable data. */
+export interface Catalog extends CatalogData {
+  readonly items: readonly CatalogItem[];
+}
