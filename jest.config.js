@@ -4,7 +4,7 @@
  * `npm run typecheck`; Jest only transpiles, which keeps test start-up short on two cores.
  */
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }],
 };
 const common = {
   rootDir: __dirname,
@@ -27,7 +27,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,workflows,activities,test}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/test/e2e-timeout.ts'],
     },
   ],
 };

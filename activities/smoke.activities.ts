@@ -12,12 +12,7 @@ export function createSmokeActivities({ dataSource }: { dataSource: DataSource }
   return {
     /** Idempotent: a retry or a replayed schedule writes nothing twice (keyed by workflow id). */
     async recordSmoke({ workflowId, message }: RecordSmokeInput): Promise<{ recordedAt: string }> {
-      await repo
-        .createQueryBuilder()
-        .insert()
-        .values({ workflowId, message })
-        .orIgnore()
-        .execute();
+      await repo.createQueryBuilder().insert().values({ workflowId, message }).orIgnore().execute();
       const row = await repo.findOneByOrFail({ workflowId });
       return { recordedAt: row.recordedAt.toISOString() };
     },

@@ -23,6 +23,9 @@ const TOOLS = path.join(ROOT, '.temporal');
 const CLI_VERSION = 'v1.5.1';
 const TEST_SERVER_VERSION = '1.38.0';
 
+/** A tool the machine lacks: install goes on (a deployment may not need it), with a warning. */
+class MissingTool extends Error {}
+
 function log(msg) {
   process.stdout.write(`[setup] ${msg}\n`);
 }
@@ -34,7 +37,8 @@ function which(cmd) {
 
 /** Where the `temporal` CLI is, in the order the README documents. */
 function resolveCli() {
-  if (process.env.TEMPORAL_CLI_PATH) return { path: process.env.TEMPORAL_CLI_PATH, source: 'TEMPORAL_CLI_PATH' };
+  if (process.env.TEMPORAL_CLI_PATH)
+    return { path: process.env.TEMPORAL_CLI_PATH, source: 'TEMPORAL_CLI_PATH' };
   const onPath = which('temporal');
   if (onPath) return { path: onPath, source: 'PATH' };
   const local = path.join(TOOLS, 'bin', 'temporal');
@@ -52,7 +56,7 @@ function ensureCli() {
     return found.path;
   }
   if (!which('go')) {
-    throw new Error(
+    throw new MissingTool(
       'no `temporal` CLI: install Go 1.22+ (it is built with `go install`), put `temporal` on PATH, or set TEMPORAL_CLI_PATH',
     );
   }
@@ -64,7 +68,9 @@ function ensureCli() {
     stdio: 'inherit',
     env: { ...process.env, GOBIN: bin, CGO_ENABLED: process.env.CGO_ENABLED ?? '0' },
   });
-  log(`temporal CLI built in ${Math.round((Date.now() - t0) / 1000)} s: ${path.join(bin, 'temporal')}`);
+  log(
+    `temporal CLI built in ${Math.round((Date.now() - t0) / 1000)} s: ${path.join(bin, 'temporal')}`,
+  );
   return path.join(bin, 'temporal');
 }
 
@@ -98,15 +104,27 @@ function ensureTestServer() {
     log(`time-skipping test server: ${wrapper}`);
     return wrapper;
   }
-  if (!which('java')) throw new Error('no `java` on PATH: the time-skipping test server needs Java 11+');
-  if (!which('mvn')) throw new Error('no `mvn` on PATH: it fetches the time-skipping test server from Maven Central');
+  if (!which('java'))
+    throw new Error('no `java` on PATH: the time-skipping test server needs Java 11+');
+  if (!which('mvn'))
+    throw new Error(
+      'no `mvn` on PATH: it fetches the time-skipping test server from Maven Central',
+    );
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(lib, { recursive: true });
   fs.writeFileSync(path.join(dir, 'pom.xml'), POM);
   log(`fetching io.temporal:temporal-test-server:${TEST_SERVER_VERSION} from Maven Central...`);
   execFileSync(
     'mvn',
-    ['-q', '-B', '-f', path.join(dir, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime'],
+    [
+      '-q',
+      '-B',
+      '-f',
+      path.join(dir, 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${lib}`,
+      '-DincludeScope=runtime',
+    ],
     { stdio: 'inherit' },
   );
   fs.writeFileSync(
@@ -129,7 +147,8 @@ if (require.main === module) {
   const what = process.argv[2] ?? 'all';
   try {
     if (what === 'all' || what === 'cli') ensureCli();
-    if ((what === 'all' && process.env.TEMPORAL_SKIP_TEST_SERVER !== '1') || what === 'test-server') ensureTestServer();
+    if ((what === 'all' && process.env.TEMPORAL_SKIP_TEST_SERVER !== '1') || what === 'test-server')
+      ensureTestServer();
   } catch (err) {
     process.stderr.write(`[setup] ${err.message}\n`);
     process.exit(1);

@@ -5,7 +5,14 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { ConfigError, parseAppConfig, parseDatabaseConfig, parseTemporalConfig, readPort, readString } from '../libs/config/src';
+import {
+  ConfigError,
+  parseAppConfig,
+  parseDatabaseConfig,
+  parseTemporalConfig,
+  readPort,
+  readString,
+} from '../libs/config/src';
 import { describeStartError } from '../libs/config/src/start-error';
 import {
   RunningDevServer,
@@ -37,7 +44,10 @@ function prefixed(name: string, child: ChildProcess) {
 }
 
 function startNode(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   prefixed(name, child);
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
   child.once('exit', (code, signal) => {
@@ -94,10 +104,15 @@ async function main() {
   const childEnv: NodeJS.ProcessEnv = { ...env };
   const lines: string[] = [];
   if (embeddedDb) {
-    const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: pgPort });
-    stops.push({ name: 'PostgreSQL', stop: pg.stop });
+    const pg: RunningPostgres = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'postgres'),
+      port: pgPort,
+    });
+    stops.push({ name: 'PostgreSQL', stop: () => pg.stop() });
     childEnv.DATABASE_URL = pg.url;
-    lines.push(`PostgreSQL  ${pg.url.replace(/:[^:@/]+@/, ':***@')}  (embedded, data in ${pg.dataDir})`);
+    lines.push(
+      `PostgreSQL  ${pg.url.replace(/:[^:@/]+@/, ':***@')}  (embedded, data in ${pg.dataDir})`,
+    );
   } else {
     lines.push(`PostgreSQL  DATABASE_URL (external)`);
   }
@@ -108,7 +123,7 @@ async function main() {
       uiPort,
       namespace: readString(env, 'TEMPORAL_NAMESPACE', 'default'),
     });
-    stops.push({ name: 'Temporal dev server', stop: t.stop });
+    stops.push({ name: 'Temporal dev server', stop: () => t.stop() });
     childEnv.TEMPORAL_ADDRESS = t.address;
     lines.push(`Temporal    ${t.address}  (dev server, ${join(dataDir, 'temporal.sqlite')})`);
     lines.push(`Temporal UI ${t.uiUrl}`);
@@ -127,9 +142,20 @@ async function main() {
 
   const host = app.host === '0.0.0.0' ? 'localhost' : app.host;
   const apiUrl = `http://${host}:${app.port}`;
-  await waitFor('the API', async () => (await fetch(`${apiUrl}/health`)).ok, { timeoutMs: 180_000, intervalMs: 500 });
+  await waitFor('the API', async () => (await fetch(`${apiUrl}/health`)).ok, {
+    timeoutMs: 180_000,
+    intervalMs: 500,
+  });
   lines.push(`API         ${apiUrl}  (health: ${apiUrl}/health)`);
-  say(['', 'Parallel approvals is running:', ...lines.map((l) => `  ${l}`), 'Ctrl-C stops everything.', ''].join('\n'));
+  say(
+    [
+      '',
+      'Parallel approvals is running:',
+      ...lines.map((l) => `  ${l}`),
+      'Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch(async (err: unknown) => {

@@ -1,4 +1,9 @@
-import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  BadRequestException,
+  INestApplication,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {

@@ -8,7 +8,9 @@ import { configureApp } from './app.setup';
 
 async function bootstrap() {
   const cfg = parseAppConfig(process.env);
-  const app = configureApp(await NestFactory.create(AppModule, { logger: ['error', 'warn', 'log'] }));
+  const app = configureApp(
+    await NestFactory.create(AppModule, { logger: ['error', 'warn', 'log'] }),
+  );
   await app.listen(cfg.port, cfg.host);
   new Logger('api').log(`API listening on ${await app.getUrl()}`);
 }

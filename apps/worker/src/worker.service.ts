@@ -1,6 +1,13 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { appConfig } from '../../../libs/config/src';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../../activities';
 import { temporalConfig } from '../../../libs/config/src';
@@ -22,10 +29,12 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     @Inject(temporalConfig.KEY) private readonly cfg: ConfigType<typeof temporalConfig>,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    installRuntimeLogger(this.app.logLevel);
     this.connection = await this.connect();
     this.worker = await Worker.create({
       connection: this.connection,
@@ -72,5 +81,22 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         delay = Math.min(delay * 2, RETRY_MAX_MS);
       }
     }
+  }
+}
+
+const SDK_LEVELS = {
+  error: 'ERROR',
+  warn: 'WARN',
+  log: 'INFO',
+  debug: 'DEBUG',
+  verbose: 'TRACE',
+} as const;
+
+/** The SDK's logger (bundling, state changes) at the app's level; once per process. */
+function installRuntimeLogger(level: keyof typeof SDK_LEVELS) {
+  try {
+    Runtime.install({ logger: new DefaultLogger(SDK_LEVELS[level]) });
+  } catch {
+    // Already installed: a second worker in the same process (tests) keeps the first setting.
   }
 }

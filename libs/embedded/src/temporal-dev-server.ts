@@ -31,7 +31,8 @@ export function resolveTemporalCli(): string {
       'no `temporal` CLI found: run `npm ci` (it builds one with Go), put `temporal` on PATH, or set TEMPORAL_CLI_PATH',
     );
   }
-  if (!existsSync(found.path)) throw new StartupError(`TEMPORAL_CLI_PATH=${found.path} does not exist`);
+  if (!existsSync(found.path))
+    throw new StartupError(`TEMPORAL_CLI_PATH=${found.path} does not exist`);
   return found.path;
 }
 
@@ -49,7 +50,16 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   const cliPath = resolveTemporalCli();
   await assertPortFree(opts.port, ip, 'Temporal dev server', 'TEMPORAL_PORT');
   if (opts.uiPort) await assertPortFree(opts.uiPort, ip, 'Temporal Web UI', 'TEMPORAL_UI_PORT');
-  const args = ['server', 'start-dev', '--ip', ip, '--port', String(opts.port), '--namespace', opts.namespace];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    ip,
+    '--port',
+    String(opts.port),
+    '--namespace',
+    opts.namespace,
+  ];
   args.push('--log-level', 'warn', '--log-format', 'json');
   if (opts.dbFile) {
     const db = resolve(opts.dbFile);
@@ -79,13 +89,19 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   );
 
   try {
-    await waitFor('Temporal dev server', async () => {
-      if (exited) throw new StartupError(`temporal server start-dev ${exited}: ${tail.join(' | ')}`);
-      return tcpOpen(ip, opts.port);
-    }, { timeoutMs: 90_000 });
+    await waitFor(
+      'Temporal dev server',
+      async () => {
+        if (exited)
+          throw new StartupError(`temporal server start-dev ${exited}: ${tail.join(' | ')}`);
+        return tcpOpen(ip, opts.port);
+      },
+      { timeoutMs: 90_000 },
+    );
   } catch (err) {
     child.kill('SIGKILL');
-    if (exited) throw new StartupError(`temporal server start-dev ${exited}: ${tail.slice(-5).join(' | ')}`);
+    if (exited)
+      throw new StartupError(`temporal server start-dev ${exited}: ${tail.slice(-5).join(' | ')}`);
     throw err;
   }
 

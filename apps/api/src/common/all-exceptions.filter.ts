@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { dependencyOutage } from './dependency-outage';
@@ -20,7 +27,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       status = exception.getStatus();
       const body = exception.getResponse();
-      message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      if (typeof body === 'object' && body !== null && !('message' in body)) {
+        // A structured report such as /health's: it is the answer, keep it whole.
+        res.status(status).json(body);
+        return;
+      }
+      message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
     } else {
       const outage = dependencyOutage(exception);
       if (outage) {
@@ -33,7 +45,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         this.log.error((exception as Error)?.stack ?? String(exception));
       }
     }
-    if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', '5');
-    res.status(status).json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message });
+    if (status === 503) res.setHeader('Retry-After', '5');
+    res
+      .status(status)
+      .json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message });
   }
 }

@@ -2,7 +2,14 @@
  * Whether an error means a dependency (PostgreSQL or Temporal) is unreachable, rather than a
  * bug or a refusal: those become 503 so a caller knows to retry, never 500.
  */
-const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
+const NET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+]);
 const PG_MESSAGES = [
   'timeout exceeded when trying to connect',
   'Connection terminated',
@@ -20,7 +27,8 @@ export function dependencyOutage(err: unknown): 'postgres' | 'temporal' | undefi
     const name = typeof e.name === 'string' ? e.name : '';
     if (name === 'ServiceError' || typeof e.details === 'string' || name.startsWith('Grpc')) {
       if (typeof code === 'number' && GRPC_OUTAGE.has(code)) return 'temporal';
-      if (/UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect|transport error/i.test(message)) return 'temporal';
+      if (/UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect|transport error/i.test(message))
+        return 'temporal';
     }
     if (typeof code === 'string') {
       if (NET_CODES.has(code)) return 'postgres';

@@ -13,7 +13,9 @@ export class TemporalHealthIndicator {
     const indicator = this.health.check(key);
     try {
       await this.client.connection.withDeadline(Date.now() + timeoutMs, () =>
-        this.client.connection.workflowService.describeNamespace({ namespace: this.client.options.namespace }),
+        this.client.connection.workflowService.describeNamespace({
+          namespace: this.client.options.namespace,
+        }),
       );
       return indicator.up({ namespace: this.client.options.namespace });
     } catch (err) {

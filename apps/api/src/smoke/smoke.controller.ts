@@ -12,7 +12,9 @@ export class SmokeController {
   @Post()
   run(@Body() body: CreateSmokeDto, @Headers('idempotency-key') key?: string) {
     if (key !== undefined && !KEY.test(key)) {
-      throw new BadRequestException('Idempotency-Key: 1-100 characters of letters, digits, . _ : -');
+      throw new BadRequestException(
+        'Idempotency-Key: 1-100 characters of letters, digits, . _ : -',
+      );
     }
     return this.smoke.run(body.message, key);
   }

@@ -16,13 +16,16 @@ export class SmokeService {
 
   /** Same idempotency key → same workflow, so a retried request never starts a second one. */
   async run(message: string, idempotencyKey?: string): Promise<SmokeWorkflowResult> {
-    return this.temporal.workflow.execute<typeof smokeWorkflow>('smokeWorkflow', {
-      workflowId: smokeWorkflowId(idempotencyKey ?? randomUUID()),
-      taskQueue: this.temporal.workflowTaskQueue,
-      args: [{ message }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowExecutionTimeout: '5 minutes',
-    });
+    const handle = await this.temporal.call(() =>
+      this.temporal.workflow.start<typeof smokeWorkflow>('smokeWorkflow', {
+        workflowId: smokeWorkflowId(idempotencyKey ?? randomUUID()),
+        taskQueue: this.temporal.workflowTaskQueue,
+        args: [{ message }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowExecutionTimeout: '5 minutes',
+      }),
+    );
+    return handle.result();
   }
 
   async get(workflowId: string): Promise<SmokeRecord> {

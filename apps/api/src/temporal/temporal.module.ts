@@ -13,8 +13,19 @@ export class TemporalClient extends Client implements OnApplicationShutdown {
   readonly workflowTaskQueue: string;
 
   constructor(@Inject(temporalConfig.KEY) cfg: ConfigType<typeof temporalConfig>) {
-    super({ connection: Connection.lazy(temporalConnectionOptions(cfg)), namespace: cfg.namespace });
+    super({
+      connection: Connection.lazy(temporalConnectionOptions(cfg)),
+      namespace: cfg.namespace,
+    });
     this.workflowTaskQueue = cfg.taskQueue;
+  }
+
+  /**
+   * Runs a short Temporal call (start, signal, update admission, query) with a deadline, so an
+   * unreachable server becomes a prompt 503 instead of a request that hangs on reconnects.
+   */
+  call<T>(fn: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+    return this.connection.withDeadline(Date.now() + timeoutMs, fn);
   }
 
   async onApplicationShutdown(): Promise<void> {

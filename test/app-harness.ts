@@ -1,0 +1,49 @@
+/**
+ * Boots the served API (same module, same global setup as main.ts) on a real port, plus a
+ * worker, in this process. Each harness gets its own task queue so test files never share
+ * workflows; settings are read from process.env when the modules load.
+ */
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from '../apps/api/src/app.module';
+import { configureApp } from '../apps/api/src/app.setup';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+
+export interface Harness {
+  app: INestApplication;
+  worker?: INestApplicationContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  env: Record<string, string> = {},
+  { worker = true } = {},
+): Promise<Harness> {
+  const saved = { ...process.env };
+  Object.assign(
+    process.env,
+    { TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`, LOG_LEVEL: 'warn' },
+    env,
+  );
+  try {
+    const workerCtx = worker
+      ? await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] })
+      : undefined;
+    await workerCtx?.init();
+    const app = configureApp(await NestFactory.create(AppModule, { logger: ['error'] }));
+    await app.listen(0, '127.0.0.1');
+    return {
+      app,
+      worker: workerCtx,
+      url: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
+      close: async () => {
+        await app.close();
+        await workerCtx?.close();
+      },
+    };
+  } finally {
+    process.env = saved;
+  }
+}

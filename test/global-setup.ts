@@ -1,0 +1,14 @@
+import { startE2eStack } from './e2e-stack';
+
+/** One PostgreSQL and one Temporal dev server for the whole e2e run; tests read the env. */
+export default async function globalSetup(): Promise<void> {
+  const t0 = Date.now();
+  const stack = await startE2eStack();
+  process.env.DATABASE_URL = stack.databaseUrl;
+  process.env.TEMPORAL_ADDRESS = stack.temporalAddress;
+  process.env.NODE_ENV = 'test';
+  (globalThis as { __E2E_STACK__?: typeof stack }).__E2E_STACK__ = stack;
+  process.stdout.write(
+    `\n[e2e] PostgreSQL ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}, Temporal ${stack.temporalAddress} (${Date.now() - t0} ms)\n`,
+  );
+}
