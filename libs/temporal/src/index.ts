@@ -1,2 +1,3 @@
 export * from './connection-options';
 export * from './smoke';
+export * from './project';

@@ -1,4 +1,5 @@
 import { SmokeRecords1763773200000 } from './1763773200000-smoke-records';
+import { ReadModel1763780000000 } from './1763780000000-read-model';
 
 /** In order; every schema change is a new timestamped migration appended here. */
-export const MIGRATIONS = [SmokeRecords1763773200000];
+export const MIGRATIONS = [SmokeRecords1763773200000, ReadModel1763780000000];

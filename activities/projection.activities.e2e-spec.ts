@@ -1,0 +1,554 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { ItemState, Notice, ProjectState, TimelineEvent } from '../libs/approval/src/types';
+import { parseDatabaseConfig } from '../libs/config/src';
+import {
+  NoticeRecord,
+  ProjectItemRecord,
+  ProjectRecord,
+  TimelineEventRecord,
+  dataSourceOptions,
+  openDataSource,
+} from '../libs/persistence/src';
+import { TcpProxy } from '../test/tcp-proxy';
+import {
+  PROJECTION_INPUT_INVALID,
+  ProjectionInput,
+  ProjectionItem,
+  createProjectionActivities,
+} from './projection.activities';
+
+// ── a social-investment project (35 working days) with PLAN accepted on Monday 2025-03-03 ──────
+
+type ItemSpec = Pick<
+  ItemState,
+  'code' | 'name' | 'department' | 'stage' | 'theme' | 'themeName' | 'limitDays'
+>;
+const ITEMS: ItemSpec[] = [
+  {
+    code: 'LAND_PRE_REVIEW',
+    name: '用地预审',
+    department: 'NRP',
+    stage: 'PLAN',
+    theme: 'LAND_SITE',
+    themeName: '用地与选址',
+    limitDays: 5,
+  },
+  {
+    code: 'EIA_TABLE',
+    name: '环境影响报告表审批',
+    department: 'EEB',
+    stage: 'PLAN',
+    theme: 'ASSESSMENTS',
+    themeName: '评估评价（多评合一）',
+    limitDays: 5,
+  },
+  {
+    code: 'SOIL_WATER',
+    name: '水土保持方案审批',
+    department: 'WRB',
+    stage: 'PLAN',
+    theme: 'ASSESSMENTS',
+    themeName: '评估评价（多评合一）',
+    limitDays: 5,
+  },
+  {
+    code: 'PLANNING_PERMIT',
+    name: '建设工程规划许可证核发',
+    department: 'NRP',
+    stage: 'START_PERMIT',
+    theme: 'DESIGN_PLANNING',
+    themeName: '设计方案与工程规划许可',
+    limitDays: 3,
+  },
+  {
+    code: 'CONSTRUCTION_PERMIT',
+    name: '建筑工程施工许可证核发',
+    department: 'HCD',
+    stage: 'START_PERMIT',
+    theme: 'CONSTRUCTION_PERMIT',
+    themeName: '施工许可',
+    limitDays: 3,
+  },
+];
+
+function item(projectId: string, spec: ItemSpec, patch: Partial<ItemState> = {}): ItemState {
+  const running = spec.stage === 'PLAN';
+  return {
+    ...spec,
+    nameEn: spec.code,
+    statutoryLimitDays: 20,
+    extensionDays: 0,
+    prerequisites: [],
+    jointProcedure: null,
+    status: running ? 'UNDER_REVIEW' : 'PENDING',
+    round: 1,
+    taskId: `${projectId}:${spec.code}`,
+    intervals: running ? [{ from: '2025-03-03' }] : [],
+    pastIntervals: [],
+    pauses: [],
+    deficiencies: [],
+    risk: 'ON_TRACK',
+    ...patch,
+  };
+}
+
+const event = (seq: number, at: string, type: string, extra: Partial<TimelineEvent> = {}) => ({
+  seq,
+  at,
+  actor: 'applicant',
+  role: 'APPLICANT',
+  type,
+  ...extra,
+});
+
+/** Seq 3: created, PLAN submitted, PLAN accepted — its three items run. */
+function acceptedPlan(projectId: string): ProjectionInput {
+  const state: ProjectState = {
+    projectId,
+    name: '潍坊滨海物流园一期',
+    type: 'SOCIAL_INVESTMENT',
+    region: '370700',
+    ownerOrganisation: 'org-weifang-logistics',
+    status: 'IN_PROGRESS',
+    stage: 'PLAN',
+    limitDays: 35,
+    stageBudgets: null,
+    warning: { usedPercent: 80, daysLeft: 3 },
+    stages: [
+      {
+        code: 'PLAN',
+        status: 'IN_REVIEW',
+        submittedOn: '2025-03-03',
+        acceptedOn: '2025-03-03',
+        submissions: 1,
+      },
+      { code: 'START_PERMIT', status: 'NOT_STARTED', submissions: 0 },
+      { code: 'COMPLETION', status: 'NOT_STARTED', submissions: 0 },
+    ],
+    items: ITEMS.map((s) => item(projectId, s)),
+    jointProcedures: [],
+    risk: 'ON_TRACK',
+    calendarVersion: 'cn-2025.1',
+    seq: 3,
+    createdAt: '2025-03-03T01:15:00.000Z',
+    recentRequests: ['req-create', 'req-submit', 'req-accept'],
+  };
+  return {
+    state,
+    items: ITEMS.map((s): ProjectionItem => ({
+      code: s.code,
+      dueDate: s.stage === 'PLAN' ? '2025-03-10' : null,
+      risk: 'ON_TRACK',
+      usedDays: 0,
+    })),
+    projectClock: { usedDays: 0, remainingDays: 35, risk: 'ON_TRACK', dueDate: '2025-04-22' },
+    events: [
+      event(1, '2025-03-03T01:15:00.000Z', 'PROJECT_CREATED'),
+      event(2, '2025-03-03T01:20:00.000Z', 'STAGE_SUBMITTED', { stage: 'PLAN' }),
+      event(3, '2025-03-03T02:00:00.000Z', 'STAGE_ACCEPTED', {
+        actor: 'window',
+        role: 'WINDOW_OFFICER',
+        stage: 'PLAN',
+        clockEffect: 'STARTED',
+      }),
+    ],
+    notices: [],
+  };
+}
+
+/**
+ * Seq 6 (Thursday 2025-03-06): land pre-review approved, a supplement requested on the EIA
+ * table (its clock stops, the applicant is told), soil & water at risk with 2 of 5 days left.
+ */
+function decidedPlan(projectId: string): ProjectionInput {
+  const base = acceptedPlan(projectId);
+  const items = base.state.items.map((i) => {
+    switch (i.code) {
+      case 'LAND_PRE_REVIEW':
+        return {
+          ...i,
+          status: 'APPROVED' as const,
+          intervals: [{ from: '2025-03-03', to: '2025-03-06' }],
+          decidedOn: '2025-03-06',
+        };
+      case 'EIA_TABLE':
+        return {
+          ...i,
+          status: 'SUPPLEMENT_REQUESTED' as const,
+          intervals: [{ from: '2025-03-03', to: '2025-03-05' }],
+          pauses: [{ from: '2025-03-05', reason: 'SUPPLEMENT' as const }],
+        };
+      case 'SOIL_WATER':
+        return { ...i, risk: 'AT_RISK' as const };
+      default:
+        return i;
+    }
+  });
+  return {
+    state: { ...base.state, items, seq: 6, recentRequests: [...base.state.recentRequests, 'd1'] },
+    items: [
+      { code: 'LAND_PRE_REVIEW', dueDate: null, risk: 'ON_TRACK', usedDays: 3 },
+      { code: 'EIA_TABLE', dueDate: null, risk: 'ON_TRACK', usedDays: 2 },
+      { code: 'SOIL_WATER', dueDate: '2025-03-10', risk: 'AT_RISK', usedDays: 3 },
+      { code: 'PLANNING_PERMIT', dueDate: null, risk: 'ON_TRACK', usedDays: 0 },
+      { code: 'CONSTRUCTION_PERMIT', dueDate: null, risk: 'ON_TRACK', usedDays: 0 },
+    ],
+    projectClock: { usedDays: 3, remainingDays: 32, risk: 'ON_TRACK', dueDate: '2025-04-22' },
+    events: [
+      event(4, '2025-03-05T06:00:00.000Z', 'SUPPLEMENT_REQUESTED', {
+        actor: 'officer.EEB',
+        role: 'OFFICER',
+        stage: 'PLAN',
+        itemCode: 'EIA_TABLE',
+        detail: { comment: '请补充噪声监测报告 "夜间"', requested: ['noise report'] },
+        clockEffect: 'STOPPED',
+      }),
+      event(6, '2025-03-06T03:30:00.000Z', 'ITEM_APPROVED', {
+        actor: 'officer.NRP',
+        role: 'OFFICER',
+        stage: 'PLAN',
+        itemCode: 'LAND_PRE_REVIEW',
+        clockEffect: 'ENDED',
+      }),
+    ],
+    notices: [
+      {
+        seq: 5,
+        at: '2025-03-05T06:00:00.000Z',
+        recipientRole: 'APPLICANT',
+        organisation: 'org-weifang-logistics',
+        kind: 'CLOCK_STOPPED',
+        itemCode: 'EIA_TABLE',
+        message: '环评报告表审批计时暂停：待补正材料',
+      } satisfies Notice,
+    ],
+  };
+}
+
+/** Failures are what several tests expect: keep the SDK's per-failure warning out of the output. */
+const activityEnv = () =>
+  new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
+
+describe('projectState: the read model written by the project workflow (real PostgreSQL)', () => {
+  let ds: DataSource;
+  let projectState: ReturnType<typeof createProjectionActivities>['projectState'];
+
+  const run = (input: ProjectionInput) => activityEnv().run(projectState, input);
+  const project = (id: string) => ds.getRepository(ProjectRecord).findOneByOrFail({ id });
+  const items = (projectId: string) =>
+    ds.getRepository(ProjectItemRecord).find({ where: { projectId }, order: { code: 'ASC' } });
+  const events = (projectId: string) =>
+    ds.getRepository(TimelineEventRecord).find({ where: { projectId }, order: { seq: 'ASC' } });
+  const notices = (projectId: string) =>
+    ds.getRepository(NoticeRecord).find({ where: { projectId }, order: { seq: 'ASC' } });
+  const byCode = <T extends { code: string }>(rows: T[]) =>
+    Object.fromEntries(rows.map((r) => [r.code, r]));
+
+  async function failure(promise: Promise<unknown>): Promise<ApplicationFailure> {
+    const err = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    return err as ApplicationFailure;
+  }
+
+  beforeAll(async () => {
+    ds = await openDataSource(dataSourceOptions(parseDatabaseConfig(process.env), 'test'));
+    projectState = createProjectionActivities({ dataSource: ds }).projectState;
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+  });
+
+  it('creates the project, its items, events and notices on the first write', async () => {
+    const id = randomUUID();
+    const input = decidedPlan(id);
+    input.events = [...acceptedPlan(id).events, ...input.events];
+
+    await expect(run(input)).resolves.toEqual({ applied: true });
+
+    const p = await project(id);
+    expect(p).toMatchObject({
+      name: '潍坊滨海物流园一期',
+      type: 'SOCIAL_INVESTMENT',
+      region: '370700',
+      ownerOrganisation: 'org-weifang-logistics',
+      status: 'IN_PROGRESS',
+      stage: 'PLAN',
+      risk: 'ON_TRACK',
+      limitDays: 35,
+      usedDays: 3,
+      remainingDays: 32,
+      dueDate: '2025-04-22',
+      calendarVersion: 'cn-2025.1',
+      stateSeq: 6,
+      createdBy: null,
+      idempotencyKey: null,
+    });
+    expect(p.state).toEqual(input.state);
+    expect(p.createdAt.toISOString()).toBe('2025-03-03T01:15:00.000Z');
+
+    const rows = byCode(await items(id));
+    expect(Object.keys(rows).sort()).toEqual(ITEMS.map((i) => i.code).sort());
+    expect(rows.SOIL_WATER).toMatchObject({
+      taskId: `${id}:SOIL_WATER`,
+      name: '水土保持方案审批',
+      department: 'WRB',
+      stage: 'PLAN',
+      theme: 'ASSESSMENTS',
+      status: 'UNDER_REVIEW',
+      risk: 'AT_RISK',
+      limitDays: 5,
+      usedDays: 3,
+      dueDate: '2025-03-10',
+      round: 1,
+      stateSeq: 6,
+    });
+    expect(rows.EIA_TABLE).toMatchObject({
+      status: 'SUPPLEMENT_REQUESTED',
+      dueDate: null,
+      usedDays: 2,
+    });
+    expect(rows.CONSTRUCTION_PERMIT).toMatchObject({
+      stage: 'START_PERMIT',
+      status: 'PENDING',
+      department: 'HCD',
+      dueDate: null,
+    });
+
+    const ev = await events(id);
+    expect(ev.map((e) => e.seq)).toEqual([1, 2, 3, 4, 6]);
+    expect(ev[2]).toMatchObject({
+      actor: 'window',
+      role: 'WINDOW_OFFICER',
+      type: 'STAGE_ACCEPTED',
+      stage: 'PLAN',
+      itemCode: null,
+      onBehalfOf: null,
+      detail: null,
+      clockEffect: 'STARTED',
+    });
+    expect(ev[2].at.toISOString()).toBe('2025-03-03T02:00:00.000Z');
+    expect(ev[3]).toMatchObject({
+      itemCode: 'EIA_TABLE',
+      detail: { comment: '请补充噪声监测报告 "夜间"', requested: ['noise report'] },
+      clockEffect: 'STOPPED',
+    });
+
+    const nt = await notices(id);
+    expect(nt).toHaveLength(1);
+    expect(nt[0]).toMatchObject({
+      seq: 5,
+      recipientRole: 'APPLICANT',
+      organisation: 'org-weifang-logistics',
+      department: null,
+      kind: 'CLOCK_STOPPED',
+      itemCode: 'EIA_TABLE',
+      message: '环评报告表审批计时暂停：待补正材料',
+      expectedDays: null,
+      expectedUntil: null,
+      readAt: null,
+    });
+  });
+
+  it('has one effect when the same input is written twice (a retried activity)', async () => {
+    const id = randomUUID();
+    const input = acceptedPlan(id);
+    await expect(run(input)).resolves.toEqual({ applied: true });
+    const before = { p: await project(id), i: await items(id), e: await events(id) };
+
+    await expect(run(input)).resolves.toEqual({ applied: false });
+
+    const after = { p: await project(id), i: await items(id), e: await events(id) };
+    expect(after).toEqual(before); // same rows, same values, same updated_at
+    expect(after.i).toHaveLength(5);
+    expect(after.e).toHaveLength(3);
+    expect(await notices(id)).toHaveLength(0);
+  });
+
+  it('moves forward with a newer seq, touching only the items that changed', async () => {
+    const id = randomUUID();
+    await run(acceptedPlan(id));
+    const old = byCode(await items(id));
+
+    await expect(run(decidedPlan(id))).resolves.toEqual({ applied: true });
+
+    const p = await project(id);
+    expect(p).toMatchObject({ stateSeq: 6, usedDays: 3, remainingDays: 32 });
+    expect(p.state.seq).toBe(6);
+    const rows = byCode(await items(id));
+    expect(rows.LAND_PRE_REVIEW).toMatchObject({ status: 'APPROVED', stateSeq: 6, dueDate: null });
+    expect(rows.SOIL_WATER).toMatchObject({ risk: 'AT_RISK', usedDays: 3, stateSeq: 6 });
+    // A pending item of the next stage did not change: its row keeps the write that made it.
+    expect(rows.PLANNING_PERMIT).toEqual(old.PLANNING_PERMIT);
+    expect(rows.PLANNING_PERMIT.stateSeq).toBe(3);
+    expect((await events(id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 6]);
+  });
+
+  it('ignores an older state arriving after a newer one, but still adds its missing events', async () => {
+    const id = randomUUID();
+    // The seq-6 write lands first (carrying only its own events); the seq-3 write comes late.
+    await expect(run(decidedPlan(id))).resolves.toEqual({ applied: true });
+    const newer = { p: await project(id), i: await items(id) };
+    expect((await events(id)).map((e) => e.seq)).toEqual([4, 6]);
+
+    await expect(run(acceptedPlan(id))).resolves.toEqual({ applied: false });
+
+    const p = await project(id);
+    expect(p).toEqual(newer.p);
+    expect(p).toMatchObject({ stateSeq: 6, usedDays: 3, remainingDays: 32 });
+    const rows = await items(id);
+    expect(rows).toEqual(newer.i);
+    expect(byCode(rows).LAND_PRE_REVIEW.status).toBe('APPROVED');
+    expect(byCode(rows).EIA_TABLE.status).toBe('SUPPLEMENT_REQUESTED');
+    expect(byCode(rows).SOIL_WATER.risk).toBe('AT_RISK');
+    expect((await events(id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 6]);
+    expect((await notices(id)).map((n) => n.seq)).toEqual([5]);
+  });
+
+  it('never brings back, by a late write, an item state that a newer write undid', async () => {
+    const id = randomUUID();
+    // Seq 5 stops the EIA clock for a supplement; seq 6 resumes it the same day, so at seq 6 the
+    // item's row is what it was at seq 3 and is left alone. Seq 5 then arrives late.
+    const stopped = acceptedPlan(id);
+    stopped.state = {
+      ...stopped.state,
+      seq: 5,
+      items: stopped.state.items.map((i) =>
+        i.code === 'EIA_TABLE' ? { ...i, status: 'SUPPLEMENT_REQUESTED' as const } : i,
+      ),
+    };
+    stopped.items = stopped.items.map((i) =>
+      i.code === 'EIA_TABLE' ? { ...i, dueDate: null } : i,
+    );
+    const resumed = acceptedPlan(id);
+    resumed.state = { ...resumed.state, seq: 6 };
+
+    await run(acceptedPlan(id));
+    await expect(run(resumed)).resolves.toEqual({ applied: true });
+    expect(byCode(await items(id)).EIA_TABLE.stateSeq).toBe(3);
+
+    await expect(run(stopped)).resolves.toEqual({ applied: false });
+
+    expect(byCode(await items(id)).EIA_TABLE).toMatchObject({
+      status: 'UNDER_REVIEW',
+      dueDate: '2025-03-10',
+      stateSeq: 3,
+    });
+    expect((await project(id)).stateSeq).toBe(6);
+  });
+
+  it('updates a project the API created first, keeping its idempotency key and creator', async () => {
+    const id = randomUUID();
+    const key = `create-${randomUUID()}`;
+    const minimal = acceptedPlan(id).state;
+    await ds.getRepository(ProjectRecord).insert({
+      id,
+      name: minimal.name,
+      type: minimal.type,
+      region: minimal.region,
+      ownerOrganisation: minimal.ownerOrganisation,
+      limitDays: 35,
+      remainingDays: 35,
+      calendarVersion: 'cn-2025.1',
+      state: { ...minimal, stages: [], items: [], seq: 0 },
+      stateSeq: 0,
+      createdBy: 'applicant',
+      idempotencyKey: key,
+      createdAt: new Date('2025-03-03T01:14:59.000Z'),
+    });
+
+    await expect(run(decidedPlan(id))).resolves.toEqual({ applied: true });
+
+    const p = await project(id);
+    expect(p).toMatchObject({
+      idempotencyKey: key,
+      createdBy: 'applicant',
+      stateSeq: 6,
+      usedDays: 3,
+      remainingDays: 32,
+    });
+    expect(p.createdAt.toISOString()).toBe('2025-03-03T01:14:59.000Z');
+    expect(p.state.items).toHaveLength(5);
+    expect(await items(id)).toHaveLength(5);
+    expect(await ds.getRepository(ProjectRecord).countBy({ idempotencyKey: key })).toBe(1);
+  });
+
+  it('refuses a projectId that is not a uuid, without retry, naming the field', async () => {
+    const input = acceptedPlan(randomUUID());
+    input.state.projectId = 'project-42';
+
+    const err = await failure(run(input));
+
+    expect(err.nonRetryable).toBe(true);
+    expect(err.type).toBe(PROJECTION_INPUT_INVALID);
+    expect(err.message).toContain('state.projectId');
+  });
+
+  it('refuses computed items that do not match state.items, naming the field', async () => {
+    const id = randomUUID();
+    const input = acceptedPlan(id);
+    input.items = input.items.filter((i) => i.code !== 'SOIL_WATER');
+
+    const err = await failure(run(input));
+
+    expect(err.nonRetryable).toBe(true);
+    expect(err.message).toMatch(/^items .*SOIL_WATER/);
+    expect(await ds.getRepository(ProjectRecord).countBy({ id })).toBe(0);
+  });
+
+  it('does not retry what PostgreSQL can never store, and writes nothing of it', async () => {
+    const id = randomUUID();
+    const input = decidedPlan(id);
+    input.notices[0].message = 'a NUL \u0000 byte';
+
+    const err = await failure(run(input));
+
+    expect(err.nonRetryable).toBe(true);
+    expect(err.message).toContain('SQLSTATE 22');
+    // One transaction: the project and items written before the notice are rolled back.
+    expect(await ds.getRepository(ProjectRecord).countBy({ id })).toBe(0);
+    expect(await events(id)).toHaveLength(0);
+  });
+
+  it('lets a connection failure throw as retryable, for Temporal to retry', async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    const proxy = await new TcpProxy(url.hostname, Number(url.port)).start();
+    url.port = String(proxy.port);
+    const viaProxy = await openDataSource(
+      dataSourceOptions(
+        parseDatabaseConfig({ DATABASE_URL: url.toString(), DATABASE_CONNECT_TIMEOUT_MS: '1000' }),
+        'test-outage',
+      ),
+    );
+    try {
+      const activity = createProjectionActivities({ dataSource: viaProxy }).projectState;
+      const input = acceptedPlan(randomUUID());
+      await proxy.cut();
+
+      const err = await activityEnv()
+        .run(activity, input)
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(err).toBeInstanceOf(Error);
+      expect(err).not.toBeInstanceOf(ApplicationFailure);
+
+      await proxy.restore();
+      // The retry succeeds once the database is back.
+      await expect(activityEnv().run(activity, input)).resolves.toEqual({
+        applied: true,
+      });
+    } finally {
+      await proxy.restore();
+      await viaProxy.destroy();
+      await proxy.cut();
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import type { JointProcedure, StageCode } from '../../domain/src';
+import type { Actor, SpecialProcedureType } from './types';
+
+export const DECISION_ACTIONS = [
+  'APPROVE',
+  'REJECT',
+  'REQUEST_SUPPLEMENT',
+  'START_SPECIAL_PROCEDURE',
+  'END_SPECIAL_PROCEDURE',
+  'ACCEPT_WITH_DEFICIENCY',
+] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+/** Everything a person can do to a running project. One Temporal Update carries them all. */
+export type Command =
+  | {
+      kind: 'SUBMIT_STAGE';
+      stage: StageCode;
+      note?: string;
+      materials?: { name: string; uri?: string }[];
+    }
+  | { kind: 'ACCEPT_STAGE'; stage: StageCode; decision: 'ACCEPT' | 'RETURN'; reason?: string }
+  | {
+      kind: 'DECIDE';
+      itemCode: string;
+      action: DecisionAction;
+      comment?: string;
+      procedure?: { type: SpecialProcedureType; expectedDays: number };
+      deficiency?: { description: string; dueDate: string };
+    }
+  | { kind: 'ANSWER_SUPPLEMENT'; itemCode: string; note?: string }
+  | { kind: 'DELIVER_DEFICIENCY'; itemCode: string; note?: string }
+  | { kind: 'RESUBMIT_ITEM'; itemCode: string; note?: string }
+  | { kind: 'WITHDRAW_ITEM'; itemCode: string; reason?: string }
+  | { kind: 'WITHDRAW_PROJECT'; reason?: string }
+  | { kind: 'GRANT_EXTENSION'; itemCode: string; days: number; reason: string }
+  | { kind: 'SCHEDULE_JOINT_PROCEDURE'; type: JointProcedure; date: string; itemCodes?: string[] }
+  | {
+      kind: 'RECORD_JOINT_RESULT';
+      procedureId: string;
+      department: string;
+      passed: boolean;
+      comment?: string;
+    };
+
+export type CommandKind = Command['kind'];
+
+export interface CommandEnvelope {
+  /** Idempotency: the same request id has one effect (also used as the Temporal update id). */
+  requestId?: string;
+  actor: Actor;
+  /** Set when an agent acts: the applicant organisation it acts for. */
+  onBehalfOf?: string;
+  command: Command;
+}
+
+export type RefusalCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID';
+
+/** A command the project's state does not allow: the API answers 404/409/400 with `message`. */
+export class CommandRefused extends Error {
+  override name = 'CommandRefused';
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CommandResult {
+  seq: number;
+  projectStatus: string;
+  stage: StageCode;
+  item?: { code: string; status: string; round: number };
+  duplicate?: boolean;
+}

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './commands';
+export * from './clock';
+export * from './report';
+export * from './transitions';
+export * from './deadlines';

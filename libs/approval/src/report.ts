@@ -1,0 +1,70 @@
+import type { WorkingDayCalendar } from '../../calendar/src/core';
+import { computeItemClocks, projectClock, stageUsedDays } from './clock';
+import type { ProjectState } from './types';
+
+/** The project report of DESIGN section 6, for `today` (the clock grows every working day). */
+export function buildReport(state: ProjectState, cal: WorkingDayCalendar, today: string) {
+  const clocks = computeItemClocks(state, cal, today);
+  const clock = projectClock(state, cal, today, clocks);
+  return {
+    id: state.projectId,
+    name: state.name,
+    type: state.type,
+    region: state.region,
+    ownerOrganisation: state.ownerOrganisation,
+    stage: state.stage,
+    status: state.status,
+    asOf: today,
+    calendarVersion: cal.version,
+    clock: {
+      limitDays: clock.limitDays,
+      usedDays: clock.usedDays,
+      remainingDays: clock.remainingDays,
+      pausedDays: clock.pausedDays,
+      percentUsed: clock.percentUsed,
+      risk: clock.risk,
+      dueDate: clock.dueDate,
+      projectedCompletionDate: clock.projectedCompletionDate,
+      provisional: clock.provisional,
+    },
+    stages: state.stages.map((s) => {
+      const items = state.items.filter((i) => i.stage === s.code);
+      const themes: { code: string; name: string; items: unknown[] }[] = [];
+      for (const i of items) {
+        let theme = themes.find((t) => t.code === i.theme);
+        if (!theme) themes.push((theme = { code: i.theme, name: i.themeName, items: [] }));
+        const c = clocks.get(i.code)!;
+        theme.items.push({
+          code: i.code,
+          name: i.name,
+          department: i.department,
+          status: i.status,
+          taskId: i.taskId,
+          round: i.round,
+          clock: {
+            limitDays: c.limitDays,
+            usedDays: c.usedDays,
+            remainingDays: c.remainingDays,
+            dueDate: c.dueDate,
+            risk: c.risk,
+          },
+          deficiencies: i.deficiencies.filter((d) => d.status !== 'DELIVERED'),
+          pause: i.pauses.find((p) => p.to === undefined) ?? null,
+        });
+      }
+      return {
+        code: s.code,
+        status: s.status,
+        submittedOn: s.submittedOn ?? null,
+        acceptedOn: s.acceptedOn ?? null,
+        completedOn: s.completedOn ?? null,
+        returnReason: s.returnReason ?? null,
+        usedDays: stageUsedDays(state, s.code, cal, today),
+        themes,
+      };
+    }),
+    jointProcedures: state.jointProcedures,
+  };
+}
+
+export type ProjectReport = ReturnType<typeof buildReport>;

@@ -1,0 +1,233 @@
+/**
+ * The state of one project's approval, as the project workflow holds it and as the read model
+ * stores it. Plain JSON (it crosses continue-as-new and is written to PostgreSQL as jsonb) and
+ * pure types: workflow code imports this.
+ */
+import type { CalendarSnapshot } from '../../calendar/src/core';
+import type { JointProcedure, ProjectType, Risk, StageCode, WarningRule } from '../../domain/src';
+
+export type ItemStatus =
+  | 'PENDING' // stage not reached, or prerequisites still open
+  | 'SUBMITTED' // materials in, waiting for the window
+  | 'UNDER_REVIEW' // accepted: the item's clock runs
+  | 'SUPPLEMENT_REQUESTED' // 补正: clock stopped until the applicant answers
+  | 'SPECIAL_PROCEDURE' // expert review, public notice, hearing, site survey …: not counted
+  | 'SUSPENDED' // a 容缺 commitment date passed without the materials: clock stopped
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
+export const OPEN_ITEM_STATUSES: readonly ItemStatus[] = [
+  'PENDING',
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'SUPPLEMENT_REQUESTED',
+  'SPECIAL_PROCEDURE',
+  'SUSPENDED',
+];
+export const PAUSED_ITEM_STATUSES: readonly ItemStatus[] = [
+  'SUPPLEMENT_REQUESTED',
+  'SPECIAL_PROCEDURE',
+  'SUSPENDED',
+];
+
+export type StageStatus =
+  | 'NOT_STARTED'
+  | 'SUBMITTED' // waiting for the window officer
+  | 'RETURNED' // returned with reasons; the applicant prepares again (no clock runs)
+  | 'IN_REVIEW' // accepted: its items run
+  | 'BLOCKED' // an item was rejected: waits until the applicant resubmits or withdraws it
+  | 'COMPLETED';
+
+export type ProjectStatus = 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
+
+/** Administrative Licensing Law art. 45: procedures not counted in the time limit. */
+export const SPECIAL_PROCEDURE_TYPES = [
+  'EXPERT_REVIEW',
+  'PUBLIC_NOTICE',
+  'HEARING',
+  'SITE_SURVEY',
+  'INSPECTION_TESTING',
+  'APPRAISAL',
+] as const;
+export type SpecialProcedureType = (typeof SPECIAL_PROCEDURE_TYPES)[number];
+
+/** Why a clock stopped: every stop has one, and the applicant is told it. */
+export type PauseReason = 'SUPPLEMENT' | 'DEFICIENCY_OVERDUE' | SpecialProcedureType;
+
+/** Working days in (from, to]; `to` absent while the interval is open (runs through today). */
+export interface DayInterval {
+  from: string;
+  to?: string;
+}
+
+export interface Pause extends DayInterval {
+  reason: PauseReason;
+  /** Expected length in working days, when known (special procedures). */
+  expectedDays?: number;
+  note?: string;
+}
+
+export interface Deficiency {
+  id: string;
+  description: string;
+  /** The applicant's commitment date for the missing materials (YYYY-MM-DD). */
+  dueDate: string;
+  status: 'OPEN' | 'DELIVERED' | 'MISSED';
+  deliveredOn?: string;
+}
+
+export interface ItemState {
+  code: string;
+  name: string;
+  nameEn: string;
+  department: string;
+  stage: StageCode;
+  theme: string;
+  themeName: string;
+  /** Promised limit (承诺时限) in working days, plus any extension granted. */
+  limitDays: number;
+  statutoryLimitDays: number;
+  extensionDays: number;
+  prerequisites: string[];
+  jointProcedure: JointProcedure | null;
+  status: ItemStatus;
+  /** Application round: a resubmission after a rejection starts round 2 with a fresh clock. */
+  round: number;
+  /** Stable per project and item: `<projectId>:<itemCode>`. */
+  taskId: string;
+  /** This round's clock: when it ran. */
+  intervals: DayInterval[];
+  /** Earlier rounds' clocks (they still count on the project clock). */
+  pastIntervals: DayInterval[];
+  pauses: Pause[];
+  deficiencies: Deficiency[];
+  /** Risk as last evaluated by the workflow (timers); reports recompute it for "now". */
+  risk: Risk;
+  decidedOn?: string;
+  decisionComment?: string;
+}
+
+export interface StageState {
+  code: StageCode;
+  status: StageStatus;
+  submittedOn?: string;
+  acceptedOn?: string;
+  completedOn?: string;
+  returnReason?: string;
+  submissions: number;
+}
+
+export interface JointProcedureState {
+  id: string;
+  type: JointProcedure;
+  stage: StageCode;
+  scheduledFor: string;
+  itemCodes: string[];
+  departments: string[];
+  results: Record<string, { passed: boolean; comment?: string; on: string; by: string }>;
+  status: 'SCHEDULED' | 'DONE';
+}
+
+export interface Actor {
+  username: string;
+  role: string;
+  department?: string;
+  organisation?: string;
+}
+
+/** An entry of the append-only timeline: who, what, when, with the clock effect. */
+export interface TimelineEvent {
+  seq: number;
+  /** ISO instant. */
+  at: string;
+  actor: string;
+  role: string;
+  onBehalfOf?: string;
+  type: string;
+  stage?: StageCode;
+  itemCode?: string;
+  detail?: Record<string, unknown>;
+  clockEffect?: 'STARTED' | 'STOPPED' | 'RESUMED' | 'ENDED' | 'RESTARTED' | 'EXTENDED';
+}
+
+/** A message to a person or role: every clock stop, warning and escalation creates one. */
+export interface Notice {
+  seq: number;
+  at: string;
+  recipientRole: 'APPLICANT' | 'OFFICER' | 'DEPARTMENT_HEAD' | 'SUPERVISOR';
+  department?: string;
+  organisation?: string;
+  kind:
+    | 'CLOCK_STOPPED'
+    | 'CLOCK_RESUMED'
+    | 'STAGE_RETURNED'
+    | 'ITEM_REJECTED'
+    | 'WARNING'
+    | 'OVERDUE_ESCALATION'
+    | 'DEFICIENCY_MISSED'
+    | 'JOINT_PROCEDURE_SCHEDULED';
+  itemCode?: string;
+  message: string;
+  /** For a clock stop: the expected length in working days, and until when, when known. */
+  expectedDays?: number;
+  expectedUntil?: string;
+}
+
+export interface ProjectState {
+  projectId: string;
+  name: string;
+  type: ProjectType;
+  region: string;
+  ownerOrganisation: string;
+  status: ProjectStatus;
+  stage: StageCode;
+  limitDays: number;
+  stageBudgets: Partial<Record<StageCode, number>> | null;
+  warning: WarningRule;
+  stages: StageState[];
+  items: ItemState[];
+  jointProcedures: JointProcedureState[];
+  /** Risk of the project as last evaluated (timers, decisions). */
+  risk: Risk;
+  calendarVersion: string;
+  /** Last timeline/notice sequence number used. */
+  seq: number;
+  createdAt: string;
+  closedOn?: string;
+  /** Recent request ids already applied: a retried command has one effect, across runs too. */
+  recentRequests: string[];
+}
+
+export interface ProjectWorkflowInput {
+  projectId: string;
+  name: string;
+  type: ProjectType;
+  region: string;
+  ownerOrganisation: string;
+  /** The checklist's items, as `checklist(answers)` produced them (a snapshot of the catalog). */
+  items: Array<{
+    code: string;
+    name: string;
+    nameEn: string;
+    department: string;
+    stage: StageCode;
+    theme: string;
+    themeName: string;
+    limitDays: number;
+    statutoryLimitDays: number;
+    prerequisites: readonly string[];
+    jointProcedure: JointProcedure | null;
+  }>;
+  limitDays: number;
+  stageBudgets: Partial<Record<StageCode, number>> | null;
+  warning: WarningRule;
+  calendar: CalendarSnapshot;
+  createdBy: Actor;
+  /** Import path: the date the first stage was accepted elsewhere (its items run since then). */
+  acceptedAt?: string;
+  /** Set by continue-as-new: the state carried into the next run. */
+  state?: ProjectState;
+  /** Events past this count a run continues as new (default 4,000; tests lower it). */
+  historyLimit?: number;
+}

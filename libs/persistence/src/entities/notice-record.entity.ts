@@ -1,0 +1,58 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { Notice } from '../../../approval/src/types';
+import { ProjectRecord } from './project-record.entity';
+import { bigintAsNumber } from './transformers';
+
+/**
+ * A message to a person or role (every clock stop, warning, escalation). Written once by the
+ * projection; `read_at` belongs to the reader and the projection never touches it.
+ */
+@Entity({ name: 'notices' })
+@Index('IDX_notices_recipient', ['recipientRole', 'department'])
+export class NoticeRecord {
+  @PrimaryColumn({ name: 'project_id', type: 'uuid', primaryKeyConstraintName: 'PK_notices' })
+  projectId!: string;
+
+  @PrimaryColumn({
+    type: 'bigint',
+    transformer: bigintAsNumber,
+    primaryKeyConstraintName: 'PK_notices',
+  })
+  seq!: number;
+
+  @ManyToOne(() => ProjectRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'FK_notices_project' })
+  project?: ProjectRecord;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ name: 'recipient_role', type: 'text' })
+  recipientRole!: Notice['recipientRole'];
+
+  @Column({ type: 'text', nullable: true })
+  department!: string | null;
+
+  @Index('IDX_notices_organisation')
+  @Column({ type: 'text', nullable: true })
+  organisation!: string | null;
+
+  @Column({ type: 'text' })
+  kind!: Notice['kind'];
+
+  @Column({ name: 'item_code', type: 'text', nullable: true })
+  itemCode!: string | null;
+
+  @Column({ type: 'text' })
+  message!: string;
+
+  @Column({ name: 'expected_days', type: 'int', nullable: true })
+  expectedDays!: number | null;
+
+  /** YYYY-MM-DD. */
+  @Column({ name: 'expected_until', type: 'date', nullable: true })
+  expectedUntil!: string | null;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+}

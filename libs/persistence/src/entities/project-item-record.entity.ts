@@ -1,0 +1,80 @@
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { ItemStatus } from '../../../approval/src/types';
+import type { Risk, StageCode } from '../../../domain/src';
+import { ProjectRecord } from './project-record.entity';
+import { bigintAsNumber } from './transformers';
+
+/** One row per item of a project: what the officer queue and the list filters read. */
+@Entity({ name: 'project_items' })
+@Unique('UQ_project_items_task_id', ['taskId'])
+@Index('IDX_project_items_queue', ['department', 'status', 'dueDate'])
+export class ProjectItemRecord {
+  @PrimaryColumn({
+    name: 'project_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'PK_project_items',
+  })
+  projectId!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_project_items' })
+  code!: string;
+
+  @ManyToOne(() => ProjectRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'FK_project_items_project' })
+  project?: ProjectRecord;
+
+  /** `<projectId>:<itemCode>`: the id officers act on (`POST /api/tasks/:taskId/decision`). */
+  @Column({ name: 'task_id', type: 'text' })
+  taskId!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** The department's code. */
+  @Column({ type: 'text' })
+  department!: string;
+
+  @Column({ type: 'text' })
+  stage!: StageCode;
+
+  @Column({ type: 'text' })
+  theme!: string;
+
+  @Column({ type: 'text' })
+  status!: ItemStatus;
+
+  @Column({ type: 'text' })
+  risk!: Risk;
+
+  @Column({ name: 'limit_days', type: 'int' })
+  limitDays!: number;
+
+  @Column({ name: 'used_days', type: 'int' })
+  usedDays!: number;
+
+  /** YYYY-MM-DD; null while the item's clock does not run or once it is closed. */
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Column({ type: 'int' })
+  round!: number;
+
+  /**
+   * The `state.seq` of the write that last changed this row: a write that changes nothing in
+   * the row leaves it (and `updated_at`) alone.
+   */
+  @Column({ name: 'state_seq', type: 'bigint', transformer: bigintAsNumber })
+  stateSeq!: number;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,88 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { ProjectState, ProjectStatus } from '../../../approval/src/types';
+import type { ProjectType, Risk, StageCode } from '../../../domain/src';
+import { bigintAsNumber } from './transformers';
+
+/**
+ * One row per project: the list columns plus the full workflow state. Written by the projection
+ * activity whenever the workflow's `state.seq` grows; the API's create path may insert it first
+ * (`state_seq` 0) with the idempotency key and creator, which the projection never overwrites.
+ */
+@Entity({ name: 'projects' })
+@Unique('UQ_projects_idempotency_key', ['idempotencyKey'])
+export class ProjectRecord {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_projects' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Index('IDX_projects_type')
+  @Column({ type: 'text' })
+  type!: ProjectType;
+
+  @Column({ type: 'text' })
+  region!: string;
+
+  @Index('IDX_projects_owner_organisation')
+  @Column({ name: 'owner_organisation', type: 'text' })
+  ownerOrganisation!: string;
+
+  @Index('IDX_projects_status')
+  @Column({ type: 'text', default: 'IN_PROGRESS' })
+  status!: ProjectStatus;
+
+  @Index('IDX_projects_stage')
+  @Column({ type: 'text', default: 'PLAN' })
+  stage!: StageCode;
+
+  /** Of the project clock, as of the last write. */
+  @Index('IDX_projects_risk')
+  @Column({ type: 'text', default: 'ON_TRACK' })
+  risk!: Risk;
+
+  @Column({ name: 'limit_days', type: 'int' })
+  limitDays!: number;
+
+  @Column({ name: 'used_days', type: 'int', default: 0 })
+  usedDays!: number;
+
+  @Column({ name: 'remaining_days', type: 'int' })
+  remainingDays!: number;
+
+  /** YYYY-MM-DD; null while no clock runs. */
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Column({ name: 'calendar_version', type: 'text' })
+  calendarVersion!: string;
+
+  @Column({ type: 'jsonb' })
+  state!: ProjectState;
+
+  /** The `state.seq` this row was written from: a write with a seq not above it is ignored. */
+  @Column({ name: 'state_seq', type: 'bigint', default: 0, transformer: bigintAsNumber })
+  stateSeq!: number;
+
+  @Column({ name: 'created_by', type: 'text', nullable: true })
+  createdBy!: string | null;
+
+  /** The create request's Idempotency-Key (API path): the same key finds the same project. */
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  idempotencyKey!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Index('IDX_projects_updated_at')
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,32 @@
+/**
+ * The project workflow's messages, shared by the worker (handlers) and the API (callers).
+ * One Update carries every command (see libs/approval/src/commands.ts): its validator refuses
+ * what the state does not allow, so a refused command never enters history.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CalendarSnapshot } from '../../calendar/src/core';
+import type { CommandEnvelope, CommandResult } from '../../approval/src/commands';
+import type { ProjectReport } from '../../approval/src/report';
+import type { ProjectState } from '../../approval/src/types';
+
+export const projectWorkflowId = (projectId: string) => `project-${projectId}`;
+
+export const projectCommandUpdate = defineUpdate<CommandResult, [CommandEnvelope]>('command');
+export const projectStateQuery = defineQuery<ProjectState>('state');
+export const projectReportQuery = defineQuery<ProjectReport>('report');
+/** A newly published holiday year (or a region's change): running deadlines are recomputed. */
+export const calendarUpdatedSignal = defineSignal<[CalendarSnapshot]>('calendarUpdated');
+
+/** ApplicationFailure types of refused commands, mapped by the API to 404 / 409 / 400. */
+export const REFUSAL_TYPE = {
+  NOT_FOUND: 'CommandRefused.NOT_FOUND',
+  CONFLICT: 'CommandRefused.CONFLICT',
+  INVALID: 'CommandRefused.INVALID',
+} as const;
+
+export interface ProjectWorkflowResult {
+  projectId: string;
+  status: string;
+  closedOn?: string;
+  usedDays: number;
+}
