@@ -12,6 +12,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 
 export interface Harness {
   app: INestApplication;
+  taskQueue: string;
   worker?: INestApplicationContext;
   url: string;
   close(): Promise<void>;
@@ -22,11 +23,8 @@ export async function startHarness(
   { worker = true } = {},
 ): Promise<Harness> {
   const saved = { ...process.env };
-  Object.assign(
-    process.env,
-    { TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`, LOG_LEVEL: 'warn' },
-    env,
-  );
+  const taskQueue = `e2e-${randomUUID()}`;
+  Object.assign(process.env, { TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn' }, env);
   try {
     const workerCtx = worker
       ? await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] })
@@ -36,6 +34,7 @@ export async function startHarness(
     await app.listen(0, '127.0.0.1');
     return {
       app,
+      taskQueue,
       worker: workerCtx,
       url: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
       close: async () => {
