@@ -4,6 +4,8 @@
  * then the worker and the API as child processes. Ctrl-C / SIGTERM stops all of them.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   ConfigError,
@@ -83,6 +85,15 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function main() {
   const env = process.env;
   const root = projectRoot();
@@ -131,6 +142,9 @@ async function main() {
     lines.push(`Temporal    ${env.TEMPORAL_ADDRESS} (external)`);
   }
   if (embeddedDb && embeddedTemporal) childEnv.APPROVALS_EMBEDDED = '1';
+  // Tokens survive a restart: a random signing secret kept with the embedded data.
+  if (!childEnv.JWT_SECRET && childEnv.NODE_ENV !== 'production')
+    childEnv.JWT_SECRET = localSecret(dataDir);
   // Now the children's configuration is complete: validate it here, once, with the variable named.
   parseDatabaseConfig(childEnv);
   const temporal = parseTemporalConfig(childEnv);

@@ -6,7 +6,9 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { AppModule } from '../apps/api/src/app.module';
+import { NewUser, UsersService } from '../apps/api/src/auth/users.service';
 import { configureApp } from '../apps/api/src/app.setup';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
@@ -24,7 +26,11 @@ export async function startHarness(
 ): Promise<Harness> {
   const saved = { ...process.env };
   const taskQueue = `e2e-${randomUUID()}`;
-  Object.assign(process.env, { TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn' }, env);
+  Object.assign(
+    process.env,
+    { TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000' },
+    env,
+  );
   try {
     const workerCtx = worker
       ? await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] })
@@ -45,4 +51,19 @@ export async function startHarness(
   } finally {
     process.env = saved;
   }
+}
+
+/** Creates a user directly (tests run without the demo accounts) and returns a bearer token. */
+export async function userToken(
+  h: Harness,
+  user: Omit<NewUser, 'password'> & { password?: string },
+): Promise<string> {
+  const password = user.password ?? 'pw-' + user.username;
+  await h.app.get(UsersService).ensure([{ ...user, password }]);
+  const res = await request(h.url)
+    .post('/api/auth/login')
+    .send({ username: user.username, password });
+  if (res.status !== 200)
+    throw new Error(`login ${user.username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { accessToken: string }).accessToken;
 }

@@ -1,10 +1,11 @@
 import request from 'supertest';
-import { Harness, startHarness } from './app-harness';
+import { Harness, startHarness, userToken } from './app-harness';
 import { TcpProxy } from './tcp-proxy';
 
 describe('PostgreSQL becomes unreachable while the API runs', () => {
   let h: Harness;
   let proxy: TcpProxy;
+  let admin: string;
 
   beforeAll(async () => {
     const url = new URL(process.env.DATABASE_URL!);
@@ -14,6 +15,7 @@ describe('PostgreSQL becomes unreachable while the API runs', () => {
       { DATABASE_URL: url.toString(), DATABASE_CONNECT_TIMEOUT_MS: '1000' },
       { worker: false },
     );
+    admin = `Bearer ${await userToken(h, { username: 'outage-admin', role: 'ADMIN' })}`;
   });
   afterAll(async () => {
     await proxy?.restore().catch(() => undefined);
@@ -22,18 +24,21 @@ describe('PostgreSQL becomes unreachable while the API runs', () => {
   });
 
   it('answers 503 on /health and on a read while it is down, and recovers when it returns', async () => {
-    await request(h.url).get('/api/smoke/smoke-none').expect(404);
+    await request(h.url).get('/api/smoke/smoke-none').set('Authorization', admin).expect(404);
     await proxy.cut();
 
     const health = await request(h.url).get('/health').expect(503);
     expect(health.body.error.postgres.status).toBe('down');
-    const read = await request(h.url).get('/api/smoke/smoke-none').expect(503);
+    const read = await request(h.url)
+      .get('/api/smoke/smoke-none')
+      .set('Authorization', admin)
+      .expect(503);
     expect(read.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
     expect(read.body.message).toContain('PostgreSQL');
     expect(read.headers['retry-after']).toBe('5');
 
     await proxy.restore();
-    await request(h.url).get('/api/smoke/smoke-none').expect(404);
+    await request(h.url).get('/api/smoke/smoke-none').set('Authorization', admin).expect(404);
     await request(h.url).get('/health').expect(200);
   });
 });

@@ -73,20 +73,33 @@ describe('project workflow → read model in PostgreSQL (real stack)', () => {
       taskQueue,
       args: [wf],
     });
-    const send = (actor: { username: string; role: string }, command: unknown, requestId?: string) =>
+    const send = (
+      actor: { username: string; role: string },
+      command: unknown,
+      requestId?: string,
+    ) =>
       handle.executeUpdate(projectCommandUpdate, {
         args: [{ actor, command: command as never, requestId }],
         ...(requestId ? { updateId: requestId } : {}),
       });
     const applicant = { username: 'applicant', role: 'APPLICANT' };
     await send(applicant, { kind: 'SUBMIT_STAGE', stage: 'PLAN' });
-    await send({ username: 'window', role: 'WINDOW_OFFICER' }, { kind: 'ACCEPT_STAGE', stage: 'PLAN', decision: 'ACCEPT' });
+    await send(
+      { username: 'window', role: 'WINDOW_OFFICER' },
+      { kind: 'ACCEPT_STAGE', stage: 'PLAN', decision: 'ACCEPT' },
+    );
 
     // The Update returns after the write: a read right after sees the change.
-    const project = await pg.query('SELECT status, stage, type, limit_days, state_seq FROM projects WHERE id = $1', [
-      wf.projectId,
-    ]);
-    expect(project.rows[0]).toMatchObject({ status: 'IN_PROGRESS', stage: 'PLAN', type: 'SIMPLE_LOW_RISK', limit_days: 12 });
+    const project = await pg.query(
+      'SELECT status, stage, type, limit_days, state_seq FROM projects WHERE id = $1',
+      [wf.projectId],
+    );
+    expect(project.rows[0]).toMatchObject({
+      status: 'IN_PROGRESS',
+      stage: 'PLAN',
+      type: 'SIMPLE_LOW_RISK',
+      limit_days: 12,
+    });
     const items = await pg.query(
       'SELECT code, status, department, due_date FROM project_items WHERE project_id = $1 AND stage = $2 ORDER BY code',
       [wf.projectId, 'PLAN'],
@@ -100,15 +113,37 @@ describe('project workflow → read model in PostgreSQL (real stack)', () => {
     const first = items.rows[0] as { code: string; department: string };
     const officer = { username: `officer.${first.department}`, role: 'REVIEWING_OFFICER' };
     const requestId = randomUUID();
-    const r1 = await send(officer, { kind: 'DECIDE', itemCode: first.code, action: 'REQUEST_SUPPLEMENT', comment: '补充用地证明' }, requestId);
-    const r2 = await send(officer, { kind: 'DECIDE', itemCode: first.code, action: 'REQUEST_SUPPLEMENT', comment: '补充用地证明' }, requestId);
+    const r1 = await send(
+      officer,
+      {
+        kind: 'DECIDE',
+        itemCode: first.code,
+        action: 'REQUEST_SUPPLEMENT',
+        comment: '补充用地证明',
+      },
+      requestId,
+    );
+    const r2 = await send(
+      officer,
+      {
+        kind: 'DECIDE',
+        itemCode: first.code,
+        action: 'REQUEST_SUPPLEMENT',
+        comment: '补充用地证明',
+      },
+      requestId,
+    );
     expect(r2.seq).toBe(r1.seq);
 
-    const row = await pg.query('SELECT status FROM project_items WHERE project_id = $1 AND code = $2', [wf.projectId, first.code]);
+    const row = await pg.query(
+      'SELECT status FROM project_items WHERE project_id = $1 AND code = $2',
+      [wf.projectId, first.code],
+    );
     expect(row.rows[0].status).toBe('SUPPLEMENT_REQUESTED');
-    const timeline = await pg.query('SELECT type, item_code, clock_effect FROM timeline_events WHERE project_id = $1 ORDER BY seq', [
-      wf.projectId,
-    ]);
+    const timeline = await pg.query(
+      'SELECT type, item_code, clock_effect FROM timeline_events WHERE project_id = $1 ORDER BY seq',
+      [wf.projectId],
+    );
     const types = timeline.rows.map((r: { type: string }) => r.type);
     expect(types.slice(0, 3)).toEqual(['PROJECT_CREATED', 'STAGE_SUBMITTED', 'STAGE_ACCEPTED']);
     expect(types.filter((t: string) => t === 'SUPPLEMENT_REQUESTED')).toHaveLength(1); // one effect for one request id
@@ -121,12 +156,19 @@ describe('project workflow → read model in PostgreSQL (real stack)', () => {
     expect(notice.rows[0].message).toContain('补充用地证明');
 
     // A refused command changes nothing and says why.
-    const err = await send(officer, { kind: 'DECIDE', itemCode: first.code, action: 'APPROVE' }).catch((e: unknown) => e);
+    const err = await send(officer, {
+      kind: 'DECIDE',
+      itemCode: first.code,
+      action: 'APPROVE',
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     const cause = (err as WorkflowUpdateFailedError).cause as { type?: string; message: string };
     expect(cause.type).toBe(REFUSAL_TYPE.CONFLICT);
     expect(cause.message).toContain('SUPPLEMENT_REQUESTED');
-    const after = await pg.query('SELECT count(*)::int AS n FROM timeline_events WHERE project_id = $1', [wf.projectId]);
+    const after = await pg.query(
+      'SELECT count(*)::int AS n FROM timeline_events WHERE project_id = $1',
+      [wf.projectId],
+    );
     expect(after.rows[0].n).toBe(timeline.rows.length);
 
     // Starting the same project again gives the same workflow, not a second one.

@@ -1,13 +1,15 @@
 import request from 'supertest';
 import { Client, Connection } from '@temporalio/client';
-import { Harness, startHarness } from './app-harness';
+import { Harness, startHarness, userToken } from './app-harness';
 import { freePort } from '../libs/embedded/src';
 
 describe('foundation: HTTP → workflow → activity → PostgreSQL (real stack)', () => {
   let h: Harness;
+  let admin: string;
 
   beforeAll(async () => {
     h = await startHarness();
+    admin = `Bearer ${await userToken(h, { username: 'smoke-admin', role: 'ADMIN' })}`;
   });
   afterAll(async () => {
     await h?.close();
@@ -27,13 +29,17 @@ describe('foundation: HTTP → workflow → activity → PostgreSQL (real stack)
     const key = `e2e-${Date.now()}`;
     const res = await request(h.url)
       .post('/api/smoke')
+      .set('Authorization', admin)
       .set('Idempotency-Key', key)
       .send({ message: 'hello 审批' })
       .expect(201);
     expect(res.body).toMatchObject({ workflowId: `smoke-${key}`, message: 'hello 审批' });
     expect(Date.parse(res.body.recordedAt)).not.toBeNaN();
 
-    const row = await request(h.url).get(`/api/smoke/smoke-${key}`).expect(200);
+    const row = await request(h.url)
+      .get(`/api/smoke/smoke-${key}`)
+      .set('Authorization', admin)
+      .expect(200);
     expect(row.body).toMatchObject({ workflowId: `smoke-${key}`, message: 'hello 审批' });
     expect(new Date(row.body.recordedAt).toISOString()).toBe(res.body.recordedAt);
   });
@@ -41,8 +47,16 @@ describe('foundation: HTTP → workflow → activity → PostgreSQL (real stack)
   it('gives the same result and starts no second workflow for a repeated Idempotency-Key', async () => {
     const key = `dup-${Date.now()}`;
     const [a, b] = await Promise.all([
-      request(h.url).post('/api/smoke').set('Idempotency-Key', key).send({ message: 'once' }),
-      request(h.url).post('/api/smoke').set('Idempotency-Key', key).send({ message: 'once' }),
+      request(h.url)
+        .post('/api/smoke')
+        .set('Authorization', admin)
+        .set('Idempotency-Key', key)
+        .send({ message: 'once' }),
+      request(h.url)
+        .post('/api/smoke')
+        .set('Authorization', admin)
+        .set('Idempotency-Key', key)
+        .send({ message: 'once' }),
     ]);
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
@@ -61,16 +75,22 @@ describe('foundation: HTTP → workflow → activity → PostgreSQL (real stack)
   });
 
   it('refuses bad input with 400 naming the field, and unknown fields', async () => {
-    const missing = await request(h.url).post('/api/smoke').send({}).expect(400);
+    const missing = await request(h.url)
+      .post('/api/smoke')
+      .set('Authorization', admin)
+      .send({})
+      .expect(400);
     expect(JSON.stringify(missing.body.message)).toContain('message');
     const extra = await request(h.url)
       .post('/api/smoke')
+      .set('Authorization', admin)
       .send({ message: 'x', admin: true })
       .expect(400);
     expect(extra.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(JSON.stringify(extra.body.message)).toContain('admin');
     const badKey = await request(h.url)
       .post('/api/smoke')
+      .set('Authorization', admin)
       .set('Idempotency-Key', 'a b')
       .send({ message: 'x' });
     expect(badKey.status).toBe(400);
@@ -78,19 +98,24 @@ describe('foundation: HTTP → workflow → activity → PostgreSQL (real stack)
   });
 
   it('answers 404 for an unknown record', async () => {
-    const res = await request(h.url).get('/api/smoke/smoke-never').expect(404);
+    const res = await request(h.url)
+      .get('/api/smoke/smoke-never')
+      .set('Authorization', admin)
+      .expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 });
 
 describe('Temporal unreachable', () => {
   let h: Harness;
+  let admin: string;
   beforeAll(async () => {
     // A port nothing listens on: the API still starts (lazy connection) and says what is down.
     h = await startHarness(
       { TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` },
       { worker: false },
     );
+    admin = `Bearer ${await userToken(h, { username: 'smoke-admin2', role: 'ADMIN' })}`;
   });
   afterAll(async () => {
     await h?.close();
@@ -103,7 +128,11 @@ describe('Temporal unreachable', () => {
   });
 
   it('answers a command with 503, not 500', async () => {
-    const res = await request(h.url).post('/api/smoke').send({ message: 'x' }).expect(503);
+    const res = await request(h.url)
+      .post('/api/smoke')
+      .set('Authorization', admin)
+      .send({ message: 'x' })
+      .expect(503);
     expect(res.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
     expect(res.body.message).toContain('Temporal');
   });

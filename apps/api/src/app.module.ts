@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { appConfig, databaseConfig, temporalConfig } from '../../../libs/config/src';
+import { appConfig, authConfig, databaseConfig, temporalConfig } from '../../../libs/config/src';
 import { DatabaseModule } from '../../../libs/persistence/src/database.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { SmokeModule } from './smoke/smoke.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -11,10 +12,11 @@ import { TemporalModule } from './temporal/temporal.module';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, databaseConfig, temporalConfig],
+      load: [appConfig, authConfig, databaseConfig, temporalConfig],
     }),
     DatabaseModule.forRoot('approvals-api'),
     TemporalModule,
+    AuthModule,
     HealthModule,
     SmokeModule,
   ],

@@ -4,6 +4,7 @@ import {
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
+import helmet from 'helmet';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
@@ -18,6 +19,7 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
 
 /** Everything main.ts and the e2e tests share, so tests exercise the served app. */
 export function configureApp(app: INestApplication): INestApplication {
+  app.use(helmet());
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(
     new ValidationPipe({

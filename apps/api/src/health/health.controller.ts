@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/decorators';
 import { TemporalHealthIndicator } from './temporal.health';
 
 @Controller('health')
@@ -11,6 +12,7 @@ export class HealthController {
   ) {}
 
   /** 200 when PostgreSQL and Temporal answer; 503 with the failing one named otherwise. */
+  @Public()
   @Get()
   @HealthCheck()
   check() {

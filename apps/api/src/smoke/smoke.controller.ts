@@ -1,10 +1,12 @@
 import { BadRequestException, Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { Roles } from '../auth/decorators';
 import { CreateSmokeDto } from './dto/create-smoke.dto';
 import { SmokeService } from './smoke.service';
 
 const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** The foundation's thin real path: HTTP → workflow → activity → PostgreSQL row. */
+@Roles('ADMIN')
 @Controller('smoke')
 export class SmokeController {
   constructor(private readonly smoke: SmokeService) {}

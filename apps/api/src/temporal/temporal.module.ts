@@ -24,7 +24,7 @@ export class TemporalClient extends Client implements OnApplicationShutdown {
    * Runs a short Temporal call (start, signal, update admission, query) with a deadline, so an
    * unreachable server becomes a prompt 503 instead of a request that hangs on reconnects.
    */
-  call<T>(fn: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  call<T>(fn: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
     return this.connection.withDeadline(Date.now() + timeoutMs, fn);
   }
 

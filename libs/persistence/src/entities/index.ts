@@ -3,12 +3,23 @@ import { ProjectItemRecord } from './project-item-record.entity';
 import { ProjectRecord } from './project-record.entity';
 import { SmokeRecord } from './smoke-record.entity';
 import { TimelineEventRecord } from './timeline-event-record.entity';
+import { ROLES, Role, UserRecord } from './user-record.entity';
 
-export { NoticeRecord, ProjectItemRecord, ProjectRecord, SmokeRecord, TimelineEventRecord };
+export {
+  NoticeRecord,
+  ProjectItemRecord,
+  ProjectRecord,
+  SmokeRecord,
+  TimelineEventRecord,
+  UserRecord,
+  ROLES,
+};
+export type { Role };
 export const ENTITIES = [
   SmokeRecord,
   ProjectRecord,
   ProjectItemRecord,
   TimelineEventRecord,
   NoticeRecord,
+  UserRecord,
 ];

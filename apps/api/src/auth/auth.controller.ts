@@ -1,0 +1,43 @@
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Inject,
+  Post,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { authConfig } from '../../../../libs/config/src';
+import { Public } from './decorators';
+import { LoginDto } from './dto/login.dto';
+import { UsersService } from './users.service';
+
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly jwt: JwtService,
+    @Inject(authConfig.KEY) private readonly cfg: ConfigType<typeof authConfig>,
+  ) {}
+
+  /** `{ accessToken }` for a valid username and password; rate limited per client address. */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() body: LoginDto) {
+    const user = await this.users.verify(body.username, body.password);
+    if (!user) throw new UnauthorizedException('username or password is wrong');
+    const accessToken = await this.jwt.signAsync({
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      ...(user.organisation ? { organisation: user.organisation } : {}),
+      ...(user.department ? { department: user.department } : {}),
+    });
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.cfg.jwtTtlSeconds, role: user.role };
+  }
+}

@@ -1,0 +1,33 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { authConfig } from '../../../../libs/config/src';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { UsersService } from './users.service';
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [authConfig.KEY],
+      useFactory: (cfg: ConfigType<typeof authConfig>) => ({
+        secret: cfg.jwtSecret,
+        signOptions: { expiresIn: cfg.jwtTtlSeconds, issuer: 'parallel-approvals' },
+        verifyOptions: { issuer: 'parallel-approvals' },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [authConfig.KEY],
+      useFactory: (cfg: ConfigType<typeof authConfig>) => [
+        { ttl: 60_000, limit: cfg.loginRateLimit },
+      ],
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [UsersService],
+})
+export class AuthModule {}

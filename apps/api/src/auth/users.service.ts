@@ -1,0 +1,126 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as bcrypt from 'bcryptjs';
+import { DataSource } from 'typeorm';
+import { appConfig } from '../../../../libs/config/src';
+import { defaultCatalog } from '../../../../libs/domain/src';
+import { Role, UserRecord } from '../../../../libs/persistence/src';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role;
+  organisation?: string;
+  department?: string;
+  displayName?: string;
+  isDemo?: boolean;
+}
+
+const BCRYPT_COST = 10;
+
+/** The demo accounts of DESIGN section 6 (password `demo`), for the embedded default only. */
+export function demoAccounts(): NewUser[] {
+  const base: NewUser[] = [
+    {
+      username: 'applicant',
+      password: 'demo',
+      role: 'APPLICANT',
+      organisation: 'org-a',
+      displayName: '甲建设公司 申请人',
+    },
+    {
+      username: 'applicant2',
+      password: 'demo',
+      role: 'APPLICANT',
+      organisation: 'org-b',
+      displayName: '乙置业公司 申请人',
+    },
+    { username: 'agent', password: 'demo', role: 'AGENT', displayName: '帮办代办员' },
+    { username: 'window', password: 'demo', role: 'WINDOW_OFFICER', displayName: '综合窗口' },
+    { username: 'supervisor', password: 'demo', role: 'SUPERVISOR', displayName: '电子监察' },
+    { username: 'admin', password: 'demo', role: 'ADMIN', displayName: '系统管理员' },
+  ];
+  for (const d of defaultCatalog.departments) {
+    base.push({
+      username: `officer.${d.code}`,
+      password: 'demo',
+      role: 'REVIEWING_OFFICER',
+      department: d.code,
+      displayName: `${d.name} 审批人员`,
+    });
+    base.push({
+      username: `head.${d.code}`,
+      password: 'demo',
+      role: 'DEPARTMENT_HEAD',
+      department: d.code,
+      displayName: `${d.name} 负责人`,
+    });
+  }
+  return base.map((u) => ({ ...u, isDemo: true }));
+}
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly log = new Logger(UsersService.name);
+  private dummyHash?: string;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  private get repo() {
+    return this.ds.getRepository(UserRecord);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.app.embedded) {
+      const created = await this.ensure(demoAccounts());
+      if (created) this.log.log(`created ${created} demo accounts (password "demo")`);
+    }
+    if (this.app.nodeEnv === 'production') {
+      const demo = await this.repo.count({ where: { isDemo: true } });
+      if (demo > 0) {
+        throw new Error(
+          `refusing to start in production with ${demo} demo accounts (password "demo"): delete them (DELETE FROM users WHERE is_demo) first`,
+        );
+      }
+    }
+  }
+
+  findByUsername(username: string) {
+    return this.repo.findOneBy({ username });
+  }
+
+  /** Creates the users that do not exist yet; returns how many it created. */
+  async ensure(users: NewUser[]): Promise<number> {
+    let created = 0;
+    for (const u of users) {
+      const res = await this.repo
+        .createQueryBuilder()
+        .insert()
+        .values({
+          username: u.username,
+          passwordHash: await bcrypt.hash(u.password, BCRYPT_COST),
+          role: u.role,
+          organisation: u.organisation ?? null,
+          department: u.department ?? null,
+          displayName: u.displayName ?? u.username,
+          isDemo: u.isDemo ?? false,
+        })
+        .orIgnore()
+        .execute();
+      created += res.identifiers.filter(Boolean).length;
+    }
+    return created;
+  }
+
+  /** Checks a password in the same time whether or not the user exists. */
+  async verify(username: string, password: string): Promise<UserRecord | null> {
+    const user = await this.findByUsername(username);
+    this.dummyHash ??= await bcrypt.hash('not-a-password', BCRYPT_COST);
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? this.dummyHash);
+    return user && ok ? user : null;
+  }
+}

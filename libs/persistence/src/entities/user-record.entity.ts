@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+export const ROLES = [
+  'APPLICANT',
+  'AGENT',
+  'WINDOW_OFFICER',
+  'REVIEWING_OFFICER',
+  'DEPARTMENT_HEAD',
+  'SUPERVISOR',
+  'ADMIN',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A person who signs in: an applicant of an organisation, an agent, an officer of a department… */
+@Entity({ name: 'users' })
+@Unique('UQ_users_username', ['username'])
+export class UserRecord {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_users' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  username!: string;
+
+  /** bcrypt. */
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  /** Applicants: the organisation (project owner) they belong to. */
+  @Column({ type: 'text', nullable: true })
+  organisation!: string | null;
+
+  /** Reviewing officers and department heads: their department's code. */
+  @Column({ type: 'text', nullable: true })
+  department!: string | null;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName!: string;
+
+  /** Demo accounts exist only in the embedded default; a production start refuses them. */
+  @Column({ name: 'is_demo', type: 'boolean', default: false })
+  isDemo!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
