@@ -3,7 +3,10 @@ import { ConfigModule } from '@nestjs/config';
 import { appConfig, authConfig, databaseConfig, temporalConfig } from '../../../libs/config/src';
 import { DatabaseModule } from '../../../libs/persistence/src/database.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { HealthModule } from './health/health.module';
+import { ProjectsModule } from './projects/projects.module';
 import { SmokeModule } from './smoke/smoke.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -17,6 +20,9 @@ import { TemporalModule } from './temporal/temporal.module';
     DatabaseModule.forRoot('approvals-api'),
     TemporalModule,
     AuthModule,
+    CalendarModule,
+    CatalogModule,
+    ProjectsModule,
     HealthModule,
     SmokeModule,
   ],

@@ -1,0 +1,84 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Command, CommandResult } from '../../../../libs/approval/src';
+import {
+  REFUSAL_TYPE,
+  projectCommandUpdate,
+  projectWorkflowId,
+} from '../../../../libs/temporal/src';
+import type { Principal } from '../auth/principal';
+import { TemporalClient } from '../temporal/temporal.module';
+
+const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * Sends a command to a project's workflow as an Update and turns its refusals into HTTP:
+ * NOT_FOUND → 404, CONFLICT → 409, INVALID → 400, each with the workflow's reason. The Update
+ * returns once the read model has the change, so a read right after sees it.
+ */
+@Injectable()
+export class ProjectCommandsService {
+  constructor(private readonly temporal: TemporalClient) {}
+
+  async send(
+    projectId: string,
+    principal: Principal,
+    command: Command,
+    idempotencyKey?: string,
+    onBehalfOf?: string,
+  ): Promise<CommandResult> {
+    if (idempotencyKey !== undefined && !KEY.test(idempotencyKey)) {
+      throw new BadRequestException(
+        'Idempotency-Key: 1-100 characters of letters, digits, . _ : -',
+      );
+    }
+    const requestId = idempotencyKey ? `${principal.userId}:${idempotencyKey}` : undefined;
+    const handle = this.temporal.workflow.getHandle(projectWorkflowId(projectId));
+    try {
+      return await this.temporal.call(
+        () =>
+          handle.executeUpdate(projectCommandUpdate, {
+            args: [
+              {
+                requestId,
+                actor: {
+                  username: principal.username,
+                  role: principal.role,
+                  department: principal.department,
+                  organisation: principal.organisation,
+                },
+                onBehalfOf,
+                command,
+              },
+            ],
+            ...(requestId ? { updateId: requestId } : {}),
+          }),
+        30_000,
+      );
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+        const { type, message } = err.cause;
+        if (type === REFUSAL_TYPE.NOT_FOUND) throw new NotFoundException(message);
+        if (type === REFUSAL_TYPE.CONFLICT) throw new ConflictException(message);
+        if (type === REFUSAL_TYPE.INVALID) throw new BadRequestException(message);
+      }
+      if (
+        err instanceof WorkflowNotFoundError ||
+        /already completed|not found/i.test(String((err as Error)?.message))
+      ) {
+        throw new ConflictException('the project is closed: it takes no more commands');
+      }
+      if (err instanceof WorkflowUpdateFailedError) {
+        throw new ServiceUnavailableException(`the command could not be applied: ${err.message}`);
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ProjectItemRecord } from '../../../../libs/persistence/src';
+import { CurrentUser, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
+import { DecisionDto } from '../projects/dto/commands.dto';
+import { PageQuery } from '../projects/dto/list-query.dto';
+import { ProjectCommandsService } from '../projects/project-commands.service';
+import { ProjectsService } from '../projects/projects.service';
+
+const WAITING = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
+
+/** The reviewing officer's queue: the department's open items, earliest due first. */
+@Roles('REVIEWING_OFFICER')
+@Controller('tasks')
+export class TasksController {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly projects: ProjectsService,
+    private readonly commands: ProjectCommandsService,
+  ) {}
+
+  @Get()
+  async queue(@CurrentUser() user: Principal, @Query() q: PageQuery) {
+    const qb = this.ds
+      .getRepository(ProjectItemRecord)
+      .createQueryBuilder('i')
+      .innerJoin('projects', 'p', 'p.id = i.project_id')
+      .select(['i.task_id AS "taskId"', 'i.project_id AS "projectId"', 'p.name AS "projectName"'])
+      .addSelect([
+        'i.code AS "itemCode"',
+        'i.name AS "itemName"',
+        'i.department AS department',
+        'i.status AS status',
+      ])
+      .addSelect(['to_char(i.due_date, \'YYYY-MM-DD\') AS "dueDate"', 'i.risk AS risk'])
+      .where('i.department = :dept', { dept: user.department })
+      .andWhere('i.status IN (:...waiting)', { waiting: WAITING })
+      .andWhere("p.status = 'IN_PROGRESS'");
+    const total = await qb.getCount();
+    const items = await qb
+      .orderBy('i.due_date', 'ASC', 'NULLS LAST')
+      .addOrderBy('i.task_id')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getRawMany();
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  @Post(':taskId/decision')
+  @HttpCode(200)
+  async decide(
+    @CurrentUser() user: Principal,
+    @Param('taskId') taskId: string,
+    @Body() body: DecisionDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const item = await this.ds.getRepository(ProjectItemRecord).findOneBy({ taskId });
+    // An item of another department is as unknown to this officer as one that does not exist.
+    if (!item || item.department !== user.department)
+      throw new NotFoundException(`task ${taskId} not found`);
+    const result = await this.commands.send(
+      item.projectId,
+      user,
+      {
+        kind: 'DECIDE',
+        itemCode: item.code,
+        action: body.action,
+        comment: body.comment,
+        procedure: body.procedure,
+        deficiency: body.deficiency,
+      },
+      key,
+    );
+    const report = this.projects.report(
+      await this.projects.load({ ...user, role: 'SUPERVISOR' }, item.projectId),
+    );
+    const itemReport = report.stages
+      .flatMap((s) => s.themes)
+      .flatMap((t) => t.items as { code: string }[])
+      .find((i) => i.code === item.code);
+    return {
+      taskId,
+      projectId: item.projectId,
+      result,
+      item: itemReport,
+      projectClock: report.clock,
+    };
+  }
+}
