@@ -44,7 +44,7 @@ export class ProjectsService {
     if (ALL_PROJECTS.has(p.role)) return true;
     if (p.role === 'APPLICANT') return row.ownerOrganisation === p.organisation;
     if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') {
-      return (row.state as ProjectState).items.some((i) => i.department === p.department);
+      return (row.state).items.some((i) => i.department === p.department);
     }
     return false; // agents: delegations (next step of the API issue)
   }
@@ -57,7 +57,7 @@ export class ProjectsService {
   }
 
   report(row: ProjectRecord) {
-    return buildReport(row.state as ProjectState, this.calendar.current, this.calendar.today());
+    return buildReport(row.state, this.calendar.current, this.calendar.today());
   }
 
   async create(p: Principal, dto: CreateProjectDto, idempotencyKey?: string) {
