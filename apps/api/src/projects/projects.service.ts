@@ -7,12 +7,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import {
-  ProjectState,
-  ProjectWorkflowInput,
-  buildReport,
-  initialState,
-} from '../../../../libs/approval/src';
+import { ProjectWorkflowInput, buildReport, initialState } from '../../../../libs/approval/src';
 import { policyFor, checklistItems } from '../../../../libs/domain/src';
 import { ProjectRecord, TimelineEventRecord } from '../../../../libs/persistence/src';
 import { projectWorkflowId } from '../../../../libs/temporal/src';
@@ -44,7 +39,7 @@ export class ProjectsService {
     if (ALL_PROJECTS.has(p.role)) return true;
     if (p.role === 'APPLICANT') return row.ownerOrganisation === p.organisation;
     if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') {
-      return (row.state).items.some((i) => i.department === p.department);
+      return row.state.items.some((i) => i.department === p.department);
     }
     return false; // agents: delegations (next step of the API issue)
   }
