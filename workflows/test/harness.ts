@@ -122,7 +122,14 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export const workflowBundle = () =>
   (bundle ??= bundleWorkflowCode({
     workflowsPath: require.resolve('../index'),
-    logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
+    logger: {
+      log() {},
+      trace() {},
+      debug() {},
+      info() {},
+      warn: console.warn,
+      error: console.error,
+    },
   }));
 
 export async function makeWorker(
@@ -227,7 +234,8 @@ export function expectInstant(actual: string, expected: string) {
 export async function sleepUntil(env: TestWorkflowEnvironment, iso: string) {
   const now = await env.currentTimeMs();
   const ms = Date.parse(iso) - now;
-  if (ms < 0) throw new Error(`the test clock is already past ${iso}: ${new Date(now).toISOString()}`);
+  if (ms < 0)
+    throw new Error(`the test clock is already past ${iso}: ${new Date(now).toISOString()}`);
   if (ms > 0) await env.sleep(ms);
 }
 
@@ -242,6 +250,19 @@ export function completedResult(env: TestWorkflowEnvironment, h: ProjectHandle) 
     .result();
 }
 
+/** Retries `check` (an assertion) until it passes: for effects of a signal, which has no reply. */
+export async function eventually(check: () => unknown, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((res) => setTimeout(res, 50));
+    }
+  }
+}
+
 /** The refusal a command met: the Update failed and its cause is the validator's failure. */
 export async function refusal(p: Promise<unknown>): Promise<{ type: string; message: string }> {
   const err = await p.then(
@@ -251,7 +272,10 @@ export async function refusal(p: Promise<unknown>): Promise<{ type: string; mess
   expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
   const cause = (err as WorkflowUpdateFailedError).cause;
   expect(cause).toBeInstanceOf(ApplicationFailure);
-  return { type: (cause as ApplicationFailure).type!, message: (cause as ApplicationFailure).message };
+  return {
+    type: (cause as ApplicationFailure).type!,
+    message: (cause as ApplicationFailure).message,
+  };
 }
 
 /**

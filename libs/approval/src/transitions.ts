@@ -14,6 +14,7 @@ import { CalendarError } from '../../calendar/src/core';
 import type { StageCode } from '../../domain/src';
 import { CommandEnvelope, CommandRefused, CommandResult, DECISION_ACTIONS } from './commands';
 import {
+  Deficiency,
   ItemState,
   Notice,
   OPEN_ITEM_STATUSES,
@@ -347,6 +348,40 @@ const REASON_TEXT: Record<PauseReason, string> = {
   APPRAISAL: 'appraisal (鉴定)',
 };
 
+/**
+ * Ends a supplement or special procedure: the clock runs again — unless a 容缺 commitment was
+ * missed meanwhile. Then the item stays stopped, SUSPENDED, until the materials arrive (the
+ * applicant's time, not counted), and the missed deficiency is returned.
+ */
+function endStop(item: ItemState, on: string): Deficiency | undefined {
+  const missed = item.deficiencies.find((d) => d.status === 'MISSED');
+  if (!missed) {
+    resume(item, on);
+    return undefined;
+  }
+  const p = item.pauses[item.pauses.length - 1];
+  if (p && p.to === undefined) p.to = on;
+  item.pauses.push({ reason: 'DEFICIENCY_OVERDUE', from: on, note: missed.description });
+  item.status = 'SUSPENDED';
+  return missed;
+}
+
+function stillStopped(
+  state: ProjectState,
+  item: ItemState,
+  d: Deficiency,
+  on: string,
+  out: Outbox,
+) {
+  out.notice({
+    recipientRole: 'APPLICANT',
+    organisation: state.ownerOrganisation,
+    kind: 'CLOCK_STOPPED',
+    itemCode: item.code,
+    message: `The clock of ${item.name} stays stopped on ${on}: ${REASON_TEXT.DEFICIENCY_OVERDUE} ("${d.description}", due ${d.dueDate}). It resumes when you deliver it.`,
+  });
+}
+
 /** Items of the stage whose prerequisites are done start when the stage has been accepted. */
 function startReadyItems(state: ProjectState, stage: StageCode, on: string, out: Outbox) {
   for (const item of state.items) {
@@ -534,21 +569,24 @@ export function applyCommand(
           });
           break;
         }
-        case 'END_SPECIAL_PROCEDURE':
-          resume(item, today);
+        case 'END_SPECIAL_PROCEDURE': {
+          const missed = endStop(item, today);
           out.event('SPECIAL_PROCEDURE_ENDED', {
             ...base,
             detail: { comment: c.comment },
-            clockEffect: 'RESUMED',
+            ...(missed ? {} : { clockEffect: 'RESUMED' as const }),
           });
-          out.notice({
-            recipientRole: 'APPLICANT',
-            organisation: state.ownerOrganisation,
-            kind: 'CLOCK_RESUMED',
-            itemCode: item.code,
-            message: `The special procedure for ${item.name} ended on ${today}; its clock runs again.`,
-          });
+          if (missed) stillStopped(state, item, missed, today, out);
+          else
+            out.notice({
+              recipientRole: 'APPLICANT',
+              organisation: state.ownerOrganisation,
+              kind: 'CLOCK_RESUMED',
+              itemCode: item.code,
+              message: `The special procedure for ${item.name} ended on ${today}; its clock runs again.`,
+            });
           break;
+        }
         case 'ACCEPT_WITH_DEFICIENCY': {
           const d = c.deficiency!;
           item.deficiencies.push({
@@ -576,13 +614,14 @@ export function applyCommand(
     }
     case 'ANSWER_SUPPLEMENT': {
       const item = findItem(state, c.itemCode);
-      resume(item, today);
+      const missed = endStop(item, today);
       out.event('SUPPLEMENT_ANSWERED', {
         stage: item.stage,
         itemCode: item.code,
         detail: { note: c.note },
-        clockEffect: 'RESUMED',
+        ...(missed ? {} : { clockEffect: 'RESUMED' as const }),
       });
+      if (missed) stillStopped(state, item, missed, today, out);
       return result(item.code);
     }
     case 'DELIVER_DEFICIENCY': {
@@ -748,13 +787,14 @@ export function applyCommand(
           for (const code of jp.itemCodes) {
             const item = findItem(state, code);
             if (item.status === 'SPECIAL_PROCEDURE') {
-              resume(item, today);
+              const missed = endStop(item, today);
               out.event('SPECIAL_PROCEDURE_ENDED', {
                 stage: item.stage,
                 itemCode: code,
                 detail: { jointProcedure: jp.id },
-                clockEffect: 'RESUMED',
+                ...(missed ? {} : { clockEffect: 'RESUMED' as const }),
               });
+              if (missed) stillStopped(state, item, missed, today, out);
             }
           }
         }

@@ -1,0 +1,242 @@
+/**
+ * Records the history fixtures that replay.spec.ts replays on every CI run. Skipped unless
+ * RECORD_FIXTURES=1; run it when a workflow changes on purpose (behind `patched()` once runs
+ * are in production) and commit the new files next to the old ones:
+ *
+ *   RECORD_FIXTURES=1 npx jest --selectProjects e2e --testPathPatterns record-fixtures
+ *
+ * Each scenario is small but walks through every command, timer, signal and continue-as-new
+ * path of its workflow type, so a change that would break a running workflow fails the replay.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { withYearSchedule } from '../../libs/calendar/src/core';
+import { calendarUpdatedSignal, projectCommandUpdate } from '../../libs/temporal/src/project';
+import { projectWorkflow } from '../project.workflow';
+import { smokeWorkflow } from '../smoke.workflow';
+import {
+  ProjectHandle,
+  ReadModel,
+  TimeSkippingEnv,
+  actors,
+  calendarSnapshot,
+  completedResult,
+  eventually,
+  hours,
+  makeWorker,
+  openStage,
+  projectInput,
+  send,
+  sleepUntil,
+  startEnv,
+  stateOf,
+} from './harness';
+
+const FIXTURES = join(__dirname, 'fixtures');
+const describeIf = process.env.RECORD_FIXTURES ? describe : describe.skip;
+
+describeIf('record replay fixtures', () => {
+  let ts: TimeSkippingEnv;
+  let env: TestWorkflowEnvironment;
+  const rm = new ReadModel();
+
+  beforeAll(async () => {
+    mkdirSync(FIXTURES, { recursive: true });
+    ts = await startEnv('2026-12-14T01:00:00Z'); // Mon 12-14 09:00 Beijing
+    env = ts.env;
+  });
+  afterAll(async () => {
+    await ts?.stop();
+  });
+
+  async function save(name: string, workflowId: string, runId?: string) {
+    const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    // protobufjs's own JSON form (longs and enums as strings, bytes as base64), read back with
+    // History.fromObject. Not the SDK's historyToJSON: it needs the protobufjs copy that
+    // @temporalio/proto was built with, and this install nests another one under common.
+    const json = temporal.api.history.v1.History.fromObject(history).toJSON();
+    const file = join(FIXTURES, `${name}.json`);
+    writeFileSync(file, JSON.stringify(json));
+    // Formatted as the repository formats JSON, so `prettier --check` stays clean.
+    execFileSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', file]);
+  }
+  const start = (taskQueue: string, input: ReturnType<typeof projectInput>) =>
+    env.client.workflow.start(projectWorkflow, {
+      workflowId: `project-${input.projectId}`,
+      taskQueue,
+      args: [input],
+    });
+  const decide = (h: ProjectHandle, department: string, itemCode: string, extra: object) =>
+    send(h, actors.officer(department), { kind: 'DECIDE', itemCode, ...extra } as never);
+
+  it('project: through all three stages to COMPLETED', async () => {
+    const { worker, taskQueue } = await makeWorker(env, rm);
+    await worker.runUntil(async () => {
+      const input = projectInput([
+        { code: 'LAND_PRE_REVIEW', department: 'NRP', jointProcedure: 'SITE_SURVEY' },
+        {
+          code: 'SOIL_WATER',
+          department: 'WRB',
+          theme: 'ASSESSMENTS',
+          jointProcedure: 'SITE_SURVEY',
+        },
+        { code: 'LAND_USE_PERMIT', department: 'NRP', prerequisites: ['LAND_PRE_REVIEW'] },
+        { code: 'DESIGN_SCHEME', department: 'NRP', stage: 'START_PERMIT', limitDays: 3 },
+        { code: 'FIRST_REGISTRATION', department: 'NRP', stage: 'COMPLETION' },
+      ]);
+      const h = await start(taskQueue, input);
+      await send(h, actors.applicant, { kind: 'SUBMIT_STAGE', stage: 'PLAN' });
+      await send(h, actors.window, {
+        kind: 'ACCEPT_STAGE',
+        stage: 'PLAN',
+        decision: 'RETURN',
+        reason: 'site plan missing',
+      });
+      await openStage(h, 'PLAN');
+      await env.sleep(hours(24));
+      await send(h, actors.window, {
+        kind: 'SCHEDULE_JOINT_PROCEDURE',
+        type: 'SITE_SURVEY',
+        date: '2026-12-17',
+      });
+      const jp = (await stateOf(h)).jointProcedures[0].id;
+      for (const department of ['NRP', 'WRB'])
+        await send(h, actors.officer(department), {
+          kind: 'RECORD_JOINT_RESULT',
+          procedureId: jp,
+          department,
+          passed: true,
+        });
+      await decide(h, 'NRP', 'LAND_PRE_REVIEW', { action: 'APPROVE' });
+      await decide(h, 'WRB', 'SOIL_WATER', { action: 'REJECT', comment: 'runoff plan' });
+      await send(h, actors.applicant, { kind: 'RESUBMIT_ITEM', itemCode: 'SOIL_WATER' });
+      await decide(h, 'WRB', 'SOIL_WATER', { action: 'APPROVE' });
+      await decide(h, 'NRP', 'LAND_USE_PERMIT', { action: 'APPROVE' });
+      await openStage(h, 'START_PERMIT');
+      await send(h, actors.head('NRP'), {
+        kind: 'GRANT_EXTENSION',
+        itemCode: 'DESIGN_SCHEME',
+        days: 2,
+        reason: 'complex site',
+      });
+      await env.sleep(hours(3 * 24)); // a warning fires
+      await decide(h, 'NRP', 'DESIGN_SCHEME', { action: 'APPROVE' });
+      await openStage(h, 'COMPLETION');
+      await decide(h, 'NRP', 'FIRST_REGISTRATION', { action: 'APPROVE' });
+      expect(await completedResult(env, h)).toMatchObject({ status: 'COMPLETED' });
+      await save('project-completed', h.workflowId);
+    });
+  });
+
+  it('project: clock stops, missed deficiency, overdue, calendar update, withdrawn', async () => {
+    await sleepUntil(env, '2026-12-21T01:00:00Z'); // Mon 12-21
+    const { worker, taskQueue } = await makeWorker(env, rm);
+    await worker.runUntil(async () => {
+      const input = projectInput([
+        { code: 'LAND_PRE_REVIEW', department: 'NRP', limitDays: 3 },
+        { code: 'EIA_TABLE', department: 'EEB', theme: 'ASSESSMENTS' },
+        { code: 'ENERGY_REVIEW', department: 'DRC', theme: 'ASSESSMENTS' },
+      ]);
+      const h = await start(taskQueue, input);
+      await openStage(h);
+      await decide(h, 'NRP', 'LAND_PRE_REVIEW', {
+        action: 'REQUEST_SUPPLEMENT',
+        comment: 'seal missing',
+      });
+      await send(
+        h,
+        actors.officer('EEB'),
+        {
+          kind: 'DECIDE',
+          itemCode: 'EIA_TABLE',
+          action: 'START_SPECIAL_PROCEDURE',
+          procedure: { type: 'EXPERT_REVIEW', expectedDays: 2 },
+        },
+        'expert-1',
+      );
+      // A retried request under another update id, and a refused one.
+      await h.executeUpdate(projectCommandUpdate, {
+        args: [
+          {
+            actor: actors.officer('EEB'),
+            requestId: 'expert-1',
+            command: {
+              kind: 'DECIDE',
+              itemCode: 'EIA_TABLE',
+              action: 'START_SPECIAL_PROCEDURE',
+              procedure: { type: 'EXPERT_REVIEW', expectedDays: 2 },
+            },
+          },
+        ],
+        updateId: 'expert-1-retry',
+      });
+      await decide(h, 'NRP', 'LAND_PRE_REVIEW', { action: 'APPROVE' }).catch(() => undefined);
+      await decide(h, 'DRC', 'ENERGY_REVIEW', {
+        action: 'ACCEPT_WITH_DEFICIENCY',
+        deficiency: { description: 'audit report', dueDate: '2026-12-22' },
+      });
+      await env.sleep(hours(2 * 24)); // Wed 12-23: the deficiency was missed
+      await send(h, actors.applicant, { kind: 'ANSWER_SUPPLEMENT', itemCode: 'LAND_PRE_REVIEW' });
+      await decide(h, 'EEB', 'EIA_TABLE', { action: 'END_SPECIAL_PROCEDURE' });
+      await send(h, actors.applicant, { kind: 'DELIVER_DEFICIENCY', itemCode: 'ENERGY_REVIEW' });
+      const next = withYearSchedule(
+        calendarSnapshot(),
+        // TEST DATA, not the State Council's schedule.
+        { year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] },
+        'test',
+      );
+      await h.signal(calendarUpdatedSignal, next);
+      await eventually(() =>
+        expect(rm.events(input.projectId).map((e) => e.type)).toContain('CALENDAR_UPDATED'),
+      );
+      await env.sleep(hours(6 * 24)); // warnings and LAND_PRE_REVIEW overdue
+      await send(h, actors.applicant, { kind: 'WITHDRAW_PROJECT', reason: 'moved' });
+      expect(await completedResult(env, h)).toMatchObject({ status: 'WITHDRAWN' });
+      await save('project-clock-stops', h.workflowId);
+    });
+  });
+
+  it('project: continued as new, a deadline fires in the next run', async () => {
+    await sleepUntil(env, '2027-01-04T01:00:00Z'); // Mon 2027-01-04 (provisional year)
+    const { worker, taskQueue } = await makeWorker(env, rm);
+    await worker.runUntil(async () => {
+      const input = projectInput(
+        [
+          { code: 'LAND_PRE_REVIEW', department: 'NRP', limitDays: 5 },
+          { code: 'EIA_TABLE', department: 'EEB', theme: 'ASSESSMENTS' },
+        ],
+        { historyLimit: 60 },
+      );
+      const h = await start(taskQueue, input);
+      await openStage(h);
+      for (let i = 1; (await h.describe()).runId === h.firstExecutionRunId; i++) {
+        await decide(h, 'EEB', 'EIA_TABLE', { action: 'REQUEST_SUPPLEMENT', comment: `r${i}` });
+        await send(h, actors.applicant, { kind: 'ANSWER_SUPPLEMENT', itemCode: 'EIA_TABLE' });
+      }
+      await env.sleep(hours(8 * 24)); // LAND_PRE_REVIEW warns and becomes overdue
+      await decide(h, 'NRP', 'LAND_PRE_REVIEW', { action: 'APPROVE' });
+      await decide(h, 'EEB', 'EIA_TABLE', { action: 'APPROVE' });
+      expect(await completedResult(env, h)).toMatchObject({ status: 'COMPLETED' });
+      await save('project-continued-as-new-run1', h.workflowId, h.firstExecutionRunId);
+      await save('project-continued-as-new-run2', h.workflowId);
+    });
+  });
+
+  it('smoke', async () => {
+    const { worker, taskQueue } = await makeWorker(env, rm, {
+      recordSmoke: async () => ({ recordedAt: '2027-01-20T01:00:00.000Z' }),
+    });
+    await worker.runUntil(async () => {
+      const h = await env.client.workflow.start(smokeWorkflow, {
+        workflowId: 'smoke-fixture',
+        taskQueue,
+        args: [{ message: 'hello' }],
+      });
+      expect(await h.result()).toMatchObject({ message: 'hello' });
+      await save('smoke', h.workflowId);
+    });
+  });
+});
