@@ -24,6 +24,11 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
+      // The fixture recorder rewrites committed replay histories: run it on purpose only.
+      testPathIgnorePatterns: [
+        ...common.testPathIgnorePatterns,
+        ...(process.env.RECORD_FIXTURES ? [] : ['/workflows/test/record-fixtures']),
+      ],
       testMatch: ['<rootDir>/{apps,libs,workflows,activities,test}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
