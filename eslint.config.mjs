@@ -34,7 +34,7 @@ export default tseslint.config(
   {
     // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O, no console.
     files: ['workflows/**/*.ts'],
-    ignores: ['workflows/**/*.spec.ts', 'workflows/**/*.e2e-spec.ts', 'workflows/test/**'],
+    ignores: ['workflows/**/*.spec.ts', 'workflows/**/*.e2e-spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -27,7 +27,7 @@ module.exports = {
       // The fixture recorder rewrites committed replay histories: run it on purpose only.
       testPathIgnorePatterns: [
         ...common.testPathIgnorePatterns,
-        ...(process.env.RECORD_FIXTURES ? [] : ['/workflows/test/record-fixtures']),
+        ...(process.env.RECORD_FIXTURES ? [] : ['/test/workflows/record-fixtures']),
       ],
       testMatch: ['<rootDir>/{apps,libs,workflows,activities,test}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',

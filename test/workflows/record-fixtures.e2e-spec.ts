@@ -15,8 +15,8 @@ import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { withYearSchedule } from '../../libs/calendar/src/core';
 import { calendarUpdatedSignal, projectCommandUpdate } from '../../libs/temporal/src/project';
-import { projectWorkflow } from '../project.workflow';
-import { smokeWorkflow } from '../smoke.workflow';
+import { projectWorkflow } from '../../workflows/project.workflow';
+import { smokeWorkflow } from '../../workflows/smoke.workflow';
 import {
   ProjectHandle,
   ReadModel,

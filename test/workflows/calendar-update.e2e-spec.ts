@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { withYearSchedule } from '../../libs/calendar/src/core';
 import { calendarUpdatedSignal } from '../../libs/temporal/src/project';
-import { projectWorkflow } from '../project.workflow';
+import { projectWorkflow } from '../../workflows/project.workflow';
 import {
   ReadModel,
   TimeSkippingEnv,

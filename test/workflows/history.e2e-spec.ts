@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { projectCommandUpdate } from '../../libs/temporal/src/project';
-import { projectWorkflow } from '../project.workflow';
+import { projectWorkflow } from '../../workflows/project.workflow';
 import {
   ProjectHandle,
   ReadModel,

@@ -1,5 +1,5 @@
 /**
- * Replays the committed histories of workflows/test/fixtures (recorded by
+ * Replays the committed histories of test/workflows/fixtures (recorded by
  * record-fixtures.e2e-spec.ts) against today's workflow code: any change that would make a
  * running workflow take another path (a non-determinism error) fails here, before it reaches a
  * worker with runs in flight. No server needed.
@@ -30,7 +30,7 @@ describe('replay of committed workflow histories', () => {
 
   beforeAll(async () => {
     bundle = await bundleWorkflowCode({
-      workflowsPath: require.resolve('../index'),
+      workflowsPath: require.resolve('../../workflows'),
       logger: quiet,
     });
   });
@@ -48,12 +48,12 @@ describe('replay of committed workflow histories', () => {
   it('has fixtures for every workflow type the worker registers', () => {
     // Exported workflow functions of workflows/index.ts (read as text: importing workflow code
     // outside a workflow context is not allowed).
-    const exported = readFileSync(join(__dirname, '..', 'index.ts'), 'utf8')
+    const exported = readFileSync(join(__dirname, '..', '..', 'workflows', 'index.ts'), 'utf8')
       .match(/from '\.\/[\w.-]+'/g)!
       .map((m) => m.slice(8, -1))
       .flatMap((f) =>
         [
-          ...readFileSync(join(__dirname, '..', `${f}.ts`), 'utf8').matchAll(
+          ...readFileSync(join(__dirname, '..', '..', 'workflows', `${f}.ts`), 'utf8').matchAll(
             /export async function (\w+Workflow)\b/g,
           ),
         ].map((x) => x[1]),

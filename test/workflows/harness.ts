@@ -21,7 +21,7 @@ import {
   projectReportQuery,
   projectStateQuery,
 } from '../../libs/temporal/src/project';
-import type { projectWorkflow } from '../project.workflow';
+import type { projectWorkflow } from '../../workflows/project.workflow';
 
 export interface TimeSkippingEnv {
   env: TestWorkflowEnvironment;
@@ -121,7 +121,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The workflow code, bundled once per test file (a worker per test then starts in ~100 ms). */
 export const workflowBundle = () =>
   (bundle ??= bundleWorkflowCode({
-    workflowsPath: require.resolve('../index'),
+    workflowsPath: require.resolve('../../workflows'),
     logger: {
       log() {},
       trace() {},

@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { projectWorkflow } from '../project.workflow';
+import { projectWorkflow } from '../../workflows/project.workflow';
 import {
   ProjectHandle,
   ReadModel,

@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { projectWorkflow } from '../project.workflow';
+import { projectWorkflow } from '../../workflows/project.workflow';
 import {
   ReadModel,
   TimeSkippingEnv,
