@@ -1,9 +1,9 @@
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Client as Pg } from 'pg';
-import type { ProjectWorkflowInput } from '../libs/approval/src';
+import { workflowItems, type ProjectWorkflowInput } from '../libs/approval/src';
 import { chineseDaysSnapshot } from '../libs/calendar/src';
-import { checklist, checklistItems, policyFor } from '../libs/domain/src';
+import { checklist, policyFor } from '../libs/domain/src';
 import { REFUSAL_TYPE, projectCommandUpdate, projectWorkflowId } from '../libs/temporal/src';
 import { projectWorkflow } from '../workflows';
 import { Harness, startHarness } from './app-harness';
@@ -58,11 +58,7 @@ describe('project workflow → read model in PostgreSQL (real stack)', () => {
       warning: policy.warning,
       calendar: chineseDaysSnapshot(),
       createdBy: { username: 'applicant', role: 'APPLICANT', organisation: 'org-a' },
-      items: checklistItems(list).map((i) => ({
-        ...i,
-        themeName: list.stages.flatMap((s) => s.themes).find((t) => t.code === i.theme)!.name,
-        prerequisites: [...i.prerequisites],
-      })),
+      items: workflowItems(list),
     };
   }
 

@@ -12,7 +12,13 @@ import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@t
 import { ApplicationFailure, WorkflowClient, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { ProjectionInput } from '../../activities/projection.activities';
-import { Actor, Command, ProjectWorkflowInput, ProjectState } from '../../libs/approval/src';
+import {
+  Actor,
+  Command,
+  ProjectWorkflowInput,
+  ProjectState,
+  workflowItems,
+} from '../../libs/approval/src';
 import { chineseDaysSnapshot } from '../../libs/calendar/src';
 import { DEFAULT_WARNING, checklist, policyFor } from '../../libs/domain/src';
 import { freePort, setupScript, waitFor } from '../../libs/embedded/src';
@@ -293,23 +299,7 @@ export function checklistInput(
     limitDays: list.limitDays,
     stageBudgets: policy.stageBudgets,
     warning: policy.warning,
-    items: list.stages.flatMap((stage) =>
-      stage.themes.flatMap((theme) =>
-        theme.items.map((i) => ({
-          code: i.code,
-          name: i.name,
-          nameEn: i.nameEn,
-          department: i.department,
-          stage: i.stage,
-          theme: theme.code,
-          themeName: theme.name,
-          limitDays: i.limitDays,
-          statutoryLimitDays: i.statutoryLimitDays,
-          prerequisites: i.prerequisites,
-          jointProcedure: i.jointProcedure,
-        })),
-      ),
-    ),
+    items: workflowItems(list),
     ...over,
   });
 }

@@ -4,3 +4,4 @@ export * from './clock';
 export * from './report';
 export * from './transitions';
 export * from './deadlines';
+export * from './input';

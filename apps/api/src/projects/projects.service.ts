@@ -7,8 +7,13 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ProjectWorkflowInput, buildReport, initialState } from '../../../../libs/approval/src';
-import { policyFor, checklistItems } from '../../../../libs/domain/src';
+import {
+  ProjectWorkflowInput,
+  buildReport,
+  initialState,
+  workflowItems,
+} from '../../../../libs/approval/src';
+import { policyFor } from '../../../../libs/domain/src';
 import { ProjectRecord, TimelineEventRecord } from '../../../../libs/persistence/src';
 import { projectWorkflowId } from '../../../../libs/temporal/src';
 import type { projectWorkflow } from '../../../../workflows';
@@ -86,9 +91,6 @@ export class ProjectsService {
     }
     const list = checklistOr400(dto.answers);
     const policy = policyFor(list.projectType);
-    const themeNames = new Map(
-      list.stages.flatMap((s) => s.themes.map((t) => [t.code, t.name] as const)),
-    );
     const projectId: string = randomUUID();
     const input: ProjectWorkflowInput = {
       projectId,
@@ -102,19 +104,7 @@ export class ProjectsService {
       calendar: this.calendar.snapshot,
       createdBy: { username: p.username, role: p.role, organisation: p.organisation },
       acceptedAt: dto.acceptedAt,
-      items: checklistItems(list).map((i) => ({
-        code: i.code,
-        name: i.name,
-        nameEn: i.nameEn,
-        department: i.department,
-        stage: i.stage,
-        theme: i.theme,
-        themeName: themeNames.get(i.theme) ?? i.theme,
-        limitDays: i.limitDays,
-        statutoryLimitDays: i.statutoryLimitDays,
-        prerequisites: [...i.prerequisites],
-        jointProcedure: i.jointProcedure,
-      })),
+      items: workflowItems(list),
     };
     const state = initialState(input, this.calendar.current.version, new Date().toISOString());
     const key = idempotencyKey ? `${p.userId}:${idempotencyKey}` : null;
