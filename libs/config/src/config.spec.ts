@@ -1,4 +1,10 @@
-import { ConfigError, parseAppConfig, parseDatabaseConfig, parseTemporalConfig } from './index';
+import {
+  ConfigError,
+  parseAppConfig,
+  parseAuthConfig,
+  parseDatabaseConfig,
+  parseTemporalConfig,
+} from './index';
 
 describe('configuration is validated at start, naming the variable', () => {
   const db = { DATABASE_URL: 'postgres://u:p@db:5432/approvals' };
@@ -63,5 +69,52 @@ describe('configuration is validated at start, naming the variable', () => {
     });
     expect(parseTemporalConfig({ ...tp, TEMPORAL_API_KEY: 'k' }).tls).toBeDefined();
     expect(parseTemporalConfig({ ...tp, TEMPORAL_TLS: 'true' }).tls).toEqual({});
+  });
+});
+
+describe('an external OpenID Connect issuer (OIDC_*)', () => {
+  const oidc = {
+    OIDC_ISSUER: 'https://id.example.gov.cn/realms/approvals',
+    OIDC_JWKS_URL: 'https://id.example.gov.cn/realms/approvals/protocol/openid-connect/certs',
+  };
+
+  function refusal(env: Record<string, string>): ConfigError {
+    try {
+      parseAuthConfig(env);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return e as ConfigError;
+    }
+    throw new Error('expected a ConfigError');
+  }
+
+  it('is off when unset: only the API tokens are accepted', () => {
+    expect(parseAuthConfig({}).oidc).toBeUndefined();
+    expect(parseAuthConfig({ OIDC_ISSUER: ' ', OIDC_JWKS_URL: '' }).oidc).toBeUndefined();
+  });
+
+  it('reads the issuer, the key set URL, the audience and the username claim', () => {
+    expect(parseAuthConfig(oidc).oidc).toEqual({
+      issuer: oidc.OIDC_ISSUER,
+      jwksUrl: oidc.OIDC_JWKS_URL,
+      audience: undefined,
+      usernameClaim: 'preferred_username',
+    });
+    expect(
+      parseAuthConfig({ ...oidc, OIDC_AUDIENCE: 'approvals-api', OIDC_USERNAME_CLAIM: 'upn' }).oidc,
+    ).toMatchObject({ audience: 'approvals-api', usernameClaim: 'upn' });
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: oidc.OIDC_ISSUER }, 'OIDC_JWKS_URL', 'is required when OIDC_ISSUER is set'],
+    [{ OIDC_JWKS_URL: oidc.OIDC_JWKS_URL }, 'OIDC_ISSUER', 'is required when OIDC_JWKS_URL'],
+    [{ OIDC_AUDIENCE: 'approvals-api' }, 'OIDC_ISSUER', 'is required when OIDC_AUDIENCE'],
+    [{ ...oidc, OIDC_ISSUER: 'id.example.gov.cn' }, 'OIDC_ISSUER', 'is not a valid URL'],
+    [{ ...oidc, OIDC_JWKS_URL: 'ftp://id.example.gov.cn/certs' }, 'OIDC_JWKS_URL', 'must use'],
+    [{ ...oidc, OIDC_USERNAME_CLAIM: 'user name' }, 'OIDC_USERNAME_CLAIM', 'must be a claim'],
+  ])('refuses an incomplete or bad setting (%#)', (env, variable, reason) => {
+    const err = refusal(env);
+    expect(err.variable).toBe(variable);
+    expect(err.message).toContain(`${variable}: ${reason}`);
   });
 });

@@ -10,6 +10,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { Role } from '../../../../libs/persistence/src';
 import { IS_PUBLIC, ROLES_KEY } from './decorators';
+import { OidcService, decodeJwt } from './oidc.service';
 import type { Principal } from './principal';
 
 /**
@@ -21,6 +22,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly oidc: OidcService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -33,19 +35,7 @@ export class AuthGuard implements CanActivate {
         'Authorization: a bearer token is required (POST /api/auth/login)',
       );
     }
-    let claims: Principal & { sub: string };
-    try {
-      claims = await this.jwt.verifyAsync(token);
-    } catch {
-      throw new UnauthorizedException('Authorization: the token is invalid or expired');
-    }
-    req.user = {
-      userId: claims.sub,
-      username: claims.username,
-      role: claims.role,
-      organisation: claims.organisation,
-      department: claims.department,
-    };
+    req.user = await this.authenticate(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(req.user.role)) {
       throw new ForbiddenException(
@@ -53,5 +43,29 @@ export class AuthGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /**
+   * Routes on the unverified `iss`: the external OIDC issuer's tokens (when configured) go to
+   * OidcService; everything else must be one of ours, verified with JWT_SECRET.
+   */
+  private async authenticate(token: string): Promise<Principal> {
+    const issuer = this.oidc.issuer;
+    if (issuer !== undefined && decodeJwt(token)?.payload.iss === issuer) {
+      return this.oidc.verify(token);
+    }
+    let claims: Principal & { sub: string };
+    try {
+      claims = await this.jwt.verifyAsync(token);
+    } catch {
+      throw new UnauthorizedException('Authorization: the token is invalid or expired');
+    }
+    return {
+      userId: claims.sub,
+      username: claims.username,
+      role: claims.role,
+      organisation: claims.organisation,
+      department: claims.department,
+    };
   }
 }

@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { authConfig } from '../../../../libs/config/src';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { OidcService } from './oidc.service';
 import { UsersService } from './users.service';
 
 @Global()
@@ -27,7 +28,7 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [UsersService, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService],
 })
 export class AuthModule {}
