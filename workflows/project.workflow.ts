@@ -97,20 +97,20 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   };
 
   if (fresh) {
-    const out = new Outbox(state, ctx(), { actor: input.createdBy });
+    const creator = { actor: input.createdBy, onBehalfOf: input.onBehalfOf };
+    const out = new Outbox(state, ctx(), creator);
     out.event('PROJECT_CREATED', {
       detail: { type: state.type, limitDays: state.limitDays, items: state.items.length },
     });
     if (input.acceptedAt) {
       // Import: the first stage was submitted and accepted elsewhere on `acceptedAt`.
       const c = ctx(input.acceptedAt);
-      const actor = { actor: input.createdBy };
       for (const command of [
         { kind: 'SUBMIT_STAGE', stage: state.stage, note: 'imported' } as const,
         { kind: 'ACCEPT_STAGE', stage: state.stage, decision: 'ACCEPT' } as const,
       ]) {
-        validateCommand(state, { ...actor, command }, c);
-        applyCommand(state, { ...actor, command }, c, out);
+        validateCommand(state, { ...creator, command }, c);
+        applyCommand(state, { ...creator, command }, c, out);
       }
     }
     collect(out);

@@ -224,6 +224,8 @@ export interface ProjectWorkflowInput {
   warning: WarningRule;
   calendar: CalendarSnapshot;
   createdBy: Actor;
+  /** Set when an agent creates the project under a mandate: the organisation it acts for. */
+  onBehalfOf?: string;
   /** Import path: the date the first stage was accepted elsewhere (its items run since then). */
   acceptedAt?: string;
   /** Set by continue-as-new: the state carried into the next run. */

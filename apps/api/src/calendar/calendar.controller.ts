@@ -1,22 +1,38 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { CurrentUser, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
 import { CalendarService } from './calendar.service';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 class RangeQuery {
+  @ApiProperty({ type: String })
   @Matches(DATE, { message: 'from must be YYYY-MM-DD' })
   from!: string;
 
+  @ApiProperty({ type: String })
   @Matches(DATE, { message: 'to must be YYYY-MM-DD' })
   to!: string;
 }
 
 class AddQuery {
+  @ApiProperty({ type: String })
   @Matches(DATE, { message: 'from must be YYYY-MM-DD' })
   from!: string;
 
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 5000 })
   @Type(() => Number)
   @IsInt({ message: 'days must be a whole number' })
   @Min(0, { message: 'days must not be negative' })
@@ -24,6 +40,8 @@ class AddQuery {
   days!: number;
 }
 
+@ApiTags('calendar')
+@ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
@@ -52,5 +70,55 @@ export class CalendarController {
       provisional: a.provisional,
       calendarVersion: a.calendarVersion,
     };
+  }
+}
+
+class YearScheduleDto {
+  /** Days off (YYYY-MM-DD) of the year, weekend days of a holiday period may be listed. */
+  @ApiProperty({ type: [String], maxItems: 366 })
+  @IsArray()
+  @ArrayMaxSize(366)
+  @Matches(DATE, { each: true, message: 'holidays: each must be YYYY-MM-DD' })
+  holidays!: string[];
+
+  /** Make-up working days (调休): weekend days that are worked. */
+  @ApiProperty({ type: [String], maxItems: 366 })
+  @IsArray()
+  @ArrayMaxSize(366)
+  @Matches(DATE, { each: true, message: 'workdays: each must be YYYY-MM-DD' })
+  workdays!: string[];
+
+  /** `false` loads a draft (answers touching the year stay provisional). Default true. */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @IsBoolean()
+  official?: boolean;
+}
+
+class YearParam {
+  @ApiProperty({ type: 'integer', minimum: 2004, maximum: 2099 })
+  @Type(() => Number)
+  @IsInt({ message: 'year must be a whole number' })
+  @Min(2004)
+  @Max(2099)
+  year!: number;
+}
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar/years')
+export class CalendarYearsController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get()
+  list() {
+    return this.calendar.years();
+  }
+
+  /** Loads a year's official schedule; running projects are signalled and recount their clocks. */
+  @Roles('ADMIN')
+  @Put(':year')
+  load(@CurrentUser() user: Principal, @Param() p: YearParam, @Body() body: YearScheduleDto) {
+    return this.calendar.loadYear(user, p.year, body);
   }
 }

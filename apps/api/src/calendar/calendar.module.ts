@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { CalendarController } from './calendar.controller';
+import { CalendarController, CalendarYearsController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 
 @Global()
 @Module({
-  controllers: [CalendarController],
+  controllers: [CalendarController, CalendarYearsController],
   providers: [CalendarService],
   exports: [CalendarService],
 })

@@ -1,19 +1,53 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import {
   CalendarError,
   CalendarSnapshot,
   WorkingDayCalendar,
+  withYearSchedule,
 } from '../../../../libs/calendar/src/core';
 import { chineseDaysSnapshot } from '../../../../libs/calendar/src';
+import { CalendarYearRecord } from '../../../../libs/persistence/src';
+import { calendarUpdatedSignal, projectWorkflowId } from '../../../../libs/temporal/src';
+import type { Principal } from '../auth/principal';
+import { TemporalClient } from '../temporal/temporal.module';
+
+export interface YearScheduleInput {
+  holidays: string[];
+  workdays: string[];
+  official?: boolean;
+}
 
 /**
- * The working-day calendar in force. Today: mainland China from `chinese-days`; loading a newly
- * published year (admin endpoint, later) will replace the snapshot and signal running projects.
+ * The working-day calendar in force: mainland China from `chinese-days`, with the years an
+ * administrator loaded (stored in `calendar_years`) applied over it. Loading a year replaces the
+ * snapshot for new projects and signals every running project, whose clocks then recount.
  */
 @Injectable()
-export class CalendarService {
-  private snapshotValue: CalendarSnapshot = chineseDaysSnapshot();
+export class CalendarService implements OnModuleInit {
+  private readonly log = new Logger(CalendarService.name);
+  private readonly bundled: CalendarSnapshot = chineseDaysSnapshot();
+  private snapshotValue: CalendarSnapshot = this.bundled;
   private readonly byVersion = new Map<string, WorkingDayCalendar>();
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly temporal: TemporalClient,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.reload();
+  }
+
+  /** Rebuilds the snapshot from the bundled calendar and the stored years. */
+  async reload(): Promise<CalendarSnapshot> {
+    const years = await this.ds.getRepository(CalendarYearRecord).find({ order: { year: 'ASC' } });
+    let s = this.bundled;
+    for (const y of years) s = withYearSchedule(s, y, `${this.bundled.source}+admin`);
+    this.snapshotValue = s;
+    return s;
+  }
 
   get snapshot(): CalendarSnapshot {
     return this.snapshotValue;
@@ -41,5 +75,80 @@ export class CalendarService {
       if (err instanceof CalendarError) throw new BadRequestException(err.message);
       throw err;
     }
+  }
+
+  years() {
+    const s = this.snapshotValue;
+    return {
+      version: s.version,
+      source: s.source,
+      firstYear: s.firstYear,
+      lastYear: s.lastYear,
+      years: s.years.map((y) => ({
+        year: y.year,
+        official: y.official,
+        holidays: y.holidays.length,
+        workdays: y.workdays.length,
+      })),
+    };
+  }
+
+  /**
+   * Stores a year's schedule (e.g. the State Council's notice for next year), makes it the
+   * calendar of new projects and signals every running project. Answers how many took it.
+   */
+  async loadYear(admin: Principal, year: number, input: YearScheduleInput) {
+    const schedule = {
+      year,
+      holidays: [...new Set(input.holidays)].sort(),
+      workdays: [...new Set(input.workdays)].sort(),
+      official: input.official ?? true,
+    };
+    let next: CalendarSnapshot;
+    try {
+      next = withYearSchedule(this.snapshotValue, schedule, `${this.bundled.source}+admin`);
+    } catch (err) {
+      if (err instanceof CalendarError) throw new BadRequestException(err.message);
+      throw err;
+    }
+    await this.ds
+      .getRepository(CalendarYearRecord)
+      .upsert({ ...schedule, updatedBy: admin.username, updatedAt: new Date() }, ['year']);
+    const previous = this.snapshotValue.version;
+    const snapshot = await this.reload();
+    const signalled = await this.signalRunning(snapshot);
+    return { year, previousVersion: previous, version: next.version, ...signalled };
+  }
+
+  private async signalRunning(snapshot: CalendarSnapshot) {
+    const ids = (
+      await this.ds.query<{ id: string }[]>(
+        `SELECT id FROM projects WHERE status = 'IN_PROGRESS' ORDER BY created_at`,
+      )
+    ).map((r) => r.id);
+    let signalled = 0;
+    const failed: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++];
+        try {
+          await this.temporal.call(() =>
+            this.temporal.workflow
+              .getHandle(projectWorkflowId(id))
+              .signal(calendarUpdatedSignal, snapshot),
+          );
+          signalled++;
+        } catch (err) {
+          failed.push(id);
+          this.log.warn(`calendar signal to project ${id} failed: ${(err as Error).message}`);
+        }
+        if ((signalled + failed.length) % 500 === 0) {
+          this.log.log(`calendar ${snapshot.version}: ${signalled + failed.length}/${ids.length}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, ids.length) }, worker));
+    return { running: ids.length, signalled, failed };
   }
 }

@@ -1,20 +1,35 @@
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_HEADER } from '../common/openapi';
 import {
   BadRequestException,
   Body,
   Controller,
+  Delete,
   Get,
   Headers,
   HttpCode,
+  NotFoundException,
   Param,
   Post,
   Query,
   Res,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import type { Command } from '../../../../libs/approval/src';
 import type { StageCode } from '../../../../libs/domain/src';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
-import { AcceptanceDto, SubmissionDto } from './dto/commands.dto';
+import { AccessService } from './access.service';
+import {
+  AcceptanceDto,
+  AgentDto,
+  ExtensionDto,
+  JointProcedureDto,
+  JointResultDto,
+  NoteDto,
+  SubmissionDto,
+  WithdrawalDto,
+} from './dto/commands.dto';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-query.dto';
 import { ProjectCommandsService } from './project-commands.service';
@@ -29,15 +44,19 @@ function stageParam(stage: string): StageCode {
   return stage as StageCode;
 }
 
+@ApiTags('projects')
+@ApiBearerAuth()
 @Controller('projects')
 export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
     private readonly commands: ProjectCommandsService,
+    private readonly access: AccessService,
   ) {}
 
   /** 201 with the report; the same Idempotency-Key again → 200 with the same project. */
-  @Roles('APPLICANT', 'ADMIN')
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @Roles('APPLICANT', 'AGENT', 'ADMIN')
   @Post()
   async create(
     @CurrentUser() user: Principal,
@@ -65,73 +84,247 @@ export class ProjectsController {
     return this.projects.timeline(user, id);
   }
 
-  @Roles('APPLICANT')
+  /** A command by the applicant or its agent (recorded as "agent X for organisation Y"). */
+  private async asApplicant(user: Principal, id: string, command: Command, key?: string) {
+    const { onBehalfOf } = await this.projects.loadAsApplicant(user, id);
+    await this.commands.send(id, user, command, key, onBehalfOf);
+    return this.projects.report(await this.projects.load(user, id));
+  }
+
+  /** A command by staff (window officer, department head, reviewing officer). */
+  private async asStaff(user: Principal, id: string, command: Command, key?: string) {
+    await this.projects.load(user, id);
+    await this.commands.send(id, user, command, key);
+    return this.projects.report(await this.projects.load(user, id));
+  }
+
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @Roles('APPLICANT', 'AGENT')
   @Post(':id/stages/:stage/submission')
   @HttpCode(200)
-  async submit(
+  submit(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
     @Param('stage') stage: string,
     @Body() body: SubmissionDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    await this.projects.load(user, id);
-    await this.commands.send(
-      id,
-      user,
-      {
-        kind: 'SUBMIT_STAGE',
-        stage: stageParam(stage),
-        note: body.note,
-        materials: body.materials,
-      },
-      key,
-    );
-    return this.projects.report(await this.projects.load(user, id));
+    const command: Command = {
+      kind: 'SUBMIT_STAGE',
+      stage: stageParam(stage),
+      note: body.note,
+      materials: body.materials,
+    };
+    return this.asApplicant(user, id, command, key);
   }
 
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @Roles('WINDOW_OFFICER')
   @Post(':id/stages/:stage/acceptance')
   @HttpCode(200)
-  async accept(
+  accept(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
     @Param('stage') stage: string,
     @Body() body: AcceptanceDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    await this.projects.load(user, id);
-    await this.commands.send(
-      id,
-      user,
-      {
-        kind: 'ACCEPT_STAGE',
-        stage: stageParam(stage),
-        decision: body.decision,
-        reason: body.reason,
-      },
-      key,
-    );
-    return this.projects.report(await this.projects.load(user, id));
+    const command: Command = {
+      kind: 'ACCEPT_STAGE',
+      stage: stageParam(stage),
+      decision: body.decision,
+      reason: body.reason,
+    };
+    return this.asStaff(user, id, command, key);
   }
 
-  @Roles('APPLICANT')
+  /** Answers a supplement request: the item's clock resumes. */
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @Roles('APPLICANT', 'AGENT')
   @Post(':id/items/:itemCode/supplement')
   @HttpCode(200)
-  async supplement(
+  supplement(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: SubmissionDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    await this.projects.load(user, id);
-    await this.commands.send(
-      id,
+    return this.asApplicant(
       user,
+      id,
       { kind: 'ANSWER_SUPPLEMENT', itemCode, note: body.note },
       key,
     );
-    return this.projects.report(await this.projects.load(user, id));
+  }
+
+  /** Resubmits a rejected item: a new round on a fresh item clock. */
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @Roles('APPLICANT', 'AGENT')
+  @Post(':id/items/:itemCode/resubmission')
+  @HttpCode(200)
+  resubmit(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Param('itemCode') itemCode: string,
+    @Body() body: NoteDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.asApplicant(user, id, { kind: 'RESUBMIT_ITEM', itemCode, note: body.note }, key);
+  }
+
+  /** Delivers what an acceptance with deficiency (容缺受理) left outstanding. */
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @Roles('APPLICANT', 'AGENT')
+  @Post(':id/items/:itemCode/deficiency-delivery')
+  @HttpCode(200)
+  deliverDeficiency(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Param('itemCode') itemCode: string,
+    @Body() body: NoteDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.asApplicant(
+      user,
+      id,
+      { kind: 'DELIVER_DEFICIENCY', itemCode, note: body.note },
+      key,
+    );
+  }
+
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @Roles('APPLICANT', 'AGENT')
+  @Post(':id/items/:itemCode/withdrawal')
+  @HttpCode(200)
+  withdrawItem(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Param('itemCode') itemCode: string,
+    @Body() body: WithdrawalDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.asApplicant(
+      user,
+      id,
+      { kind: 'WITHDRAW_ITEM', itemCode, reason: body.reason },
+      key,
+    );
+  }
+
+  /** Withdraws the whole application: the project ends WITHDRAWN (or REJECTED, see the rules). */
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @Roles('APPLICANT', 'AGENT')
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  withdraw(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: WithdrawalDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.asApplicant(user, id, { kind: 'WITHDRAW_PROJECT', reason: body.reason }, key);
+  }
+
+  /** A department head extends one of the department's items (art. 42: 10 working days in all). */
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @Roles('DEPARTMENT_HEAD')
+  @Post(':id/items/:itemCode/extension')
+  @HttpCode(200)
+  async extend(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Param('itemCode') itemCode: string,
+    @Body() body: ExtensionDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const row = await this.projects.load(user, id);
+    if (!row.state.items.some((i) => i.code === itemCode && i.department === user.department)) {
+      throw new NotFoundException(`item ${itemCode} of department ${user.department} not found`);
+    }
+    const command: Command = {
+      kind: 'GRANT_EXTENSION',
+      itemCode,
+      days: body.days,
+      reason: body.reason,
+    };
+    return this.asStaff(user, id, command, key);
+  }
+
+  /** The window schedules a joint site survey, drawing review or acceptance (clocks stop). */
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @Roles('WINDOW_OFFICER')
+  @Post(':id/joint-procedures')
+  @HttpCode(200)
+  scheduleJoint(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: JointProcedureDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const command: Command = {
+      kind: 'SCHEDULE_JOINT_PROCEDURE',
+      type: body.type,
+      date: body.date,
+      itemCodes: body.itemCodes,
+    };
+    return this.asStaff(user, id, command, key);
+  }
+
+  /** A reviewing officer records the department's result of a joint procedure. */
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @Roles('REVIEWING_OFFICER')
+  @Post(':id/joint-procedures/:procedureId/result')
+  @HttpCode(200)
+  recordJoint(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Param('procedureId') procedureId: string,
+    @Body() body: JointResultDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const command: Command = {
+      kind: 'RECORD_JOINT_RESULT',
+      procedureId,
+      department: user.department!,
+      passed: body.passed,
+      comment: body.comment,
+    };
+    return this.asStaff(user, id, command, key);
+  }
+
+  @Roles('APPLICANT', 'SUPERVISOR', 'ADMIN')
+  @Get(':id/delegations')
+  async delegations(@CurrentUser() user: Principal, @Param('id') id: string) {
+    await this.projects.load(user, id);
+    return this.access.delegations(id);
+  }
+
+  /** 201 with the delegation; granting one already in force again → 200, unchanged. */
+  @Roles('APPLICANT')
+  @Post(':id/delegations')
+  async delegate(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: AgentDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.projects.load(user, id);
+    const { created, delegation } = await this.access.delegate(user, id, body.agentUsername);
+    res.status(created ? 201 : 200);
+    return delegation;
+  }
+
+  /** Revokes at once: the agent's next request on the project is refused. */
+  @Roles('APPLICANT')
+  @Delete(':id/delegations/:agentUsername')
+  @HttpCode(204)
+  async revoke(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Param('agentUsername') agentUsername: string,
+  ) {
+    await this.projects.load(user, id);
+    await this.access.revokeDelegation(user, id, agentUsername);
   }
 }

@@ -23,9 +23,11 @@ import { checklistOr400 } from '../catalog/catalog.controller';
 import { TemporalClient } from '../temporal/temporal.module';
 import type { CreateProjectDto } from './dto/create-project.dto';
 import type { ListProjectsQuery } from './dto/list-query.dto';
+import { AGENT_SCOPE, AccessService } from './access.service';
 
 const ALL_PROJECTS = new Set(['ADMIN', 'SUPERVISOR', 'WINDOW_OFFICER']);
 const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class ProjectsService {
@@ -33,6 +35,7 @@ export class ProjectsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly temporal: TemporalClient,
     private readonly calendar: CalendarService,
+    private readonly access: AccessService,
   ) {}
 
   private get repo() {
@@ -40,20 +43,35 @@ export class ProjectsService {
   }
 
   /** Whether the caller may see the project (otherwise it answers 404: it may not know it exists). */
-  canSee(p: Principal, row: Pick<ProjectRecord, 'ownerOrganisation' | 'state'>): boolean {
+  async canSee(
+    p: Principal,
+    row: Pick<ProjectRecord, 'id' | 'ownerOrganisation' | 'state'>,
+  ): Promise<boolean> {
     if (ALL_PROJECTS.has(p.role)) return true;
     if (p.role === 'APPLICANT') return row.ownerOrganisation === p.organisation;
+    if (p.role === 'AGENT')
+      return this.access.agentMayAct(p.username, row.id, row.ownerOrganisation);
     if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') {
       return row.state.items.some((i) => i.department === p.department);
     }
-    return false; // agents: delegations (next step of the API issue)
+    return false;
   }
 
   async load(p: Principal, id: string): Promise<ProjectRecord> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundException(`project ${id} not found`);
+    if (!UUID.test(id)) throw new NotFoundException(`project ${id} not found`);
     const row = await this.repo.findOneBy({ id });
-    if (!row || !this.canSee(p, row)) throw new NotFoundException(`project ${id} not found`);
+    if (!row || !(await this.canSee(p, row)))
+      throw new NotFoundException(`project ${id} not found`);
     return row;
+  }
+
+  /**
+   * The project, for one acting as its applicant: the owner organisation's applicant or an agent
+   * it delegated to. `onBehalfOf` names the organisation when an agent acts, for the record.
+   */
+  async loadAsApplicant(p: Principal, id: string) {
+    const row = await this.load(p, id);
+    return { row, onBehalfOf: p.role === 'AGENT' ? row.ownerOrganisation : undefined };
   }
 
   report(row: ProjectRecord) {
@@ -74,6 +92,20 @@ export class ProjectsService {
       if (dto.acceptedAt)
         throw new ForbiddenException('acceptedAt: only administrators import projects');
       owner = p.organisation!;
+    } else if (p.role === 'AGENT') {
+      if (!dto.ownerOrganisation) {
+        throw new BadRequestException(
+          'ownerOrganisation is required when an agent creates a project (the organisation whose mandate it holds)',
+        );
+      }
+      if (dto.acceptedAt)
+        throw new ForbiddenException('acceptedAt: only administrators import projects');
+      if (!(await this.access.hasMandate(p.username, dto.ownerOrganisation))) {
+        throw new ForbiddenException(
+          `ownerOrganisation: you hold no mandate of ${dto.ownerOrganisation}`,
+        );
+      }
+      owner = dto.ownerOrganisation;
     } else if (p.role === 'ADMIN') {
       if (!dto.ownerOrganisation)
         throw new BadRequestException(
@@ -103,6 +135,7 @@ export class ProjectsService {
       warning: policy.warning,
       calendar: this.calendar.snapshot,
       createdBy: { username: p.username, role: p.role, organisation: p.organisation },
+      ...(p.role === 'AGENT' ? { onBehalfOf: owner } : {}),
       acceptedAt: dto.acceptedAt,
       items: workflowItems(list),
     };
@@ -191,6 +224,7 @@ export class ProjectsService {
   async list(p: Principal, q: ListProjectsQuery) {
     const qb = this.repo.createQueryBuilder('p');
     if (p.role === 'APPLICANT') qb.andWhere('p.owner_organisation = :org', { org: p.organisation });
+    else if (p.role === 'AGENT') qb.andWhere(AGENT_SCOPE, { agent: p.username });
     else if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') {
       qb.andWhere(
         'EXISTS (SELECT 1 FROM project_items i WHERE i.project_id = p.id AND i.department = :dept)',
@@ -209,8 +243,19 @@ export class ProjectsService {
         { fdept: q.department },
       );
     }
+    if (q.overdue !== undefined) {
+      const overdue = `(p.risk = 'OVERDUE' OR EXISTS (SELECT 1 FROM project_items o
+        WHERE o.project_id = p.id AND o.risk = 'OVERDUE'))`;
+      qb.andWhere(q.overdue ? overdue : `NOT ${overdue}`);
+    }
+    // Agents work the riskiest first (DESIGN section 2); everyone else sees the latest first.
+    if (p.role === 'AGENT') {
+      qb.orderBy(
+        "CASE p.risk WHEN 'OVERDUE' THEN 0 WHEN 'AT_RISK' THEN 1 ELSE 2 END",
+        'ASC',
+      ).addOrderBy('p.updated_at', 'DESC');
+    } else qb.orderBy('p.updated_at', 'DESC');
     const [rows, total] = await qb
-      .orderBy('p.updated_at', 'DESC')
       .addOrderBy('p.id')
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize)

@@ -1,3 +1,5 @@
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_HEADER } from '../common/openapi';
 import {
   Body,
   Controller,
@@ -23,6 +25,8 @@ const WAITING = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'S
 
 /** The reviewing officer's queue: the department's open items, earliest due first. */
 @Roles('REVIEWING_OFFICER')
+@ApiTags('tasks')
+@ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
   constructor(
@@ -58,6 +62,7 @@ export class TasksController {
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @Post(':taskId/decision')
   @HttpCode(200)
   async decide(

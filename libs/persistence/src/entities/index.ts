@@ -1,3 +1,4 @@
+import { CalendarYearRecord, DelegationRecord, MandateRecord } from './access-records.entity';
 import { NoticeRecord } from './notice-record.entity';
 import { ProjectItemRecord } from './project-item-record.entity';
 import { ProjectRecord } from './project-record.entity';
@@ -6,6 +7,9 @@ import { TimelineEventRecord } from './timeline-event-record.entity';
 import { ROLES, Role, UserRecord } from './user-record.entity';
 
 export {
+  CalendarYearRecord,
+  DelegationRecord,
+  MandateRecord,
   NoticeRecord,
   ProjectItemRecord,
   ProjectRecord,
@@ -22,4 +26,7 @@ export const ENTITIES = [
   TimelineEventRecord,
   NoticeRecord,
   UserRecord,
+  DelegationRecord,
+  MandateRecord,
+  CalendarYearRecord,
 ];

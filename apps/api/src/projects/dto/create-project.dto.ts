@@ -1,24 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class CreateProjectDto {
+  @ApiProperty({ type: String, minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   name!: string;
 
+  @ApiProperty({ type: 'object', additionalProperties: true })
   @IsObject({ message: 'answers must be an object { questionId: optionId | [optionId] }' })
   answers!: Record<string, unknown>;
 
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Z]{2}(-[A-Z0-9]{1,10})?$/, { message: 'region must look like CN or CN-44' })
   region?: string;
 
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 100 })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   ownerOrganisation?: string;
 
   /** Import path (administrators): the date the first stage was accepted elsewhere. */
+  @ApiPropertyOptional({ type: String, pattern: /^\d{4}-\d{2}-\d{2}$/.source })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'acceptedAt must be YYYY-MM-DD' })
   acceptedAt?: string;
