@@ -3,7 +3,7 @@
  * worker, in this process. Each harness gets its own task queue so test files never share
  * workflows; settings are read from process.env when the modules load.
  */
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -20,9 +20,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** Run a worker in this process too (default true). */
+  worker?: boolean;
+  /** The API's Nest logger; by default only errors, printed by Nest's console logger. */
+  logger?: LoggerService;
+}
+
 export async function startHarness(
   env: Record<string, string> = {},
-  { worker = true } = {},
+  { worker = true, logger }: HarnessOptions = {},
 ): Promise<Harness> {
   const saved = { ...process.env };
   const taskQueue = `e2e-${randomUUID()}`;
@@ -36,7 +43,7 @@ export async function startHarness(
       ? await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] })
       : undefined;
     await workerCtx?.init();
-    const app = configureApp(await NestFactory.create(AppModule, { logger: ['error'] }));
+    const app = configureApp(await NestFactory.create(AppModule, { logger: logger ?? ['error'] }));
     await app.listen(0, '127.0.0.1');
     return {
       app,

@@ -6,6 +6,9 @@ import {
 } from '@nestjs/common';
 import helmet from 'helmet';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { NoNulPipe } from './common/no-nul.pipe';
+import { setupOpenApi } from './common/openapi';
+import { requestIdMiddleware } from './common/request-id.middleware';
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
@@ -19,9 +22,12 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
 
 /** Everything main.ts and the e2e tests share, so tests exercise the served app. */
 export function configureApp(app: INestApplication): INestApplication {
+  app.use(requestIdMiddleware());
   app.use(helmet());
   app.setGlobalPrefix('api', { exclude: ['health'] });
+  setupOpenApi(app);
   app.useGlobalPipes(
+    new NoNulPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

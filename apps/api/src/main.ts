@@ -3,14 +3,16 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseAppConfig } from '../../../libs/config/src';
 import { describeStartError } from '../../../libs/config/src/start-error';
+import { JsonLogger, parseLoggingConfig } from '../../../libs/logging/src';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 
 async function bootstrap() {
   const cfg = parseAppConfig(process.env);
-  const app = configureApp(
-    await NestFactory.create(AppModule, { logger: ['error', 'warn', 'log'] }),
-  );
+  // Given at creation rather than by useLogger after a buffer: the logger needs nothing from DI,
+  // and a module that fails to initialise is then reported in the same format.
+  const logger = new JsonLogger(parseLoggingConfig(process.env));
+  const app = configureApp(await NestFactory.create(AppModule, { logger }));
   await app.listen(cfg.port, cfg.host);
   new Logger('api').log(`API listening on ${await app.getUrl()}`);
 }

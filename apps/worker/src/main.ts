@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { describeStartError } from '../../../libs/config/src/start-error';
+import { JsonLogger, parseLoggingConfig } from '../../../libs/logging/src';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap() {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: false });
+  const logger = new JsonLogger(parseLoggingConfig(process.env));
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
   app.enableShutdownHooks();
   new Logger('worker').log('worker started');
 }

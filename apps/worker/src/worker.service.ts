@@ -11,6 +11,7 @@ import { appConfig } from '../../../libs/config/src';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../../activities';
 import { temporalConfig } from '../../../libs/config/src';
+import { JsonLogger, readLogFormat, temporalLogFunction } from '../../../libs/logging/src';
 import { temporalConnectionOptions } from '../../../libs/temporal/src';
 
 const RETRY_MAX_MS = 10_000;
@@ -92,10 +93,16 @@ const SDK_LEVELS = {
   verbose: 'TRACE',
 } as const;
 
-/** The SDK's logger (bundling, state changes) at the app's level; once per process. */
+/**
+ * The SDK's logger (bundling, state changes, workflow and activity `log`) at the app's level and
+ * in the app's format (LOG_FORMAT); once per process.
+ */
 function installRuntimeLogger(level: keyof typeof SDK_LEVELS) {
+  const logger = new JsonLogger({ level, format: readLogFormat(process.env) });
   try {
-    Runtime.install({ logger: new DefaultLogger(SDK_LEVELS[level]) });
+    Runtime.install({
+      logger: new DefaultLogger(SDK_LEVELS[level], temporalLogFunction(logger)),
+    });
   } catch {
     // Already installed: a second worker in the same process (tests) keeps the first setting.
   }

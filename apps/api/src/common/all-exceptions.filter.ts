@@ -7,20 +7,24 @@ import {
   Logger,
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { currentRequestId } from '../../../../libs/logging/src';
 import { dependencyOutage } from './dependency-outage';
+import { REQUEST_ID_HEADER } from './request-id.middleware';
 
 /**
  * Every error leaves as `{ statusCode, error, message }` (DESIGN section 6). A dependency that
  * is down is a 503 naming it; anything else unexpected is logged with its stack and is a 500,
- * which is always a bug of ours.
+ * which is always a bug of ours. Both are logged with the request id the caller got in
+ * `X-Request-Id`, so a report quoting it finds the line; the body stays the contract.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly log = new Logger('http');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
     if (res.headersSent) return;
     let status: number;
     let message: unknown;
@@ -38,16 +42,36 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (outage) {
         status = HttpStatus.SERVICE_UNAVAILABLE;
         message = `${outage === 'postgres' ? 'PostgreSQL' : 'Temporal'} is unavailable; retry later`;
-        this.log.warn(`${outage} unavailable: ${(exception as Error).message}`);
+        this.log.warn({
+          msg: `${outage} unavailable: ${(exception as Error).message}`,
+          ...this.where(http.getRequest<Request>(), res),
+        });
       } else {
         status = HttpStatus.INTERNAL_SERVER_ERROR;
         message = 'internal error';
-        this.log.error((exception as Error)?.stack ?? String(exception));
+        const stack = exception instanceof Error ? exception.stack : undefined;
+        this.log.error(
+          {
+            msg: `unexpected error: ${exception instanceof Error ? exception.message : String(exception)}`,
+            ...this.where(http.getRequest<Request>(), res),
+          },
+          stack,
+        );
       }
     }
     if (status === 503) res.setHeader('Retry-After', '5');
     res
       .status(status)
       .json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message });
+  }
+
+  /** The request a log line is about; the id is the one the response header carries. */
+  private where(req: Request | undefined, res: Response) {
+    const header = res.getHeader(REQUEST_ID_HEADER);
+    return {
+      method: req?.method,
+      path: req?.originalUrl,
+      requestId: typeof header === 'string' ? header : currentRequestId(),
+    };
   }
 }
