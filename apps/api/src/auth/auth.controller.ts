@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import {
   Body,
   Controller,
@@ -15,6 +16,7 @@ import { Public } from './decorators';
 import { LoginDto } from './dto/login.dto';
 import { UsersService } from './users.service';
 
+@ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(

@@ -1,8 +1,10 @@
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { IsObject } from 'class-validator';
 import { AnswersValidationError, checklist, questionnaire } from '../../../../libs/domain/src';
 
 export class ChecklistRequest {
+  @ApiProperty({ type: 'object', additionalProperties: true })
   @IsObject({ message: 'answers must be an object { questionId: optionId | [optionId] }' })
   answers!: Record<string, unknown>;
 }
@@ -19,6 +21,8 @@ export function checklistOr400(answers: unknown) {
   }
 }
 
+@ApiTags('catalog')
+@ApiBearerAuth()
 @Controller()
 export class CatalogController {
   @Get('questionnaire')

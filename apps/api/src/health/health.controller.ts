@@ -1,8 +1,10 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/decorators';
 import { TemporalHealthIndicator } from './temporal.health';
 
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,3 +1,5 @@
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_HEADER } from '../common/openapi';
 import { BadRequestException, Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
 import { Roles } from '../auth/decorators';
 import { CreateSmokeDto } from './dto/create-smoke.dto';
@@ -7,10 +9,13 @@ const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** The foundation's thin real path: HTTP → workflow → activity → PostgreSQL row. */
 @Roles('ADMIN')
+@ApiTags('smoke')
+@ApiBearerAuth()
 @Controller('smoke')
 export class SmokeController {
   constructor(private readonly smoke: SmokeService) {}
 
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @Post()
   run(@Body() body: CreateSmokeDto, @Headers('idempotency-key') key?: string) {
     if (key !== undefined && !KEY.test(key)) {

@@ -4,6 +4,9 @@ import { Users1763790000000 } from './1763790000000-users';
 import { AccessAndCalendar1763800000000 } from './1763800000000-access-and-calendar';
 
 /** In order; every schema change is a new timestamped migration appended here. */
-export const MIGRATIONS = [SmokeRecords1763773200000, ReadModel1763780000000, Users1763790000000,
+export const MIGRATIONS = [
+  SmokeRecords1763773200000,
+  ReadModel1763780000000,
+  Users1763790000000,
   AccessAndCalendar1763800000000,
 ];
