@@ -233,6 +233,10 @@ export class ProjectsService {
     } else if (!ALL_PROJECTS.has(p.role)) {
       return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     }
+    if (q.q) {
+      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('p.name ILIKE :like', { like });
+    }
     if (q.stage) qb.andWhere('p.stage = :stage', { stage: q.stage });
     if (q.type) qb.andWhere('p.type = :type', { type: q.type });
     if (q.risk) qb.andWhere('p.risk = :risk', { risk: q.risk });

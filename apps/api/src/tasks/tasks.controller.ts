@@ -1,4 +1,4 @@
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_HEADER } from '../common/openapi';
 import {
   Body,
@@ -12,6 +12,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ProjectItemRecord } from '../../../../libs/persistence/src';
 import { CurrentUser, Roles } from '../auth/decorators';
@@ -20,6 +21,14 @@ import { DecisionDto } from '../projects/dto/commands.dto';
 import { PageQuery } from '../projects/dto/list-query.dto';
 import { ProjectCommandsService } from '../projects/project-commands.service';
 import { ProjectsService } from '../projects/projects.service';
+
+export class TasksQuery extends PageQuery {
+  /** Only the tasks of this project. */
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  projectId?: string;
+}
 
 const WAITING = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
 
@@ -36,7 +45,7 @@ export class TasksController {
   ) {}
 
   @Get()
-  async queue(@CurrentUser() user: Principal, @Query() q: PageQuery) {
+  async queue(@CurrentUser() user: Principal, @Query() q: TasksQuery) {
     const qb = this.ds
       .getRepository(ProjectItemRecord)
       .createQueryBuilder('i')
@@ -52,6 +61,7 @@ export class TasksController {
       .where('i.department = :dept', { dept: user.department })
       .andWhere('i.status IN (:...waiting)', { waiting: WAITING })
       .andWhere("p.status = 'IN_PROGRESS'");
+    if (q.projectId) qb.andWhere('i.project_id = :projectId', { projectId: q.projectId });
     const total = await qb.getCount();
     const items = await qb
       .orderBy('i.due_date', 'ASC', 'NULLS LAST')

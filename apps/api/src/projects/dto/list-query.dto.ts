@@ -20,6 +20,13 @@ export class PageQuery {
 }
 
 export class ListProjectsQuery extends PageQuery {
+  /** Part of the project's name (case-insensitive). */
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
   @ApiPropertyOptional({ enum: ['PLAN', 'START_PERMIT', 'COMPLETION'] })
   @IsOptional()
   @IsIn(['PLAN', 'START_PERMIT', 'COMPLETION'])

@@ -1,0 +1,424 @@
+/**
+ * Every endpoint × every role, on one project (P1, organisation org-m1, involving DRC and not
+ * GAS), from its owner's side and from outside: who passes, who is refused by role (403), who
+ * is told the project does not exist (404), and that nobody refused changed anything.
+ */
+import request from 'supertest';
+import { Harness, startHarness, userToken } from './app-harness';
+
+const warehouse = {
+  projectType: 'SOCIAL_INVESTMENT',
+  landAcquisition: 'GRANT',
+  regionalAssessment: 'YES',
+  eiaCategory: 'REGISTRATION',
+  civilAirDefence: 'NO',
+  fireSpecial: 'NO',
+  belowPermitThreshold: 'NO',
+  utilities: [],
+  municipalWorks: [],
+  culturalRelics: 'NO',
+};
+
+const CALLERS = [
+  'anonymous',
+  'applicant', // owner (org-m1)
+  'applicant2', // another organisation (org-m2)
+  'agent', // delegated P1
+  'agent2', // no delegation, no mandate
+  'window',
+  'officer.DRC', // department involved in P1
+  'officer.GAS', // department not involved
+  'head.DRC',
+  'head.GAS',
+  'supervisor',
+  'admin',
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+interface Row {
+  name: string;
+  send: (h: Harness, auth: Record<string, string>) => request.Test;
+  /** Callers that pass authorization, and the statuses they may get (the state decides). */
+  ok: Partial<Record<Caller, number[]>>;
+  /** Callers told 404: the project (or task) is not theirs to know. */
+  hidden?: Caller[];
+  /** For list endpoints: whether P1 is in the caller's answer. */
+  sees?: (body: unknown) => boolean;
+  public?: boolean;
+}
+
+const SIGNED_IN: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
+const all = (statuses: number[]) =>
+  Object.fromEntries(SIGNED_IN.map((c) => [c, statuses])) as Partial<Record<Caller, number[]>>;
+const APPLICANT_SIDE = { applicant: [409], agent: [409] };
+const OUTSIDERS_OF_P1: Caller[] = ['applicant2', 'agent2'];
+
+describe('authorization matrix: every endpoint with every role, own and foreign (real stack)', () => {
+  let h: Harness;
+  const auth: Record<string, string> = {};
+  let p1: string;
+  let p1Name: string;
+  let drcTask: string;
+  let drcItem: string;
+  const before: { events: number } = { events: 0 };
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const users = {
+      applicant: { role: 'APPLICANT' as const, organisation: 'org-m1' },
+      applicant2: { role: 'APPLICANT' as const, organisation: 'org-m2' },
+      agent: { role: 'AGENT' as const },
+      agent2: { role: 'AGENT' as const },
+      agent3: { role: 'AGENT' as const },
+      window: { role: 'WINDOW_OFFICER' as const },
+      'officer.DRC': { role: 'REVIEWING_OFFICER' as const, department: 'DRC' },
+      'officer.GAS': { role: 'REVIEWING_OFFICER' as const, department: 'GAS' },
+      'head.DRC': { role: 'DEPARTMENT_HEAD' as const, department: 'DRC' },
+      'head.GAS': { role: 'DEPARTMENT_HEAD' as const, department: 'GAS' },
+      supervisor: { role: 'SUPERVISOR' as const },
+      admin: { role: 'ADMIN' as const },
+    };
+    for (const [name, u] of Object.entries(users)) {
+      auth[name] = await userToken(h, { username: `m-${name}`, ...u });
+    }
+    const as = (who: string) => ({ Authorization: `Bearer ${auth[who]}` });
+    p1Name = `矩阵仓库-${Date.now()}`;
+    p1 = (
+      await request(h.url)
+        .post('/api/projects')
+        .set(as('applicant'))
+        .send({ name: p1Name, answers: warehouse })
+        .expect(201)
+    ).body.id as string;
+    await request(h.url)
+      .post(`/api/projects/${p1}/delegations`)
+      .set(as('applicant'))
+      .send({ agentUsername: 'm-agent' })
+      .expect(201);
+    await request(h.url)
+      .post(`/api/projects/${p1}/stages/PLAN/submission`)
+      .set(as('applicant'))
+      .send({})
+      .expect(200);
+    const accepted = await request(h.url)
+      .post(`/api/projects/${p1}/stages/PLAN/acceptance`)
+      .set(as('window'))
+      .send({ decision: 'ACCEPT' })
+      .expect(200);
+    const items = (
+      accepted.body as {
+        stages: {
+          themes: {
+            items: { code: string; department: string; status: string; taskId: string }[];
+          }[];
+        }[];
+      }
+    ).stages[0].themes.flatMap((t) => t.items);
+    const drc = items.find((i) => i.department === 'DRC' && i.status === 'UNDER_REVIEW')!;
+    expect(items.some((i) => i.department === 'GAS')).toBe(false);
+    drcTask = drc.taskId;
+    drcItem = drc.code;
+    await request(h.url)
+      .post(`/api/tasks/${drcTask}/decision`)
+      .set(as('officer.DRC'))
+      .send({ action: 'APPROVE' })
+      .expect(200);
+    before.events = (
+      await request(h.url).get(`/api/projects/${p1}/timeline`).set(as('supervisor')).expect(200)
+    ).body.items.length;
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const url = (path: string) => path.replace(':p1', () => p1);
+  const listed = (body: unknown) =>
+    ((body as { items: { id?: string; projectId?: string }[] }).items ?? []).some(
+      (i) => (i.id ?? i.projectId) === p1,
+    );
+
+  const rows: Row[] = [
+    {
+      name: 'GET /health',
+      public: true,
+      send: (h) => request(h.url).get('/health'),
+      ok: { anonymous: [200, 503], ...all([200, 503]) },
+    },
+    {
+      name: 'GET /docs/openapi.json',
+      public: true,
+      send: (h) => request(h.url).get('/docs/openapi.json'),
+      ok: { anonymous: [200], ...all([200]) },
+    },
+    {
+      name: 'POST /api/auth/login (wrong password)',
+      public: true,
+      send: (h) =>
+        request(h.url).post('/api/auth/login').send({ username: 'm-admin', password: 'x' }),
+      ok: { anonymous: [401], ...all([401]) },
+    },
+    {
+      name: 'GET /api/questionnaire',
+      send: (h) => request(h.url).get('/api/questionnaire'),
+      ok: all([200]),
+    },
+    {
+      name: 'POST /api/checklists',
+      send: (h) => request(h.url).post('/api/checklists').send({ answers: warehouse }),
+      ok: all([200]),
+    },
+    {
+      name: 'GET /api/calendar/working-days',
+      send: (h) => request(h.url).get('/api/calendar/working-days?from=2026-01-01&to=2026-02-01'),
+      ok: all([200]),
+    },
+    {
+      name: 'GET /api/calendar/add',
+      send: (h) => request(h.url).get('/api/calendar/add?from=2026-01-01&days=3'),
+      ok: all([200]),
+    },
+    {
+      name: 'GET /api/calendar/years',
+      send: (h) => request(h.url).get('/api/calendar/years'),
+      ok: all([200]),
+    },
+    {
+      name: 'PUT /api/calendar/years/:year (invalid body: passes the role check only)',
+      send: (h) => request(h.url).put('/api/calendar/years/2027').send({ holidays: 'x' }),
+      ok: { admin: [400] },
+    },
+    {
+      name: 'GET /api/projects',
+      send: (h) => request(h.url).get(`/api/projects?q=${encodeURIComponent(p1Name)}`),
+      ok: all([200]),
+      sees: listed,
+    },
+    {
+      name: 'POST /api/projects (for org-m1)',
+      send: (h) =>
+        request(h.url)
+          .post('/api/projects')
+          .set('Idempotency-Key', `matrix-create`)
+          .send({ name: 'x', answers: warehouse, ownerOrganisation: 'org-m1' }),
+      ok: { applicant: [201], admin: [201] },
+    },
+    {
+      name: 'GET /api/projects/:id',
+      send: (h) => request(h.url).get(url('/api/projects/:p1')),
+      ok: {},
+    },
+    {
+      name: 'GET /api/projects/:id/timeline',
+      send: (h) => request(h.url).get(url('/api/projects/:p1/timeline')),
+      ok: {},
+    },
+    {
+      name: 'POST …/stages/:stage/submission',
+      send: (h) =>
+        request(h.url).post(url('/api/projects/:p1/stages/START_PERMIT/submission')).send({}),
+      ok: APPLICANT_SIDE,
+      hidden: OUTSIDERS_OF_P1,
+    },
+    {
+      name: 'POST …/stages/:stage/acceptance',
+      send: (h) =>
+        request(h.url)
+          .post(url('/api/projects/:p1/stages/START_PERMIT/acceptance'))
+          .send({ decision: 'ACCEPT' }),
+      ok: { window: [409] },
+    },
+    ...['supplement', 'resubmission', 'deficiency-delivery', 'withdrawal'].map((action): Row => ({
+      name: `POST …/items/:itemCode/${action} (an approved item)`,
+      send: (h) =>
+        request(h.url)
+          .post(url(`/api/projects/:p1/items/${drcItem}/${action}`))
+          .send({}),
+      ok: APPLICANT_SIDE,
+      hidden: OUTSIDERS_OF_P1,
+    })),
+    {
+      name: 'POST …/items/:itemCode/extension (an approved item)',
+      send: (h) =>
+        request(h.url)
+          .post(url(`/api/projects/:p1/items/${drcItem}/extension`))
+          .send({ days: 1, reason: 'r' }),
+      ok: { 'head.DRC': [409] },
+      hidden: ['head.GAS'],
+    },
+    {
+      name: 'POST …/joint-procedures (none fits the stage)',
+      send: (h) =>
+        request(h.url)
+          .post(url('/api/projects/:p1/joint-procedures'))
+          .send({ type: 'ACCEPTANCE', date: '2099-12-01' }),
+      ok: { window: [409] },
+    },
+    {
+      name: 'POST …/joint-procedures/:id/result (unknown procedure)',
+      send: (h) =>
+        request(h.url)
+          .post(
+            url('/api/projects/:p1/joint-procedures/00000000-0000-4000-8000-000000000000/result'),
+          )
+          .send({ passed: true }),
+      ok: { 'officer.DRC': [404] }, // the workflow's "joint procedure … does not exist"
+      hidden: ['officer.GAS'],
+    },
+    {
+      name: 'GET /api/tasks',
+      send: (h) => request(h.url).get(url('/api/tasks?projectId=:p1')),
+      ok: { 'officer.DRC': [200], 'officer.GAS': [200] },
+      sees: listed,
+    },
+    {
+      name: 'POST /api/tasks/:taskId/decision (an approved item)',
+      send: (h) =>
+        request(h.url).post(`/api/tasks/${drcTask}/decision`).send({ action: 'APPROVE' }),
+      ok: { 'officer.DRC': [409] },
+      hidden: ['officer.GAS'],
+    },
+    {
+      name: 'GET /api/escalations',
+      send: (h) => request(h.url).get('/api/escalations'),
+      ok: { 'head.DRC': [200], 'head.GAS': [200], supervisor: [200] },
+    },
+    {
+      name: 'GET …/delegations',
+      send: (h) => request(h.url).get(url('/api/projects/:p1/delegations')),
+      ok: { applicant: [200], supervisor: [200], admin: [200] },
+      hidden: ['applicant2'],
+    },
+    {
+      name: 'POST …/delegations (already granted)',
+      send: (h) =>
+        request(h.url)
+          .post(url('/api/projects/:p1/delegations'))
+          .send({ agentUsername: 'm-agent' }),
+      ok: { applicant: [200] },
+      hidden: ['applicant2'],
+    },
+    {
+      name: 'DELETE …/delegations/:agent (none held)',
+      send: (h) => request(h.url).delete(url('/api/projects/:p1/delegations/m-agent2')),
+      ok: { applicant: [404] }, // "agent m-agent2 holds no delegation of this project"
+      hidden: ['applicant2'],
+    },
+    {
+      name: 'GET /api/mandates',
+      send: (h) => request(h.url).get('/api/mandates'),
+      ok: {
+        applicant: [200],
+        applicant2: [200],
+        agent: [200],
+        agent2: [200],
+        supervisor: [200],
+        admin: [200],
+      },
+    },
+    {
+      name: 'POST /api/mandates (to an agent outside the matrix)',
+      send: (h) => request(h.url).post('/api/mandates').send({ agentUsername: 'm-agent3' }),
+      ok: { applicant2: [200, 201], applicant: [200, 201] },
+    },
+    {
+      name: 'DELETE /api/mandates/:agent',
+      send: (h) => request(h.url).delete('/api/mandates/m-agent3'),
+      ok: { applicant: [204, 404], applicant2: [204, 404] },
+    },
+    {
+      name: 'POST /api/smoke (invalid body: passes the role check only)',
+      send: (h) => request(h.url).post('/api/smoke').send({}),
+      ok: { admin: [400] },
+    },
+    {
+      name: 'POST …/withdrawal (last: it ends P1)',
+      send: (h) =>
+        request(h.url).post(url('/api/projects/:p1/withdrawal')).send({ reason: 'matrix' }),
+      ok: { applicant: [200, 409], agent: [200, 409] },
+      hidden: OUTSIDERS_OF_P1,
+    },
+  ];
+
+  // Who may see P1 at all: reads answer 200 for them and 404 for the others.
+  const SEES_P1: Caller[] = [
+    'applicant',
+    'agent',
+    'window',
+    'officer.DRC',
+    'head.DRC',
+    'supervisor',
+    'admin',
+  ];
+  for (const r of rows) {
+    if (r.name === 'GET /api/projects/:id' || r.name === 'GET /api/projects/:id/timeline') {
+      r.ok = Object.fromEntries(SEES_P1.map((c) => [c, [200]]));
+      r.hidden = SIGNED_IN.filter((c) => !SEES_P1.includes(c));
+    }
+    if (r.name === 'GET /api/projects') r.sees = listed;
+  }
+
+  it.each(rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const seen: string[] = [];
+    const wrong: string[] = [];
+    for (const caller of CALLERS) {
+      const req = row.send(h, auth);
+      if (caller !== 'anonymous') void req.set('Authorization', `Bearer ${auth[caller]}`);
+      const res = await req;
+      const okStatuses = row.ok[caller];
+      let expected: string;
+      if (caller === 'anonymous' && !row.public) expected = '401';
+      else if (okStatuses) expected = okStatuses.join('|');
+      else if (row.hidden?.includes(caller)) expected = '404';
+      else expected = '403';
+      seen.push(`${caller}:${res.status}`);
+      if (!expected.split('|').includes(String(res.status))) {
+        wrong.push(
+          `${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+        );
+        continue;
+      }
+      if (res.status === 404 && row.hidden?.includes(caller)) {
+        // "not found" of the project or task itself, not a deeper 404 that would reveal it.
+        expect(String(res.body.message)).toMatch(
+          /^(project|task|item) \S+ (of department \S+ )?not found$/,
+        );
+      }
+      if (res.status === 500) wrong.push(`${caller}: 500`);
+      if (row.sees && res.status === 200) {
+        const shouldSee =
+          SEES_P1.includes(caller) && (row.name !== 'GET /api/tasks' || caller === 'officer.DRC');
+        if (row.name === 'GET /api/tasks' && caller === 'officer.DRC') {
+          // P1's DRC items: the approved one is gone from the queue, others may remain.
+        } else if (row.sees(res.body) !== shouldSee) {
+          wrong.push(`${caller}: ${shouldSee ? 'does not see' : 'sees'} P1 in the list`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(seen.length).toBe(CALLERS.length);
+  });
+
+  it('nobody refused left a trace on P1; the actors in its timeline are the allowed ones', async () => {
+    const events = (
+      await request(h.url)
+        .get(`/api/projects/${p1}/timeline`)
+        .set('Authorization', `Bearer ${auth.supervisor}`)
+        .expect(200)
+    ).body.items as { actor: string; type: string }[];
+    const actors = new Set(events.map((e) => e.actor));
+    for (const outsider of [
+      'm-applicant2',
+      'm-agent2',
+      'm-officer.GAS',
+      'm-head.GAS',
+      'm-window',
+    ]) {
+      if (outsider === 'm-window') continue; // the window accepted PLAN in the set-up
+      expect(actors.has(outsider)).toBe(false);
+    }
+    // The set-up's events, plus the withdrawal at the end (the only allowed write that succeeds).
+    expect(events.slice(before.events).map((e) => e.type)).toEqual(
+      expect.arrayContaining(['PROJECT_WITHDRAWN']),
+    );
+  });
+});
