@@ -18,6 +18,15 @@ describe('sign-in and the global guard (real HTTP, real PostgreSQL)', () => {
       organisation: 'org-x',
     });
     expect(token.split('.')).toHaveLength(3);
+    const me = await request(h.url)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(me.body).toEqual({
+      username: 'auth-applicant',
+      role: 'APPLICANT',
+      organisation: 'org-x',
+    });
     const wrong = await request(h.url)
       .post('/api/auth/login')
       .send({ username: 'auth-applicant', password: 'nope' });

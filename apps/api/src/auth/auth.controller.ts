@@ -1,7 +1,8 @@
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   Body,
   Controller,
+  Get,
   HttpCode,
   Inject,
   Post,
@@ -12,7 +13,8 @@ import { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { authConfig } from '../../../../libs/config/src';
-import { Public } from './decorators';
+import { CurrentUser, Public } from './decorators';
+import type { Principal } from './principal';
 import { LoginDto } from './dto/login.dto';
 import { UsersService } from './users.service';
 
@@ -41,5 +43,17 @@ export class AuthController {
       ...(user.department ? { department: user.department } : {}),
     });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.cfg.jwtTtlSeconds, role: user.role };
+  }
+
+  /** Who the bearer token says the caller is: username, role, organisation or department. */
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentUser() user: Principal) {
+    return {
+      username: user.username,
+      role: user.role,
+      ...(user.organisation ? { organisation: user.organisation } : {}),
+      ...(user.department ? { department: user.department } : {}),
+    };
   }
 }
