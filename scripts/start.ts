@@ -26,6 +26,7 @@ import {
   startTemporalDevServer,
   waitFor,
 } from '../libs/embedded/src';
+import { formatSummary, seedDemo } from './seed-demo';
 
 type Stop = { name: string; stop: () => Promise<void> };
 const stops: Stop[] = [];
@@ -83,6 +84,40 @@ async function shutdown(code: number): Promise<void> {
     }
   }
   process.exit(code);
+}
+
+/**
+ * The first start of the embedded default seeds demo projects through the API, once: the marker
+ * file <DATA_DIR>/demo-seeded remembers it. DEMO_SEED=0 skips it; a failure is one line, and the
+ * product runs on (`npm run seed:demo` retries; it skips the projects already made).
+ */
+async function seedOnFirstStart(apiUrl: string, dataDir: string): Promise<void> {
+  const marker = join(dataDir, 'demo-seeded');
+  if (process.env.DEMO_SEED?.trim() === '0' || existsSync(marker)) return;
+  say('Seeding demo projects through the API (first start only; DEMO_SEED=0 skips it) ...');
+  try {
+    const summary = await seedDemo({ apiUrl });
+    if (shuttingDown) return;
+    say(
+      [
+        `Demo projects (${summary.created} created, ${summary.existing} already there):`,
+        ...formatSummary(summary).map((l) => `  ${l}`),
+        'Sign in with password "demo" as applicant, applicant2, agent, window, supervisor, admin,',
+        'officer.<DEPT> or head.<DEPT> (e.g. officer.DRC). `npm run seed:demo` runs it again.',
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(
+      marker,
+      `${new Date().toISOString()}\n${summary.projects.map((p) => `${p.key} ${p.id}`).join('\n')}\n`,
+    );
+  } catch (err) {
+    if (shuttingDown) return;
+    say(
+      `start: the demo seed failed (the product runs on; \`npm run seed:demo\` retries): ${(err as Error).message}`,
+    );
+  }
 }
 
 function localSecret(dataDir: string): string {
@@ -170,6 +205,7 @@ async function main() {
       '',
     ].join('\n'),
   );
+  if (embeddedDb && embeddedTemporal) await seedOnFirstStart(apiUrl, dataDir);
 }
 
 main().catch(async (err: unknown) => {
