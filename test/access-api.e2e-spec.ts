@@ -16,7 +16,7 @@ const warehouse = {
 
 type TimelineEvent = { actor: string; role: string; onBehalfOf?: string; type: string };
 
-describe('agents act for applicants only under a delegation or a mandate (real stack)', () => {
+describe('agents act for applicants only under a delegation or a mandate; hostile input (real stack)', () => {
   let h: Harness;
   const auth: Record<string, string> = {};
   const as = (who: string) => ({ Authorization: `Bearer ${auth[who]}` });
@@ -212,5 +212,24 @@ describe('agents act for applicants only under a delegation or a mandate (real s
       .send({ materials: [{ name: 'ok' }, { name: 'x\u0000' }] });
     expect(note.status).toBe(400);
     expect(note.body.message).toContain('materials[1].name');
+  });
+
+  it('refuses JSON nested too deep with a 400 (not a stack overflow), and a page past the end is empty', async () => {
+    const deep = `{"answers":${'{"a":'.repeat(5000)}"x"${'}'.repeat(5000)}}`;
+    const res = await request(h.url)
+      .post('/api/checklists')
+      .set(as('a-applicant'))
+      .set('Content-Type', 'application/json')
+      .send(deep);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('nested more than 32 levels');
+    const far = await request(h.url).get('/api/projects?page=100000').set(as('a-supervisor'));
+    expect(far.status).toBe(200);
+    expect(far.body.items).toEqual([]);
+    const tooFar = await request(h.url)
+      .get('/api/projects?page=124526231137279776')
+      .set(as('a-supervisor'));
+    expect(tooFar.status).toBe(400);
+    expect(JSON.stringify(tooFar.body.message)).toContain('page');
   });
 });

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import helmet from 'helmet';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { NoNulPipe } from './common/no-nul.pipe';
+import { SafeInputPipe } from './common/safe-input.pipe';
 import { setupOpenApi } from './common/openapi';
 import { requestIdMiddleware } from './common/request-id.middleware';
 
@@ -27,7 +27,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.setGlobalPrefix('api', { exclude: ['health'] });
   setupOpenApi(app);
   app.useGlobalPipes(
-    new NoNulPipe(),
+    new SafeInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
