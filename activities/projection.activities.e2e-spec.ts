@@ -362,7 +362,8 @@ describe('projectState: the read model written by the project workflow (real Pos
     await expect(run(input)).resolves.toEqual({ applied: true });
     const before = { p: await project(id), i: await items(id), e: await events(id) };
 
-    await expect(run(input)).resolves.toEqual({ applied: false });
+    // The same task writing again wins the gate, but nothing changes, not even updated_at.
+    await expect(run(input)).resolves.toEqual({ applied: true });
 
     const after = { p: await project(id), i: await items(id), e: await events(id) };
     expect(after).toEqual(before); // same rows, same values, same updated_at
@@ -390,32 +391,37 @@ describe('projectState: the read model written by the project workflow (real Pos
     expect((await events(id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 6]);
   });
 
-  it('ignores an older state arriving after a newer one, but still adds its missing events', async () => {
+  it('ignores the write of an older task arriving after a newer one', async () => {
     const id = randomUUID();
-    // The seq-6 write lands first (carrying only its own events); the seq-3 write comes late.
-    await expect(run(decidedPlan(id))).resolves.toEqual({ applied: true });
-    const newer = { p: await project(id), i: await items(id) };
-    expect((await events(id)).map((e) => e.seq)).toEqual([4, 6]);
+    // The newer task's write (history 20) lands first; the older task's (history 10) comes late.
+    await expect(run({ ...decidedPlan(id), fence: { run: 0, history: 20 } })).resolves.toEqual({
+      applied: true,
+    });
+    const newer = { p: await project(id), i: await items(id), e: await events(id) };
+    expect(newer.e.map((e) => e.seq)).toEqual([4, 6]);
 
-    await expect(run(acceptedPlan(id))).resolves.toEqual({ applied: false });
+    await expect(run({ ...acceptedPlan(id), fence: { run: 0, history: 10 } })).resolves.toEqual({
+      applied: false,
+    });
 
     const p = await project(id);
     expect(p).toEqual(newer.p);
-    expect(p).toMatchObject({ stateSeq: 6, usedDays: 3, remainingDays: 32 });
-    const rows = await items(id);
-    expect(rows).toEqual(newer.i);
-    expect(byCode(rows).LAND_PRE_REVIEW.status).toBe('APPROVED');
-    expect(byCode(rows).EIA_TABLE.status).toBe('SUPPLEMENT_REQUESTED');
-    expect(byCode(rows).SOIL_WATER.risk).toBe('AT_RISK');
-    expect((await events(id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 6]);
+    expect(p).toMatchObject({ stateSeq: 6, usedDays: 3, fenceHistory: 20 });
+    expect(await items(id)).toEqual(newer.i);
+    expect(await events(id)).toEqual(newer.e);
     expect((await notices(id)).map((n) => n.seq)).toEqual([5]);
+    // A later run (after continue-as-new) wins whatever its history length.
+    await expect(run({ ...decidedPlan(id), fence: { run: 1, history: 3 } })).resolves.toEqual({
+      applied: true,
+    });
+    expect(await project(id)).toMatchObject({ fenceRun: 1, fenceHistory: 3 });
   });
 
-  it('never brings back, by a late write, an item state that a newer write undid', async () => {
+  it('never brings back, by a late write of an older task, an item state that a newer write undid', async () => {
     const id = randomUUID();
-    // Seq 5 stops the EIA clock for a supplement; seq 6 resumes it the same day, so at seq 6 the
-    // item's row is what it was at seq 3 and is left alone. Seq 5 then arrives late.
-    const stopped = acceptedPlan(id);
+    // Seq 5 stops the EIA clock for a supplement; seq 6 resumes it the same day. The seq-5
+    // write, from an older task, then arrives late.
+    const stopped = { ...acceptedPlan(id), fence: { run: 0, history: 8 } };
     stopped.state = {
       ...stopped.state,
       seq: 5,
@@ -426,10 +432,10 @@ describe('projectState: the read model written by the project workflow (real Pos
     stopped.items = stopped.items.map((i) =>
       i.code === 'EIA_TABLE' ? { ...i, dueDate: null } : i,
     );
-    const resumed = acceptedPlan(id);
+    const resumed = { ...acceptedPlan(id), fence: { run: 0, history: 12 } };
     resumed.state = { ...resumed.state, seq: 6 };
 
-    await run(acceptedPlan(id));
+    await run({ ...acceptedPlan(id), fence: { run: 0, history: 4 } });
     await expect(run(resumed)).resolves.toEqual({ applied: true });
     expect(byCode(await items(id)).EIA_TABLE.stateSeq).toBe(3);
 
@@ -441,6 +447,49 @@ describe('projectState: the read model written by the project workflow (real Pos
       stateSeq: 3,
     });
     expect((await project(id)).stateSeq).toBe(6);
+  });
+
+  it('after a crash, the task that replaced an uncommitted one rewrites what it wrote, even with lower seqs', async () => {
+    const id = randomUUID();
+    const first = { ...acceptedPlan(id), fence: { run: 0, history: 6 }, fromSeq: -1 };
+    await run(first);
+    // A task the server never committed (lost with the server) decided two items: seq 4-6.
+    const phantom = { ...decidedPlan(id), fence: { run: 0, history: 9 }, fromSeq: 3 };
+    await expect(run(phantom)).resolves.toEqual({ applied: true });
+    expect((await events(id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 6]);
+    expect((await notices(id)).map((n) => n.seq)).toEqual([5]);
+
+    // The retried task starts at the same history length and applies one retried Update first:
+    // seq 4 is now another event, and seq 5 and 6 do not exist (yet).
+    const replaced = acceptedPlan(id);
+    replaced.state = {
+      ...replaced.state,
+      seq: 4,
+      items: replaced.state.items.map((i) =>
+        i.code === 'SOIL_WATER' ? { ...i, status: 'APPROVED' as const } : i,
+      ),
+    };
+    replaced.items = replaced.items.map((i) =>
+      i.code === 'SOIL_WATER' ? { ...i, dueDate: null } : i,
+    );
+    const authoritative: ProjectionInput = {
+      ...replaced,
+      events: [event(4, '2025-03-04T02:00:00Z', 'ITEM_APPROVED', { itemCode: 'SOIL_WATER' })],
+      notices: [],
+      fence: { run: 0, history: 9 },
+      fromSeq: 3,
+    };
+    await expect(run(authoritative)).resolves.toEqual({ applied: true });
+
+    expect(await project(id)).toMatchObject({ stateSeq: 4 });
+    const rows = byCode(await items(id));
+    expect(rows.SOIL_WATER.status).toBe('APPROVED');
+    expect(rows.LAND_PRE_REVIEW.status).toBe('UNDER_REVIEW'); // the phantom's approval is gone
+    expect(rows.EIA_TABLE.status).toBe('UNDER_REVIEW');
+    const ev = await events(id);
+    expect(ev.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(ev[3]).toMatchObject({ type: 'ITEM_APPROVED', itemCode: 'SOIL_WATER' });
+    expect(await notices(id)).toEqual([]);
   });
 
   it('updates a project the API created first, keeping its idempotency key and creator', async () => {

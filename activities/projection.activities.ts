@@ -22,32 +22,54 @@ export interface ProjectionInput {
   events: TimelineEvent[];
   /** Notices new since the last call (seq unique per project, shared with events). */
   notices: Notice[];
+  /**
+   * The workflow task writing: its run (0, +1 per continue-as-new) and the history length at its
+   * start. Absent in old callers: (0, 0).
+   */
+  fence?: { run: number; history: number };
+  /**
+   * The seq the previous write of this workflow ended at: events and notices after it that this
+   * batch does not carry were written by a task the server never committed, and are removed.
+   */
+  fromSeq?: number;
 }
+
+/** A write that ran longer than this is rolled back and retried rather than committed late. */
+const COMMIT_DEADLINE_MS = 20_000;
 
 /** The failure type of an input that can never be written: Temporal does not retry it. */
 export const PROJECTION_INPUT_INVALID = 'ProjectionInputInvalid';
 
 /**
- * Writes the read model from the project workflow. Idempotent and ordered: the project row is
- * the gate — it (and then its items) is written only when `state.seq` is above the stored one,
- * so a retried or late older write never overwrites a newer one; events and notices are keyed
- * by (project, seq) and inserted when missing, whatever the order.
+ * Writes the read model from the project workflow, so that it converges on what Temporal
+ * committed. The project row is the gate, ordered by the writing task's fence (run, history
+ * length): a write from an older task is stale and changes nothing; a write from the same or a
+ * newer task wins, even with a lower seq — after a crash, a task the server never committed
+ * may have written first (its Updates are then retried and may be numbered differently), and
+ * the task that replaced it rewrites its project, items, events and notices. Within one task the
+ * writes come one after another, so the latest is the newest. Repeating a write changes nothing.
  */
 export function createProjectionActivities({ dataSource }: { dataSource: DataSource }) {
   return {
     async projectState(input: ProjectionInput): Promise<{ applied: boolean }> {
       validate(input);
+      const started = Date.now();
       const runner = dataSource.createQueryRunner();
       try {
         await runner.connect();
         await runner.startTransaction();
         try {
           const applied = await upsertProject(runner, input);
-          // Items change only together with their project: when the project row is already at
-          // or past this seq, so are its items, and writing them could only go backwards.
-          if (applied) await upsertItems(runner, input);
-          await insertEvents(runner, input.state.projectId, input.events);
-          await insertNotices(runner, input.state.projectId, input.notices);
+          if (applied) {
+            await upsertItems(runner, input);
+            await syncEvents(runner, input);
+            await syncNotices(runner, input);
+          }
+          // Temporal gives up on an attempt after 30 s and retries it; committing later could
+          // land this write after a newer one of the same task.
+          if (Date.now() - started > COMMIT_DEADLINE_MS) {
+            throw new Error(`the write took over ${COMMIT_DEADLINE_MS} ms; retrying`);
+          }
           await runner.commitTransaction();
           return { applied };
         } catch (err) {
@@ -67,15 +89,18 @@ export type ProjectionActivities = ReturnType<typeof createProjectionActivities>
 
 // ── SQL ───────────────────────────────────────────────────────────────────────────────────────
 
-async function upsertProject(runner: QueryRunner, { state, projectClock }: ProjectionInput) {
+async function upsertProject(
+  runner: QueryRunner,
+  { state, projectClock, fence = { run: 0, history: 0 } }: ProjectionInput,
+) {
   // Never touches idempotency_key, created_by, created_at: the API's create path owns them.
   const result = (await runner.query(
     `INSERT INTO "projects" AS p
        ("id", "name", "type", "region", "owner_organisation", "status", "stage", "risk",
         "limit_days", "used_days", "remaining_days", "due_date", "calendar_version", "state",
-        "state_seq", "created_at", "updated_at")
+        "state_seq", "fence_run", "fence_history", "created_at", "updated_at")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13, $14::jsonb, $15,
-             $16::timestamptz, now())
+             $17, $18, $16::timestamptz, now())
      ON CONFLICT ("id") DO UPDATE SET
        "name" = EXCLUDED."name",
        "type" = EXCLUDED."type",
@@ -91,8 +116,12 @@ async function upsertProject(runner: QueryRunner, { state, projectClock }: Proje
        "calendar_version" = EXCLUDED."calendar_version",
        "state" = EXCLUDED."state",
        "state_seq" = EXCLUDED."state_seq",
-       "updated_at" = EXCLUDED."updated_at"
-     WHERE p."state_seq" < EXCLUDED."state_seq"
+       "fence_run" = EXCLUDED."fence_run",
+       "fence_history" = EXCLUDED."fence_history",
+       -- A repeated write is not a change: lists ordered by updated_at do not move.
+       "updated_at" = CASE WHEN p."state" = EXCLUDED."state" THEN p."updated_at"
+                           ELSE EXCLUDED."updated_at" END
+     WHERE (p."fence_run", p."fence_history") <= (EXCLUDED."fence_run", EXCLUDED."fence_history")
      RETURNING p."id"`,
     [
       state.projectId,
@@ -111,6 +140,8 @@ async function upsertProject(runner: QueryRunner, { state, projectClock }: Proje
       JSON.stringify(state),
       state.seq,
       state.createdAt,
+      fence.run,
+      fence.history,
     ],
     true,
   )) as { records: unknown[] };
@@ -145,8 +176,7 @@ async function upsertItems(runner: QueryRunner, { state, items }: ProjectionInpu
        "round" = EXCLUDED."round",
        "state_seq" = EXCLUDED."state_seq",
        "updated_at" = EXCLUDED."updated_at"
-     WHERE i."state_seq" < EXCLUDED."state_seq"
-       AND (i."task_id", i."name", i."department", i."stage", i."theme", i."status", i."risk",
+     WHERE (i."task_id", i."name", i."department", i."stage", i."theme", i."status", i."risk",
             i."limit_days", i."used_days", i."due_date", i."round")
            IS DISTINCT FROM
            (EXCLUDED."task_id", EXCLUDED."name", EXCLUDED."department", EXCLUDED."stage",
@@ -171,7 +201,19 @@ async function upsertItems(runner: QueryRunner, { state, items }: ProjectionInpu
   );
 }
 
-async function insertEvents(runner: QueryRunner, projectId: string, events: TimelineEvent[]) {
+/**
+ * Events after `fromSeq` that the batch does not carry came from an uncommitted task: removed.
+ * The batch's events are written over whatever a stale task left under the same seq.
+ */
+async function syncEvents(runner: QueryRunner, { state, events, fromSeq }: ProjectionInput) {
+  const projectId = state.projectId;
+  if (fromSeq !== undefined) {
+    await runner.query(
+      `DELETE FROM "timeline_events" WHERE "project_id" = $1 AND "seq" > $2
+         AND NOT ("seq" = ANY($3::bigint[]))`,
+      [projectId, fromSeq, events.map((e) => e.seq)],
+    );
+  }
   if (events.length === 0) return;
   await runner.query(
     `INSERT INTO "timeline_events"
@@ -181,7 +223,11 @@ async function insertEvents(runner: QueryRunner, projectId: string, events: Time
      FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
                  $8::text[], $9::text[], $10::jsonb[], $11::text[])
        AS x(seq, at, actor, role, on_behalf_of, type, stage, item_code, detail, clock_effect)
-     ON CONFLICT ("project_id", "seq") DO NOTHING`,
+     ON CONFLICT ("project_id", "seq") DO UPDATE SET
+       "at" = EXCLUDED."at", "actor" = EXCLUDED."actor", "role" = EXCLUDED."role",
+       "on_behalf_of" = EXCLUDED."on_behalf_of", "type" = EXCLUDED."type",
+       "stage" = EXCLUDED."stage", "item_code" = EXCLUDED."item_code",
+       "detail" = EXCLUDED."detail", "clock_effect" = EXCLUDED."clock_effect"`,
     [
       projectId,
       events.map((e) => e.seq),
@@ -198,7 +244,16 @@ async function insertEvents(runner: QueryRunner, projectId: string, events: Time
   );
 }
 
-async function insertNotices(runner: QueryRunner, projectId: string, notices: Notice[]) {
+/** As syncEvents; a notice's `read_at` belongs to its reader and is kept. */
+async function syncNotices(runner: QueryRunner, { state, notices, fromSeq }: ProjectionInput) {
+  const projectId = state.projectId;
+  if (fromSeq !== undefined) {
+    await runner.query(
+      `DELETE FROM "notices" WHERE "project_id" = $1 AND "seq" > $2
+         AND NOT ("seq" = ANY($3::bigint[]))`,
+      [projectId, fromSeq, notices.map((n) => n.seq)],
+    );
+  }
   if (notices.length === 0) return;
   await runner.query(
     `INSERT INTO "notices"
@@ -209,7 +264,12 @@ async function insertNotices(runner: QueryRunner, projectId: string, notices: No
                  $8::text[], $9::text[], $10::int[], $11::date[])
        AS x(seq, at, recipient_role, department, organisation, kind, item_code, message,
             expected_days, expected_until)
-     ON CONFLICT ("project_id", "seq") DO NOTHING`,
+     ON CONFLICT ("project_id", "seq") DO UPDATE SET
+       "at" = EXCLUDED."at", "recipient_role" = EXCLUDED."recipient_role",
+       "department" = EXCLUDED."department", "organisation" = EXCLUDED."organisation",
+       "kind" = EXCLUDED."kind", "item_code" = EXCLUDED."item_code",
+       "message" = EXCLUDED."message", "expected_days" = EXCLUDED."expected_days",
+       "expected_until" = EXCLUDED."expected_until"`,
     [
       projectId,
       notices.map((n) => n.seq),
@@ -418,4 +478,12 @@ function validate(input: ProjectionInput): void {
     date(`${f}.expectedUntil`, n.expectedUntil, true);
   });
   uniqueSeqs('notices', notices);
+
+  if (input.fence !== undefined) {
+    if (typeof input.fence !== 'object' || input.fence === null)
+      invalid('fence', 'must be an object');
+    int('fence.run', input.fence.run, 0);
+    int('fence.history', input.fence.history, 0, Number.MAX_SAFE_INTEGER);
+  }
+  if (input.fromSeq !== undefined) int('fromSeq', input.fromSeq, -1, Number.MAX_SAFE_INTEGER);
 }

@@ -162,6 +162,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   async function flush() {
     const batch = { events: events.splice(0), notices: notices.splice(0) };
     const seq = state.seq;
+    const fromSeq = flushedSeq;
     const day = today();
     const clocks = computeItemClocks(state, cal, day);
     const pc = projectClock(state, cal, day, clocks);
@@ -179,6 +180,10 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
           dueDate: pc.dueDate,
         },
         ...batch,
+        // Lets the read model tell this task's write from one of a task the server never
+        // committed (see activities/projection.activities.ts).
+        fence: { run: input.run ?? 0, history: workflowInfo().historyLength },
+        fromSeq,
       });
     } catch (err) {
       // Only a non-retryable refusal gets here (a bug); the process state is intact and the next
@@ -207,6 +212,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       if (!allHandlersFinished() || state.seq > flushedSeq) continue;
       await continueAsNew<typeof projectWorkflow>({
         ...input,
+        run: (input.run ?? 0) + 1,
         calendar: snapshot,
         state,
         acceptedAt: undefined,

@@ -230,6 +230,8 @@ export interface ProjectWorkflowInput {
   acceptedAt?: string;
   /** Set by continue-as-new: the state carried into the next run. */
   state?: ProjectState;
+  /** Which run of the project this is: 0, then +1 at every continue-as-new. */
+  run?: number;
   /** Events past this count a run continues as new (default 4,000; tests lower it). */
   historyLimit?: number;
 }

@@ -72,6 +72,16 @@ export class ProjectRecord {
   @Column({ name: 'state_seq', type: 'bigint', default: 0, transformer: bigintAsNumber })
   stateSeq!: number;
 
+  /**
+   * The workflow task that wrote the row last: its run (0, then +1 per continue-as-new) and the
+   * history length at its start. A write whose fence is below the stored one is stale.
+   */
+  @Column({ name: 'fence_run', type: 'integer', default: 0 })
+  fenceRun!: number;
+
+  @Column({ name: 'fence_history', type: 'bigint', default: 0, transformer: bigintAsNumber })
+  fenceHistory!: number;
+
   @Column({ name: 'created_by', type: 'text', nullable: true })
   createdBy!: string | null;
 

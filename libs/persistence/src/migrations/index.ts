@@ -2,6 +2,7 @@ import { SmokeRecords1763773200000 } from './1763773200000-smoke-records';
 import { ReadModel1763780000000 } from './1763780000000-read-model';
 import { Users1763790000000 } from './1763790000000-users';
 import { AccessAndCalendar1763800000000 } from './1763800000000-access-and-calendar';
+import { ProjectionFence1763810000000 } from './1763810000000-projection-fence';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ReadModel1763780000000,
   Users1763790000000,
   AccessAndCalendar1763800000000,
+  ProjectionFence1763810000000,
 ];
