@@ -1,0 +1,51 @@
+/**
+ * `npm run fault:all`: the four fault tests one after the other (each on its own stack), then a
+ * summary line per test; exits 1 when any failed. A failure does not stop the ones after it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './lib/stack';
+
+const TESTS = ['worker-kill', 'server-restart', 'postgres-stop', 'duplicates'];
+
+function runOne(name: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.ts`)], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  let interrupted = false;
+  // Ctrl-C reaches the running test too (same process group); it cleans up and exits.
+  process.on('SIGINT', () => (interrupted = true));
+  const summary: string[] = [];
+  let failed = 0;
+  for (const name of TESTS) {
+    if (interrupted) break;
+    process.stdout.write(`\n=== fault:${name} ===\n`);
+    const code = await runOne(name);
+    const file = join(ROOT, 'bench', 'results', `faults-${name}.json`);
+    let line = `${code === 0 ? 'PASS' : 'FAIL'} fault:${name}`;
+    if (existsSync(file)) {
+      const r = JSON.parse(readFileSync(file, 'utf8')) as {
+        seconds: number;
+        checks: { pass: boolean }[];
+      };
+      line += ` in ${r.seconds} s, ${r.checks.filter((c) => c.pass).length}/${r.checks.length} checks`;
+    }
+    summary.push(line);
+    if (code !== 0) failed++;
+  }
+  process.stdout.write(`\n${summary.join('\n')}\n`);
+  process.stdout.write(
+    `\n${failed || interrupted ? 'FAIL' : 'PASS'} fault:all — ${summary.length - failed}/${TESTS.length} fault tests passed${interrupted ? ' (interrupted)' : ''}\n`,
+  );
+  process.exit(failed || interrupted ? 1 : 0);
+}
+
+void main();
