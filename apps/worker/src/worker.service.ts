@@ -43,6 +43,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       taskQueue: this.cfg.taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
       activities: createActivities({ dataSource: this.dataSource }),
+      // A read-model write retrying against a PostgreSQL that is down must not hold a stop
+      // forever: past this the worker stops anyway and Temporal hands the tasks to another.
+      shutdownForceTime: '15 seconds',
     });
     this.running = this.worker.run();
     this.running.catch((err: unknown) => {

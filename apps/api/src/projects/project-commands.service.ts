@@ -14,9 +14,12 @@ import {
   projectWorkflowId,
 } from '../../../../libs/temporal/src';
 import type { Principal } from '../auth/principal';
+import { dependencyOutage } from '../common/dependency-outage';
 import { TemporalClient } from '../temporal/temporal.module';
 
 const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+/** How long a command waits for the workflow to apply it and write the read model. */
+const UPDATE_WAIT_MS = 30_000;
 
 /**
  * Sends a command to a project's workflow as an Update and turns its refusals into HTTP:
@@ -41,6 +44,7 @@ export class ProjectCommandsService {
     }
     const requestId = idempotencyKey ? `${principal.userId}:${idempotencyKey}` : undefined;
     const handle = this.temporal.workflow.getHandle(projectWorkflowId(projectId));
+    const started = Date.now();
     try {
       return await this.temporal.call(
         () =>
@@ -60,7 +64,7 @@ export class ProjectCommandsService {
             ],
             ...(requestId ? { updateId: requestId } : {}),
           }),
-        30_000,
+        UPDATE_WAIT_MS,
       );
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
@@ -74,6 +78,13 @@ export class ProjectCommandsService {
         /already completed|not found/i.test(String((err as Error)?.message))
       ) {
         throw new ConflictException('the project is closed: it takes no more commands');
+      }
+      if (Date.now() - started >= UPDATE_WAIT_MS && dependencyOutage(err) === 'temporal') {
+        // The Update may have been applied and be waiting for its read-model write: say so,
+        // rather than blaming Temporal for what may be PostgreSQL.
+        throw new ServiceUnavailableException(
+          `the project did not confirm the command within ${UPDATE_WAIT_MS / 1000} s (Temporal or PostgreSQL may be down); retry with the same Idempotency-Key to get its result`,
+        );
       }
       if (err instanceof WorkflowUpdateFailedError) {
         throw new ServiceUnavailableException(`the command could not be applied: ${err.message}`);
