@@ -10,6 +10,7 @@
  *
  *   API_URL=http://127.0.0.1:3000 npm run seed:demo     (default http://127.0.0.1:${PORT:-3000})
  */
+import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
 const PASSWORD = 'demo';
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -85,70 +86,13 @@ interface Reply<T> {
   body: T;
 }
 
-type Answers = Record<string, string | string[]>;
-
 // Questionnaire answers (GET /api/questionnaire): a school, a simple low-risk warehouse, an
 // office building, a commercial complex and a housing estate.
-const SCHOOL: Answers = {
-  projectType: 'GOVERNMENT_INVESTED',
-  landAcquisition: 'ALLOCATION',
-  regionalAssessment: 'NO',
-  eiaCategory: 'TABLE',
-  civilAirDefence: 'YES',
-  fireSpecial: 'YES',
-  belowPermitThreshold: 'NO',
-  utilities: ['WATER', 'POWER', 'GAS'],
-  municipalWorks: ['ROAD_EXCAVATION'],
-  culturalRelics: 'NO',
-};
-const LOW_RISK_WAREHOUSE: Answers = {
-  projectType: 'SIMPLE_LOW_RISK',
-  landAcquisition: 'OWN_LAND',
-  regionalAssessment: 'NO',
-  eiaCategory: 'REGISTRATION',
-  civilAirDefence: 'NO',
-  fireSpecial: 'NO',
-  belowPermitThreshold: 'NO',
-  utilities: ['WATER'],
-  municipalWorks: [],
-  culturalRelics: 'NO',
-};
-const OFFICE: Answers = {
-  projectType: 'SOCIAL_INVESTMENT',
-  landAcquisition: 'GRANT',
-  regionalAssessment: 'YES',
-  eiaCategory: 'REGISTRATION',
-  civilAirDefence: 'YES',
-  fireSpecial: 'YES',
-  belowPermitThreshold: 'NO',
-  utilities: ['WATER', 'POWER'],
-  municipalWorks: [],
-  culturalRelics: 'NO',
-};
-const COMMERCIAL: Answers = {
-  projectType: 'SOCIAL_INVESTMENT',
-  landAcquisition: 'GRANT',
-  regionalAssessment: 'YES',
-  eiaCategory: 'REGISTRATION',
-  civilAirDefence: 'NO',
-  fireSpecial: 'NO',
-  belowPermitThreshold: 'NO',
-  utilities: [],
-  municipalWorks: [],
-  culturalRelics: 'NO',
-};
-const HOUSING: Answers = {
-  projectType: 'SOCIAL_INVESTMENT',
-  landAcquisition: 'GRANT',
-  regionalAssessment: 'NO',
-  eiaCategory: 'TABLE',
-  civilAirDefence: 'YES',
-  fireSpecial: 'NO',
-  belowPermitThreshold: 'NO',
-  utilities: ['WATER', 'POWER', 'GAS'],
-  municipalWorks: [],
-  culturalRelics: 'NO',
-};
+const SCHOOL = EXAMPLE_ANSWERS.school;
+const LOW_RISK_WAREHOUSE = EXAMPLE_ANSWERS.lowRiskWarehouse;
+const OFFICE = EXAMPLE_ANSWERS.office;
+const COMMERCIAL = EXAMPLE_ANSWERS.warehouse;
+const HOUSING = EXAMPLE_ANSWERS.housing;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

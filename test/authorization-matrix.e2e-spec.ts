@@ -5,19 +5,9 @@
  */
 import request from 'supertest';
 import { Harness, startHarness, userToken } from './app-harness';
+import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
-const warehouse = {
-  projectType: 'SOCIAL_INVESTMENT',
-  landAcquisition: 'GRANT',
-  regionalAssessment: 'YES',
-  eiaCategory: 'REGISTRATION',
-  civilAirDefence: 'NO',
-  fireSpecial: 'NO',
-  belowPermitThreshold: 'NO',
-  utilities: [],
-  municipalWorks: [],
-  culturalRelics: 'NO',
-};
+const warehouse = EXAMPLE_ANSWERS.warehouse;
 
 const CALLERS = [
   'anonymous',

@@ -1,19 +1,9 @@
 import { Client as Pg } from 'pg';
 import request from 'supertest';
 import { Harness, startHarness, userToken } from './app-harness';
+import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
-const warehouse = {
-  projectType: 'SOCIAL_INVESTMENT',
-  landAcquisition: 'GRANT',
-  regionalAssessment: 'YES',
-  eiaCategory: 'REGISTRATION',
-  civilAirDefence: 'NO',
-  fireSpecial: 'NO',
-  belowPermitThreshold: 'NO',
-  utilities: [],
-  municipalWorks: [],
-  culturalRelics: 'NO',
-};
+const warehouse = EXAMPLE_ANSWERS.warehouse;
 
 /**
  * Loading a year signals every running project, so this file gets a database of its own: the

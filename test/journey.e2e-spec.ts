@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { Harness, startHarness, userToken } from './app-harness';
+import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
 type Clock = {
   limitDays: number;
@@ -128,18 +129,7 @@ describe('journey: a government-invested project from questionnaire to completio
   it('goes from the questionnaire to completion; every step shows in the report', async () => {
     const q = await request(h.url).get('/api/questionnaire').set(as('j-applicant')).expect(200);
     expect(q.body.questions.length).toBeGreaterThan(0);
-    const answers = {
-      projectType: 'GOVERNMENT_INVESTED',
-      landAcquisition: 'ALLOCATION',
-      regionalAssessment: 'NO',
-      eiaCategory: 'TABLE',
-      civilAirDefence: 'YES',
-      fireSpecial: 'YES',
-      belowPermitThreshold: 'NO',
-      utilities: ['WATER', 'POWER', 'GAS'],
-      municipalWorks: ['ROAD_EXCAVATION'],
-      culturalRelics: 'NO',
-    };
+    const answers = EXAMPLE_ANSWERS.school;
     const preview = await request(h.url)
       .post('/api/checklists')
       .set(as('j-applicant'))

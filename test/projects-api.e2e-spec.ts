@@ -1,18 +1,8 @@
 import request from 'supertest';
 import { Harness, startHarness, userToken } from './app-harness';
+import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
-const school = {
-  projectType: 'GOVERNMENT_INVESTED',
-  landAcquisition: 'ALLOCATION',
-  regionalAssessment: 'NO',
-  eiaCategory: 'TABLE',
-  civilAirDefence: 'YES',
-  fireSpecial: 'YES',
-  belowPermitThreshold: 'NO',
-  utilities: ['WATER', 'POWER', 'GAS'],
-  municipalWorks: ['ROAD_EXCAVATION'],
-  culturalRelics: 'NO',
-};
+const school = EXAMPLE_ANSWERS.school;
 
 type Item = {
   code: string;

@@ -86,3 +86,4 @@ export {
   type ChecklistTheme,
   type WaivedItem,
 } from './questionnaire/checklist';
+export { EXAMPLE_ANSWERS, type ExampleProject } from './questionnaire/examples';
