@@ -12,6 +12,7 @@ export default tseslint.config(
       '.temporal/**',
       'coverage/**',
       'bench/results/**',
+      'bench/fuzz/.venv/**',
       '**/*.js',
       '**/*.mjs',
     ],

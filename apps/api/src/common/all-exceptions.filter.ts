@@ -18,6 +18,15 @@ import { REQUEST_ID_HEADER } from './request-id.middleware';
  * which is always a bug of ours. Both are logged with the request id the caller got in
  * `X-Request-Id`, so a report quoting it finds the line; the body stays the contract.
  */
+/** An http-errors 4xx (what body-parser throws): exposed to the client by design. */
+function clientError(e: unknown): { status: number; message: string } | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const { status, statusCode, expose, message } = e as Record<string, unknown>;
+  const code = typeof status === 'number' ? status : statusCode;
+  if (typeof code !== 'number' || code < 400 || code > 499 || expose !== true) return undefined;
+  return { status: code, message: typeof message === 'string' ? message : 'bad request' };
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly log = new Logger('http');
@@ -37,6 +46,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return;
       }
       message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    } else if (clientError(exception)) {
+      // Express's body parser refuses a body before Nest sees it (too large, unknown charset or
+      // encoding, malformed, nested too deep): its own 4xx, with its own message.
+      status = clientError(exception)!.status;
+      message = clientError(exception)!.message;
     } else {
       const outage = dependencyOutage(exception);
       if (outage) {
