@@ -215,8 +215,12 @@ export class ProjectsService {
   private async firstWrite(id: string): Promise<ProjectRecord> {
     const deadline = Date.now() + 5_000;
     for (let delay = 10; ; delay = Math.min(delay * 2, 250)) {
-      const row = await this.repo.findOneByOrFail({ id });
-      if (row.stateSeq > 0 || Date.now() > deadline) return row;
+      // Poll one column; load the row (its JSONB state) once, at the end.
+      const [{ seq }] = await this.ds.query<{ seq: string }[]>(
+        'SELECT state_seq AS seq FROM projects WHERE id = $1',
+        [id],
+      );
+      if (Number(seq) > 0 || Date.now() > deadline) return this.repo.findOneByOrFail({ id });
       await new Promise((r) => setTimeout(r, delay));
     }
   }
