@@ -5,6 +5,23 @@ import type { ProjectState } from './types';
 /** The project report of DESIGN section 6, for `today` (the clock grows every working day). */
 export function buildReport(state: ProjectState, cal: WorkingDayCalendar, today: string) {
   const clocks = computeItemClocks(state, cal, today);
+  return {
+    ...projectSummary(state, cal, today, clocks),
+    stages: stageReports(state, cal, today, clocks),
+    jointProcedures: state.jointProcedures,
+  };
+}
+
+/**
+ * The project and its clock without the stages and items: what a list shows, for about a third
+ * of the report's cost.
+ */
+export function projectSummary(
+  state: ProjectState,
+  cal: WorkingDayCalendar,
+  today: string,
+  clocks = computeItemClocks(state, cal, today),
+) {
   const clock = projectClock(state, cal, today, clocks);
   return {
     id: state.projectId,
@@ -27,44 +44,51 @@ export function buildReport(state: ProjectState, cal: WorkingDayCalendar, today:
       projectedCompletionDate: clock.projectedCompletionDate,
       provisional: clock.provisional,
     },
-    stages: state.stages.map((s) => {
-      const items = state.items.filter((i) => i.stage === s.code);
-      const themes: { code: string; name: string; items: unknown[] }[] = [];
-      for (const i of items) {
-        let theme = themes.find((t) => t.code === i.theme);
-        if (!theme) themes.push((theme = { code: i.theme, name: i.themeName, items: [] }));
-        const c = clocks.get(i.code)!;
-        theme.items.push({
-          code: i.code,
-          name: i.name,
-          department: i.department,
-          status: i.status,
-          taskId: i.taskId,
-          round: i.round,
-          clock: {
-            limitDays: c.limitDays,
-            usedDays: c.usedDays,
-            remainingDays: c.remainingDays,
-            dueDate: c.dueDate,
-            risk: c.risk,
-          },
-          deficiencies: i.deficiencies.filter((d) => d.status !== 'DELIVERED'),
-          pause: i.pauses.find((p) => p.to === undefined) ?? null,
-        });
-      }
-      return {
-        code: s.code,
-        status: s.status,
-        submittedOn: s.submittedOn ?? null,
-        acceptedOn: s.acceptedOn ?? null,
-        completedOn: s.completedOn ?? null,
-        returnReason: s.returnReason ?? null,
-        usedDays: stageUsedDays(state, s.code, cal, today),
-        themes,
-      };
-    }),
-    jointProcedures: state.jointProcedures,
   };
+}
+
+function stageReports(
+  state: ProjectState,
+  cal: WorkingDayCalendar,
+  today: string,
+  clocks: ReturnType<typeof computeItemClocks>,
+) {
+  return state.stages.map((s) => {
+    const items = state.items.filter((i) => i.stage === s.code);
+    const themes: { code: string; name: string; items: unknown[] }[] = [];
+    for (const i of items) {
+      let theme = themes.find((t) => t.code === i.theme);
+      if (!theme) themes.push((theme = { code: i.theme, name: i.themeName, items: [] }));
+      const c = clocks.get(i.code)!;
+      theme.items.push({
+        code: i.code,
+        name: i.name,
+        department: i.department,
+        status: i.status,
+        taskId: i.taskId,
+        round: i.round,
+        clock: {
+          limitDays: c.limitDays,
+          usedDays: c.usedDays,
+          remainingDays: c.remainingDays,
+          dueDate: c.dueDate,
+          risk: c.risk,
+        },
+        deficiencies: i.deficiencies.filter((d) => d.status !== 'DELIVERED'),
+        pause: i.pauses.find((p) => p.to === undefined) ?? null,
+      });
+    }
+    return {
+      code: s.code,
+      status: s.status,
+      submittedOn: s.submittedOn ?? null,
+      acceptedOn: s.acceptedOn ?? null,
+      completedOn: s.completedOn ?? null,
+      returnReason: s.returnReason ?? null,
+      usedDays: stageUsedDays(state, s.code, cal, today),
+      themes,
+    };
+  });
 }
 
 export type ProjectReport = ReturnType<typeof buildReport>;

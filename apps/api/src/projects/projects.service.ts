@@ -11,6 +11,7 @@ import {
   ProjectWorkflowInput,
   buildReport,
   initialState,
+  projectSummary,
   workflowItems,
 } from '../../../../libs/approval/src';
 import { policyFor } from '../../../../libs/domain/src';
@@ -263,6 +264,7 @@ export class ProjectsService {
         'ASC',
       ).addOrderBy('p.updated_at', 'DESC');
     } else qb.orderBy('p.updated_at', 'DESC');
+    const today = this.calendar.today();
     const [rows, total] = await qb
       .addOrderBy('p.id')
       .skip((q.page - 1) * q.pageSize)
@@ -270,7 +272,7 @@ export class ProjectsService {
       .getManyAndCount();
     return {
       items: rows.map((row) => {
-        const r = this.report(row);
+        const r = projectSummary(row.state, this.calendar.current, today);
         return {
           id: r.id,
           name: r.name,
