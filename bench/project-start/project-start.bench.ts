@@ -39,20 +39,10 @@ import {
   writeResults,
   type ProfileSummary,
 } from '../lib';
+import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
 
-/** The warehouse of test/access-api.e2e-spec.ts. */
-export const WAREHOUSE = {
-  projectType: 'SOCIAL_INVESTMENT',
-  landAcquisition: 'GRANT',
-  regionalAssessment: 'YES',
-  eiaCategory: 'REGISTRATION',
-  civilAirDefence: 'NO',
-  fireSpecial: 'NO',
-  belowPermitThreshold: 'NO',
-  utilities: [],
-  municipalWorks: [],
-  culturalRelics: 'NO',
-};
+/** The warehouse of the shared example answers (libs/domain EXAMPLE_ANSWERS). */
+export const WAREHOUSE = EXAMPLE_ANSWERS.warehouse;
 
 const TARGET = 0.5;
 /**

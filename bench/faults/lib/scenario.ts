@@ -3,39 +3,15 @@
  * window accepts it, officers decide every item under review — each write with its own
  * Idempotency-Key and retried with that key until it gets a final answer.
  */
+import { EXAMPLE_ANSWERS } from '../../../libs/domain/src';
 import { ApiClient, Answer, Status, mapLimit } from './client';
 import { log } from './progress';
 
-/** test/access-api.e2e-spec.ts: 12 items, PLAN has 2 (DRC, NRP), no prerequisites in PLAN. */
-export const WAREHOUSE = {
-  projectType: 'SOCIAL_INVESTMENT',
-  landAcquisition: 'GRANT',
-  regionalAssessment: 'YES',
-  eiaCategory: 'REGISTRATION',
-  civilAirDefence: 'NO',
-  fireSpecial: 'NO',
-  belowPermitThreshold: 'NO',
-  utilities: [],
-  municipalWorks: [],
-  culturalRelics: 'NO',
-};
+/** 12 items, PLAN has 2 (DRC, NRP), no prerequisites in PLAN. */
+export const WAREHOUSE = EXAMPLE_ANSWERS.warehouse;
 
-/**
- * test/projects-api.e2e-spec.ts: 26 items; PLAN has 7 over DRC, NRP, EEB, WRB, two of them
- * waiting on prerequisites, so finishing PLAN takes two rounds of decisions.
- */
-export const SCHOOL = {
-  projectType: 'GOVERNMENT_INVESTED',
-  landAcquisition: 'ALLOCATION',
-  regionalAssessment: 'NO',
-  eiaCategory: 'TABLE',
-  civilAirDefence: 'YES',
-  fireSpecial: 'YES',
-  belowPermitThreshold: 'NO',
-  utilities: ['WATER', 'POWER', 'GAS'],
-  municipalWorks: ['ROAD_EXCAVATION'],
-  culturalRelics: 'NO',
-};
+/** 26 items; PLAN has 7 over DRC, NRP, EEB, WRB, two waiting on prerequisites (two rounds). */
+export const SCHOOL = EXAMPLE_ANSWERS.school;
 
 export const CHECKLISTS: Record<string, Record<string, unknown>> = {
   warehouse: WAREHOUSE,
