@@ -3,12 +3,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { ProjectItemRecord } from '../../../../libs/persistence/src';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { PageQuery } from '../projects/dto/list-query.dto';
-
-const WAITING = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
+import { openItemsQuery } from './open-items.query';
 
 export class EscalationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['AT_RISK', 'OVERDUE'] })
@@ -38,22 +36,9 @@ export class EscalationsController {
   @Get()
   async list(@CurrentUser() user: Principal, @Query() q: EscalationsQuery) {
     const department = user.role === 'DEPARTMENT_HEAD' ? user.department : q.department;
-    const qb = this.ds
-      .getRepository(ProjectItemRecord)
-      .createQueryBuilder('i')
-      .innerJoin('projects', 'p', 'p.id = i.project_id')
-      .select(['i.task_id AS "taskId"', 'i.project_id AS "projectId"', 'p.name AS "projectName"'])
-      .addSelect([
-        'i.code AS "itemCode"',
-        'i.name AS "itemName"',
-        'i.department AS department',
-        'i.status AS status',
-        'i.risk AS risk',
-      ])
-      .addSelect(['to_char(i.due_date, \'YYYY-MM-DD\') AS "dueDate"'])
-      .where("p.status = 'IN_PROGRESS'")
-      .andWhere('i.status IN (:...open)', { open: WAITING })
-      .andWhere('i.risk IN (:...risks)', { risks: q.risk ? [q.risk] : ['AT_RISK', 'OVERDUE'] });
+    const qb = openItemsQuery(this.ds).andWhere('i.risk IN (:...risks)', {
+      risks: q.risk ? [q.risk] : ['AT_RISK', 'OVERDUE'],
+    });
     if (department) qb.andWhere('i.department = :department', { department });
     const total = await qb.getCount();
     const items = await qb

@@ -21,6 +21,7 @@ import { DecisionDto } from '../projects/dto/commands.dto';
 import { PageQuery } from '../projects/dto/list-query.dto';
 import { ProjectCommandsService } from '../projects/project-commands.service';
 import { ProjectsService } from '../projects/projects.service';
+import { openItemsQuery } from './open-items.query';
 
 export class TasksQuery extends PageQuery {
   /** Only the tasks of this project. */
@@ -29,8 +30,6 @@ export class TasksQuery extends PageQuery {
   @IsUUID()
   projectId?: string;
 }
-
-const WAITING = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
 
 /** The reviewing officer's queue: the department's open items, earliest due first. */
 @Roles('REVIEWING_OFFICER')
@@ -46,21 +45,9 @@ export class TasksController {
 
   @Get()
   async queue(@CurrentUser() user: Principal, @Query() q: TasksQuery) {
-    const qb = this.ds
-      .getRepository(ProjectItemRecord)
-      .createQueryBuilder('i')
-      .innerJoin('projects', 'p', 'p.id = i.project_id')
-      .select(['i.task_id AS "taskId"', 'i.project_id AS "projectId"', 'p.name AS "projectName"'])
-      .addSelect([
-        'i.code AS "itemCode"',
-        'i.name AS "itemName"',
-        'i.department AS department',
-        'i.status AS status',
-      ])
-      .addSelect(['to_char(i.due_date, \'YYYY-MM-DD\') AS "dueDate"', 'i.risk AS risk'])
-      .where('i.department = :dept', { dept: user.department })
-      .andWhere('i.status IN (:...waiting)', { waiting: WAITING })
-      .andWhere("p.status = 'IN_PROGRESS'");
+    const qb = openItemsQuery(this.ds).andWhere('i.department = :dept', {
+      dept: user.department,
+    });
     if (q.projectId) qb.andWhere('i.project_id = :projectId', { projectId: q.projectId });
     const total = await qb.getCount();
     const items = await qb
