@@ -5,3 +5,4 @@ export * from './report';
 export * from './transitions';
 export * from './deadlines';
 export * from './input';
+export * from './next-actions';

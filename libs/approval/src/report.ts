@@ -1,5 +1,6 @@
 import type { WorkingDayCalendar } from '../../calendar/src/core';
 import { computeItemClocks, projectClock, stageUsedDays } from './clock';
+import { nextActions } from './next-actions';
 import type { ProjectState } from './types';
 
 /** The project report of DESIGN section 6, for `today` (the clock grows every working day). */
@@ -44,6 +45,7 @@ export function projectSummary(
       projectedCompletionDate: clock.projectedCompletionDate,
       provisional: clock.provisional,
     },
+    nextActions: nextActions(state),
   };
 }
 
@@ -63,7 +65,9 @@ function stageReports(
       theme.items.push({
         code: i.code,
         name: i.name,
+        nameEn: i.nameEn,
         department: i.department,
+        jointProcedure: i.jointProcedure,
         status: i.status,
         taskId: i.taskId,
         round: i.round,
@@ -76,6 +80,10 @@ function stageReports(
         },
         deficiencies: i.deficiencies.filter((d) => d.status !== 'DELIVERED'),
         pause: i.pauses.find((p) => p.to === undefined) ?? null,
+        /** When this round's clock first ran (the stage's acceptance), for the Gantt chart. */
+        startedOn: i.intervals[0]?.from ?? null,
+        decidedOn: i.decidedOn ?? null,
+        pauses: i.pauses,
       });
     }
     return {

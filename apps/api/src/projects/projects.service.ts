@@ -281,6 +281,7 @@ export class ProjectsService {
           stage: r.stage,
           status: r.status,
           clock: r.clock,
+          nextActions: r.nextActions,
           updatedAt: row.updatedAt,
         };
       }),
