@@ -7,6 +7,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { authConfig } from '../../../../libs/config/src';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { DemoAccountsController } from './demo-accounts.controller';
 import { OidcService } from './oidc.service';
 import { UsersService } from './users.service';
 
@@ -37,7 +38,7 @@ import { UsersService } from './users.service';
       ],
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, DemoAccountsController],
   providers: [UsersService, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService],
 })

@@ -89,6 +89,21 @@ export class UsersService implements OnApplicationBootstrap {
     }
   }
 
+  /** The demo accounts present, in a stable order: applicants first, then staff by role. */
+  async demoAccounts() {
+    const rows = await this.repo.find({ where: { isDemo: true }, order: { username: 'ASC' } });
+    const order = demoAccounts().map((u) => u.username);
+    return rows
+      .sort((a, b) => order.indexOf(a.username) - order.indexOf(b.username))
+      .map((u) => ({
+        username: u.username,
+        role: u.role,
+        displayName: u.displayName,
+        ...(u.organisation ? { organisation: u.organisation } : {}),
+        ...(u.department ? { department: u.department } : {}),
+      }));
+  }
+
   findByUsername(username: string) {
     return this.repo.findOneBy({ username });
   }

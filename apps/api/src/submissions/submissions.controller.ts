@@ -1,0 +1,46 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { STAGE_CODES } from '../../../../libs/domain/src';
+import { Roles } from '../auth/decorators';
+import { PageQuery } from '../projects/dto/list-query.dto';
+import { SubmissionsService } from './submissions.service';
+
+const STAGE_STATUSES = ['SUBMITTED', 'RETURNED', 'IN_REVIEW', 'BLOCKED'] as const;
+
+export class SubmissionsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STAGE_STATUSES, default: 'SUBMITTED' })
+  @IsOptional()
+  @IsIn(STAGE_STATUSES)
+  status: (typeof STAGE_STATUSES)[number] = 'SUBMITTED';
+}
+
+class SubmissionDto {
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty() projectName!: string;
+  @ApiProperty({ enum: STAGE_CODES }) stage!: (typeof STAGE_CODES)[number];
+  @ApiProperty({ description: 'YYYY-MM-DD' }) submittedOn!: string;
+  @ApiProperty() ownerOrganisation!: string;
+}
+
+class SubmissionPageDto {
+  @ApiProperty({ type: [SubmissionDto] }) items!: SubmissionDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+/** The window's queue: stage submissions waiting for acceptance, oldest first. */
+@ApiTags('submissions')
+@ApiBearerAuth()
+@Roles('WINDOW_OFFICER', 'SUPERVISOR')
+@Controller('submissions')
+export class SubmissionsController {
+  constructor(private readonly submissions: SubmissionsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: SubmissionPageDto })
+  list(@Query() q: SubmissionsQuery): Promise<SubmissionPageDto> {
+    return this.submissions.list(q.status, q.page, q.pageSize);
+  }
+}

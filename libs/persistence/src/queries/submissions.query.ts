@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+
+export interface SubmissionRow {
+  projectId: string;
+  projectName: string;
+  stage: string;
+  submittedOn: string;
+  ownerOrganisation: string;
+}
+
+/**
+ * Stage submissions of running projects in a given stage status (the window's queue: SUBMITTED),
+ * oldest first. The current stage's status lives in the project's state.
+ */
+export async function stageSubmissions(
+  ds: DataSource,
+  status: string,
+  page: number,
+  pageSize: number,
+): Promise<{ items: SubmissionRow[]; total: number }> {
+  const from = `FROM projects p, jsonb_array_elements(p.state->'stages') s
+    WHERE p.status = 'IN_PROGRESS' AND s->>'code' = p.stage AND s->>'status' = $1`;
+  const [{ total }] = await ds.query<{ total: string }[]>(`SELECT count(*) AS total ${from}`, [status]);
+  const items = await ds.query<SubmissionRow[]>(
+    `SELECT p.id AS "projectId", p.name AS "projectName", p.stage,
+            coalesce(s->>'submittedOn', '') AS "submittedOn", p.owner_organisation AS "ownerOrganisation"
+     ${from} ORDER BY s->>'submittedOn' ASC NULLS LAST, p.created_at ASC, p.id
+     OFFSET $2 LIMIT $3`,
+    [status, (page - 1) * pageSize, pageSize],
+  );
+  return { items, total: Number(total) };
+}
