@@ -8,7 +8,9 @@ import { CatalogModule } from './catalog/catalog.module';
 import { HealthModule } from './health/health.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SmokeModule } from './smoke/smoke.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -25,6 +27,8 @@ import { TemporalModule } from './temporal/temporal.module';
     ProjectsModule,
     HealthModule,
     SmokeModule,
+    SubmissionsModule,
+    WebModule.register(),
   ],
 })
 export class AppModule {}

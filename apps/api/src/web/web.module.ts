@@ -1,0 +1,43 @@
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { projectRoot } from '../../../../libs/embedded/src/project-root';
+
+/** Where `npm run build` puts the web app (WEB_DIR overrides it, e.g. in an image). */
+export function webDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.WEB_DIR?.trim() || join(projectRoot(), 'dist', 'web'));
+}
+
+/**
+ * The web app at `/`: its files, and index.html for every client-side route. `/api`, `/docs` and
+ * `/health` stay the API's. Without a build (tests from source) the API runs on without it.
+ */
+@Module({})
+export class WebModule {
+  static register(): DynamicModule {
+    const root = webDir();
+    if (!existsSync(join(root, 'index.html'))) {
+      new Logger('web').warn(`no web app in ${root} (run \`npm run build\`); serving the API only`);
+      return { module: WebModule };
+    }
+    return {
+      module: WebModule,
+      imports: [
+        ServeStaticModule.forRoot({
+          rootPath: root,
+          exclude: ['/api/{*rest}', '/docs/{*rest}', '/docs', '/health'],
+          serveStaticOptions: {
+            // Hashed assets never change; index.html must be fetched fresh to find new ones.
+            setHeaders: (res, path) => {
+              res.setHeader(
+                'Cache-Control',
+                basename(path) === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+              );
+            },
+          },
+        }),
+      ],
+    };
+  }
+}
