@@ -1,0 +1,40 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from './api/client';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 5_000,
+      // A 503 (a dependency is down) is retried with backoff; a 4xx is an answer, not a fault.
+      retry: (n, err) => (err instanceof ApiError ? err.status >= 500 && n < 6 : n < 3),
+      retryDelay: (n) => Math.min(1000 * 2 ** n, 15_000),
+    },
+    mutations: { retry: false },
+  },
+});
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  useEffect(() => {
+    dayjs.locale(zh ? 'zh-cn' : 'en');
+  }, [zh]);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider
+        locale={zh ? zhCN : enUS}
+        button={{ autoInsertSpace: false }}
+        theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}
+      >
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

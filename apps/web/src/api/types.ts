@@ -1,0 +1,36 @@
+/** Names for the API's answers, taken from the generated schema (never written by hand). */
+import type { components, paths } from './schema';
+
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Responses<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? R
+  : never;
+/** The JSON body of a 200 or 201 answer of `M P`. */
+export type Ok<P extends keyof paths, M extends keyof paths[P]> =
+  | Json<Responses<P, M>[200 & keyof Responses<P, M>]>
+  | Json<Responses<P, M>[201 & keyof Responses<P, M>]>;
+/** The JSON body of `M P`'s request. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+export type Schemas = components['schemas'];
+export type Me = Ok<'/api/auth/me', 'get'>;
+export type Report = Ok<'/api/projects/{id}', 'get'>;
+export type StageReport = Report['stages'][number];
+export type ItemReport = StageReport['themes'][number]['items'][number];
+export type ProjectPage = Ok<'/api/projects', 'get'>;
+export type ProjectRow = ProjectPage['items'][number];
+export type Timeline = Ok<'/api/projects/{id}/timeline', 'get'>;
+export type TimelineEntry = Timeline['items'][number];
+export type Questionnaire = Ok<'/api/questionnaire', 'get'>;
+export type Checklist = Ok<'/api/checklists', 'post'>;
+export type TaskPage = Ok<'/api/tasks', 'get'>;
+export type Task = TaskPage['items'][number];
+export type Decision = Body<'/api/tasks/{taskId}/decision', 'post'>;
+export type Escalation = Ok<'/api/escalations', 'get'>['items'][number];
+export type Role = Me['role'];

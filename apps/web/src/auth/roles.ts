@@ -1,0 +1,33 @@
+/** Where each role starts, and which pages its menu lists (later pages add their entry here). */
+export interface NavEntry {
+  path: string;
+  /** i18n key of the label. */
+  label: string;
+}
+
+const PROJECTS: NavEntry = { path: '/projects', label: 'nav.projects' };
+
+export const NAV: Record<string, NavEntry[]> = {
+  APPLICANT: [
+    { path: '/projects', label: 'nav.myProjects' },
+    { path: '/projects/new', label: 'nav.newProject' },
+    { path: '/mandates', label: 'nav.mandates' },
+  ],
+  AGENT: [
+    { path: '/projects', label: 'nav.agentProjects' },
+    { path: '/projects/new', label: 'nav.newProject' },
+  ],
+  WINDOW_OFFICER: [{ path: '/window', label: 'nav.window' }, PROJECTS],
+  REVIEWING_OFFICER: [{ path: '/tasks', label: 'nav.tasks' }, PROJECTS],
+  DEPARTMENT_HEAD: [{ path: '/escalations', label: 'nav.escalations' }, PROJECTS],
+  SUPERVISOR: [{ path: '/boards', label: 'nav.boards' }, PROJECTS],
+  ADMIN: [
+    { path: '/admin/calendar', label: 'nav.calendar' },
+    { path: '/admin/import', label: 'nav.import' },
+    PROJECTS,
+  ],
+};
+
+export function homeOf(role: string | undefined): string {
+  return NAV[role ?? '']?.[0]?.path ?? '/projects';
+}

@@ -1,0 +1,103 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { api, call } from '../api/client';
+import { outage } from '../api/outage';
+import { NAV } from '../auth/roles';
+import { session } from '../auth/session-store';
+import { useSession } from '../auth/useSession';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function useMe() {
+  const s = useSession();
+  return useQuery({
+    queryKey: ['me', s?.username],
+    queryFn: () => call(api.GET('/api/auth/me')),
+    enabled: !!s,
+    staleTime: 60_000,
+  });
+}
+
+function OutageBanner() {
+  const { t } = useTranslation();
+  const down = useSyncExternalStore(outage.subscribe, outage.isDown);
+  if (!down) return null;
+  return <Alert banner type="warning" showIcon role="alert" message={t('app.outage')} />;
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const s = useSession();
+  const me = useMe();
+  const loc = useLocation();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const screens = Grid.useBreakpoint();
+  const nav = NAV[s?.role ?? ''] ?? [];
+  const selected = [...nav]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((n) => loc.pathname === n.path || loc.pathname.startsWith(`${n.path}/`));
+  const who = me.data
+    ? `${me.data.username}${me.data.organisation ? ` · ${me.data.organisation}` : ''}${me.data.department ? ` · ${me.data.department}` : ''}`
+    : s?.username;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          paddingInline: screens.md ? 24 : 12,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
+        <Link to="/" style={{ whiteSpace: 'nowrap' }} aria-label={t('app.title')}>
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            {screens.sm ? t('app.title') : t('app.short')}
+          </Typography.Text>
+        </Link>
+        <nav aria-label={t('app.navigation')} style={{ flex: 1, minWidth: 0 }}>
+          <Menu
+            mode="horizontal"
+            selectedKeys={selected ? [selected.path] : []}
+            items={nav.map((n) => ({ key: n.path, label: <Link to={n.path}>{t(n.label)}</Link> }))}
+            style={{ borderBottom: 'none' }}
+          />
+        </nav>
+        <LanguageSwitch />
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'who', label: who, disabled: true, icon: <UserOutlined /> },
+              { key: 'role', label: t(`role.${s?.role ?? ''}`), disabled: true },
+              { type: 'divider' },
+              { key: 'out', label: t('app.signOut'), icon: <LogoutOutlined /> },
+            ],
+            onClick: ({ key }) => {
+              if (key === 'out') {
+                session.clear();
+                navigate('/login');
+              }
+            },
+          }}
+        >
+          <Button icon={<UserOutlined />} aria-label={t('app.account')}>
+            {screens.md ? s?.username : null}
+          </Button>
+        </Dropdown>
+      </Layout.Header>
+      <OutageBanner />
+      <Layout.Content style={{ padding: screens.md ? 24 : 8, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+        <main>
+          <Spin spinning={navigation.state === 'loading'} delay={200}>
+            <Outlet />
+          </Spin>
+        </main>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,54 @@
+import { CustomChart, GaugeChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  DataZoomComponent,
+  GridComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([
+  GaugeChart,
+  CustomChart,
+  GridComponent,
+  TooltipComponent,
+  MarkLineComponent,
+  DataZoomComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
+
+export type EChartsOption = echarts.EChartsCoreOption;
+
+/** An ECharts chart in a div; `label` is what a screen reader hears (the canvas says nothing). */
+export function EChart({
+  option,
+  height,
+  label,
+}: {
+  option: EChartsOption;
+  height: number;
+  label: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const c = echarts.init(ref.current);
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(ref.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
+}

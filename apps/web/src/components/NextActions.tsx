@@ -1,0 +1,50 @@
+import { Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/useSession';
+
+export interface NextActionView {
+  kind: string;
+  by: string;
+  stage?: string | null;
+  itemCode?: string | null;
+  itemName?: string | null;
+  itemNameEn?: string | null;
+  department?: string | null;
+}
+
+/** Of a project's next actions, those of the signed-in person's side (the applicant's, or the role's). */
+export function useMyActions<T extends NextActionView>(actions: T[]): T[] {
+  const role = useSession()?.role ?? '';
+  const side = role === 'AGENT' || role === 'APPLICANT' ? 'APPLICANT' : role;
+  if (role === 'SUPERVISOR' || role === 'ADMIN') return actions;
+  return actions.filter((a) => a.by === side);
+}
+
+/** The label of a next action, with the stage and item named in the current language. */
+export function useActionLabel() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  return (a: NextActionView) =>
+    t(`next.${a.kind}`, {
+      stage: a.stage ? t(`stage.${a.stage}`) : '',
+      item: (en ? a.itemNameEn : a.itemName) ?? a.itemCode ?? '',
+    });
+}
+
+/** What the signed-in person's side has to do next on a project, in words. */
+export function NextActionTags({ actions }: { actions: NextActionView[] }) {
+  const { t } = useTranslation();
+  const mine = useMyActions(actions);
+  const label = useActionLabel();
+  if (!mine.length) return <span style={{ color: '#595959' }}>{t('next.none')}</span>;
+  return (
+    <Space size={[4, 4]} wrap>
+      {mine.slice(0, 3).map((a, i) => (
+        <Tag key={i} color="blue" style={{ whiteSpace: 'normal' }}>
+          {label(a)}
+        </Tag>
+      ))}
+      {mine.length > 3 && <Tag>+{mine.length - 3}</Tag>}
+    </Space>
+  );
+}

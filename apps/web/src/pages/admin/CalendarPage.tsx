@@ -1,0 +1,108 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/client';
+import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+
+interface YearForm {
+  year: number;
+  holidays: string;
+  workdays: string;
+  official: boolean;
+}
+
+const dates = (s: string) =>
+  s
+    .split(/[\s,，;；]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** Working-day calendar years: what is loaded, and loading a new year's schedule (running projects recount). */
+export function Component() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<YearForm>();
+  const years = useQuery({ queryKey: ['calendar-years'], queryFn: () => call(api.GET('/api/calendar/years')) });
+  const load = useMutation({
+    mutationFn: (v: YearForm) =>
+      call(
+        api.PUT('/api/calendar/years/{year}', {
+          params: { path: { year: v.year } },
+          body: { holidays: dates(v.holidays), workdays: dates(v.workdays), official: v.official },
+        }),
+      ),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['calendar-years'] }),
+  });
+  useEffect(() => {
+    showFieldErrors(form, load.error, { year: ['year'], holidays: ['holidays'], workdays: ['workdays'] });
+  }, [load.error, form]);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
+        {t('calendar.title')}
+      </Typography.Title>
+      <ApiErrorAlert error={years.error} />
+      {years.data && (
+        <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.loaded', { version: years.data.version })}</h2>}>
+          <Table
+            size="small"
+            rowKey="year"
+            pagination={false}
+            scroll={{ y: 320 }}
+            dataSource={[...years.data.years].reverse()}
+            columns={[
+              { title: t('calendar.year'), dataIndex: 'year' },
+              {
+                title: t('calendar.status'),
+                dataIndex: 'official',
+                render: (o: boolean) => (o ? <Tag color="green">{t('calendar.official')}</Tag> : <Tag color="gold">{t('clock.provisional')}</Tag>),
+              },
+              { title: t('calendar.holidays'), dataIndex: 'holidays' },
+              { title: t('calendar.workdays'), dataIndex: 'workdays' },
+            ]}
+          />
+        </Card>
+      )}
+      <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.load')}</h2>}>
+        <Typography.Paragraph type="secondary">{t('calendar.hint')}</Typography.Paragraph>
+        <Form<YearForm>
+          form={form}
+          layout="vertical"
+          initialValues={{ year: new Date().getFullYear() + 1, official: true, holidays: '', workdays: '' }}
+          onFinish={(v) => !load.isPending && load.mutate(v)}
+        >
+          <Form.Item name="year" label={t('calendar.year')} rules={[{ required: true, message: t('common.required') }]}>
+            <InputNumber min={2004} max={2099} />
+          </Form.Item>
+          <Form.Item name="holidays" label={t('calendar.holidayDates')} extra={t('calendar.datesHint')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="workdays" label={t('calendar.workdayDates')} extra={t('calendar.datesHint')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="official" label={t('calendar.official')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <ApiErrorAlert error={load.error} />
+          {load.data && (
+            <Alert
+              type={load.data.failed.length ? 'warning' : 'success'}
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('calendar.done', {
+                year: load.data.year,
+                running: load.data.running,
+                signalled: load.data.signalled,
+                failed: load.data.failed.length,
+              })}
+            />
+          )}
+          <Button type="primary" htmlType="submit" loading={load.isPending}>
+            {t('calendar.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,71 @@
+import { useMutation } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Form, Input, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api, call, idempotencyKey } from '../../api/client';
+import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { type ProjectForm, QuestionnaireForm } from '../projects/QuestionnaireForm';
+
+/** An administrator brings in a project already under review elsewhere, with its acceptance date. */
+export function Component() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<ProjectForm>();
+  const [key] = useState(idempotencyKey);
+  const create = useMutation({
+    mutationFn: (v: ProjectForm) =>
+      call(
+        api.POST('/api/projects', {
+          headers: { 'Idempotency-Key': key },
+          body: {
+            name: v.name.trim(),
+            answers: v.answers,
+            ownerOrganisation: v.ownerOrganisation?.trim(),
+            acceptedAt: v.acceptedAt?.format('YYYY-MM-DD'),
+          },
+        }),
+      ),
+    onSuccess: (r) => navigate(`/projects/${r.id}`),
+  });
+  useEffect(() => {
+    showFieldErrors(form, create.error, {
+      name: ['name'],
+      ownerOrganisation: ['ownerOrganisation'],
+      acceptedAt: ['acceptedAt'],
+    });
+  }, [create.error, form]);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
+        {t('import.title')}
+      </Typography.Title>
+      <Card>
+        <Typography.Paragraph type="secondary">{t('import.intro')}</Typography.Paragraph>
+        <QuestionnaireForm
+          form={form}
+          disabled={create.isPending}
+          onFinish={(v) => !create.isPending && create.mutate(v)}
+          extra={
+            <>
+              <Form.Item
+                name="ownerOrganisation"
+                label={t('import.organisation')}
+                rules={[{ required: true, whitespace: true, message: t('newProject.organisationRequired') }]}
+              >
+                <Input maxLength={100} />
+              </Form.Item>
+              <Form.Item name="acceptedAt" label={t('import.acceptedAt')} extra={t('import.acceptedAtHint')}>
+                <DatePicker />
+              </Form.Item>
+            </>
+          }
+        />
+        <ApiErrorAlert error={create.error} />
+        <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
+          {t('import.submit')}
+        </Button>
+      </Card>
+    </Space>
+  );
+}

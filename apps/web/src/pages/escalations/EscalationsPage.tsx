@@ -1,0 +1,95 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, call } from '../../api/client';
+import type { Escalation } from '../../api/types';
+import { useSession } from '../../auth/useSession';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { RiskTag, StatusTag } from '../../components/RiskTag';
+import { useDepartments } from '../../components/useDepartments';
+import { ExtensionModal } from './ExtensionModal';
+
+/** A head's at-risk and overdue items of the department (the supervisor's: everyone's), with extensions. */
+export function Component() {
+  const { t } = useTranslation();
+  const s = useSession();
+  const depts = useDepartments();
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? '1') || 1;
+  const risk = (params.get('risk') ?? undefined) as 'AT_RISK' | 'OVERDUE' | undefined;
+  const [extend, setExtend] = useState<Escalation | null>(null);
+  const list = useQuery({
+    queryKey: ['escalations', { risk, page }],
+    queryFn: () => call(api.GET('/api/escalations', { params: { query: { risk, page, pageSize: 20 } } })),
+    placeholderData: keepPreviousData,
+  });
+  const head = s?.role === 'DEPARTMENT_HEAD';
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
+        {t('escalations.title')}
+      </Typography.Title>
+      <Select
+        aria-label={t('projects.risk')}
+        placeholder={t('projects.risk')}
+        allowClear
+        value={risk}
+        style={{ width: 160 }}
+        onChange={(v) => setParams(v ? { risk: v } : {})}
+        options={[
+          { value: 'AT_RISK', label: t('risk.AT_RISK') },
+          { value: 'OVERDUE', label: t('risk.OVERDUE') },
+        ]}
+      />
+      <ApiErrorAlert error={list.error} />
+      <Table<Escalation>
+        rowKey="taskId"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('escalations.empty') }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          onChange: (p) => setParams({ ...(risk ? { risk } : {}), page: String(p) }),
+        }}
+        columns={[
+          { title: t('items.risk'), dataIndex: 'risk', render: (r: string) => <RiskTag risk={r} /> },
+          { title: t('items.due'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
+          { title: t('items.name'), dataIndex: 'itemName' },
+          {
+            title: t('projects.name'),
+            dataIndex: 'projectName',
+            render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
+          },
+          { title: t('items.department'), dataIndex: 'department', render: (d: string) => depts.name(d) },
+          { title: t('items.status'), dataIndex: 'status', render: (x: string) => <StatusTag status={x} /> },
+          ...(head
+            ? [
+                {
+                  title: t('items.action'),
+                  key: 'act',
+                  render: (_: unknown, r: Escalation) => (
+                    <Button size="small" onClick={() => setExtend(r)}>
+                      {t('extension.grant')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {extend && (
+        <ExtensionModal
+          projectId={extend.projectId}
+          itemCode={extend.itemCode}
+          itemName={extend.itemName}
+          onClose={() => setExtend(null)}
+        />
+      )}
+    </Space>
+  );
+}

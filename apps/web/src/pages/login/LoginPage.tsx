@@ -1,0 +1,126 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, api, call } from '../../api/client';
+import { homeOf } from '../../auth/roles';
+import { session } from '../../auth/session-store';
+import { useSession } from '../../auth/useSession';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** One sign-in for every role; the embedded default lists its demo accounts here. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Credentials>();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const current = useSession();
+  const next = params.get('next');
+  const demo = useQuery({
+    queryKey: ['demo-accounts'],
+    queryFn: () => call(api.GET('/api/auth/demo-accounts')),
+    retry: false,
+  });
+  const login = useMutation({
+    mutationFn: (c: Credentials) => call(api.POST('/api/auth/login', { body: c })),
+    onSuccess: (r, c) => {
+      session.save({
+        token: r.accessToken,
+        username: c.username,
+        role: r.role,
+        expiresAt: Date.now() + r.expiresIn * 1000,
+      });
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(r.role), {
+        replace: true,
+      });
+    },
+  });
+  if (current && !login.isPending && !login.isSuccess)
+    return <Navigate to={next?.startsWith('/') ? next : homeOf(current.role)} replace />;
+  const err = login.error instanceof ApiError ? login.error : null;
+  const accounts = demo.data?.items ?? [];
+  return (
+    <main style={{ minHeight: '100vh', background: '#f5f7fa', padding: '48px 12px' }}>
+      <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 480, margin: '0 auto', display: 'flex' }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+            {t('app.title')}
+          </Typography.Title>
+          <LanguageSwitch />
+        </div>
+        <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t('login.title')}</h2>}>
+          {next && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('login.again')} />}
+          <Form<Credentials>
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            onFinish={(v) => login.mutate(v)}
+            disabled={login.isPending}
+          >
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, message: t('login.usernameRequired') }]}
+            >
+              <Input autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password autoComplete="current-password" />
+            </Form.Item>
+            {err && (
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                style={{ marginBottom: 16 }}
+                message={err.status === 401 ? t('login.wrong') : err.status === 429 ? t('login.throttled') : err.message}
+              />
+            )}
+            <Button type="primary" htmlType="submit" block loading={login.isPending}>
+              {t('login.submit')}
+            </Button>
+          </Form>
+        </Card>
+        {accounts.length > 0 && (
+          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('login.demoTitle')}</h2>} size="small">
+            <Typography.Paragraph type="secondary">{t('login.demoHint')}</Typography.Paragraph>
+            <Table
+              size="small"
+              rowKey="username"
+              pagination={false}
+              scroll={{ y: 260 }}
+              dataSource={accounts}
+              columns={[
+                {
+                  title: t('login.username'),
+                  dataIndex: 'username',
+                  render: (u: string) => (
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: 0 }}
+                      onClick={() => form.setFieldsValue({ username: u, password: 'demo' })}
+                    >
+                      {u}
+                    </Button>
+                  ),
+                },
+                { title: t('login.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}`) },
+                { title: t('login.name'), dataIndex: 'displayName', ellipsis: true },
+              ]}
+            />
+          </Card>
+        )}
+      </Space>
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+import { Alert, Card, Descriptions, List, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Checklist } from '../../api/types';
+
+type Item = Checklist['stages'][number]['themes'][number]['items'][number];
+
+/** The items the answers make required, per stage and theme, each with why; what is waived and why. */
+export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  return (
+    <div>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 3 }}
+        items={[
+          { key: 'type', label: t('projects.type'), children: t(`type.${checklist.projectType}`) },
+          { key: 'limit', label: t('newProject.limit'), children: t('clock.days', { n: checklist.limitDays }) },
+          { key: 'cp', label: t('newProject.criticalPath'), children: t('clock.days', { n: checklist.criticalPathDays }) },
+        ]}
+      />
+      <Alert type="info" showIcon style={{ margin: '8px 0 16px' }} message={t('newProject.criticalPathHint')} />
+      {checklist.stages.map((s) => (
+        <Card key={s.code} size="small" style={{ marginBottom: 12 }} title={<h3 style={{ fontSize: 15, margin: 0 }}>{t(`stage.${s.code}`)} · {t('newProject.stageCriticalPath', { n: s.criticalPathDays })}</h3>}>
+          {s.themes.map((th) => (
+            <div key={th.code} style={{ marginBottom: 8 }}>
+              <Typography.Text strong>{en ? th.nameEn : th.name}</Typography.Text>
+              <Table<Item>
+                size="small"
+                rowKey="code"
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+                dataSource={th.items}
+                columns={[
+                  {
+                    title: t('items.name'),
+                    dataIndex: 'name',
+                    render: (n: string, i) => (
+                      <span>
+                        {en ? i.nameEn : n}{' '}
+                        {s.criticalPathItems.includes(i.code) && <Tag color="magenta">{t('newProject.onCriticalPath')}</Tag>}
+                      </span>
+                    ),
+                  },
+                  { title: t('items.department'), key: 'dept', render: (_, i) => (en ? i.departmentNameEn : i.departmentName) },
+                  { title: t('items.limit'), dataIndex: 'limitDays', render: (n: number) => t('clock.days', { n }) },
+                  {
+                    title: t('newProject.why'),
+                    key: 'why',
+                    render: (_, i) => i.requiredBecause.map((w) => (en ? w.textEn : w.text)).join('；'),
+                  },
+                ]}
+              />
+            </div>
+          ))}
+        </Card>
+      ))}
+      {checklist.waived.length > 0 && (
+        <Card size="small" title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('newProject.waived')}</h3>}>
+          <List
+            size="small"
+            dataSource={checklist.waived}
+            renderItem={(w) => (
+              <List.Item>
+                <span>
+                  <Tag>{en ? w.nameEn : w.name}</Tag>
+                  {w.waivedBecause.map((x) => (en ? x.textEn : x.text)).join('；')}
+                </span>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { Card, Descriptions, Flex, Tag } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Report } from '../../api/types';
+import { EChart } from '../../components/EChart';
+import { RiskTag } from '../../components/RiskTag';
+
+const COLOR: Record<string, string> = { ON_TRACK: '#389e0d', AT_RISK: '#d48806', OVERDUE: '#cf1322' };
+
+/** The project's statutory clock: working days used of its limit, left, paused, projected finish. */
+export function ClockPanel({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const c = report.clock;
+  const option = useMemo(
+    () => ({
+      series: [
+        {
+          type: 'gauge',
+          min: 0,
+          max: c.limitDays,
+          startAngle: 210,
+          endAngle: -30,
+          progress: { show: true, width: 14, itemStyle: { color: COLOR[c.risk] } },
+          axisLine: { lineStyle: { width: 14 } },
+          axisTick: { show: false },
+          splitLine: { length: 8, distance: 2 },
+          axisLabel: { distance: 18, fontSize: 10 },
+          pointer: { show: false },
+          anchor: { show: false },
+          title: { offsetCenter: [0, '35%'], fontSize: 12 },
+          detail: {
+            valueAnimation: false,
+            offsetCenter: [0, '0%'],
+            fontSize: 22,
+            formatter: () => `${c.usedDays} / ${c.limitDays}`,
+          },
+          data: [{ value: Math.min(c.usedDays, c.limitDays), name: t('clock.workingDaysUsed') }],
+        },
+      ],
+    }),
+    [c.usedDays, c.limitDays, c.risk, t],
+  );
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('clock.title')}</h2>} size="small">
+      <Flex wrap gap={16} align="center">
+        <div style={{ width: 220, maxWidth: '100%' }}>
+          <EChart
+            option={option}
+            height={200}
+            label={t('clock.gaugeLabel', { used: c.usedDays, limit: c.limitDays, left: c.remainingDays })}
+          />
+        </div>
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ flex: 1, minWidth: 220 }}
+          items={[
+            { key: 'risk', label: t('clock.risk'), children: <RiskTag risk={c.risk} /> },
+            { key: 'left', label: t('clock.remaining'), children: t('clock.days', { n: c.remainingDays }) },
+            { key: 'paused', label: t('clock.paused'), children: t('clock.days', { n: c.pausedDays }) },
+            { key: 'due', label: t('clock.dueDate'), children: c.dueDate ?? '—' },
+            {
+              key: 'proj',
+              label: t('clock.projected'),
+              children: c.projectedCompletionDate ?? '—',
+            },
+            ...(c.provisional
+              ? [{ key: 'prov', label: t('clock.calendar'), children: <Tag color="gold">{t('clock.provisional')}</Tag> }]
+              : []),
+          ]}
+        />
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,153 @@
+import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Report } from '../../api/types';
+import { EChart } from '../../components/EChart';
+import { todayInShanghai } from '../../components/format';
+
+const DAY = 86_400_000;
+/** A civil date (YYYY-MM-DD) as the UTC midnight that stands for it on the time axis. */
+const ms = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
+const fmt = (v: number) => new Date(v).toISOString().slice(0, 10);
+
+const COLOR: Record<string, string> = {
+  APPROVED: '#52c41a',
+  REJECTED: '#ff4d4f',
+  WITHDRAWN: '#bfbfbf',
+  OVERDUE: '#cf1322',
+  AT_RISK: '#faad14',
+  ON_TRACK: '#1677ff',
+  stage: '#2f4b7c',
+  theme: '#6b8fc7',
+};
+
+interface Row {
+  label: string;
+  level: 0 | 1 | 2;
+  start: number;
+  end: number;
+  color: string;
+  pauses: [number, number][];
+  tip: string;
+}
+
+/** Stages → themes → items from acceptance to decision (or due date); clock stops shaded; today marked. */
+export function GanttChart({ report }: { report: Report }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const today = ms(todayInShanghai());
+  const rows = useMemo(() => {
+    const out: Row[] = [];
+    for (const s of report.stages) {
+      const items = s.themes.flatMap((th) => th.items);
+      const started = items.filter((i) => i.startedOn);
+      if (!s.acceptedOn && !started.length) continue;
+      const itemEnd = (i: (typeof items)[number]) =>
+        ms(i.decidedOn ?? i.clock.dueDate ?? i.startedOn!) + DAY;
+      const stageStart = s.acceptedOn ? ms(s.acceptedOn) : Math.min(...started.map((i) => ms(i.startedOn!)));
+      const stageEnd = s.completedOn
+        ? ms(s.completedOn) + DAY
+        : Math.max(stageStart + DAY, ...started.map(itemEnd));
+      out.push({
+        label: t(`stage.${s.code}`),
+        level: 0,
+        start: stageStart,
+        end: stageEnd,
+        color: COLOR.stage,
+        pauses: [],
+        tip: `${t(`stage.${s.code}`)}: ${fmt(stageStart)} → ${fmt(stageEnd - DAY)} · ${t('clock.days', { n: s.usedDays })}`,
+      });
+      for (const th of s.themes) {
+        const its = th.items.filter((i) => i.startedOn);
+        if (!its.length) continue;
+        const start = Math.min(...its.map((i) => ms(i.startedOn!)));
+        const end = Math.max(...its.map(itemEnd));
+        out.push({ label: th.name, level: 1, start, end, color: COLOR.theme, pauses: [], tip: th.name });
+        for (const i of its) {
+          const closed = ['APPROVED', 'REJECTED', 'WITHDRAWN'].includes(i.status);
+          const end = itemEnd(i);
+          out.push({
+            label: en ? (i.nameEn ?? i.name) : i.name,
+            level: 2,
+            start: ms(i.startedOn!),
+            end,
+            color: closed ? COLOR[i.status] : COLOR[i.clock.risk],
+            pauses: i.pauses.map((p) => [ms(p.from) + DAY, (p.to ? ms(p.to) : today) + DAY] as [number, number]),
+            tip: `${i.name} (${i.department}) · ${t(`status.${i.status}`)} · ${t('clock.days', { n: i.clock.usedDays })} / ${i.clock.limitDays} · ${t('gantt.due')} ${i.clock.dueDate ?? '—'}${i.decidedOn ? ` · ${t('gantt.decided')} ${i.decidedOn}` : ''}${i.pauses.length ? ` · ${t('gantt.stops', { n: i.pauses.length })}` : ''}`,
+          });
+        }
+      }
+    }
+    return out;
+  }, [report, t, en, today]);
+
+  const option = useMemo(() => {
+    const min = Math.min(today, ...rows.map((r) => r.start)) - DAY;
+    const max = Math.max(today, ...rows.map((r) => r.end)) + DAY;
+    return {
+      aria: { enabled: false },
+      grid: { left: 8, right: 16, top: 24, bottom: 24, containLabel: true },
+      tooltip: { formatter: (p: { dataIndex: number }) => rows[p.dataIndex]?.tip ?? '' },
+      xAxis: {
+        type: 'time',
+        min,
+        max,
+        axisLabel: { formatter: (v: number) => fmt(v).slice(5), hideOverlap: true },
+        splitLine: { show: true, lineStyle: { color: '#f0f0f0' } },
+      },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: rows.map((r) => `${'  '.repeat(r.level)}${r.label}`),
+        axisLabel: {
+          width: 180,
+          overflow: 'truncate',
+          fontWeight: (v: string) => (v.startsWith(' ') ? 'normal' : 'bold'),
+        },
+        axisTick: { show: false },
+      },
+      series: [
+        {
+          type: 'custom',
+          encode: { x: [1, 2], y: 0 },
+          data: rows.map((r, i) => [i, r.start, r.end]),
+          renderItem: (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
+            const r = rows[params.dataIndex];
+            const [x0, y] = api.coord([r.start, params.dataIndex]);
+            const [x1] = api.coord([r.end, params.dataIndex]);
+            const size = api.size!([0, 1]) as number[];
+            const h = size[1] * (r.level === 2 ? 0.55 : 0.35);
+            const children: object[] = [
+              {
+                type: 'rect',
+                shape: { x: x0, y: y - h / 2, width: Math.max(2, x1 - x0), height: h, r: 3 },
+                style: { fill: r.color },
+              },
+            ];
+            for (const [p0, p1] of r.pauses) {
+              const [px0] = api.coord([p0, params.dataIndex]);
+              const [px1] = api.coord([Math.min(p1, r.end), params.dataIndex]);
+              children.push({
+                type: 'rect',
+                shape: { x: px0, y: y - h / 2, width: Math.max(2, px1 - px0), height: h },
+                style: { fill: 'rgba(140,140,140,0.75)', stroke: '#595959', lineDash: [2, 2] },
+              });
+            }
+            return { type: 'group', children };
+          },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            label: { formatter: t('gantt.today'), position: 'start' },
+            lineStyle: { color: '#cf1322', type: 'dashed' },
+            data: [{ xAxis: today }],
+          },
+        },
+      ],
+    };
+  }, [rows, today, t]);
+
+  if (!rows.length) return <p style={{ color: '#8c8c8c' }}>{t('gantt.empty')}</p>;
+  const summary = t('gantt.label', { n: rows.filter((r) => r.level === 2).length });
+  return <EChart option={option} height={rows.length * 28 + 60} label={summary} />;
+}

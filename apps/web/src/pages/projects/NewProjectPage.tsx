@@ -1,0 +1,110 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Select, Space, Steps, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api, call, idempotencyKey } from '../../api/client';
+import type { Checklist } from '../../api/types';
+import { useSession } from '../../auth/useSession';
+import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { ChecklistPreview } from './ChecklistPreview';
+import { type ProjectForm, QuestionnaireForm } from './QuestionnaireForm';
+
+/** Questionnaire → the checklist preview (why each item, the critical path) → create the project. */
+export function Component() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const s = useSession();
+  const [form] = Form.useForm<ProjectForm>();
+  const [values, setValues] = useState<ProjectForm | null>(null);
+  const [checklist, setChecklist] = useState<Checklist | null>(null);
+  // One key per preview: a double click (or a retry after a lost answer) makes one project.
+  const [key, setKey] = useState(idempotencyKey);
+  const agent = s?.role === 'AGENT';
+  const mandates = useQuery({
+    queryKey: ['mandates'],
+    queryFn: () => call(api.GET('/api/mandates')),
+    enabled: agent,
+  });
+  const preview = useMutation({
+    mutationFn: (v: ProjectForm) => call(api.POST('/api/checklists', { body: { answers: v.answers } })),
+    onSuccess: (c, v) => {
+      setValues(v);
+      setChecklist(c);
+      setKey(idempotencyKey());
+    },
+  });
+  const create = useMutation({
+    mutationFn: (v: ProjectForm) =>
+      call(
+        api.POST('/api/projects', {
+          headers: { 'Idempotency-Key': key },
+          body: { name: v.name.trim(), answers: v.answers, ...(v.ownerOrganisation ? { ownerOrganisation: v.ownerOrganisation } : {}) },
+        }),
+      ),
+    onSuccess: (r) => navigate(`/projects/${r.id}`),
+  });
+  useEffect(() => {
+    const rest = showFieldErrors(form, preview.error ?? create.error, { name: ['name'], ownerOrganisation: ['ownerOrganisation'] });
+    void rest;
+  }, [preview.error, create.error, form]);
+  const step = checklist ? 1 : 0;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
+        {t('newProject.title')}
+      </Typography.Title>
+      <Steps
+        size="small"
+        current={step}
+        items={[{ title: t('newProject.step1') }, { title: t('newProject.step2') }, { title: t('newProject.step3') }]}
+      />
+      {step === 0 && (
+        <Card>
+          <Typography.Paragraph type="secondary">{t('newProject.intro')}</Typography.Paragraph>
+          <QuestionnaireForm
+            form={form}
+            disabled={preview.isPending}
+            onFinish={(v) => !preview.isPending && preview.mutate(v)}
+            extra={
+              agent ? (
+                <Form.Item
+                  name="ownerOrganisation"
+                  label={t('newProject.forOrganisation')}
+                  rules={[{ required: true, message: t('newProject.organisationRequired') }]}
+                  extra={mandates.data?.items.length === 0 ? t('newProject.noMandate') : undefined}
+                >
+                  <Select
+                    options={(mandates.data?.items ?? []).map((m) => ({ value: m.organisation, label: m.organisation }))}
+                  />
+                </Form.Item>
+              ) : null
+            }
+          />
+          <ApiErrorAlert error={preview.error} />
+          <Button type="primary" loading={preview.isPending} onClick={() => form.submit()}>
+            {t('newProject.preview')}
+          </Button>
+        </Card>
+      )}
+      {step === 1 && checklist && values && (
+        <Card>
+          <Typography.Title level={3} style={{ fontSize: 18 }}>
+            {values.name}
+          </Typography.Title>
+          <ChecklistPreview checklist={checklist} />
+          <ApiErrorAlert error={create.error} />
+          {create.isSuccess && <Alert type="success" message={t('newProject.created')} />}
+          <Space style={{ marginTop: 16 }} wrap>
+            <Button onClick={() => setChecklist(null)} disabled={create.isPending}>
+              {t('newProject.back')}
+            </Button>
+            <Button type="primary" loading={create.isPending} onClick={() => !create.isPending && create.mutate(values)}>
+              {t('newProject.create')}
+            </Button>
+          </Space>
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import { Breadcrumb, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, api, call } from '../../api/client';
+import { useSession } from '../../auth/useSession';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { StatusTag } from '../../components/RiskTag';
+import { TimelineList } from '../../components/TimelineList';
+import { ActionsPanel } from './ActionsPanel';
+import { ClockPanel } from './ClockPanel';
+import { DelegationsPanel } from './DelegationsPanel';
+import { GanttChart } from './GanttChart';
+import { StagesPanel } from './StagesPanel';
+
+/** One project: its clock, what to do next, the Gantt of its items, stages, timeline and agents. */
+export function Component() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const s = useSession();
+  const report = useQuery({
+    queryKey: ['project', id],
+    queryFn: () => call(api.GET('/api/projects/{id}', { params: { path: { id } } })),
+  });
+  const timeline = useQuery({
+    queryKey: ['timeline', id],
+    queryFn: () => call(api.GET('/api/projects/{id}/timeline', { params: { path: { id } } })),
+  });
+  if (report.error instanceof ApiError && (report.error.status === 404 || report.error.status === 400))
+    return <Result status="404" title={t('project.notFound')} extra={<Link to="/projects">{t('nav.projects')}</Link>} />;
+  if (!report.data) return report.error ? <ApiErrorAlert error={report.error} /> : <Skeleton active />;
+  const r = report.data;
+  const showDelegations = s?.role === 'APPLICANT' || s?.role === 'SUPERVISOR' || s?.role === 'ADMIN';
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb items={[{ title: <Link to="/projects">{t('nav.projects')}</Link> }, { title: r.name }]} />
+      <div>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 22, overflowWrap: 'anywhere' }}>
+          {r.name}
+        </Typography.Title>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, md: 4 }}
+          style={{ marginTop: 8 }}
+          items={[
+            { key: 'type', label: t('projects.type'), children: t(`type.${r.type}`) },
+            { key: 'owner', label: t('projects.owner'), children: r.ownerOrganisation },
+            { key: 'stage', label: t('projects.stage'), children: t(`stage.${r.stage}`) },
+            { key: 'status', label: t('project.status'), children: <StatusTag status={r.status} /> },
+          ]}
+        />
+      </div>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <ClockPanel report={r} />
+        </Col>
+        <Col xs={24} lg={10}>
+          <ActionsPanel report={r} />
+        </Col>
+      </Row>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('gantt.title')}</h2>} size="small">
+        <GanttChart report={r} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('gantt.legend')}
+        </Typography.Text>
+      </Card>
+      <Tabs
+        items={[
+          { key: 'stages', label: t('stages.title'), children: <StagesPanel report={r} /> },
+          {
+            key: 'timeline',
+            label: t('timeline.title'),
+            children: (
+              <Card size="small">
+                <ApiErrorAlert error={timeline.error} />
+                {timeline.data ? <TimelineList items={timeline.data.items} /> : <Skeleton active />}
+              </Card>
+            ),
+          },
+          ...(showDelegations
+            ? [{ key: 'delegations', label: t('delegations.title'), children: <DelegationsPanel projectId={id} /> }]
+            : []),
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,215 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Flex, Grid, Input, List, Select, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, call } from '../../api/client';
+import type { ProjectRow } from '../../api/types';
+import { useSession } from '../../auth/useSession';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { ClockGauge } from '../../components/ClockGauge';
+import { NextActionTags } from '../../components/NextActions';
+import { RiskTag, StatusTag } from '../../components/RiskTag';
+import { useDepartments } from '../../components/useDepartments';
+
+const STAGES = ['PLAN', 'START_PERMIT', 'COMPLETION'] as const;
+const TYPES = ['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'] as const;
+const RISKS = ['ON_TRACK', 'AT_RISK', 'OVERDUE'] as const;
+const STAFF = new Set(['SUPERVISOR', 'ADMIN', 'WINDOW_OFFICER', 'REVIEWING_OFFICER', 'DEPARTMENT_HEAD']);
+
+/** The projects the caller may see: its own (applicant), delegated (agent, riskiest first), or all. */
+export function Component() {
+  const { t } = useTranslation();
+  const s = useSession();
+  const screens = Grid.useBreakpoint();
+  const depts = useDepartments();
+  const [params, setParams] = useSearchParams();
+  const staff = STAFF.has(s?.role ?? '');
+  const page = Number(params.get('page') ?? '1') || 1;
+  const filter = {
+    q: params.get('q') ?? undefined,
+    stage: (params.get('stage') ?? undefined) as (typeof STAGES)[number] | undefined,
+    type: (params.get('type') ?? undefined) as (typeof TYPES)[number] | undefined,
+    risk: (params.get('risk') ?? undefined) as (typeof RISKS)[number] | undefined,
+    department: params.get('department') ?? undefined,
+    overdue: (params.get('overdue') ?? undefined) as 'true' | 'false' | undefined,
+  };
+  const list = useQuery({
+    queryKey: ['projects', filter, page],
+    queryFn: () =>
+      call(
+        api.GET('/api/projects', {
+          params: { query: { ...filter, overdue: filter.overdue === undefined ? undefined : filter.overdue === 'true', page, pageSize: 20 } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    setParams(next);
+  };
+  const title =
+    s?.role === 'APPLICANT' ? t('projects.mine') : s?.role === 'AGENT' ? t('projects.agent') : t('projects.all');
+  const canCreate = s?.role === 'APPLICANT' || s?.role === 'AGENT';
+  const rows = list.data?.items ?? [];
+  const typeName = (ty: string) => t(`type.${ty}`);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
+          {title}
+        </Typography.Title>
+        {canCreate && (
+          <Link to="/projects/new">
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('nav.newProject')}
+            </Button>
+          </Link>
+        )}
+      </Flex>
+      <Flex wrap gap={8} role="search" aria-label={t('projects.filters')}>
+        <Input.Search
+          aria-label={t('projects.search')}
+          placeholder={t('projects.search')}
+          allowClear
+          defaultValue={filter.q}
+          onSearch={(v) => set('q', v.trim() || undefined)}
+          style={{ width: screens.md ? 240 : '100%' }}
+        />
+        {staff && (
+          <>
+            <Select
+              aria-label={t('projects.stage')}
+              placeholder={t('projects.stage')}
+              allowClear
+              value={filter.stage}
+              onChange={(v) => set('stage', v)}
+              style={{ minWidth: 130 }}
+              options={STAGES.map((x) => ({ value: x, label: t(`stage.${x}`) }))}
+            />
+            <Select
+              aria-label={t('projects.type')}
+              placeholder={t('projects.type')}
+              allowClear
+              value={filter.type}
+              onChange={(v) => set('type', v)}
+              style={{ minWidth: 150 }}
+              options={TYPES.map((x) => ({ value: x, label: typeName(x) }))}
+            />
+            <Select
+              aria-label={t('projects.risk')}
+              placeholder={t('projects.risk')}
+              allowClear
+              value={filter.risk}
+              onChange={(v) => set('risk', v)}
+              style={{ minWidth: 120 }}
+              options={RISKS.map((x) => ({ value: x, label: t(`risk.${x}`) }))}
+            />
+            <Select
+              aria-label={t('projects.overdue')}
+              placeholder={t('projects.overdue')}
+              allowClear
+              value={filter.overdue}
+              onChange={(v) => set('overdue', v)}
+              style={{ minWidth: 140 }}
+              options={[
+                { value: 'true', label: t('projects.overdueOnly') },
+                { value: 'false', label: t('projects.notOverdue') },
+              ]}
+            />
+            <Select
+              aria-label={t('projects.department')}
+              placeholder={t('projects.department')}
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              value={filter.department}
+              onChange={(v) => set('department', v)}
+              style={{ minWidth: 180 }}
+              options={depts.items.map((d) => ({ value: d.code, label: depts.name(d.code) }))}
+            />
+          </>
+        )}
+      </Flex>
+      <ApiErrorAlert error={list.error} />
+      {screens.md ? (
+        <Table<ProjectRow>
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={rows}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: (p) => set('page', String(p)),
+          }}
+          columns={[
+            {
+              title: t('projects.name'),
+              dataIndex: 'name',
+              render: (n: string, r) => <Link to={`/projects/${r.id}`}>{n}</Link>,
+            },
+            { title: t('projects.type'), dataIndex: 'type', render: typeName },
+            ...(staff
+              ? [{ title: t('projects.owner'), dataIndex: 'ownerOrganisation' as const }]
+              : []),
+            {
+              title: t('projects.stage'),
+              dataIndex: 'stage',
+              render: (st: string, r) =>
+                r.status === 'IN_PROGRESS' ? t(`stage.${st}`) : <StatusTag status={r.status} />,
+            },
+            {
+              title: t('projects.clock'),
+              key: 'clock',
+              render: (_, r) => (
+                <ClockGauge usedDays={r.clock.usedDays} limitDays={r.clock.limitDays} risk={r.clock.risk} size={56} />
+              ),
+            },
+            { title: t('projects.risk'), key: 'risk', render: (_, r) => <RiskTag risk={r.clock.risk} /> },
+            {
+              title: t('projects.next'),
+              key: 'next',
+              render: (_, r) => <NextActionTags actions={r.nextActions} />,
+            },
+          ]}
+        />
+      ) : (
+        <List<ProjectRow>
+          loading={list.isFetching}
+          dataSource={rows}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total ?? 0,
+            size: 'small',
+            onChange: (p) => set('page', String(p)),
+          }}
+          renderItem={(r) => (
+            <List.Item style={{ padding: '4px 0' }}>
+              <Card size="small" style={{ width: '100%' }}>
+                <Flex gap={12} align="center">
+                  <ClockGauge usedDays={r.clock.usedDays} limitDays={r.clock.limitDays} risk={r.clock.risk} size={56} />
+                  <Flex vertical gap={4} style={{ minWidth: 0, flex: 1 }}>
+                    <Link to={`/projects/${r.id}`} style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+                      {r.name}
+                    </Link>
+                    <span>
+                      {typeName(r.type)} · {r.status === 'IN_PROGRESS' ? t(`stage.${r.stage}`) : t(`status.${r.status}`)}{' '}
+                      <RiskTag risk={r.clock.risk} />
+                    </span>
+                    <NextActionTags actions={r.nextActions} />
+                  </Flex>
+                </Flex>
+              </Card>
+            </List.Item>
+          )}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,83 @@
+import { useQuery } from '@tanstack/react-query';
+import { Checkbox, Form, Input, Radio, Skeleton, Space } from 'antd';
+import type { FormInstance } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/client';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+
+export interface ProjectForm {
+  name: string;
+  answers: Record<string, string | string[]>;
+  ownerOrganisation?: string;
+  acceptedAt?: { format: (f: string) => string };
+}
+
+/** The project's name and the questionnaire (智能定制告知), one form item per question. */
+export function QuestionnaireForm({
+  form,
+  onFinish,
+  extra,
+  disabled,
+}: {
+  form: FormInstance<ProjectForm>;
+  onFinish: (v: ProjectForm) => void;
+  extra?: ReactNode;
+  disabled?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const q = useQuery({ queryKey: ['questionnaire'], queryFn: () => call(api.GET('/api/questionnaire')), staleTime: Infinity });
+  if (!q.data) return q.error ? <ApiErrorAlert error={q.error} /> : <Skeleton active />;
+  return (
+    <Form<ProjectForm>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      disabled={disabled}
+      scrollToFirstError
+      initialValues={{
+        answers: Object.fromEntries(q.data.questions.filter((x) => x.kind === 'multi').map((x) => [x.id, []])),
+      }}
+    >
+      <Form.Item
+        name="name"
+        label={t('newProject.name')}
+        rules={[{ required: true, whitespace: true, message: t('newProject.nameRequired') }, { max: 200 }]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+      {extra}
+      {q.data.questions.map((question, n) => (
+        <Form.Item
+          key={question.id}
+          name={['answers', question.id]}
+          label={`${n + 1}. ${en ? question.textEn : question.text}`}
+          rules={question.kind === 'single' ? [{ required: true, message: t('newProject.answerRequired') }] : []}
+        >
+          {question.kind === 'single' ? (
+            <Radio.Group aria-label={en ? question.textEn : question.text}>
+              <Space direction="vertical">
+                {question.options.map((o) => (
+                  <Radio key={o.id} value={o.id}>
+                    {en ? o.textEn : o.text}
+                  </Radio>
+                ))}
+              </Space>
+            </Radio.Group>
+          ) : (
+            <Checkbox.Group role="group" aria-label={en ? question.textEn : question.text}>
+              <Space direction="vertical">
+                {question.options.map((o) => (
+                  <Checkbox key={o.id} value={o.id}>
+                    {en ? o.textEn : o.text}
+                  </Checkbox>
+                ))}
+              </Space>
+            </Checkbox.Group>
+          )}
+        </Form.Item>
+      ))}
+    </Form>
+  );
+}

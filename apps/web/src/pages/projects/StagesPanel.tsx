@@ -1,0 +1,101 @@
+import { Button, Card, Collapse, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ItemReport, Report } from '../../api/types';
+import { useSession } from '../../auth/useSession';
+import { useMe } from '../../components/AppLayout';
+import { RiskTag, StatusTag } from '../../components/RiskTag';
+import { useDepartments } from '../../components/useDepartments';
+import { ExtensionModal } from '../escalations/ExtensionModal';
+
+const OPEN = new Set(['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED']);
+
+/** Every stage with its themes and items: status, department, clock and what staff can do on it. */
+export function StagesPanel({ report }: { report: Report }) {
+  const { t, i18n } = useTranslation();
+  const s = useSession();
+  const me = useMe();
+  const depts = useDepartments();
+  const [extend, setExtend] = useState<ItemReport | null>(null);
+  const en = i18n.language === 'en';
+  const mineDept = (i: ItemReport) => me.data?.department === i.department;
+  const items = report.stages.map((st) => ({
+    key: st.code,
+    label: (
+      <span>
+        <Typography.Text strong>{t(`stage.${st.code}`)}</Typography.Text> <StatusTag status={st.status} />{' '}
+        {st.usedDays > 0 && <Tag>{t('clock.days', { n: st.usedDays })}</Tag>}
+      </span>
+    ),
+    children: (
+      <>
+        {st.returnReason && st.status === 'RETURNED' && (
+          <Typography.Paragraph type="warning">
+            {t('stages.returned')}: {st.returnReason}
+          </Typography.Paragraph>
+        )}
+        {st.themes.map((th) => (
+          <div key={th.code} style={{ marginBottom: 12 }}>
+            <Typography.Text strong>{th.name}</Typography.Text>
+            <Table<ItemReport>
+              size="small"
+              rowKey="code"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              dataSource={th.items}
+              columns={[
+                {
+                  title: t('items.name'),
+                  dataIndex: 'name',
+                  render: (n: string, i) =>
+                    s?.role === 'REVIEWING_OFFICER' && mineDept(i) ? (
+                      <Link to={`/tasks/${encodeURIComponent(i.taskId)}`}>{en ? i.nameEn : n}</Link>
+                    ) : (
+                      (en ? i.nameEn : n)
+                    ),
+                },
+                { title: t('items.department'), dataIndex: 'department', render: (d: string) => depts.name(d) },
+                { title: t('items.status'), dataIndex: 'status', render: (x: string) => <StatusTag status={x} /> },
+                {
+                  title: t('items.clock'),
+                  key: 'clock',
+                  render: (_, i) => `${i.clock.usedDays} / ${i.clock.limitDays}`,
+                },
+                { title: t('items.due'), key: 'due', render: (_, i) => i.decidedOn ?? i.clock.dueDate ?? '—' },
+                { title: t('items.risk'), key: 'risk', render: (_, i) => <RiskTag risk={i.clock.risk} /> },
+                ...(s?.role === 'DEPARTMENT_HEAD'
+                  ? [
+                      {
+                        title: t('items.action'),
+                        key: 'act',
+                        render: (_: unknown, i: ItemReport) =>
+                          mineDept(i) && OPEN.has(i.status) ? (
+                            <Button size="small" onClick={() => setExtend(i)}>
+                              {t('extension.grant')}
+                            </Button>
+                          ) : null,
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </div>
+        ))}
+      </>
+    ),
+  }));
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('stages.title')}</h2>} size="small">
+      <Collapse defaultActiveKey={[report.stage]} items={items} />
+      {extend && (
+        <ExtensionModal
+          projectId={report.id}
+          itemCode={extend.code}
+          itemName={extend.name}
+          onClose={() => setExtend(null)}
+        />
+      )}
+    </Card>
+  );
+}

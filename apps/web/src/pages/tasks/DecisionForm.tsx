@@ -1,0 +1,117 @@
+import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call, idempotencyKey } from '../../api/client';
+import type { Decision, ItemReport } from '../../api/types';
+import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { useProjectCommand } from '../projects/useProjectCommand';
+
+const PROCEDURES = ['EXPERT_REVIEW', 'PUBLIC_NOTICE', 'HEARING', 'SITE_SURVEY', 'INSPECTION_TESTING', 'APPRAISAL'] as const;
+
+interface Values {
+  action: Decision['action'];
+  comment?: string;
+  procedureType?: (typeof PROCEDURES)[number];
+  expectedDays?: number;
+  deficiencyDescription?: string;
+  deficiencyDueDate?: Dayjs;
+}
+
+/** Which decisions the item's state allows (the API refuses the others with a 409 all the same). */
+function actionsFor(status: string): Decision['action'][] {
+  if (status === 'UNDER_REVIEW')
+    return ['APPROVE', 'REJECT', 'REQUEST_SUPPLEMENT', 'START_SPECIAL_PROCEDURE', 'ACCEPT_WITH_DEFICIENCY'];
+  if (status === 'SPECIAL_PROCEDURE') return ['END_SPECIAL_PROCEDURE'];
+  return [];
+}
+
+/** The officer's decision: approve, reject, supplement, special procedure, accept with deficiency. */
+export function DecisionForm({ projectId, taskId, item }: { projectId: string; taskId: string; item: ItemReport }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [key, setKey] = useState(idempotencyKey);
+  const action = Form.useWatch('action', form);
+  const allowed = actionsFor(item.status);
+  const cmd = useProjectCommand(projectId, (v: Values) => {
+    const body: Decision = { action: v.action, comment: v.comment?.trim() || undefined };
+    if (v.action === 'START_SPECIAL_PROCEDURE')
+      body.procedure = { type: v.procedureType!, expectedDays: v.expectedDays! };
+    if (v.action === 'ACCEPT_WITH_DEFICIENCY')
+      body.deficiency = { description: v.deficiencyDescription ?? '', dueDate: v.deficiencyDueDate?.format('YYYY-MM-DD') ?? '' };
+    return call(
+      api.POST('/api/tasks/{taskId}/decision', {
+        params: { path: { taskId } },
+        headers: { 'Idempotency-Key': key },
+        body,
+      }),
+    );
+  });
+  useEffect(() => {
+    showFieldErrors(form, cmd.error, {
+      comment: ['comment'],
+      'procedure.expectedDays': ['expectedDays'],
+      'procedure.type': ['procedureType'],
+      'deficiency.description': ['deficiencyDescription'],
+      'deficiency.dueDate': ['deficiencyDueDate'],
+    });
+  }, [cmd.error, form]);
+  useEffect(() => {
+    form.resetFields();
+    setKey(idempotencyKey());
+  }, [item.status, item.round, form]);
+  // Show the API's refusal as it is even when the page thinks the action is allowed (state moved on).
+  const options = allowed.length ? allowed : (['APPROVE'] as Decision['action'][]);
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      disabled={cmd.isPending}
+      initialValues={{ action: options[0], expectedDays: 10 }}
+      onFinish={(v) => !cmd.isPending && cmd.mutate(v, { onSuccess: () => setKey(idempotencyKey()) })}
+    >
+      <Form.Item name="action" label={t('decision.action')} rules={[{ required: true }]}>
+        <Radio.Group>
+          <Space direction="vertical">
+            {options.map((a) => (
+              <Radio key={a} value={a}>
+                {t(`decision.${a}`)}
+              </Radio>
+            ))}
+          </Space>
+        </Radio.Group>
+      </Form.Item>
+      {action === 'START_SPECIAL_PROCEDURE' && (
+        <Space wrap align="start">
+          <Form.Item name="procedureType" label={t('decision.procedureType')} rules={[{ required: true, message: t('common.required') }]}>
+            <Select style={{ minWidth: 200 }} options={PROCEDURES.map((p) => ({ value: p, label: t(`procedure.${p}`) }))} />
+          </Form.Item>
+          <Form.Item name="expectedDays" label={t('decision.expectedDays')} rules={[{ required: true, message: t('common.required') }]}>
+            <InputNumber min={1} max={250} />
+          </Form.Item>
+        </Space>
+      )}
+      {action === 'ACCEPT_WITH_DEFICIENCY' && (
+        <Space wrap align="start">
+          <Form.Item
+            name="deficiencyDescription"
+            label={t('decision.deficiency')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
+            <Input style={{ minWidth: 240 }} maxLength={1000} />
+          </Form.Item>
+          <Form.Item name="deficiencyDueDate" label={t('decision.deficiencyDue')} rules={[{ required: true, message: t('common.required') }]}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+      )}
+      <Form.Item name="comment" label={t('decision.comment')} rules={[{ max: 2000 }]}>
+        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
+      <ApiErrorAlert error={cmd.error} />
+      <Button type="primary" htmlType="submit" loading={cmd.isPending}>
+        {t('decision.submit')}
+      </Button>
+    </Form>
+  );
+}

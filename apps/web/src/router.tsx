@@ -1,0 +1,50 @@
+import { Navigate, createBrowserRouter, useLocation } from 'react-router';
+import type { ReactNode } from 'react';
+import { AppLayout } from './components/AppLayout';
+import { homeOf } from './auth/roles';
+import { useSession } from './auth/useSession';
+import { LoginPage } from './pages/login/LoginPage';
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const s = useSession();
+  const loc = useLocation();
+  if (!s) {
+    const next = `${loc.pathname}${loc.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return children;
+}
+
+function Home() {
+  return <Navigate to={homeOf(useSession()?.role)} replace />;
+}
+
+/** Each page is its own chunk: the first load brings only the shell and the sign-in page. */
+const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'projects', ...page(() => import('./pages/projects/ProjectsPage')) },
+      { path: 'projects/new', ...page(() => import('./pages/projects/NewProjectPage')) },
+      { path: 'projects/:id', ...page(() => import('./pages/projects/ProjectPage')) },
+      { path: 'mandates', ...page(() => import('./pages/mandates/MandatesPage')) },
+      { path: 'window', ...page(() => import('./pages/window/WindowPage')) },
+      { path: 'tasks', ...page(() => import('./pages/tasks/TasksPage')) },
+      { path: 'tasks/:taskId', ...page(() => import('./pages/tasks/TaskPage')) },
+      { path: 'escalations', ...page(() => import('./pages/escalations/EscalationsPage')) },
+      { path: 'boards', ...page(() => import('./pages/boards/BoardsPage')) },
+      { path: 'admin/calendar', ...page(() => import('./pages/admin/CalendarPage')) },
+      { path: 'admin/import', ...page(() => import('./pages/admin/ImportPage')) },
+      { path: '*', ...page(() => import('./pages/NotFoundPage')) },
+    ],
+  },
+]);

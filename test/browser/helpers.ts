@@ -1,0 +1,52 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Page, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Lang = 'zh-CN' | 'en';
+
+/** Signs in on the sign-in page as a person does (demo password), in the given language. */
+export async function signIn(page: Page, username: string, lang: Lang = 'zh-CN'): Promise<void> {
+  await page.goto('/login');
+  await setLanguage(page, lang);
+  const en = lang === 'en';
+  await page.getByLabel(en ? 'Username' : '用户名').fill(username);
+  await page.getByLabel(en ? 'Password' : '密码').fill('demo');
+  await page.getByRole('button', { name: en ? 'Sign in' : '登录', exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.removeItem('pa.session'));
+}
+
+/** The 中文 / English switch (remembered in the browser). */
+export async function setLanguage(page: Page, lang: Lang): Promise<void> {
+  await page.getByText(lang === 'en' ? 'English' : '中文', { exact: true }).first().click();
+}
+
+/** No serious or critical accessibility violation on the page as it is now. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+    `accessibility of ${what}`,
+  ).toEqual([]);
+}
+
+/** The page fits its viewport's width: nothing to scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll, `${what}: page width ${scroll} px in a ${client} px viewport`).toBeLessThanOrEqual(client);
+}
+
+export const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
