@@ -145,6 +145,20 @@ describe('DECIDE REJECT', () => {
     expect(p.stage('PLAN').status).toBe('BLOCKED');
   });
 
+  it('does not release an item waiting on the rejected one; its approval in a later round does', () => {
+    const p = new Project([{ code: 'A' }, { code: 'C', prerequisites: ['A'] }]);
+    p.open(MON);
+    const r = p.run(decide('REJECT', { comment: 'no' }), THU);
+    expect(types(r)).toEqual(['ITEM_REJECTED']);
+    expect(p.item('C')).toMatchObject({ status: 'PENDING', intervals: [] });
+    p.run({ kind: 'RESUBMIT_ITEM', itemCode: 'A' }, '2026-02-13');
+    p.run(decide('APPROVE'), '2026-02-24');
+    expect(p.item('C')).toMatchObject({
+      status: 'UNDER_REVIEW',
+      intervals: [{ from: '2026-02-24' }],
+    });
+  });
+
   it('may reject a suspended item: its suspension ends that day', () => {
     const p = reviewing();
     p.run(
