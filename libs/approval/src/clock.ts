@@ -17,6 +17,7 @@ import {
   type Risk,
   type WarningRule,
 } from '../../domain/src';
+import { isClosed } from './statuses';
 import type { DayInterval, ItemState, ProjectState } from './types';
 
 export interface ItemClock {
@@ -48,8 +49,6 @@ const RANK: Record<Risk, number> = { ON_TRACK: 0, AT_RISK: 1, OVERDUE: 2 };
 export const worstRisk = (...risks: Risk[]): Risk =>
   risks.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'ON_TRACK');
 export const riskRank = (r: Risk) => RANK[r];
-
-const CLOSED = new Set(['APPROVED', 'REJECTED', 'WITHDRAWN']);
 
 function closeAt(iv: DayInterval, today: string): DateInterval {
   const to = iv.to ?? today;
@@ -84,7 +83,7 @@ export function itemClock(
     warnDate = cal.addWorkingDays(open.from, Math.max(0, threshold - usedBeforeOpen)).date;
   }
   let risk: Risk;
-  if (CLOSED.has(item.status)) {
+  if (isClosed(item.status)) {
     risk = usedDays > limitDays ? 'OVERDUE' : 'ON_TRACK';
   } else if (running && dueDate !== null && today > dueDate) {
     risk = 'OVERDUE';
@@ -146,7 +145,7 @@ export function projectClock(
     const current = stageOrder.indexOf(state.stage);
     const path = criticalPath(
       state.items
-        .filter((i) => !CLOSED.has(i.status) && stageOrder.indexOf(i.stage) >= current)
+        .filter((i) => !isClosed(i.status) && stageOrder.indexOf(i.stage) >= current)
         .map((i) => ({
           code: i.code,
           stage: i.stage,

@@ -8,10 +8,11 @@
 import type { WorkingDayCalendar } from '../../calendar/src/core';
 import { warningThresholdDays } from '../../domain/src';
 import { ItemClock, computeItemClocks, projectClock, riskRank, unionDays } from './clock';
-import { Outbox } from './transitions';
+import { pause } from './item-clock';
+import * as notices from './notices';
+import type { Outbox } from './outbox';
+import { isInReview } from './statuses';
 import type { ProjectState } from './types';
-
-const OPEN = new Set(['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED']);
 
 export function evaluateDeadlines(
   state: ProjectState,
@@ -21,43 +22,26 @@ export function evaluateDeadlines(
 ) {
   if (state.status !== 'IN_PROGRESS') return;
   for (const item of state.items) {
-    if (!OPEN.has(item.status)) continue;
+    if (!isInReview(item.status)) continue;
     for (const d of item.deficiencies) {
       if (d.status !== 'OPEN' || today <= d.dueDate) continue;
       d.status = 'MISSED';
       const suspend = item.status === 'UNDER_REVIEW';
-      if (suspend) {
-        const open = item.intervals[item.intervals.length - 1];
-        if (open && open.to === undefined) open.to = d.dueDate < open.from ? open.from : d.dueDate;
-        item.pauses.push({ reason: 'DEFICIENCY_OVERDUE', from: d.dueDate, note: d.description });
-        item.status = 'SUSPENDED';
-      }
+      // Suspended from the end of the committed day: the days after it are the applicant's.
+      if (suspend) pause(item, 'DEFICIENCY_OVERDUE', d.dueDate, { note: d.description });
       out.event('DEFICIENCY_MISSED', {
         stage: item.stage,
         itemCode: item.code,
         detail: { description: d.description, dueDate: d.dueDate },
         ...(suspend ? { clockEffect: 'STOPPED' as const } : {}),
       });
-      out.notice({
-        recipientRole: 'APPLICANT',
-        organisation: state.ownerOrganisation,
-        kind: 'DEFICIENCY_MISSED',
-        itemCode: item.code,
-        message: `"${d.description}" for ${item.name} was due on ${d.dueDate} and has not arrived: the item is suspended and its clock stopped until you deliver it.`,
-      });
-      out.notice({
-        recipientRole: 'OFFICER',
-        department: item.department,
-        kind: 'DEFICIENCY_MISSED',
-        itemCode: item.code,
-        message: `${state.name}: ${item.code} suspended, committed materials missing since ${d.dueDate}.`,
-      });
+      for (const n of notices.deficiencyMissed(state, item, d)) out.notice(n);
     }
   }
   const clocks = computeItemClocks(state, cal, today);
   for (const item of state.items) {
     const c = clocks.get(item.code)!;
-    if (!OPEN.has(item.status)) continue;
+    if (!isInReview(item.status)) continue;
     if (riskRank(c.risk) <= riskRank(item.risk)) {
       item.risk = c.risk; // an extension or a new calendar can lower it
       continue;
@@ -69,28 +53,14 @@ export function evaluateDeadlines(
         itemCode: item.code,
         detail: { usedDays: c.usedDays, limitDays: c.limitDays, dueDate: c.dueDate },
       });
-      out.notice({
-        recipientRole: 'OFFICER',
-        department: item.department,
-        kind: 'WARNING',
-        itemCode: item.code,
-        message: `${state.name}: ${item.name} has used ${c.usedDays} of ${c.limitDays} working days; due ${c.dueDate ?? '(clock stopped)'}.`,
-      });
+      out.notice(notices.itemWarning(state, item, c));
     } else {
       out.event('ITEM_OVERDUE', {
         stage: item.stage,
         itemCode: item.code,
         detail: { usedDays: c.usedDays, limitDays: c.limitDays, dueDate: c.dueDate },
       });
-      for (const recipientRole of ['DEPARTMENT_HEAD', 'SUPERVISOR'] as const) {
-        out.notice({
-          recipientRole,
-          department: item.department,
-          kind: 'OVERDUE_ESCALATION',
-          itemCode: item.code,
-          message: `${state.name}: ${item.name} (${item.department}) passed its limit of ${c.limitDays} working days (due ${c.dueDate}).`,
-        });
-      }
+      for (const n of notices.itemOverdue(state, item, c)) out.notice(n);
     }
   }
   const pc = projectClock(state, cal, today, clocks);
@@ -99,11 +69,7 @@ export function evaluateDeadlines(
       detail: { usedDays: pc.usedDays, limitDays: pc.limitDays },
     });
     if (pc.risk === 'OVERDUE' || pc.usedDays >= warningThresholdDays(pc.limitDays, state.warning)) {
-      out.notice({
-        recipientRole: 'SUPERVISOR',
-        kind: pc.risk === 'OVERDUE' ? 'OVERDUE_ESCALATION' : 'WARNING',
-        message: `${state.name}: ${pc.usedDays} of ${pc.limitDays} working days used on the project clock.`,
-      });
+      out.notice(notices.projectRisk(state, pc));
     }
   }
   state.risk = pc.risk;

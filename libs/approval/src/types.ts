@@ -17,20 +17,6 @@ export type ItemStatus =
   | 'REJECTED'
   | 'WITHDRAWN';
 
-export const OPEN_ITEM_STATUSES: readonly ItemStatus[] = [
-  'PENDING',
-  'SUBMITTED',
-  'UNDER_REVIEW',
-  'SUPPLEMENT_REQUESTED',
-  'SPECIAL_PROCEDURE',
-  'SUSPENDED',
-];
-export const PAUSED_ITEM_STATUSES: readonly ItemStatus[] = [
-  'SUPPLEMENT_REQUESTED',
-  'SPECIAL_PROCEDURE',
-  'SUSPENDED',
-];
-
 export type StageStatus =
   | 'NOT_STARTED'
   | 'SUBMITTED' // waiting for the window officer

@@ -1,6 +1,6 @@
 /**
  * The project workflow's messages, shared by the worker (handlers) and the API (callers).
- * One Update carries every command (see libs/approval/src/commands.ts): its validator refuses
+ * One Update carries every command (see libs/approval/src/commands/): its validator refuses
  * what the state does not allow, so a refused command never enters history.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';

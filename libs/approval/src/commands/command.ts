@@ -1,5 +1,5 @@
-import type { JointProcedure, StageCode } from '../../domain/src';
-import type { Actor, SpecialProcedureType } from './types';
+import type { JointProcedure, StageCode } from '../../../domain/src';
+import type { Actor, SpecialProcedureType } from '../types';
 
 export const DECISION_ACTIONS = [
   'APPROVE',
@@ -45,6 +45,9 @@ export type Command =
 
 export type CommandKind = Command['kind'];
 
+/** The command of one kind: what its handler takes. */
+export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>;
+
 export interface CommandEnvelope {
   /** Idempotency: the same request id has one effect (also used as the Temporal update id). */
   requestId?: string;
@@ -65,6 +68,11 @@ export class CommandRefused extends Error {
   ) {
     super(message);
   }
+}
+
+/** Refuses the command; typed `never`, so what follows a guard knows the guard held. */
+export function refuse(code: RefusalCode, message: string): never {
+  throw new CommandRefused(code, message);
 }
 
 export interface CommandResult {

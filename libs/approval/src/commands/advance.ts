@@ -1,0 +1,56 @@
+/**
+ * How a stage moves on: when a stage is accepted or one of its items is decided, the items
+ * whose prerequisites are done start, and a stage whose items are all done completes (the next
+ * stage waits for the applicant's submission; the last one completes the project).
+ */
+import type { StageCode } from '../../../domain/src';
+import { startClock } from '../item-clock';
+import type { Outbox } from '../outbox';
+import { isDone } from '../statuses';
+import type { ProjectState } from '../types';
+import { stageOf } from './guards';
+
+/** Items of the stage whose prerequisites are done start when the stage has been accepted. */
+function startReadyItems(state: ProjectState, stage: StageCode, on: string, out: Outbox) {
+  for (const item of state.items) {
+    if (item.stage !== stage || (item.status !== 'PENDING' && item.status !== 'SUBMITTED'))
+      continue;
+    const ready = item.prerequisites.every((p) =>
+      isDone(state.items.find((i) => i.code === p)?.status ?? 'APPROVED'),
+    );
+    if (!ready) {
+      item.status = 'PENDING';
+      continue;
+    }
+    startClock(item, on);
+    out.event('ITEM_STARTED', { stage, itemCode: item.code, clockEffect: 'STARTED' });
+  }
+}
+
+export function advance(state: ProjectState, today: string, out: Outbox) {
+  for (;;) {
+    const stage = stageOf(state, state.stage);
+    if (stage.status === 'IN_REVIEW') startReadyItems(state, stage.code, today, out);
+    const items = state.items.filter((i) => i.stage === stage.code);
+    if (stage.status === 'IN_REVIEW' || stage.status === 'BLOCKED') {
+      stage.status = items.some((i) => i.status === 'REJECTED') ? 'BLOCKED' : 'IN_REVIEW';
+    }
+    const complete =
+      items.every((i) => isDone(i.status)) && (stage.status === 'IN_REVIEW' || items.length === 0);
+    if (!complete) return;
+    stage.status = 'COMPLETED';
+    stage.completedOn = today;
+    out.event('STAGE_COMPLETED', { stage: stage.code });
+    const next = state.stages[state.stages.indexOf(stage) + 1];
+    if (!next) {
+      state.status = 'COMPLETED';
+      state.closedOn = today;
+      out.event('PROJECT_COMPLETED', { clockEffect: 'ENDED' });
+      return;
+    }
+    state.stage = next.code;
+    if (!state.items.some((i) => i.stage === next.code))
+      next.status = 'IN_REVIEW'; // nothing to do there
+    else return;
+  }
+}

@@ -1,0 +1,34 @@
+import { resume } from '../item-clock';
+import { isClosed } from '../statuses';
+import { refuse } from './command';
+import { findItem } from './guards';
+import type { CommandHandler } from './handler';
+
+/** The applicant delivers the materials promised under 容缺; a suspended item runs again. */
+export const deliverDeficiency: CommandHandler<'DELIVER_DEFICIENCY'> = {
+  validate(state, c) {
+    const item = findItem(state, c.itemCode);
+    if (!item.deficiencies.some((d) => d.status !== 'DELIVERED'))
+      refuse('CONFLICT', `item ${item.code} has no outstanding deficiency`);
+    if (isClosed(item.status)) refuse('CONFLICT', `item ${item.code} is ${item.status}`);
+  },
+
+  apply(state, c, ctx, out) {
+    const item = findItem(state, c.itemCode);
+    for (const d of item.deficiencies) {
+      if (d.status !== 'DELIVERED') {
+        d.status = 'DELIVERED';
+        d.deliveredOn = ctx.today;
+      }
+    }
+    const wasSuspended = item.status === 'SUSPENDED';
+    if (wasSuspended) resume(item, ctx.today);
+    out.event('DEFICIENCY_DELIVERED', {
+      stage: item.stage,
+      itemCode: item.code,
+      detail: { note: c.note },
+      ...(wasSuspended ? { clockEffect: 'RESUMED' as const } : {}),
+    });
+    return item;
+  },
+};

@@ -1,0 +1,31 @@
+/** Look-ups and checks the commands share; each refuses with the field or state at fault. */
+import { CalendarError, type WorkingDayCalendar } from '../../../calendar/src/core';
+import type { StageCode } from '../../../domain/src';
+import type { ItemState, ProjectState, StageState } from '../types';
+import { refuse } from './command';
+
+export function findItem(state: ProjectState, code: string): ItemState {
+  return (
+    state.items.find((i) => i.code === code) ??
+    refuse('NOT_FOUND', `item ${code} is not on this project's checklist`)
+  );
+}
+
+export function stageOf(state: ProjectState, code: StageCode): StageState {
+  return (
+    state.stages.find((s) => s.code === code) ?? refuse('NOT_FOUND', `stage ${code} does not exist`)
+  );
+}
+
+export function requireText(v: string | undefined, field: string): string {
+  if (typeof v !== 'string' || v.trim() === '') refuse('INVALID', `${field} is required`);
+  return v.trim();
+}
+
+export function checkDate(cal: WorkingDayCalendar, v: string, field: string) {
+  try {
+    cal.isWorkingDay(v);
+  } catch (e) {
+    refuse('INVALID', `${field}: ${e instanceof CalendarError ? e.reason : String(e)}`);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The commands: their messages (command.ts) and one handler per kind, each with its guard
+ * beside its change. `state-machine.ts` dispatches through `HANDLERS`.
+ */
+import type { CommandKind } from './command';
+import type { CommandHandler } from './handler';
+import { acceptStage } from './accept-stage';
+import { answerSupplement } from './answer-supplement';
+import { decide } from './decide';
+import { deliverDeficiency } from './deliver-deficiency';
+import { grantExtension } from './grant-extension';
+import { recordJointResult } from './record-joint-result';
+import { resubmitItem } from './resubmit-item';
+import { scheduleJointProcedure } from './schedule-joint-procedure';
+import { submitStage } from './submit-stage';
+import { withdrawItem } from './withdraw-item';
+import { withdrawProject } from './withdraw-project';
+
+export * from './command';
+export type { CommandHandler, Ctx, ValidateCtx } from './handler';
+export { findItem } from './guards';
+export { MAX_EXTENSION_DAYS } from './grant-extension';
+
+export const HANDLERS: { readonly [K in CommandKind]: CommandHandler<K> } = {
+  SUBMIT_STAGE: submitStage,
+  ACCEPT_STAGE: acceptStage,
+  DECIDE: decide,
+  ANSWER_SUPPLEMENT: answerSupplement,
+  DELIVER_DEFICIENCY: deliverDeficiency,
+  RESUBMIT_ITEM: resubmitItem,
+  WITHDRAW_ITEM: withdrawItem,
+  WITHDRAW_PROJECT: withdrawProject,
+  GRANT_EXTENSION: grantExtension,
+  SCHEDULE_JOINT_PROCEDURE: scheduleJointProcedure,
+  RECORD_JOINT_RESULT: recordJointResult,
+};

@@ -1,0 +1,31 @@
+import { refuse } from './command';
+import { stageOf } from './guards';
+import type { CommandHandler } from './handler';
+
+/** The applicant hands in the current stage's materials (again, after a return). */
+export const submitStage: CommandHandler<'SUBMIT_STAGE'> = {
+  validate(state, c) {
+    const s = stageOf(state, c.stage);
+    if (c.stage !== state.stage)
+      refuse('CONFLICT', `the project is in stage ${state.stage}, not ${c.stage}`);
+    if (s.status !== 'NOT_STARTED' && s.status !== 'RETURNED')
+      refuse(
+        'CONFLICT',
+        `stage ${c.stage} is ${s.status}; only a stage not yet submitted or returned can be submitted`,
+      );
+  },
+
+  apply(state, c, ctx, out) {
+    const s = stageOf(state, c.stage);
+    s.status = 'SUBMITTED';
+    s.submittedOn = ctx.today;
+    s.submissions += 1;
+    delete s.returnReason;
+    for (const i of state.items)
+      if (i.stage === c.stage && i.status === 'PENDING') i.status = 'SUBMITTED';
+    out.event('STAGE_SUBMITTED', {
+      stage: c.stage,
+      detail: { note: c.note, materials: c.materials, submission: s.submissions },
+    });
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * The approval state machine: which command the state allows (`validateCommand`, run by the
+ * workflow's Update validator, so a refusal never enters history) and what it changes
+ * (`applyCommand`). Pure and synchronous: the workflow supplies the day, the instant and ids.
+ * Each command kind's rules are in `commands/<kind>.ts`; this file holds what all share.
+ */
+import {
+  HANDLERS,
+  refuse,
+  type CommandEnvelope,
+  type CommandHandler,
+  type CommandKind,
+  type CommandResult,
+  type Ctx,
+  type ValidateCtx,
+} from './commands';
+import type { Outbox } from './outbox';
+import type { ProjectState } from './types';
+
+/** How many request ids a project remembers (carried across continue-as-new). */
+const REMEMBERED_REQUESTS = 500;
+
+function handlerOf(kind: CommandKind): CommandHandler<CommandKind> {
+  // Each handler takes only its own kind; the envelope's kind picks it, so the cast holds.
+  const h = (HANDLERS as Record<string, CommandHandler<CommandKind> | undefined>)[kind];
+  return h ?? refuse('INVALID', `unknown command ${kind}`);
+}
+
+/** Throws CommandRefused when the state does not allow the command; returns nothing otherwise. */
+export function validateCommand(state: ProjectState, env: CommandEnvelope, ctx: ValidateCtx): void {
+  if (env.requestId && state.recentRequests.includes(env.requestId)) return; // replayed request: one effect
+  if (state.status !== 'IN_PROGRESS') refuse('CONFLICT', `the project is ${state.status}`);
+  handlerOf(env.command.kind).validate(state, env.command, ctx);
+}
+
+/** Applies a validated command. Returns what the caller is told. */
+export function applyCommand(
+  state: ProjectState,
+  env: CommandEnvelope,
+  ctx: Ctx,
+  out: Outbox,
+): CommandResult {
+  const result = (itemCode?: string): CommandResult => {
+    const item = itemCode ? state.items.find((i) => i.code === itemCode) : undefined;
+    return {
+      seq: state.seq,
+      projectStatus: state.status,
+      stage: state.stage,
+      ...(item ? { item: { code: item.code, status: item.status, round: item.round } } : {}),
+    };
+  };
+  const c = env.command;
+  if (env.requestId) {
+    if (state.recentRequests.includes(env.requestId)) {
+      return { ...result('itemCode' in c ? c.itemCode : undefined), duplicate: true };
+    }
+    state.recentRequests.push(env.requestId);
+    if (state.recentRequests.length > REMEMBERED_REQUESTS)
+      state.recentRequests.splice(0, state.recentRequests.length - REMEMBERED_REQUESTS);
+  }
+  const item = handlerOf(c.kind).apply(state, c, ctx, out, env);
+  return result(item ? item.code : undefined);
+}
