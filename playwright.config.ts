@@ -51,6 +51,8 @@ export default defineConfig({
       TEMPORAL_UI_PORT: String(port + 3),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // Every test signs in through the page; the per-address limit would lock the suite out.
+      LOGIN_RATE_LIMIT: '10000',
     },
   },
 });

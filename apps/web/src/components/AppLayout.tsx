@@ -92,11 +92,9 @@ export function AppLayout() {
       </Layout.Header>
       <OutageBanner />
       <Layout.Content style={{ padding: screens.md ? 24 : 8, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
-        <main>
-          <Spin spinning={navigation.state === 'loading'} delay={200}>
-            <Outlet />
-          </Spin>
-        </main>
+        <Spin spinning={navigation.state === 'loading'} delay={200}>
+          <Outlet />
+        </Spin>
       </Layout.Content>
     </Layout>
   );

@@ -1,7 +1,7 @@
 import { Progress, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-const STROKE: Record<string, string> = { ON_TRACK: '#389e0d', AT_RISK: '#d48806', OVERDUE: '#cf1322' };
+const STROKE: Record<string, string> = { ON_TRACK: '#237804', AT_RISK: '#ad6800', OVERDUE: '#a8071a' };
 
 /** Working days used of the limit, as a small dial coloured by risk (lists and cards). */
 export function ClockGauge({
@@ -20,8 +20,9 @@ export function ClockGauge({
   const label = t('clock.gaugeLabel', { used: usedDays, limit: limitDays, left });
   return (
     <Tooltip title={label}>
-      <span role="img" aria-label={label} style={{ display: 'inline-block' }}>
+      <span style={{ display: 'inline-block' }}>
         <Progress
+          aria-label={label}
           type="dashboard"
           size={size}
           percent={Math.min(100, Math.round((usedDays / Math.max(1, limitDays)) * 100))}

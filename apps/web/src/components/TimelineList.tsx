@@ -4,12 +4,12 @@ import type { TimelineEntry } from '../api/types';
 import { formatInstant } from './format';
 
 const EFFECT_COLOR: Record<string, string> = {
-  STARTED: 'blue',
-  STOPPED: 'gray',
-  RESUMED: 'blue',
-  ENDED: 'green',
-  RESTARTED: 'blue',
-  EXTENDED: 'purple',
+  STARTED: '#0958d9',
+  STOPPED: '#595959',
+  RESUMED: '#0958d9',
+  ENDED: '#237804',
+  RESTARTED: '#0958d9',
+  EXTENDED: '#531dab',
 };
 
 /** Who did what and when, with the clock effect; an agent's acts read "agent X for organisation Y". */

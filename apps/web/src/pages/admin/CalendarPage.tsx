@@ -48,15 +48,14 @@ export function Component() {
           <Table
             size="small"
             rowKey="year"
-            pagination={false}
-            scroll={{ y: 320 }}
+            pagination={{ pageSize: 6, size: 'small' }}
             dataSource={[...years.data.years].reverse()}
             columns={[
               { title: t('calendar.year'), dataIndex: 'year' },
               {
                 title: t('calendar.status'),
                 dataIndex: 'official',
-                render: (o: boolean) => (o ? <Tag color="green">{t('calendar.official')}</Tag> : <Tag color="gold">{t('clock.provisional')}</Tag>),
+                render: (o: boolean) => (o ? <Tag color="#237804">{t('calendar.official')}</Tag> : <Tag color="#ad4e00">{t('clock.provisional')}</Tag>),
               },
               { title: t('calendar.holidays'), dataIndex: 'holidays' },
               { title: t('calendar.workdays'), dataIndex: 'workdays' },

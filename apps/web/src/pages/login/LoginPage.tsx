@@ -96,8 +96,7 @@ export function LoginPage() {
             <Table
               size="small"
               rowKey="username"
-              pagination={false}
-              scroll={{ y: 260 }}
+              pagination={{ pageSize: 8, size: 'small' }}
               dataSource={accounts}
               columns={[
                 {

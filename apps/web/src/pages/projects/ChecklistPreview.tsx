@@ -38,7 +38,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
                     render: (n: string, i) => (
                       <span>
                         {en ? i.nameEn : n}{' '}
-                        {s.criticalPathItems.includes(i.code) && <Tag color="magenta">{t('newProject.onCriticalPath')}</Tag>}
+                        {s.criticalPathItems.includes(i.code) && <Tag color="#9e1068">{t('newProject.onCriticalPath')}</Tag>}
                       </span>
                     ),
                   },

@@ -65,7 +65,7 @@ export function ClockPanel({ report }: { report: Report }) {
               children: c.projectedCompletionDate ?? '—',
             },
             ...(c.provisional
-              ? [{ key: 'prov', label: t('clock.calendar'), children: <Tag color="gold">{t('clock.provisional')}</Tag> }]
+              ? [{ key: 'prov', label: t('clock.calendar'), children: <Tag color="#ad4e00">{t('clock.provisional')}</Tag> }]
               : []),
           ]}
         />
