@@ -480,7 +480,7 @@ runBench('soak', async () => {
         await httpApi.request('POST', `/api/tasks/${encodeURIComponent(task.task_id)}/decision`, {
           token: await officer(task.department),
           body: { action: 'REQUEST_SUPPLEMENT', comment: '请补充材料（浸泡测试）' },
-          expect: [200],
+          ok: [200],
         });
         ms.push(performance.now() - t0);
         byId.set(task.project_id, performance.now() - t0);
