@@ -88,6 +88,9 @@ export function productEntry(name: ProductProcess): string {
   return join(projectRoot(), 'dist', 'apps', name, 'src', 'main.js');
 }
 
+/** `worker (restarted)` → `worker-restarted`. */
+const fileName = (name: string) => name.replace(/\W+/g, '-').replace(/^-|-$/g, '');
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class Stack {
@@ -211,8 +214,7 @@ export class Stack {
   /** A supervised Node child; its output goes to `<dir>/<name>.log` unless it has `echo`. */
   startNode(spec: NodeChildSpec): NodeChild {
     const logFile =
-      spec.logFile ??
-      (spec.echo ? undefined : join(this.dir, `${spec.name.replace(/\W+/g, '-')}.log`));
+      spec.logFile ?? (spec.echo ? undefined : join(this.dir, `${fileName(spec.name)}.log`));
     const child = new NodeChild({ cwd: projectRoot(), ...spec, logFile }, (exit, c) =>
       this.onExit(exit, c),
     );
