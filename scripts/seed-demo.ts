@@ -10,6 +10,15 @@
  *
  *   API_URL=http://127.0.0.1:3000 npm run seed:demo     (default http://127.0.0.1:${PORT:-3000})
  */
+import {
+  Answer,
+  ApiClient,
+  ItemReport,
+  ProjectReport,
+  RetryPolicy,
+  itemsOf,
+  messageOf,
+} from '../libs/client/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
 const PASSWORD = 'demo';
@@ -53,33 +62,7 @@ export class SeedError extends Error {
   override readonly name = 'SeedError';
 }
 
-interface ItemView {
-  code: string;
-  name: string;
-  department: string;
-  status: string;
-  taskId: string;
-  clock: { limitDays: number; usedDays: number; risk: string; dueDate: string | null };
-}
-
-interface Report {
-  id: string;
-  name: string;
-  type: string;
-  ownerOrganisation: string;
-  stage: string;
-  status: string;
-  asOf: string;
-  clock: {
-    limitDays: number;
-    usedDays: number;
-    remainingDays: number;
-    percentUsed: number;
-    risk: string;
-    dueDate: string | null;
-  };
-  stages: { code: string; status: string; themes: { items: ItemView[] }[] }[];
-}
+type Report = ProjectReport;
 
 interface Reply<T> {
   status: number;
@@ -94,8 +77,6 @@ const OFFICE = EXAMPLE_ANSWERS.office;
 const COMMERCIAL = EXAMPLE_ANSWERS.warehouse;
 const HOUSING = EXAMPLE_ANSWERS.housing;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** `date` plus `days` calendar days (YYYY-MM-DD, no time zone involved). */
 function addCalendarDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -103,89 +84,62 @@ function addCalendarDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function messageOf(body: unknown): string {
-  if (body && typeof body === 'object' && 'message' in body) {
-    const m = body.message;
-    return Array.isArray(m) ? m.join('; ') : String(m);
-  }
-  return typeof body === 'string' ? body.slice(0, 200) : JSON.stringify(body);
+/**
+ * Waits out a login rate limit (429, at most 3 times) and a dependency that is still starting
+ * (503 at most 10 times, e.g. the worker right after `npm start`). Commands carry
+ * Idempotency-Keys, so a retry is safe.
+ */
+function waitOutStartup(log: (line: string) => void, method: string, path: string): RetryPolicy {
+  return (res: Answer, attempt: number) => {
+    if (res.status === 429 && attempt <= 3) {
+      const wait = Math.min(res.retryAfterS ?? 20, 65);
+      log(`seed: ${method} ${path} answered 429 (rate limit); waiting ${wait} s`);
+      return wait * 1000;
+    }
+    if (res.status === 503 && attempt <= 10) {
+      log(`seed: ${method} ${path} answered 503 (${messageOf(res.body)}); retrying in 3 s`);
+      return 3000;
+    }
+    return undefined;
+  };
 }
-
-const itemsOf = (r: Report, stage?: string): ItemView[] =>
-  r.stages
-    .filter((s) => stage === undefined || s.code === stage)
-    .flatMap((s) => s.themes.flatMap((t) => t.items));
 
 /** The demo accounts' bearer tokens and the calls the seed makes, each as a named user. */
 class DemoApi {
   private readonly tokens = new Map<string, string>();
+  private readonly client: ApiClient;
 
   constructor(
     readonly base: string,
     private readonly log: (line: string) => void,
-  ) {}
-
-  private async fetchOnce(
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-    body: unknown,
-  ): Promise<Response> {
-    try {
-      return await fetch(`${this.base}${path}`, {
-        method,
-        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-    } catch (err) {
-      const e = err as Error & { cause?: { code?: string; message?: string } };
-      if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-        throw new SeedError(
-          `${method} ${path} had no answer within ${REQUEST_TIMEOUT_MS / 1000} s from ${this.base}`,
-        );
-      }
-      const why = e.cause?.code ?? e.cause?.message ?? e.message;
-      throw new SeedError(
-        `cannot reach the API at ${this.base} (${why}) — is \`npm start\` running?`,
-      );
-    }
+  ) {
+    this.client = new ApiClient(base, { timeoutMs: REQUEST_TIMEOUT_MS });
   }
 
-  /**
-   * One call; waits out a login rate limit (429) and a dependency that is still starting (503,
-   * e.g. the worker right after `npm start`). Commands carry Idempotency-Keys, so a retry is safe.
-   */
+  /** One call, retried while the stack starts; no answer at all stops the seed. */
   async raw<T>(
     method: string,
     path: string,
     opts: { as?: string; body?: unknown; key?: string } = {},
   ): Promise<Reply<T>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (opts.as) headers.authorization = `Bearer ${await this.token(opts.as)}`;
-    if (opts.key) headers['idempotency-key'] = opts.key;
-    for (let attempt = 1; ; attempt++) {
-      const res = await this.fetchOnce(method, path, headers, opts.body);
-      const text = await res.text();
-      let body: unknown = text;
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        // not JSON: keep the text for the error message
-      }
-      if (res.status === 429 && attempt <= 3) {
-        const wait = Math.min(Number(res.headers.get('retry-after')) || 20, 65);
-        this.log(`seed: ${method} ${path} answered 429 (rate limit); waiting ${wait} s`);
-        await sleep(wait * 1000);
-        continue;
-      }
-      if (res.status === 503 && attempt <= 10) {
-        this.log(`seed: ${method} ${path} answered 503 (${messageOf(body)}); retrying in 3 s`);
-        await sleep(3000);
-        continue;
-      }
-      return { status: res.status, body: body as T };
+    const token = opts.as ? await this.token(opts.as) : undefined;
+    const res = await this.client.retry<T>(method, path, {
+      token,
+      body: opts.body,
+      key: opts.key,
+      policy: waitOutStartup(this.log, method, path),
+    });
+    if (res.status === 'timeout') {
+      throw new SeedError(
+        `${method} ${path} had no answer within ${REQUEST_TIMEOUT_MS / 1000} s from ${this.base}`,
+      );
     }
+    if (res.status === 'network') {
+      throw new SeedError(
+        `cannot reach the API at ${this.base} (${String(res.body)}) — is \`npm start\` running?`,
+      );
+    }
+    return { status: res.status, body: res.body };
   }
 
   /** A call that must answer one of `ok`; anything else stops the seed with what was sent. */
@@ -331,7 +285,7 @@ class ProjectRun {
     );
   }
 
-  item(code: string): ItemView {
+  item(code: string): ItemReport {
     const item = itemsOf(this.report).find((i) => i.code === code);
     if (!item) throw new SeedError(`${this.label}: project ${this.report.id} has no item ${code}`);
     return item;

@@ -3,7 +3,6 @@
  * PostgreSQL, without TEMPORAL_ADDRESS a Temporal dev server (each persisting under DATA_DIR),
  * then the worker and the API as child processes. Ctrl-C / SIGTERM stops all of them.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,73 +15,18 @@ import {
   readString,
 } from '../libs/config/src';
 import { describeStartError } from '../libs/config/src/start-error';
-import {
-  RunningDevServer,
-  RunningPostgres,
-  StartupError,
-  assertPortFree,
-  projectRoot,
-  startEmbeddedPostgres,
-  startTemporalDevServer,
-  waitFor,
-} from '../libs/embedded/src';
+import { Stack, StartupError, assertPortFree, projectRoot } from '../libs/embedded/src';
 import { formatSummary, seedDemo } from './seed-demo';
 
-type Stop = { name: string; stop: () => Promise<void> };
-const stops: Stop[] = [];
+let stack: Stack | undefined;
 let shuttingDown = false;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-function prefixed(name: string, child: ChildProcess) {
-  for (const stream of [child.stdout, child.stderr]) {
-    let buf = '';
-    stream?.on('data', (b: Buffer) => {
-      buf += b.toString('utf8');
-      const lines = buf.split('\n');
-      buf = lines.pop() ?? '';
-      for (const l of lines) process.stdout.write(`[${name}] ${l}\n`);
-    });
-  }
-}
-
-function startNode(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  prefixed(name, child);
-  const exited = new Promise<void>((res) => child.once('exit', () => res()));
-  child.once('exit', (code, signal) => {
-    if (!shuttingDown) {
-      say(`start: the ${name} exited unexpectedly (${code ?? signal}); stopping everything`);
-      void shutdown(1);
-    }
-  });
-  stops.push({
-    name,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(t);
-    },
-  });
-  return child;
-}
-
 async function shutdown(code: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  for (const s of [...stops].reverse()) {
-    try {
-      await s.stop();
-      say(`stopped ${s.name}`);
-    } catch (err) {
-      say(`start: stopping ${s.name} failed: ${(err as Error).message}`);
-    }
-  }
+  await stack?.stop();
   process.exit(code);
 }
 
@@ -147,36 +91,39 @@ async function main() {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
-  const childEnv: NodeJS.ProcessEnv = { ...env };
+  stack = new Stack({
+    dir: dataDir,
+    postgres: embeddedDb && { port: pgPort, folder: 'postgres' },
+    temporal: embeddedTemporal && {
+      port: temporalPort,
+      uiPort,
+      namespace: readString(env, 'TEMPORAL_NAMESPACE', 'default'),
+    },
+    log: say,
+    onUnexpectedExit: (exit) => {
+      if (shuttingDown) return;
+      say(`start: the ${exit.name} exited unexpectedly (${exit.how}); stopping everything`);
+      void shutdown(1);
+    },
+  });
+  await stack.start();
+  // The user's own settings, pointed at what the stack runs.
+  const childEnv = stack.productEnv({}, env);
   const lines: string[] = [];
-  if (embeddedDb) {
-    const pg: RunningPostgres = await startEmbeddedPostgres({
-      dataDir: join(dataDir, 'postgres'),
-      port: pgPort,
-    });
-    stops.push({ name: 'PostgreSQL', stop: () => pg.stop() });
-    childEnv.DATABASE_URL = pg.url;
+  if (stack.postgres) {
+    const pg = stack.postgres;
     lines.push(
       `PostgreSQL  ${pg.url.replace(/:[^:@/]+@/, ':***@')}  (embedded, data in ${pg.dataDir})`,
     );
   } else {
     lines.push(`PostgreSQL  DATABASE_URL (external)`);
   }
-  if (embeddedTemporal) {
-    const t: RunningDevServer = await startTemporalDevServer({
-      dbFile: join(dataDir, 'temporal.sqlite'),
-      port: temporalPort,
-      uiPort,
-      namespace: readString(env, 'TEMPORAL_NAMESPACE', 'default'),
-    });
-    stops.push({ name: 'Temporal dev server', stop: () => t.stop() });
-    childEnv.TEMPORAL_ADDRESS = t.address;
-    lines.push(`Temporal    ${t.address}  (dev server, ${join(dataDir, 'temporal.sqlite')})`);
-    lines.push(`Temporal UI ${t.uiUrl}`);
+  if (stack.temporal) {
+    lines.push(`Temporal    ${stack.temporal.address}  (dev server, ${stack.sqliteFile})`);
+    lines.push(`Temporal UI ${stack.temporal.uiUrl}`);
   } else {
     lines.push(`Temporal    ${env.TEMPORAL_ADDRESS} (external)`);
   }
-  if (embeddedDb && embeddedTemporal) childEnv.APPROVALS_EMBEDDED = '1';
   // Tokens survive a restart: a random signing secret kept with the embedded data.
   if (!childEnv.JWT_SECRET && childEnv.NODE_ENV !== 'production')
     childEnv.JWT_SECRET = localSecret(dataDir);
@@ -184,17 +131,14 @@ async function main() {
   parseDatabaseConfig(childEnv);
   const temporal = parseTemporalConfig(childEnv);
 
-  const dist = resolve(__dirname, '..');
-  startNode('worker', join(dist, 'apps/worker/src/main.js'), childEnv);
-  startNode('api', join(dist, 'apps/api/src/main.js'), childEnv);
-  lines.push(`Worker      task queue "${temporal.taskQueue}", namespace "${temporal.namespace}"`);
-
   const host = app.host === '0.0.0.0' ? 'localhost' : app.host;
   const apiUrl = `http://${host}:${app.port}`;
-  await waitFor('the API', async () => (await fetch(`${apiUrl}/health`)).ok, {
-    timeoutMs: 180_000,
-    intervalMs: 500,
+  await stack.startProduct({
+    env: childEnv,
+    apiUrl,
+    echo: (name) => (line) => say(`[${name}] ${line}`),
   });
+  lines.push(`Worker      task queue "${temporal.taskQueue}", namespace "${temporal.namespace}"`);
   lines.push(`API         ${apiUrl}  (health: ${apiUrl}/health)`);
   say(
     [

@@ -1,9 +1,12 @@
-import { startE2eStack } from './e2e-stack';
+import { startStack } from '../libs/embedded/src';
 
-/** One PostgreSQL and one Temporal dev server for the whole e2e run; tests read the env. */
+/**
+ * One PostgreSQL and one Temporal dev server (in memory, headless) on free ports in a scratch
+ * folder, for the whole e2e run; tests read the env.
+ */
 export default async function globalSetup(): Promise<void> {
   const t0 = Date.now();
-  const stack = await startE2eStack();
+  const stack = await startStack({ name: 'approvals-e2e', temporal: { db: 'memory' } });
   process.env.DATABASE_URL = stack.databaseUrl;
   process.env.TEMPORAL_ADDRESS = stack.temporalAddress;
   process.env.NODE_ENV = 'test';

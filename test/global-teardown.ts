@@ -1,5 +1,5 @@
-import type { E2eStack } from './e2e-stack';
+import type { Stack } from '../libs/embedded/src';
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __E2E_STACK__?: E2eStack }).__E2E_STACK__?.stop();
+  await (globalThis as { __E2E_STACK__?: Stack }).__E2E_STACK__?.stop();
 }

@@ -10,86 +10,37 @@
  *   npx tsx bench/baseline/dev-server-persistence.ts      # ~1.5 min
  */
 import { Client, Connection } from '@temporalio/client';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, resolveTemporalCli } from '../../libs/embedded/src';
-import {
-  BenchRun,
-  ROOT,
-  describeCpu,
-  onCleanup,
-  runBench,
-  spawnNode,
-  withCpu,
-  writeResults,
-} from '../lib';
+import { Stack, type StackTemporalOptions } from '../../libs/embedded/src';
+import { BenchRun, ROOT, describeCpu, onCleanup, runBench, withCpu, writeResults } from '../lib';
 import { baselineWorker, runBaselineLevel } from './baseline';
 
-const MODES = {
-  file: (db: string) => ['--db-filename', db],
-  wal: (db: string) => [
-    '--db-filename',
-    db,
-    '--sqlite-pragma',
-    'journal_mode=wal',
-    '--sqlite-pragma',
-    'synchronous=normal',
-  ],
-  memory: () => [],
+/** The dev server's SQLite: a file with SQLite's defaults, with WAL, or in memory. */
+const MODES: Record<string, StackTemporalOptions> = {
+  file: { db: 'file', sqlitePragmas: [] },
+  wal: { db: 'file', sqlitePragmas: ['journal_mode=wal', 'synchronous=normal'] },
+  memory: { db: 'memory' },
 };
 
 runBench('dev-server-persistence', async () => {
   const run = new BenchRun('dev-server-persistence');
   run.header();
   await run.snapshotLoad('before');
-  const dir = mkdtempSync(join(tmpdir(), 'bench-persistence-'));
-  onCleanup('temp folder', () => rmSync(dir, { recursive: true, force: true }));
-  const cli = resolveTemporalCli();
   const results: Record<string, unknown>[] = [];
-  for (const [mode, extra] of Object.entries(MODES)) {
-    const port = await freePort();
-    const server = spawn(
-      cli,
-      [
-        'server',
-        'start-dev',
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--namespace',
-        'default',
-        '--headless',
-        '--log-level',
-        'warn',
-        ...extra(join(dir, `${mode}.sqlite`)),
-      ],
-      { stdio: 'ignore' },
-    );
-    const stopServer = onCleanup(`dev server (${mode})`, () => void server.kill('SIGTERM'));
-    const address = `127.0.0.1:${port}`;
-    let connection: Connection | undefined;
-    for (let i = 0; !connection; i++) {
-      connection = await Connection.connect({ address, connectTimeout: 1000 }).catch(
-        async (err: unknown) => {
-          if (i > 60) throw err;
-          await new Promise((r) => setTimeout(r, 500));
-          return undefined;
-        },
-      );
-    }
+  for (const [mode, temporal] of Object.entries(MODES)) {
+    const stack = new Stack({ name: `bench-persistence-${mode}`, postgres: false, temporal });
+    const unregister = onCleanup(`stack (${mode})`, () => stack.stop());
+    await stack.start();
+    const server = stack.temporal!.process;
+    const connection = await Connection.connect({ address: stack.temporalAddress });
     const client = new Client({ connection });
     const w = baselineWorker();
-    const worker = spawnNode({
+    const worker = stack.startNode({
       name: `baseline worker (${mode})`,
       entry: join(ROOT, 'bench', 'lib', 'worker-main.ts'),
-      cwd: ROOT,
-      logFile: join(dir, `worker-${mode}.log`),
       env: {
         ...process.env,
-        TEMPORAL_ADDRESS: address,
+        TEMPORAL_ADDRESS: stack.temporalAddress,
         TEMPORAL_TASK_QUEUE: w.taskQueue,
         BENCH_WORKFLOWS: w.workflowsPath,
         BENCH_ACTIVITIES: w.activitiesPath,
@@ -130,11 +81,9 @@ runBench('dev-server-persistence', async () => {
         cpu,
       });
     }
-    await worker.stop();
     await connection.close();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    stopServer();
+    await stack.stop();
+    unregister();
   }
   await run.snapshotLoad('after');
   for (const f of writeResults('dev-server-persistence', { ...run.conditions(), results }))

@@ -27,6 +27,7 @@ import * as bcrypt from 'bcryptjs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
+import { itemsOf, type ProjectReport as Report } from '../../libs/client/src';
 import {
   ApiClient,
   BenchRun,
@@ -77,16 +78,6 @@ const TARGET = 3;
 const UPDATE_TASK_QUEUE = 'bench-update';
 const OFFICER_PASSWORD = 'bench';
 
-interface ReportItem {
-  code: string;
-  department: string;
-  status: string;
-  taskId: string;
-}
-interface Report {
-  id: string;
-  stages: { code: string; themes: { items: ReportItem[] }[] }[];
-}
 interface Task {
   taskId: string;
   projectId: string;
@@ -94,8 +85,7 @@ interface Task {
   department: string;
 }
 
-const planItems = (r: Report): ReportItem[] =>
-  r.stages.filter((s) => s.code === 'PLAN').flatMap((s) => s.themes.flatMap((t) => t.items));
+const planItems = (r: Report) => itemsOf(r, 'PLAN');
 
 /** `count` officers spread over the departments in proportion to their tasks (at least one each). */
 function officersPerDepartment(tasks: Task[], count: number): Map<string, number> {
@@ -173,9 +163,7 @@ runBench('decisions', async () => {
           { name: `物流园 ${label} #${i}`, answers: LOGISTICS_PARK },
           {
             token: applicant,
-            headers: {
-              'Idempotency-Key': `bench-${runId}-${label.replace(/[^A-Za-z0-9]/g, '')}-${i}`,
-            },
+            key: `bench-${runId}-${label.replace(/[^A-Za-z0-9]/g, '')}-${i}`,
           },
         );
         await api.post(
@@ -346,7 +334,7 @@ runBench('decisions', async () => {
           await api.request('POST', `/api/tasks/${encodeURIComponent(t.taskId)}/decision`, {
             token,
             body: { action: 'APPROVE' },
-            expect: [200],
+            ok: [200],
           });
           const t1 = performance.now();
           for (;;) {

@@ -6,7 +6,7 @@
  * event per command key. Also records what the API does with a key reused for another body.
  * `npm run fault:duplicates`; FAULT_DUP_PROJECTS (20).
  */
-import { ApiClient, Answer, mapLimit } from './lib/client';
+import { FaultClient, Answer, mapLimit } from './lib/client';
 import { log } from './lib/progress';
 import { runFault } from './lib/result';
 import {
@@ -41,7 +41,7 @@ interface Sent {
 }
 
 /** Sends a write twice concurrently, then once more: three answers for one key. */
-async function thrice(api: ApiClient, w: Write): Promise<Sent> {
+async function thrice(api: FaultClient, w: Write): Promise<Sent> {
   const opts = { token: w.token, key: w.key, body: w.body };
   const pair = await Promise.all([
     api.retry(w.method, w.path, opts),
@@ -55,7 +55,7 @@ runFault(
   'duplicates',
   `every write of ${PROJECTS} projects sent twice concurrently and once more with the same Idempotency-Key`,
   async ({ stack, checks, data }) => {
-    const api = new ApiClient(() => stack.apiUrl);
+    const api = new FaultClient(() => stack.apiUrl);
     const tokens: Tokens = await signIn(api, ['DRC', 'NRP']);
     const run = runId();
     const sent: Sent[] = [];

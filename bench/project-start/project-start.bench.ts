@@ -145,9 +145,9 @@ runBench('project-start', async () => {
         const t0 = performance.now();
         const r = await api.request<{ id?: string; status?: string }>('POST', '/api/projects', {
           token,
-          headers: { 'Idempotency-Key': `bench-${runId}-${label.replace(/\W+/g, '')}-${i}` },
+          key: `bench-${runId}-${label.replace(/\W+/g, '')}-${i}`,
           body: { name: `仓库 ${label} #${i}`, answers: WAREHOUSE },
-          expect: [201],
+          ok: [201],
         });
         if (!r.body.id || r.body.status !== 'IN_PROGRESS')
           throw new Error(`unexpected answer ${JSON.stringify(r.body).slice(0, 200)}`);

@@ -16,27 +16,12 @@ import {
   type ExampleProject,
   type ProjectType,
 } from '../../libs/domain/src';
+import {
+  itemsOf,
+  type ItemReport as ReportItem,
+  type ProjectReport as Report,
+} from '../../libs/client/src';
 import { ApiClient, mapLimit } from '../lib';
-
-export interface ReportItem {
-  code: string;
-  department: string;
-  stage: string;
-  status: string;
-  taskId: string;
-}
-export interface Report {
-  id: string;
-  stage: string;
-  status: string;
-  clock: { risk: string; usedDays: number; limitDays: number };
-  stages: { code: string; status: string; themes: { items: ReportItem[] }[] }[];
-}
-
-const itemsOf = (r: Report, stage?: string): ReportItem[] =>
-  r.stages
-    .filter((s) => stage === undefined || s.code === stage)
-    .flatMap((s) => s.themes.flatMap((t) => t.items));
 
 /** The latest working day D with `n` working days in (D, today], by the product's calendar. */
 export function workingDaysAgo(cal: WorkingDayCalendar, today: string, n: number): string {

@@ -1,12 +1,13 @@
 /**
- * The HTTP client of the fault tests: every attempt is recorded (status, route, when), and a
- * write is retried with the same Idempotency-Key on 5xx, timeouts and refused connections, the
- * way a careful client would. A 500 is retried too, but it stays in the record: the contract
- * says a dependency outage is a 503, never a 500.
+ * The fault tests' record of the shared API client (libs/client): every attempt (status, route,
+ * when). A write is retried with the same Idempotency-Key on 5xx, timeouts and refused
+ * connections (the client's default `retry`), the way a careful client would. A 500 is retried
+ * too, but it stays in the record: the contract says a dependency outage is a 503, never a 500.
  */
-import { sleep } from './progress';
+import { Answer, ApiClient, Status } from '../../../libs/client/src';
 
-export type Status = number | 'timeout' | 'network';
+export type { Answer, Status } from '../../../libs/client/src';
+export { mapLimit } from '../../lib/runner';
 
 export interface Attempt {
   route: string;
@@ -15,26 +16,6 @@ export interface Attempt {
   start: number;
   end: number;
   key?: string;
-}
-
-export interface Answer<T = unknown> {
-  status: Status;
-  body: T;
-  requestId?: string;
-  ms: number;
-}
-
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  key?: string;
-  /** Per attempt; the API itself gives up on a Temporal Update after 30 s. */
-  timeoutMs?: number;
-}
-
-export interface RetryOptions extends CallOptions {
-  /** Give up retrying after this long (the last answer is returned). */
-  deadlineMs?: number;
 }
 
 export interface Failure {
@@ -46,8 +27,6 @@ export interface Failure {
   at: string;
 }
 
-const RETRYABLE = (s: Status) => typeof s !== 'number' || s >= 500;
-
 /** `/api/projects/<uuid>/stages/PLAN/submission` → `/api/projects/:id/stages/PLAN/submission`. */
 export function routeOf(method: string, path: string): string {
   const p = path
@@ -58,51 +37,22 @@ export function routeOf(method: string, path: string): string {
   return `${method} ${p}`;
 }
 
-export class ApiClient {
+export class FaultClient extends ApiClient {
   readonly attempts: Attempt[] = [];
   /** Every 500 seen (and other unexpected answers the tests flag), with its request id. */
   readonly serverErrors: Failure[] = [];
   /** Per route, how often each error answer (status and message) was seen. */
   readonly errorMessages: Record<string, Record<string, number>> = {};
 
-  constructor(private readonly baseUrl: () => string) {}
+  /** Per attempt 45 s by default: the API itself gives up on a Temporal Update after 30 s. */
+  constructor(baseUrl: () => string) {
+    super(baseUrl, { timeoutMs: 45_000, onAnswer: (a, m, p, key) => this.record(a, m, p, key) });
+  }
 
-  async once<T = unknown>(
-    method: string,
-    path: string,
-    opts: CallOptions = {},
-  ): Promise<Answer<T>> {
-    const headers: Record<string, string> = {};
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.key) headers['idempotency-key'] = opts.key;
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    const start = Date.now();
-    let status: Status;
-    let body: unknown;
-    let requestId: string | undefined;
-    try {
-      const res = await fetch(`${this.baseUrl()}${path}`, {
-        method,
-        headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 45_000),
-      });
-      status = res.status;
-      requestId = res.headers.get('x-request-id') ?? undefined;
-      const text = await res.text();
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        body = text;
-      }
-    } catch (err) {
-      const name = (err as Error).name;
-      status = name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network';
-      body = String((err as Error).cause ?? err);
-    }
-    const end = Date.now();
+  private record(a: Answer, method: string, path: string, key?: string): void {
+    const { status, body, start, end } = a;
     const route = routeOf(method, path);
-    this.attempts.push({ route, method, status, start, end, key: opts.key });
+    this.attempts.push({ route, method, status, start, end, key });
     if (typeof status !== 'number' || status >= 400) {
       const text =
         typeof body === 'object' && body && 'message' in body
@@ -118,27 +68,9 @@ export class ApiClient {
         method,
         status,
         body,
-        requestId,
+        requestId: a.requestId,
         at: new Date(end).toISOString(),
       });
-    }
-    return { status, body: body as T, requestId, ms: end - start };
-  }
-
-  /** Retries a call with the same key until it gets an answer that is not a 5xx or a timeout. */
-  async retry<T = unknown>(
-    method: string,
-    path: string,
-    opts: RetryOptions = {},
-  ): Promise<Answer<T> & { tries: number; statuses: Status[] }> {
-    const deadline = Date.now() + (opts.deadlineMs ?? 180_000);
-    const statuses: Status[] = [];
-    for (let delay = 250, tries = 1; ; tries++) {
-      const a = await this.once<T>(method, path, opts);
-      statuses.push(a.status);
-      if (!RETRYABLE(a.status) || Date.now() + delay > deadline) return { ...a, tries, statuses };
-      await sleep(delay + Math.random() * delay);
-      delay = Math.min(delay * 2, 2_000);
     }
   }
 
@@ -163,22 +95,4 @@ export class ApiClient {
     }
     return out;
   }
-}
-
-/** Runs `fn` over `items` with at most `limit` at a time; results in input order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  });
-  await Promise.all(workers);
-  return out;
 }

@@ -6,7 +6,7 @@
  * projects while the stack is broken, and those are driven through PLAN too. Then everything is
  * verified: nothing lost, nothing doubled.
  */
-import { ApiClient } from './client';
+import { FaultClient } from './client';
 import { checklistSize } from './checklist';
 import { log } from './progress';
 import type { FaultContext } from './result';
@@ -42,16 +42,16 @@ export interface CrashRunOptions {
   decisionTimeoutMs?: number;
   fault: (
     ctx: FaultContext,
-    run: { api: ApiClient; tokens: Tokens; progress: Progress; runId: string },
+    run: { api: FaultClient; tokens: Tokens; progress: Progress; runId: string },
   ) => Promise<FaultWindow>;
 }
 
 export async function crashRun(
   ctx: FaultContext,
   opts: CrashRunOptions,
-): Promise<{ api: ApiClient; window: FaultWindow }> {
+): Promise<{ api: FaultClient; window: FaultWindow }> {
   const { stack, data } = ctx;
-  const api = new ApiClient(() => stack.apiUrl);
+  const api = new FaultClient(() => stack.apiUrl);
   const answers = CHECKLISTS[opts.checklist];
   if (!answers) throw new Error(`FAULT_CHECKLIST: one of ${Object.keys(CHECKLISTS).join(', ')}`);
   const tokens = await signIn(api, ['DRC', 'NRP', 'EEB', 'WRB']);

@@ -1,17 +1,17 @@
 /** Helpers for a dependency outage: what /health says, and projects created while it lasts. */
-import { ApiClient, Status, mapLimit } from './client';
+import { FaultClient, Status, mapLimit } from './client';
 import { log } from './progress';
 import { CHECKLISTS, Report, Tokens } from './scenario';
 
 /** Polls /health until it answers `want` (or the deadline); returns what it saw last. */
 export async function healthUntil(
-  api: ApiClient,
+  api: FaultClient,
   want: number,
   timeoutMs: number,
 ): Promise<{ status: Status; body: unknown; afterMs: number }> {
   const t0 = Date.now();
   for (;;) {
-    const a = await api.once('GET', '/health', { timeoutMs: 10_000 });
+    const a = await api.send('GET', '/health', { timeoutMs: 10_000 });
     if (a.status === want || Date.now() - t0 > timeoutMs) {
       return { status: a.status, body: a.body, afterMs: Date.now() - t0 };
     }
@@ -24,7 +24,7 @@ export async function healthUntil(
  * final answer, which it can only get once the dependency is back.
  */
 export function createDuringOutage(
-  api: ApiClient,
+  api: FaultClient,
   tokens: Tokens,
   opts: { count: number; checklist: string; runId: string },
 ): Promise<{ ids: string[]; statuses: Status[][]; final: Status[] }> {

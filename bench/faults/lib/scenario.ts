@@ -4,7 +4,9 @@
  * Idempotency-Key and retried with that key until it gets a final answer.
  */
 import { EXAMPLE_ANSWERS } from '../../../libs/domain/src';
-import { ApiClient, Answer, Status, mapLimit } from './client';
+import type { ProjectReport as Report } from '../../../libs/client/src';
+import { itemsOf } from '../../../libs/client/src';
+import { FaultClient, Answer, Status, mapLimit } from './client';
 import { log } from './progress';
 
 /** 12 items, PLAN has 2 (DRC, NRP), no prerequisites in PLAN. */
@@ -24,20 +26,9 @@ export interface Tokens {
   officer: Record<string, string>;
 }
 
-export interface ReportItem {
-  code: string;
-  department: string;
-  status: string;
-  taskId: string;
-}
-
-export interface Report {
-  id: string;
-  name: string;
-  stage: string;
-  status: string;
-  stages: { code: string; status: string; themes: { items: ReportItem[] }[] }[];
-}
+/** The report as the API sends it (libs/approval's ProjectReport). */
+export type { ItemReport as ReportItem, ProjectReport as Report } from '../../../libs/client/src';
+export { itemsOf } from '../../../libs/client/src';
 
 export interface TimelineEvent {
   seq: number;
@@ -45,12 +36,6 @@ export interface TimelineEvent {
   stage?: string;
   itemCode?: string;
   actor: string;
-}
-
-export function itemsOf(r: Report, stage?: string): (ReportItem & { stage: string })[] {
-  return r.stages
-    .filter((s) => !stage || s.code === stage)
-    .flatMap((s) => s.themes.flatMap((t) => t.items.map((i) => ({ ...i, stage: s.code }))));
 }
 
 /** Throws with the answer when a call did not end as expected: the test cannot go on. */
@@ -63,14 +48,14 @@ export function expectStatus<T>(a: Answer<T>, ok: number[], what: string): T {
   return a.body;
 }
 
-export async function login(api: ApiClient, username: string): Promise<string> {
+export async function login(api: FaultClient, username: string): Promise<string> {
   const a = await api.retry<{ accessToken: string }>('POST', '/api/auth/login', {
     body: { username, password: 'demo' },
   });
   return expectStatus(a, [200, 201], `login ${username}`).accessToken;
 }
 
-export async function signIn(api: ApiClient, departments: string[]): Promise<Tokens> {
+export async function signIn(api: FaultClient, departments: string[]): Promise<Tokens> {
   const officer: Record<string, string> = {};
   for (const d of departments) officer[d] = await login(api, `officer.${d}`);
   return { applicant: await login(api, 'applicant'), window: await login(api, 'window'), officer };
@@ -89,7 +74,7 @@ export interface Outcome {
 }
 
 export async function createProjects(
-  api: ApiClient,
+  api: FaultClient,
   tokens: Tokens,
   opts: { count: number; answers: Record<string, unknown>; run: string; concurrency: number },
 ): Promise<{ ids: string[]; outcomes: Outcome[] }> {
@@ -119,7 +104,7 @@ export async function createProjects(
 
 /** Stage submission by the applicant, then acceptance by the window, per project. */
 export async function submitAndAccept(
-  api: ApiClient,
+  api: FaultClient,
   tokens: Tokens,
   ids: string[],
   opts: { stage: string; run: string; concurrency: number },
@@ -154,7 +139,7 @@ export async function submitAndAccept(
   return flat;
 }
 
-export async function getReport(api: ApiClient, token: string, id: string): Promise<Report> {
+export async function getReport(api: FaultClient, token: string, id: string): Promise<Report> {
   return expectStatus(
     await api.retry<Report>('GET', `/api/projects/${id}`, { token }),
     [200],
@@ -163,7 +148,7 @@ export async function getReport(api: ApiClient, token: string, id: string): Prom
 }
 
 export async function getTimeline(
-  api: ApiClient,
+  api: FaultClient,
   token: string,
   id: string,
 ): Promise<TimelineEvent[]> {
@@ -184,7 +169,7 @@ export interface Target {
 
 /** The items of a stage waiting for a decision, read from every project's report. */
 export async function underReview(
-  api: ApiClient,
+  api: FaultClient,
   tokens: Tokens,
   ids: string[],
   opts: { stage: string; run: string; concurrency: number },
@@ -223,7 +208,7 @@ export interface DecisionOutcome extends Outcome {
 
 /** Every officer approves its targets, `concurrency` at a time, each retried with its key. */
 export async function approveAll(
-  api: ApiClient,
+  api: FaultClient,
   tokens: Tokens,
   targets: Target[],
   opts: { concurrency: number; progress?: Progress; label?: string; timeoutMs?: number },

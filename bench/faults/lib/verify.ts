@@ -9,7 +9,7 @@ import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { resolveTemporalCli } from '../../../libs/embedded/src';
 import { projectWorkflowId } from '../../../libs/temporal/src';
 import { Client as PgClient } from 'pg';
-import { ApiClient, mapLimit } from './client';
+import { FaultClient, mapLimit } from './client';
 import { log } from './progress';
 import type { FaultContext } from './result';
 import {
@@ -123,7 +123,7 @@ export interface RunExpectations {
 
 export async function verifyRun(
   { stack, checks, data }: FaultContext,
-  api: ApiClient,
+  api: FaultClient,
   tokens: Tokens,
   exp: RunExpectations,
 ): Promise<void> {

@@ -2,3 +2,5 @@ export * from './ports';
 export * from './postgres';
 export * from './temporal-dev-server';
 export * from './project-root';
+export * from './node-child';
+export * from './stack';

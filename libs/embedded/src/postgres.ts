@@ -19,6 +19,8 @@ export interface RunningPostgres {
   url: string;
   port: number;
   dataDir: string;
+  /** The postmaster's pid (for CPU and memory figures). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startEmbeddedPostgres(
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
     port: opts.port,
     dataDir,
+    pid: pg.process?.pid,
     stop: async () => {
       // On a terminal's Ctrl-C the server gets SIGINT too and may be gone already; the
       // package's stop() would then wait for an exit event that has passed.

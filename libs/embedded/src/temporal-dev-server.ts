@@ -8,6 +8,13 @@ import { StartupError, assertPortFree, waitFor } from './ports';
 export interface DevServerOptions {
   /** SQLite file that keeps workflows across restarts; omit for an in-memory server (tests). */
   dbFile?: string;
+  /**
+   * SQLite pragmas for the file. Default WAL with synchronous=normal: SQLite's defaults
+   * (rollback journal, synchronous=FULL) sync every transaction, and WAL runs about 5x the
+   * workflows on this dev server (bench/README.md). A crash may lose the last transactions,
+   * never corrupt the file. `[]`: SQLite's defaults.
+   */
+  sqlitePragmas?: string[];
   port: number;
   /** 0 = headless (no Web UI). */
   uiPort: number;
@@ -21,7 +28,8 @@ export interface RunningDevServer {
   uiUrl?: string;
   cliPath: string;
   process: ChildProcess;
-  stop(): Promise<void>;
+  /** SIGTERM is a clean stop, SIGKILL a crash; SIGKILL follows after 10 s either way. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export function resolveTemporalCli(): string {
@@ -65,10 +73,8 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
     const db = resolve(opts.dbFile);
     mkdirSync(dirname(db), { recursive: true });
     args.push('--db-filename', db);
-    // SQLite's defaults (rollback journal, synchronous=FULL) sync every transaction: WAL with
-    // synchronous=normal runs about 5x the workflows on this dev server (bench/README.md). A
-    // crash may lose the last transactions, never corrupt the file.
-    args.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+    for (const p of opts.sqlitePragmas ?? ['journal_mode=wal', 'synchronous=normal'])
+      args.push('--sqlite-pragma', p);
   }
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
   else args.push('--headless');
@@ -114,9 +120,9 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
     uiUrl: opts.uiPort ? `http://${ip}:${opts.uiPort}` : undefined,
     cliPath,
     process: child,
-    async stop() {
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (exited) return;
-      child.kill('SIGTERM');
+      child.kill(signal);
       const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exitedP;
       clearTimeout(t);
