@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -46,7 +47,15 @@ export async function expectNoSidewaysScroll(page: Page, what: string): Promise<
 
 export const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
+/** The page has its data: no request in flight and nothing marked busy (loading overlays). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await page.waitForTimeout(400); // the overlays fade out
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await settle(page);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }

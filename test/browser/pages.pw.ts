@@ -50,7 +50,7 @@ test('the applicant sees the demo projects with their gauges and opens one on a 
 test('the new-project questionnaire fits a phone and is accessible', async ({ page }) => {
   await page.setViewportSize({ width: 414, height: 896 });
   await signIn(page, 'applicant');
-  await page.getByRole('link', { name: '新建项目' }).first().click();
+  await page.getByRole('button', { name: '新建项目' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '新建项目' })).toBeVisible();
   await expect(page.getByRole('radiogroup').first()).toBeVisible();
   await expectNoSidewaysScroll(page, 'the questionnaire');

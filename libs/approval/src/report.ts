@@ -1,7 +1,8 @@
 import type { WorkingDayCalendar } from '../../calendar/src/core';
 import { computeItemClocks, projectClock, stageUsedDays } from './clock';
 import { nextActions } from './next-actions';
-import type { ProjectState } from './types';
+import type { ItemClock } from './clock';
+import type { ItemState, ProjectState } from './types';
 
 /** The project report of DESIGN section 6, for `today` (the clock grows every working day). */
 export function buildReport(state: ProjectState, cal: WorkingDayCalendar, today: string) {
@@ -57,34 +58,11 @@ function stageReports(
 ) {
   return state.stages.map((s) => {
     const items = state.items.filter((i) => i.stage === s.code);
-    const themes: { code: string; name: string; items: unknown[] }[] = [];
+    const themes: { code: string; name: string; items: ReturnType<typeof itemReport>[] }[] = [];
     for (const i of items) {
       let theme = themes.find((t) => t.code === i.theme);
       if (!theme) themes.push((theme = { code: i.theme, name: i.themeName, items: [] }));
-      const c = clocks.get(i.code)!;
-      theme.items.push({
-        code: i.code,
-        name: i.name,
-        nameEn: i.nameEn,
-        department: i.department,
-        jointProcedure: i.jointProcedure,
-        status: i.status,
-        taskId: i.taskId,
-        round: i.round,
-        clock: {
-          limitDays: c.limitDays,
-          usedDays: c.usedDays,
-          remainingDays: c.remainingDays,
-          dueDate: c.dueDate,
-          risk: c.risk,
-        },
-        deficiencies: i.deficiencies.filter((d) => d.status !== 'DELIVERED'),
-        pause: i.pauses.find((p) => p.to === undefined) ?? null,
-        /** When this round's clock first ran (the stage's acceptance), for the Gantt chart. */
-        startedOn: i.intervals[0]?.from ?? null,
-        decidedOn: i.decidedOn ?? null,
-        pauses: i.pauses,
-      });
+      theme.items.push(itemReport(i, clocks.get(i.code)!));
     }
     return {
       code: s.code,
@@ -99,4 +77,32 @@ function stageReports(
   });
 }
 
+/** One item of the report: its state, its clock for today, and what the Gantt chart draws. */
+function itemReport(i: ItemState, c: ItemClock) {
+  return {
+    code: i.code,
+    name: i.name,
+    nameEn: i.nameEn,
+    department: i.department,
+    jointProcedure: i.jointProcedure,
+    status: i.status,
+    taskId: i.taskId,
+    round: i.round,
+    clock: {
+      limitDays: c.limitDays,
+      usedDays: c.usedDays,
+      remainingDays: c.remainingDays,
+      dueDate: c.dueDate,
+      risk: c.risk,
+    },
+    deficiencies: i.deficiencies.filter((d) => d.status !== 'DELIVERED'),
+    pause: i.pauses.find((p) => p.to === undefined) ?? null,
+    /** When this round's clock first ran (the stage's acceptance). */
+    startedOn: i.intervals[0]?.from ?? null,
+    decidedOn: i.decidedOn ?? null,
+    pauses: i.pauses,
+  };
+}
+
 export type ProjectReport = ReturnType<typeof buildReport>;
+export type ItemReport = ReturnType<typeof itemReport>;

@@ -1,0 +1,157 @@
+/**
+ * The government-invested journey clicked through, as the people do it: the applicant answers the
+ * questionnaire and creates the project (a double click makes one), delegates to the agent; the
+ * agent submits each stage; the window accepts it; an officer requests a supplement and the
+ * applicant answers it; the officers of each department approve their items from their queues;
+ * the project page's gauge and Gantt chart follow, to completion.
+ */
+import { type Page, expect, test } from '@playwright/test';
+import { EXAMPLE_ANSWERS } from '../../libs/domain/src/questionnaire/examples';
+import { questionnaire } from '../../libs/domain/src/questionnaire/questions';
+import { apiGet, apiToken, itemsOf, reportOf } from './api';
+import { screenshot, settle, signIn, signOut } from './helpers';
+
+test.setTimeout(15 * 60_000);
+
+const STAGES = [
+  { code: 'PLAN', zh: '策划生成', supplement: true },
+  { code: 'START_PERMIT', zh: '开工许可', supplement: false },
+  { code: 'COMPLETION', zh: '竣工验收', supplement: false },
+] as const;
+
+async function answerQuestionnaire(page: Page, answers: Record<string, string | string[]>) {
+  for (const q of questionnaire.questions) {
+    const value = answers[q.id];
+    const chosen = Array.isArray(value) ? value : [value];
+    const group = page.getByRole(q.kind === 'single' ? 'radiogroup' : 'group', { name: q.text, exact: true });
+    for (const o of q.options) {
+      if (!chosen.includes(o.id)) continue;
+      await group.getByLabel(o.text, { exact: true }).check();
+    }
+  }
+}
+
+/** The officer opens the item from the department's queue and records the decision. */
+async function decideFromQueue(page: Page, projectName: string, itemName: string, decision: string, comment: string) {
+  await page.getByRole('link', { name: '待办事项' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '待办事项' })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: projectName }).filter({ hasText: itemName });
+  await row.getByRole('link', { name: itemName }).click();
+  await expect(page.getByRole('heading', { level: 2, name: itemName })).toBeVisible();
+  await page.getByRole('radio', { name: decision }).check();
+  await page.getByLabel('意见').fill(comment);
+  await page.getByRole('button', { name: '提交决定' }).click();
+}
+
+test('a government-invested school from the questionnaire to completion, clicked through', async ({ page, request }) => {
+  const name = `第九实验小学 ${Date.now().toString(36)}`;
+  const applicantToken = await apiToken(request, 'applicant');
+
+  // The applicant: questionnaire → checklist preview → create (double click: one project).
+  await signIn(page, 'applicant');
+  await page.getByRole('button', { name: '新建项目' }).click();
+  await page.getByLabel('项目名称').fill(name);
+  await answerQuestionnaire(page, EXAMPLE_ANSWERS.school);
+  await page.getByRole('button', { name: '生成事项清单' }).click();
+  await expect(page.getByText('80 个工作日').first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /策划生成/ })).toBeVisible();
+  await expect(page.getByText('需要办理的原因').first()).toBeVisible();
+  await screenshot(page, 'journey-checklist');
+  await page.getByRole('button', { name: '确认并创建项目' }).dblclick();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  const id = page.url().split('/projects/')[1];
+  const same = await apiGet<{ total: number }>(request, applicantToken, `/api/projects?q=${encodeURIComponent(name)}`);
+  expect(same.total, 'a double click on create makes one project').toBe(1);
+  await expect(page.getByRole('img', { name: /已用 0 个工作日，时限 80 个工作日/ })).toBeVisible();
+  await expect(page.getByText('尚无受理的事项。')).toBeVisible();
+
+  // Delegation to the agent.
+  await page.getByRole('tab', { name: '代办委托' }).click();
+  await page.getByLabel('代办员用户名').fill('agent');
+  await page.getByRole('button', { name: '委托', exact: true }).click();
+  await expect(page.getByRole('cell', { name: 'agent', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '有效' })).toBeVisible();
+
+  let accepted = 0;
+  for (const stage of STAGES) {
+    // The agent submits the stage.
+    await signOut(page);
+    await signIn(page, 'agent');
+    await page.getByRole('link', { name }).click();
+    await page.getByRole('button', { name: `提交${stage.zh}阶段材料` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('说明').fill(`${stage.zh}阶段材料齐全`);
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('正在由政府部门办理')).toBeVisible();
+
+    // The window accepts it from its queue.
+    await signOut(page);
+    await signIn(page, 'window');
+    const row = page.getByRole('row').filter({ hasText: name }).filter({ hasText: stage.zh });
+    await row.getByRole('button', { name: '受理' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+
+    let r = await reportOf(request, applicantToken, id);
+    const stageItems = itemsOf(r, stage.code);
+    accepted += stageItems.filter((i) => i.status !== 'PENDING').length;
+
+    // The applicant's page: the Gantt chart now draws the accepted items; the gauge still 0 used today.
+    await signOut(page);
+    await signIn(page, 'applicant');
+    await page.goto(`/projects/${id}`);
+    await expect(page.getByRole('img', { name: new RegExp(`甘特图：${accepted} 个已受理事项`) })).toBeVisible();
+    await expect(page.getByRole('img', { name: /已用 0 个工作日，时限 80 个工作日，剩余 80 个/ })).toBeVisible();
+
+    // Officers work their queues until the stage completes (prerequisites release later items).
+    let supplement = stage.supplement;
+    for (let round = 0; round < 10; round++) {
+      r = await reportOf(request, applicantToken, id);
+      if (r.stages.find((s) => s.code === stage.code)!.status === 'COMPLETED') break;
+      const open = itemsOf(r, stage.code).filter((i) => i.status === 'UNDER_REVIEW');
+      expect(open.length, `stage ${stage.code} has items to decide`).toBeGreaterThan(0);
+      for (const dept of [...new Set(open.map((i) => i.department))]) {
+        await signOut(page);
+        await signIn(page, `officer.${dept}`);
+        for (const item of open.filter((i) => i.department === dept)) {
+          if (supplement) {
+            supplement = false;
+            await decideFromQueue(page, name, item.name, '要求补正（停止计时）', '请补充用地红线图');
+            await expect(page.getByText('事项当前为“待补正”')).toBeVisible();
+            // The applicant answers on the project page; the clock resumes.
+            await signOut(page);
+            await signIn(page, 'applicant');
+            await page.goto(`/projects/${id}`);
+            await page.getByRole('button', { name: `补正：${item.name}` }).click();
+            const d = page.getByRole('dialog');
+            await d.getByLabel('说明').fill('已补充用地红线图');
+            await d.getByRole('button', { name: '确定' }).click();
+            await expect(d).toBeHidden();
+            await page.getByRole('tab', { name: '办理记录' }).click();
+            await expect(page.getByText('补正材料已提交').first()).toBeVisible();
+            await expect(page.getByText('恢复计时').first()).toBeVisible();
+            await screenshot(page, 'journey-after-supplement');
+            await signOut(page);
+            await signIn(page, `officer.${dept}`);
+          }
+          await decideFromQueue(page, name, item.name, '准予许可（办结）', '同意');
+          await expect(page.getByText('事项当前为“已办结”')).toBeVisible();
+        }
+      }
+    }
+    r = await reportOf(request, applicantToken, id);
+    expect(r.stages.find((s) => s.code === stage.code)!.status).toBe('COMPLETED');
+  }
+
+  // Completed: the applicant sees it so, with every item on the chart.
+  await signOut(page);
+  await signIn(page, 'applicant');
+  await page.goto(`/projects/${id}`);
+  await expect(page.getByText('项目已全部办结。')).toBeVisible();
+  await expect(page.getByRole('img', { name: new RegExp(`甘特图：${accepted} 个已受理事项`) })).toBeVisible();
+  await settle(page);
+  await screenshot(page, 'journey-completed');
+  const final = await reportOf(request, applicantToken, id);
+  expect(final.status).toBe('COMPLETED');
+});
