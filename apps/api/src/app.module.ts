@@ -7,7 +7,6 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { HealthModule } from './health/health.module';
 import { ProjectsModule } from './projects/projects.module';
-import { SmokeModule } from './smoke/smoke.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -24,7 +23,6 @@ import { TemporalModule } from './temporal/temporal.module';
     CatalogModule,
     ProjectsModule,
     HealthModule,
-    SmokeModule,
   ],
 })
 export class AppModule {}
