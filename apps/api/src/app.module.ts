@@ -7,7 +7,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { HealthModule } from './health/health.module';
 import { ProjectsModule } from './projects/projects.module';
-import { TemporalModule } from './temporal/temporal.module';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({
   imports: [
@@ -17,11 +17,11 @@ import { TemporalModule } from './temporal/temporal.module';
       load: [appConfig, authConfig, databaseConfig, temporalConfig],
     }),
     DatabaseModule.forRoot('approvals-api'),
-    TemporalModule,
     AuthModule,
     CalendarModule,
     CatalogModule,
     ProjectsModule,
+    TasksModule,
     HealthModule,
   ],
 })

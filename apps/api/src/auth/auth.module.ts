@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -10,7 +10,6 @@ import { AuthGuard } from './auth.guard';
 import { OidcService } from './oidc.service';
 import { UsersService } from './users.service';
 
-@Global()
 @Module({
   imports: [
     JwtModule.registerAsync({

@@ -1,14 +1,5 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { ApiHeaderOptions } from '@nestjs/swagger';
-
-export const IDEMPOTENCY_KEY_HEADER: ApiHeaderOptions = {
-  name: 'Idempotency-Key',
-  required: false,
-  description:
-    'The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : -',
-  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,100}$' },
-};
 
 const ERROR_SCHEMA = {
   type: 'object',

@@ -1,24 +1,18 @@
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { IDEMPOTENCY_KEY_HEADER } from '../common/openapi';
 import {
-  BadRequestException,
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Command } from '../../../../libs/approval/src';
 import type { StageCode } from '../../../../libs/domain/src';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
+import { IdempotencyKey } from '../common/idempotency-key';
+import { ApiProjectId, ApiStage, ProjectIdPipe, StagePipe } from '../common/route-params';
 import { AccessService } from './access.service';
 import {
   AcceptanceDto,
@@ -32,17 +26,15 @@ import {
 } from './dto/commands.dto';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-query.dto';
+import {
+  DelegationDto,
+  DelegationListDto,
+  ProjectPageDto,
+  ProjectReportDto,
+  TimelineDto,
+} from './dto/report.dto';
 import { ProjectCommandsService } from './project-commands.service';
 import { ProjectsService } from './projects.service';
-
-const STAGES = ['PLAN', 'START_PERMIT', 'COMPLETION'];
-
-function stageParam(stage: string): StageCode {
-  if (!STAGES.includes(stage)) {
-    throw new BadRequestException(`stage must be one of ${STAGES.join(', ')}`);
-  }
-  return stage as StageCode;
-}
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -55,32 +47,38 @@ export class ProjectsController {
   ) {}
 
   /** 201 with the report; the same Idempotency-Key again → 200 with the same project. */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ type: ProjectReportDto, description: 'The new project' })
+  @ApiOkResponse({ type: ProjectReportDto, description: 'The project of the same Idempotency-Key' })
   @Roles('APPLICANT', 'AGENT', 'ADMIN')
   @Post()
   async create(
     @CurrentUser() user: Principal,
     @Body() body: CreateProjectDto,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     const { created, report } = await this.projects.create(user, body, key);
     res.status(created ? 201 : 200);
     return report;
   }
 
+  @ApiOkResponse({ type: ProjectPageDto })
   @Get()
   list(@CurrentUser() user: Principal, @Query() q: ListProjectsQuery) {
     return this.projects.list(user, q);
   }
 
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Get(':id')
-  async report(@CurrentUser() user: Principal, @Param('id') id: string) {
+  async report(@CurrentUser() user: Principal, @Param('id', ProjectIdPipe) id: string) {
     return this.projects.report(await this.projects.load(user, id));
   }
 
+  @ApiProjectId()
+  @ApiOkResponse({ type: TimelineDto })
   @Get(':id/timeline')
-  timeline(@CurrentUser() user: Principal, @Param('id') id: string) {
+  timeline(@CurrentUser() user: Principal, @Param('id', ProjectIdPipe) id: string) {
     return this.projects.timeline(user, id);
   }
 
@@ -98,40 +96,44 @@ export class ProjectsController {
     return this.projects.report(await this.projects.load(user, id));
   }
 
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Roles('APPLICANT', 'AGENT')
+  @ApiStage()
   @Post(':id/stages/:stage/submission')
   @HttpCode(200)
   submit(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
-    @Param('stage') stage: string,
+    @Param('id', ProjectIdPipe) id: string,
+    @Param('stage', StagePipe) stage: StageCode,
     @Body() body: SubmissionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     const command: Command = {
       kind: 'SUBMIT_STAGE',
-      stage: stageParam(stage),
+      stage,
       note: body.note,
       materials: body.materials,
     };
     return this.asApplicant(user, id, command, key);
   }
 
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Roles('WINDOW_OFFICER')
+  @ApiStage()
   @Post(':id/stages/:stage/acceptance')
   @HttpCode(200)
   accept(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
-    @Param('stage') stage: string,
+    @Param('id', ProjectIdPipe) id: string,
+    @Param('stage', StagePipe) stage: StageCode,
     @Body() body: AcceptanceDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     const command: Command = {
       kind: 'ACCEPT_STAGE',
-      stage: stageParam(stage),
+      stage,
       decision: body.decision,
       reason: body.reason,
     };
@@ -139,16 +141,17 @@ export class ProjectsController {
   }
 
   /** Answers a supplement request: the item's clock resumes. */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Roles('APPLICANT', 'AGENT')
   @Post(':id/items/:itemCode/supplement')
   @HttpCode(200)
   supplement(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: SubmissionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.asApplicant(
       user,
@@ -159,31 +162,33 @@ export class ProjectsController {
   }
 
   /** Resubmits a rejected item: a new round on a fresh item clock. */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Roles('APPLICANT', 'AGENT')
   @Post(':id/items/:itemCode/resubmission')
   @HttpCode(200)
   resubmit(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: NoteDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.asApplicant(user, id, { kind: 'RESUBMIT_ITEM', itemCode, note: body.note }, key);
   }
 
   /** Delivers what an acceptance with deficiency (容缺受理) left outstanding. */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Roles('APPLICANT', 'AGENT')
   @Post(':id/items/:itemCode/deficiency-delivery')
   @HttpCode(200)
   deliverDeficiency(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: NoteDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.asApplicant(
       user,
@@ -193,16 +198,17 @@ export class ProjectsController {
     );
   }
 
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Roles('APPLICANT', 'AGENT')
   @Post(':id/items/:itemCode/withdrawal')
   @HttpCode(200)
   withdrawItem(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: WithdrawalDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.asApplicant(
       user,
@@ -213,35 +219,34 @@ export class ProjectsController {
   }
 
   /** Withdraws the whole application: the project ends WITHDRAWN (or REJECTED, see the rules). */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Roles('APPLICANT', 'AGENT')
   @Post(':id/withdrawal')
   @HttpCode(200)
   withdraw(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Body() body: WithdrawalDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.asApplicant(user, id, { kind: 'WITHDRAW_PROJECT', reason: body.reason }, key);
   }
 
   /** A department head extends one of the department's items (art. 42: 10 working days in all). */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Roles('DEPARTMENT_HEAD')
   @Post(':id/items/:itemCode/extension')
   @HttpCode(200)
   async extend(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: ExtensionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
-    const row = await this.projects.load(user, id);
-    if (!row.state.items.some((i) => i.code === itemCode && i.department === user.department)) {
-      throw new NotFoundException(`item ${itemCode} of department ${user.department} not found`);
-    }
+    await this.projects.loadDepartmentItem(user, id, itemCode);
     const command: Command = {
       kind: 'GRANT_EXTENSION',
       itemCode,
@@ -252,15 +257,16 @@ export class ProjectsController {
   }
 
   /** The window schedules a joint site survey, drawing review or acceptance (clocks stop). */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Roles('WINDOW_OFFICER')
   @Post(':id/joint-procedures')
   @HttpCode(200)
   scheduleJoint(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Body() body: JointProcedureDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     const command: Command = {
       kind: 'SCHEDULE_JOINT_PROCEDURE',
@@ -272,16 +278,17 @@ export class ProjectsController {
   }
 
   /** A reviewing officer records the department's result of a joint procedure. */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Roles('REVIEWING_OFFICER')
   @Post(':id/joint-procedures/:procedureId/result')
   @HttpCode(200)
   recordJoint(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('procedureId') procedureId: string,
     @Body() body: JointResultDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     const command: Command = {
       kind: 'RECORD_JOINT_RESULT',
@@ -293,19 +300,24 @@ export class ProjectsController {
     return this.asStaff(user, id, command, key);
   }
 
+  @ApiProjectId()
+  @ApiOkResponse({ type: DelegationListDto })
   @Roles('APPLICANT', 'SUPERVISOR', 'ADMIN')
   @Get(':id/delegations')
-  async delegations(@CurrentUser() user: Principal, @Param('id') id: string) {
+  async delegations(@CurrentUser() user: Principal, @Param('id', ProjectIdPipe) id: string) {
     await this.projects.load(user, id);
     return this.access.delegations(id);
   }
 
   /** 201 with the delegation; granting one already in force again → 200, unchanged. */
+  @ApiProjectId()
+  @ApiCreatedResponse({ type: DelegationDto, description: 'Granted' })
+  @ApiOkResponse({ type: DelegationDto, description: 'Already in force: unchanged' })
   @Roles('APPLICANT')
   @Post(':id/delegations')
   async delegate(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Body() body: AgentDto,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -316,12 +328,14 @@ export class ProjectsController {
   }
 
   /** Revokes at once: the agent's next request on the project is refused. */
+  @ApiProjectId()
+  @ApiNoContentResponse({ description: 'Revoked' })
   @Roles('APPLICANT')
   @Delete(':id/delegations/:agentUsername')
   @HttpCode(204)
   async revoke(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('agentUsername') agentUsername: string,
   ) {
     await this.projects.load(user, id);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { EscalationsController } from '../tasks/escalations.controller';
-import { TasksController } from '../tasks/tasks.controller';
+import { CalendarModule } from '../calendar/calendar.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { TemporalModule } from '../temporal/temporal.module';
 import { AccessService } from './access.service';
 import { MandatesController } from './mandates.controller';
 import { ProjectCommandsService } from './project-commands.service';
@@ -8,7 +9,9 @@ import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  controllers: [ProjectsController, MandatesController, TasksController, EscalationsController],
+  imports: [CalendarModule, CatalogModule, TemporalModule],
+  controllers: [ProjectsController, MandatesController],
   providers: [ProjectsService, ProjectCommandsService, AccessService],
+  exports: [ProjectsService, ProjectCommandsService],
 })
 export class ProjectsModule {}
