@@ -1,11 +1,5 @@
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Command } from '../../../../libs/approval/src';
 import type { StageCode } from '../../../../libs/domain/src';
@@ -13,10 +7,8 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { IdempotencyKey } from '../common/idempotency-key';
 import { ApiProjectId, ApiStage, ProjectIdPipe, StagePipe } from '../common/route-params';
-import { AccessService } from './access.service';
 import {
   AcceptanceDto,
-  AgentDto,
   ExtensionDto,
   JointProcedureDto,
   JointResultDto,
@@ -26,13 +18,7 @@ import {
 } from './dto/commands.dto';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-query.dto';
-import {
-  DelegationDto,
-  DelegationListDto,
-  ProjectPageDto,
-  ProjectReportDto,
-  TimelineDto,
-} from './dto/report.dto';
+import { ProjectPageDto, ProjectReportDto, TimelineDto } from './dto/report.dto';
 import { ProjectCommandsService } from './project-commands.service';
 import { ProjectsService } from './projects.service';
 
@@ -43,7 +29,6 @@ export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
     private readonly commands: ProjectCommandsService,
-    private readonly access: AccessService,
   ) {}
 
   /** 201 with the report; the same Idempotency-Key again → 200 with the same project. */
@@ -298,47 +283,5 @@ export class ProjectsController {
       comment: body.comment,
     };
     return this.asStaff(user, id, command, key);
-  }
-
-  @ApiProjectId()
-  @ApiOkResponse({ type: DelegationListDto })
-  @Roles('APPLICANT', 'SUPERVISOR', 'ADMIN')
-  @Get(':id/delegations')
-  async delegations(@CurrentUser() user: Principal, @Param('id', ProjectIdPipe) id: string) {
-    await this.projects.load(user, id);
-    return this.access.delegations(id);
-  }
-
-  /** 201 with the delegation; granting one already in force again → 200, unchanged. */
-  @ApiProjectId()
-  @ApiCreatedResponse({ type: DelegationDto, description: 'Granted' })
-  @ApiOkResponse({ type: DelegationDto, description: 'Already in force: unchanged' })
-  @Roles('APPLICANT')
-  @Post(':id/delegations')
-  async delegate(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Body() body: AgentDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    await this.projects.load(user, id);
-    const { created, delegation } = await this.access.delegate(user, id, body.agentUsername);
-    res.status(created ? 201 : 200);
-    return delegation;
-  }
-
-  /** Revokes at once: the agent's next request on the project is refused. */
-  @ApiProjectId()
-  @ApiNoContentResponse({ description: 'Revoked' })
-  @Roles('APPLICANT')
-  @Delete(':id/delegations/:agentUsername')
-  @HttpCode(204)
-  async revoke(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Param('agentUsername') agentUsername: string,
-  ) {
-    await this.projects.load(user, id);
-    await this.access.revokeDelegation(user, id, agentUsername);
   }
 }

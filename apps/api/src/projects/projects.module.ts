@@ -3,6 +3,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { TemporalModule } from '../temporal/temporal.module';
 import { AccessService } from './access.service';
+import { DelegationsController } from './delegations.controller';
 import { MandatesController } from './mandates.controller';
 import { ProjectCommandsService } from './project-commands.service';
 import { ProjectsController } from './projects.controller';
@@ -10,7 +11,7 @@ import { ProjectsService } from './projects.service';
 
 @Module({
   imports: [CalendarModule, CatalogModule, TemporalModule],
-  controllers: [ProjectsController, MandatesController],
+  controllers: [ProjectsController, DelegationsController, MandatesController],
   providers: [ProjectsService, ProjectCommandsService, AccessService],
   exports: [ProjectsService, ProjectCommandsService],
 })
