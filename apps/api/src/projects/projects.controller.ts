@@ -1,5 +1,15 @@
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  applyDecorators,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import type { Command } from '../../../../libs/approval/src';
 import type { StageCode } from '../../../../libs/domain/src';
@@ -20,7 +30,18 @@ import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-query.dto';
 import { ProjectPageDto, ProjectReportDto, TimelineDto } from './dto/report.dto';
 import { ProjectCommandsService } from './project-commands.service';
+import type { Role } from '../../../../libs/persistence/src';
 import { ProjectsService } from './projects.service';
+
+/** A command on a project: 200 with the project's report once the workflow applied it. */
+const ProjectCommand = (path: string, ...roles: Role[]) =>
+  applyDecorators(
+    ApiProjectId(),
+    ApiOkResponse({ type: ProjectReportDto }),
+    Roles(...roles),
+    Post(path),
+    HttpCode(200),
+  );
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -81,12 +102,8 @@ export class ProjectsController {
     return this.projects.report(await this.projects.load(user, id));
   }
 
-  @ApiProjectId()
-  @ApiOkResponse({ type: ProjectReportDto })
-  @Roles('APPLICANT', 'AGENT')
   @ApiStage()
-  @Post(':id/stages/:stage/submission')
-  @HttpCode(200)
+  @ProjectCommand(':id/stages/:stage/submission', 'APPLICANT', 'AGENT')
   submit(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,
@@ -103,12 +120,8 @@ export class ProjectsController {
     return this.asApplicant(user, id, command, key);
   }
 
-  @ApiProjectId()
-  @ApiOkResponse({ type: ProjectReportDto })
-  @Roles('WINDOW_OFFICER')
   @ApiStage()
-  @Post(':id/stages/:stage/acceptance')
-  @HttpCode(200)
+  @ProjectCommand(':id/stages/:stage/acceptance', 'WINDOW_OFFICER')
   accept(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,
@@ -126,11 +139,7 @@ export class ProjectsController {
   }
 
   /** Answers a supplement request: the item's clock resumes. */
-  @ApiProjectId()
-  @ApiOkResponse({ type: ProjectReportDto })
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/items/:itemCode/supplement')
-  @HttpCode(200)
+  @ProjectCommand(':id/items/:itemCode/supplement', 'APPLICANT', 'AGENT')
   supplement(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,
@@ -147,11 +156,7 @@ export class ProjectsController {
   }
 
   /** Resubmits a rejected item: a new round on a fresh item clock. */
-  @ApiProjectId()
-  @ApiOkResponse({ type: ProjectReportDto })
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/items/:itemCode/resubmission')
-  @HttpCode(200)
+  @ProjectCommand(':id/items/:itemCode/resubmission', 'APPLICANT', 'AGENT')
   resubmit(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,
@@ -163,11 +168,7 @@ export class ProjectsController {
   }
 
   /** Delivers what an acceptance with deficiency (容缺受理) left outstanding. */
-  @ApiProjectId()
-  @ApiOkResponse({ type: ProjectReportDto })
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/items/:itemCode/deficiency-delivery')
-  @HttpCode(200)
+  @ProjectCommand(':id/items/:itemCode/deficiency-delivery', 'APPLICANT', 'AGENT')
   deliverDeficiency(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,
@@ -183,11 +184,7 @@ export class ProjectsController {
     );
   }
 
-  @ApiProjectId()
-  @ApiOkResponse({ type: ProjectReportDto })
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/items/:itemCode/withdrawal')
-  @HttpCode(200)
+  @ProjectCommand(':id/items/:itemCode/withdrawal', 'APPLICANT', 'AGENT')
   withdrawItem(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,
@@ -204,11 +201,7 @@ export class ProjectsController {
   }
 
   /** Withdraws the whole application: the project ends WITHDRAWN (or REJECTED, see the rules). */
-  @ApiProjectId()
-  @ApiOkResponse({ type: ProjectReportDto })
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/withdrawal')
-  @HttpCode(200)
+  @ProjectCommand(':id/withdrawal', 'APPLICANT', 'AGENT')
   withdraw(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,
@@ -219,11 +212,7 @@ export class ProjectsController {
   }
 
   /** A department head extends one of the department's items (art. 42: 10 working days in all). */
-  @ApiProjectId()
-  @ApiOkResponse({ type: ProjectReportDto })
-  @Roles('DEPARTMENT_HEAD')
-  @Post(':id/items/:itemCode/extension')
-  @HttpCode(200)
+  @ProjectCommand(':id/items/:itemCode/extension', 'DEPARTMENT_HEAD')
   async extend(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,
@@ -242,11 +231,7 @@ export class ProjectsController {
   }
 
   /** The window schedules a joint site survey, drawing review or acceptance (clocks stop). */
-  @ApiProjectId()
-  @ApiOkResponse({ type: ProjectReportDto })
-  @Roles('WINDOW_OFFICER')
-  @Post(':id/joint-procedures')
-  @HttpCode(200)
+  @ProjectCommand(':id/joint-procedures', 'WINDOW_OFFICER')
   scheduleJoint(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,
@@ -263,11 +248,7 @@ export class ProjectsController {
   }
 
   /** A reviewing officer records the department's result of a joint procedure. */
-  @ApiProjectId()
-  @ApiOkResponse({ type: ProjectReportDto })
-  @Roles('REVIEWING_OFFICER')
-  @Post(':id/joint-procedures/:procedureId/result')
-  @HttpCode(200)
+  @ProjectCommand(':id/joint-procedures/:procedureId/result', 'REVIEWING_OFFICER')
   recordJoint(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,

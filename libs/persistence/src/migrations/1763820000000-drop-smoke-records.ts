@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { SmokeRecords1763773200000 } from './1763773200000-smoke-records';
 
 /**
  * The foundation's smoke path (workflow, activity, `/api/smoke`) is gone; so is its table. The
@@ -12,11 +13,6 @@ export class DropSmokeRecords1763820000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE "smoke_records" (
-        "workflow_id" varchar(200) PRIMARY KEY,
-        "message" text NOT NULL,
-        "recorded_at" timestamptz NOT NULL DEFAULT now()
-      )`);
+    await new SmokeRecords1763773200000().up(q);
   }
 }

@@ -42,13 +42,17 @@ export class AnswerReasonDto {
   @ApiProperty({ type: String }) textEn!: string;
 }
 
-export class ChecklistItemDto {
+/** What a required and a waived item share. */
+class CatalogItemRefDto {
   @ApiProperty({ type: String }) code!: string;
   @ApiProperty({ type: String }) name!: string;
   @ApiProperty({ type: String }) nameEn!: string;
   @ApiProperty({ enum: STAGE_CODES }) stage!: string;
   @ApiProperty({ type: String }) theme!: string;
   @ApiProperty({ type: String }) department!: string;
+}
+
+export class ChecklistItemDto extends CatalogItemRefDto {
   @ApiProperty({ type: String }) departmentName!: string;
   @ApiProperty({ type: String }) departmentNameEn!: string;
   @ApiProperty({ type: 'integer' }) limitDays!: number;
@@ -75,13 +79,7 @@ export class ChecklistStageDto {
   @ApiProperty({ type: [ChecklistThemeDto] }) themes!: ChecklistThemeDto[];
 }
 
-export class WaivedItemDto {
-  @ApiProperty({ type: String }) code!: string;
-  @ApiProperty({ type: String }) name!: string;
-  @ApiProperty({ type: String }) nameEn!: string;
-  @ApiProperty({ enum: STAGE_CODES }) stage!: string;
-  @ApiProperty({ type: String }) theme!: string;
-  @ApiProperty({ type: String }) department!: string;
+export class WaivedItemDto extends CatalogItemRefDto {
   @ApiProperty({ type: [AnswerReasonDto] }) waivedBecause!: AnswerReasonDto[];
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ type: String, nullable: true }) noteEn!: string | null;
