@@ -7,6 +7,8 @@ COPY scripts/setup.js scripts/setup.js
 ENV TEMPORAL_SKIP_SETUP=1
 RUN npm ci
 COPY . .
+# tsc, then the workflow bundle (dist/workflow-bundle.js): the worker loads it under
+# NODE_ENV=production instead of bundling at every start.
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -11,9 +11,24 @@ import { AppModule } from '../apps/api/src/app.module';
 import { openApiDocument } from '../apps/api/src/common/openapi';
 
 export async function buildOpenApiDocument() {
-  const app = await NestFactory.create(AppModule, { preview: true, logger: ['error'], abortOnError: false });
+  const app = await NestFactory.create(AppModule, {
+    preview: true,
+    logger: ['error'],
+    abortOnError: false,
+  });
   app.setGlobalPrefix('api', { exclude: ['health'] });
-  return openApiDocument(app);
+  return normalise(openApiDocument(app));
+}
+
+/** Parameters in a stable order (the order of decorators' metadata differs between compilers). */
+export function normalise<T>(doc: T): T {
+  const copy = JSON.parse(JSON.stringify(doc)) as {
+    paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+  };
+  for (const path of Object.values(copy.paths))
+    for (const op of Object.values(path))
+      op.parameters?.sort((a, b) => `${a.in}:${a.name}`.localeCompare(`${b.in}:${b.name}`));
+  return copy as T;
 }
 
 if (require.main === module) {

@@ -40,19 +40,20 @@ describe('sign-in and the global guard (real HTTP, real PostgreSQL)', () => {
   });
 
   it('refuses a missing or forged token with 401, and a wrong role with 403 naming the roles', async () => {
-    const none = await request(h.url).post('/api/smoke').send({ message: 'x' });
+    // An administrator's route: loading a calendar year.
+    const none = await request(h.url).put('/api/calendar/years/2030').send({});
     expect(none.status).toBe(401);
     expect(none.body.message).toContain('bearer token');
     const forged = await request(h.url)
-      .post('/api/smoke')
+      .put('/api/calendar/years/2030')
       .set('Authorization', 'Bearer a.b.c')
-      .send({ message: 'x' });
+      .send({});
     expect(forged.status).toBe(401);
     const token = await userToken(h, { username: 'auth-window', role: 'WINDOW_OFFICER' });
     const res = await request(h.url)
-      .post('/api/smoke')
+      .put('/api/calendar/years/2030')
       .set('Authorization', `Bearer ${token}`)
-      .send({ message: 'x' });
+      .send({});
     expect(res.status).toBe(403);
     expect(res.body.message).toContain('ADMIN');
   });

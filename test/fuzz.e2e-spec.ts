@@ -263,7 +263,6 @@ describe('fuzz: every operation with arbitrary paths, queries, headers and bodie
       agentUsername: ['fz-agent', 'fz-owner', 'fz-applicant', 'nobody'],
       year: ['2026', '2027', '1999', '2100', '-1', '2026.5'],
       procedureId: [uuid],
-      workflowId: [`project-${p1}`, uuid],
       projectId: [p1, p0],
     });
     // Let P1's workflow finish its start, then remember what its owner sees.

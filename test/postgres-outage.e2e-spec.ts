@@ -6,6 +6,8 @@ describe('PostgreSQL becomes unreachable while the API runs', () => {
   let h: Harness;
   let proxy: TcpProxy;
   let admin: string;
+  /** A read that needs PostgreSQL: a project nobody made (404 while the database answers). */
+  const missing = '/api/projects/5b3c1f0e-7a8d-4c1e-9f00-000000000000';
 
   beforeAll(async () => {
     const url = new URL(process.env.DATABASE_URL!);
@@ -24,21 +26,18 @@ describe('PostgreSQL becomes unreachable while the API runs', () => {
   });
 
   it('answers 503 on /health and on a read while it is down, and recovers when it returns', async () => {
-    await request(h.url).get('/api/smoke/smoke-none').set('Authorization', admin).expect(404);
+    await request(h.url).get(missing).set('Authorization', admin).expect(404);
     await proxy.cut();
 
     const health = await request(h.url).get('/health').expect(503);
     expect(health.body.error.postgres.status).toBe('down');
-    const read = await request(h.url)
-      .get('/api/smoke/smoke-none')
-      .set('Authorization', admin)
-      .expect(503);
+    const read = await request(h.url).get(missing).set('Authorization', admin).expect(503);
     expect(read.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
     expect(read.body.message).toContain('PostgreSQL');
     expect(read.headers['retry-after']).toBe('5');
 
     await proxy.restore();
-    await request(h.url).get('/api/smoke/smoke-none').set('Authorization', admin).expect(404);
+    await request(h.url).get(missing).set('Authorization', admin).expect(404);
     await request(h.url).get('/health').expect(200);
   });
 });

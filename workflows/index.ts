@@ -1,3 +1,2 @@
 // The worker's workflowsPath: every workflow type the worker runs is exported here.
-export * from './smoke.workflow';
 export * from './project.workflow';

@@ -22,6 +22,7 @@ import {
   type ProjectReport as Report,
 } from '../../libs/client/src';
 import { ApiClient, mapLimit } from '../lib';
+import { cloneProjectsQuery } from '../../libs/persistence/src/read-model';
 
 /** The latest working day D with `n` working days in (D, today], by the product's calendar. */
 export function workingDaysAgo(cal: WorkingDayCalendar, today: string, n: number): string {
@@ -217,18 +218,7 @@ export async function cloneTo(pg: PgClient, target: number): Promise<number> {
              WHERE created_by IS DISTINCT FROM 'bench-clone') s ON s.n = g.k % $3`,
       [first, last, sources],
     );
-    await pg.query(
-      `INSERT INTO projects (id, name, type, region, owner_organisation, status, stage, risk,
-         limit_days, used_days, remaining_days, due_date, calendar_version, state, state_seq,
-         created_by, idempotency_key, created_at, updated_at, fence_run, fence_history)
-       SELECT m.dst, p.name || ' · 副本 ' || m.k, p.type, p.region, p.owner_organisation, p.status,
-              p.stage, p.risk, p.limit_days, p.used_days, p.remaining_days, p.due_date,
-              p.calendar_version,
-              jsonb_set(replace(p.state::text, p.id::text, m.dst::text)::jsonb, '{name}',
-                        to_jsonb(p.name || ' · 副本 ' || m.k)),
-              p.state_seq, 'bench-clone', NULL, m.at, m.at, p.fence_run, p.fence_history
-       FROM clone_map m JOIN projects p ON p.id = m.src`,
-    );
+    await pg.query(cloneProjectsQuery('clone_map', ' · 副本 ', 'bench-clone'));
     await pg.query(
       `INSERT INTO project_items (project_id, code, task_id, name, department, stage, theme,
          status, risk, limit_days, used_days, due_date, round, state_seq, updated_at)

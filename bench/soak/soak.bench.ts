@@ -42,6 +42,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { ProjectWorkflowInput, initialState, workflowItems } from '../../libs/approval/src';
+import { insertProjectQuery } from '../../libs/persistence/src/read-model';
 import { WorkingDayCalendar, chineseDaysSnapshot } from '../../libs/calendar/src';
 import { EXAMPLE_ANSWERS, checklist, policyFor, type ExampleProject } from '../../libs/domain/src';
 import { projectReportQuery, projectWorkflowId } from '../../libs/temporal/src';
@@ -224,23 +225,7 @@ runBench('soak', async () => {
       items: p.items,
     };
     const state = initialState(input, cal.version, new Date().toISOString());
-    await pool.query(
-      `INSERT INTO projects (id, name, type, region, owner_organisation, status, stage, risk, limit_days,
-         used_days, remaining_days, calendar_version, state, state_seq, created_by, idempotency_key)
-       VALUES ($1,$2,$3,$4,$5,'IN_PROGRESS',$6,'ON_TRACK',$7,0,$7,$8,$9,0,$10,NULL)`,
-      [
-        projectId,
-        input.name,
-        input.type,
-        input.region,
-        input.ownerOrganisation,
-        state.stage,
-        input.limitDays,
-        state.calendarVersion,
-        state,
-        'admin',
-      ],
-    );
+    await pool.query(insertProjectQuery({ state, createdBy: 'admin', idempotencyKey: null }));
     await client.workflow.start<typeof projectWorkflow>('projectWorkflow', {
       workflowId: projectWorkflowId(projectId),
       taskQueue: stack.taskQueue!,

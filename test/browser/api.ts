@@ -13,7 +13,11 @@ export async function apiToken(request: APIRequestContext, username: string): Pr
   return ((await r.json()) as { accessToken: string }).accessToken;
 }
 
-export async function apiGet<T>(request: APIRequestContext, token: string, path: string): Promise<T> {
+export async function apiGet<T>(
+  request: APIRequestContext,
+  token: string,
+  path: string,
+): Promise<T> {
   const r = await request.get(path, { headers: { authorization: `Bearer ${token}` } });
   if (!r.ok()) throw new Error(`GET ${path}: ${r.status()} ${await r.text()}`);
   return (await r.json()) as T;

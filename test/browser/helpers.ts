@@ -23,7 +23,10 @@ export async function signOut(page: Page): Promise<void> {
 
 /** The 中文 / English switch (remembered in the browser). */
 export async function setLanguage(page: Page, lang: Lang): Promise<void> {
-  await page.getByText(lang === 'en' ? 'English' : '中文', { exact: true }).first().click();
+  await page
+    .getByText(lang === 'en' ? 'English' : '中文', { exact: true })
+    .first()
+    .click();
 }
 
 /** No serious or critical accessibility violation on the page as it is now. */
@@ -31,7 +34,13 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
-    bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    ),
     `accessibility of ${what}`,
   ).toEqual([]);
 }
@@ -42,7 +51,9 @@ export async function expectNoSidewaysScroll(page: Page, what: string): Promise<
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
   }));
-  expect(scroll, `${what}: page width ${scroll} px in a ${client} px viewport`).toBeLessThanOrEqual(client);
+  expect(scroll, `${what}: page width ${scroll} px in a ${client} px viewport`).toBeLessThanOrEqual(
+    client,
+  );
 }
 
 export const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');

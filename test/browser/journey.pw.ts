@@ -19,11 +19,17 @@ const STAGES = [
   { code: 'COMPLETION', zh: '竣工验收', supplement: false },
 ] as const;
 
-async function answerQuestionnaire(page: Page, answers: Record<string, string | string[]>) {
+async function answerQuestionnaire(
+  page: Page,
+  answers: Record<string, string | readonly string[]>,
+) {
   for (const q of questionnaire.questions) {
     const value = answers[q.id];
-    const chosen = Array.isArray(value) ? value : [value];
-    const group = page.getByRole(q.kind === 'single' ? 'radiogroup' : 'group', { name: q.text, exact: true });
+    const chosen: readonly string[] = typeof value === 'string' ? [value] : value;
+    const group = page.getByRole(q.kind === 'single' ? 'radiogroup' : 'group', {
+      name: q.text,
+      exact: true,
+    });
     for (const o of q.options) {
       if (!chosen.includes(o.id)) continue;
       await group.getByLabel(o.text, { exact: true }).check();
@@ -32,25 +38,35 @@ async function answerQuestionnaire(page: Page, answers: Record<string, string | 
 }
 
 /** The officer opens the item from the department's queue and records the decision. */
-async function decideFromQueue(page: Page, projectName: string, itemName: string, decision: string, comment: string) {
-  await page.getByRole('link', { name: '待办事项' }).click();
+async function decideFromQueue(
+  page: Page,
+  projectName: string,
+  itemName: string,
+  decision: string,
+  comment: string,
+) {
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '待办事项' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '待办事项' })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: projectName }).filter({ hasText: itemName });
   await row.getByRole('link', { name: itemName }).click();
   await expect(page.getByRole('heading', { level: 2, name: itemName })).toBeVisible();
   await page.getByRole('radio', { name: decision }).check();
-  await page.getByLabel('意见').fill(comment);
+  await page.getByLabel('意见', { exact: true }).fill(comment);
   await page.getByRole('button', { name: '提交决定' }).click();
 }
 
-test('a government-invested school from the questionnaire to completion, clicked through', async ({ page, request }) => {
+test('a government-invested school from the questionnaire to completion, clicked through', async ({
+  page,
+  request,
+}) => {
   const name = `第九实验小学 ${Date.now().toString(36)}`;
   const applicantToken = await apiToken(request, 'applicant');
 
   // The applicant: questionnaire → checklist preview → create (double click: one project).
   await signIn(page, 'applicant');
   await page.getByRole('button', { name: '新建项目' }).click();
-  await page.getByLabel('项目名称').fill(name);
+  await expect(page.getByRole('heading', { level: 2, name: '新建项目' })).toBeVisible();
+  await page.getByLabel('项目名称', { exact: true }).fill(name);
   await answerQuestionnaire(page, EXAMPLE_ANSWERS.school);
   await page.getByRole('button', { name: '生成事项清单' }).click();
   await expect(page.getByText('80 个工作日').first()).toBeVisible();
@@ -60,7 +76,11 @@ test('a government-invested school from the questionnaire to completion, clicked
   await page.getByRole('button', { name: '确认并创建项目' }).dblclick();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   const id = page.url().split('/projects/')[1];
-  const same = await apiGet<{ total: number }>(request, applicantToken, `/api/projects?q=${encodeURIComponent(name)}`);
+  const same = await apiGet<{ total: number }>(
+    request,
+    applicantToken,
+    `/api/projects?q=${encodeURIComponent(name)}`,
+  );
   expect(same.total, 'a double click on create makes one project').toBe(1);
   await expect(page.getByRole('img', { name: /已用 0 个工作日，时限 80 个工作日/ })).toBeVisible();
   await expect(page.getByText('尚无受理的事项。')).toBeVisible();
@@ -94,15 +114,20 @@ test('a government-invested school from the questionnaire to completion, clicked
     await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
 
     let r = await reportOf(request, applicantToken, id);
-    const stageItems = itemsOf(r, stage.code);
-    accepted += stageItems.filter((i) => i.status !== 'PENDING').length;
+    // Items whose clock has run: the chart draws one bar for each.
+    accepted = itemsOf(r).filter((i) => i.startedOn).length;
+    expect(itemsOf(r, stage.code).some((i) => i.status === 'UNDER_REVIEW')).toBe(true);
 
     // The applicant's page: the Gantt chart now draws the accepted items; the gauge still 0 used today.
     await signOut(page);
     await signIn(page, 'applicant');
     await page.goto(`/projects/${id}`);
-    await expect(page.getByRole('img', { name: new RegExp(`甘特图：${accepted} 个已受理事项`) })).toBeVisible();
-    await expect(page.getByRole('img', { name: /已用 0 个工作日，时限 80 个工作日，剩余 80 个/ })).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: new RegExp(`甘特图：${accepted} 个已受理事项`) }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: /已用 0 个工作日，时限 80 个工作日，剩余 80 个/ }),
+    ).toBeVisible();
 
     // Officers work their queues until the stage completes (prerequisites release later items).
     let supplement = stage.supplement;
@@ -117,7 +142,13 @@ test('a government-invested school from the questionnaire to completion, clicked
         for (const item of open.filter((i) => i.department === dept)) {
           if (supplement) {
             supplement = false;
-            await decideFromQueue(page, name, item.name, '要求补正（停止计时）', '请补充用地红线图');
+            await decideFromQueue(
+              page,
+              name,
+              item.name,
+              '要求补正（停止计时）',
+              '请补充用地红线图',
+            );
             await expect(page.getByText('事项当前为“待补正”')).toBeVisible();
             // The applicant answers on the project page; the clock resumes.
             await signOut(page);
@@ -149,7 +180,12 @@ test('a government-invested school from the questionnaire to completion, clicked
   await signIn(page, 'applicant');
   await page.goto(`/projects/${id}`);
   await expect(page.getByText('项目已全部办结。')).toBeVisible();
-  await expect(page.getByRole('img', { name: new RegExp(`甘特图：${accepted} 个已受理事项`) })).toBeVisible();
+  const final0 = await reportOf(request, applicantToken, id);
+  accepted = itemsOf(final0).filter((i) => i.startedOn).length;
+  expect(accepted).toBe(itemsOf(final0).length);
+  await expect(
+    page.getByRole('img', { name: new RegExp(`甘特图：${accepted} 个已受理事项`) }),
+  ).toBeVisible();
   await settle(page);
   await screenshot(page, 'journey-completed');
   const final = await reportOf(request, applicantToken, id);

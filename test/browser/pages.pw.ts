@@ -8,10 +8,18 @@ import { type Lang, expectAccessible, expectNoSidewaysScroll, screenshot, signIn
 
 const ROLES: { user: string; heading: Record<Lang, string>; phone: boolean }[] = [
   { user: 'applicant', heading: { 'zh-CN': '我的项目', en: 'My projects' }, phone: true },
-  { user: 'agent', heading: { 'zh-CN': '代办项目（风险高的在前）', en: 'Projects I act for (riskiest first)' }, phone: true },
+  {
+    user: 'agent',
+    heading: { 'zh-CN': '代办项目（风险高的在前）', en: 'Projects I act for (riskiest first)' },
+    phone: true,
+  },
   { user: 'window', heading: { 'zh-CN': '受理队列', en: 'Acceptance queue' }, phone: false },
   { user: 'officer.NRP', heading: { 'zh-CN': '待办事项', en: 'My queue' }, phone: false },
-  { user: 'head.NRP', heading: { 'zh-CN': '督办事项（预警与超期）', en: 'Escalations (at risk and overdue)' }, phone: false },
+  {
+    user: 'head.NRP',
+    heading: { 'zh-CN': '督办事项（预警与超期）', en: 'Escalations (at risk and overdue)' },
+    phone: false,
+  },
   { user: 'supervisor', heading: { 'zh-CN': '监察看板', en: 'Boards' }, phone: false },
   { user: 'admin', heading: { 'zh-CN': '工作日历', en: 'Working-day calendar' }, phone: false },
 ];
@@ -22,7 +30,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       test(`${role.user}'s main page, ${lang}, ${width} px`, async ({ page }) => {
         await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
         await signIn(page, role.user, lang);
-        await expect(page.getByRole('heading', { level: 2, name: role.heading[lang] })).toBeVisible();
+        await expect(
+          page.getByRole('heading', { level: 2, name: role.heading[lang] }),
+        ).toBeVisible();
         await page.waitForLoadState('networkidle');
         await screenshot(page, `${role.user}-${lang}-${width}`);
         await expectAccessible(page, `${role.user}'s page`);
@@ -32,14 +42,20 @@ for (const lang of ['zh-CN', 'en'] as const) {
   }
 }
 
-test('the applicant sees the demo projects with their gauges and opens one on a phone', async ({ page }) => {
+test('the applicant sees the demo projects with their gauges and opens one on a phone', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, 'applicant');
   const school = page.getByRole('link', { name: '城东第一实验小学新建工程' });
   await expect(school).toBeVisible();
-  await expect(page.getByRole('progressbar', { name: /已用 \d+ 个工作日，时限 80 个工作日/ }).first()).toBeVisible();
+  await expect(
+    page.getByRole('progressbar', { name: /已用 \d+ 个工作日，时限 80 个工作日/ }).first(),
+  ).toBeVisible();
   await school.click();
-  await expect(page.getByRole('heading', { level: 2, name: '城东第一实验小学新建工程' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: '城东第一实验小学新建工程' }),
+  ).toBeVisible();
   await expect(page.getByRole('img', { name: /甘特图/ })).toBeVisible();
   await page.waitForLoadState('networkidle');
   await screenshot(page, 'applicant-project-375');

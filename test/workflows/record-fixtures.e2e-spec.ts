@@ -16,7 +16,6 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { withYearSchedule } from '../../libs/calendar/src/core';
 import { calendarUpdatedSignal, projectCommandUpdate } from '../../libs/temporal/src/project';
 import { projectWorkflow } from '../../workflows/project.workflow';
-import { smokeWorkflow } from '../../workflows/smoke.workflow';
 import {
   ProjectHandle,
   ReadModel,
@@ -223,21 +222,6 @@ describeIf('record replay fixtures', () => {
       expect(await completedResult(env, h)).toMatchObject({ status: 'COMPLETED' });
       await save('project-continued-as-new-run1', h.workflowId, h.firstExecutionRunId);
       await save('project-continued-as-new-run2', h.workflowId);
-    });
-  });
-
-  it('smoke', async () => {
-    const { worker, taskQueue } = await makeWorker(env, rm, {
-      recordSmoke: async () => ({ recordedAt: '2027-01-20T01:00:00.000Z' }),
-    });
-    await worker.runUntil(async () => {
-      const h = await env.client.workflow.start(smokeWorkflow, {
-        workflowId: 'smoke-fixture',
-        taskQueue,
-        args: [{ message: 'hello' }],
-      });
-      expect(await h.result()).toMatchObject({ message: 'hello' });
-      await save('smoke', h.workflowId);
     });
   });
 });

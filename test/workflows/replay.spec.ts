@@ -58,7 +58,7 @@ describe('replay of committed workflow histories', () => {
           ),
         ].map((x) => x[1]),
       );
-    expect(exported.sort()).toEqual(['projectWorkflow', 'smokeWorkflow']);
+    expect(exported.sort()).toEqual(['projectWorkflow']);
     expect([...new Set(histories.map((h) => typeOf(h.history)))].sort()).toEqual(exported);
     // The project workflow's fixtures cover completion, timers and continue-as-new.
     const project = histories.filter((h) => typeOf(h.history) === 'projectWorkflow');
@@ -82,12 +82,22 @@ describe('replay of committed workflow histories', () => {
   });
 
   it('would notice a workflow that took another path (the check can fail)', async () => {
-    // The completed project's history replayed as if the smoke workflow had made it: its code
-    // schedules an activity where the history has the project's first local activity.
+    // The completed project's history with its first local activity (the read-model write of
+    // the start) replaced by a timer: the code schedules the activity, the history says a timer.
     const file = 'project-completed.json';
     const tampered = load(file);
-    tampered.events[0].workflowExecutionStartedEventAttributes!.workflowType!.name =
-      'smokeWorkflow';
+    const at = tampered.events.findIndex((e) => e.markerRecordedEventAttributes);
+    const marker = tampered.events[at];
+    tampered.events[at] = temporal.api.history.v1.HistoryEvent.fromObject({
+      eventId: marker.eventId,
+      eventTime: marker.eventTime,
+      eventType: 'EVENT_TYPE_TIMER_STARTED',
+      timerStartedEventAttributes: {
+        timerId: 'tampered',
+        startToFireTimeout: { seconds: 60 },
+        workflowTaskCompletedEventId: tampered.events[at - 1].eventId,
+      },
+    });
     const [result] = await replay([{ file, history: tampered }]);
     expect(result.error).toMatchObject({ name: 'DeterminismViolationError' });
   });

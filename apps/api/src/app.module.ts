@@ -7,9 +7,8 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { HealthModule } from './health/health.module';
 import { ProjectsModule } from './projects/projects.module';
-import { SmokeModule } from './smoke/smoke.module';
 import { SubmissionsModule } from './submissions/submissions.module';
-import { TemporalModule } from './temporal/temporal.module';
+import { TasksModule } from './tasks/tasks.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -20,13 +19,12 @@ import { WebModule } from './web/web.module';
       load: [appConfig, authConfig, databaseConfig, temporalConfig],
     }),
     DatabaseModule.forRoot('approvals-api'),
-    TemporalModule,
     AuthModule,
     CalendarModule,
     CatalogModule,
     ProjectsModule,
+    TasksModule,
     HealthModule,
-    SmokeModule,
     SubmissionsModule,
     WebModule.register(),
   ],

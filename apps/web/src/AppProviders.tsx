@@ -31,7 +31,20 @@ export function AppProviders({ children }: { children: ReactNode }) {
       <ConfigProvider
         locale={zh ? zhCN : enUS}
         button={{ autoInsertSpace: false }}
-        theme={{ token: { colorPrimary: '#1f5fbf', colorLink: '#1f5fbf', colorInfo: '#1f5fbf', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorTextPlaceholder: '#6b6b6b', colorError: '#c62828', colorWarning: '#ad6800', colorSuccess: '#237804', borderRadius: 6 } }}
+        theme={{
+          token: {
+            colorPrimary: '#1f5fbf',
+            colorLink: '#1f5fbf',
+            colorInfo: '#1f5fbf',
+            colorTextDescription: '#595959',
+            colorTextTertiary: '#595959',
+            colorTextPlaceholder: '#6b6b6b',
+            colorError: '#c62828',
+            colorWarning: '#ad6800',
+            colorSuccess: '#237804',
+            borderRadius: 6,
+          },
+        }}
       >
         <AntApp>{children}</AntApp>
       </ConfigProvider>

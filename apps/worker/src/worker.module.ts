@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { DatabaseModule } from '../../../libs/persistence/src/database.module';
-import { appConfig, databaseConfig, temporalConfig } from '../../../libs/config/src';
+import { appConfig, databaseConfig, temporalConfig, workerConfig } from '../../../libs/config/src';
 import { WorkerService } from './worker.service';
 
 @Module({
@@ -9,7 +9,7 @@ import { WorkerService } from './worker.service';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, databaseConfig, temporalConfig],
+      load: [appConfig, databaseConfig, temporalConfig, workerConfig],
     }),
     DatabaseModule.forRoot('approvals-worker'),
   ],

@@ -7,18 +7,18 @@ import {
 } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { appConfig } from '../../../libs/config/src';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../../activities';
-import { temporalConfig } from '../../../libs/config/src';
+import { appConfig, temporalConfig, workerConfig, workflowSource } from '../../../libs/config/src';
 import { JsonLogger, readLogFormat, temporalLogFunction } from '../../../libs/logging/src';
 import { temporalConnectionOptions } from '../../../libs/temporal/src';
 
 const RETRY_MAX_MS = 10_000;
 
 /**
- * Owns the Temporal worker: connects (waiting for the server if it is not up yet), bundles the
- * workflows, runs until the application shuts down, then drains in-flight tasks.
+ * Owns the Temporal worker: connects (waiting for the server if it is not up yet), loads the
+ * workflow bundle (or bundles the sources), runs until the application shuts down, then drains in-flight tasks.
  */
 @Injectable()
 export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,17 +31,28 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(temporalConfig.KEY) private readonly cfg: ConfigType<typeof temporalConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(workerConfig.KEY) private readonly workerCfg: ConfigType<typeof workerConfig>,
     private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     installRuntimeLogger(this.app.logLevel);
+    const workflows = workflowSource(this.workerCfg, {
+      // dist/workflow-bundle.js when this runs compiled from dist/apps/worker/src.
+      builtBundle: join(__dirname, '..', '..', '..', 'workflow-bundle.js'),
+      workflowsPath: require.resolve('../../../workflows'),
+    });
+    this.log.log(
+      'workflowBundle' in workflows
+        ? `workflows from the bundle ${workflows.workflowBundle.codePath}`
+        : 'workflows bundled from source',
+    );
     this.connection = await this.connect();
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.cfg.namespace,
       taskQueue: this.cfg.taskQueue,
-      workflowsPath: require.resolve('../../../workflows'),
+      ...workflows,
       activities: createActivities({ dataSource: this.dataSource }),
       // A read-model write retrying against a PostgreSQL that is down must not hold a stop
       // forever: past this the worker stops anyway and Temporal hands the tasks to another.

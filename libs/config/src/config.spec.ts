@@ -4,6 +4,8 @@ import {
   parseAuthConfig,
   parseDatabaseConfig,
   parseTemporalConfig,
+  parseWorkerConfig,
+  workflowSource,
 } from './index';
 
 describe('configuration is validated at start, naming the variable', () => {
@@ -116,5 +118,35 @@ describe('an external OpenID Connect issuer (OIDC_*)', () => {
     const err = refusal(env);
     expect(err.variable).toBe(variable);
     expect(err.message).toContain(`${variable}: ${reason}`);
+  });
+});
+
+describe('where the worker takes its workflows from (WORKFLOW_BUNDLE, NODE_ENV)', () => {
+  const paths = { builtBundle: '/app/dist/workflow-bundle.js', workflowsPath: '/app/workflows' };
+  const source = (env: Record<string, string>, existing: string[] = [paths.builtBundle]) =>
+    workflowSource(parseWorkerConfig(env), paths, (p) => existing.includes(p));
+
+  it('bundles the sources in development and tests, even with a built bundle there', () => {
+    expect(source({})).toEqual({ workflowsPath: '/app/workflows' });
+    expect(source({ NODE_ENV: 'test' })).toEqual({ workflowsPath: '/app/workflows' });
+  });
+
+  it('loads the built bundle in production when it exists, the sources when it does not', () => {
+    expect(source({ NODE_ENV: 'production' })).toEqual({
+      workflowBundle: { codePath: paths.builtBundle },
+    });
+    expect(source({ NODE_ENV: 'production' }, [])).toEqual({ workflowsPath: '/app/workflows' });
+  });
+
+  it('follows WORKFLOW_BUNDLE: a bundle file, or `source`; a missing file stops the start', () => {
+    expect(source({ WORKFLOW_BUNDLE: '/b.js' }, ['/b.js'])).toEqual({
+      workflowBundle: { codePath: '/b.js' },
+    });
+    expect(source({ NODE_ENV: 'production', WORKFLOW_BUNDLE: 'source' })).toEqual({
+      workflowsPath: '/app/workflows',
+    });
+    expect(() => source({ WORKFLOW_BUNDLE: '/nope.js' })).toThrow(
+      /^WORKFLOW_BUNDLE: \/nope.js does not exist/,
+    );
   });
 });

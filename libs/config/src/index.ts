@@ -3,3 +3,4 @@ export * from './app.config';
 export * from './database.config';
 export * from './temporal.config';
 export * from './auth.config';
+export * from './worker.config';

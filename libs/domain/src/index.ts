@@ -35,6 +35,7 @@ export {
 } from './catalog/critical-path';
 export {
   DEFAULT_WARNING,
+  RISKS,
   riskOf,
   warningThresholdDays,
   type Risk,

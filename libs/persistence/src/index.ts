@@ -1,4 +1,4 @@
 export * from './entities';
 export * from './migrations';
 export * from './data-source-options';
-export * from './queries/submissions.query';
+export * from './read-model';

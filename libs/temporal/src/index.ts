@@ -1,3 +1,2 @@
 export * from './connection-options';
-export * from './smoke';
 export * from './project';

@@ -1,4 +1,4 @@
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Body,
   Controller,
@@ -15,6 +15,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { authConfig } from '../../../../libs/config/src';
 import { CurrentUser, Public } from './decorators';
 import type { Principal } from './principal';
+import { LoginResultDto, MeDto } from './dto/auth-responses.dto';
 import { LoginDto } from './dto/login.dto';
 import { UsersService } from './users.service';
 
@@ -28,6 +29,7 @@ export class AuthController {
   ) {}
 
   /** `{ accessToken }` for a valid username and password; rate limited per client address. */
+  @ApiOkResponse({ type: LoginResultDto })
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
@@ -42,10 +44,16 @@ export class AuthController {
       ...(user.organisation ? { organisation: user.organisation } : {}),
       ...(user.department ? { department: user.department } : {}),
     });
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.cfg.jwtTtlSeconds, role: user.role };
+    return {
+      accessToken,
+      tokenType: 'Bearer' as const,
+      expiresIn: this.cfg.jwtTtlSeconds,
+      role: user.role,
+    };
   }
 
   /** Who the bearer token says the caller is: username, role, organisation or department. */
+  @ApiOkResponse({ type: MeDto })
   @ApiBearerAuth()
   @Get('me')
   me(@CurrentUser() user: Principal) {

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -11,7 +11,6 @@ import { DemoAccountsController } from './demo-accounts.controller';
 import { OidcService } from './oidc.service';
 import { UsersService } from './users.service';
 
-@Global()
 @Module({
   imports: [
     JwtModule.registerAsync({

@@ -1,4 +1,10 @@
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
@@ -14,6 +20,12 @@ import {
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from './calendar.service';
+import {
+  AddWorkingDaysDto,
+  CalendarYearsDto,
+  WorkingDaysDto,
+  YearLoadedDto,
+} from './dto/calendar.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -47,6 +59,7 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   /** Working days in (from, to], counted as the Licensing Law counts (art. 82). */
+  @ApiOkResponse({ type: WorkingDaysDto })
   @Get('working-days')
   workingDays(@Query() q: RangeQuery) {
     const a = this.calendar.answer((c) => c.workingDaysBetween(q.from, q.to));
@@ -60,6 +73,7 @@ export class CalendarController {
   }
 
   /** The N-th working day after `from`. */
+  @ApiOkResponse({ type: AddWorkingDaysDto })
   @Get('add')
   add(@Query() q: AddQuery) {
     const a = this.calendar.answer((c) => c.addWorkingDays(q.from, q.days));
@@ -110,12 +124,14 @@ class YearParam {
 export class CalendarYearsController {
   constructor(private readonly calendar: CalendarService) {}
 
+  @ApiOkResponse({ type: CalendarYearsDto })
   @Get()
   list() {
     return this.calendar.years();
   }
 
   /** Loads a year's official schedule; running projects are signalled and recount their clocks. */
+  @ApiOkResponse({ type: YearLoadedDto })
   @Roles('ADMIN')
   @Put(':year')
   load(@CurrentUser() user: Principal, @Param() p: YearParam, @Body() body: YearScheduleDto) {

@@ -1,9 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { TemporalModule } from '../temporal/temporal.module';
 import { CalendarController, CalendarYearsController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 
-@Global()
 @Module({
+  imports: [TemporalModule],
   controllers: [CalendarController, CalendarYearsController],
   providers: [CalendarService],
   exports: [CalendarService],

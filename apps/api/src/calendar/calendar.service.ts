@@ -8,7 +8,7 @@ import {
   withYearSchedule,
 } from '../../../../libs/calendar/src/core';
 import { chineseDaysSnapshot } from '../../../../libs/calendar/src';
-import { CalendarYearRecord } from '../../../../libs/persistence/src';
+import { runningProjectIds, saveYear, storedYears } from '../../../../libs/persistence/src';
 import { calendarUpdatedSignal, projectWorkflowId } from '../../../../libs/temporal/src';
 import type { Principal } from '../auth/principal';
 import { TemporalClient } from '../temporal/temporal.module';
@@ -42,7 +42,7 @@ export class CalendarService implements OnModuleInit {
 
   /** Rebuilds the snapshot from the bundled calendar and the stored years. */
   async reload(): Promise<CalendarSnapshot> {
-    const years = await this.ds.getRepository(CalendarYearRecord).find({ order: { year: 'ASC' } });
+    const years = await storedYears(this.ds);
     let s = this.bundled;
     for (const y of years) s = withYearSchedule(s, y, `${this.bundled.source}+admin`);
     this.snapshotValue = s;
@@ -111,9 +111,7 @@ export class CalendarService implements OnModuleInit {
       if (err instanceof CalendarError) throw new BadRequestException(err.message);
       throw err;
     }
-    await this.ds
-      .getRepository(CalendarYearRecord)
-      .upsert({ ...schedule, updatedBy: admin.username, updatedAt: new Date() }, ['year']);
+    await saveYear(this.ds, schedule, admin.username);
     const previous = this.snapshotValue.version;
     const snapshot = await this.reload();
     const signalled = await this.signalRunning(snapshot);
@@ -121,11 +119,7 @@ export class CalendarService implements OnModuleInit {
   }
 
   private async signalRunning(snapshot: CalendarSnapshot) {
-    const ids = (
-      await this.ds.query<{ id: string }[]>(
-        `SELECT id FROM projects WHERE status = 'IN_PROGRESS' ORDER BY created_at`,
-      )
-    ).map((r) => r.id);
+    const ids = await runningProjectIds(this.ds);
     let signalled = 0;
     const failed: string[] = [];
     let next = 0;

@@ -1,7 +1,8 @@
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { IsObject } from 'class-validator';
-import { AnswersValidationError, checklist, questionnaire } from '../../../../libs/domain/src';
+import { CatalogService } from './catalog.service';
+import { ChecklistDto, QuestionnaireDto } from './dto/catalog.dto';
 
 export class ChecklistRequest {
   @ApiProperty({ type: 'object', additionalProperties: true })
@@ -9,31 +10,23 @@ export class ChecklistRequest {
   answers!: Record<string, unknown>;
 }
 
-/** Questionnaire answers as a checklist, or a 400 naming each bad question. */
-export function checklistOr400(answers: unknown) {
-  try {
-    return checklist(answers);
-  } catch (err) {
-    if (err instanceof AnswersValidationError) {
-      throw new BadRequestException(err.issues.map((i) => `answers.${i.questionId}: ${i.message}`));
-    }
-    throw err;
-  }
-}
-
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller()
 export class CatalogController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @ApiOkResponse({ type: QuestionnaireDto })
   @Get('questionnaire')
   questionnaire() {
-    return questionnaire;
+    return this.catalog.questionnaire;
   }
 
   /** A preview: the items the answers make required, per stage and theme, and those waived. */
+  @ApiOkResponse({ type: ChecklistDto })
   @Post('checklists')
   @HttpCode(200)
   preview(@Body() body: ChecklistRequest) {
-    return checklistOr400(body.answers);
+    return this.catalog.checklist(body.answers);
   }
 }

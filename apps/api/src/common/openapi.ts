@@ -1,14 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { ApiHeaderOptions } from '@nestjs/swagger';
-
-export const IDEMPOTENCY_KEY_HEADER: ApiHeaderOptions = {
-  name: 'Idempotency-Key',
-  required: false,
-  description:
-    'The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : -',
-  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,100}$' },
-};
+import { JointProcedureResultDto } from '../projects/dto/report.dto';
 
 const ERROR_SCHEMA = {
   type: 'object',
@@ -34,7 +26,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  const doc = SwaggerModule.createDocument(app, config);
+  // Referenced only by $ref inside another schema (a map of results), so listed here to be emitted.
+  const doc = SwaggerModule.createDocument(app, config, { extraModels: [JointProcedureResultDto] });
   doc.components = {
     ...doc.components,
     schemas: { ...doc.components?.schemas, Error: ERROR_SCHEMA },

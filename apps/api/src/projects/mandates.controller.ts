@@ -1,10 +1,17 @@
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { AccessService } from './access.service';
 import { AgentDto } from './dto/commands.dto';
+import { MandateDto, MandateListDto } from './dto/report.dto';
 
 /** Organisation-wide mandates: an agent acts on all of the organisation's projects. */
 @ApiTags('mandates')
@@ -13,6 +20,7 @@ import { AgentDto } from './dto/commands.dto';
 export class MandatesController {
   constructor(private readonly access: AccessService) {}
 
+  @ApiOkResponse({ type: MandateListDto })
   @Roles('APPLICANT', 'AGENT', 'SUPERVISOR', 'ADMIN')
   @Get()
   list(@CurrentUser() user: Principal) {
@@ -20,6 +28,8 @@ export class MandatesController {
   }
 
   /** 201 with the mandate; granting one already in force again → 200, unchanged. */
+  @ApiCreatedResponse({ type: MandateDto, description: 'Granted' })
+  @ApiOkResponse({ type: MandateDto, description: 'Already in force: unchanged' })
   @Roles('APPLICANT')
   @Post()
   async grant(
@@ -32,6 +42,7 @@ export class MandatesController {
     return mandate;
   }
 
+  @ApiNoContentResponse({ description: 'Revoked' })
   @Roles('APPLICANT')
   @Delete(':agentUsername')
   @HttpCode(204)

@@ -17,14 +17,14 @@ import type { Principal } from '../auth/principal';
 import { dependencyOutage } from '../common/dependency-outage';
 import { TemporalClient } from '../temporal/temporal.module';
 
-const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 /** How long a command waits for the workflow to apply it and write the read model. */
 const UPDATE_WAIT_MS = 30_000;
 
 /**
  * Sends a command to a project's workflow as an Update and turns its refusals into HTTP:
  * NOT_FOUND → 404, CONFLICT → 409, INVALID → 400, each with the workflow's reason. The Update
- * returns once the read model has the change, so a read right after sees it.
+ * returns once the read model has the change, so a read right after sees it. The idempotency
+ * key comes checked by the IdempotencyKey decorator.
  */
 @Injectable()
 export class ProjectCommandsService {
@@ -37,11 +37,6 @@ export class ProjectCommandsService {
     idempotencyKey?: string,
     onBehalfOf?: string,
   ): Promise<CommandResult> {
-    if (idempotencyKey !== undefined && !KEY.test(idempotencyKey)) {
-      throw new BadRequestException(
-        'Idempotency-Key: 1-100 characters of letters, digits, . _ : -',
-      );
-    }
     const requestId = idempotencyKey ? `${principal.userId}:${idempotencyKey}` : undefined;
     const handle = this.temporal.workflow.getHandle(projectWorkflowId(projectId));
     const started = Date.now();

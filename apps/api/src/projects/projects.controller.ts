@@ -1,28 +1,24 @@
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { IDEMPOTENCY_KEY_HEADER } from '../common/openapi';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  BadRequestException,
   Body,
   Controller,
-  Delete,
   Get,
-  Headers,
   HttpCode,
-  NotFoundException,
   Param,
   Post,
   Query,
   Res,
+  applyDecorators,
 } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Command } from '../../../../libs/approval/src';
 import type { StageCode } from '../../../../libs/domain/src';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
-import { AccessService } from './access.service';
+import { IdempotencyKey } from '../common/idempotency-key';
+import { ApiProjectId, ApiStage, ProjectIdPipe, StagePipe } from '../common/route-params';
 import {
   AcceptanceDto,
-  AgentDto,
   ExtensionDto,
   JointProcedureDto,
   JointResultDto,
@@ -32,17 +28,20 @@ import {
 } from './dto/commands.dto';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-query.dto';
+import { ProjectPageDto, ProjectReportDto, TimelineDto } from './dto/report.dto';
 import { ProjectCommandsService } from './project-commands.service';
+import type { Role } from '../../../../libs/persistence/src';
 import { ProjectsService } from './projects.service';
 
-const STAGES = ['PLAN', 'START_PERMIT', 'COMPLETION'];
-
-function stageParam(stage: string): StageCode {
-  if (!STAGES.includes(stage)) {
-    throw new BadRequestException(`stage must be one of ${STAGES.join(', ')}`);
-  }
-  return stage as StageCode;
-}
+/** A command on a project: 200 with the project's report once the workflow applied it. */
+const ProjectCommand = (path: string, ...roles: Role[]) =>
+  applyDecorators(
+    ApiProjectId(),
+    ApiOkResponse({ type: ProjectReportDto }),
+    Roles(...roles),
+    Post(path),
+    HttpCode(200),
+  );
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -51,36 +50,41 @@ export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
     private readonly commands: ProjectCommandsService,
-    private readonly access: AccessService,
   ) {}
 
   /** 201 with the report; the same Idempotency-Key again → 200 with the same project. */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ type: ProjectReportDto, description: 'The new project' })
+  @ApiOkResponse({ type: ProjectReportDto, description: 'The project of the same Idempotency-Key' })
   @Roles('APPLICANT', 'AGENT', 'ADMIN')
   @Post()
   async create(
     @CurrentUser() user: Principal,
     @Body() body: CreateProjectDto,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     const { created, report } = await this.projects.create(user, body, key);
     res.status(created ? 201 : 200);
     return report;
   }
 
+  @ApiOkResponse({ type: ProjectPageDto })
   @Get()
   list(@CurrentUser() user: Principal, @Query() q: ListProjectsQuery) {
     return this.projects.list(user, q);
   }
 
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectReportDto })
   @Get(':id')
-  async report(@CurrentUser() user: Principal, @Param('id') id: string) {
+  async report(@CurrentUser() user: Principal, @Param('id', ProjectIdPipe) id: string) {
     return this.projects.report(await this.projects.load(user, id));
   }
 
+  @ApiProjectId()
+  @ApiOkResponse({ type: TimelineDto })
   @Get(':id/timeline')
-  timeline(@CurrentUser() user: Principal, @Param('id') id: string) {
+  timeline(@CurrentUser() user: Principal, @Param('id', ProjectIdPipe) id: string) {
     return this.projects.timeline(user, id);
   }
 
@@ -98,40 +102,36 @@ export class ProjectsController {
     return this.projects.report(await this.projects.load(user, id));
   }
 
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/stages/:stage/submission')
-  @HttpCode(200)
+  @ApiStage()
+  @ProjectCommand(':id/stages/:stage/submission', 'APPLICANT', 'AGENT')
   submit(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
-    @Param('stage') stage: string,
+    @Param('id', ProjectIdPipe) id: string,
+    @Param('stage', StagePipe) stage: StageCode,
     @Body() body: SubmissionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     const command: Command = {
       kind: 'SUBMIT_STAGE',
-      stage: stageParam(stage),
+      stage,
       note: body.note,
       materials: body.materials,
     };
     return this.asApplicant(user, id, command, key);
   }
 
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @Roles('WINDOW_OFFICER')
-  @Post(':id/stages/:stage/acceptance')
-  @HttpCode(200)
+  @ApiStage()
+  @ProjectCommand(':id/stages/:stage/acceptance', 'WINDOW_OFFICER')
   accept(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
-    @Param('stage') stage: string,
+    @Param('id', ProjectIdPipe) id: string,
+    @Param('stage', StagePipe) stage: StageCode,
     @Body() body: AcceptanceDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     const command: Command = {
       kind: 'ACCEPT_STAGE',
-      stage: stageParam(stage),
+      stage,
       decision: body.decision,
       reason: body.reason,
     };
@@ -139,16 +139,13 @@ export class ProjectsController {
   }
 
   /** Answers a supplement request: the item's clock resumes. */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/items/:itemCode/supplement')
-  @HttpCode(200)
+  @ProjectCommand(':id/items/:itemCode/supplement', 'APPLICANT', 'AGENT')
   supplement(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: SubmissionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.asApplicant(
       user,
@@ -159,31 +156,25 @@ export class ProjectsController {
   }
 
   /** Resubmits a rejected item: a new round on a fresh item clock. */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/items/:itemCode/resubmission')
-  @HttpCode(200)
+  @ProjectCommand(':id/items/:itemCode/resubmission', 'APPLICANT', 'AGENT')
   resubmit(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: NoteDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.asApplicant(user, id, { kind: 'RESUBMIT_ITEM', itemCode, note: body.note }, key);
   }
 
   /** Delivers what an acceptance with deficiency (容缺受理) left outstanding. */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/items/:itemCode/deficiency-delivery')
-  @HttpCode(200)
+  @ProjectCommand(':id/items/:itemCode/deficiency-delivery', 'APPLICANT', 'AGENT')
   deliverDeficiency(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: NoteDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.asApplicant(
       user,
@@ -193,16 +184,13 @@ export class ProjectsController {
     );
   }
 
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/items/:itemCode/withdrawal')
-  @HttpCode(200)
+  @ProjectCommand(':id/items/:itemCode/withdrawal', 'APPLICANT', 'AGENT')
   withdrawItem(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: WithdrawalDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.asApplicant(
       user,
@@ -213,35 +201,26 @@ export class ProjectsController {
   }
 
   /** Withdraws the whole application: the project ends WITHDRAWN (or REJECTED, see the rules). */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @Roles('APPLICANT', 'AGENT')
-  @Post(':id/withdrawal')
-  @HttpCode(200)
+  @ProjectCommand(':id/withdrawal', 'APPLICANT', 'AGENT')
   withdraw(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Body() body: WithdrawalDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.asApplicant(user, id, { kind: 'WITHDRAW_PROJECT', reason: body.reason }, key);
   }
 
   /** A department head extends one of the department's items (art. 42: 10 working days in all). */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @Roles('DEPARTMENT_HEAD')
-  @Post(':id/items/:itemCode/extension')
-  @HttpCode(200)
+  @ProjectCommand(':id/items/:itemCode/extension', 'DEPARTMENT_HEAD')
   async extend(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: ExtensionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
-    const row = await this.projects.load(user, id);
-    if (!row.state.items.some((i) => i.code === itemCode && i.department === user.department)) {
-      throw new NotFoundException(`item ${itemCode} of department ${user.department} not found`);
-    }
+    await this.projects.loadDepartmentItem(user, id, itemCode);
     const command: Command = {
       kind: 'GRANT_EXTENSION',
       itemCode,
@@ -252,15 +231,12 @@ export class ProjectsController {
   }
 
   /** The window schedules a joint site survey, drawing review or acceptance (clocks stop). */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @Roles('WINDOW_OFFICER')
-  @Post(':id/joint-procedures')
-  @HttpCode(200)
+  @ProjectCommand(':id/joint-procedures', 'WINDOW_OFFICER')
   scheduleJoint(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Body() body: JointProcedureDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     const command: Command = {
       kind: 'SCHEDULE_JOINT_PROCEDURE',
@@ -272,16 +248,13 @@ export class ProjectsController {
   }
 
   /** A reviewing officer records the department's result of a joint procedure. */
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
-  @Roles('REVIEWING_OFFICER')
-  @Post(':id/joint-procedures/:procedureId/result')
-  @HttpCode(200)
+  @ProjectCommand(':id/joint-procedures/:procedureId/result', 'REVIEWING_OFFICER')
   recordJoint(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @Param('id', ProjectIdPipe) id: string,
     @Param('procedureId') procedureId: string,
     @Body() body: JointResultDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     const command: Command = {
       kind: 'RECORD_JOINT_RESULT',
@@ -291,40 +264,5 @@ export class ProjectsController {
       comment: body.comment,
     };
     return this.asStaff(user, id, command, key);
-  }
-
-  @Roles('APPLICANT', 'SUPERVISOR', 'ADMIN')
-  @Get(':id/delegations')
-  async delegations(@CurrentUser() user: Principal, @Param('id') id: string) {
-    await this.projects.load(user, id);
-    return this.access.delegations(id);
-  }
-
-  /** 201 with the delegation; granting one already in force again → 200, unchanged. */
-  @Roles('APPLICANT')
-  @Post(':id/delegations')
-  async delegate(
-    @CurrentUser() user: Principal,
-    @Param('id') id: string,
-    @Body() body: AgentDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    await this.projects.load(user, id);
-    const { created, delegation } = await this.access.delegate(user, id, body.agentUsername);
-    res.status(created ? 201 : 200);
-    return delegation;
-  }
-
-  /** Revokes at once: the agent's next request on the project is refused. */
-  @Roles('APPLICANT')
-  @Delete(':id/delegations/:agentUsername')
-  @HttpCode(204)
-  async revoke(
-    @CurrentUser() user: Principal,
-    @Param('id') id: string,
-    @Param('agentUsername') agentUsername: string,
-  ) {
-    await this.projects.load(user, id);
-    await this.access.revokeDelegation(user, id, agentUsername);
   }
 }

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
-import { EscalationsController } from '../tasks/escalations.controller';
-import { TasksController } from '../tasks/tasks.controller';
+import { CalendarModule } from '../calendar/calendar.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { TemporalModule } from '../temporal/temporal.module';
 import { AccessService } from './access.service';
+import { DelegationsController } from './delegations.controller';
 import { MandatesController } from './mandates.controller';
 import { ProjectCommandsService } from './project-commands.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  controllers: [ProjectsController, MandatesController, TasksController, EscalationsController],
+  imports: [CalendarModule, CatalogModule, TemporalModule],
+  controllers: [ProjectsController, DelegationsController, MandatesController],
   providers: [ProjectsService, ProjectCommandsService, AccessService],
+  exports: [ProjectsService, ProjectCommandsService],
 })
 export class ProjectsModule {}

@@ -15,20 +15,28 @@ import {
   workflowItems,
 } from '../../../../libs/approval/src';
 import { policyFor } from '../../../../libs/domain/src';
-import { ProjectRecord, TimelineEventRecord } from '../../../../libs/persistence/src';
+import {
+  ProjectRecord,
+  ProjectScope,
+  deleteProject,
+  findProject,
+  findProjectByIdempotencyKey,
+  insertProject,
+  listProjects,
+  projectStateSeq,
+  timelineOf,
+} from '../../../../libs/persistence/src';
 import { projectWorkflowId } from '../../../../libs/temporal/src';
 import type { projectWorkflow } from '../../../../workflows';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
-import { checklistOr400 } from '../catalog/catalog.controller';
+import { CatalogService } from '../catalog/catalog.service';
 import { TemporalClient } from '../temporal/temporal.module';
 import type { CreateProjectDto } from './dto/create-project.dto';
 import type { ListProjectsQuery } from './dto/list-query.dto';
-import { AGENT_SCOPE, AccessService } from './access.service';
+import { AccessService } from './access.service';
 
 const ALL_PROJECTS = new Set(['ADMIN', 'SUPERVISOR', 'WINDOW_OFFICER']);
-const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class ProjectsService {
@@ -36,12 +44,9 @@ export class ProjectsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly temporal: TemporalClient,
     private readonly calendar: CalendarService,
+    private readonly catalog: CatalogService,
     private readonly access: AccessService,
   ) {}
-
-  private get repo() {
-    return this.ds.getRepository(ProjectRecord);
-  }
 
   /** Whether the caller may see the project (otherwise it answers 404: it may not know it exists). */
   async canSee(
@@ -58,11 +63,28 @@ export class ProjectsService {
     return false;
   }
 
+  /** The project if the caller may see it; 404 otherwise. `id` is a UUID (ProjectIdPipe). */
   async load(p: Principal, id: string): Promise<ProjectRecord> {
-    if (!UUID.test(id)) throw new NotFoundException(`project ${id} not found`);
-    const row = await this.repo.findOneBy({ id });
+    const row = await findProject(this.ds, id);
     if (!row || !(await this.canSee(p, row)))
       throw new NotFoundException(`project ${id} not found`);
+    return row;
+  }
+
+  /** The project as a department sees it: one of its items is the department's, or 404. */
+  async loadForDepartment(department: string, id: string): Promise<ProjectRecord> {
+    const row = await findProject(this.ds, id);
+    if (!row || !row.state.items.some((i) => i.department === department))
+      throw new NotFoundException(`project ${id} not found`);
+    return row;
+  }
+
+  /** The project, for a department head acting on one of the department's items; 404 otherwise. */
+  async loadDepartmentItem(p: Principal, id: string, itemCode: string): Promise<ProjectRecord> {
+    const row = await this.load(p, id);
+    if (!row.state.items.some((i) => i.code === itemCode && i.department === p.department)) {
+      throw new NotFoundException(`item ${itemCode} of department ${p.department} not found`);
+    }
     return row;
   }
 
@@ -79,12 +101,8 @@ export class ProjectsService {
     return buildReport(row.state, this.calendar.current, this.calendar.today());
   }
 
+  /** `idempotencyKey` is checked by the IdempotencyKey decorator. */
   async create(p: Principal, dto: CreateProjectDto, idempotencyKey?: string) {
-    if (idempotencyKey !== undefined && !KEY.test(idempotencyKey)) {
-      throw new BadRequestException(
-        'Idempotency-Key: 1-100 characters of letters, digits, . _ : -',
-      );
-    }
     let owner: string;
     if (p.role === 'APPLICANT') {
       if (dto.ownerOrganisation && dto.ownerOrganisation !== p.organisation) {
@@ -122,7 +140,7 @@ export class ProjectsService {
       if (dto.acceptedAt > today)
         throw new BadRequestException(`acceptedAt must not be after today (${today})`);
     }
-    const list = checklistOr400(dto.answers);
+    const list = this.catalog.checklist(dto.answers);
     const policy = policyFor(list.projectType);
     const projectId: string = randomUUID();
     const input: ProjectWorkflowInput = {
@@ -144,29 +162,15 @@ export class ProjectsService {
     const key = idempotencyKey ? `${p.userId}:${idempotencyKey}` : null;
     // The row first (state_seq 0): the same key finds it again, so a retry never makes a second
     // project or workflow; the workflow's first write then brings the row up to date.
-    const inserted = await this.ds.query<{ id: string }[]>(
-      `INSERT INTO projects (id, name, type, region, owner_organisation, status, stage, risk, limit_days,
-         used_days, remaining_days, calendar_version, state, state_seq, created_by, idempotency_key)
-       VALUES ($1,$2,$3,$4,$5,'IN_PROGRESS',$6,'ON_TRACK',$7,0,$7,$8,$9,0,$10,$11)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [
-        projectId,
-        dto.name,
-        list.projectType,
-        input.region,
-        owner,
-        state.stage,
-        policy.limitDays,
-        state.calendarVersion,
-        state,
-        p.username,
-        key,
-      ],
-    );
+    const inserted = await insertProject(this.ds, {
+      state,
+      createdBy: p.username,
+      idempotencyKey: key,
+    });
     let id = projectId;
     let existing = false;
-    if (inserted.length === 0) {
-      id = (await this.repo.findOneByOrFail({ idempotencyKey: key! })).id;
+    if (!inserted) {
+      id = (await findProjectByIdempotencyKey(this.ds, key!))!.id;
       existing = true;
     }
     if (!existing) {
@@ -181,12 +185,12 @@ export class ProjectsService {
         );
       } catch (err) {
         // No workflow: remove the row unless a key lets the caller retry into it.
-        if (!key) await this.repo.delete({ id });
+        if (!key) await deleteProject(this.ds, id);
         throw err;
       }
     } else {
       // A retry: make sure the workflow of the first attempt exists (it may have failed to start).
-      const row = await this.repo.findOneByOrFail({ id });
+      const row = (await findProject(this.ds, id))!;
       const handle = this.temporal.workflow.getHandle(projectWorkflowId(id));
       const started = await this.temporal.call(() =>
         handle.describe().then(
@@ -217,59 +221,34 @@ export class ProjectsService {
     const deadline = Date.now() + 5_000;
     for (let delay = 10; ; delay = Math.min(delay * 2, 250)) {
       // Poll one column; load the row (its JSONB state) once, at the end.
-      const [{ seq }] = await this.ds.query<{ seq: string }[]>(
-        'SELECT state_seq AS seq FROM projects WHERE id = $1',
-        [id],
-      );
-      if (Number(seq) > 0 || Date.now() > deadline) return this.repo.findOneByOrFail({ id });
+      if ((await projectStateSeq(this.ds, id)) > 0 || Date.now() > deadline) {
+        return (await findProject(this.ds, id))!;
+      }
       await new Promise((r) => setTimeout(r, delay));
     }
   }
 
+  /** Which projects a caller's list holds (none: undefined). */
+  private scopeOf(p: Principal): ProjectScope | undefined {
+    if (ALL_PROJECTS.has(p.role)) return { kind: 'all' };
+    if (p.role === 'APPLICANT') return { kind: 'organisation', organisation: p.organisation! };
+    if (p.role === 'AGENT') return { kind: 'agent', agent: p.username };
+    if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') {
+      return { kind: 'department', department: p.department! };
+    }
+    return undefined;
+  }
+
   async list(p: Principal, q: ListProjectsQuery) {
-    const qb = this.repo.createQueryBuilder('p');
-    if (p.role === 'APPLICANT') qb.andWhere('p.owner_organisation = :org', { org: p.organisation });
-    else if (p.role === 'AGENT') qb.andWhere(AGENT_SCOPE, { agent: p.username });
-    else if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM project_items i WHERE i.project_id = p.id AND i.department = :dept)',
-        { dept: p.department },
-      );
-    } else if (!ALL_PROJECTS.has(p.role)) {
-      return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    }
-    if (q.q) {
-      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('p.name ILIKE :like', { like });
-    }
-    if (q.stage) qb.andWhere('p.stage = :stage', { stage: q.stage });
-    if (q.type) qb.andWhere('p.type = :type', { type: q.type });
-    if (q.risk) qb.andWhere('p.risk = :risk', { risk: q.risk });
-    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
-    if (q.department) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM project_items j WHERE j.project_id = p.id AND j.department = :fdept)',
-        { fdept: q.department },
-      );
-    }
-    if (q.overdue !== undefined) {
-      const overdue = `(p.risk = 'OVERDUE' OR EXISTS (SELECT 1 FROM project_items o
-        WHERE o.project_id = p.id AND o.risk = 'OVERDUE'))`;
-      qb.andWhere(q.overdue ? overdue : `NOT ${overdue}`);
-    }
-    // Agents work the riskiest first (DESIGN section 2); everyone else sees the latest first.
-    if (p.role === 'AGENT') {
-      qb.orderBy(
-        "CASE p.risk WHEN 'OVERDUE' THEN 0 WHEN 'AT_RISK' THEN 1 ELSE 2 END",
-        'ASC',
-      ).addOrderBy('p.updated_at', 'DESC');
-    } else qb.orderBy('p.updated_at', 'DESC');
+    const scope = this.scopeOf(p);
+    if (!scope) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const { rows, total } = await listProjects(this.ds, scope, q, {
+      page: q.page,
+      pageSize: q.pageSize,
+      // Agents work the riskiest first (DESIGN section 2); everyone else sees the latest first.
+      riskiestFirst: p.role === 'AGENT',
+    });
     const today = this.calendar.today();
-    const [rows, total] = await qb
-      .addOrderBy('p.id')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
     return {
       items: rows.map((row) => {
         const r = projectSummary(row.state, this.calendar.current, today);
@@ -293,9 +272,7 @@ export class ProjectsService {
 
   async timeline(p: Principal, id: string) {
     await this.load(p, id);
-    const rows = await this.ds
-      .getRepository(TimelineEventRecord)
-      .find({ where: { projectId: id }, order: { seq: 'ASC' } });
+    const rows = await timelineOf(this.ds, id);
     return {
       items: rows.map((e) => ({
         seq: e.seq,

@@ -1,5 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { STAGE_CODES } from '../../../../libs/domain/src';
 import { Roles } from '../auth/decorators';
@@ -15,7 +21,7 @@ export class SubmissionsQuery extends PageQuery {
   status: (typeof STAGE_STATUSES)[number] = 'SUBMITTED';
 }
 
-class SubmissionDto {
+class StageSubmissionDto {
   @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty() projectName!: string;
   @ApiProperty({ enum: STAGE_CODES }) stage!: (typeof STAGE_CODES)[number];
@@ -23,8 +29,8 @@ class SubmissionDto {
   @ApiProperty() ownerOrganisation!: string;
 }
 
-class SubmissionPageDto {
-  @ApiProperty({ type: [SubmissionDto] }) items!: SubmissionDto[];
+class StageSubmissionPageDto {
+  @ApiProperty({ type: [StageSubmissionDto] }) items!: StageSubmissionDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
@@ -39,8 +45,8 @@ export class SubmissionsController {
   constructor(private readonly submissions: SubmissionsService) {}
 
   @Get()
-  @ApiOkResponse({ type: SubmissionPageDto })
-  list(@Query() q: SubmissionsQuery): Promise<SubmissionPageDto> {
+  @ApiOkResponse({ type: StageSubmissionPageDto })
+  list(@Query() q: SubmissionsQuery): Promise<StageSubmissionPageDto> {
     return this.submissions.list(q.status, q.page, q.pageSize);
   }
 }

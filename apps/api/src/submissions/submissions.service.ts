@@ -10,6 +10,11 @@ export class SubmissionsService {
 
   async list(status: string, page: number, pageSize: number) {
     const { items, total } = await stageSubmissions(this.ds, status, page, pageSize);
-    return { items: items.map((i) => ({ ...i, stage: i.stage as StageCode })), total, page, pageSize };
+    return {
+      items: items.map((i) => ({ ...i, stage: i.stage as StageCode })),
+      total,
+      page,
+      pageSize,
+    };
   }
 }

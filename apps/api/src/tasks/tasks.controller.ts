@@ -1,35 +1,11 @@
-import { ApiBearerAuth, ApiPropertyOptional, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { IDEMPOTENCY_KEY_HEADER } from '../common/openapi';
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { IsOptional, IsUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { ProjectItemRecord } from '../../../../libs/persistence/src';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
+import { IdempotencyKey } from '../common/idempotency-key';
 import { DecisionDto } from '../projects/dto/commands.dto';
-import { PageQuery } from '../projects/dto/list-query.dto';
-import { ProjectCommandsService } from '../projects/project-commands.service';
-import { ProjectsService } from '../projects/projects.service';
-import { openItemsQuery } from './open-items.query';
-
-export class TasksQuery extends PageQuery {
-  /** Only the tasks of this project. */
-  @ApiPropertyOptional({ type: String, format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  projectId?: string;
-}
+import { DecisionOutcomeDto, TaskPageDto, TasksQuery } from './dto/task.dto';
+import { TasksService } from './tasks.service';
 
 /** The reviewing officer's queue: the department's open items, earliest due first. */
 @Roles('REVIEWING_OFFICER')
@@ -37,67 +13,23 @@ export class TasksQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly projects: ProjectsService,
-    private readonly commands: ProjectCommandsService,
-  ) {}
+  constructor(private readonly tasks: TasksService) {}
 
+  @ApiOkResponse({ type: TaskPageDto })
   @Get()
-  async queue(@CurrentUser() user: Principal, @Query() q: TasksQuery) {
-    const qb = openItemsQuery(this.ds).andWhere('i.department = :dept', {
-      dept: user.department,
-    });
-    if (q.projectId) qb.andWhere('i.project_id = :projectId', { projectId: q.projectId });
-    const total = await qb.getCount();
-    const items = await qb
-      .orderBy('i.due_date', 'ASC', 'NULLS LAST')
-      .addOrderBy('i.task_id')
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getRawMany();
-    return { items, total, page: q.page, pageSize: q.pageSize };
+  queue(@CurrentUser() user: Principal, @Query() q: TasksQuery) {
+    return this.tasks.queue(user, q);
   }
 
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiOkResponse({ type: DecisionOutcomeDto })
   @Post(':taskId/decision')
   @HttpCode(200)
-  async decide(
+  decide(
     @CurrentUser() user: Principal,
     @Param('taskId') taskId: string,
     @Body() body: DecisionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
-    const item = await this.ds.getRepository(ProjectItemRecord).findOneBy({ taskId });
-    // An item of another department is as unknown to this officer as one that does not exist.
-    if (!item || item.department !== user.department)
-      throw new NotFoundException(`task ${taskId} not found`);
-    const result = await this.commands.send(
-      item.projectId,
-      user,
-      {
-        kind: 'DECIDE',
-        itemCode: item.code,
-        action: body.action,
-        comment: body.comment,
-        procedure: body.procedure,
-        deficiency: body.deficiency,
-      },
-      key,
-    );
-    const report = this.projects.report(
-      await this.projects.load({ ...user, role: 'SUPERVISOR' }, item.projectId),
-    );
-    const itemReport = report.stages
-      .flatMap((s) => s.themes)
-      .flatMap((t) => t.items as { code: string }[])
-      .find((i) => i.code === item.code);
-    return {
-      taskId,
-      projectId: item.projectId,
-      result,
-      item: itemReport,
-      projectClock: report.clock,
-    };
+    return this.tasks.decide(user, taskId, body, key);
   }
 }

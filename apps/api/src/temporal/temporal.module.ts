@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
 import { temporalConfig } from '../../../../libs/config/src';
@@ -33,6 +33,5 @@ export class TemporalClient extends Client implements OnApplicationShutdown {
   }
 }
 
-@Global()
 @Module({ providers: [TemporalClient], exports: [TemporalClient] })
 export class TemporalModule {}

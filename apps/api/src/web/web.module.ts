@@ -32,7 +32,9 @@ export class WebModule {
             setHeaders: (res, path) => {
               res.setHeader(
                 'Cache-Control',
-                basename(path) === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+                basename(path) === 'index.html'
+                  ? 'no-cache'
+                  : 'public, max-age=31536000, immutable',
               );
             },
           },

@@ -19,7 +19,11 @@ export class ApiError extends Error {
   /** The messages that name `field` (the API starts them with the field's path). */
   forField(field: string): string[] {
     return this.messages.filter(
-      (m) => m === field || m.startsWith(`${field} `) || m.startsWith(`${field}:`) || m.startsWith(`${field}.`),
+      (m) =>
+        m === field ||
+        m.startsWith(`${field} `) ||
+        m.startsWith(`${field}:`) ||
+        m.startsWith(`${field}.`),
     );
   }
 }

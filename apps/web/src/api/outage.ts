@@ -13,7 +13,7 @@ export const outage = {
   report: () => set(true),
   clear: () => set(false),
   isDown: () => down,
-  subscribe(l: Listener): () => void {
+  subscribe: (l: Listener): (() => void) => {
     listeners.add(l);
     return () => listeners.delete(l);
   },

@@ -34,3 +34,5 @@ export type Task = TaskPage['items'][number];
 export type Decision = Body<'/api/tasks/{taskId}/decision', 'post'>;
 export type Escalation = Ok<'/api/escalations', 'get'>['items'][number];
 export type Role = Me['role'];
+export type StageCode =
+  paths['/api/projects/{id}/stages/{stage}/submission']['post']['parameters']['path']['stage'];

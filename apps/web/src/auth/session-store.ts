@@ -42,9 +42,9 @@ export const session = {
   /** A 401: the token ran out or was revoked; the app sends the person to sign in and back. */
   expired() {
     if (!current) return;
-    this.clear();
+    session.clear();
   },
-  subscribe(l: Listener): () => void {
+  subscribe: (l: Listener): (() => void) => {
     listeners.add(l);
     return () => listeners.delete(l);
   },

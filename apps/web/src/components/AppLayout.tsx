@@ -1,7 +1,7 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
-import { useSyncExternalStore } from 'react';
+import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { api, call } from '../api/client';
@@ -36,7 +36,16 @@ export function AppLayout() {
   const navigate = useNavigate();
   const navigation = useNavigation();
   const screens = Grid.useBreakpoint();
+  const [drawer, setDrawer] = useState(false);
   const nav = NAV[s?.role ?? ''] ?? [];
+  const menuItems = nav.map((n) => ({
+    key: n.path,
+    label: (
+      <Link to={n.path} onClick={() => setDrawer(false)}>
+        {t(n.label)}
+      </Link>
+    ),
+  }));
   const selected = [...nav]
     .sort((a, b) => b.path.length - a.path.length)
     .find((n) => loc.pathname === n.path || loc.pathname.startsWith(`${n.path}/`));
@@ -60,14 +69,41 @@ export function AppLayout() {
             {screens.sm ? t('app.title') : t('app.short')}
           </Typography.Text>
         </Link>
-        <nav aria-label={t('app.navigation')} style={{ flex: 1, minWidth: 0 }}>
-          <Menu
-            mode="horizontal"
-            selectedKeys={selected ? [selected.path] : []}
-            items={nav.map((n) => ({ key: n.path, label: <Link to={n.path}>{t(n.label)}</Link> }))}
-            style={{ borderBottom: 'none' }}
-          />
-        </nav>
+        {screens.md ? (
+          <nav aria-label={t('app.navigation')} style={{ flex: 1, minWidth: 0 }}>
+            <Menu
+              mode="horizontal"
+              selectedKeys={selected ? [selected.path] : []}
+              items={menuItems}
+              style={{ borderBottom: 'none' }}
+            />
+          </nav>
+        ) : (
+          <>
+            <span style={{ flex: 1 }} />
+            <Button
+              icon={<MenuOutlined />}
+              aria-label={t('app.navigation')}
+              onClick={() => setDrawer(true)}
+            />
+            <Drawer
+              open={drawer}
+              onClose={() => setDrawer(false)}
+              placement="left"
+              width={260}
+              title={t('app.short')}
+            >
+              <nav aria-label={t('app.navigation')}>
+                <Menu
+                  mode="vertical"
+                  selectedKeys={selected ? [selected.path] : []}
+                  items={menuItems}
+                  style={{ border: 'none' }}
+                />
+              </nav>
+            </Drawer>
+          </>
+        )}
         <LanguageSwitch />
         <Dropdown
           menu={{
@@ -80,7 +116,7 @@ export function AppLayout() {
             onClick: ({ key }) => {
               if (key === 'out') {
                 session.clear();
-                navigate('/login');
+                void navigate('/login');
               }
             },
           }}
@@ -91,7 +127,9 @@ export function AppLayout() {
         </Dropdown>
       </Layout.Header>
       <OutageBanner />
-      <Layout.Content style={{ padding: screens.md ? 24 : 8, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+      <Layout.Content
+        style={{ padding: screens.md ? 24 : 8, maxWidth: 1400, width: '100%', margin: '0 auto' }}
+      >
         <Spin spinning={navigation.state === 'loading'} delay={200}>
           <Outlet />
         </Spin>

@@ -1,7 +1,11 @@
 import { Progress, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-const STROKE: Record<string, string> = { ON_TRACK: '#237804', AT_RISK: '#ad6800', OVERDUE: '#a8071a' };
+const STROKE: Record<string, string> = {
+  ON_TRACK: '#237804',
+  AT_RISK: '#ad6800',
+  OVERDUE: '#a8071a',
+};
 
 /** Working days used of the limit, as a small dial coloured by risk (lists and cards). */
 export function ClockGauge({

@@ -45,7 +45,13 @@ export function CommandModal({
   const [key, setKey] = useState(idempotencyKey);
   const [rest, setRest] = useState<string[]>([]);
   useEffect(() => {
-    setRest(showFieldErrors(form, error, { note: ['note'], reason: ['reason'], materials: ['materials'] }));
+    setRest(
+      showFieldErrors(form, error, {
+        note: ['note'],
+        reason: ['reason'],
+        materials: ['materials'],
+      }),
+    );
   }, [error, form]);
   const fieldOnly = error instanceof ApiError && error.status === 400 && rest.length === 0;
   return (
@@ -66,17 +72,34 @@ export function CommandModal({
     >
       {extra}
       <ApiErrorAlert error={fieldOnly ? null : error} />
-      <Form<CommandForm> form={form} layout="vertical" onFinish={(v) => !pending && onSubmit(v, key)}>
+      <Form<CommandForm>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => !pending && onSubmit(v, key)}
+      >
         <Form.Item
           name={field}
           label={t(field === 'note' ? 'common.note' : 'common.reason')}
-          rules={required ? [{ required: true, whitespace: true, message: t('common.reasonRequired') }] : []}
+          rules={
+            required
+              ? [{ required: true, whitespace: true, message: t('common.reasonRequired') }]
+              : []
+          }
         >
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
         {materials && (
-          <Form.Item name="materials" label={t('common.materials')} extra={t('common.materialsHint')}>
-            <Select mode="tags" aria-label={t('common.materials')} open={false} tokenSeparators={[',', '，']} />
+          <Form.Item
+            name="materials"
+            label={t('common.materials')}
+            extra={t('common.materialsHint')}
+          >
+            <Select
+              mode="tags"
+              aria-label={t('common.materials')}
+              open={false}
+              tokenSeparators={[',', '，']}
+            />
           </Form.Item>
         )}
       </Form>

@@ -15,7 +15,8 @@ const EFFECT_COLOR: Record<string, string> = {
 /** Who did what and when, with the clock effect; an agent's acts read "agent X for organisation Y". */
 export function TimelineList({ items }: { items: TimelineEntry[] }) {
   const { t } = useTranslation();
-  if (!items.length) return <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text>;
+  if (!items.length)
+    return <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text>;
   return (
     <Timeline
       items={[...items].reverse().map((e) => {
@@ -24,23 +25,29 @@ export function TimelineList({ items }: { items: TimelineEntry[] }) {
           : e.actor === 'system'
             ? t('timeline.system')
             : e.actor;
-        const detail = e.detail as Record<string, unknown> | undefined;
-        const text = [detail?.note, detail?.reason, detail?.comment].filter((x) => typeof x === 'string' && x);
+        const detail = e.detail;
+        const text = [detail?.note, detail?.reason, detail?.comment].filter(
+          (x) => typeof x === 'string' && x,
+        );
         return {
           key: e.seq,
           color: e.clockEffect ? EFFECT_COLOR[e.clockEffect] : 'gray',
           children: (
             <div>
-              <Typography.Text strong>{t(`event.${e.type}`, { defaultValue: e.type })}</Typography.Text>
+              <Typography.Text strong>
+                {t(`event.${e.type}`, { defaultValue: e.type })}
+              </Typography.Text>
               {e.stage && <Tag style={{ marginInlineStart: 8 }}>{t(`stage.${e.stage}`)}</Tag>}
               {e.itemCode && <Tag>{e.itemCode}</Tag>}
-              {e.clockEffect && <Tag color={EFFECT_COLOR[e.clockEffect]}>{t(`effect.${e.clockEffect}`)}</Tag>}
+              {e.clockEffect && (
+                <Tag color={EFFECT_COLOR[e.clockEffect]}>{t(`effect.${e.clockEffect}`)}</Tag>
+              )}
               <div>
                 <Typography.Text type="secondary">
                   {formatInstant(e.at)} · {who}
                 </Typography.Text>
               </div>
-              {text.length > 0 && <div>{text.join(' · ') as string}</div>}
+              {text.length > 0 && <div>{text.join(' · ')}</div>}
             </div>
           ),
         };

@@ -9,7 +9,8 @@ export const en: Strings = {
     language: 'Language',
     account: 'Account',
     signOut: 'Sign out',
-    outage: 'The service is briefly unavailable (database or workflow engine down); retrying. Nothing you entered is lost.',
+    outage:
+      'The service is briefly unavailable (database or workflow engine down); retrying. Nothing you entered is lost.',
     notFound: 'Page not found',
     home: 'Home',
   },
@@ -46,7 +47,8 @@ export const en: Strings = {
     throttled: 'Too many sign-in attempts; try again in a minute',
     again: 'Your session ended; sign in to continue.',
     demoTitle: 'Demo accounts',
-    demoHint: 'Accounts of this local demo, all with the password demo. Click a username to fill it in.',
+    demoHint:
+      'Accounts of this local demo, all with the password demo. Click a username to fill it in.',
     role: 'Role',
     name: 'Name',
   },
@@ -136,8 +138,10 @@ export const en: Strings = {
     decided: 'decided',
     stops: '{{n}} clock stops',
     empty: 'No item has been accepted yet.',
-    label: 'Gantt chart of {{n}} accepted items, from acceptance to decision or due date; grey marks clock stops',
-    legend: 'Blue: under review; orange: at risk; red: overdue; green: approved; grey shading: clock stopped (supplement, special procedure); red dashed line: today.',
+    label:
+      'Gantt chart of {{n}} accepted items, from acceptance to decision or due date; grey marks clock stops',
+    legend:
+      'Blue: under review; orange: at risk; red: overdue; green: approved; grey shading: clock stopped (supplement, special procedure); red dashed line: today.',
   },
   stages: { title: 'Stages and items', returned: 'Returned because' },
   items: {
@@ -267,7 +271,8 @@ export const en: Strings = {
     step1: 'Answer the questions',
     step2: 'Check the checklist',
     step3: 'Create',
-    intro: 'Answer these questions and get every approval the project will need, start to finish (one complete notice).',
+    intro:
+      'Answer these questions and get every approval the project will need, start to finish (one complete notice).',
     name: 'Project name',
     nameRequired: 'Enter the project’s name',
     answerRequired: 'Choose one',
@@ -277,7 +282,8 @@ export const en: Strings = {
     preview: 'Show the checklist',
     limit: 'Whole-process limit',
     criticalPath: 'Critical path',
-    criticalPathHint: 'The critical path adds up each stage’s longest chain of prerequisite items at their promised limits: the fastest the project can finish.',
+    criticalPathHint:
+      'The critical path adds up each stage’s longest chain of prerequisite items at their promised limits: the fastest the project can finish.',
     stageCriticalPath: 'critical path {{n}} working days',
     onCriticalPath: 'critical path',
     why: 'Required because',
@@ -352,7 +358,8 @@ export const en: Strings = {
   },
   import: {
     title: 'Import a project',
-    intro: 'Bring in a project already accepted elsewhere: its items count from the acceptance date.',
+    intro:
+      'Bring in a project already accepted elsewhere: its items count from the acceptance date.',
     organisation: 'Owner organisation',
     acceptedAt: 'First stage accepted on',
     acceptedAtHint: 'Leave empty to create it as new',

@@ -11,7 +11,10 @@ export interface WarningRule {
 /** The default: 80% of the limit used, or 3 working days left (DESIGN §4). */
 export const DEFAULT_WARNING: WarningRule = Object.freeze({ usedPercent: 80, daysLeft: 3 });
 
-export type Risk = 'ON_TRACK' | 'AT_RISK' | 'OVERDUE';
+/** A clock's standing, from best to worst. */
+export const RISKS = ['ON_TRACK', 'AT_RISK', 'OVERDUE'] as const;
+
+export type Risk = (typeof RISKS)[number];
 
 /**
  * The number of used working days at which a clock with `limitDays` turns AT_RISK:

@@ -2,7 +2,6 @@ import { CalendarYearRecord, DelegationRecord, MandateRecord } from './access-re
 import { NoticeRecord } from './notice-record.entity';
 import { ProjectItemRecord } from './project-item-record.entity';
 import { ProjectRecord } from './project-record.entity';
-import { SmokeRecord } from './smoke-record.entity';
 import { TimelineEventRecord } from './timeline-event-record.entity';
 import { ROLES, Role, UserRecord } from './user-record.entity';
 
@@ -13,14 +12,12 @@ export {
   NoticeRecord,
   ProjectItemRecord,
   ProjectRecord,
-  SmokeRecord,
   TimelineEventRecord,
   UserRecord,
   ROLES,
 };
 export type { Role };
 export const ENTITIES = [
-  SmokeRecord,
   ProjectRecord,
   ProjectItemRecord,
   TimelineEventRecord,

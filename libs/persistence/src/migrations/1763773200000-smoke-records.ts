@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+// Dropped by 1763820000000-drop-smoke-records; kept so a database of any age migrates alike.
 
 export class SmokeRecords1763773200000 implements MigrationInterface {
   name = 'SmokeRecords1763773200000';

@@ -3,6 +3,7 @@ import { ReadModel1763780000000 } from './1763780000000-read-model';
 import { Users1763790000000 } from './1763790000000-users';
 import { AccessAndCalendar1763800000000 } from './1763800000000-access-and-calendar';
 import { ProjectionFence1763810000000 } from './1763810000000-projection-fence';
+import { DropSmokeRecords1763820000000 } from './1763820000000-drop-smoke-records';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Users1763790000000,
   AccessAndCalendar1763800000000,
   ProjectionFence1763810000000,
+  DropSmokeRecords1763820000000,
 ];

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import type { ProjectStatus } from '../../../../../libs/approval/src';
+import { PROJECT_TYPES, RISKS, STAGE_CODES } from '../../../../../libs/domain/src';
+
+// libs/approval declares ProjectStatus as a type only; checked against it here.
+export const PROJECT_STATUSES = [
+  'IN_PROGRESS',
+  'COMPLETED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const satisfies readonly ProjectStatus[];
 
 export class PageQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100000, default: 1 })
@@ -28,24 +38,24 @@ export class ListProjectsQuery extends PageQuery {
   @Length(1, 200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['PLAN', 'START_PERMIT', 'COMPLETION'] })
+  @ApiPropertyOptional({ enum: STAGE_CODES })
   @IsOptional()
-  @IsIn(['PLAN', 'START_PERMIT', 'COMPLETION'])
+  @IsIn(STAGE_CODES)
   stage?: string;
 
-  @ApiPropertyOptional({ enum: ['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'] })
+  @ApiPropertyOptional({ enum: PROJECT_TYPES })
   @IsOptional()
-  @IsIn(['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'])
+  @IsIn(PROJECT_TYPES)
   type?: string;
 
-  @ApiPropertyOptional({ enum: ['ON_TRACK', 'AT_RISK', 'OVERDUE'] })
+  @ApiPropertyOptional({ enum: RISKS })
   @IsOptional()
-  @IsIn(['ON_TRACK', 'AT_RISK', 'OVERDUE'])
+  @IsIn(RISKS)
   risk?: string;
 
-  @ApiPropertyOptional({ enum: ['IN_PROGRESS', 'COMPLETED', 'REJECTED', 'WITHDRAWN'] })
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
   @IsOptional()
-  @IsIn(['IN_PROGRESS', 'COMPLETED', 'REJECTED', 'WITHDRAWN'])
+  @IsIn(PROJECT_STATUSES)
   status?: string;
 
   @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 20 })

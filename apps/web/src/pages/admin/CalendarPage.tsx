@@ -1,5 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
@@ -23,7 +35,10 @@ export function Component() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [form] = Form.useForm<YearForm>();
-  const years = useQuery({ queryKey: ['calendar-years'], queryFn: () => call(api.GET('/api/calendar/years')) });
+  const years = useQuery({
+    queryKey: ['calendar-years'],
+    queryFn: () => call(api.GET('/api/calendar/years')),
+  });
   const load = useMutation({
     mutationFn: (v: YearForm) =>
       call(
@@ -35,7 +50,11 @@ export function Component() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['calendar-years'] }),
   });
   useEffect(() => {
-    showFieldErrors(form, load.error, { year: ['year'], holidays: ['holidays'], workdays: ['workdays'] });
+    showFieldErrors(form, load.error, {
+      year: ['year'],
+      holidays: ['holidays'],
+      workdays: ['workdays'],
+    });
   }, [load.error, form]);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
@@ -44,7 +63,14 @@ export function Component() {
       </Typography.Title>
       <ApiErrorAlert error={years.error} />
       {years.data && (
-        <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.loaded', { version: years.data.version })}</h2>}>
+        <Card
+          size="small"
+          title={
+            <h2 style={{ fontSize: 16, margin: 0 }}>
+              {t('calendar.loaded', { version: years.data.version })}
+            </h2>
+          }
+        >
           <Table
             size="small"
             rowKey="year"
@@ -55,7 +81,12 @@ export function Component() {
               {
                 title: t('calendar.status'),
                 dataIndex: 'official',
-                render: (o: boolean) => (o ? <Tag color="#237804">{t('calendar.official')}</Tag> : <Tag color="#ad4e00">{t('clock.provisional')}</Tag>),
+                render: (o: boolean) =>
+                  o ? (
+                    <Tag color="#237804">{t('calendar.official')}</Tag>
+                  ) : (
+                    <Tag color="#ad4e00">{t('clock.provisional')}</Tag>
+                  ),
               },
               { title: t('calendar.holidays'), dataIndex: 'holidays' },
               { title: t('calendar.workdays'), dataIndex: 'workdays' },
@@ -68,16 +99,33 @@ export function Component() {
         <Form<YearForm>
           form={form}
           layout="vertical"
-          initialValues={{ year: new Date().getFullYear() + 1, official: true, holidays: '', workdays: '' }}
+          initialValues={{
+            year: new Date().getFullYear() + 1,
+            official: true,
+            holidays: '',
+            workdays: '',
+          }}
           onFinish={(v) => !load.isPending && load.mutate(v)}
         >
-          <Form.Item name="year" label={t('calendar.year')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="year"
+            label={t('calendar.year')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <InputNumber min={2004} max={2099} />
           </Form.Item>
-          <Form.Item name="holidays" label={t('calendar.holidayDates')} extra={t('calendar.datesHint')}>
+          <Form.Item
+            name="holidays"
+            label={t('calendar.holidayDates')}
+            extra={t('calendar.datesHint')}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
-          <Form.Item name="workdays" label={t('calendar.workdayDates')} extra={t('calendar.datesHint')}>
+          <Form.Item
+            name="workdays"
+            label={t('calendar.workdayDates')}
+            extra={t('calendar.datesHint')}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
           <Form.Item name="official" label={t('calendar.official')} valuePropName="checked">

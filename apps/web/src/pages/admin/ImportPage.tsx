@@ -51,11 +51,21 @@ export function Component() {
               <Form.Item
                 name="ownerOrganisation"
                 label={t('import.organisation')}
-                rules={[{ required: true, whitespace: true, message: t('newProject.organisationRequired') }]}
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: t('newProject.organisationRequired'),
+                  },
+                ]}
               >
                 <Input maxLength={100} />
               </Form.Item>
-              <Form.Item name="acceptedAt" label={t('import.acceptedAt')} extra={t('import.acceptedAtHint')}>
+              <Form.Item
+                name="acceptedAt"
+                label={t('import.acceptedAt')}
+                extra={t('import.acceptedAtHint')}
+              >
                 <DatePicker />
               </Form.Item>
             </>

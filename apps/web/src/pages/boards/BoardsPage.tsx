@@ -8,7 +8,17 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
 import { RiskTag } from '../../components/RiskTag';
 
-function Board({ title, rows, total, more }: { title: string; rows: ProjectRow[]; total: number; more: string }) {
+function Board({
+  title,
+  rows,
+  total,
+  more,
+}: {
+  title: string;
+  rows: ProjectRow[];
+  total: number;
+  more: string;
+}) {
   const { t } = useTranslation();
   return (
     <Card
@@ -22,7 +32,12 @@ function Board({ title, rows, total, more }: { title: string; rows: ProjectRow[]
         renderItem={(r) => (
           <List.Item>
             <Space>
-              <ClockGauge usedDays={r.clock.usedDays} limitDays={r.clock.limitDays} risk={r.clock.risk} size={48} />
+              <ClockGauge
+                usedDays={r.clock.usedDays}
+                limitDays={r.clock.limitDays}
+                risk={r.clock.risk}
+                size={48}
+              />
               <div>
                 <Link to={`/projects/${r.id}`}>{r.name}</Link>
                 <div>
@@ -41,10 +56,23 @@ function Board({ title, rows, total, more }: { title: string; rows: ProjectRow[]
 export function Component() {
   const { t } = useTranslation();
   const q = (query: Record<string, unknown>) => () =>
-    call(api.GET('/api/projects', { params: { query: { status: 'IN_PROGRESS', pageSize: 10, ...query } } }));
-  const overdue = useQuery({ queryKey: ['projects', 'board', 'overdue'], queryFn: q({ overdue: true }) });
-  const atRisk = useQuery({ queryKey: ['projects', 'board', 'atRisk'], queryFn: q({ risk: 'AT_RISK' }) });
-  const running = useQuery({ queryKey: ['projects', 'board', 'running'], queryFn: q({ pageSize: 1 }) });
+    call(
+      api.GET('/api/projects', {
+        params: { query: { status: 'IN_PROGRESS', pageSize: 10, ...query } },
+      }),
+    );
+  const overdue = useQuery({
+    queryKey: ['projects', 'board', 'overdue'],
+    queryFn: q({ overdue: true }),
+  });
+  const atRisk = useQuery({
+    queryKey: ['projects', 'board', 'atRisk'],
+    queryFn: q({ risk: 'AT_RISK' }),
+  });
+  const running = useQuery({
+    queryKey: ['projects', 'board', 'running'],
+    queryFn: q({ pageSize: 1 }),
+  });
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
@@ -59,19 +87,37 @@ export function Component() {
         </Col>
         <Col xs={12} sm={8}>
           <Card size="small">
-            <Statistic title={t('risk.OVERDUE')} value={overdue.data?.total ?? '—'} valueStyle={{ color: '#cf1322' }} />
+            <Statistic
+              title={t('risk.OVERDUE')}
+              value={overdue.data?.total ?? '—'}
+              valueStyle={{ color: '#cf1322' }}
+            />
           </Card>
         </Col>
         <Col xs={12} sm={8}>
           <Card size="small">
-            <Statistic title={t('risk.AT_RISK')} value={atRisk.data?.total ?? '—'} valueStyle={{ color: '#d48806' }} />
+            <Statistic
+              title={t('risk.AT_RISK')}
+              value={atRisk.data?.total ?? '—'}
+              valueStyle={{ color: '#d48806' }}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Board title={t('boards.overdue')} rows={overdue.data?.items ?? []} total={overdue.data?.total ?? 0} more="/projects?overdue=true" />
+          <Board
+            title={t('boards.overdue')}
+            rows={overdue.data?.items ?? []}
+            total={overdue.data?.total ?? 0}
+            more="/projects?overdue=true"
+          />
         </Col>
         <Col xs={24} lg={12}>
-          <Board title={t('boards.atRisk')} rows={atRisk.data?.items ?? []} total={atRisk.data?.total ?? 0} more="/projects?risk=AT_RISK" />
+          <Board
+            title={t('boards.atRisk')}
+            rows={atRisk.data?.items ?? []}
+            total={atRisk.data?.total ?? 0}
+            more="/projects?risk=AT_RISK"
+          />
         </Col>
       </Row>
     </Space>

@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Select, Space, Table, Typography } from 'antd';
+import { Button, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { Escalation } from '../../api/types';
 import { useSession } from '../../auth/useSession';
+import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
 import { useDepartments } from '../../components/useDepartments';
@@ -22,7 +23,8 @@ export function Component() {
   const [extend, setExtend] = useState<Escalation | null>(null);
   const list = useQuery({
     queryKey: ['escalations', { risk, page }],
-    queryFn: () => call(api.GET('/api/escalations', { params: { query: { risk, page, pageSize: 20 } } })),
+    queryFn: () =>
+      call(api.GET('/api/escalations', { params: { query: { risk, page, pageSize: 20 } } })),
     placeholderData: keepPreviousData,
   });
   const head = s?.role === 'DEPARTMENT_HEAD';
@@ -44,7 +46,7 @@ export function Component() {
         ]}
       />
       <ApiErrorAlert error={list.error} />
-      <Table<Escalation>
+      <DataTable<Escalation>
         rowKey="taskId"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
@@ -57,7 +59,11 @@ export function Component() {
           onChange: (p) => setParams({ ...(risk ? { risk } : {}), page: String(p) }),
         }}
         columns={[
-          { title: t('items.risk'), dataIndex: 'risk', render: (r: string) => <RiskTag risk={r} /> },
+          {
+            title: t('items.risk'),
+            dataIndex: 'risk',
+            render: (r: string) => <RiskTag risk={r} />,
+          },
           { title: t('items.due'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
           { title: t('items.name'), dataIndex: 'itemName' },
           {
@@ -65,8 +71,16 @@ export function Component() {
             dataIndex: 'projectName',
             render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
           },
-          { title: t('items.department'), dataIndex: 'department', render: (d: string) => depts.name(d) },
-          { title: t('items.status'), dataIndex: 'status', render: (x: string) => <StatusTag status={x} /> },
+          {
+            title: t('items.department'),
+            dataIndex: 'department',
+            render: (d: string) => depts.name(d),
+          },
+          {
+            title: t('items.status'),
+            dataIndex: 'status',
+            render: (x: string) => <StatusTag status={x} />,
+          },
           ...(head
             ? [
                 {

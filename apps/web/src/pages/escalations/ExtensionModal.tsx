@@ -54,7 +54,11 @@ export function ExtensionModal({
         initialValues={{ days: 5 }}
         onFinish={(v) => !cmd.isPending && cmd.mutate(v, { onSuccess: onClose })}
       >
-        <Form.Item name="days" label={t('extension.days')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="days"
+          label={t('extension.days')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <InputNumber min={1} max={10} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item

@@ -35,9 +35,12 @@ export function LoginPage() {
         role: r.role,
         expiresAt: Date.now() + r.expiresIn * 1000,
       });
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(r.role), {
-        replace: true,
-      });
+      void navigate(
+        next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(r.role),
+        {
+          replace: true,
+        },
+      );
     },
   });
   if (current && !login.isPending && !login.isSuccess)
@@ -46,15 +49,23 @@ export function LoginPage() {
   const accounts = demo.data?.items ?? [];
   return (
     <main style={{ minHeight: '100vh', background: '#f5f7fa', padding: '48px 12px' }}>
-      <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 480, margin: '0 auto', display: 'flex' }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+      <Space
+        direction="vertical"
+        size="large"
+        style={{ width: '100%', maxWidth: 480, margin: '0 auto', display: 'flex' }}
+      >
+        <div
+          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}
+        >
           <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
             {t('app.title')}
           </Typography.Title>
           <LanguageSwitch />
         </div>
         <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t('login.title')}</h2>}>
-          {next && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('login.again')} />}
+          {next && (
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('login.again')} />
+          )}
           <Form<Credentials>
             form={form}
             layout="vertical"
@@ -82,7 +93,13 @@ export function LoginPage() {
                 showIcon
                 role="alert"
                 style={{ marginBottom: 16 }}
-                message={err.status === 401 ? t('login.wrong') : err.status === 429 ? t('login.throttled') : err.message}
+                message={
+                  err.status === 401
+                    ? t('login.wrong')
+                    : err.status === 429
+                      ? t('login.throttled')
+                      : err.message
+                }
               />
             )}
             <Button type="primary" htmlType="submit" block loading={login.isPending}>
@@ -91,7 +108,10 @@ export function LoginPage() {
           </Form>
         </Card>
         {accounts.length > 0 && (
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('login.demoTitle')}</h2>} size="small">
+          <Card
+            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('login.demoTitle')}</h2>}
+            size="small"
+          >
             <Typography.Paragraph type="secondary">{t('login.demoHint')}</Typography.Paragraph>
             <Table
               size="small"
@@ -113,7 +133,11 @@ export function LoginPage() {
                     </Button>
                   ),
                 },
-                { title: t('login.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}`) },
+                {
+                  title: t('login.role'),
+                  dataIndex: 'role',
+                  render: (r: string) => t(`role.${r}`),
+                },
                 { title: t('login.name'), dataIndex: 'displayName', ellipsis: true },
               ]}
             />

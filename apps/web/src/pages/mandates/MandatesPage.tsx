@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatInstant } from '../../components/format';
 
@@ -13,7 +14,8 @@ export function Component() {
   const list = useQuery({ queryKey: ['mandates'], queryFn: () => call(api.GET('/api/mandates')) });
   const done = () => void qc.invalidateQueries({ queryKey: ['mandates'] });
   const grant = useMutation({
-    mutationFn: (agentUsername: string) => call(api.POST('/api/mandates', { body: { agentUsername } })),
+    mutationFn: (agentUsername: string) =>
+      call(api.POST('/api/mandates', { body: { agentUsername } })),
     onSuccess: () => {
       form.resetFields();
       done();
@@ -31,7 +33,11 @@ export function Component() {
       </Typography.Title>
       <Card>
         <Typography.Paragraph type="secondary">{t('mandates.hint')}</Typography.Paragraph>
-        <Form form={form} layout="inline" onFinish={(v) => !grant.isPending && grant.mutate(v.agentUsername.trim())}>
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={(v) => !grant.isPending && grant.mutate(v.agentUsername.trim())}
+        >
           <Form.Item
             name="agentUsername"
             label={t('delegations.agent')}
@@ -45,7 +51,7 @@ export function Component() {
         </Form>
       </Card>
       <ApiErrorAlert error={grant.error ?? revoke.error ?? list.error} />
-      <Table
+      <DataTable
         rowKey={(r) => `${r.agentUsername}-${r.grantedAt}`}
         loading={list.isFetching}
         pagination={false}
@@ -58,7 +64,10 @@ export function Component() {
           {
             title: t('delegations.status'),
             key: 'st',
-            render: (_, r) => (r.revokedAt ? t('delegations.revokedAt', { at: formatInstant(r.revokedAt) }) : t('delegations.active')),
+            render: (_, r) =>
+              r.revokedAt
+                ? t('delegations.revokedAt', { at: formatInstant(r.revokedAt) })
+                : t('delegations.active'),
           },
           {
             title: t('items.action'),

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call, idempotencyKey } from '../../api/client';
-import type { Report } from '../../api/types';
+import type { Body, Report, StageCode } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../components/AppLayout';
@@ -14,8 +14,11 @@ import { useProjectCommand } from './useProjectCommand';
 
 type Action = Report['nextActions'][number];
 type Open =
-  | { kind: 'SUBMIT_STAGE' | 'ACCEPT_STAGE' | 'RETURN_STAGE'; stage: string }
-  | { kind: 'ANSWER_SUPPLEMENT' | 'DELIVER_DEFICIENCY' | 'RESUBMIT_ITEM' | 'WITHDRAW_ITEM'; itemCode: string }
+  | { kind: 'SUBMIT_STAGE' | 'ACCEPT_STAGE' | 'RETURN_STAGE'; stage: StageCode }
+  | {
+      kind: 'ANSWER_SUPPLEMENT' | 'DELIVER_DEFICIENCY' | 'RESUBMIT_ITEM' | 'WITHDRAW_ITEM';
+      itemCode: string;
+    }
   | { kind: 'WITHDRAW_PROJECT' }
   | null;
 
@@ -32,28 +35,79 @@ export function ActionsPanel({ report }: { report: Report }) {
   const [open, setOpen] = useState<Open>(null);
   const [joint, setJoint] = useState(false);
   const itemName = (code: string) =>
-    report.stages.flatMap((x) => x.themes).flatMap((x) => x.items).find((i) => i.code === code)?.name ?? code;
+    report.stages
+      .flatMap((x) => x.themes)
+      .flatMap((x) => x.items)
+      .find((i) => i.code === code)?.name ?? code;
 
-  const cmd = useProjectCommand(id, async ({ o, v, key }: { o: NonNullable<Open>; v: CommandForm; key: string }) => {
-    const path = { id };
-    switch (o.kind) {
-      case 'SUBMIT_STAGE':
-        return call(api.POST('/api/projects/{id}/stages/{stage}/submission', { params: { path: { ...path, stage: o.stage } }, headers: headers(key), body: { note: v.note, materials: materials(v) } }));
-      case 'ACCEPT_STAGE':
-      case 'RETURN_STAGE':
-        return call(api.POST('/api/projects/{id}/stages/{stage}/acceptance', { params: { path: { ...path, stage: o.stage } }, headers: headers(key), body: { decision: o.kind === 'ACCEPT_STAGE' ? 'ACCEPT' : 'RETURN', reason: v.reason || undefined } }));
-      case 'ANSWER_SUPPLEMENT':
-        return call(api.POST('/api/projects/{id}/items/{itemCode}/supplement', { params: { path: { ...path, itemCode: o.itemCode } }, headers: headers(key), body: { note: v.note, materials: materials(v) } }));
-      case 'DELIVER_DEFICIENCY':
-        return call(api.POST('/api/projects/{id}/items/{itemCode}/deficiency-delivery', { params: { path: { ...path, itemCode: o.itemCode } }, headers: headers(key), body: { note: v.note } }));
-      case 'RESUBMIT_ITEM':
-        return call(api.POST('/api/projects/{id}/items/{itemCode}/resubmission', { params: { path: { ...path, itemCode: o.itemCode } }, headers: headers(key), body: { note: v.note } }));
-      case 'WITHDRAW_ITEM':
-        return call(api.POST('/api/projects/{id}/items/{itemCode}/withdrawal', { params: { path: { ...path, itemCode: o.itemCode } }, headers: headers(key), body: { reason: v.reason || undefined } }));
-      case 'WITHDRAW_PROJECT':
-        return call(api.POST('/api/projects/{id}/withdrawal', { params: { path }, headers: headers(key), body: { reason: v.reason || undefined } }));
-    }
-  });
+  const cmd = useProjectCommand(
+    id,
+    async ({ o, v, key }: { o: NonNullable<Open>; v: CommandForm; key: string }) => {
+      const path = { id };
+      switch (o.kind) {
+        case 'SUBMIT_STAGE':
+          return call(
+            api.POST('/api/projects/{id}/stages/{stage}/submission', {
+              params: { path: { ...path, stage: o.stage } },
+              headers: headers(key),
+              body: { note: v.note, materials: materials(v) },
+            }),
+          );
+        case 'ACCEPT_STAGE':
+        case 'RETURN_STAGE':
+          return call(
+            api.POST('/api/projects/{id}/stages/{stage}/acceptance', {
+              params: { path: { ...path, stage: o.stage } },
+              headers: headers(key),
+              body: {
+                decision: o.kind === 'ACCEPT_STAGE' ? 'ACCEPT' : 'RETURN',
+                reason: v.reason || undefined,
+              },
+            }),
+          );
+        case 'ANSWER_SUPPLEMENT':
+          return call(
+            api.POST('/api/projects/{id}/items/{itemCode}/supplement', {
+              params: { path: { ...path, itemCode: o.itemCode } },
+              headers: headers(key),
+              body: { note: v.note, materials: materials(v) },
+            }),
+          );
+        case 'DELIVER_DEFICIENCY':
+          return call(
+            api.POST('/api/projects/{id}/items/{itemCode}/deficiency-delivery', {
+              params: { path: { ...path, itemCode: o.itemCode } },
+              headers: headers(key),
+              body: { note: v.note },
+            }),
+          );
+        case 'RESUBMIT_ITEM':
+          return call(
+            api.POST('/api/projects/{id}/items/{itemCode}/resubmission', {
+              params: { path: { ...path, itemCode: o.itemCode } },
+              headers: headers(key),
+              body: { note: v.note },
+            }),
+          );
+        case 'WITHDRAW_ITEM':
+          return call(
+            api.POST('/api/projects/{id}/items/{itemCode}/withdrawal', {
+              params: { path: { ...path, itemCode: o.itemCode } },
+              headers: headers(key),
+              body: { reason: v.reason || undefined },
+            }),
+          );
+        case 'WITHDRAW_PROJECT':
+          return call(
+            api.POST('/api/projects/{id}/withdrawal', {
+              params: { path },
+              headers: headers(key),
+              body: { reason: v.reason || undefined },
+            }),
+          );
+      }
+    },
+  );
 
   const applicant = role === 'APPLICANT' || role === 'AGENT';
   const mine = useMyActions(report.nextActions);
@@ -66,14 +120,33 @@ export function ActionsPanel({ report }: { report: Report }) {
     const label = actionLabel(a);
     switch (a.kind) {
       case 'SUBMIT_STAGE':
-        return <Button key={i} type="primary" onClick={() => start({ kind: 'SUBMIT_STAGE', stage: a.stage! })}>{label}</Button>;
+        return (
+          <Button
+            key={i}
+            type="primary"
+            onClick={() => start({ kind: 'SUBMIT_STAGE', stage: a.stage })}
+          >
+            {label}
+          </Button>
+        );
       case 'ANSWER_SUPPLEMENT':
-      case 'DELIVER_DEFICIENCY':
-        return <Button key={i} type="primary" onClick={() => start({ kind: a.kind, itemCode: a.itemCode! })}>{label}</Button>;
+      case 'DELIVER_DEFICIENCY': {
+        const kind = a.kind;
+        return (
+          <Button key={i} type="primary" onClick={() => start({ kind, itemCode: a.itemCode! })}>
+            {label}
+          </Button>
+        );
+      }
       case 'RESUBMIT_ITEM':
         return (
           <Space key={i} wrap>
-            <Button type="primary" onClick={() => start({ kind: 'RESUBMIT_ITEM', itemCode: a.itemCode! })}>{label}</Button>
+            <Button
+              type="primary"
+              onClick={() => start({ kind: 'RESUBMIT_ITEM', itemCode: a.itemCode! })}
+            >
+              {label}
+            </Button>
             <Button onClick={() => start({ kind: 'WITHDRAW_ITEM', itemCode: a.itemCode! })}>
               {t('next.WITHDRAW_ITEM', { item: itemName(a.itemCode!) })}
             </Button>
@@ -82,8 +155,10 @@ export function ActionsPanel({ report }: { report: Report }) {
       case 'ACCEPT_STAGE':
         return (
           <Space key={i} wrap>
-            <Button type="primary" onClick={() => start({ kind: 'ACCEPT_STAGE', stage: a.stage! })}>{label}</Button>
-            <Button danger onClick={() => start({ kind: 'RETURN_STAGE', stage: a.stage! })}>
+            <Button type="primary" onClick={() => start({ kind: 'ACCEPT_STAGE', stage: a.stage })}>
+              {label}
+            </Button>
+            <Button danger onClick={() => start({ kind: 'RETURN_STAGE', stage: a.stage })}>
               {t('actions.returnStage', { stage: t(`stage.${a.stage}`) })}
             </Button>
           </Space>
@@ -119,7 +194,9 @@ export function ActionsPanel({ report }: { report: Report }) {
         {report.status !== 'IN_PROGRESS' ? (
           <Typography.Text>{t(`projectStatus.${report.status}`)}</Typography.Text>
         ) : mine.length === 0 ? (
-          <Typography.Text type="secondary">{applicant ? t('actions.waiting') : t('next.none')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {applicant ? t('actions.waiting') : t('next.none')}
+          </Typography.Text>
         ) : (
           <Space wrap>{mine.map(button)}</Space>
         )}
@@ -145,7 +222,13 @@ export function ActionsPanel({ report }: { report: Report }) {
           title={titleOf(open)}
           pending={cmd.isPending}
           error={cmd.error}
-          field={['RETURN_STAGE', 'WITHDRAW_ITEM', 'WITHDRAW_PROJECT', 'ACCEPT_STAGE'].includes(open.kind) ? 'reason' : 'note'}
+          field={
+            ['RETURN_STAGE', 'WITHDRAW_ITEM', 'WITHDRAW_PROJECT', 'ACCEPT_STAGE'].includes(
+              open.kind,
+            )
+              ? 'reason'
+              : 'note'
+          }
           required={open.kind === 'RETURN_STAGE'}
           materials={open.kind === 'SUBMIT_STAGE' || open.kind === 'ANSWER_SUPPLEMENT'}
           okDanger={open.kind.startsWith('WITHDRAW') || open.kind === 'RETURN_STAGE'}
@@ -158,12 +241,12 @@ export function ActionsPanel({ report }: { report: Report }) {
   );
 }
 
-const JOINT = ['SITE_SURVEY', 'DRAWING_REVIEW', 'ACCEPTANCE', 'SURVEYING'] as const;
+type JointType = Body<'/api/projects/{id}/joint-procedures', 'post'>['type'];
 
 /** The window schedules a joint site survey, drawing review or acceptance for the stage's items. */
 function JointProcedureModal({ report, onClose }: { report: Report; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ type: (typeof JOINT)[number]; date: Dayjs }>();
+  const [form] = Form.useForm<{ type: JointType; date: Dayjs }>();
   const [key] = useState(idempotencyKey);
   const types = [
     ...new Set(
@@ -173,7 +256,7 @@ function JointProcedureModal({ report, onClose }: { report: Report; onClose: () 
         .filter((x): x is NonNullable<typeof x> => !!x),
     ),
   ];
-  const cmd = useProjectCommand(report.id, (v: { type: (typeof JOINT)[number]; date: Dayjs }) =>
+  const cmd = useProjectCommand(report.id, (v: { type: JointType; date: Dayjs }) =>
     call(
       api.POST('/api/projects/{id}/joint-procedures', {
         params: { path: { id: report.id } },
@@ -193,11 +276,23 @@ function JointProcedureModal({ report, onClose }: { report: Report; onClose: () 
       onOk={() => form.submit()}
     >
       <ApiErrorAlert error={cmd.error} />
-      <Form form={form} layout="vertical" onFinish={(v) => !cmd.isPending && cmd.mutate(v, { onSuccess: onClose })}>
-        <Form.Item name="type" label={t('joint.type')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => !cmd.isPending && cmd.mutate(v, { onSuccess: onClose })}
+      >
+        <Form.Item
+          name="type"
+          label={t('joint.type')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Select options={types.map((ty) => ({ value: ty, label: t(`joint.${ty}`) }))} />
         </Form.Item>
-        <Form.Item name="date" label={t('joint.date')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="date"
+          label={t('joint.date')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>

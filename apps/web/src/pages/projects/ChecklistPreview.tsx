@@ -1,5 +1,6 @@
-import { Alert, Card, Descriptions, List, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import type { Checklist } from '../../api/types';
 
 type Item = Checklist['stages'][number]['themes'][number]['items'][number];
@@ -15,17 +16,40 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
         column={{ xs: 1, sm: 3 }}
         items={[
           { key: 'type', label: t('projects.type'), children: t(`type.${checklist.projectType}`) },
-          { key: 'limit', label: t('newProject.limit'), children: t('clock.days', { n: checklist.limitDays }) },
-          { key: 'cp', label: t('newProject.criticalPath'), children: t('clock.days', { n: checklist.criticalPathDays }) },
+          {
+            key: 'limit',
+            label: t('newProject.limit'),
+            children: t('clock.days', { n: checklist.limitDays }),
+          },
+          {
+            key: 'cp',
+            label: t('newProject.criticalPath'),
+            children: t('clock.days', { n: checklist.criticalPathDays }),
+          },
         ]}
       />
-      <Alert type="info" showIcon style={{ margin: '8px 0 16px' }} message={t('newProject.criticalPathHint')} />
+      <Alert
+        type="info"
+        showIcon
+        style={{ margin: '8px 0 16px' }}
+        message={t('newProject.criticalPathHint')}
+      />
       {checklist.stages.map((s) => (
-        <Card key={s.code} size="small" style={{ marginBottom: 12 }} title={<h3 style={{ fontSize: 15, margin: 0 }}>{t(`stage.${s.code}`)} · {t('newProject.stageCriticalPath', { n: s.criticalPathDays })}</h3>}>
+        <Card
+          key={s.code}
+          size="small"
+          style={{ marginBottom: 12 }}
+          title={
+            <h3 style={{ fontSize: 15, margin: 0 }}>
+              {t(`stage.${s.code}`)} ·{' '}
+              {t('newProject.stageCriticalPath', { n: s.criticalPathDays })}
+            </h3>
+          }
+        >
           {s.themes.map((th) => (
             <div key={th.code} style={{ marginBottom: 8 }}>
               <Typography.Text strong>{en ? th.nameEn : th.name}</Typography.Text>
-              <Table<Item>
+              <DataTable<Item>
                 size="small"
                 rowKey="code"
                 pagination={false}
@@ -38,16 +62,27 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
                     render: (n: string, i) => (
                       <span>
                         {en ? i.nameEn : n}{' '}
-                        {s.criticalPathItems.includes(i.code) && <Tag color="#9e1068">{t('newProject.onCriticalPath')}</Tag>}
+                        {s.criticalPathItems.includes(i.code) && (
+                          <Tag color="#9e1068">{t('newProject.onCriticalPath')}</Tag>
+                        )}
                       </span>
                     ),
                   },
-                  { title: t('items.department'), key: 'dept', render: (_, i) => (en ? i.departmentNameEn : i.departmentName) },
-                  { title: t('items.limit'), dataIndex: 'limitDays', render: (n: number) => t('clock.days', { n }) },
+                  {
+                    title: t('items.department'),
+                    key: 'dept',
+                    render: (_, i) => (en ? i.departmentNameEn : i.departmentName),
+                  },
+                  {
+                    title: t('items.limit'),
+                    dataIndex: 'limitDays',
+                    render: (n: number) => t('clock.days', { n }),
+                  },
                   {
                     title: t('newProject.why'),
                     key: 'why',
-                    render: (_, i) => i.requiredBecause.map((w) => (en ? w.textEn : w.text)).join('；'),
+                    render: (_, i) =>
+                      i.requiredBecause.map((w) => (en ? w.textEn : w.text)).join('；'),
                   },
                 ]}
               />
@@ -56,7 +91,10 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
         </Card>
       ))}
       {checklist.waived.length > 0 && (
-        <Card size="small" title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('newProject.waived')}</h3>}>
+        <Card
+          size="small"
+          title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('newProject.waived')}</h3>}
+        >
           <List
             size="small"
             dataSource={checklist.waived}

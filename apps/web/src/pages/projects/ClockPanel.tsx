@@ -5,7 +5,11 @@ import type { Report } from '../../api/types';
 import { EChart } from '../../components/EChart';
 import { RiskTag } from '../../components/RiskTag';
 
-const COLOR: Record<string, string> = { ON_TRACK: '#389e0d', AT_RISK: '#d48806', OVERDUE: '#cf1322' };
+const COLOR: Record<string, string> = {
+  ON_TRACK: '#389e0d',
+  AT_RISK: '#d48806',
+  OVERDUE: '#cf1322',
+};
 
 /** The project's statutory clock: working days used of its limit, left, paused, projected finish. */
 export function ClockPanel({ report }: { report: Report }) {
@@ -47,7 +51,11 @@ export function ClockPanel({ report }: { report: Report }) {
           <EChart
             option={option}
             height={200}
-            label={t('clock.gaugeLabel', { used: c.usedDays, limit: c.limitDays, left: c.remainingDays })}
+            label={t('clock.gaugeLabel', {
+              used: c.usedDays,
+              limit: c.limitDays,
+              left: c.remainingDays,
+            })}
           />
         </div>
         <Descriptions
@@ -56,8 +64,16 @@ export function ClockPanel({ report }: { report: Report }) {
           style={{ flex: 1, minWidth: 220 }}
           items={[
             { key: 'risk', label: t('clock.risk'), children: <RiskTag risk={c.risk} /> },
-            { key: 'left', label: t('clock.remaining'), children: t('clock.days', { n: c.remainingDays }) },
-            { key: 'paused', label: t('clock.paused'), children: t('clock.days', { n: c.pausedDays }) },
+            {
+              key: 'left',
+              label: t('clock.remaining'),
+              children: t('clock.days', { n: c.remainingDays }),
+            },
+            {
+              key: 'paused',
+              label: t('clock.paused'),
+              children: t('clock.days', { n: c.pausedDays }),
+            },
             { key: 'due', label: t('clock.dueDate'), children: c.dueDate ?? '—' },
             {
               key: 'proj',
@@ -65,7 +81,13 @@ export function ClockPanel({ report }: { report: Report }) {
               children: c.projectedCompletionDate ?? '—',
             },
             ...(c.provisional
-              ? [{ key: 'prov', label: t('clock.calendar'), children: <Tag color="#ad4e00">{t('clock.provisional')}</Tag> }]
+              ? [
+                  {
+                    key: 'prov',
+                    label: t('clock.calendar'),
+                    children: <Tag color="#ad4e00">{t('clock.provisional')}</Tag>,
+                  },
+                ]
               : []),
           ]}
         />

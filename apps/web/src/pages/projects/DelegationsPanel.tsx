@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useSession } from '../../auth/useSession';
+import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatInstant } from '../../components/format';
 
@@ -15,12 +16,18 @@ export function DelegationsPanel({ projectId }: { projectId: string }) {
   const owner = s?.role === 'APPLICANT';
   const list = useQuery({
     queryKey: ['delegations', projectId],
-    queryFn: () => call(api.GET('/api/projects/{id}/delegations', { params: { path: { id: projectId } } })),
+    queryFn: () =>
+      call(api.GET('/api/projects/{id}/delegations', { params: { path: { id: projectId } } })),
   });
   const done = () => void qc.invalidateQueries({ queryKey: ['delegations', projectId] });
   const grant = useMutation({
     mutationFn: (agentUsername: string) =>
-      call(api.POST('/api/projects/{id}/delegations', { params: { path: { id: projectId } }, body: { agentUsername } })),
+      call(
+        api.POST('/api/projects/{id}/delegations', {
+          params: { path: { id: projectId } },
+          body: { agentUsername },
+        }),
+      ),
     onSuccess: () => {
       form.resetFields();
       done();
@@ -28,14 +35,22 @@ export function DelegationsPanel({ projectId }: { projectId: string }) {
   });
   const revoke = useMutation({
     mutationFn: (agentUsername: string) =>
-      call(api.DELETE('/api/projects/{id}/delegations/{agentUsername}', { params: { path: { id: projectId, agentUsername } } })),
+      call(
+        api.DELETE('/api/projects/{id}/delegations/{agentUsername}', {
+          params: { path: { id: projectId, agentUsername } },
+        }),
+      ),
     onSuccess: done,
   });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary">{t('delegations.hint')}</Typography.Paragraph>
       {owner && (
-        <Form form={form} layout="inline" onFinish={(v) => !grant.isPending && grant.mutate(v.agentUsername.trim())}>
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={(v) => !grant.isPending && grant.mutate(v.agentUsername.trim())}
+        >
           <Form.Item
             name="agentUsername"
             label={t('delegations.agent')}
@@ -49,7 +64,7 @@ export function DelegationsPanel({ projectId }: { projectId: string }) {
         </Form>
       )}
       <ApiErrorAlert error={grant.error ?? revoke.error ?? list.error} />
-      <Table
+      <DataTable
         size="small"
         rowKey={(r) => `${r.agentUsername}-${r.grantedAt}`}
         loading={list.isFetching}
@@ -62,7 +77,10 @@ export function DelegationsPanel({ projectId }: { projectId: string }) {
           {
             title: t('delegations.status'),
             key: 'st',
-            render: (_, r) => (r.revokedAt ? t('delegations.revokedAt', { at: formatInstant(r.revokedAt) }) : t('delegations.active')),
+            render: (_, r) =>
+              r.revokedAt
+                ? t('delegations.revokedAt', { at: formatInstant(r.revokedAt) })
+                : t('delegations.active'),
           },
           ...(owner
             ? [
@@ -77,7 +95,11 @@ export function DelegationsPanel({ projectId }: { projectId: string }) {
                         cancelText={t('common.cancel')}
                         onConfirm={() => revoke.mutate(r.agentUsername)}
                       >
-                        <Button size="small" danger loading={revoke.isPending && revoke.variables === r.agentUsername}>
+                        <Button
+                          size="small"
+                          danger
+                          loading={revoke.isPending && revoke.variables === r.agentUsername}
+                        >
                           {t('delegations.revoke')}
                         </Button>
                       </Popconfirm>

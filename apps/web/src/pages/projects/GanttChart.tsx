@@ -44,7 +44,9 @@ export function GanttChart({ report }: { report: Report }) {
       if (!s.acceptedOn && !started.length) continue;
       const itemEnd = (i: (typeof items)[number]) =>
         ms(i.decidedOn ?? i.clock.dueDate ?? i.startedOn!) + DAY;
-      const stageStart = s.acceptedOn ? ms(s.acceptedOn) : Math.min(...started.map((i) => ms(i.startedOn!)));
+      const stageStart = s.acceptedOn
+        ? ms(s.acceptedOn)
+        : Math.min(...started.map((i) => ms(i.startedOn!)));
       const stageEnd = s.completedOn
         ? ms(s.completedOn) + DAY
         : Math.max(stageStart + DAY, ...started.map(itemEnd));
@@ -62,7 +64,15 @@ export function GanttChart({ report }: { report: Report }) {
         if (!its.length) continue;
         const start = Math.min(...its.map((i) => ms(i.startedOn!)));
         const end = Math.max(...its.map(itemEnd));
-        out.push({ label: th.name, level: 1, start, end, color: COLOR.theme, pauses: [], tip: th.name });
+        out.push({
+          label: th.name,
+          level: 1,
+          start,
+          end,
+          color: COLOR.theme,
+          pauses: [],
+          tip: th.name,
+        });
         for (const i of its) {
           const closed = ['APPROVED', 'REJECTED', 'WITHDRAWN'].includes(i.status);
           const end = itemEnd(i);
@@ -72,7 +82,9 @@ export function GanttChart({ report }: { report: Report }) {
             start: ms(i.startedOn!),
             end,
             color: closed ? COLOR[i.status] : COLOR[i.clock.risk],
-            pauses: i.pauses.map((p) => [ms(p.from) + DAY, (p.to ? ms(p.to) : today) + DAY] as [number, number]),
+            pauses: i.pauses.map(
+              (p) => [ms(p.from) + DAY, (p.to ? ms(p.to) : today) + DAY] as [number, number],
+            ),
             tip: `${i.name} (${i.department}) · ${t(`status.${i.status}`)} · ${t('clock.days', { n: i.clock.usedDays })} / ${i.clock.limitDays} · ${t('gantt.due')} ${i.clock.dueDate ?? '—'}${i.decidedOn ? ` · ${t('gantt.decided')} ${i.decidedOn}` : ''}${i.pauses.length ? ` · ${t('gantt.stops', { n: i.pauses.length })}` : ''}`,
           });
         }

@@ -27,7 +27,8 @@ export function Component() {
     enabled: agent,
   });
   const preview = useMutation({
-    mutationFn: (v: ProjectForm) => call(api.POST('/api/checklists', { body: { answers: v.answers } })),
+    mutationFn: (v: ProjectForm) =>
+      call(api.POST('/api/checklists', { body: { answers: v.answers } })),
     onSuccess: (c, v) => {
       setValues(v);
       setChecklist(c);
@@ -39,13 +40,20 @@ export function Component() {
       call(
         api.POST('/api/projects', {
           headers: { 'Idempotency-Key': key },
-          body: { name: v.name.trim(), answers: v.answers, ...(v.ownerOrganisation ? { ownerOrganisation: v.ownerOrganisation } : {}) },
+          body: {
+            name: v.name.trim(),
+            answers: v.answers,
+            ...(v.ownerOrganisation ? { ownerOrganisation: v.ownerOrganisation } : {}),
+          },
         }),
       ),
     onSuccess: (r) => navigate(`/projects/${r.id}`),
   });
   useEffect(() => {
-    const rest = showFieldErrors(form, preview.error ?? create.error, { name: ['name'], ownerOrganisation: ['ownerOrganisation'] });
+    const rest = showFieldErrors(form, preview.error ?? create.error, {
+      name: ['name'],
+      ownerOrganisation: ['ownerOrganisation'],
+    });
     void rest;
   }, [preview.error, create.error, form]);
   const step = checklist ? 1 : 0;
@@ -57,7 +65,11 @@ export function Component() {
       <Steps
         size="small"
         current={step}
-        items={[{ title: t('newProject.step1') }, { title: t('newProject.step2') }, { title: t('newProject.step3') }]}
+        items={[
+          { title: t('newProject.step1') },
+          { title: t('newProject.step2') },
+          { title: t('newProject.step3') },
+        ]}
       />
       {step === 0 && (
         <Card>
@@ -75,7 +87,10 @@ export function Component() {
                   extra={mandates.data?.items.length === 0 ? t('newProject.noMandate') : undefined}
                 >
                   <Select
-                    options={(mandates.data?.items ?? []).map((m) => ({ value: m.organisation, label: m.organisation }))}
+                    options={(mandates.data?.items ?? []).map((m) => ({
+                      value: m.organisation,
+                      label: m.organisation,
+                    }))}
                   />
                 </Form.Item>
               ) : null
@@ -99,7 +114,11 @@ export function Component() {
             <Button onClick={() => setChecklist(null)} disabled={create.isPending}>
               {t('newProject.back')}
             </Button>
-            <Button type="primary" loading={create.isPending} onClick={() => !create.isPending && create.mutate(values)}>
+            <Button
+              type="primary"
+              loading={create.isPending}
+              onClick={() => !create.isPending && create.mutate(values)}
+            >
               {t('newProject.create')}
             </Button>
           </Space>

@@ -1,5 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import {
+  Breadcrumb,
+  Card,
+  Col,
+  Descriptions,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tabs,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
@@ -26,14 +37,27 @@ export function Component() {
     queryKey: ['timeline', id],
     queryFn: () => call(api.GET('/api/projects/{id}/timeline', { params: { path: { id } } })),
   });
-  if (report.error instanceof ApiError && (report.error.status === 404 || report.error.status === 400))
-    return <Result status="404" title={t('project.notFound')} extra={<Link to="/projects">{t('nav.projects')}</Link>} />;
-  if (!report.data) return report.error ? <ApiErrorAlert error={report.error} /> : <Skeleton active />;
+  if (
+    report.error instanceof ApiError &&
+    (report.error.status === 404 || report.error.status === 400)
+  )
+    return (
+      <Result
+        status="404"
+        title={t('project.notFound')}
+        extra={<Link to="/projects">{t('nav.projects')}</Link>}
+      />
+    );
+  if (!report.data)
+    return report.error ? <ApiErrorAlert error={report.error} /> : <Skeleton active />;
   const r = report.data;
-  const showDelegations = s?.role === 'APPLICANT' || s?.role === 'SUPERVISOR' || s?.role === 'ADMIN';
+  const showDelegations =
+    s?.role === 'APPLICANT' || s?.role === 'SUPERVISOR' || s?.role === 'ADMIN';
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Breadcrumb items={[{ title: <Link to="/projects">{t('nav.projects')}</Link> }, { title: r.name }]} />
+      <Breadcrumb
+        items={[{ title: <Link to="/projects">{t('nav.projects')}</Link> }, { title: r.name }]}
+      />
       <div>
         <Typography.Title level={2} style={{ margin: 0, fontSize: 22, overflowWrap: 'anywhere' }}>
           {r.name}
@@ -46,7 +70,11 @@ export function Component() {
             { key: 'type', label: t('projects.type'), children: t(`type.${r.type}`) },
             { key: 'owner', label: t('projects.owner'), children: r.ownerOrganisation },
             { key: 'stage', label: t('projects.stage'), children: t(`stage.${r.stage}`) },
-            { key: 'status', label: t('project.status'), children: <StatusTag status={r.status} /> },
+            {
+              key: 'status',
+              label: t('project.status'),
+              children: <StatusTag status={r.status} />,
+            },
           ]}
         />
       </div>
@@ -78,7 +106,13 @@ export function Component() {
             ),
           },
           ...(showDelegations
-            ? [{ key: 'delegations', label: t('delegations.title'), children: <DelegationsPanel projectId={id} /> }]
+            ? [
+                {
+                  key: 'delegations',
+                  label: t('delegations.title'),
+                  children: <DelegationsPanel projectId={id} />,
+                },
+              ]
             : []),
         ]}
       />

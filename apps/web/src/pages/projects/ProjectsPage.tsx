@@ -15,7 +15,13 @@ import { useDepartments } from '../../components/useDepartments';
 const STAGES = ['PLAN', 'START_PERMIT', 'COMPLETION'] as const;
 const TYPES = ['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'] as const;
 const RISKS = ['ON_TRACK', 'AT_RISK', 'OVERDUE'] as const;
-const STAFF = new Set(['SUPERVISOR', 'ADMIN', 'WINDOW_OFFICER', 'REVIEWING_OFFICER', 'DEPARTMENT_HEAD']);
+const STAFF = new Set([
+  'SUPERVISOR',
+  'ADMIN',
+  'WINDOW_OFFICER',
+  'REVIEWING_OFFICER',
+  'DEPARTMENT_HEAD',
+]);
 
 /** The projects the caller may see: its own (applicant), delegated (agent, riskiest first), or all. */
 export function Component() {
@@ -39,7 +45,14 @@ export function Component() {
     queryFn: () =>
       call(
         api.GET('/api/projects', {
-          params: { query: { ...filter, overdue: filter.overdue === undefined ? undefined : filter.overdue === 'true', page, pageSize: 20 } },
+          params: {
+            query: {
+              ...filter,
+              overdue: filter.overdue === undefined ? undefined : filter.overdue === 'true',
+              page,
+              pageSize: 20,
+            },
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -52,7 +65,11 @@ export function Component() {
     setParams(next);
   };
   const title =
-    s?.role === 'APPLICANT' ? t('projects.mine') : s?.role === 'AGENT' ? t('projects.agent') : t('projects.all');
+    s?.role === 'APPLICANT'
+      ? t('projects.mine')
+      : s?.role === 'AGENT'
+        ? t('projects.agent')
+        : t('projects.all');
   const canCreate = s?.role === 'APPLICANT' || s?.role === 'AGENT';
   const rows = list.data?.items ?? [];
   const typeName = (ty: string) => t(`type.${ty}`);
@@ -167,10 +184,19 @@ export function Component() {
               title: t('projects.clock'),
               key: 'clock',
               render: (_, r) => (
-                <ClockGauge usedDays={r.clock.usedDays} limitDays={r.clock.limitDays} risk={r.clock.risk} size={56} />
+                <ClockGauge
+                  usedDays={r.clock.usedDays}
+                  limitDays={r.clock.limitDays}
+                  risk={r.clock.risk}
+                  size={56}
+                />
               ),
             },
-            { title: t('projects.risk'), key: 'risk', render: (_, r) => <RiskTag risk={r.clock.risk} /> },
+            {
+              title: t('projects.risk'),
+              key: 'risk',
+              render: (_, r) => <RiskTag risk={r.clock.risk} />,
+            },
             {
               title: t('projects.next'),
               key: 'next',
@@ -193,13 +219,22 @@ export function Component() {
             <List.Item style={{ padding: '4px 0' }}>
               <Card size="small" style={{ width: '100%' }}>
                 <Flex gap={12} align="center">
-                  <ClockGauge usedDays={r.clock.usedDays} limitDays={r.clock.limitDays} risk={r.clock.risk} size={56} />
+                  <ClockGauge
+                    usedDays={r.clock.usedDays}
+                    limitDays={r.clock.limitDays}
+                    risk={r.clock.risk}
+                    size={56}
+                  />
                   <Flex vertical gap={4} style={{ minWidth: 0, flex: 1 }}>
-                    <Link to={`/projects/${r.id}`} style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+                    <Link
+                      to={`/projects/${r.id}`}
+                      style={{ fontWeight: 600, overflowWrap: 'anywhere' }}
+                    >
                       {r.name}
                     </Link>
                     <span>
-                      {typeName(r.type)} · {r.status === 'IN_PROGRESS' ? t(`stage.${r.stage}`) : t(`status.${r.status}`)}{' '}
+                      {typeName(r.type)} ·{' '}
+                      {r.status === 'IN_PROGRESS' ? t(`stage.${r.stage}`) : t(`status.${r.status}`)}{' '}
                       <RiskTag risk={r.clock.risk} />
                     </span>
                     <NextActionTags actions={r.nextActions} />

@@ -27,7 +27,11 @@ export function QuestionnaireForm({
 }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const q = useQuery({ queryKey: ['questionnaire'], queryFn: () => call(api.GET('/api/questionnaire')), staleTime: Infinity });
+  const q = useQuery({
+    queryKey: ['questionnaire'],
+    queryFn: () => call(api.GET('/api/questionnaire')),
+    staleTime: Infinity,
+  });
   if (!q.data) return q.error ? <ApiErrorAlert error={q.error} /> : <Skeleton active />;
   return (
     <Form<ProjectForm>
@@ -37,13 +41,18 @@ export function QuestionnaireForm({
       disabled={disabled}
       scrollToFirstError
       initialValues={{
-        answers: Object.fromEntries(q.data.questions.filter((x) => x.kind === 'multi').map((x) => [x.id, []])),
+        answers: Object.fromEntries(
+          q.data.questions.filter((x) => x.kind === 'multi').map((x) => [x.id, []]),
+        ),
       }}
     >
       <Form.Item
         name="name"
         label={t('newProject.name')}
-        rules={[{ required: true, whitespace: true, message: t('newProject.nameRequired') }, { max: 200 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('newProject.nameRequired') },
+          { max: 200 },
+        ]}
       >
         <Input maxLength={200} />
       </Form.Item>
@@ -53,7 +62,11 @@ export function QuestionnaireForm({
           key={question.id}
           name={['answers', question.id]}
           label={`${n + 1}. ${en ? question.textEn : question.text}`}
-          rules={question.kind === 'single' ? [{ required: true, message: t('newProject.answerRequired') }] : []}
+          rules={
+            question.kind === 'single'
+              ? [{ required: true, message: t('newProject.answerRequired') }]
+              : []
+          }
         >
           {question.kind === 'single' ? (
             <Radio.Group aria-label={en ? question.textEn : question.text}>

@@ -1,6 +1,7 @@
-import { Button, Card, Collapse, Table, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { Link } from 'react-router';
 import type { ItemReport, Report } from '../../api/types';
 import { useSession } from '../../auth/useSession';
@@ -24,7 +25,8 @@ export function StagesPanel({ report }: { report: Report }) {
     key: st.code,
     label: (
       <span>
-        <Typography.Text strong>{t(`stage.${st.code}`)}</Typography.Text> <StatusTag status={st.status} />{' '}
+        <Typography.Text strong>{t(`stage.${st.code}`)}</Typography.Text>{' '}
+        <StatusTag status={st.status} />{' '}
         {st.usedDays > 0 && <Tag>{t('clock.days', { n: st.usedDays })}</Tag>}
       </span>
     ),
@@ -38,7 +40,7 @@ export function StagesPanel({ report }: { report: Report }) {
         {st.themes.map((th) => (
           <div key={th.code} style={{ marginBottom: 12 }}>
             <Typography.Text strong>{th.name}</Typography.Text>
-            <Table<ItemReport>
+            <DataTable<ItemReport>
               size="small"
               rowKey="code"
               pagination={false}
@@ -51,19 +53,37 @@ export function StagesPanel({ report }: { report: Report }) {
                   render: (n: string, i) =>
                     s?.role === 'REVIEWING_OFFICER' && mineDept(i) ? (
                       <Link to={`/tasks/${encodeURIComponent(i.taskId)}`}>{en ? i.nameEn : n}</Link>
+                    ) : en ? (
+                      i.nameEn
                     ) : (
-                      (en ? i.nameEn : n)
+                      n
                     ),
                 },
-                { title: t('items.department'), dataIndex: 'department', render: (d: string) => depts.name(d) },
-                { title: t('items.status'), dataIndex: 'status', render: (x: string) => <StatusTag status={x} /> },
+                {
+                  title: t('items.department'),
+                  dataIndex: 'department',
+                  render: (d: string) => depts.name(d),
+                },
+                {
+                  title: t('items.status'),
+                  dataIndex: 'status',
+                  render: (x: string) => <StatusTag status={x} />,
+                },
                 {
                   title: t('items.clock'),
                   key: 'clock',
                   render: (_, i) => `${i.clock.usedDays} / ${i.clock.limitDays}`,
                 },
-                { title: t('items.due'), key: 'due', render: (_, i) => i.decidedOn ?? i.clock.dueDate ?? '—' },
-                { title: t('items.risk'), key: 'risk', render: (_, i) => <RiskTag risk={i.clock.risk} /> },
+                {
+                  title: t('items.due'),
+                  key: 'due',
+                  render: (_, i) => i.decidedOn ?? i.clock.dueDate ?? '—',
+                },
+                {
+                  title: t('items.risk'),
+                  key: 'risk',
+                  render: (_, i) => <RiskTag risk={i.clock.risk} />,
+                },
                 ...(s?.role === 'DEPARTMENT_HEAD'
                   ? [
                       {

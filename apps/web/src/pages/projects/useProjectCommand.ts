@@ -5,7 +5,7 @@ import type { Report } from '../../api/types';
  * A command on a project. The API answers after the read model has it, with the new report, so
  * the page shows the effect at once; lists, queues and the timeline are fetched again.
  */
-export function useProjectCommand<V>(projectId: string, send: (v: V) => Promise<Report | unknown>) {
+export function useProjectCommand<V>(projectId: string, send: (v: V) => Promise<unknown>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: send,

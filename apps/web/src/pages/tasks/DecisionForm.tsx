@@ -7,7 +7,14 @@ import type { Decision, ItemReport } from '../../api/types';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
 import { useProjectCommand } from '../projects/useProjectCommand';
 
-const PROCEDURES = ['EXPERT_REVIEW', 'PUBLIC_NOTICE', 'HEARING', 'SITE_SURVEY', 'INSPECTION_TESTING', 'APPRAISAL'] as const;
+const PROCEDURES = [
+  'EXPERT_REVIEW',
+  'PUBLIC_NOTICE',
+  'HEARING',
+  'SITE_SURVEY',
+  'INSPECTION_TESTING',
+  'APPRAISAL',
+] as const;
 
 interface Values {
   action: Decision['action'];
@@ -21,13 +28,27 @@ interface Values {
 /** Which decisions the item's state allows (the API refuses the others with a 409 all the same). */
 function actionsFor(status: string): Decision['action'][] {
   if (status === 'UNDER_REVIEW')
-    return ['APPROVE', 'REJECT', 'REQUEST_SUPPLEMENT', 'START_SPECIAL_PROCEDURE', 'ACCEPT_WITH_DEFICIENCY'];
+    return [
+      'APPROVE',
+      'REJECT',
+      'REQUEST_SUPPLEMENT',
+      'START_SPECIAL_PROCEDURE',
+      'ACCEPT_WITH_DEFICIENCY',
+    ];
   if (status === 'SPECIAL_PROCEDURE') return ['END_SPECIAL_PROCEDURE'];
   return [];
 }
 
 /** The officer's decision: approve, reject, supplement, special procedure, accept with deficiency. */
-export function DecisionForm({ projectId, taskId, item }: { projectId: string; taskId: string; item: ItemReport }) {
+export function DecisionForm({
+  projectId,
+  taskId,
+  item,
+}: {
+  projectId: string;
+  taskId: string;
+  item: ItemReport;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [key, setKey] = useState(idempotencyKey);
@@ -38,7 +59,10 @@ export function DecisionForm({ projectId, taskId, item }: { projectId: string; t
     if (v.action === 'START_SPECIAL_PROCEDURE')
       body.procedure = { type: v.procedureType!, expectedDays: v.expectedDays! };
     if (v.action === 'ACCEPT_WITH_DEFICIENCY')
-      body.deficiency = { description: v.deficiencyDescription ?? '', dueDate: v.deficiencyDueDate?.format('YYYY-MM-DD') ?? '' };
+      body.deficiency = {
+        description: v.deficiencyDescription ?? '',
+        dueDate: v.deficiencyDueDate?.format('YYYY-MM-DD') ?? '',
+      };
     return call(
       api.POST('/api/tasks/{taskId}/decision', {
         params: { path: { taskId } },
@@ -68,7 +92,9 @@ export function DecisionForm({ projectId, taskId, item }: { projectId: string; t
       layout="vertical"
       disabled={cmd.isPending}
       initialValues={{ action: options[0], expectedDays: 10 }}
-      onFinish={(v) => !cmd.isPending && cmd.mutate(v, { onSuccess: () => setKey(idempotencyKey()) })}
+      onFinish={(v) =>
+        !cmd.isPending && cmd.mutate(v, { onSuccess: () => setKey(idempotencyKey()) })
+      }
     >
       <Form.Item name="action" label={t('decision.action')} rules={[{ required: true }]}>
         <Radio.Group>
@@ -83,10 +109,21 @@ export function DecisionForm({ projectId, taskId, item }: { projectId: string; t
       </Form.Item>
       {action === 'START_SPECIAL_PROCEDURE' && (
         <Space wrap align="start">
-          <Form.Item name="procedureType" label={t('decision.procedureType')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select style={{ minWidth: 200 }} options={PROCEDURES.map((p) => ({ value: p, label: t(`procedure.${p}`) }))} />
+          <Form.Item
+            name="procedureType"
+            label={t('decision.procedureType')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Select
+              style={{ minWidth: 200 }}
+              options={PROCEDURES.map((p) => ({ value: p, label: t(`procedure.${p}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="expectedDays" label={t('decision.expectedDays')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="expectedDays"
+            label={t('decision.expectedDays')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <InputNumber min={1} max={250} />
           </Form.Item>
         </Space>
@@ -100,7 +137,11 @@ export function DecisionForm({ projectId, taskId, item }: { projectId: string; t
           >
             <Input style={{ minWidth: 240 }} maxLength={1000} />
           </Form.Item>
-          <Form.Item name="deficiencyDueDate" label={t('decision.deficiencyDue')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="deficiencyDueDate"
+            label={t('decision.deficiencyDue')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <DatePicker />
           </Form.Item>
         </Space>

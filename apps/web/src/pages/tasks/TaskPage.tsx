@@ -1,5 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Input, Result, Row, Skeleton, Space, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Input,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -25,16 +38,28 @@ export function Component() {
   });
   const timeline = useQuery({
     queryKey: ['timeline', projectId],
-    queryFn: () => call(api.GET('/api/projects/{id}/timeline', { params: { path: { id: projectId } } })),
+    queryFn: () =>
+      call(api.GET('/api/projects/{id}/timeline', { params: { path: { id: projectId } } })),
   });
   if (report.error instanceof ApiError && report.error.status < 500)
-    return <Result status="404" title={t('task.notFound')} extra={<Link to="/tasks">{t('nav.tasks')}</Link>} />;
-  if (!report.data) return report.error ? <ApiErrorAlert error={report.error} /> : <Skeleton active />;
+    return (
+      <Result
+        status="404"
+        title={t('task.notFound')}
+        extra={<Link to="/tasks">{t('nav.tasks')}</Link>}
+      />
+    );
+  if (!report.data)
+    return report.error ? <ApiErrorAlert error={report.error} /> : <Skeleton active />;
   const r = report.data;
-  const stage = r.stages.find((s) => s.themes.some((th) => th.items.some((i) => i.code === itemCode)));
+  const stage = r.stages.find((s) =>
+    s.themes.some((th) => th.items.some((i) => i.code === itemCode)),
+  );
   const item = stage?.themes.flatMap((th) => th.items).find((i) => i.code === itemCode);
   if (!item || !stage) return <Result status="404" title={t('task.notFound')} />;
-  const history = (timeline.data?.items ?? []).filter((e) => e.itemCode === itemCode || (!e.itemCode && e.stage === stage.code));
+  const history = (timeline.data?.items ?? []).filter(
+    (e) => e.itemCode === itemCode || (!e.itemCode && e.stage === stage.code),
+  );
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Breadcrumb
@@ -51,18 +76,41 @@ export function Component() {
         <Col xs={24} lg={14}>
           <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('task.item')}</h2>}>
             <Space align="start" wrap>
-              <ClockGauge usedDays={item.clock.usedDays} limitDays={item.clock.limitDays} risk={item.clock.risk} size={90} />
+              <ClockGauge
+                usedDays={item.clock.usedDays}
+                limitDays={item.clock.limitDays}
+                risk={item.clock.risk}
+                size={90}
+              />
               <Descriptions
                 size="small"
                 column={1}
                 items={[
-                  { key: 'st', label: t('items.status'), children: <StatusTag status={item.status} /> },
-                  { key: 'dept', label: t('items.department'), children: depts.name(item.department) },
+                  {
+                    key: 'st',
+                    label: t('items.status'),
+                    children: <StatusTag status={item.status} />,
+                  },
+                  {
+                    key: 'dept',
+                    label: t('items.department'),
+                    children: depts.name(item.department),
+                  },
                   { key: 'due', label: t('items.due'), children: item.clock.dueDate ?? '—' },
-                  { key: 'risk', label: t('items.risk'), children: <RiskTag risk={item.clock.risk} /> },
+                  {
+                    key: 'risk',
+                    label: t('items.risk'),
+                    children: <RiskTag risk={item.clock.risk} />,
+                  },
                   { key: 'round', label: t('task.round'), children: item.round },
                   ...(item.pause
-                    ? [{ key: 'pause', label: t('task.pause'), children: `${t(`pause.${item.pause.reason}`)} · ${item.pause.from}` }]
+                    ? [
+                        {
+                          key: 'pause',
+                          label: t('task.pause'),
+                          children: `${t(`pause.${item.pause.reason}`)} · ${item.pause.from}`,
+                        },
+                      ]
                     : []),
                   ...item.deficiencies.map((d) => ({
                     key: d.id,
@@ -73,30 +121,57 @@ export function Component() {
               />
             </Space>
           </Card>
-          <Card size="small" style={{ marginTop: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('task.project')}</h2>}>
+          <Card
+            size="small"
+            style={{ marginTop: 16 }}
+            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('task.project')}</h2>}
+          >
             <Descriptions
               size="small"
               column={{ xs: 1, sm: 2 }}
               items={[
-                { key: 'name', label: t('projects.name'), children: <Link to={`/projects/${r.id}`}>{r.name}</Link> },
+                {
+                  key: 'name',
+                  label: t('projects.name'),
+                  children: <Link to={`/projects/${r.id}`}>{r.name}</Link>,
+                },
                 { key: 'type', label: t('projects.type'), children: t(`type.${r.type}`) },
                 { key: 'owner', label: t('projects.owner'), children: r.ownerOrganisation },
-                { key: 'clock', label: t('projects.clock'), children: `${r.clock.usedDays} / ${r.clock.limitDays}` },
-                { key: 'risk', label: t('projects.risk'), children: <RiskTag risk={r.clock.risk} /> },
+                {
+                  key: 'clock',
+                  label: t('projects.clock'),
+                  children: `${r.clock.usedDays} / ${r.clock.limitDays}`,
+                },
+                {
+                  key: 'risk',
+                  label: t('projects.risk'),
+                  children: <RiskTag risk={r.clock.risk} />,
+                },
                 { key: 'stage', label: t('projects.stage'), children: t(`stage.${stage.code}`) },
               ]}
             />
           </Card>
-          <Card size="small" style={{ marginTop: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('task.history')}</h2>}>
+          <Card
+            size="small"
+            style={{ marginTop: 16 }}
+            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('task.history')}</h2>}
+          >
             <TimelineList items={history} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('decision.title')}</h2>}>
+          <Card
+            size="small"
+            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('decision.title')}</h2>}
+          >
             {['UNDER_REVIEW', 'SPECIAL_PROCEDURE'].includes(item.status) ? (
               <DecisionForm projectId={r.id} taskId={taskId} item={item} />
             ) : (
-              <Alert type="info" showIcon message={t('decision.notNow', { status: t(`status.${item.status}`) })} />
+              <Alert
+                type="info"
+                showIcon
+                message={t('decision.notNow', { status: t(`status.${item.status}`) })}
+              />
             )}
           </Card>
           <JointResults report={r} itemCode={itemCode} />
@@ -135,7 +210,11 @@ function JointResults({ report, itemCode }: { report: Report; itemCode: string }
   });
   if (!mine.length) return null;
   return (
-    <Card size="small" style={{ marginTop: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('joint.results')}</h2>}>
+    <Card
+      size="small"
+      style={{ marginTop: 16 }}
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('joint.results')}</h2>}
+    >
       <ApiErrorAlert error={record.error} />
       {mine.map((j) => {
         const done = dept ? j.results[dept] : undefined;
@@ -145,7 +224,9 @@ function JointResults({ report, itemCode }: { report: Report; itemCode: string }
               {t(`joint.${j.type}`)} · {j.scheduledFor}
             </Typography.Text>
             {done ? (
-              <Typography.Text>{done.passed ? t('joint.passed') : t('joint.failed')}</Typography.Text>
+              <Typography.Text>
+                {done.passed ? t('joint.passed') : t('joint.failed')}
+              </Typography.Text>
             ) : (
               <>
                 <Input.TextArea
@@ -156,10 +237,18 @@ function JointResults({ report, itemCode }: { report: Report; itemCode: string }
                   rows={2}
                 />
                 <Space>
-                  <Button type="primary" loading={record.isPending} onClick={() => record.mutate({ id: j.id, passed: true })}>
+                  <Button
+                    type="primary"
+                    loading={record.isPending}
+                    onClick={() => record.mutate({ id: j.id, passed: true })}
+                  >
                     {t('joint.pass')}
                   </Button>
-                  <Button danger loading={record.isPending} onClick={() => record.mutate({ id: j.id, passed: false })}>
+                  <Button
+                    danger
+                    loading={record.isPending}
+                    onClick={() => record.mutate({ id: j.id, passed: false })}
+                  >
                     {t('joint.fail')}
                   </Button>
                 </Space>

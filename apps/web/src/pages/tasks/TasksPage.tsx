@@ -1,14 +1,20 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Select, Space, Table, Typography } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { Task } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
 
 const RISKS = ['ON_TRACK', 'AT_RISK', 'OVERDUE'] as const;
-const STATUSES = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'] as const;
+const STATUSES = [
+  'UNDER_REVIEW',
+  'SUPPLEMENT_REQUESTED',
+  'SPECIAL_PROCEDURE',
+  'SUSPENDED',
+] as const;
 
 /** The reviewing officer's queue: the department's items waiting for a decision, earliest due first. */
 export function Component() {
@@ -19,7 +25,8 @@ export function Component() {
   const status = (params.get('status') ?? undefined) as (typeof STATUSES)[number] | undefined;
   const list = useQuery({
     queryKey: ['tasks', { risk, status, page }],
-    queryFn: () => call(api.GET('/api/tasks', { params: { query: { risk, status, page, pageSize: 20 } } })),
+    queryFn: () =>
+      call(api.GET('/api/tasks', { params: { query: { risk, status, page, pageSize: 20 } } })),
     placeholderData: keepPreviousData,
   });
   const set = (k: string, v?: string) => {
@@ -55,7 +62,7 @@ export function Component() {
         />
       </Space>
       <ApiErrorAlert error={list.error} />
-      <Table<Task>
+      <DataTable<Task>
         rowKey="taskId"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
@@ -69,18 +76,28 @@ export function Component() {
         }}
         columns={[
           { title: t('items.due'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
-          { title: t('items.risk'), dataIndex: 'risk', render: (r: string) => <RiskTag risk={r} /> },
+          {
+            title: t('items.risk'),
+            dataIndex: 'risk',
+            render: (r: string) => <RiskTag risk={r} />,
+          },
           {
             title: t('items.name'),
             dataIndex: 'itemName',
-            render: (n: string, r) => <Link to={`/tasks/${encodeURIComponent(r.taskId)}`}>{n}</Link>,
+            render: (n: string, r) => (
+              <Link to={`/tasks/${encodeURIComponent(r.taskId)}`}>{n}</Link>
+            ),
           },
           {
             title: t('projects.name'),
             dataIndex: 'projectName',
             render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
           },
-          { title: t('items.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+          {
+            title: t('items.status'),
+            dataIndex: 'status',
+            render: (s: string) => <StatusTag status={s} />,
+          },
         ]}
       />
     </Space>

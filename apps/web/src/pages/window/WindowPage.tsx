@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CommandModal } from '../../components/CommandModal';
 import { useProjectCommand } from '../projects/useProjectCommand';
@@ -23,17 +24,24 @@ export function Component() {
   const [open, setOpen] = useState<Pending | null>(null);
   const list = useQuery({
     queryKey: ['submissions', page],
-    queryFn: () => call(api.GET('/api/submissions', { params: { query: { status: 'SUBMITTED', page, pageSize: 20 } } })),
+    queryFn: () =>
+      call(
+        api.GET('/api/submissions', {
+          params: { query: { status: 'SUBMITTED', page, pageSize: 20 } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
-  const cmd = useProjectCommand(open?.projectId ?? '', ({ p, reason, key }: { p: Pending; reason?: string; key: string }) =>
-    call(
-      api.POST('/api/projects/{id}/stages/{stage}/acceptance', {
-        params: { path: { id: p.projectId, stage: p.stage } },
-        headers: { 'Idempotency-Key': key },
-        body: { decision: p.decision, reason: reason || undefined },
-      }),
-    ),
+  const cmd = useProjectCommand(
+    open?.projectId ?? '',
+    ({ p, reason, key }: { p: Pending; reason?: string; key: string }) =>
+      call(
+        api.POST('/api/projects/{id}/stages/{stage}/acceptance', {
+          params: { path: { id: p.projectId, stage: p.stage } },
+          headers: { 'Idempotency-Key': key },
+          body: { decision: p.decision, reason: reason || undefined },
+        }),
+      ),
   );
   const start = (p: Pending) => {
     cmd.reset();
@@ -46,7 +54,7 @@ export function Component() {
       </Typography.Title>
       <Typography.Text type="secondary">{t('window.hint')}</Typography.Text>
       <ApiErrorAlert error={list.error} />
-      <Table
+      <DataTable
         rowKey={(r) => `${r.projectId}:${r.stage}`}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
@@ -64,7 +72,11 @@ export function Component() {
             dataIndex: 'projectName',
             render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
           },
-          { title: t('projects.stage'), dataIndex: 'stage', render: (s: string) => t(`stage.${s}`) },
+          {
+            title: t('projects.stage'),
+            dataIndex: 'stage',
+            render: (s: string) => t(`stage.${s}`),
+          },
           { title: t('projects.owner'), dataIndex: 'ownerOrganisation' },
           { title: t('window.submittedOn'), dataIndex: 'submittedOn' },
           {
@@ -75,14 +87,28 @@ export function Component() {
                 <Button
                   type="primary"
                   size="small"
-                  onClick={() => start({ projectId: r.projectId, projectName: r.projectName, stage: r.stage, decision: 'ACCEPT' })}
+                  onClick={() =>
+                    start({
+                      projectId: r.projectId,
+                      projectName: r.projectName,
+                      stage: r.stage,
+                      decision: 'ACCEPT',
+                    })
+                  }
                 >
                   {t('window.accept')}
                 </Button>
                 <Button
                   danger
                   size="small"
-                  onClick={() => start({ projectId: r.projectId, projectName: r.projectName, stage: r.stage, decision: 'RETURN' })}
+                  onClick={() =>
+                    start({
+                      projectId: r.projectId,
+                      projectName: r.projectName,
+                      stage: r.stage,
+                      decision: 'RETURN',
+                    })
+                  }
                 >
                   {t('window.return')}
                 </Button>
@@ -101,7 +127,9 @@ export function Component() {
           pending={cmd.isPending}
           error={cmd.error}
           onCancel={() => setOpen(null)}
-          onSubmit={(v, key) => cmd.mutate({ p: open, reason: v.reason, key }, { onSuccess: () => setOpen(null) })}
+          onSubmit={(v, key) =>
+            cmd.mutate({ p: open, reason: v.reason, key }, { onSuccess: () => setOpen(null) })
+          }
         />
       )}
     </Space>

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Db } from './db';
 
 export interface SubmissionRow {
   projectId: string;
@@ -13,14 +13,16 @@ export interface SubmissionRow {
  * oldest first. The current stage's status lives in the project's state.
  */
 export async function stageSubmissions(
-  ds: DataSource,
+  ds: Db,
   status: string,
   page: number,
   pageSize: number,
 ): Promise<{ items: SubmissionRow[]; total: number }> {
   const from = `FROM projects p, jsonb_array_elements(p.state->'stages') s
     WHERE p.status = 'IN_PROGRESS' AND s->>'code' = p.stage AND s->>'status' = $1`;
-  const [{ total }] = await ds.query<{ total: string }[]>(`SELECT count(*) AS total ${from}`, [status]);
+  const [{ total }] = await ds.query<{ total: string }[]>(`SELECT count(*) AS total ${from}`, [
+    status,
+  ]);
   const items = await ds.query<SubmissionRow[]>(
     `SELECT p.id AS "projectId", p.name AS "projectName", p.stage,
             coalesce(s->>'submittedOn', '') AS "submittedOn", p.owner_organisation AS "ownerOrganisation"

@@ -1,0 +1,233 @@
+/**
+ * What the project routes answer, for the OpenAPI document (the web app's client is generated
+ * from it). The shapes are libs/approval/src/report.ts `buildReport` and `projectSummary`;
+ * test/openapi.e2e-spec.ts checks real answers against these schemas.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROJECT_STATUSES } from './list-query.dto';
+import { SPECIAL_PROCEDURE_TYPES, type NextActionKind } from '../../../../../libs/approval/src';
+import {
+  JOINT_PROCEDURES,
+  PROJECT_TYPES,
+  RISKS,
+  STAGE_CODES,
+} from '../../../../../libs/domain/src';
+
+const DATE = { type: String, format: 'date' } as const;
+const NULLABLE_DATE = { ...DATE, nullable: true } as const;
+const PAUSE_REASONS = ['SUPPLEMENT', 'DEFICIENCY_OVERDUE', ...SPECIAL_PROCEDURE_TYPES];
+
+export class ProjectClockDto {
+  @ApiProperty({ type: 'integer' }) limitDays!: number;
+  @ApiProperty({ type: 'integer' }) usedDays!: number;
+  /** Negative once overdue. */
+  @ApiProperty({ type: 'integer' }) remainingDays!: number;
+  /** Working days on which clocks stood still (supplements, special procedures). */
+  @ApiProperty({ type: 'integer' }) pausedDays!: number;
+  @ApiProperty({ type: Number }) percentUsed!: number;
+  @ApiProperty({ enum: RISKS }) risk!: string;
+  /** The last working day of the limit while a clock runs; null otherwise. */
+  @ApiProperty(NULLABLE_DATE) dueDate!: string | null;
+  @ApiProperty(NULLABLE_DATE) projectedCompletionDate!: string | null;
+  /** The count touches a year whose holiday schedule is not published yet. */
+  @ApiProperty({ type: Boolean }) provisional!: boolean;
+}
+
+export class ItemClockDto {
+  @ApiProperty({ type: 'integer' }) limitDays!: number;
+  @ApiProperty({ type: 'integer' }) usedDays!: number;
+  @ApiProperty({ type: 'integer' }) remainingDays!: number;
+  @ApiProperty(NULLABLE_DATE) dueDate!: string | null;
+  @ApiProperty({ enum: RISKS }) risk!: string;
+}
+
+/** A deficiency (容缺) still outstanding: its materials are due by `dueDate`. */
+export class OpenDeficiencyDto {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String }) description!: string;
+  @ApiProperty(DATE) dueDate!: string;
+  @ApiProperty({ enum: ['OPEN', 'DELIVERED', 'MISSED'] }) status!: string;
+  @ApiPropertyOptional(DATE) deliveredOn?: string;
+}
+
+/** Why and since when an item's clock stands still. */
+export class PauseDto {
+  @ApiProperty(DATE) from!: string;
+  @ApiPropertyOptional(DATE) to?: string;
+  @ApiProperty({ enum: PAUSE_REASONS }) reason!: string;
+  @ApiPropertyOptional({ type: 'integer' }) expectedDays?: number;
+  @ApiPropertyOptional({ type: String }) note?: string;
+}
+
+export class ItemReportDto {
+  @ApiProperty({ type: String }) code!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ type: String }) nameEn!: string;
+  @ApiProperty({ type: String }) department!: string;
+  /** The joint procedure (联合踏勘, 多图联审, 联合验收 …) the item takes part in, if any. */
+  @ApiProperty({ enum: JOINT_PROCEDURES, nullable: true }) jointProcedure!: string | null;
+  @ApiProperty({ type: String, description: 'PENDING, SUBMITTED, UNDER_REVIEW, …' })
+  status!: string;
+  /** The reviewing officer's task: `POST /api/tasks/{taskId}/decision`. */
+  @ApiProperty({ type: String }) taskId!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) round!: number;
+  @ApiProperty({ type: ItemClockDto }) clock!: ItemClockDto;
+  @ApiProperty({ type: [OpenDeficiencyDto] }) deficiencies!: OpenDeficiencyDto[];
+  /** The open clock stop, if any. */
+  @ApiProperty({ type: PauseDto, nullable: true }) pause!: PauseDto | null;
+  /** When this round's clock first ran (its stage's acceptance). */
+  @ApiProperty(NULLABLE_DATE) startedOn!: string | null;
+  @ApiProperty(NULLABLE_DATE) decidedOn!: string | null;
+  /** Every clock stop of this round, closed or open. */
+  @ApiProperty({ type: [PauseDto] }) pauses!: PauseDto[];
+}
+
+export class ThemeReportDto {
+  @ApiProperty({ type: String }) code!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ type: [ItemReportDto] }) items!: ItemReportDto[];
+}
+
+export class StageReportDto {
+  @ApiProperty({ enum: STAGE_CODES }) code!: string;
+  @ApiProperty({ type: String, description: 'NOT_STARTED, SUBMITTED, RETURNED, IN_REVIEW, …' })
+  status!: string;
+  @ApiProperty(NULLABLE_DATE) submittedOn!: string | null;
+  @ApiProperty(NULLABLE_DATE) acceptedOn!: string | null;
+  @ApiProperty(NULLABLE_DATE) completedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) returnReason!: string | null;
+  @ApiProperty({ type: 'integer' }) usedDays!: number;
+  @ApiProperty({ type: [ThemeReportDto] }) themes!: ThemeReportDto[];
+}
+
+export class JointProcedureResultDto {
+  @ApiProperty({ type: Boolean }) passed!: boolean;
+  @ApiPropertyOptional({ type: String }) comment?: string;
+  @ApiProperty(DATE) on!: string;
+  @ApiProperty({ type: String }) by!: string;
+}
+
+export class JointProcedureStateDto {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ enum: JOINT_PROCEDURES }) type!: string;
+  @ApiProperty({ enum: STAGE_CODES }) stage!: string;
+  @ApiProperty(DATE) scheduledFor!: string;
+  @ApiProperty({ type: [String] }) itemCodes!: string[];
+  @ApiProperty({ type: [String] }) departments!: string[];
+  /** Each department's result, by department code. */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/JointProcedureResultDto' },
+  })
+  results!: Record<string, JointProcedureResultDto>;
+  @ApiProperty({ enum: ['SCHEDULED', 'DONE'] }) status!: string;
+}
+
+/** Something a party has to do next on the project (libs/approval nextActions). */
+export class NextActionDto {
+  @ApiProperty({
+    enum: [
+      'SUBMIT_STAGE',
+      'ANSWER_SUPPLEMENT',
+      'DELIVER_DEFICIENCY',
+      'RESUBMIT_ITEM',
+      'ACCEPT_STAGE',
+      'DECIDE_ITEM',
+      'RECORD_JOINT_RESULT',
+    ],
+  })
+  kind!: NextActionKind;
+  @ApiProperty({ enum: ['APPLICANT', 'WINDOW_OFFICER', 'REVIEWING_OFFICER'] })
+  by!: 'APPLICANT' | 'WINDOW_OFFICER' | 'REVIEWING_OFFICER';
+  @ApiProperty({ enum: STAGE_CODES }) stage!: string;
+  @ApiPropertyOptional({ type: String }) itemCode?: string;
+  @ApiPropertyOptional({ type: String }) itemName?: string;
+  @ApiPropertyOptional({ type: String }) itemNameEn?: string;
+  /** For officers' actions: the department that acts. */
+  @ApiPropertyOptional({ type: String }) department?: string;
+  /** A deficiency's commitment date, or a joint procedure's date. */
+  @ApiPropertyOptional(DATE) dueDate?: string;
+  @ApiPropertyOptional({ type: String }) procedureId?: string;
+}
+
+/** Fields a project's summary and its report share. */
+class ProjectHeadDto {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ enum: PROJECT_TYPES }) type!: string;
+  @ApiProperty({ type: String }) ownerOrganisation!: string;
+  @ApiProperty({ enum: STAGE_CODES }) stage!: string;
+  @ApiProperty({ enum: PROJECT_STATUSES }) status!: string;
+  @ApiProperty({ type: ProjectClockDto }) clock!: ProjectClockDto;
+  /** What the applicant, the window and the officers have to do next. */
+  @ApiProperty({ type: [NextActionDto] }) nextActions!: NextActionDto[];
+}
+
+/** The project report of DESIGN section 6: the project, its clock, stages, themes and items. */
+export class ProjectReportDto extends ProjectHeadDto {
+  @ApiProperty({ type: String }) region!: string;
+  /** The day the clocks are counted to. */
+  @ApiProperty(DATE) asOf!: string;
+  @ApiProperty({ type: String }) calendarVersion!: string;
+  @ApiProperty({ type: [StageReportDto] }) stages!: StageReportDto[];
+  @ApiProperty({ type: [JointProcedureStateDto] }) jointProcedures!: JointProcedureStateDto[];
+}
+
+export class ProjectSummaryDto extends ProjectHeadDto {
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+export class ProjectPageDto {
+  @ApiProperty({ type: [ProjectSummaryDto] }) items!: ProjectSummaryDto[];
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer' }) page!: number;
+  @ApiProperty({ type: 'integer' }) pageSize!: number;
+}
+
+export class TimelineEventDto {
+  @ApiProperty({ type: 'integer' }) seq!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) at!: Date;
+  @ApiProperty({ type: String }) actor!: string;
+  @ApiProperty({ type: String }) role!: string;
+  /** The organisation an agent acted for. */
+  @ApiPropertyOptional({ type: String }) onBehalfOf?: string;
+  @ApiProperty({ type: String, description: 'STAGE_SUBMITTED, ITEM_APPROVED, …' }) type!: string;
+  @ApiPropertyOptional({ enum: STAGE_CODES }) stage?: string;
+  @ApiPropertyOptional({ type: String }) itemCode?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  detail?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    enum: ['STARTED', 'STOPPED', 'RESUMED', 'ENDED', 'RESTARTED', 'EXTENDED'],
+  })
+  clockEffect?: string;
+}
+
+export class TimelineDto {
+  @ApiProperty({ type: [TimelineEventDto] }) items!: TimelineEventDto[];
+}
+
+export class DelegationDto {
+  @ApiProperty({ type: String, format: 'uuid' }) projectId!: string;
+  @ApiProperty({ type: String }) agentUsername!: string;
+  @ApiProperty({ type: String }) grantedBy!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) grantedAt!: Date;
+  @ApiPropertyOptional({ type: String }) revokedBy?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) revokedAt?: Date;
+}
+
+export class DelegationListDto {
+  @ApiProperty({ type: [DelegationDto] }) items!: DelegationDto[];
+}
+
+export class MandateDto {
+  @ApiProperty({ type: String }) organisation!: string;
+  @ApiProperty({ type: String }) agentUsername!: string;
+  @ApiProperty({ type: String }) grantedBy!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) grantedAt!: Date;
+  @ApiPropertyOptional({ type: String }) revokedBy?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) revokedAt?: Date;
+}
+
+export class MandateListDto {
+  @ApiProperty({ type: [MandateDto] }) items!: MandateDto[];
+}

@@ -1,0 +1,64 @@
+import { Card, Descriptions, Grid, List, Table } from 'antd';
+import type { TableColumnType, TableProps } from 'antd';
+import type { ReactNode } from 'react';
+
+type Column<T> = TableColumnType<T> & { title?: ReactNode };
+
+/**
+ * A table on wide screens; on a phone the same columns as one small card per row, so nothing
+ * scrolls sideways and every value keeps its label (read aloud by screen readers too).
+ */
+export function DataTable<T extends object>(props: TableProps<T> & { columns: Column<T>[] }) {
+  const screens = Grid.useBreakpoint();
+  const { columns, dataSource = [], rowKey, loading, pagination, locale } = props;
+  if (screens.md) return <Table<T> {...props} />;
+  const keyOf = (r: T, i: number) =>
+    typeof rowKey === 'function'
+      ? rowKey(r)
+      : rowKey
+        ? String((r as Record<string, unknown>)[rowKey as string])
+        : i;
+  return (
+    <List<T>
+      loading={!!loading}
+      dataSource={[...dataSource]}
+      locale={locale?.emptyText ? { emptyText: locale.emptyText as ReactNode } : undefined}
+      pagination={
+        pagination
+          ? {
+              current: pagination.current,
+              pageSize: pagination.pageSize,
+              total: pagination.total,
+              onChange: pagination.onChange,
+              size: 'small',
+              simple: true,
+            }
+          : false
+      }
+      renderItem={(row, i) => (
+        <List.Item key={keyOf(row, i)} style={{ padding: '4px 0' }}>
+          <Card size="small" style={{ width: '100%' }}>
+            <Descriptions
+              size="small"
+              column={1}
+              items={columns.map((c, n) => {
+                const raw =
+                  'dataIndex' in c && c.dataIndex !== undefined
+                    ? (row as Record<string, unknown>)[c.dataIndex as string]
+                    : undefined;
+                return {
+                  key:
+                    typeof c.key === 'string' || typeof c.key === 'number'
+                      ? String(c.key)
+                      : String(n),
+                  label: c.title as ReactNode,
+                  children: (c.render ? c.render(raw, row, i) : (raw as ReactNode)) as ReactNode,
+                };
+              })}
+            />
+          </Card>
+        </List.Item>
+      )}
+    />
+  );
+}

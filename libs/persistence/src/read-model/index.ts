@@ -1,0 +1,9 @@
+/** The read model's SQL: every statement the API, the activities and the benchmarks run. */
+export * from './db';
+export * from './access';
+export * from './calendar-years';
+export * from './open-items';
+export * from './projection';
+export * from './projects';
+export * from './timeline';
+export * from './submissions';

@@ -1,0 +1,88 @@
+/** Items waiting on a department (DESIGN section 6's task rows): its queue and its escalations. */
+import { PAUSED_ITEM_STATUSES } from '../../../approval/src';
+import type { Risk } from '../../../domain/src';
+import { ProjectItemRecord } from '../entities';
+import type { Db, Page } from './db';
+
+/** Item states that wait on a department: under review, or stopped while it holds the item. */
+export const WAITING_STATUSES = ['UNDER_REVIEW', ...PAUSED_ITEM_STATUSES];
+
+/** One task row: an open item of a running project. */
+export interface OpenItemRow {
+  taskId: string;
+  projectId: string;
+  projectName: string;
+  itemCode: string;
+  itemName: string;
+  department: string;
+  status: string;
+  risk: Risk;
+  /** YYYY-MM-DD; null while the item's clock does not run. */
+  dueDate: string | null;
+}
+
+function openItems(db: Db) {
+  return db
+    .getRepository(ProjectItemRecord)
+    .createQueryBuilder('i')
+    .innerJoin('projects', 'p', 'p.id = i.project_id')
+    .select(['i.task_id AS "taskId"', 'i.project_id AS "projectId"', 'p.name AS "projectName"'])
+    .addSelect([
+      'i.code AS "itemCode"',
+      'i.name AS "itemName"',
+      'i.department AS department',
+      'i.status AS status',
+      'i.risk AS risk',
+      'to_char(i.due_date, \'YYYY-MM-DD\') AS "dueDate"',
+    ])
+    .where("p.status = 'IN_PROGRESS'")
+    .andWhere('i.status IN (:...waiting)', { waiting: WAITING_STATUSES });
+}
+
+/** A reviewing officer's queue: the department's open items, earliest due first. */
+export async function departmentQueue(
+  db: Db,
+  {
+    department,
+    projectId,
+    risk,
+    status,
+    page,
+    pageSize,
+  }: Page & { department: string; projectId?: string; risk?: Risk; status?: string },
+): Promise<{ items: OpenItemRow[]; total: number }> {
+  const qb = openItems(db).andWhere('i.department = :dept', { dept: department });
+  if (projectId) qb.andWhere('i.project_id = :projectId', { projectId });
+  if (risk) qb.andWhere('i.risk = :risk', { risk });
+  if (status) qb.andWhere('i.status = :status', { status });
+  const total = await qb.getCount();
+  const items = await qb
+    .orderBy('i.due_date', 'ASC', 'NULLS LAST')
+    .addOrderBy('i.task_id')
+    .offset((page - 1) * pageSize)
+    .limit(pageSize)
+    .getRawMany<OpenItemRow>();
+  return { items, total };
+}
+
+/** Open items at one of `risks`, overdue first, then earliest due; every department or one. */
+export async function escalatedItems(
+  db: Db,
+  { department, risks, page, pageSize }: Page & { department?: string; risks: Risk[] },
+): Promise<{ items: OpenItemRow[]; total: number }> {
+  const qb = openItems(db).andWhere('i.risk IN (:...risks)', { risks });
+  if (department) qb.andWhere('i.department = :department', { department });
+  const total = await qb.getCount();
+  const items = await qb
+    .orderBy("CASE i.risk WHEN 'OVERDUE' THEN 0 ELSE 1 END", 'ASC')
+    .addOrderBy('i.due_date', 'ASC', 'NULLS LAST')
+    .addOrderBy('i.task_id')
+    .offset((page - 1) * pageSize)
+    .limit(pageSize)
+    .getRawMany<OpenItemRow>();
+  return { items, total };
+}
+
+export function findItemByTaskId(db: Db, taskId: string): Promise<ProjectItemRecord | null> {
+  return db.getRepository(ProjectItemRecord).findOneBy({ taskId });
+}
