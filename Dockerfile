@@ -7,7 +7,7 @@ COPY scripts/setup.js scripts/setup.js
 ENV TEMPORAL_SKIP_SETUP=1
 RUN npm ci
 COPY . .
-# tsc, then the workflow bundle (dist/workflow-bundle.js): the worker loads it under
+# tsc, the workflow bundle (dist/workflow-bundle.js) and the web app (dist/web); the worker loads the bundle under
 # NODE_ENV=production instead of bundling at every start.
 RUN npm run build && npm prune --omit=dev
 

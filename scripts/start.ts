@@ -15,7 +15,7 @@ import {
   readString,
 } from '../libs/config/src';
 import { describeStartError } from '../libs/config/src/start-error';
-import { Stack, StartupError, assertPortFree, projectRoot } from '../libs/embedded/src';
+import { Stack, StartupError, assertPortFree, projectRoot, webDir } from '../libs/embedded/src';
 import { formatSummary, seedDemo } from './seed-demo';
 
 let stack: Stack | undefined;
@@ -139,11 +139,15 @@ async function main() {
     echo: (name) => (line) => say(`[${name}] ${line}`),
   });
   lines.push(`Worker      task queue "${temporal.taskQueue}", namespace "${temporal.namespace}"`);
-  lines.push(`API         ${apiUrl}  (health: ${apiUrl}/health)`);
+  lines.push(`API         ${apiUrl}/api  (docs: ${apiUrl}/docs, health: ${apiUrl}/health)`);
+  const web = existsSync(join(webDir(), 'index.html'))
+    ? `Web app     ${apiUrl}  ← open this; sign in as applicant, officer.NRP, window … (password demo)`
+    : `Web app     not built (npm run build); the API runs without it`;
   say(
     [
       '',
       'Parallel approvals is running:',
+      `  ${web}`,
       ...lines.map((l) => `  ${l}`),
       'Ctrl-C stops everything.',
       '',

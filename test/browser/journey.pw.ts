@@ -45,7 +45,10 @@ async function decideFromQueue(
   decision: string,
   comment: string,
 ) {
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '待办事项' }).click();
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '待办事项' })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: '待办事项' })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: projectName }).filter({ hasText: itemName });
   await row.getByRole('link', { name: itemName }).click();

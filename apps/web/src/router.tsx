@@ -1,9 +1,16 @@
 import { Navigate, createBrowserRouter, useLocation } from 'react-router';
-import type { ReactNode } from 'react';
-import { AppLayout } from './components/AppLayout';
+import { type ReactNode, Suspense, lazy } from 'react';
 import { homeOf } from './auth/roles';
 import { useSession } from './auth/useSession';
-import { LoginPage } from './pages/login/LoginPage';
+
+// The shell and the sign-in page are chunks of their own too: the first load is React, the
+// router and the page it lands on.
+const AppLayout = lazy(() =>
+  import('./components/AppLayout').then((m) => ({ default: m.AppLayout })),
+);
+const LoginPage = lazy(() =>
+  import('./pages/login/LoginPage').then((m) => ({ default: m.LoginPage })),
+);
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const s = useSession();
@@ -23,12 +30,21 @@ function Home() {
 const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/login',
+    element: (
+      <Suspense>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     children: [

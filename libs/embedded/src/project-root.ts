@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** The folder holding package.json, from source (ts) or from dist alike. */
 export function projectRoot(from = __dirname): string {
@@ -19,4 +19,9 @@ interface SetupModule {
 export function setupScript(): SetupModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(join(projectRoot(), 'scripts', 'setup.js')) as SetupModule;
+}
+
+/** Where `npm run build` puts the web app, which the API serves at `/` (WEB_DIR overrides it). */
+export function webDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.WEB_DIR?.trim() || join(projectRoot(), 'dist', 'web'));
 }

@@ -1,13 +1,8 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { projectRoot } from '../../../../libs/embedded/src/project-root';
-
-/** Where `npm run build` puts the web app (WEB_DIR overrides it, e.g. in an image). */
-export function webDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.WEB_DIR?.trim() || join(projectRoot(), 'dist', 'web'));
-}
+import { basename, join } from 'node:path';
+import { webDir } from '../../../../libs/embedded/src/project-root';
 
 /**
  * The web app at `/`: its files, and index.html for every client-side route. `/api`, `/docs` and

@@ -206,14 +206,6 @@ export const en: Strings = {
     INSPECTION_TESTING: 'Inspection and testing',
     APPRAISAL: 'Appraisal',
   },
-  procedure: {
-    EXPERT_REVIEW: 'Expert review',
-    PUBLIC_NOTICE: 'Public notice',
-    HEARING: 'Hearing',
-    SITE_SURVEY: 'Site survey',
-    INSPECTION_TESTING: 'Inspection and testing',
-    APPRAISAL: 'Appraisal',
-  },
   deficiency: { OPEN: 'to deliver', DELIVERED: 'delivered', MISSED: 'missed' },
   joint: {
     schedule: 'Schedule a joint procedure',

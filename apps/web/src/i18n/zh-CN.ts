@@ -201,14 +201,6 @@ export const zh = {
     INSPECTION_TESTING: '检验检测',
     APPRAISAL: '鉴定',
   },
-  procedure: {
-    EXPERT_REVIEW: '专家评审',
-    PUBLIC_NOTICE: '公示',
-    HEARING: '听证',
-    SITE_SURVEY: '现场踏勘',
-    INSPECTION_TESTING: '检验检测',
-    APPRAISAL: '鉴定',
-  },
   deficiency: { OPEN: '待补交', DELIVERED: '已补交', MISSED: '已逾期' },
   joint: {
     schedule: '安排联合办理',

@@ -64,6 +64,25 @@ export function Component() {
     if (key !== 'page') next.delete('page');
     setParams(next);
   };
+  /** A filter kept in the URL, so a list can be bookmarked and comes back as it was. */
+  const pick = (
+    key: keyof typeof filter,
+    label: string,
+    options: { value: string; label: string }[],
+    width: number,
+  ) => (
+    <Select
+      aria-label={label}
+      placeholder={label}
+      allowClear
+      showSearch={options.length > 6}
+      optionFilterProp="label"
+      value={filter[key]}
+      onChange={(v: string | undefined) => set(key, v)}
+      style={{ minWidth: width }}
+      options={options}
+    />
+  );
   const title =
     s?.role === 'APPLICANT'
       ? t('projects.mine')
@@ -98,56 +117,39 @@ export function Component() {
         />
         {staff && (
           <>
-            <Select
-              aria-label={t('projects.stage')}
-              placeholder={t('projects.stage')}
-              allowClear
-              value={filter.stage}
-              onChange={(v) => set('stage', v)}
-              style={{ minWidth: 130 }}
-              options={STAGES.map((x) => ({ value: x, label: t(`stage.${x}`) }))}
-            />
-            <Select
-              aria-label={t('projects.type')}
-              placeholder={t('projects.type')}
-              allowClear
-              value={filter.type}
-              onChange={(v) => set('type', v)}
-              style={{ minWidth: 150 }}
-              options={TYPES.map((x) => ({ value: x, label: typeName(x) }))}
-            />
-            <Select
-              aria-label={t('projects.risk')}
-              placeholder={t('projects.risk')}
-              allowClear
-              value={filter.risk}
-              onChange={(v) => set('risk', v)}
-              style={{ minWidth: 120 }}
-              options={RISKS.map((x) => ({ value: x, label: t(`risk.${x}`) }))}
-            />
-            <Select
-              aria-label={t('projects.overdue')}
-              placeholder={t('projects.overdue')}
-              allowClear
-              value={filter.overdue}
-              onChange={(v) => set('overdue', v)}
-              style={{ minWidth: 140 }}
-              options={[
+            {pick(
+              'stage',
+              t('projects.stage'),
+              STAGES.map((x) => ({ value: x, label: t(`stage.${x}`) })),
+              130,
+            )}
+            {pick(
+              'type',
+              t('projects.type'),
+              TYPES.map((x) => ({ value: x, label: typeName(x) })),
+              150,
+            )}
+            {pick(
+              'risk',
+              t('projects.risk'),
+              RISKS.map((x) => ({ value: x, label: t(`risk.${x}`) })),
+              120,
+            )}
+            {pick(
+              'overdue',
+              t('projects.overdue'),
+              [
                 { value: 'true', label: t('projects.overdueOnly') },
                 { value: 'false', label: t('projects.notOverdue') },
-              ]}
-            />
-            <Select
-              aria-label={t('projects.department')}
-              placeholder={t('projects.department')}
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              value={filter.department}
-              onChange={(v) => set('department', v)}
-              style={{ minWidth: 180 }}
-              options={depts.items.map((d) => ({ value: d.code, label: depts.name(d.code) }))}
-            />
+              ],
+              140,
+            )}
+            {pick(
+              'department',
+              t('projects.department'),
+              depts.items.map((d) => ({ value: d.code, label: depts.name(d.code) })),
+              180,
+            )}
           </>
         )}
       </Flex>

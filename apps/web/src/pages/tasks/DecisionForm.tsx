@@ -2,19 +2,14 @@ import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space } fr
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SPECIAL_PROCEDURE_TYPES } from '../../../../../libs/approval/src/types';
 import { api, call, idempotencyKey } from '../../api/client';
 import type { Decision, ItemReport } from '../../api/types';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
 import { useProjectCommand } from '../projects/useProjectCommand';
 
-const PROCEDURES = [
-  'EXPERT_REVIEW',
-  'PUBLIC_NOTICE',
-  'HEARING',
-  'SITE_SURVEY',
-  'INSPECTION_TESTING',
-  'APPRAISAL',
-] as const;
+// The law's procedures not counted in the limit (art. 45), from the state machine itself.
+const PROCEDURES = SPECIAL_PROCEDURE_TYPES;
 
 interface Values {
   action: Decision['action'];
@@ -116,7 +111,7 @@ export function DecisionForm({
           >
             <Select
               style={{ minWidth: 200 }}
-              options={PROCEDURES.map((p) => ({ value: p, label: t(`procedure.${p}`) }))}
+              options={PROCEDURES.map((p) => ({ value: p, label: t(`pause.${p}`) }))}
             />
           </Form.Item>
           <Form.Item
