@@ -80,3 +80,15 @@ test('the language choice is remembered', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 2, name: 'Boards' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('the sign-in page lists the demo accounts; a click fills the form and signs in', async ({
+  page,
+}) => {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 2, name: '演示账户' })).toBeVisible();
+  await page.getByRole('button', { name: 'officer.NRP', exact: true }).click();
+  await expect(page.getByLabel('用户名', { exact: true })).toHaveValue('officer.NRP');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '待办事项' })).toBeVisible();
+  await screenshot(page, 'sign-in-then-queue');
+});

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -46,7 +46,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
           },
         }}
       >
-        <AntApp>{children}</AntApp>
+        {children}
       </ConfigProvider>
     </QueryClientProvider>
   );

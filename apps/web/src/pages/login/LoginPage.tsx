@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
@@ -57,9 +57,7 @@ export function LoginPage() {
         <div
           style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}
         >
-          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-            {t('app.title')}
-          </Typography.Title>
+          <h1 style={{ fontSize: 22, margin: 0 }}>{t('app.title')}</h1>
           <LanguageSwitch />
         </div>
         <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t('login.title')}</h2>}>
@@ -112,35 +110,28 @@ export function LoginPage() {
             title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('login.demoTitle')}</h2>}
             size="small"
           >
-            <Typography.Paragraph type="secondary">{t('login.demoHint')}</Typography.Paragraph>
-            <Table
-              size="small"
-              rowKey="username"
-              pagination={{ pageSize: 8, size: 'small' }}
-              dataSource={accounts}
-              columns={[
-                {
-                  title: t('login.username'),
-                  dataIndex: 'username',
-                  render: (u: string) => (
-                    <Button
-                      type="link"
-                      size="small"
-                      style={{ padding: 0 }}
-                      onClick={() => form.setFieldsValue({ username: u, password: 'demo' })}
-                    >
-                      {u}
-                    </Button>
-                  ),
-                },
-                {
-                  title: t('login.role'),
-                  dataIndex: 'role',
-                  render: (r: string) => t(`role.${r}`),
-                },
-                { title: t('login.name'), dataIndex: 'displayName', ellipsis: true },
-              ]}
-            />
+            <p style={{ marginTop: 0, color: '#595959' }}>{t('login.demoHint')}</p>
+            {[...new Set(accounts.map((a) => a.role))].map((role) => (
+              <div key={role} style={{ marginBottom: 8 }}>
+                <div style={{ fontWeight: 600, marginBottom: 4 }}>{t(`role.${role}`)}</div>
+                <Space size={[4, 4]} wrap>
+                  {accounts
+                    .filter((a) => a.role === role)
+                    .map((a) => (
+                      <Button
+                        key={a.username}
+                        size="small"
+                        title={a.displayName}
+                        onClick={() =>
+                          form.setFieldsValue({ username: a.username, password: 'demo' })
+                        }
+                      >
+                        {a.username}
+                      </Button>
+                    ))}
+                </Space>
+              </div>
+            ))}
           </Card>
         )}
       </Space>
