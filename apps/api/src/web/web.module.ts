@@ -24,7 +24,7 @@ export class WebModule {
           exclude: ['/api/{*rest}', '/docs/{*rest}', '/docs', '/health'],
           serveStaticOptions: {
             // Hashed assets never change; index.html must be fetched fresh to find new ones.
-            setHeaders: (res, path) => {
+            setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
               res.setHeader(
                 'Cache-Control',
                 basename(path) === 'index.html'
