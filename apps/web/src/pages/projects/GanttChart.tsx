@@ -104,6 +104,7 @@ export function GanttChart({ report }: { report: Report }) {
         type: 'time',
         min,
         max,
+        minInterval: DAY,
         axisLabel: { formatter: (v: number) => fmt(v).slice(5), hideOverlap: true },
         splitLine: { show: true, lineStyle: { color: '#f0f0f0' } },
       },

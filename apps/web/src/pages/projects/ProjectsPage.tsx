@@ -3,6 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Grid, Input, List, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { RISKS } from '../../../../../libs/domain/src/policy/warning';
+import { PROJECT_TYPES, STAGE_CODES } from '../../../../../libs/domain/src/project-types';
 import { api, call } from '../../api/client';
 import type { ProjectRow } from '../../api/types';
 import { useSession } from '../../auth/useSession';
@@ -12,9 +14,9 @@ import { NextActionTags } from '../../components/NextActions';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
 import { useDepartments } from '../../components/useDepartments';
 
-const STAGES = ['PLAN', 'START_PERMIT', 'COMPLETION'] as const;
-const TYPES = ['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'] as const;
-const RISKS = ['ON_TRACK', 'AT_RISK', 'OVERDUE'] as const;
+// The domain's own lists (pure modules, bundled into the app as into the workflow).
+const STAGES = STAGE_CODES;
+const TYPES = PROJECT_TYPES;
 const STAFF = new Set([
   'SUPERVISOR',
   'ADMIN',

@@ -2,19 +2,21 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { PAUSED_ITEM_STATUSES } from '../../../../../libs/approval/src/statuses';
+import { RISKS } from '../../../../../libs/domain/src/policy/warning';
+import type { paths } from '../../api/schema';
 import { api, call } from '../../api/client';
 import type { Task } from '../../api/types';
+
+type TaskStatus = NonNullable<
+  NonNullable<paths['/api/tasks']['get']['parameters']['query']>['status']
+>;
 import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
 
-const RISKS = ['ON_TRACK', 'AT_RISK', 'OVERDUE'] as const;
-const STATUSES = [
-  'UNDER_REVIEW',
-  'SUPPLEMENT_REQUESTED',
-  'SPECIAL_PROCEDURE',
-  'SUSPENDED',
-] as const;
+// Waiting on the department: under review, or stopped while it holds the item (libs/approval).
+const STATUSES = ['UNDER_REVIEW', ...PAUSED_ITEM_STATUSES] as TaskStatus[];
 
 /** The reviewing officer's queue: the department's items waiting for a decision, earliest due first. */
 export function Component() {
@@ -22,7 +24,7 @@ export function Component() {
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
   const risk = (params.get('risk') ?? undefined) as (typeof RISKS)[number] | undefined;
-  const status = (params.get('status') ?? undefined) as (typeof STATUSES)[number] | undefined;
+  const status = (params.get('status') ?? undefined) as TaskStatus | undefined;
   const list = useQuery({
     queryKey: ['tasks', { risk, status, page }],
     queryFn: () =>
