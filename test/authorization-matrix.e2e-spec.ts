@@ -153,9 +153,25 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: all([200]),
     },
     {
+      name: 'GET /api/auth/demo-accounts',
+      public: true,
+      send: (h) => request(h.url).get('/api/auth/demo-accounts'),
+      ok: { anonymous: [200], ...all([200]) },
+    },
+    {
       name: 'GET /api/questionnaire',
       send: (h) => request(h.url).get('/api/questionnaire'),
       ok: all([200]),
+    },
+    {
+      name: 'GET /api/departments',
+      send: (h) => request(h.url).get('/api/departments'),
+      ok: all([200]),
+    },
+    {
+      name: 'GET /api/submissions',
+      send: (h) => request(h.url).get('/api/submissions'),
+      ok: { window: [200], supervisor: [200] },
     },
     {
       name: 'POST /api/checklists',
