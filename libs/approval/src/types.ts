@@ -63,7 +63,8 @@ export interface Deficiency {
   deliveredOn?: string;
 }
 
-export interface ItemState {
+/** An item of the checklist as the workflow receives it (a snapshot of the catalog). */
+export interface ChecklistItemInput {
   code: string;
   name: string;
   nameEn: string;
@@ -71,12 +72,16 @@ export interface ItemState {
   stage: StageCode;
   theme: string;
   themeName: string;
-  /** Promised limit (承诺时限) in working days, plus any extension granted. */
+  /** Promised limit (承诺时限) in working days; in the state, plus any extension granted. */
   limitDays: number;
   statutoryLimitDays: number;
+  prerequisites: readonly string[];
+  jointProcedure: JointProcedure | null;
+}
+
+export interface ItemState extends Omit<ChecklistItemInput, 'prerequisites'> {
   extensionDays: number;
   prerequisites: string[];
-  jointProcedure: JointProcedure | null;
   status: ItemStatus;
   /** Application round: a resubmission after a rejection starts round 2 with a fresh clock. */
   round: number;
@@ -192,19 +197,7 @@ export interface ProjectWorkflowInput {
   region: string;
   ownerOrganisation: string;
   /** The checklist's items, as `checklist(answers)` produced them (a snapshot of the catalog). */
-  items: Array<{
-    code: string;
-    name: string;
-    nameEn: string;
-    department: string;
-    stage: StageCode;
-    theme: string;
-    themeName: string;
-    limitDays: number;
-    statutoryLimitDays: number;
-    prerequisites: readonly string[];
-    jointProcedure: JointProcedure | null;
-  }>;
+  items: ChecklistItemInput[];
   limitDays: number;
   stageBudgets: Partial<Record<StageCode, number>> | null;
   warning: WarningRule;
