@@ -1,4 +1,5 @@
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts';
+import { Grid } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../api/types';
@@ -35,6 +36,8 @@ interface Row {
 export function GanttChart({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  // On a phone the item names get less room, so the bars keep most of the width.
+  const labelWidth = Grid.useBreakpoint().md ? 180 : 96;
   const today = ms(todayInShanghai());
   const rows = useMemo(() => {
     const out: Row[] = [];
@@ -113,7 +116,7 @@ export function GanttChart({ report }: { report: Report }) {
         inverse: true,
         data: rows.map((r) => `${'  '.repeat(r.level)}${r.label}`),
         axisLabel: {
-          width: 180,
+          width: labelWidth,
           overflow: 'truncate',
           fontWeight: (v: string) => (v.startsWith(' ') ? 'normal' : 'bold'),
         },
@@ -158,7 +161,7 @@ export function GanttChart({ report }: { report: Report }) {
         },
       ],
     };
-  }, [rows, today, t]);
+  }, [rows, today, t, labelWidth]);
 
   if (!rows.length) return <p style={{ color: '#8c8c8c' }}>{t('gantt.empty')}</p>;
   const summary = t('gantt.label', { n: rows.filter((r) => r.level === 2).length });
