@@ -1,33 +1,17 @@
-import { useMutation } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { api, call, idempotencyKey } from '../../api/client';
+import { idempotencyKey } from '../../api/client';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { useCreateProject } from '../projects/useCreateProject';
 import { type ProjectForm, QuestionnaireForm } from '../projects/QuestionnaireForm';
 
 /** An administrator brings in a project already under review elsewhere, with its acceptance date. */
 export function Component() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [form] = Form.useForm<ProjectForm>();
   const [key] = useState(idempotencyKey);
-  const create = useMutation({
-    mutationFn: (v: ProjectForm) =>
-      call(
-        api.POST('/api/projects', {
-          headers: { 'Idempotency-Key': key },
-          body: {
-            name: v.name.trim(),
-            answers: v.answers,
-            ownerOrganisation: v.ownerOrganisation?.trim(),
-            acceptedAt: v.acceptedAt?.format('YYYY-MM-DD'),
-          },
-        }),
-      ),
-    onSuccess: (r) => navigate(`/projects/${r.id}`),
-  });
+  const create = useCreateProject(key);
   useEffect(() => {
     showFieldErrors(form, create.error, {
       name: ['name'],

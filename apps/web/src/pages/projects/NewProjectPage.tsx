@@ -2,18 +2,17 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Select, Space, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { api, call, idempotencyKey } from '../../api/client';
 import type { Checklist } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
 import { ChecklistPreview } from './ChecklistPreview';
+import { useCreateProject } from './useCreateProject';
 import { type ProjectForm, QuestionnaireForm } from './QuestionnaireForm';
 
 /** Questionnaire → the checklist preview (why each item, the critical path) → create the project. */
 export function Component() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const s = useSession();
   const [form] = Form.useForm<ProjectForm>();
   const [values, setValues] = useState<ProjectForm | null>(null);
@@ -35,20 +34,7 @@ export function Component() {
       setKey(idempotencyKey());
     },
   });
-  const create = useMutation({
-    mutationFn: (v: ProjectForm) =>
-      call(
-        api.POST('/api/projects', {
-          headers: { 'Idempotency-Key': key },
-          body: {
-            name: v.name.trim(),
-            answers: v.answers,
-            ...(v.ownerOrganisation ? { ownerOrganisation: v.ownerOrganisation } : {}),
-          },
-        }),
-      ),
-    onSuccess: (r) => navigate(`/projects/${r.id}`),
-  });
+  const create = useCreateProject(key);
   useEffect(() => {
     const rest = showFieldErrors(form, preview.error ?? create.error, {
       name: ['name'],
