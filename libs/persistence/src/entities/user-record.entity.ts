@@ -39,6 +39,14 @@ export class UserRecord {
   @Column({ name: 'display_name', type: 'text' })
   displayName!: string;
 
+  /** Where notices are mailed; none means the inbox only. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  /** The person may turn mail off; the inbox in the web app stays. */
+  @Column({ name: 'mail_notices', type: 'boolean', default: true })
+  mailNotices!: boolean;
+
   /** Demo accounts exist only in the embedded default; a production start refuses them. */
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo!: boolean;

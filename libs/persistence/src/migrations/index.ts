@@ -4,6 +4,7 @@ import { Users1763790000000 } from './1763790000000-users';
 import { AccessAndCalendar1763800000000 } from './1763800000000-access-and-calendar';
 import { ProjectionFence1763810000000 } from './1763810000000-projection-fence';
 import { DropSmokeRecords1763820000000 } from './1763820000000-drop-smoke-records';
+import { UserEmail1763825000000 } from './1763825000000-user-email';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AccessAndCalendar1763800000000,
   ProjectionFence1763810000000,
   DropSmokeRecords1763820000000,
+  UserEmail1763825000000,
 ];
