@@ -9,6 +9,7 @@
  * - Risk: AT_RISK once the used days reach the warning threshold (policy); OVERDUE once the due
  *   date has ended with the item still open (or more days used than the limit).
  */
+import { formatEpochDay, parseDate } from '../../calendar/src/civil-date';
 import type { DateInterval, WorkingDayCalendar } from '../../calendar/src/core';
 import {
   criticalPath,
@@ -40,7 +41,14 @@ export interface ProjectClock {
   pausedDays: number;
   percentUsed: number;
   risk: Risk;
+  /**
+   * The limit's last working day while the project runs: ahead of today while days remain, the
+   * day the limit ran out once it has (whether or not an item runs now); null when nothing runs
+   * and days remain.
+   */
   dueDate: string | null;
+  /** Working days used beyond the limit (0 while within it). */
+  overdueDays: number;
   projectedCompletionDate: string | null;
   provisional: boolean;
 }
@@ -125,16 +133,17 @@ export function projectClock(
   const anyRunning = [...itemClocks.values()].some((c) => c.running);
   let dueDate: string | null = null;
   let provisional = used.provisional || paused.provisional;
-  if (anyRunning && state.status === 'IN_PROGRESS') {
-    const d = cal.addWorkingDays(today, Math.max(0, limitDays - used.days));
+  if (state.status === 'IN_PROGRESS' && used.days >= limitDays) {
+    dueDate = dayLimitReached(allIntervals(state.items, today), cal, limitDays);
+  } else if (anyRunning && state.status === 'IN_PROGRESS') {
+    const d = cal.addWorkingDays(today, limitDays - used.days);
     dueDate = d.date;
     provisional ||= d.provisional;
   }
   const itemRisk = worstRisk(...[...itemClocks.values()].map((c) => c.risk));
-  const clockRisk =
-    state.status === 'IN_PROGRESS' && dueDate !== null && today > dueDate
-      ? 'OVERDUE'
-      : riskOf(used.days, limitDays, state.warning);
+  // Overdue once more days were used than the limit allows (a paused clock at exactly the limit
+  // is not: the file is with the applicant).
+  const clockRisk = riskOf(used.days, limitDays, state.warning);
   // An item past its promise puts the project at risk at least; the project is overdue when
   // its own clock is, or when an item is (an escalation the supervisor must see).
   const risk = state.status === 'IN_PROGRESS' ? worstRisk(clockRisk, itemRisk) : clockRisk;
@@ -165,9 +174,37 @@ export function projectClock(
     percentUsed: Math.round((used.days / limitDays) * 1000) / 10,
     risk,
     dueDate,
+    overdueDays: Math.max(0, used.days - limitDays),
     projectedCompletionDate,
     provisional: provisional || [...itemClocks.values()].some((c) => c.provisional),
   };
+}
+
+/**
+ * The first day on which the union of the intervals had used `limitDays` working days: the
+ * count only grows, so a binary search over the days between the first start and the last end
+ * finds it in a dozen counts.
+ */
+function dayLimitReached(
+  ivs: DateInterval[],
+  cal: WorkingDayCalendar,
+  limitDays: number,
+): string | null {
+  if (ivs.length === 0) return null;
+  const usedThrough = (day: string) =>
+    cal.unionWorkingDays(
+      ivs
+        .filter((iv) => iv.from < day)
+        .map((iv) => ({ from: iv.from, to: iv.to < day ? iv.to : day })),
+    ).days;
+  let lo = Math.min(...ivs.map((iv) => parseDate(iv.from, 'from')));
+  let hi = Math.max(...ivs.map((iv) => parseDate(iv.to, 'to')));
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (usedThrough(formatEpochDay(mid)) >= limitDays) hi = mid;
+    else lo = mid + 1;
+  }
+  return formatEpochDay(lo);
 }
 
 export function computeItemClocks(state: ProjectState, cal: WorkingDayCalendar, today: string) {

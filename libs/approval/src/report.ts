@@ -43,6 +43,7 @@ export function projectSummary(
       percentUsed: clock.percentUsed,
       risk: clock.risk,
       dueDate: clock.dueDate,
+      overdueDays: clock.overdueDays,
       projectedCompletionDate: clock.projectedCompletionDate,
       provisional: clock.provisional,
     },

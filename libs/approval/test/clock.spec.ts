@@ -113,3 +113,34 @@ describe('the project clock', () => {
     );
   });
 });
+
+describe('an overdue project’s due date', () => {
+  it('is the working day its limit ran out, not today, and it says by how many days', () => {
+    // Project limit 12 (simple low-risk), one item of 20 days accepted Fri 2026-09-25.
+    const p = new Project([{ code: 'A', limitDays: 20 }], { limitDays: 12 });
+    p.open('2026-09-25');
+    // 12 working days from 09-25 across National Day (10-01 … 10-08; Sun 09-27 and Sat 10-10
+    // are make-up working days): 09-27, 28, 29, 30, 10-09, 10, 12, 13, 14, 15, 16, 19.
+    const within = projectClock(p.state, cal, '2026-10-09');
+    expect(within).toMatchObject({ usedDays: 5, overdueDays: 0, dueDate: '2026-10-19' });
+    const reached = projectClock(p.state, cal, '2026-10-19');
+    expect(reached).toMatchObject({ usedDays: 12, overdueDays: 0, dueDate: '2026-10-19' });
+    const late = projectClock(p.state, cal, '2026-10-23');
+    expect(late).toMatchObject({
+      usedDays: 16,
+      overdueDays: 4,
+      dueDate: '2026-10-19',
+      risk: 'OVERDUE',
+    });
+    // Still the same day once the item's clock stops for a supplement.
+    p.run(
+      { kind: 'DECIDE', itemCode: 'A', action: 'REQUEST_SUPPLEMENT', comment: 'x' },
+      '2026-10-23',
+    );
+    expect(projectClock(p.state, cal, '2026-11-02')).toMatchObject({
+      usedDays: 16,
+      overdueDays: 4,
+      dueDate: '2026-10-19',
+    });
+  });
+});

@@ -739,6 +739,7 @@ export interface components {
       risk: 'ON_TRACK' | 'AT_RISK' | 'OVERDUE';
       /** Format: date */
       dueDate: string | null;
+      overdueDays: number;
       /** Format: date */
       projectedCompletionDate: string | null;
       provisional: boolean;

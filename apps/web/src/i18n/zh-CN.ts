@@ -104,6 +104,7 @@ export const zh = {
     remaining: '剩余',
     paused: '暂停（不计时）',
     dueDate: '时限截止',
+    overdue: '超期',
     projected: '预计办结',
     calendar: '日历',
     provisional: '暂定日历',

@@ -20,14 +20,19 @@ const PAUSE_REASONS = ['SUPPLEMENT', 'DEFICIENCY_OVERDUE', ...SPECIAL_PROCEDURE_
 export class ProjectClockDto {
   @ApiProperty({ type: 'integer' }) limitDays!: number;
   @ApiProperty({ type: 'integer' }) usedDays!: number;
-  /** Negative once overdue. */
+  /** 0 once the limit is used up; see overdueDays. */
   @ApiProperty({ type: 'integer' }) remainingDays!: number;
   /** Working days on which clocks stood still (supplements, special procedures). */
   @ApiProperty({ type: 'integer' }) pausedDays!: number;
   @ApiProperty({ type: Number }) percentUsed!: number;
   @ApiProperty({ enum: RISKS }) risk!: string;
-  /** The last working day of the limit while a clock runs; null otherwise. */
+  /**
+   * The limit's last working day: ahead while days remain and a clock runs, the day the limit
+   * ran out once it has; null when nothing runs and days remain, or the project is closed.
+   */
   @ApiProperty(NULLABLE_DATE) dueDate!: string | null;
+  /** Working days used beyond the limit (0 while within it). */
+  @ApiProperty({ type: 'integer', minimum: 0 }) overdueDays!: number;
   @ApiProperty(NULLABLE_DATE) projectedCompletionDate!: string | null;
   /** The count touches a year whose holiday schedule is not published yet. */
   @ApiProperty({ type: Boolean }) provisional!: boolean;

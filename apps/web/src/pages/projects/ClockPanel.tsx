@@ -75,6 +75,15 @@ export function ClockPanel({ report }: { report: Report }) {
               children: t('clock.days', { n: c.pausedDays }),
             },
             { key: 'due', label: t('clock.dueDate'), children: c.dueDate ?? '—' },
+            ...(c.overdueDays > 0
+              ? [
+                  {
+                    key: 'overdue',
+                    label: t('clock.overdue'),
+                    children: <Tag color="#a8071a">{t('clock.days', { n: c.overdueDays })}</Tag>,
+                  },
+                ]
+              : []),
             {
               key: 'proj',
               label: t('clock.projected'),
