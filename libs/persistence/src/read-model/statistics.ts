@@ -75,8 +75,9 @@ export async function departmentCounts(
   );
   const overdue = await db.query<{ department: string; n: string }[]>(
     `SELECT i.department, count(*) AS n
-     FROM project_items i JOIN projects p ON p.id = i.project_id
-     WHERE i.risk = 'OVERDUE' AND i.status = ANY($1::text[]) AND p.status = 'IN_PROGRESS'
+     FROM project_items i
+     WHERE i.risk = 'OVERDUE' AND i.status = ANY($1::text[])
+       AND EXISTS (SELECT 1 FROM projects p WHERE p.id = i.project_id AND p.status = 'IN_PROGRESS')
        AND ($2::text IS NULL OR i.department = $2)
      GROUP BY i.department`,
     [WAITING_STATUSES, department ?? null],
@@ -103,9 +104,9 @@ export async function departmentCounts(
 }
 
 /** SQL: the project `p` holds an item of department `$n` (no condition when `$n` is null). */
-const holdsDepartment = (n: number, stage?: string) =>
+const holdsDepartment = (n: number) =>
   `($${n}::text IS NULL OR EXISTS (SELECT 1 FROM project_items d
-     WHERE d.project_id = p.id AND d.department = $${n}${stage ? ` AND d.stage = ${stage}` : ''}))`;
+     WHERE d.project_id = p.id AND d.department = $${n}))`;
 
 export async function projectCounts(
   db: Db,
@@ -135,25 +136,24 @@ export async function completedStageSpans(
   db: Db,
   { from, to, department }: StatisticsFilter,
 ): Promise<StageSpan[]> {
-  // Each stage's completion day is an indexed expression (IDX_projects_stage_completed_*):
-  // the OR of the three selects the projects, the lateral join takes their stages apart.
-  const completedOn = (n: number) => `(p.state #>> '{stages,${n},completedOn}')`;
-  const inRange = STAGE_CODES.map((_, n) => `${completedOn(n)} BETWEEN $1 AND $2`).join(' OR ');
-  const stages = STAGE_CODES.map(
-    (code, n) =>
-      `('${code}', p.state #>> '{stages,${n},code}', p.state #>> '{stages,${n},acceptedOn}', ${completedOn(n)})`,
-  ).join(',\n       ');
+  // The projects are selected by the indexed completion days (IDX_projects_stage_completed_*,
+  // one per position of `state.stages`); the CTE is materialized so each selected state is
+  // read (and de-TOASTed) once, and its stages taken apart as small values.
+  const inRange = STAGE_CODES.map(
+    (_, n) => `(p.state #>> '{stages,${n},completedOn}') BETWEEN $1 AND $2`,
+  ).join(' OR ');
   const rows = await db.query<
     { stage: string; accepted_on: string; completed_on: string; n: string }[]
   >(
-    `SELECT s.stage, s.accepted_on, s.completed_on, count(*) AS n
-     FROM projects p
-     CROSS JOIN LATERAL (VALUES
-       ${stages}) AS s(stage, code, accepted_on, completed_on)
-     WHERE (${inRange})
-       AND s.code = s.stage AND s.accepted_on IS NOT NULL
-       AND s.completed_on BETWEEN $1 AND $2
-       AND ${holdsDepartment(3, 's.stage')}
+    `WITH candidates AS MATERIALIZED (
+       SELECT p.id, p.state->'stages' AS stages FROM projects p WHERE ${inRange}
+     )
+     SELECT s.v->>'code' AS stage, s.v->>'acceptedOn' AS accepted_on,
+            s.v->>'completedOn' AS completed_on, count(*) AS n
+     FROM candidates c CROSS JOIN LATERAL jsonb_array_elements(c.stages) AS s(v)
+     WHERE s.v->>'acceptedOn' IS NOT NULL AND (s.v->>'completedOn') BETWEEN $1 AND $2
+       AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM project_items d
+         WHERE d.project_id = c.id AND d.department = $3 AND d.stage = s.v->>'code'))
      GROUP BY 1, 2, 3`,
     [from, to, department ?? null],
   );
