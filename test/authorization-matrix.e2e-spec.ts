@@ -294,6 +294,16 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: { 'head.DRC': [200], 'head.GAS': [200], supervisor: [200] },
     },
     {
+      name: 'GET /api/statistics',
+      send: (h) => request(h.url).get('/api/statistics'),
+      ok: { 'head.DRC': [200], 'head.GAS': [200], supervisor: [200] },
+    },
+    {
+      name: 'GET /api/statistics (department=DRC: a head of another department is refused)',
+      send: (h) => request(h.url).get('/api/statistics?department=DRC&format=csv'),
+      ok: { 'head.DRC': [200], supervisor: [200] },
+    },
+    {
       name: 'GET …/delegations',
       send: (h) => request(h.url).get(url('/api/projects/:p1/delegations')),
       ok: { applicant: [200], supervisor: [200], admin: [200] },

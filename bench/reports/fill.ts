@@ -221,10 +221,10 @@ export async function cloneTo(pg: PgClient, target: number): Promise<number> {
     await pg.query(cloneProjectsQuery('clone_map', ' · 副本 ', 'bench-clone'));
     await pg.query(
       `INSERT INTO project_items (project_id, code, task_id, name, department, stage, theme,
-         status, risk, limit_days, used_days, due_date, round, state_seq, updated_at)
+         status, risk, limit_days, used_days, due_date, round, decided_on, state_seq, updated_at)
        SELECT m.dst, i.code, replace(i.task_id, m.src::text, m.dst::text), i.name, i.department,
               i.stage, i.theme, i.status, i.risk, i.limit_days, i.used_days, i.due_date, i.round,
-              i.state_seq, m.at
+              i.decided_on, i.state_seq, m.at
        FROM clone_map m JOIN project_items i ON i.project_id = m.src`,
     );
     await pg.query('COMMIT');

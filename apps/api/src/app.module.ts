@@ -8,6 +8,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { HealthModule } from './health/health.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WebModule } from './web/web.module';
 
@@ -26,6 +27,7 @@ import { WebModule } from './web/web.module';
     TasksModule,
     HealthModule,
     SubmissionsModule,
+    StatisticsModule,
     WebModule.register(),
   ],
 })

@@ -60,6 +60,7 @@ export const router = createBrowserRouter([
       { path: 'boards', ...page(() => import('./pages/boards/BoardsPage')) },
       { path: 'admin/calendar', ...page(() => import('./pages/admin/CalendarPage')) },
       { path: 'admin/import', ...page(() => import('./pages/admin/ImportPage')) },
+      { path: 'statistics', ...page(() => import('./pages/statistics/StatisticsPage')) },
       { path: '*', ...page(() => import('./pages/NotFoundPage')) },
     ],
   },

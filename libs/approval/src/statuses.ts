@@ -35,7 +35,11 @@ export const CLOSED_ITEM_STATUSES: readonly ItemStatus[] = ['APPROVED', 'REJECTE
 /** No longer holds its stage (a rejected item blocks it until resubmitted or withdrawn). */
 export const DONE_ITEM_STATUSES: readonly ItemStatus[] = ['APPROVED', 'WITHDRAWN'];
 
+/** An officer's decision ended it (a withdrawal is the applicant's, not a decision). */
+export const DECIDED_ITEM_STATUSES: readonly ItemStatus[] = ['APPROVED', 'REJECTED'];
+
 export const isOpen = (s: ItemStatus) => OPEN_ITEM_STATUSES.includes(s);
 export const isInReview = (s: ItemStatus) => IN_REVIEW_ITEM_STATUSES.includes(s);
 export const isClosed = (s: ItemStatus) => CLOSED_ITEM_STATUSES.includes(s);
 export const isDone = (s: ItemStatus) => DONE_ITEM_STATUSES.includes(s);
+export const isDecided = (s: ItemStatus) => DECIDED_ITEM_STATUSES.includes(s);

@@ -516,6 +516,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StatisticsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1070,6 +1086,46 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    ProjectStatisticsDto: {
+      inProgress: number;
+      completed: number;
+      overdue: number;
+    };
+    ItemStatisticsDto: {
+      decided: number;
+      onTime: number;
+      /** @description on-time decisions ÷ decisions, a fraction 0..1; null when nothing was decided */
+      onTimeRate: number | null;
+    };
+    StageAveragesDto: {
+      /** @description mean working days, one decimal; null when there is nothing to average */
+      PLAN: number | null;
+      /** @description mean working days, one decimal; null when there is nothing to average */
+      START_PERMIT: number | null;
+      /** @description mean working days, one decimal; null when there is nothing to average */
+      COMPLETION: number | null;
+    };
+    DepartmentStatisticsDto: {
+      department: string;
+      decided: number;
+      onTime: number;
+      /** @description on-time decisions ÷ decisions, a fraction 0..1; null when nothing was decided */
+      onTimeRate: number | null;
+      /** @description mean working days, one decimal; null when there is nothing to average */
+      averageDays: number | null;
+      overdueNow: number;
+    };
+    StatisticsDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      department: string | null;
+      projects: components['schemas']['ProjectStatisticsDto'];
+      items: components['schemas']['ItemStatisticsDto'];
+      averageDaysByStage: components['schemas']['StageAveragesDto'];
+      byDepartment: components['schemas']['DepartmentStatisticsDto'][];
     };
     JointProcedureResultDto: {
       passed: boolean;
@@ -3887,6 +3943,88 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StageSubmissionPageDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  StatisticsController_get: {
+    parameters: {
+      query?: {
+        department?: string;
+        format?: 'json' | 'csv';
+        /** @description YYYY-MM-DD; default 1 January of this year */
+        from?: string;
+        /** @description YYYY-MM-DD, included; default today */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JSON; with `format=csv` the `byDepartment` table as a text/csv attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatisticsDto'];
+          'text/csv': components['schemas']['StatisticsDto'];
         };
       };
       /** @description Invalid input; the message names each bad field */

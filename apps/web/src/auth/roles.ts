@@ -19,8 +19,16 @@ export const NAV: Record<string, NavEntry[]> = {
   ],
   WINDOW_OFFICER: [{ path: '/window', label: 'nav.window' }, PROJECTS],
   REVIEWING_OFFICER: [{ path: '/tasks', label: 'nav.tasks' }, PROJECTS],
-  DEPARTMENT_HEAD: [{ path: '/escalations', label: 'nav.escalations' }, PROJECTS],
-  SUPERVISOR: [{ path: '/boards', label: 'nav.boards' }, PROJECTS],
+  DEPARTMENT_HEAD: [
+    { path: '/escalations', label: 'nav.escalations' },
+    PROJECTS,
+    { path: '/statistics', label: 'statistics.nav' },
+  ],
+  SUPERVISOR: [
+    { path: '/boards', label: 'nav.boards' },
+    PROJECTS,
+    { path: '/statistics', label: 'statistics.nav' },
+  ],
   ADMIN: [
     { path: '/admin/calendar', label: 'nav.calendar' },
     { path: '/admin/import', label: 'nav.import' },

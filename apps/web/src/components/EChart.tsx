@@ -1,8 +1,9 @@
-import { CustomChart, GaugeChart } from 'echarts/charts';
+import { BarChart, CustomChart, GaugeChart } from 'echarts/charts';
 import {
   AriaComponent,
   DataZoomComponent,
   GridComponent,
+  LegendComponent,
   MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components';
@@ -19,6 +20,8 @@ echarts.use([
   DataZoomComponent,
   AriaComponent,
   CanvasRenderer,
+  BarChart,
+  LegendComponent,
 ]);
 
 export type EChartsOption = echarts.EChartsCoreOption;

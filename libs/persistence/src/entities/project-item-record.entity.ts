@@ -17,6 +17,8 @@ import { bigintAsNumber } from './transformers';
 @Entity({ name: 'project_items' })
 @Unique('UQ_project_items_task_id', ['taskId'])
 @Index('IDX_project_items_queue', ['department', 'status', 'dueDate'])
+@Index('IDX_project_items_decided_on', ['decidedOn'], { where: '"decided_on" IS NOT NULL' })
+@Index('IDX_project_items_overdue', ['department'], { where: `"risk" = 'OVERDUE'` })
 export class ProjectItemRecord {
   @PrimaryColumn({
     name: 'project_id',
@@ -67,6 +69,10 @@ export class ProjectItemRecord {
 
   @Column({ type: 'int' })
   round!: number;
+
+  /** YYYY-MM-DD of the decision while the item is APPROVED or REJECTED; null otherwise. */
+  @Column({ name: 'decided_on', type: 'date', nullable: true })
+  decidedOn!: string | null;
 
   /**
    * The `state.seq` of the write that last changed this row: a write that changes nothing in

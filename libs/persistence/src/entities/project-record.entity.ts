@@ -18,6 +18,11 @@ import { bigintAsNumber } from './transformers';
  */
 @Entity({ name: 'projects' })
 @Unique('UQ_projects_idempotency_key', ['idempotencyKey'])
+// Expression indexes of the statistics (migration 1763870000000), which TypeORM cannot describe.
+@Index('IDX_projects_closed_on', { synchronize: false })
+@Index('IDX_projects_stage_completed_PLAN', { synchronize: false })
+@Index('IDX_projects_stage_completed_START_PERMIT', { synchronize: false })
+@Index('IDX_projects_stage_completed_COMPLETION', { synchronize: false })
 export class ProjectRecord {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_projects' })
   id!: string;

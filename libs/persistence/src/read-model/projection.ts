@@ -6,6 +6,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { Notice, ProjectState, TimelineEvent } from '../../../approval/src/types';
 import type { Risk } from '../../../domain/src';
+import { isDecided } from '../../../approval/src/statuses';
 
 export interface ProjectionItem {
   code: string;
@@ -105,13 +106,14 @@ async function upsertItems(runner: QueryRunner, { state, items }: ProjectionInpu
   await runner.query(
     `INSERT INTO "project_items" AS i
        ("project_id", "code", "task_id", "name", "department", "stage", "theme", "status", "risk",
-        "limit_days", "used_days", "due_date", "round", "state_seq", "updated_at")
+        "limit_days", "used_days", "due_date", "round", "decided_on", "state_seq", "updated_at")
      SELECT $1::uuid, x.code, x.task_id, x.name, x.department, x.stage, x.theme, x.status, x.risk,
-            x.limit_days, x.used_days, x.due_date, x.round, $2::bigint, now()
+            x.limit_days, x.used_days, x.due_date, x.round, x.decided_on, $2::bigint, now()
      FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                 $9::text[], $10::text[], $11::int[], $12::int[], $13::date[], $14::int[])
+                 $9::text[], $10::text[], $11::int[], $12::int[], $13::date[], $14::int[],
+                 $15::date[])
        AS x(code, task_id, name, department, stage, theme, status, risk, limit_days, used_days,
-            due_date, round)
+            due_date, round, decided_on)
      ON CONFLICT ("project_id", "code") DO UPDATE SET
        "task_id" = EXCLUDED."task_id",
        "name" = EXCLUDED."name",
@@ -124,14 +126,15 @@ async function upsertItems(runner: QueryRunner, { state, items }: ProjectionInpu
        "used_days" = EXCLUDED."used_days",
        "due_date" = EXCLUDED."due_date",
        "round" = EXCLUDED."round",
+       "decided_on" = EXCLUDED."decided_on",
        "state_seq" = EXCLUDED."state_seq",
        "updated_at" = EXCLUDED."updated_at"
      WHERE (i."task_id", i."name", i."department", i."stage", i."theme", i."status", i."risk",
-            i."limit_days", i."used_days", i."due_date", i."round")
+            i."limit_days", i."used_days", i."due_date", i."round", i."decided_on")
            IS DISTINCT FROM
            (EXCLUDED."task_id", EXCLUDED."name", EXCLUDED."department", EXCLUDED."stage",
             EXCLUDED."theme", EXCLUDED."status", EXCLUDED."risk", EXCLUDED."limit_days",
-            EXCLUDED."used_days", EXCLUDED."due_date", EXCLUDED."round")`,
+            EXCLUDED."used_days", EXCLUDED."due_date", EXCLUDED."round", EXCLUDED."decided_on")`,
     [
       state.projectId,
       state.seq,
@@ -147,6 +150,7 @@ async function upsertItems(runner: QueryRunner, { state, items }: ProjectionInpu
       rows.map((r) => r.calc.usedDays),
       rows.map((r) => r.calc.dueDate),
       rows.map((r) => r.item.round),
+      rows.map((r) => (isDecided(r.item.status) ? (r.item.decidedOn ?? null) : null)),
     ],
   );
 }

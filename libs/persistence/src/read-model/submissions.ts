@@ -10,7 +10,9 @@ export interface SubmissionRow {
 
 /**
  * Stage submissions of running projects in a given stage status (the window's queue: SUBMITTED),
- * oldest first. The current stage's status lives in the project's state.
+ * oldest first. The current stage's status lives in the project's state; it keeps the day of
+ * the submission only, so submissions of one day are ordered by the instant of their timeline
+ * event (the latest STAGE_SUBMITTED of that stage: a resubmission after a return queues anew).
  */
 export async function stageSubmissions(
   ds: Db,
@@ -26,7 +28,10 @@ export async function stageSubmissions(
   const items = await ds.query<SubmissionRow[]>(
     `SELECT p.id AS "projectId", p.name AS "projectName", p.stage,
             coalesce(s->>'submittedOn', '') AS "submittedOn", p.owner_organisation AS "ownerOrganisation"
-     ${from} ORDER BY s->>'submittedOn' ASC NULLS LAST, p.created_at ASC, p.id
+     ${from} ORDER BY s->>'submittedOn' ASC NULLS LAST,
+       (SELECT max(e.at) FROM timeline_events e WHERE e.project_id = p.id
+          AND e.type = 'STAGE_SUBMITTED' AND e.stage = p.stage) ASC NULLS LAST,
+       p.created_at ASC, p.id
      OFFSET $2 LIMIT $3`,
     [status, (page - 1) * pageSize, pageSize],
   );

@@ -1,0 +1,147 @@
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { STAGE_CODES, defaultCatalog } from '../../../../libs/domain/src';
+import {
+  completedStageSpans,
+  departmentCounts,
+  projectCounts,
+  type StatisticsFilter,
+} from '../../../../libs/persistence/src';
+import type { Principal } from '../auth/principal';
+import { CalendarService } from '../calendar/calendar.service';
+import type {
+  DepartmentStatisticsDto,
+  StageAveragesDto,
+  StatisticsDto,
+  StatisticsQuery,
+} from './dto/statistics.dto';
+
+/** Days the calendar and PostgreSQL both take; outside them a range is a caller's mistake. */
+const FIRST_DAY = '1970-01-01';
+const LAST_DAY = '2199-12-31';
+
+const rate = (part: number, whole: number) =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+/**
+ * The supervisor's figures (all departments, or one) and a department head's (its own). The
+ * counting rules are in libs/persistence/src/read-model/statistics.ts.
+ */
+@Injectable()
+export class StatisticsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  /** The range and department a caller's query stands for, or a 400 / 403 saying why not. */
+  filterFor(user: Principal, q: StatisticsQuery): StatisticsFilter {
+    const today = this.calendar.today();
+    const to = q.to ?? today;
+    const from = q.from ?? `${to.slice(0, 4)}-01-01`;
+    for (const [field, day] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (day < FIRST_DAY || day > LAST_DAY)
+        throw new BadRequestException(`${field} must be between ${FIRST_DAY} and ${LAST_DAY}`);
+    }
+    if (from > to) throw new BadRequestException(`from (${from}) must not be after to (${to})`);
+    let department = q.department;
+    if (department !== undefined && !defaultCatalog.departments.some((d) => d.code === department))
+      throw new BadRequestException(`department must be a department code of the catalog`);
+    if (user.role === 'DEPARTMENT_HEAD') {
+      if (department !== undefined && department !== user.department)
+        throw new ForbiddenException(
+          `a department head sees the statistics of its own department (${user.department}) only`,
+        );
+      department = user.department;
+    }
+    return { from, to, department };
+  }
+
+  async statistics(f: StatisticsFilter): Promise<StatisticsDto> {
+    const [depts, projects, spans] = await Promise.all([
+      departmentCounts(this.ds, f),
+      projectCounts(this.ds, f),
+      completedStageSpans(this.ds, f),
+    ]);
+    const counted = new Map(depts.map((d) => [d.department, d]));
+    const codes = f.department
+      ? [f.department]
+      : [
+          ...defaultCatalog.departments.map((d) => d.code),
+          // A department the catalog no longer lists still has its history counted.
+          ...depts
+            .map((d) => d.department)
+            .filter((d) => !defaultCatalog.departments.some((c) => c.code === d)),
+        ];
+    const byDepartment: DepartmentStatisticsDto[] = codes.map((code) => {
+      const d = counted.get(code);
+      const decided = d?.decided ?? 0;
+      const onTime = d?.onTime ?? 0;
+      return {
+        department: code,
+        decided,
+        onTime,
+        onTimeRate: rate(onTime, decided),
+        averageDays: oneDecimal(d?.averageDays ?? null),
+        overdueNow: d?.overdueNow ?? 0,
+      };
+    });
+    const decided = depts.reduce((n, d) => n + d.decided, 0);
+    const onTime = depts.reduce((n, d) => n + d.onTime, 0);
+    return {
+      from: f.from,
+      to: f.to,
+      department: f.department ?? null,
+      projects,
+      items: { decided, onTime, onTimeRate: rate(onTime, decided) },
+      averageDaysByStage: this.stageAverages(spans),
+      byDepartment,
+      // The slot of the service loop's figures: satisfaction { rated, satisfiedRate } and
+      // rectifications { opened, respondedOnTime, overdue } from ratingStatistics(ds, f).
+    };
+  }
+
+  /** Working days in (acceptedOn, completedOn] by the calendar in force, averaged per stage. */
+  private stageAverages(spans: Awaited<ReturnType<typeof completedStageSpans>>): StageAveragesDto {
+    const cal = this.calendar.current;
+    const sum = new Map<string, { days: number; n: number }>();
+    for (const s of spans) {
+      const t = sum.get(s.stage) ?? { days: 0, n: 0 };
+      t.days += cal.workingDaysBetween(s.acceptedOn, s.completedOn).days * s.count;
+      t.n += s.count;
+      sum.set(s.stage, t);
+    }
+    const avg = (stage: string) => {
+      const t = sum.get(stage);
+      return t ? oneDecimal(t.days / t.n) : null;
+    };
+    return Object.fromEntries(STAGE_CODES.map((s) => [s, avg(s)])) as unknown as StageAveragesDto;
+  }
+
+  /** The per-department table as CSV: a header row, Chinese department names, UTF-8 with BOM. */
+  csv(s: StatisticsDto): string {
+    const names = new Map(defaultCatalog.departments.map((d) => [d.code, d.name]));
+    const cell = (v: string | number | null) => {
+      const t = v === null ? '' : String(v);
+      return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+    };
+    const rows = [
+      ['部门代码', '部门', '办结数', '按时办结数', '按时办结率', '平均用时（工作日）', '当前超期'],
+      ...s.byDepartment.map((d) => [
+        d.department,
+        names.get(d.department) ?? d.department,
+        d.decided,
+        d.onTime,
+        d.onTimeRate,
+        d.averageDays,
+        d.overdueNow,
+      ]),
+    ];
+    return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  }
+}
