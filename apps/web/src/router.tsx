@@ -60,6 +60,8 @@ export const router = createBrowserRouter([
       { path: 'boards', ...page(() => import('./pages/boards/BoardsPage')) },
       { path: 'admin/calendar', ...page(() => import('./pages/admin/CalendarPage')) },
       { path: 'admin/import', ...page(() => import('./pages/admin/ImportPage')) },
+      { path: 'notices', ...page(() => import('./pages/notices/NoticesPage')) },
+      { path: 'settings/mail', ...page(() => import('./pages/settings/MailSettingsPage')) },
       { path: '*', ...page(() => import('./pages/NotFoundPage')) },
     ],
   },
