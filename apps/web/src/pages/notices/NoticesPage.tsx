@@ -11,15 +11,16 @@ import { NOTICES_KEY } from '../../components/NoticeBell';
 
 type Notice = Ok<'/api/notices', 'get'>['items'][number];
 
+/** Solid dark shades (as RiskTag): white text on them passes WCAG AA contrast. */
 const KIND_COLOR: Record<string, string> = {
-  CLOCK_STOPPED: 'orange',
-  DEFICIENCY_MISSED: 'red',
-  OVERDUE_ESCALATION: 'red',
-  ITEM_REJECTED: 'red',
-  STAGE_RETURNED: 'volcano',
-  WARNING: 'gold',
-  CLOCK_RESUMED: 'green',
-  JOINT_PROCEDURE_SCHEDULED: 'blue',
+  CLOCK_STOPPED: '#ad4e00',
+  DEFICIENCY_MISSED: '#a8071a',
+  OVERDUE_ESCALATION: '#a8071a',
+  ITEM_REJECTED: '#a8071a',
+  STAGE_RETURNED: '#ad4e00',
+  WARNING: '#ad4e00',
+  CLOCK_RESUMED: '#237804',
+  JOINT_PROCEDURE_SCHEDULED: '#0958d9',
 };
 
 /** The caller's inbox: newest first, unread marked; read one or all; a link to each project. */
