@@ -343,8 +343,7 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
     },
     {
       name: 'POST /api/notices/:id/read (a notice nobody has)',
-      send: (h) =>
-        request(h.url).post('/api/notices/00000000-0000-4000-8000-000000000000:1/read'),
+      send: (h) => request(h.url).post('/api/notices/00000000-0000-4000-8000-000000000000:1/read'),
       ok: all([404]),
     },
     {
