@@ -1,12 +1,19 @@
 import type { DataSource } from 'typeorm';
-import { createProjectionActivities } from './projection.activities';
+import { createMailActivities, type MailDeps } from './mail.activities';
+import { createProjectionActivities, type ProjectionDeps } from './projection.activities';
 
 export * from './projection.activities';
+export * from './mail.activities';
 
 /** Every activity the worker registers, built from the worker's dependencies. */
-export function createActivities(deps: { dataSource: DataSource }) {
+export function createActivities(deps: {
+  dataSource: DataSource;
+  /** Mail on: the sender, and who hears of new outbox rows. */
+  mail?: Omit<MailDeps, 'dataSource'> & NonNullable<ProjectionDeps['mail']>;
+}) {
   return {
     ...createProjectionActivities(deps),
+    ...(deps.mail ? createMailActivities({ ...deps.mail, dataSource: deps.dataSource }) : {}),
   };
 }
 

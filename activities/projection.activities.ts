@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { RISKS } from '../libs/domain/src';
+import { queueNoticeMail } from '../libs/persistence/src/read-model/notices';
 import {
   writeProjection,
   type ProjectionInput,
@@ -26,7 +27,17 @@ export const PROJECTION_INPUT_INVALID = 'ProjectionInputInvalid';
  * the task that replaced it rewrites its project, items, events and notices. Within one task the
  * writes come one after another, so the latest is the newest. Repeating a write changes nothing.
  */
-export function createProjectionActivities({ dataSource }: { dataSource: DataSource }) {
+export interface ProjectionDeps {
+  dataSource: DataSource;
+  /**
+   * Mail on: the notices' outbox rows are written in the same transaction, and `queued` hears
+   * their ids once it committed (it starts their delivery; a sweep catches any it misses).
+   * Absent: the inbox only.
+   */
+  mail?: { queued(outboxIds: string[]): void };
+}
+
+export function createProjectionActivities({ dataSource, mail }: ProjectionDeps) {
   return {
     async projectState(input: ProjectionInput): Promise<{ applied: boolean }> {
       validate(input);
@@ -37,12 +48,21 @@ export function createProjectionActivities({ dataSource }: { dataSource: DataSou
         await runner.startTransaction();
         try {
           const applied = await writeProjection(runner, input);
+          const mailIds =
+            applied && mail
+              ? await queueNoticeMail(
+                  runner.manager,
+                  input.state.projectId,
+                  input.notices.map((n) => n.seq),
+                )
+              : [];
           // Temporal gives up on an attempt after 30 s and retries it; committing later could
           // land this write after a newer one of the same task.
           if (Date.now() - started > COMMIT_DEADLINE_MS) {
             throw new Error(`the write took over ${COMMIT_DEADLINE_MS} ms; retrying`);
           }
           await runner.commitTransaction();
+          if (mailIds.length > 0) mail?.queued(mailIds);
           return { applied };
         } catch (err) {
           if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);

@@ -127,6 +127,15 @@ async function main() {
   // Tokens survive a restart: a random signing secret kept with the embedded data.
   if (!childEnv.JWT_SECRET && childEnv.NODE_ENV !== 'production')
     childEnv.JWT_SECRET = localSecret(dataDir);
+  // Without SMTP_URL the worker catches notice mails on loopback and keeps each as a file here.
+  if (!childEnv.SMTP_URL?.trim()) childEnv.MAIL_CATCHER_DIR ??= join(dataDir, 'mail');
+  lines.push(
+    childEnv.SMTP_URL?.trim()
+      ? `Mail        SMTP_URL (external)`
+      : childEnv.APPROVALS_EMBEDDED === '1'
+        ? `Mail        caught by the worker, one .eml file per mail in ${childEnv.MAIL_CATCHER_DIR}`
+        : `Mail        OFF (no SMTP_URL): notices reach the web inbox only`,
+  );
   // Now the children's configuration is complete: validate it here, once, with the variable named.
   parseDatabaseConfig(childEnv);
   const temporal = parseTemporalConfig(childEnv);

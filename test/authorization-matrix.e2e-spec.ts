@@ -347,6 +347,31 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: { applicant: [204, 404], applicant2: [204, 404] },
     },
     {
+      name: 'GET /api/notices',
+      send: (h) => request(h.url).get('/api/notices'),
+      ok: all([200]),
+    },
+    {
+      name: 'POST /api/notices/:id/read (a notice nobody has)',
+      send: (h) => request(h.url).post('/api/notices/00000000-0000-4000-8000-000000000000:1/read'),
+      ok: all([404]),
+    },
+    {
+      name: 'POST /api/notices/read-all',
+      send: (h) => request(h.url).post('/api/notices/read-all'),
+      ok: all([200]),
+    },
+    {
+      name: 'GET /api/auth/me/mail',
+      send: (h) => request(h.url).get('/api/auth/me/mail'),
+      ok: all([200]),
+    },
+    {
+      name: 'PATCH /api/auth/me (invalid body: passes the sign-in check only)',
+      send: (h) => request(h.url).patch('/api/auth/me').send({ email: 'x' }),
+      ok: all([400]),
+    },
+    {
       name: 'POST …/withdrawal (last: it ends P1)',
       send: (h) =>
         request(h.url).post(url('/api/projects/:p1/withdrawal')).send({ reason: 'matrix' }),

@@ -16,6 +16,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { withYearSchedule } from '../../libs/calendar/src/core';
 import { calendarUpdatedSignal, projectCommandUpdate } from '../../libs/temporal/src/project';
 import { projectWorkflow } from '../../workflows/project.workflow';
+import { mailDeliveryWorkflow } from '../../workflows/mail-delivery.workflow';
+import { ApplicationFailure } from '@temporalio/common';
 import {
   ProjectHandle,
   ReadModel,
@@ -223,5 +225,37 @@ describeIf('record replay fixtures', () => {
       await save('project-continued-as-new-run1', h.workflowId, h.firstExecutionRunId);
       await save('project-continued-as-new-run2', h.workflowId);
     });
+  });
+
+  it('mail delivery: sent after the server was down twice; refused for good', async () => {
+    let calls = 0;
+    const given: string[] = [];
+    const { worker, taskQueue } = await makeWorker(env, rm, {
+      deliverNoticeMail: async ({ outboxId }: { outboxId: string }) => {
+        if (outboxId === 'refused') {
+          throw ApplicationFailure.create({ message: '550 no such mailbox', nonRetryable: true });
+        }
+        if (++calls < 3) throw new Error('connect ECONNREFUSED');
+        return 'SENT';
+      },
+      giveUpNoticeMail: async ({ outboxId }: { outboxId: string }) => {
+        given.push(outboxId);
+      },
+    });
+    await worker.runUntil(async () => {
+      for (const [outboxId, outcome] of [
+        ['sent', 'SENT'],
+        ['refused', 'FAILED'],
+      ]) {
+        const h = await env.client.workflow.start(mailDeliveryWorkflow, {
+          workflowId: `notice-mail-${outboxId}`,
+          taskQueue,
+          args: [{ outboxId }],
+        });
+        expect(await h.result()).toBe(outcome);
+        await save(`mail-delivery-${outboxId}`, h.workflowId);
+      }
+    });
+    expect(given).toEqual(['refused']);
   });
 });

@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { HealthModule } from './health/health.module';
+import { NoticesModule } from './notices/notices.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { StatisticsModule } from './statistics/statistics.module';
@@ -28,6 +29,7 @@ import { WebModule } from './web/web.module';
     HealthModule,
     SubmissionsModule,
     StatisticsModule,
+    NoticesModule,
     WebModule.register(),
   ],
 })

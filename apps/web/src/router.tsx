@@ -61,6 +61,8 @@ export const router = createBrowserRouter([
       { path: 'admin/calendar', ...page(() => import('./pages/admin/CalendarPage')) },
       { path: 'admin/import', ...page(() => import('./pages/admin/ImportPage')) },
       { path: 'statistics', ...page(() => import('./pages/statistics/StatisticsPage')) },
+      { path: 'notices', ...page(() => import('./pages/notices/NoticesPage')) },
+      { path: 'settings/mail', ...page(() => import('./pages/settings/MailSettingsPage')) },
       { path: '*', ...page(() => import('./pages/NotFoundPage')) },
     ],
   },

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { DatabaseModule } from '../../../libs/persistence/src/database.module';
-import { appConfig, databaseConfig, temporalConfig, workerConfig } from '../../../libs/config/src';
+import {
+  appConfig,
+  databaseConfig,
+  mailConfig,
+  temporalConfig,
+  workerConfig,
+} from '../../../libs/config/src';
 import { WorkerService } from './worker.service';
 
 @Module({
@@ -9,7 +15,7 @@ import { WorkerService } from './worker.service';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, databaseConfig, temporalConfig, workerConfig],
+      load: [appConfig, databaseConfig, temporalConfig, workerConfig, mailConfig],
     }),
     DatabaseModule.forRoot('approvals-worker'),
   ],

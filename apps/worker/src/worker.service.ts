@@ -6,13 +6,24 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createTransport } from 'nodemailer';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../../activities';
-import { appConfig, temporalConfig, workerConfig, workflowSource } from '../../../libs/config/src';
+import {
+  appConfig,
+  mailConfig,
+  temporalConfig,
+  workerConfig,
+  workflowSource,
+} from '../../../libs/config/src';
 import { JsonLogger, readLogFormat, temporalLogFunction } from '../../../libs/logging/src';
 import { temporalConnectionOptions } from '../../../libs/temporal/src';
+import { MailDispatcher } from './mail/mail-dispatcher';
+import { SmtpCatcher, startSmtpCatcher } from './mail/smtp-catcher';
 
 const RETRY_MAX_MS = 10_000;
 
@@ -27,11 +38,14 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   private worker?: Worker;
   private running?: Promise<void>;
   private stopping = false;
+  private dispatcher?: MailDispatcher;
+  private catcher?: SmtpCatcher;
 
   constructor(
     @Inject(temporalConfig.KEY) private readonly cfg: ConfigType<typeof temporalConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(workerConfig.KEY) private readonly workerCfg: ConfigType<typeof workerConfig>,
+    @Inject(mailConfig.KEY) private readonly mail: ConfigType<typeof mailConfig>,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -53,7 +67,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       namespace: this.cfg.namespace,
       taskQueue: this.cfg.taskQueue,
       ...workflows,
-      activities: createActivities({ dataSource: this.dataSource }),
+      activities: createActivities({ dataSource: this.dataSource, mail: await this.mailDeps() }),
       // A read-model write retrying against a PostgreSQL that is down must not hold a stop
       // forever: past this the worker stops anyway and Temporal hands the tasks to another.
       shutdownForceTime: '15 seconds',
@@ -65,6 +79,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
     });
+    this.dispatcher?.startSweeping(this.mail.sweepSeconds);
     this.log.log(
       `worker polling task queue "${this.cfg.taskQueue}" on ${this.cfg.address} (namespace ${this.cfg.namespace})`,
     );
@@ -78,8 +93,46 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.dispatcher?.stop();
     await this.running?.catch(() => undefined);
+    await this.catcher?.close();
     await this.connection?.close();
+  }
+
+  /**
+   * Mail of notices: through SMTP_URL, or the embedded default's catcher; without either the
+   * inbox only, said loudly (see libs/config/src/mail.config.ts). Needs the connection.
+   */
+  private async mailDeps() {
+    if (this.mail.mode === 'off') {
+      this.log.warn(
+        'SMTP_URL is not set: notices reach the web inbox only and NO MAIL IS SENT (set SMTP_URL=smtp://host:port to mail them)',
+      );
+      return undefined;
+    }
+    let url = this.mail.smtpUrl!;
+    if (this.mail.mode === 'catcher') {
+      const dir = this.mail.catcherDir ?? join(tmpdir(), 'approvals-mail');
+      this.catcher = await startSmtpCatcher(dir, (line) => this.log.log(line));
+      url = this.catcher.url;
+      this.log.log(`mail of notices goes to the embedded catcher: every mail is a file in ${dir}`);
+    } else {
+      this.log.log(`mail of notices through ${url.replace(/\/\/[^@/]*@/, '//***@')}`);
+    }
+    this.dispatcher = new MailDispatcher(
+      new Client({ connection: this.connection!, namespace: this.cfg.namespace }),
+      this.cfg.taskQueue,
+      this.dataSource,
+      this.log,
+    );
+    const dispatcher = this.dispatcher;
+    return {
+      sender: createTransport(url),
+      from: this.mail.from,
+      messageIdDomain: this.mail.messageIdDomain,
+      publicUrl: this.mail.publicUrl,
+      queued: (ids: string[]) => dispatcher.queued(ids),
+    };
   }
 
   private async connect(): Promise<NativeConnection> {

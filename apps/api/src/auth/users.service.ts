@@ -14,6 +14,8 @@ export interface NewUser {
   organisation?: string;
   department?: string;
   displayName?: string;
+  /** Where notices are mailed (demo accounts: `<username>@demo.local`). */
+  email?: string;
   isDemo?: boolean;
 }
 
@@ -57,7 +59,7 @@ export function demoAccounts(): NewUser[] {
       displayName: `${d.name} 负责人`,
     });
   }
-  return base.map((u) => ({ ...u, isDemo: true }));
+  return base.map((u) => ({ ...u, email: `${u.username}@demo.local`, isDemo: true }));
 }
 
 @Injectable()
@@ -122,6 +124,7 @@ export class UsersService implements OnApplicationBootstrap {
           organisation: u.organisation ?? null,
           department: u.department ?? null,
           displayName: u.displayName ?? u.username,
+          email: u.email ?? null,
           isDemo: u.isDemo ?? false,
         })
         .orIgnore()

@@ -1,4 +1,4 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MailOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
 import { useState, useSyncExternalStore } from 'react';
@@ -10,6 +10,7 @@ import { NAV } from '../auth/roles';
 import { session } from '../auth/session-store';
 import { useSession } from '../auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NoticeBell } from './NoticeBell';
 
 export function useMe() {
   const s = useSession();
@@ -105,15 +106,18 @@ export function AppLayout() {
           </>
         )}
         <LanguageSwitch />
+        <NoticeBell />
         <Dropdown
           menu={{
             items: [
               { key: 'who', label: who, disabled: true, icon: <UserOutlined /> },
               { key: 'role', label: t(`role.${s?.role ?? ''}`), disabled: true },
+              { key: 'mail', label: t('notices.mailSettings'), icon: <MailOutlined /> },
               { type: 'divider' },
               { key: 'out', label: t('app.signOut'), icon: <LogoutOutlined /> },
             ],
             onClick: ({ key }) => {
+              if (key === 'mail') void navigate('/settings/mail');
               if (key === 'out') {
                 session.clear();
                 void navigate('/login');

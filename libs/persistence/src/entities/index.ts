@@ -1,5 +1,6 @@
 import { CalendarYearRecord, DelegationRecord, MandateRecord } from './access-records.entity';
 import { NoticeRecord } from './notice-record.entity';
+import { MailOutboxRecord, NoticeReadRecord } from './notice-mail.entity';
 import { ProjectItemRecord } from './project-item-record.entity';
 import { ProjectRecord } from './project-record.entity';
 import { TimelineEventRecord } from './timeline-event-record.entity';
@@ -15,6 +16,8 @@ export {
   TimelineEventRecord,
   UserRecord,
   ROLES,
+  NoticeReadRecord,
+  MailOutboxRecord,
 };
 export type { Role };
 export const ENTITIES = [
@@ -26,4 +29,6 @@ export const ENTITIES = [
   DelegationRecord,
   MandateRecord,
   CalendarYearRecord,
+  NoticeReadRecord,
+  MailOutboxRecord,
 ];

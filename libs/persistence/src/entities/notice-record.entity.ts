@@ -53,6 +53,10 @@ export class NoticeRecord {
   @Column({ name: 'expected_until', type: 'date', nullable: true })
   expectedUntil!: string | null;
 
+  /**
+   * Unused: several people read one notice, so read state is per reader (`notice_reads`,
+   * NoticeReadRecord). Kept so that nothing else that may read it breaks; a later migration may drop it.
+   */
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;
 }

@@ -6,6 +6,7 @@ import { ProjectionFence1763810000000 } from './1763810000000-projection-fence';
 import { DropSmokeRecords1763820000000 } from './1763820000000-drop-smoke-records';
 import { UserEmail1763825000000 } from './1763825000000-user-email';
 import { Statistics1763870000000 } from './1763870000000-statistics';
+import { NoticeReadsAndMail1763830000000 } from './1763830000000-notice-reads-and-mail';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DropSmokeRecords1763820000000,
   UserEmail1763825000000,
   Statistics1763870000000,
+  NoticeReadsAndMail1763830000000,
 ];

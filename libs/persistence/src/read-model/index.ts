@@ -8,3 +8,4 @@ export * from './projects';
 export * from './timeline';
 export * from './submissions';
 export * from './statistics';
+export * from './notices';

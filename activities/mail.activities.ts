@@ -1,0 +1,105 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import {
+  markMailFailed,
+  markMailSent,
+  outboxMail,
+  type OutboxMail,
+} from '../libs/persistence/src/read-model/notices';
+
+/** The part of a nodemailer transport the activity uses (a fake in unit tests). */
+export interface MailSender {
+  sendMail(mail: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    messageId: string;
+    headers: Record<string, string>;
+  }): Promise<unknown>;
+}
+
+export interface MailDeps {
+  dataSource: DataSource;
+  sender: MailSender;
+  from: string;
+  messageIdDomain: string;
+  publicUrl?: string;
+}
+
+/** The failure type of a mail the server refused for good (5xx): not retried. */
+export const MAIL_REFUSED = 'MailRefused';
+
+export type DeliveryOutcome = 'SENT' | 'ALREADY_SENT' | 'GONE' | 'SKIPPED';
+
+const KIND_TEXT: Record<string, string> = {
+  CLOCK_STOPPED: '计时暂停',
+  CLOCK_RESUMED: '计时恢复',
+  STAGE_RETURNED: '阶段退回',
+  ITEM_REJECTED: '事项不予许可',
+  WARNING: '时限预警',
+  OVERDUE_ESCALATION: '超期督办',
+  DEFICIENCY_MISSED: '容缺材料逾期',
+  JOINT_PROCEDURE_SCHEDULED: '联合程序安排',
+};
+
+/** The Message-ID of an outbox row's mail: a resend after a crash carries the same one. */
+export const messageIdOf = (outboxId: string, domain: string) => `<notice-${outboxId}@${domain}>`;
+
+export function mailText(row: OutboxMail, publicUrl?: string) {
+  const kind = KIND_TEXT[row.kind] ?? row.kind;
+  const link = publicUrl ? `\n\n${publicUrl}/projects/${row.projectId}` : '';
+  return {
+    subject: `【并联审批】${row.projectName}：${kind}`,
+    text: `${row.displayName}：\n\n${row.projectName} — ${kind}\n${row.message}${link}\n\n（本邮件由并联审批系统发送；可在“设置”中关闭邮件通知。）`,
+  };
+}
+
+/**
+ * Sends one outbox row's mail, once: a row already sent is not sent again, and the mail's
+ * Message-ID is the row's, so a resend after a crash between the send and the mark is
+ * recognisable downstream. A server that is down or answers 4xx throws a plain Error and
+ * Temporal retries with backoff; a 5xx is a refusal for good.
+ */
+export function createMailActivities(deps: MailDeps) {
+  return {
+    async deliverNoticeMail({ outboxId }: { outboxId: string }): Promise<DeliveryOutcome> {
+      const row = await outboxMail(deps.dataSource, outboxId);
+      if (!row) return 'GONE';
+      if (row.sentAt) return 'ALREADY_SENT';
+      if (row.failedAt) return 'SKIPPED';
+      if (!row.email || !row.mailNotices) {
+        await markMailFailed(deps.dataSource, outboxId, 'mail turned off or no address');
+        return 'SKIPPED';
+      }
+      const messageId = messageIdOf(outboxId, deps.messageIdDomain);
+      try {
+        await deps.sender.sendMail({
+          from: deps.from,
+          to: row.email,
+          ...mailText(row, deps.publicUrl),
+          messageId,
+          headers: { 'X-Approvals-Outbox': outboxId },
+        });
+      } catch (err) {
+        const code = (err as { responseCode?: number }).responseCode;
+        if (typeof code === 'number' && code >= 500 && code < 600) {
+          throw ApplicationFailure.create({
+            message: `the mail server refused the mail to ${row.email}: ${(err as Error).message}`,
+            type: MAIL_REFUSED,
+            nonRetryable: true,
+          });
+        }
+        throw new Error(`mail to ${row.email} not sent, retrying: ${(err as Error).message}`);
+      }
+      await markMailSent(deps.dataSource, outboxId, messageId);
+      return 'SENT';
+    },
+
+    async giveUpNoticeMail({ outboxId, error }: { outboxId: string; error: string }) {
+      await markMailFailed(deps.dataSource, outboxId, error);
+    },
+  };
+}
+
+export type MailActivities = ReturnType<typeof createMailActivities>;

@@ -1,0 +1,70 @@
+import type { Logger } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { pendingMail } from '../../../../libs/persistence/src/read-model/notices';
+import { mailDeliveryWorkflowId } from '../../../../libs/temporal/src/mail';
+
+/** A row this young is being started by the projection's hand-off; the sweep leaves it. */
+const SWEEP_AGE_MS = 5_000;
+const SWEEP_BATCH = 200;
+
+/**
+ * Starts one mail delivery workflow per outbox row: at once when the projection committed new
+ * rows, and from a sweep (at start, then every `sweepSeconds`) for rows whose start was lost —
+ * a crash between the commit and the start, Temporal down for a moment. The workflow id is the
+ * row's, so a second start of a running delivery is refused by Temporal and changes nothing.
+ */
+export class MailDispatcher {
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<void>;
+
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+    private readonly dataSource: DataSource,
+    private readonly log: Logger,
+  ) {}
+
+  /** The projection's hand-off; never throws (the sweep retries what fails here). */
+  queued(outboxIds: string[]): void {
+    for (const id of outboxIds) {
+      void this.start(id).catch((err: unknown) =>
+        this.log.warn(`mail ${id}: delivery not started (${String(err)}); the sweep retries`),
+      );
+    }
+  }
+
+  startSweeping(sweepSeconds: number): void {
+    const tick = () => {
+      this.sweeping ??= this.sweep()
+        .catch((err: unknown) => this.log.warn(`mail sweep failed: ${String(err)}`))
+        .finally(() => (this.sweeping = undefined));
+    };
+    tick();
+    this.timer = setInterval(tick, sweepSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  private async sweep(): Promise<void> {
+    const ids = await pendingMail(this.dataSource, SWEEP_AGE_MS, SWEEP_BATCH);
+    for (const id of ids) await this.start(id);
+  }
+
+  private async start(outboxId: string): Promise<void> {
+    try {
+      await this.client.workflow.start('mailDeliveryWorkflow', {
+        workflowId: mailDeliveryWorkflowId(outboxId),
+        taskQueue: this.taskQueue,
+        args: [{ outboxId }],
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw err;
+    }
+  }
+}
