@@ -387,6 +387,7 @@ export const en: Strings = {
     download: 'Download CSV',
     stageHint:
       "A stage's days: working days from the window's acceptance to the stage's last decision (the applicant's time included), averaged over the stages completed in the range.",
+  },
   notices: {
     title: 'Notices',
     bell: 'Notices ({{count}} unread)',

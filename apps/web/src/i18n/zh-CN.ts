@@ -378,6 +378,7 @@ export const zh = {
     download: '下载 CSV',
     stageHint:
       '阶段用时：自窗口受理至该阶段最后一项办结的工作日（含补正等申请人用时），按期间内完成的阶段平均。',
+  },
   notices: {
     title: '通知',
     bell: '通知（{{count}} 条未读）',
