@@ -10,6 +10,8 @@ import { ProjectsModule } from './projects/projects.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WebModule } from './web/web.module';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
 
 @Module({
   imports: [
@@ -27,6 +29,8 @@ import { WebModule } from './web/web.module';
     HealthModule,
     SubmissionsModule,
     WebModule.register(),
+    AccountsModule,
+    AuditModule,
   ],
 })
 export class AppModule {}

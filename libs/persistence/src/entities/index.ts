@@ -1,4 +1,6 @@
 import { CalendarYearRecord, DelegationRecord, MandateRecord } from './access-records.entity';
+import { AuditEventRecord } from './audit-event-record.entity';
+import { OrganisationRecord } from './organisation-record.entity';
 import { NoticeRecord } from './notice-record.entity';
 import { ProjectItemRecord } from './project-item-record.entity';
 import { ProjectRecord } from './project-record.entity';
@@ -15,6 +17,8 @@ export {
   TimelineEventRecord,
   UserRecord,
   ROLES,
+  OrganisationRecord,
+  AuditEventRecord,
 };
 export type { Role };
 export const ENTITIES = [
@@ -26,4 +30,6 @@ export const ENTITIES = [
   DelegationRecord,
   MandateRecord,
   CalendarYearRecord,
+  OrganisationRecord,
+  AuditEventRecord,
 ];
