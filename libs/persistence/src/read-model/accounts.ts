@@ -114,7 +114,7 @@ export type RefreshUse =
  * are refused.
  */
 export async function useRefreshToken(db: Db, tokenHash: string): Promise<RefreshUse> {
-  const spent = await db.query<{ session_id: string; user_id: string }[]>(
+  const [spent] = await db.query<[{ session_id: string; user_id: string }[], number]>(
     `UPDATE refresh_tokens t SET used_at = now()
      FROM auth_sessions s
      WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
