@@ -28,6 +28,7 @@ test('an administrator creates an organisation and users, moves and disables one
   await page.getByLabel('统一社会信用代码').fill('91330106MA2B3C4D5D');
   await page.getByRole('button', { name: '新增', exact: true }).click();
   await expect(page.getByRole('cell', { name: 'org-ding', exact: true })).toBeVisible();
+  await page.mouse.move(0, 0); // not hovering the button just pressed
   await expectAccessible(page, 'organisations');
   await screenshot(page, 'admin-organisations-zh-CN');
 
@@ -68,6 +69,7 @@ test('an administrator creates an organisation and users, moves and disables one
   const initial = (await created.getByLabel('初始密码').first().textContent())!.trim();
   expect(initial).toMatch(/^\S{16}$/);
   await expect(page.getByRole('row', { name: /pw-applicant/ })).toContainText('待改初始密码');
+  await page.mouse.move(0, 0);
   await expectAccessible(page, 'users');
   await screenshot(page, 'admin-users-zh-CN');
 
@@ -86,6 +88,7 @@ test('an administrator creates an organisation and users, moves and disables one
   await page.getByLabel('确认新密码').fill('password123');
   await page.getByRole('button', { name: '保存新密码' }).click();
   await expect(page.getByText('is a common password').first()).toBeVisible();
+  await page.mouse.move(0, 0);
   await expectAccessible(page, 'change password');
   await screenshot(page, 'change-password-zh-CN');
   await page.getByLabel('新密码', { exact: true }).fill('丁公司的长密码 2026');
