@@ -391,6 +391,33 @@ describe('accounts, sessions and sign-in (issue 14, real stack)', () => {
     await request(h.url).post('/api/auth/refresh').send({}).expect(400);
   });
 
+  it('writes grants to the audit trail: a mandate granted and revoked', async () => {
+    const owner = await userToken(h, {
+      username: 'acc-owner',
+      role: 'APPLICANT',
+      organisation: 'org-a',
+    });
+    await userToken(h, { username: 'acc-agent', role: 'AGENT' });
+    await request(h.url)
+      .post('/api/mandates')
+      .set(bearer(owner))
+      .send({ agentUsername: 'acc-agent' })
+      .expect(201);
+    await request(h.url).delete('/api/mandates/acc-agent').set(bearer(owner)).expect(204);
+    const audit = await request(h.url)
+      .get('/api/audit?username=acc-agent')
+      .set(bearer(admin))
+      .expect(200);
+    expect(
+      (audit.body.items as { action: string; actor: string }[]).map((a) => [a.action, a.actor]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['MANDATE_GRANTED', 'acc-owner'],
+        ['MANDATE_REVOKED', 'acc-owner'],
+      ]),
+    );
+  });
+
   it('believes X-Forwarded-For only from a configured proxy', async () => {
     const direct = await startHarness({}, { worker: false });
     try {

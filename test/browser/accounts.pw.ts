@@ -15,6 +15,8 @@ async function choose(page: Page, label: string, option: string) {
 test('an administrator creates an organisation and users, moves and disables one; the new user must replace the initial password', async ({
   page,
 }) => {
+  // Two pages, five forms and a second sign-in: longer than one page's test on a busy machine.
+  test.setTimeout(360_000);
   await signIn(page, 'admin');
   await page.getByRole('link', { name: '单位管理' }).click();
   await expect(page.getByRole('heading', { name: '单位管理' })).toBeVisible();
@@ -41,6 +43,9 @@ test('an administrator creates an organisation and users, moves and disables one
   await choose(page, '所属部门', '发展和改革部门 (DRC)');
   await page.getByRole('button', { name: '新增', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('已创建用户 pw-officer');
+  // Among the demo accounts on more than one page: search for the new ones.
+  await page.getByLabel('搜索用户名或姓名').fill('pw-');
+  await page.getByLabel('搜索用户名或姓名').press('Enter');
   const officerRow = page.getByRole('row', { name: /pw-officer/ });
   await expect(officerRow).toContainText('发展和改革部门');
   await officerRow.getByRole('button', { name: '调整角色或部门' }).click();

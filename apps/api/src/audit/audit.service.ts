@@ -14,6 +14,10 @@ export const AUDIT_ACTIONS = [
   'USER_CREATED',
   'USER_UPDATED',
   'ORGANISATION_CREATED',
+  'DELEGATION_GRANTED',
+  'DELEGATION_REVOKED',
+  'MANDATE_GRANTED',
+  'MANDATE_REVOKED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
