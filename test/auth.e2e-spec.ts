@@ -87,7 +87,7 @@ describe('sign-in and the global guard (real HTTP, real PostgreSQL)', () => {
           .set('X-Forwarded-For', client)
           .send({ username: `rl-${i}`, password: 'x' });
         statuses.push(res.status);
-        if (res.status === 429) retryAfter = res.headers['retry-after'] as string;
+        if (res.status === 429) retryAfter = res.headers['retry-after'];
       }
       expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(statuses.slice(5)).toEqual([429, 429, 429]);

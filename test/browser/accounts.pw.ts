@@ -6,6 +6,13 @@
 import { type Page, expect, test } from '@playwright/test';
 import { expectAccessible, screenshot, signIn, signOut } from './helpers';
 
+/**
+ * The form's submit button. Ant Design's loading icon of the previous submit may still be
+ * fading out (its name then starts with "loading"), though the button takes clicks again.
+ */
+const submit = (page: Page, name: string) =>
+  page.getByRole('button', { name: new RegExp(`^(loading )?${name}$`) }).click();
+
 /** Picks an option of the Ant Design select labelled `label`. */
 async function choose(page: Page, label: string, option: string) {
   await page.getByLabel(label, { exact: true }).click();
@@ -25,10 +32,10 @@ test('an administrator creates an organisation and users, moves and disables one
   await page.getByLabel('单位名称').fill('丁市政工程公司');
   await page.getByLabel('统一社会信用代码').fill('91330106MA2B3C4D5E');
   await page.getByLabel('单位代号').fill('org-ding');
-  await page.getByRole('button', { name: '新增', exact: true }).click();
+  await submit(page, '新增');
   await expect(page.getByText(/check character/).first()).toBeVisible();
   await page.getByLabel('统一社会信用代码').fill('91330106MA2B3C4D5D');
-  await page.getByRole('button', { name: '新增', exact: true }).click();
+  await submit(page, '新增');
   await expect(page.getByRole('cell', { name: 'org-ding', exact: true })).toBeVisible();
   await page.mouse.move(0, 0); // not hovering the button just pressed
   await expectAccessible(page, 'organisations');
@@ -41,7 +48,7 @@ test('an administrator creates an organisation and users, moves and disables one
   await page.getByLabel('姓名', { exact: true }).fill('浏览器 审批人员');
   await choose(page, '角色', '审批人员');
   await choose(page, '所属部门', '发展和改革部门 (DRC)');
-  await page.getByRole('button', { name: '新增', exact: true }).click();
+  await submit(page, '新增');
   await expect(page.getByRole('status')).toContainText('已创建用户 pw-officer');
   // Among the demo accounts on more than one page: search for the new ones.
   await page.getByLabel('搜索用户名或姓名').fill('pw-');
@@ -67,7 +74,7 @@ test('an administrator creates an organisation and users, moves and disables one
   await page.getByLabel('姓名', { exact: true }).fill('丁 申请人');
   await choose(page, '角色', '申请人');
   await choose(page, '所属单位', '丁市政工程公司 (org-ding)');
-  await page.getByRole('button', { name: '新增', exact: true }).click();
+  await submit(page, '新增');
   const created = page.getByRole('status');
   await expect(created).toContainText('已创建用户 pw-applicant');
   await expect(created).toContainText('只显示这一次');
@@ -91,14 +98,14 @@ test('an administrator creates an organisation and users, moves and disables one
   await page.getByLabel('当前密码').fill(initial);
   await page.getByLabel('新密码', { exact: true }).fill('password123');
   await page.getByLabel('确认新密码').fill('password123');
-  await page.getByRole('button', { name: '保存新密码' }).click();
+  await submit(page, '保存新密码');
   await expect(page.getByText('is a common password').first()).toBeVisible();
   await page.mouse.move(0, 0);
   await expectAccessible(page, 'change password');
   await screenshot(page, 'change-password-zh-CN');
   await page.getByLabel('新密码', { exact: true }).fill('丁公司的长密码 2026');
   await page.getByLabel('确认新密码').fill('丁公司的长密码 2026');
-  await page.getByRole('button', { name: '保存新密码' }).click();
+  await submit(page, '保存新密码');
   await expect(page).toHaveURL(/\/projects$/);
   await expect(page.getByRole('link', { name: '我的项目' })).toBeVisible();
 });
