@@ -242,11 +242,11 @@ export function Component() {
             render: (_: unknown, u: User) => (
               <Space size={4} wrap>
                 {u.disabled ? (
-                  <Tag color="#8c8c8c">{t('accounts.disabled')}</Tag>
+                  <Tag color="#595959">{t('accounts.disabled')}</Tag>
                 ) : (
                   <Tag color="#237804">{t('accounts.active')}</Tag>
                 )}
-                {u.mustChangePassword && <Tag color="#ad6800">{t('accounts.initial')}</Tag>}
+                {u.mustChangePassword && <Tag color="#ad4e00">{t('accounts.initial')}</Tag>}
               </Space>
             ),
           },
