@@ -53,6 +53,9 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // Every test signs in through the page; the per-address limit would lock the suite out.
       LOGIN_RATE_LIMIT: '10000',
+      // The journey holds API tokens (test/browser/api.ts) longer than 15 minutes; the page
+      // itself refreshes its tokens (accounts.pw.ts tests that).
+      JWT_TTL_SECONDS: '3600',
     },
   },
 });

@@ -35,7 +35,13 @@ export async function startHarness(
   const taskQueue = `e2e-${randomUUID()}`;
   Object.assign(
     process.env,
-    { TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000' },
+    // An hour's access tokens: a test file holds its tokens from beforeAll to the end.
+    {
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT: '1000',
+      JWT_TTL_SECONDS: '3600',
+    },
     env,
   );
   try {

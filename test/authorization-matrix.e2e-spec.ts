@@ -141,10 +141,13 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: { anonymous: [200], ...all([200]) },
     },
     {
+      // An unknown user each time: wrong passwords of one account would lock it.
       name: 'POST /api/auth/login (wrong password)',
       public: true,
       send: (h) =>
-        request(h.url).post('/api/auth/login').send({ username: 'm-admin', password: 'x' }),
+        request(h.url)
+          .post('/api/auth/login')
+          .send({ username: `m-nobody-${Math.random()}`, password: 'x' }),
       ok: { anonymous: [401], ...all([401]) },
     },
     {
@@ -370,6 +373,65 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       name: 'PATCH /api/auth/me (invalid body: passes the sign-in check only)',
       send: (h) => request(h.url).patch('/api/auth/me').send({ email: 'x' }),
       ok: all([400]),
+    },
+    {
+      name: 'POST /api/auth/refresh (unknown refresh token)',
+      public: true,
+      send: (h) =>
+        request(h.url)
+          .post('/api/auth/refresh')
+          .send({ refreshToken: 'x'.repeat(43) }),
+      ok: { anonymous: [401], ...all([401]) },
+    },
+    {
+      name: 'POST /api/auth/logout (unknown refresh token)',
+      public: true,
+      send: (h) =>
+        request(h.url)
+          .post('/api/auth/logout')
+          .send({ refreshToken: 'x'.repeat(43) }),
+      ok: { anonymous: [200], ...all([200]) },
+    },
+    {
+      name: 'POST /api/auth/password (invalid body: passes the sign-in check only)',
+      send: (h) => request(h.url).post('/api/auth/password').send({}),
+      ok: all([400]),
+    },
+    {
+      name: 'GET /api/admin/organisations',
+      send: (h) => request(h.url).get('/api/admin/organisations'),
+      ok: { admin: [200] },
+    },
+    {
+      name: 'POST /api/admin/organisations (wrong credit code)',
+      send: (h) =>
+        request(h.url)
+          .post('/api/admin/organisations')
+          .send({ name: 'x', creditCode: '91350100M000100Y44' }),
+      ok: { admin: [400] },
+    },
+    {
+      name: 'GET /api/admin/users',
+      send: (h) => request(h.url).get('/api/admin/users?q=m-'),
+      ok: { admin: [200] },
+    },
+    {
+      name: 'POST /api/admin/users (an applicant without organisation)',
+      send: (h) =>
+        request(h.url)
+          .post('/api/admin/users')
+          .send({ username: 'm-misfit', displayName: 'x', role: 'APPLICANT' }),
+      ok: { admin: [400] },
+    },
+    {
+      name: 'PATCH /api/admin/users/:username (unknown user)',
+      send: (h) => request(h.url).patch('/api/admin/users/m-nobody').send({ disabled: true }),
+      ok: { admin: [404] },
+    },
+    {
+      name: 'GET /api/audit',
+      send: (h) => request(h.url).get('/api/audit?limit=5'),
+      ok: { admin: [200], supervisor: [200] },
     },
     {
       name: 'POST …/withdrawal (last: it ends P1)',

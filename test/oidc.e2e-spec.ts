@@ -10,6 +10,7 @@ import {
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { UsersService } from '../apps/api/src/auth/users.service';
 import { Harness, startHarness, userToken } from './app-harness';
 
@@ -300,5 +301,70 @@ describe('an external issuer whose key set cannot be fetched', () => {
     // Our own tokens do not depend on the issuer.
     const own = await userToken(h, { username: 'oidc-outage-window', role: 'WINDOW_OFFICER' });
     expect((await questionnaire(own)).status).toBe(200);
+  });
+});
+
+describe('users the OIDC issuer vouches for are created from their claims (OIDC_CREATE_USERS)', () => {
+  const rsa = newKey('RS256');
+  const jwks = new JwksServer();
+  let h: Harness;
+  const me = (token: string) =>
+    request(h.url).get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+
+  beforeAll(async () => {
+    await jwks.start();
+    jwks.keys = [rsa.jwk];
+    h = await startHarness(
+      { ...oidcEnv(jwks), OIDC_CREATE_USERS: 'true', OIDC_ROLE_CLAIM: 'approvals_role' },
+      { worker: false },
+    );
+  });
+  afterAll(async () => {
+    await h?.close();
+    await jwks.stop();
+  });
+
+  it('creates an officer of the claimed department at first use, and finds them after', async () => {
+    const token = jwt(
+      rsa,
+      claims('oidc-new-officer', {
+        approvals_role: 'REVIEWING_OFFICER',
+        department: 'DRC',
+        name: '外部 审批人员',
+      }),
+    );
+    const first = await me(token).expect(200);
+    expect(first.body).toEqual({
+      username: 'oidc-new-officer',
+      role: 'REVIEWING_OFFICER',
+      department: 'DRC',
+    });
+    const row = await h.app.get(UsersService).findByUsername('oidc-new-officer');
+    expect(row).toMatchObject({ displayName: '外部 审批人员', department: 'DRC' });
+    await me(token).expect(200);
+  });
+
+  it('refuses claims that make no valid account (401 naming the field), and a disabled user', async () => {
+    const orphan = await me(
+      jwt(rsa, claims('oidc-orphan', { approvals_role: 'APPLICANT', organisation: 'org-none' })),
+    );
+    expect(orphan.status).toBe(401);
+    expect(orphan.body.message).toContain(
+      'organisation: org-none is not a registered organisation',
+    );
+    expect(await h.app.get(UsersService).findByUsername('oidc-orphan')).toBeNull();
+
+    // No role claim: the default role (APPLICANT) needs an organisation.
+    const plain = await me(jwt(rsa, claims('oidc-plain')));
+    expect(plain.status).toBe(401);
+
+    await h.app
+      .get(UsersService)
+      .ensure([{ username: 'oidc-gone', password: randomUUID(), role: 'AGENT' }]);
+    const ds = h.app.get(DataSource);
+    await ds.query(`UPDATE users SET disabled = true WHERE username = 'oidc-gone'`);
+    const gone = await me(jwt(rsa, claims('oidc-gone')));
+    expect(gone.status).toBe(401);
+    expect(gone.body.message).toContain('disabled');
   });
 });

@@ -177,6 +177,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         LOG_LEVEL: 'warn',
         // The benchmarks sign in dozens of accounts from one address within a minute.
         LOGIN_RATE_LIMIT: '100000',
+        // A run holds its tokens for hours (the soak): access tokens live as long as a run.
+        JWT_TTL_SECONDS: '86400',
         ...app.env,
       }),
       nodeArgs: app.profile ? ['--require', join(__dirname, 'profiler-preload.js')] : [],

@@ -12,6 +12,8 @@ import { SubmissionsModule } from './submissions/submissions.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WebModule } from './web/web.module';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
 
 @Module({
   imports: [
@@ -31,6 +33,8 @@ import { WebModule } from './web/web.module';
     StatisticsModule,
     NoticesModule,
     WebModule.register(),
+    AccountsModule,
+    AuditModule,
   ],
 })
 export class AppModule {}

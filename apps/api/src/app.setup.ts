@@ -4,7 +4,9 @@ import {
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { AuthConfig, authConfig } from '../../../libs/config/src';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { SafeInputPipe } from './common/safe-input.pipe';
 import { setupOpenApi } from './common/openapi';
@@ -22,6 +24,9 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
 
 /** Everything main.ts and the e2e tests share, so tests exercise the served app. */
 export function configureApp(app: INestApplication): INestApplication {
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (req.ip).
+  const { trustProxy } = app.get<AuthConfig>(authConfig.KEY);
+  (app as NestExpressApplication).set('trust proxy', trustProxy.length > 0 ? trustProxy : false);
   app.use(requestIdMiddleware());
   app.use(helmet());
   app.setGlobalPrefix('api', { exclude: ['health'] });

@@ -1,6 +1,6 @@
 import { Navigate, createBrowserRouter, useLocation } from 'react-router';
 import { type ReactNode, Suspense, lazy } from 'react';
-import { homeOf } from './auth/roles';
+import { PASSWORD_PAGE, homeOf } from './auth/roles';
 import { useSession } from './auth/useSession';
 
 // The shell and the sign-in page are chunks of their own too: the first load is React, the
@@ -18,6 +18,10 @@ function RequireAuth({ children }: { children: ReactNode }) {
   if (!s) {
     const next = `${loc.pathname}${loc.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  // An initial password: nothing else is open until it is replaced (the API says so too).
+  if (s.mustChangePassword && loc.pathname !== PASSWORD_PAGE) {
+    return <Navigate to={PASSWORD_PAGE} replace />;
   }
   return children;
 }
@@ -63,6 +67,9 @@ export const router = createBrowserRouter([
       { path: 'statistics', ...page(() => import('./pages/statistics/StatisticsPage')) },
       { path: 'notices', ...page(() => import('./pages/notices/NoticesPage')) },
       { path: 'settings/mail', ...page(() => import('./pages/settings/MailSettingsPage')) },
+      { path: 'admin/organisations', ...page(() => import('./pages/admin/OrganisationsPage')) },
+      { path: 'admin/users', ...page(() => import('./pages/admin/UsersPage')) },
+      { path: 'account/password', ...page(() => import('./pages/account/PasswordPage')) },
       { path: '*', ...page(() => import('./pages/NotFoundPage')) },
     ],
   },

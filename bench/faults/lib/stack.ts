@@ -55,6 +55,8 @@ export class FaultStack extends Stack {
         LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'warn',
         LOG_FORMAT: 'json',
         LOGIN_RATE_LIMIT: '10000',
+        // A fault run holds its tokens across restarts, longer than 15 minutes.
+        JWT_TTL_SECONDS: '86400',
       }),
     });
     log(`API ${this.apiUrl} healthy`);

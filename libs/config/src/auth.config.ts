@@ -1,5 +1,6 @@
 import { registerAs } from '@nestjs/config';
-import { ConfigError, Env, readInt, readString, readUrl } from './env';
+import { isIP } from 'node:net';
+import { ConfigError, Env, readBool, readInt, readString, readUrl } from './env';
 
 /** An external OpenID Connect issuer whose tokens the API also accepts. */
 export interface OidcConfig {
@@ -11,14 +12,42 @@ export interface OidcConfig {
   audience?: string;
   /** The claim naming the local user (a row of `users`) the token stands for. */
   usernameClaim: string;
+  /** When set (OIDC_CREATE_USERS), an unknown user is created from the token's claims. */
+  provision?: OidcProvisioning;
+}
+
+/** Which claims make a user the issuer vouches for but who has no row yet. */
+export interface OidcProvisioning {
+  /** The claim holding the role (one of ROLES); without one, `defaultRole`. */
+  roleClaim: string;
+  defaultRole: string;
+  organisationClaim: string;
+  departmentClaim: string;
+  nameClaim: string;
 }
 
 export interface AuthConfig {
   jwtSecret: string;
-  /** Token lifetime in seconds. */
+  /** Access token lifetime in seconds (at most 15 minutes in production). */
   jwtTtlSeconds: number;
-  /** Login attempts per minute and client address. */
+  /** Refresh token lifetime in seconds; each refresh gives a new one. */
+  refreshTtlSeconds: number;
+  /** Login attempts per minute and client address (every API instance counts together). */
   loginRateLimit: number;
+  /** Failed sign-ins of one account, from any address, before it is locked. */
+  loginLockThreshold: number;
+  /** How long a locked account stays locked. */
+  loginLockSeconds: number;
+  /**
+   * The proxies whose X-Forwarded-For is believed (Express `trust proxy` values: addresses,
+   * subnets, `loopback`, `linklocal`, `uniquelocal`); empty: the peer address is the client.
+   */
+  trustProxy: string[];
+  /**
+   * How long an API instance may keep a user's role, department, organisation and disabled
+   * flag, and a session's revocation, before it reads them again (at most 60 s).
+   */
+  userCacheSeconds: number;
   /** True when no JWT_SECRET was given outside production (a development fallback). */
   insecureDevSecret: boolean;
   /** Undefined when OIDC_ISSUER and OIDC_JWKS_URL are unset: only the API's own tokens. */
@@ -52,7 +81,48 @@ export function parseOidcConfig(env: Env): OidcConfig | undefined {
       `must be a claim name (letters, digits, _ . : / -), got "${usernameClaim}"`,
     );
   }
-  return { issuer, jwksUrl, audience, usernameClaim };
+  const claim = (name: string, fallback: string) => {
+    const v = readString(env, name, fallback);
+    if (!/^[A-Za-z0-9_.:/-]{1,100}$/.test(v)) {
+      throw new ConfigError(name, `must be a claim name (letters, digits, _ . : / -), got "${v}"`);
+    }
+    return v;
+  };
+  const provision = readBool(env, 'OIDC_CREATE_USERS', false)
+    ? {
+        roleClaim: claim('OIDC_ROLE_CLAIM', 'role'),
+        defaultRole: readString(env, 'OIDC_DEFAULT_ROLE', 'APPLICANT'),
+        organisationClaim: claim('OIDC_ORGANISATION_CLAIM', 'organisation'),
+        departmentClaim: claim('OIDC_DEPARTMENT_CLAIM', 'department'),
+        nameClaim: claim('OIDC_NAME_CLAIM', 'name'),
+      }
+    : undefined;
+  return { issuer, jwksUrl, audience, usernameClaim, ...(provision ? { provision } : {}) };
+}
+
+const PROXY_WORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: a comma-separated list of addresses, subnets (a.b.c.d/n) or Express's words. */
+export function parseTrustProxy(env: Env): string[] {
+  const v = readString(env, 'TRUST_PROXY');
+  if (v === undefined) return [];
+  return v.split(',').map((part) => {
+    const p = part.trim();
+    const [addr, bits, ...rest] = p.split('/');
+    const max = isIP(addr) === 6 ? 128 : 32;
+    const ok =
+      PROXY_WORDS.includes(p) ||
+      (isIP(addr) !== 0 &&
+        rest.length === 0 &&
+        (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max)));
+    if (!ok) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must list addresses, subnets or ${PROXY_WORDS.join(', ')}; got "${p}"`,
+      );
+    }
+    return p;
+  });
 }
 
 export function parseAuthConfig(env: Env): AuthConfig {
@@ -69,8 +139,20 @@ export function parseAuthConfig(env: Env): AuthConfig {
   }
   return {
     jwtSecret: secret ?? DEV_SECRET,
-    jwtTtlSeconds: readInt(env, 'JWT_TTL_SECONDS', 8 * 3600, { min: 60, max: 7 * 24 * 3600 }),
-    loginRateLimit: readInt(env, 'LOGIN_RATE_LIMIT', 10, { min: 1, max: 100000 }),
+    // Tests and benchmarks that hold one token for a long run may raise it outside production.
+    jwtTtlSeconds: readInt(env, 'JWT_TTL_SECONDS', 900, {
+      min: 60,
+      max: production ? 900 : 24 * 3600,
+    }),
+    refreshTtlSeconds: readInt(env, 'REFRESH_TTL_SECONDS', 12 * 3600, {
+      min: 300,
+      max: 30 * 24 * 3600,
+    }),
+    loginRateLimit: readInt(env, 'LOGIN_RATE_LIMIT', 300, { min: 1, max: 1_000_000 }),
+    loginLockThreshold: readInt(env, 'LOGIN_LOCK_THRESHOLD', 5, { min: 1, max: 1000 }),
+    loginLockSeconds: readInt(env, 'LOGIN_LOCK_SECONDS', 900, { min: 1, max: 24 * 3600 }),
+    trustProxy: parseTrustProxy(env),
+    userCacheSeconds: readInt(env, 'AUTH_CACHE_SECONDS', 30, { min: 0, max: 60 }),
     insecureDevSecret: secret === undefined,
     oidc: parseOidcConfig(env),
   };

@@ -150,3 +150,39 @@ describe('where the worker takes its workflows from (WORKFLOW_BUNDLE, NODE_ENV)'
     );
   });
 });
+
+describe('sign-in and sessions (JWT_TTL_SECONDS, LOGIN_*, TRUST_PROXY, AUTH_CACHE_SECONDS)', () => {
+  it('defaults to 15-minute access tokens, 300 sign-ins a minute per address, a lock after 5 failures for 15 minutes, a 30 s cache', () => {
+    expect(parseAuthConfig({})).toMatchObject({
+      jwtTtlSeconds: 900,
+      loginRateLimit: 300,
+      loginLockThreshold: 5,
+      loginLockSeconds: 900,
+      trustProxy: [],
+      userCacheSeconds: 30,
+    });
+  });
+
+  it('keeps access tokens at 15 minutes at most in production, longer only for tests', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => parseAuthConfig({ ...prod, JWT_TTL_SECONDS: '3600' })).toThrow(
+      /JWT_TTL_SECONDS: must be between 60 and 900/,
+    );
+    expect(parseAuthConfig({ JWT_TTL_SECONDS: '3600' }).jwtTtlSeconds).toBe(3600);
+  });
+
+  it('reads the trusted proxies and refuses anything else, naming TRUST_PROXY', () => {
+    expect(parseAuthConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    for (const bad of ['everyone', '10.0.0.0/33', '10.0.0.1/8/1', 'true']) {
+      expect(() => parseAuthConfig({ TRUST_PROXY: bad })).toThrow(/^TRUST_PROXY: /);
+    }
+  });
+
+  it('keeps the account cache within 60 s', () => {
+    expect(() => parseAuthConfig({ AUTH_CACHE_SECONDS: '61' })).toThrow(/AUTH_CACHE_SECONDS/);
+  });
+});

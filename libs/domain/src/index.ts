@@ -88,3 +88,4 @@ export {
   type WaivedItem,
 } from './questionnaire/checklist';
 export { EXAMPLE_ANSWERS, type ExampleProject } from './questionnaire/examples';
+export * from './credit-code';

@@ -3,16 +3,20 @@ import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { authConfig } from '../../../../libs/config/src';
+import { AuditModule } from '../audit/audit.module';
+import { AccountCache } from './account-cache.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { DemoAccountsController } from './demo-accounts.controller';
+import { LoginThrottle } from './login-throttle.service';
 import { OidcService } from './oidc.service';
+import { SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
+    AuditModule,
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
       useFactory: (cfg: ConfigType<typeof authConfig>) => {
@@ -30,15 +34,16 @@ import { UsersService } from './users.service';
         };
       },
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [authConfig.KEY],
-      useFactory: (cfg: ConfigType<typeof authConfig>) => [
-        { ttl: 60_000, limit: cfg.loginRateLimit },
-      ],
-    }),
   ],
   controllers: [AuthController, DemoAccountsController],
-  providers: [UsersService, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UsersService],
+  providers: [
+    UsersService,
+    OidcService,
+    AccountCache,
+    LoginThrottle,
+    SessionsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, SessionsService, AccountCache],
 })
 export class AuthModule {}

@@ -16,3 +16,11 @@ export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): Principal =>
     ctx.switchToHttp().getRequest<Request & { user: Principal }>().user,
 );
+
+export const ALLOW_PENDING_PASSWORD = 'auth:allow-pending-password';
+
+/**
+ * The route stays open to a user who must still replace an initial password (who they are,
+ * changing it, signing out); every other route answers 403 until they have.
+ */
+export const AllowPendingPassword = () => SetMetadata(ALLOW_PENDING_PASSWORD, true);

@@ -88,7 +88,8 @@ function invalid(reason: string): UnauthorizedException {
 /**
  * Tokens of an external OpenID Connect issuer (OIDC_ISSUER), verified with the keys it
  * publishes (OIDC_JWKS_URL). The issuer only authenticates: the username claim must name a
- * user of our own `users` table, whose role, organisation and department make the Principal.
+ * user of our own `users` table, whose role, organisation and department make the Principal;
+ * with OIDC_CREATE_USERS an unknown one is created from the token's claims at first use.
  * When the key set cannot be fetched the answer is 503 (retry later), never 401 or 500.
  */
 @Injectable()
@@ -144,8 +145,13 @@ export class OidcService {
     if (typeof username !== 'string' || username === '' || username.length > 200) {
       throw invalid(`no ${oidc.usernameClaim} claim`);
     }
-    const user = await this.users.findByUsername(username);
+    const user =
+      (await this.users.findByUsername(username)) ??
+      (oidc.provision ? await this.users.provision(username, payload, oidc.provision) : null);
     if (!user) throw new UnauthorizedException(`the user ${username} is not registered here`);
+    if (user.disabled) {
+      throw new UnauthorizedException('this account is disabled; ask an administrator');
+    }
     return {
       userId: user.id,
       username: user.username,

@@ -1,11 +1,24 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
-import { appConfig } from '../../../../libs/config/src';
+import { OidcProvisioning, appConfig } from '../../../../libs/config/src';
 import { defaultCatalog } from '../../../../libs/domain/src';
-import { Role, UserRecord } from '../../../../libs/persistence/src';
+import {
+  Role,
+  UserRecord,
+  findOrganisation,
+  insertOrganisation,
+} from '../../../../libs/persistence/src';
+import { accountShapeProblem, isRole } from './account-rules';
 
 export interface NewUser {
   username: string;
@@ -17,7 +30,15 @@ export interface NewUser {
   /** Where notices are mailed (demo accounts: `<username>@demo.local`). */
   email?: string;
   isDemo?: boolean;
+  /** An initial password handed out: the user must set their own at first sign-in. */
+  mustChangePassword?: boolean;
 }
+
+/** The demo accounts' organisations, with credit codes whose check characters are right. */
+export const DEMO_ORGANISATIONS = [
+  { code: 'org-a', name: '甲建设公司', creditCode: '91110108MA01A2B3CF' },
+  { code: 'org-b', name: '乙置业公司', creditCode: '91310115MA1K4D5E6D' },
+];
 
 const BCRYPT_COST = 10;
 
@@ -78,6 +99,7 @@ export class UsersService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.app.embedded) {
+      for (const org of DEMO_ORGANISATIONS) await insertOrganisation(this.ds, org);
       const created = await this.ensure(demoAccounts());
       if (created) this.log.log(`created ${created} demo accounts (password "demo")`);
     }
@@ -110,6 +132,25 @@ export class UsersService implements OnApplicationBootstrap {
     return this.repo.findOneBy({ username });
   }
 
+  findById(id: string) {
+    return this.repo.findOneBy({ id });
+  }
+
+  hash(password: string): Promise<string> {
+    return bcrypt.hash(password, BCRYPT_COST);
+  }
+
+  async setPassword(userId: string, password: string): Promise<void> {
+    await this.repo.update(
+      { id: userId },
+      {
+        passwordHash: await this.hash(password),
+        mustChangePassword: false,
+        passwordChangedAt: new Date(),
+      },
+    );
+  }
+
   /** Creates the users that do not exist yet; returns how many it created. */
   async ensure(users: NewUser[]): Promise<number> {
     let created = 0;
@@ -126,6 +167,7 @@ export class UsersService implements OnApplicationBootstrap {
           displayName: u.displayName ?? u.username,
           email: u.email ?? null,
           isDemo: u.isDemo ?? false,
+          mustChangePassword: u.mustChangePassword ?? false,
         })
         .orIgnore()
         .execute();
@@ -134,7 +176,54 @@ export class UsersService implements OnApplicationBootstrap {
     return created;
   }
 
-  /** Checks a password in the same time whether or not the user exists. */
+  /**
+   * A user the OIDC issuer vouches for but who has no row yet, made from the token's claims
+   * (OIDC_CREATE_USERS). They sign in through the issuer only: the password is random.
+   */
+  async provision(
+    username: string,
+    claims: Record<string, unknown>,
+    p: OidcProvisioning,
+  ): Promise<UserRecord> {
+    const str = (name: string) => {
+      const v = claims[name];
+      return typeof v === 'string' && v !== '' && v.length <= 200 ? v : null;
+    };
+    const claimed = claims[p.roleClaim];
+    const role = isRole(claimed) ? claimed : p.defaultRole;
+    if (!isRole(role)) {
+      throw new UnauthorizedException(`the issuer's claim ${p.roleClaim} names no role`);
+    }
+    const shape = {
+      role,
+      organisation: role === 'APPLICANT' ? str(p.organisationClaim) : null,
+      department: ['REVIEWING_OFFICER', 'DEPARTMENT_HEAD'].includes(role)
+        ? str(p.departmentClaim)
+        : null,
+    };
+    const problem = await accountShapeProblem(
+      shape,
+      async (code) => (await findOrganisation(this.ds, code)) !== null,
+    );
+    if (problem) {
+      throw new UnauthorizedException(`the issuer's claims make no valid account: ${problem}`);
+    }
+    await this.ensure([
+      {
+        username,
+        password: randomBytes(32).toString('base64url'),
+        ...shape,
+        organisation: shape.organisation ?? undefined,
+        department: shape.department ?? undefined,
+        displayName: str(p.nameClaim) ?? username,
+        email: str('email') ?? undefined,
+      },
+    ]);
+    this.log.log(`created ${username} (${role}) from the OIDC issuer's claims`);
+    return (await this.findByUsername(username))!;
+  }
+
+  /** Checks a password in the same time whether or not the user exists (or is disabled). */
   async verify(username: string, password: string): Promise<UserRecord | null> {
     const user = await this.findByUsername(username);
     this.dummyHash ??= await bcrypt.hash('not-a-password', BCRYPT_COST);

@@ -14,6 +14,7 @@ import {
   revokeDelegation,
   revokeMandate,
 } from '../../../../libs/persistence/src';
+import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 
 function delegationView(d: DelegationRecord) {
@@ -43,7 +44,10 @@ function mandateView(m: MandateRecord) {
  */
 @Injectable()
 export class AccessService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   agentMayAct(agent: string, projectId: string, organisation: string): Promise<boolean> {
     return agentMayAct(this.ds, agent, projectId, organisation);
@@ -73,6 +77,17 @@ export class AccessService {
       agentUsername,
       owner.username,
     );
+    if (created) {
+      await this.audit.record(
+        {
+          action: 'DELEGATION_GRANTED',
+          actor: owner.username,
+          subject: agentUsername,
+          detail: { projectId },
+        },
+        true,
+      );
+    }
     return { created, delegation: delegationView(delegation) };
   }
 
@@ -80,6 +95,15 @@ export class AccessService {
     if (!(await revokeDelegation(this.ds, projectId, agentUsername, owner.username))) {
       throw new NotFoundException(`agent ${agentUsername} holds no delegation of this project`);
     }
+    await this.audit.record(
+      {
+        action: 'DELEGATION_REVOKED',
+        actor: owner.username,
+        subject: agentUsername,
+        detail: { projectId },
+      },
+      true,
+    );
   }
 
   /** Applicants: their organisation's mandates; agents: their own; supervisors/admins: all. */
@@ -101,6 +125,17 @@ export class AccessService {
       agentUsername,
       applicant.username,
     );
+    if (created) {
+      await this.audit.record(
+        {
+          action: 'MANDATE_GRANTED',
+          actor: applicant.username,
+          subject: agentUsername,
+          detail: { organisation: applicant.organisation },
+        },
+        true,
+      );
+    }
     return { created, mandate: mandateView(mandate) };
   }
 
@@ -112,5 +147,14 @@ export class AccessService {
         `agent ${agentUsername} holds no mandate of ${applicant.organisation}`,
       );
     }
+    await this.audit.record(
+      {
+        action: 'MANDATE_REVOKED',
+        actor: applicant.username,
+        subject: agentUsername,
+        detail: { organisation: applicant.organisation },
+      },
+      true,
+    );
   }
 }

@@ -8,9 +8,10 @@ import { MandatesController } from './mandates.controller';
 import { ProjectCommandsService } from './project-commands.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
+import { AuditModule } from '../audit/audit.module';
 
 @Module({
-  imports: [CalendarModule, CatalogModule, TemporalModule],
+  imports: [CalendarModule, CatalogModule, TemporalModule, AuditModule],
   controllers: [ProjectsController, DelegationsController, MandatesController],
   providers: [ProjectsService, ProjectCommandsService, AccessService],
   exports: [ProjectsService, ProjectCommandsService],

@@ -33,9 +33,14 @@ export const NAV: Record<string, NavEntry[]> = {
     { path: '/admin/calendar', label: 'nav.calendar' },
     { path: '/admin/import', label: 'nav.import' },
     PROJECTS,
+    { path: '/admin/users', label: 'accounts.navUsers' },
+    { path: '/admin/organisations', label: 'accounts.navOrganisations' },
   ],
 };
 
 export function homeOf(role: string | undefined): string {
   return NAV[role ?? '']?.[0]?.path ?? '/projects';
 }
+
+/** Every signed-in person can change their own password here (forced after an initial one). */
+export const PASSWORD_PAGE = '/account/password';

@@ -1,20 +1,42 @@
-/** The signed-in person's token, kept in this browser until sign-out or expiry. */
+/**
+ * The signed-in person's tokens, kept in this browser until sign-out or until the refresh
+ * token runs out: the short access token is renewed silently (api/client.ts).
+ */
 const KEY = 'pa.session';
 
 export interface StoredSession {
   token: string;
   username: string;
   role: string;
+  /** When the access token expires. */
   expiresAt: number;
+  /** One use: POST /api/auth/refresh answers the next one. */
+  refreshToken?: string;
+  /** When the refresh token expires: the session ends then. */
+  refreshExpiresAt?: number;
+  /** An initial password: the app only offers to change it. */
+  mustChangePassword?: boolean;
+}
+
+/** What POST /api/auth/login and /api/auth/refresh answer. */
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+  role: string;
+  mustChangePassword: boolean;
 }
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
 
+const endsAt = (s: StoredSession) => s.refreshExpiresAt ?? s.expiresAt;
+
 function read(): StoredSession | null {
   try {
     const s = JSON.parse(localStorage.getItem(KEY) ?? 'null') as StoredSession | null;
-    return s && s.expiresAt > Date.now() ? s : null;
+    return s && endsAt(s) > Date.now() ? s : null;
   } catch {
     return null;
   }
@@ -34,12 +56,24 @@ export const session = {
     localStorage.setItem(KEY, JSON.stringify(s));
     emit();
   },
+  /** A sign-in or a refresh answered these tokens. */
+  issued(username: string, r: IssuedTokens) {
+    session.save({
+      token: r.accessToken,
+      username,
+      role: r.role,
+      expiresAt: Date.now() + r.expiresIn * 1000,
+      refreshToken: r.refreshToken,
+      refreshExpiresAt: Date.now() + r.refreshExpiresIn * 1000,
+      mustChangePassword: r.mustChangePassword,
+    });
+  },
   clear() {
     current = null;
     localStorage.removeItem(KEY);
     emit();
   },
-  /** A 401: the token ran out or was revoked; the app sends the person to sign in and back. */
+  /** Refused even after a refresh: the app sends the person to sign in and back. */
   expired() {
     if (!current) return;
     session.clear();

@@ -1,4 +1,10 @@
-import { LogoutOutlined, MailOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  KeyOutlined,
+  LogoutOutlined,
+  MailOutlined,
+  MenuOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
 import { useState, useSyncExternalStore } from 'react';
@@ -6,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { api, call } from '../api/client';
 import { outage } from '../api/outage';
-import { NAV } from '../auth/roles';
+import { NAV, PASSWORD_PAGE } from '../auth/roles';
 import { session } from '../auth/session-store';
 import { useSession } from '../auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -114,11 +120,16 @@ export function AppLayout() {
               { key: 'role', label: t(`role.${s?.role ?? ''}`), disabled: true },
               { key: 'mail', label: t('notices.mailSettings'), icon: <MailOutlined /> },
               { type: 'divider' },
+              { key: 'password', label: t('accounts.changePassword'), icon: <KeyOutlined /> },
               { key: 'out', label: t('app.signOut'), icon: <LogoutOutlined /> },
             ],
             onClick: ({ key }) => {
               if (key === 'mail') void navigate('/settings/mail');
+              if (key === 'password') void navigate(PASSWORD_PAGE);
               if (key === 'out') {
+                const refreshToken = session.get()?.refreshToken;
+                // The session ends on the server too, so a copied token is of no use.
+                if (refreshToken) void api.POST('/api/auth/logout', { body: { refreshToken } });
                 session.clear();
                 void navigate('/login');
               }

@@ -1,4 +1,6 @@
 import { CalendarYearRecord, DelegationRecord, MandateRecord } from './access-records.entity';
+import { AuditEventRecord } from './audit-event-record.entity';
+import { OrganisationRecord } from './organisation-record.entity';
 import { NoticeRecord } from './notice-record.entity';
 import { MailOutboxRecord, NoticeReadRecord } from './notice-mail.entity';
 import { ProjectItemRecord } from './project-item-record.entity';
@@ -18,6 +20,8 @@ export {
   ROLES,
   NoticeReadRecord,
   MailOutboxRecord,
+  OrganisationRecord,
+  AuditEventRecord,
 };
 export type { Role };
 export const ENTITIES = [
@@ -31,4 +35,6 @@ export const ENTITIES = [
   CalendarYearRecord,
   NoticeReadRecord,
   MailOutboxRecord,
+  OrganisationRecord,
+  AuditEventRecord,
 ];

@@ -47,6 +47,17 @@ export class UserRecord {
   @Column({ name: 'mail_notices', type: 'boolean', default: true })
   mailNotices!: boolean;
 
+  /** A disabled user cannot sign in, and their tokens stop working (AUTH_CACHE_SECONDS). */
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
+  /** Set for an initial password an administrator handed out: only changing it is allowed. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
+
   /** Demo accounts exist only in the embedded default; a production start refuses them. */
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo!: boolean;

@@ -7,6 +7,7 @@ import { DropSmokeRecords1763820000000 } from './1763820000000-drop-smoke-record
 import { UserEmail1763825000000 } from './1763825000000-user-email';
 import { Statistics1763870000000 } from './1763870000000-statistics';
 import { NoticeReadsAndMail1763830000000 } from './1763830000000-notice-reads-and-mail';
+import { Accounts1763860000000 } from './1763860000000-accounts';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   UserEmail1763825000000,
   Statistics1763870000000,
   NoticeReadsAndMail1763830000000,
+  Accounts1763860000000,
 ];

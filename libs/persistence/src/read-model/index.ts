@@ -9,3 +9,4 @@ export * from './timeline';
 export * from './submissions';
 export * from './statistics';
 export * from './notices';
+export * from './accounts';

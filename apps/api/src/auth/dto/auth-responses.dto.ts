@@ -5,12 +5,18 @@ export class LoginResultDto {
   /** Send as `Authorization: Bearer <accessToken>`. */
   @ApiProperty({ type: String }) accessToken!: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
-  /** Seconds until the token expires. */
+  /** Seconds until the access token expires (at most 900 in production). */
   @ApiProperty({ type: 'integer' }) expiresIn!: number;
+  /** For POST /api/auth/refresh: one use, answered with a new one. */
+  @ApiProperty({ type: String }) refreshToken!: string;
+  /** Seconds until the refresh token expires. */
+  @ApiProperty({ type: 'integer' }) refreshExpiresIn!: number;
   @ApiProperty({ enum: ROLES }) role!: string;
+  /** An initial password: only POST /api/auth/password is open until it is replaced. */
+  @ApiProperty() mustChangePassword!: boolean;
 }
 
-/** The caller, as its bearer token says. */
+/** The caller, as the users table says now. */
 export class MeDto {
   @ApiProperty({ type: String }) username!: string;
   @ApiProperty({ enum: ROLES }) role!: string;
@@ -18,4 +24,16 @@ export class MeDto {
   @ApiPropertyOptional({ type: String }) organisation?: string;
   /** Officers and department heads: their department. */
   @ApiPropertyOptional({ type: String }) department?: string;
+  /** Present and true while an initial password must be replaced. */
+  @ApiPropertyOptional() mustChangePassword?: boolean;
+}
+
+export class SignedOutDto {
+  /** False when the session had already ended. */
+  @ApiProperty() signedOut!: boolean;
+}
+
+export class PasswordChangedDto {
+  /** Other sessions of the user that were ended. */
+  @ApiProperty() otherSessionsEnded!: boolean;
 }

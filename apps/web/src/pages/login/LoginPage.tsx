@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
-import { homeOf } from '../../auth/roles';
+import { PASSWORD_PAGE, homeOf } from '../../auth/roles';
 import { session } from '../../auth/session-store';
 import { useSession } from '../../auth/useSession';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -29,18 +29,13 @@ export function LoginPage() {
   const login = useMutation({
     mutationFn: (c: Credentials) => call(api.POST('/api/auth/login', { body: c })),
     onSuccess: (r, c) => {
-      session.save({
-        token: r.accessToken,
-        username: c.username,
-        role: r.role,
-        expiresAt: Date.now() + r.expiresIn * 1000,
-      });
-      void navigate(
-        next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(r.role),
-        {
-          replace: true,
-        },
-      );
+      session.issued(c.username, r);
+      const target = r.mustChangePassword
+        ? PASSWORD_PAGE
+        : next && next.startsWith('/') && !next.startsWith('//')
+          ? next
+          : homeOf(r.role);
+      void navigate(target, { replace: true });
     },
   });
   if (current && !login.isPending && !login.isSuccess)

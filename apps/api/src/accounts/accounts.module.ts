@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { OrganisationsController, UsersAdminController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
+
+@Module({
+  imports: [AuthModule, AuditModule],
+  controllers: [OrganisationsController, UsersAdminController],
+  providers: [AccountsService],
+})
+export class AccountsModule {}

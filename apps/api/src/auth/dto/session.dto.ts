@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from '../password-policy';
+
+export class RefreshDto {
+  @ApiProperty({ type: String, minLength: 1, maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  refreshToken!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ type: String, minLength: 1, maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  currentPassword!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  newPassword!: string;
+}

@@ -1,0 +1,330 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/client';
+import type { components } from '../../api/schema';
+import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { DataTable } from '../../components/DataTable';
+import { useDepartments } from '../../components/useDepartments';
+
+type User = components['schemas']['UserDto'];
+type Role = User['role'];
+const ROLES: Role[] = [
+  'APPLICANT',
+  'AGENT',
+  'WINDOW_OFFICER',
+  'REVIEWING_OFFICER',
+  'DEPARTMENT_HEAD',
+  'SUPERVISOR',
+  'ADMIN',
+];
+const needsOrganisation = (r?: Role) => r === 'APPLICANT';
+const needsDepartment = (r?: Role) => r === 'REVIEWING_OFFICER' || r === 'DEPARTMENT_HEAD';
+
+interface UserForm {
+  username: string;
+  displayName: string;
+  role: Role;
+  organisation?: string;
+  department?: string;
+  email?: string;
+}
+
+/** Role, organisation and department: only the fields the role has (the API checks the fit). */
+function AccountFields({ role }: { role?: Role }) {
+  const { t } = useTranslation();
+  const departments = useDepartments();
+  const orgs = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => call(api.GET('/api/admin/organisations')),
+  });
+  return (
+    <>
+      <Form.Item
+        name="role"
+        label={t('accounts.role')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+      </Form.Item>
+      {needsOrganisation(role) && (
+        <Form.Item
+          name="organisation"
+          label={t('accounts.organisation')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={(orgs.data?.items ?? []).map((o) => ({
+              value: o.code,
+              label: `${o.name} (${o.code})`,
+            }))}
+          />
+        </Form.Item>
+      )}
+      {needsDepartment(role) && (
+        <Form.Item
+          name="department"
+          label={t('accounts.department')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={departments.items.map((d) => ({
+              value: d.code,
+              label: `${departments.name(d.code)} (${d.code})`,
+            }))}
+          />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<UserForm>();
+  const role = Form.useWatch('role', form);
+  const save = useMutation({
+    mutationFn: (v: UserForm) =>
+      call(
+        api.PATCH('/api/admin/users/{username}', {
+          params: { path: { username: user.username } },
+          body: {
+            role: v.role,
+            organisation: needsOrganisation(v.role) ? v.organisation : null,
+            department: needsDepartment(v.role) ? v.department : null,
+          },
+        }),
+      ),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={t('accounts.editTitle', { username: user.username })}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Form<UserForm>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={user}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <AccountFields role={role} />
+        <ApiErrorAlert error={save.error} />
+      </Form>
+    </Modal>
+  );
+}
+
+/** Users: create with a one-time password, change role or department, disable. */
+export function Component() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const departments = useDepartments();
+  const [filter, setFilter] = useState<{ role?: Role; q?: string }>({});
+  const [editing, setEditing] = useState<User | null>(null);
+  const [form] = Form.useForm<UserForm>();
+  const role = Form.useWatch('role', form);
+  const list = useQuery({
+    queryKey: ['users', filter],
+    queryFn: () =>
+      call(
+        api.GET('/api/admin/users', {
+          params: {
+            query: {
+              ...(filter.role ? { role: filter.role } : {}),
+              ...(filter.q ? { q: filter.q } : {}),
+            },
+          },
+        }),
+      ),
+  });
+  const create = useMutation({
+    mutationFn: (v: UserForm) =>
+      call(
+        api.POST('/api/admin/users', {
+          body: {
+            username: v.username,
+            displayName: v.displayName,
+            role: v.role,
+            ...(needsOrganisation(v.role) ? { organisation: v.organisation } : {}),
+            ...(needsDepartment(v.role) ? { department: v.department } : {}),
+            ...(v.email ? { email: v.email } : {}),
+          },
+        }),
+      ),
+    onSuccess: () => {
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  const toggle = useMutation({
+    mutationFn: (u: User) =>
+      call(
+        api.PATCH('/api/admin/users/{username}', {
+          params: { path: { username: u.username } },
+          body: { disabled: !u.disabled },
+        }),
+      ),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+  useEffect(() => {
+    showFieldErrors(form, create.error, {
+      username: ['username'],
+      displayName: ['displayName'],
+      organisation: ['organisation'],
+      department: ['department'],
+      email: ['email'],
+    });
+  }, [create.error, form]);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
+        {t('accounts.usersTitle')}
+      </Typography.Title>
+      <Space wrap>
+        <Select<Role>
+          allowClear
+          aria-label={t('accounts.filterRole')}
+          placeholder={t('accounts.filterRole')}
+          style={{ minWidth: 180 }}
+          value={filter.role}
+          onChange={(r) => setFilter((f) => ({ ...f, role: r }))}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
+        <Input.Search
+          allowClear
+          aria-label={t('accounts.search')}
+          placeholder={t('accounts.search')}
+          onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined }))}
+          style={{ width: 240 }}
+        />
+      </Space>
+      <ApiErrorAlert error={list.error ?? toggle.error} />
+      <DataTable<User>
+        size="small"
+        rowKey="username"
+        loading={list.isLoading}
+        pagination={{ pageSize: 20 }}
+        dataSource={list.data?.items ?? []}
+        columns={[
+          { title: t('accounts.username'), dataIndex: 'username', key: 'username' },
+          { title: t('accounts.displayName'), dataIndex: 'displayName', key: 'displayName' },
+          {
+            title: t('accounts.role'),
+            dataIndex: 'role',
+            key: 'role',
+            render: (r: Role) => t(`role.${r}`),
+          },
+          {
+            title: t('accounts.unit'),
+            key: 'unit',
+            render: (_: unknown, u: User) =>
+              u.department ? departments.name(u.department) : (u.organisation ?? '—'),
+          },
+          {
+            title: t('accounts.state'),
+            key: 'state',
+            render: (_: unknown, u: User) => (
+              <Space size={4} wrap>
+                {u.disabled ? (
+                  <Tag color="#595959">{t('accounts.disabled')}</Tag>
+                ) : (
+                  <Tag color="#237804">{t('accounts.active')}</Tag>
+                )}
+                {u.mustChangePassword && <Tag color="#ad4e00">{t('accounts.initial')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('accounts.actions'),
+            key: 'actions',
+            render: (_: unknown, u: User) => (
+              <Space size={4} wrap>
+                <Button size="small" onClick={() => setEditing(u)}>
+                  {t('accounts.edit')}
+                </Button>
+                <Button
+                  size="small"
+                  danger={!u.disabled}
+                  loading={toggle.isPending && toggle.variables?.username === u.username}
+                  onClick={() => toggle.mutate(u)}
+                >
+                  {u.disabled ? t('accounts.enable') : t('accounts.disable')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && <EditUser user={editing} onClose={() => setEditing(null)} />}
+      <Card
+        size="small"
+        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('accounts.newUser')}</h2>}
+      >
+        <Form<UserForm>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          style={{ maxWidth: 520 }}
+          onFinish={(v) => !create.isPending && create.mutate(v)}
+        >
+          <Form.Item
+            name="username"
+            label={t('accounts.username')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name="displayName"
+            label={t('accounts.displayName')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input />
+          </Form.Item>
+          <AccountFields role={role} />
+          <Form.Item name="email" label={t('accounts.email')}>
+            <Input type="email" />
+          </Form.Item>
+          <ApiErrorAlert error={create.error} />
+          {create.data?.initialPassword && (
+            <Alert
+              type="success"
+              showIcon
+              role="status"
+              style={{ marginBottom: 12 }}
+              message={t('accounts.created', { username: create.data.user.username })}
+              description={
+                <>
+                  {t('accounts.initialPassword')}{' '}
+                  <Typography.Text code copyable aria-label={t('accounts.initialPassword')}>
+                    {create.data.initialPassword}
+                  </Typography.Text>
+                  <div>{t('accounts.shownOnce')}</div>
+                </>
+              }
+            />
+          )}
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            {t('accounts.createUser')}
+          </Button>
+        </Form>
+      </Card>
+    </Space>
+  );
+}
