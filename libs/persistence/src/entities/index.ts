@@ -4,6 +4,12 @@ import { ProjectItemRecord } from './project-item-record.entity';
 import { ProjectRecord } from './project-record.entity';
 import { TimelineEventRecord } from './timeline-event-record.entity';
 import { ROLES, Role, UserRecord } from './user-record.entity';
+import {
+  DocumentCounterRecord,
+  ItemResultRecord,
+  ReceiptRecord,
+  type ReceiptItem,
+} from './document-records.entity';
 
 export {
   CalendarYearRecord,
@@ -15,8 +21,11 @@ export {
   TimelineEventRecord,
   UserRecord,
   ROLES,
+  DocumentCounterRecord,
+  ItemResultRecord,
+  ReceiptRecord,
 };
-export type { Role };
+export type { Role, ReceiptItem };
 export const ENTITIES = [
   ProjectRecord,
   ProjectItemRecord,
@@ -26,4 +35,7 @@ export const ENTITIES = [
   DelegationRecord,
   MandateRecord,
   CalendarYearRecord,
+  DocumentCounterRecord,
+  ReceiptRecord,
+  ItemResultRecord,
 ];
