@@ -4,3 +4,4 @@ export * from './database.config';
 export * from './temporal.config';
 export * from './auth.config';
 export * from './worker.config';
+export * from './documents.config';
