@@ -180,21 +180,21 @@ export function DocumentsPanel({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<{ doc: Doc; title: string } | null>(null);
   const en = i18n.language === 'en';
-  const rows = [
+  const rows: { key: string; doc: Doc; title: string; date: string }[] = [
     ...report.stages
       .filter((s) => s.acceptedOn)
       .map((s) => ({
         key: `receipt:${s.code}`,
-        doc: { kind: 'receipt', stage: s.code } as Doc,
+        doc: { kind: 'receipt' as const, stage: s.code },
         title: t('documents.receiptOf', { stage: t(`stage.${s.code}`) }),
-        date: s.acceptedOn!,
+        date: s.acceptedOn ?? '',
       })),
     ...report.stages
       .flatMap((s) => s.themes.flatMap((th) => th.items))
       .filter((i) => i.status === 'APPROVED')
       .map((i) => ({
         key: `result:${i.code}`,
-        doc: { kind: 'result', itemCode: i.code } as Doc,
+        doc: { kind: 'result' as const, itemCode: i.code },
         title: t('documents.resultOf', { item: en ? i.nameEn : i.name }),
         date: i.decidedOn ?? '',
       })),
