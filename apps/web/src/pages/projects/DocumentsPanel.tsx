@@ -7,6 +7,7 @@ import { api, call } from '../../api/client';
 import type { Ok, Report, StageCode } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
+import { useDepartments } from '../../components/useDepartments';
 
 type Receipt = Ok<'/api/projects/{id}/stages/{stage}/receipt', 'get'>;
 type ItemResult = Ok<'/api/projects/{id}/items/{itemCode}/result', 'get'>;
@@ -68,6 +69,7 @@ function DownloadButton({ projectId, doc, label }: { projectId: string; doc: Doc
 
 function ReceiptView({ r }: { r: Receipt }) {
   const { t } = useTranslation();
+  const depts = useDepartments();
   return (
     <>
       <Descriptions
@@ -92,7 +94,11 @@ function ReceiptView({ r }: { r: Receipt }) {
         dataSource={r.items}
         columns={[
           { title: t('documents.item'), dataIndex: 'name' },
-          { title: t('documents.department'), dataIndex: 'department' },
+          {
+            title: t('documents.department'),
+            dataIndex: 'departmentCode',
+            render: (d: string) => depts.name(d),
+          },
           { title: t('documents.promised'), dataIndex: 'limitDays' },
           {
             title: t('documents.due'),
@@ -107,6 +113,7 @@ function ReceiptView({ r }: { r: Receipt }) {
 
 function ResultView({ r }: { r: ItemResult }) {
   const { t } = useTranslation();
+  const depts = useDepartments();
   return (
     <Descriptions
       size="small"
@@ -114,7 +121,7 @@ function ResultView({ r }: { r: ItemResult }) {
       items={[
         { key: 'n', label: t('documents.number'), children: r.number },
         { key: 'i', label: t('documents.item'), children: r.itemName },
-        { key: 'd', label: t('documents.department'), children: r.department },
+        { key: 'd', label: t('documents.department'), children: depts.name(r.departmentCode) },
         { key: 'o', label: t('documents.outcome'), children: t('documents.approved') },
         { key: 'on', label: t('documents.decidedOn'), children: r.decidedOn },
         { key: 'by', label: t('documents.officer'), children: r.officer },
