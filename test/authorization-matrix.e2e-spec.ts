@@ -434,6 +434,24 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: { admin: [200], supervisor: [200] },
     },
     {
+      name: 'GET …/stages/:stage/receipt',
+      send: (h) => request(h.url).get(url('/api/projects/:p1/stages/PLAN/receipt')),
+      ok: {},
+    },
+    {
+      name: 'GET …/stages/:stage/receipt (as a PDF)',
+      send: (h) =>
+        request(h.url)
+          .get(url('/api/projects/:p1/stages/PLAN/receipt'))
+          .set('Accept', 'application/pdf'),
+      ok: {},
+    },
+    {
+      name: 'GET …/items/:itemCode/result (an approved item)',
+      send: (h) => request(h.url).get(url(`/api/projects/:p1/items/${drcItem}/result`)),
+      ok: {},
+    },
+    {
       name: 'POST …/withdrawal (last: it ends P1)',
       send: (h) =>
         request(h.url).post(url('/api/projects/:p1/withdrawal')).send({ reason: 'matrix' }),
@@ -453,7 +471,11 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
     'admin',
   ];
   for (const r of rows) {
-    if (r.name === 'GET /api/projects/:id' || r.name === 'GET /api/projects/:id/timeline') {
+    if (
+      r.name === 'GET /api/projects/:id' ||
+      r.name === 'GET /api/projects/:id/timeline' ||
+      /^GET …\/(stages\/:stage\/receipt|items\/:itemCode\/result)/.test(r.name)
+    ) {
       r.ok = Object.fromEntries(SEES_P1.map((c) => [c, [200]]));
       r.hidden = SIGNED_IN.filter((c) => !SEES_P1.includes(c));
     }

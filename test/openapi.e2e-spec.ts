@@ -356,7 +356,19 @@ describe('the answers of the routes match their declared response schemas (real 
       request(h.url).get('/api/calendar/years').set(as('agent')),
       200,
     );
-    expect(checked.size).toBe(20);
+    await expectConforms(
+      'GET /api/projects/{id}/stages/{stage}/receipt',
+      request(h.url).get(byId('/stages/PLAN/receipt')).set(as('applicant')),
+      200,
+    );
+    await expectConforms(
+      'GET /api/projects/{id}/items/{itemCode}/result',
+      request(h.url)
+        .get(byId(`/items/${nrp.code}/result`))
+        .set(as('applicant')),
+      200,
+    );
+    expect(checked.size).toBe(22);
   });
 
   it('declares a response schema for every route that answers a body', () => {

@@ -14,6 +14,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { WebModule } from './web/web.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
+import { DocumentsModule } from './documents/documents.module';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { AuditModule } from './audit/audit.module';
     SubmissionsModule,
     StatisticsModule,
     NoticesModule,
+    DocumentsModule,
     WebModule.register(),
     AccountsModule,
     AuditModule,

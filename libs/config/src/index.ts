@@ -5,3 +5,4 @@ export * from './temporal.config';
 export * from './auth.config';
 export * from './worker.config';
 export * from './mail.config';
+export * from './documents.config';

@@ -660,6 +660,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{id}/stages/{stage}/receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DocumentsController_receipt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/items/{itemCode}/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DocumentsController_result'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/organisations': {
     parameters: {
       query?: never;
@@ -1393,6 +1425,65 @@ export interface components {
       /** Format: email */
       email?: string | null;
       mailNotices?: boolean;
+    };
+    ReceiptItemDto: {
+      code: string;
+      /** @description The item name (Chinese) */
+      name: string;
+      /** @description The department, by name (Chinese) */
+      department: string;
+      /** @description The department code */
+      departmentCode: string;
+      /** @description Promised limit (承诺时限) in working days */
+      limitDays: number;
+      /** @description YYYY-MM-DD: the last working day of the promised limit, as the report said at acceptance; null for an item that starts once its prerequisites are decided */
+      dueDate: string | null;
+    };
+    ReceiptDto: {
+      /**
+       * @description Unique per year of acceptance
+       * @example SL-2026-000123
+       */
+      number: string;
+      /** Format: uuid */
+      projectId: string;
+      projectName: string;
+      ownerOrganisation: string;
+      /** @enum {string} */
+      stage: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
+      /** @description YYYY-MM-DD */
+      acceptedOn: string;
+      items: components['schemas']['ReceiptItemDto'][];
+      /** @description The project's total limit in working days */
+      projectLimitDays: number;
+      /** Format: date-time */
+      issuedAt: string;
+    };
+    ItemResultDto: {
+      /**
+       * @description Unique per year of the decision
+       * @example BJ-2026-000042
+       */
+      number: string;
+      /** Format: uuid */
+      projectId: string;
+      projectName: string;
+      ownerOrganisation: string;
+      itemCode: string;
+      /** @description The item name (Chinese) */
+      itemName: string;
+      /** @description The department, by name (Chinese) */
+      department: string;
+      /** @description The department code */
+      departmentCode: string;
+      /** @description Application round (a resubmission after a rejection is round 2) */
+      round: number;
+      /** @description YYYY-MM-DD */
+      decidedOn: string;
+      /** @description The approving officer */
+      officer: string;
+      /** Format: date-time */
+      issuedAt: string;
     };
     OrganisationDto: {
       code: string;
@@ -5061,6 +5152,162 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MailSettingsDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  DocumentsController_receipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        stage: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The receipt (受理单) issued when the window accepted the stage: JSON, or a PDF in Chinese with `Accept: application/pdf` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceiptDto'];
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  DocumentsController_result: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        itemCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The result (办结通知) issued when the item was approved: JSON, or a PDF in Chinese with `Accept: application/pdf` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemResultDto'];
+          'application/pdf': string;
         };
       };
       /** @description Invalid input; the message names each bad field */

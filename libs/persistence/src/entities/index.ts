@@ -7,6 +7,12 @@ import { ProjectItemRecord } from './project-item-record.entity';
 import { ProjectRecord } from './project-record.entity';
 import { TimelineEventRecord } from './timeline-event-record.entity';
 import { ROLES, Role, UserRecord } from './user-record.entity';
+import {
+  DocumentCounterRecord,
+  ItemResultRecord,
+  ReceiptRecord,
+  type ReceiptItem,
+} from './document-records.entity';
 
 export {
   CalendarYearRecord,
@@ -22,8 +28,11 @@ export {
   MailOutboxRecord,
   OrganisationRecord,
   AuditEventRecord,
+  DocumentCounterRecord,
+  ItemResultRecord,
+  ReceiptRecord,
 };
-export type { Role };
+export type { Role, ReceiptItem };
 export const ENTITIES = [
   ProjectRecord,
   ProjectItemRecord,
@@ -37,4 +46,7 @@ export const ENTITIES = [
   MailOutboxRecord,
   OrganisationRecord,
   AuditEventRecord,
+  DocumentCounterRecord,
+  ReceiptRecord,
+  ItemResultRecord,
 ];

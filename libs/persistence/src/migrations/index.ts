@@ -8,6 +8,7 @@ import { UserEmail1763825000000 } from './1763825000000-user-email';
 import { Statistics1763870000000 } from './1763870000000-statistics';
 import { NoticeReadsAndMail1763830000000 } from './1763830000000-notice-reads-and-mail';
 import { Accounts1763860000000 } from './1763860000000-accounts';
+import { Receipts1763840000000 } from './1763840000000-receipts';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Statistics1763870000000,
   NoticeReadsAndMail1763830000000,
   Accounts1763860000000,
+  Receipts1763840000000,
 ];

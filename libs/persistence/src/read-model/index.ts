@@ -10,3 +10,4 @@ export * from './submissions';
 export * from './statistics';
 export * from './notices';
 export * from './accounts';
+export * from './documents';

@@ -7,6 +7,7 @@ import type { QueryRunner } from 'typeorm';
 import type { Notice, ProjectState, TimelineEvent } from '../../../approval/src/types';
 import type { Risk } from '../../../domain/src';
 import { isDecided } from '../../../approval/src/statuses';
+import { issueDocuments } from './documents';
 
 export interface ProjectionItem {
   code: string;
@@ -247,6 +248,7 @@ export async function writeProjection(runner: QueryRunner, input: ProjectionInpu
     await upsertItems(runner, input);
     await syncEvents(runner, input);
     await syncNotices(runner, input);
+    await issueDocuments(runner, input);
   }
   return applied;
 }

@@ -21,6 +21,7 @@ import { TimelineList } from '../../components/TimelineList';
 import { ActionsPanel } from './ActionsPanel';
 import { ClockPanel } from './ClockPanel';
 import { DelegationsPanel } from './DelegationsPanel';
+import { DocumentsPanel } from './DocumentsPanel';
 import { GanttChart } from './GanttChart';
 import { StagesPanel } from './StagesPanel';
 
@@ -104,6 +105,11 @@ export function Component() {
                 {timeline.data ? <TimelineList items={timeline.data.items} /> : <Skeleton active />}
               </Card>
             ),
+          },
+          {
+            key: 'documents',
+            label: t('documents.title'),
+            children: <DocumentsPanel report={r} />,
           },
           ...(showDelegations
             ? [

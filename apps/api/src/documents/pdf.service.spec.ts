@@ -1,0 +1,54 @@
+import { ServiceUnavailableException } from '@nestjs/common';
+import type { ConfigService } from '@nestjs/config';
+import { DEFAULT_PDF_FONT_PATH, type DocumentsConfig } from '../../../../libs/config/src';
+import type { ReceiptDto } from './dto/documents.dto';
+import { PdfService } from './pdf.service';
+
+const receipt: ReceiptDto = {
+  number: 'SL-2026-000001',
+  projectId: '00000000-0000-4000-8000-000000000000',
+  projectName: '单元测试仓库',
+  ownerOrganisation: 'org-u',
+  stage: 'PLAN',
+  acceptedOn: '2026-03-02',
+  projectLimitDays: 35,
+  issuedAt: '2026-03-02T01:00:00.000Z',
+  items: [
+    {
+      code: 'ITEM',
+      name: '企业投资项目备案',
+      department: '发展和改革部门',
+      departmentCode: 'DRC',
+      limitDays: 1,
+      dueDate: '2026-03-03',
+    },
+  ],
+};
+
+const service = (cfg: DocumentsConfig) =>
+  new PdfService({ getOrThrow: () => cfg } as unknown as ConfigService);
+
+describe('PdfService', () => {
+  it('answers 503 naming PDF_FONT_PATH when the font is missing', async () => {
+    const pdf = service({ fontPath: '/nowhere.ttc', fontName: 'X', fontFound: false });
+    const err: unknown = await pdf.receipt(receipt).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServiceUnavailableException);
+    expect((err as Error).message).toMatch(/PDF_FONT_PATH/);
+  });
+
+  it('answers 503 when the file is not a font pdfkit can read', async () => {
+    const pdf = service({ fontPath: __filename, fontName: 'X', fontFound: true });
+    await expect(pdf.receipt(receipt)).rejects.toBeInstanceOf(ServiceUnavailableException);
+  });
+
+  // .ci/run installs fonts-noto-cjk.
+  it('renders a PDF with the default font', async () => {
+    const pdf = service({
+      fontPath: DEFAULT_PDF_FONT_PATH,
+      fontName: 'NotoSansCJKsc-Regular',
+      fontFound: true,
+    });
+    const bytes = await pdf.receipt(receipt);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

@@ -1,0 +1,244 @@
+import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, List, Modal, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/client';
+import type { Ok, Report, StageCode } from '../../api/types';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { DataTable } from '../../components/DataTable';
+import { useDepartments } from '../../components/useDepartments';
+
+type Receipt = Ok<'/api/projects/{id}/stages/{stage}/receipt', 'get'>;
+type ItemResult = Ok<'/api/projects/{id}/items/{itemCode}/result', 'get'>;
+type Doc = { kind: 'receipt'; stage: StageCode } | { kind: 'result'; itemCode: string };
+
+const PDF = { Accept: 'application/pdf' };
+
+/** Fetches the document as a PDF (with the session's token) and saves it under its number. */
+async function downloadPdf(projectId: string, doc: Doc) {
+  const res =
+    doc.kind === 'receipt'
+      ? await api.GET('/api/projects/{id}/stages/{stage}/receipt', {
+          params: { path: { id: projectId, stage: doc.stage } },
+          headers: PDF,
+          parseAs: 'blob',
+        })
+      : await api.GET('/api/projects/{id}/items/{itemCode}/result', {
+          params: { path: { id: projectId, itemCode: doc.itemCode } },
+          headers: PDF,
+          parseAs: 'blob',
+        });
+  const blob = await call<Blob>(Promise.resolve(res as { data?: Blob; response: Response }));
+  const name = /filename="([^"]+)"/.exec(res.response.headers.get('Content-Disposition') ?? '');
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name?.[1] ?? 'document.pdf';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function DownloadButton({ projectId, doc, label }: { projectId: string; doc: Doc; label: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <Button
+        size="small"
+        icon={<DownloadOutlined />}
+        loading={busy}
+        aria-label={`${t('documents.download')}: ${label}`}
+        onClick={() => {
+          setBusy(true);
+          setError(null);
+          downloadPdf(projectId, doc)
+            .catch(setError)
+            .finally(() => setBusy(false));
+        }}
+      >
+        {t('documents.download')}
+      </Button>
+      {error ? <ApiErrorAlert error={error} /> : null}
+    </>
+  );
+}
+
+function ReceiptView({ r }: { r: Receipt }) {
+  const { t } = useTranslation();
+  const depts = useDepartments();
+  return (
+    <>
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'n', label: t('documents.number'), children: r.number },
+          { key: 's', label: t('projects.stage'), children: t(`stage.${r.stage}`) },
+          { key: 'a', label: t('documents.acceptedOn'), children: r.acceptedOn },
+          {
+            key: 'l',
+            label: t('documents.projectLimit'),
+            children: t('documents.limitDays', { n: r.projectLimitDays }),
+          },
+        ]}
+      />
+      <DataTable
+        size="small"
+        rowKey="code"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={r.items}
+        columns={[
+          { title: t('documents.item'), dataIndex: 'name' },
+          {
+            title: t('documents.department'),
+            dataIndex: 'departmentCode',
+            render: (d: string) => depts.name(d),
+          },
+          { title: t('documents.promised'), dataIndex: 'limitDays' },
+          {
+            title: t('documents.due'),
+            dataIndex: 'dueDate',
+            render: (d: string | null) => d ?? t('documents.afterPrerequisites'),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function ResultView({ r }: { r: ItemResult }) {
+  const { t } = useTranslation();
+  const depts = useDepartments();
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      items={[
+        { key: 'n', label: t('documents.number'), children: r.number },
+        { key: 'i', label: t('documents.item'), children: r.itemName },
+        { key: 'd', label: t('documents.department'), children: depts.name(r.departmentCode) },
+        { key: 'o', label: t('documents.outcome'), children: t('documents.approved') },
+        { key: 'on', label: t('documents.decidedOn'), children: r.decidedOn },
+        { key: 'by', label: t('documents.officer'), children: r.officer },
+      ]}
+    />
+  );
+}
+
+function DocumentModal({
+  projectId,
+  doc,
+  title,
+  onClose,
+}: {
+  projectId: string;
+  doc: Doc;
+  title: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['document', projectId, doc],
+    queryFn: (): Promise<Receipt | ItemResult> =>
+      doc.kind === 'receipt'
+        ? (call(
+            api.GET('/api/projects/{id}/stages/{stage}/receipt', {
+              params: { path: { id: projectId, stage: doc.stage } },
+            }),
+          ) as Promise<Receipt>)
+        : (call(
+            api.GET('/api/projects/{id}/items/{itemCode}/result', {
+              params: { path: { id: projectId, itemCode: doc.itemCode } },
+            }),
+          ) as Promise<ItemResult>),
+  });
+  return (
+    <Modal
+      open
+      title={title}
+      width={760}
+      onCancel={onClose}
+      footer={
+        <Space>
+          <DownloadButton projectId={projectId} doc={doc} label={title} />
+          <Button onClick={onClose}>{t('documents.close')}</Button>
+        </Space>
+      }
+    >
+      <ApiErrorAlert error={q.error} />
+      {!q.data ? (
+        !q.error && <Skeleton active />
+      ) : doc.kind === 'receipt' ? (
+        <ReceiptView r={q.data as Receipt} />
+      ) : (
+        <ResultView r={q.data as ItemResult} />
+      )}
+    </Modal>
+  );
+}
+
+/** The receipt of every accepted stage and the result of every approved item, to view or save. */
+export function DocumentsPanel({ report }: { report: Report }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState<{ doc: Doc; title: string } | null>(null);
+  const en = i18n.language === 'en';
+  const rows: { key: string; doc: Doc; title: string; date: string }[] = [
+    ...report.stages
+      .filter((s) => s.acceptedOn)
+      .map((s) => ({
+        key: `receipt:${s.code}`,
+        doc: { kind: 'receipt' as const, stage: s.code },
+        title: t('documents.receiptOf', { stage: t(`stage.${s.code}`) }),
+        date: s.acceptedOn ?? '',
+      })),
+    ...report.stages
+      .flatMap((s) => s.themes.flatMap((th) => th.items))
+      .filter((i) => i.status === 'APPROVED')
+      .map((i) => ({
+        key: `result:${i.code}`,
+        doc: { kind: 'result' as const, itemCode: i.code },
+        title: t('documents.resultOf', { item: en ? i.nameEn : i.name }),
+        date: i.decidedOn ?? '',
+      })),
+  ];
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('documents.title')}</h2>} size="small">
+      <Typography.Paragraph type="secondary">{t('documents.hint')}</Typography.Paragraph>
+      <List
+        dataSource={rows}
+        locale={{ emptyText: t('documents.empty') }}
+        renderItem={(row) => (
+          <List.Item
+            actions={[
+              <Button
+                key="view"
+                size="small"
+                icon={<FileTextOutlined />}
+                aria-label={`${t('documents.view')}: ${row.title}`}
+                onClick={() => setOpen({ doc: row.doc, title: row.title })}
+              >
+                {t('documents.view')}
+              </Button>,
+              <DownloadButton key="pdf" projectId={report.id} doc={row.doc} label={row.title} />,
+            ]}
+          >
+            <List.Item.Meta title={row.title} description={row.date} />
+          </List.Item>
+        )}
+      />
+      {open && (
+        <DocumentModal
+          projectId={report.id}
+          doc={open.doc}
+          title={open.title}
+          onClose={() => setOpen(null)}
+        />
+      )}
+    </Card>
+  );
+}
