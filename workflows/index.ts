@@ -1,2 +1,3 @@
 // The worker's workflowsPath: every workflow type the worker runs is exported here.
 export * from './project.workflow';
+export * from './rectification.workflow';

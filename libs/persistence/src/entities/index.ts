@@ -4,6 +4,7 @@ import { ProjectItemRecord } from './project-item-record.entity';
 import { ProjectRecord } from './project-record.entity';
 import { TimelineEventRecord } from './timeline-event-record.entity';
 import { ROLES, Role, UserRecord } from './user-record.entity';
+import { RatingRecord, RectificationRecord } from './rating-records.entity';
 
 export {
   CalendarYearRecord,
@@ -15,6 +16,8 @@ export {
   TimelineEventRecord,
   UserRecord,
   ROLES,
+  RatingRecord,
+  RectificationRecord,
 };
 export type { Role };
 export const ENTITIES = [
@@ -26,4 +29,6 @@ export const ENTITIES = [
   DelegationRecord,
   MandateRecord,
   CalendarYearRecord,
+  RatingRecord,
+  RectificationRecord,
 ];

@@ -5,6 +5,7 @@ import { AccessAndCalendar1763800000000 } from './1763800000000-access-and-calen
 import { ProjectionFence1763810000000 } from './1763810000000-projection-fence';
 import { DropSmokeRecords1763820000000 } from './1763820000000-drop-smoke-records';
 import { UserEmail1763825000000 } from './1763825000000-user-email';
+import { Ratings1763850000000 } from './1763850000000-ratings';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ProjectionFence1763810000000,
   DropSmokeRecords1763820000000,
   UserEmail1763825000000,
+  Ratings1763850000000,
 ];

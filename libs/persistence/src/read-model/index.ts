@@ -7,3 +7,4 @@ export * from './projection';
 export * from './projects';
 export * from './timeline';
 export * from './submissions';
+export * from './ratings';
