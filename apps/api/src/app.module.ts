@@ -10,6 +10,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WebModule } from './web/web.module';
+import { RatingsModule } from './ratings/ratings.module';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { WebModule } from './web/web.module';
     TasksModule,
     HealthModule,
     SubmissionsModule,
+    RatingsModule,
     WebModule.register(),
   ],
 })
