@@ -60,6 +60,10 @@ export const router = createBrowserRouter([
       { path: 'boards', ...page(() => import('./pages/boards/BoardsPage')) },
       { path: 'admin/calendar', ...page(() => import('./pages/admin/CalendarPage')) },
       { path: 'admin/import', ...page(() => import('./pages/admin/ImportPage')) },
+      {
+        path: 'rectifications',
+        ...page(() => import('./pages/rectifications/RectificationsPage')),
+      },
       { path: '*', ...page(() => import('./pages/NotFoundPage')) },
     ],
   },

@@ -6,21 +6,24 @@ export interface NavEntry {
 }
 
 const PROJECTS: NavEntry = { path: '/projects', label: 'nav.projects' };
+const RECTIFICATIONS: NavEntry = { path: '/rectifications', label: 'ratings.nav' };
 
 export const NAV: Record<string, NavEntry[]> = {
   APPLICANT: [
     { path: '/projects', label: 'nav.myProjects' },
     { path: '/projects/new', label: 'nav.newProject' },
     { path: '/mandates', label: 'nav.mandates' },
+    RECTIFICATIONS,
   ],
   AGENT: [
     { path: '/projects', label: 'nav.agentProjects' },
     { path: '/projects/new', label: 'nav.newProject' },
+    RECTIFICATIONS,
   ],
   WINDOW_OFFICER: [{ path: '/window', label: 'nav.window' }, PROJECTS],
   REVIEWING_OFFICER: [{ path: '/tasks', label: 'nav.tasks' }, PROJECTS],
-  DEPARTMENT_HEAD: [{ path: '/escalations', label: 'nav.escalations' }, PROJECTS],
-  SUPERVISOR: [{ path: '/boards', label: 'nav.boards' }, PROJECTS],
+  DEPARTMENT_HEAD: [{ path: '/escalations', label: 'nav.escalations' }, PROJECTS, RECTIFICATIONS],
+  SUPERVISOR: [{ path: '/boards', label: 'nav.boards' }, PROJECTS, RECTIFICATIONS],
   ADMIN: [
     { path: '/admin/calendar', label: 'nav.calendar' },
     { path: '/admin/import', label: 'nav.import' },
