@@ -2,8 +2,11 @@ import type { DataSource } from 'typeorm';
 import { createMailActivities, type MailDeps } from './mail.activities';
 import { createProjectionActivities, type ProjectionDeps } from './projection.activities';
 
+import { createRectificationActivities } from './rectification.activities';
+
 export * from './projection.activities';
 export * from './mail.activities';
+export * from './rectification.activities';
 
 /** Every activity the worker registers, built from the worker's dependencies. */
 export function createActivities(deps: {
@@ -14,6 +17,7 @@ export function createActivities(deps: {
   return {
     ...createProjectionActivities(deps),
     ...(deps.mail ? createMailActivities({ ...deps.mail, dataSource: deps.dataSource }) : {}),
+    ...createRectificationActivities(deps),
   };
 }
 

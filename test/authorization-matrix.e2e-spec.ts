@@ -458,6 +458,55 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: { applicant: [200, 409], agent: [200, 409] },
       hidden: OUTSIDERS_OF_P1,
     },
+    // Ratings come after the withdrawal on purpose: a decided item is rated after its project closed.
+    {
+      name: 'POST …/items/:itemCode/rating (the approved item; once per round)',
+      send: (h) =>
+        request(h.url)
+          .post(url(`/api/projects/:p1/items/${drcItem}/rating`))
+          .send({ score: 2, comment: 'matrix' }),
+      ok: { applicant: [201, 409], agent: [201, 409] },
+      hidden: OUTSIDERS_OF_P1,
+    },
+    {
+      name: 'GET …/ratings',
+      send: (h) => request(h.url).get(url('/api/projects/:p1/ratings')),
+      ok: Object.fromEntries(
+        ['applicant', 'agent', 'window', 'officer.DRC', 'head.DRC', 'supervisor', 'admin'].map(
+          (c) => [c, [200]],
+        ),
+      ),
+      hidden: ['applicant2', 'agent2', 'officer.GAS', 'head.GAS'],
+    },
+    {
+      name: 'GET /api/rectifications',
+      send: (h) => request(h.url).get('/api/rectifications'),
+      ok: {
+        applicant: [200],
+        applicant2: [200],
+        agent: [200],
+        agent2: [200],
+        'head.DRC': [200],
+        'head.GAS': [200],
+        supervisor: [200],
+      },
+    },
+    {
+      name: 'POST /api/rectifications/:id/response (unknown rectification)',
+      send: (h) =>
+        request(h.url)
+          .post('/api/rectifications/00000000-0000-4000-8000-000000000000/response')
+          .send({ note: 'n' }),
+      ok: { 'head.DRC': [404], 'head.GAS': [404] },
+    },
+    {
+      name: 'POST /api/rectifications/:id/confirmation (unknown rectification)',
+      send: (h) =>
+        request(h.url)
+          .post('/api/rectifications/00000000-0000-4000-8000-000000000000/confirmation')
+          .send({ satisfied: true }),
+      ok: { applicant: [404], applicant2: [404], agent: [404], agent2: [404] },
+    },
   ];
 
   // Who may see P1 at all: reads answer 200 for them and 404 for the others.

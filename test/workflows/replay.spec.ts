@@ -58,7 +58,11 @@ describe('replay of committed workflow histories', () => {
           ),
         ].map((x) => x[1]),
       );
-    expect(exported.sort()).toEqual(['mailDeliveryWorkflow', 'projectWorkflow']);
+    expect(exported.sort()).toEqual([
+      'mailDeliveryWorkflow',
+      'projectWorkflow',
+      'rectificationWorkflow',
+    ]);
     expect([...new Set(histories.map((h) => typeOf(h.history)))].sort()).toEqual(exported);
     // The project workflow's fixtures cover completion, timers and continue-as-new.
     const project = histories.filter((h) => typeOf(h.history) === 'projectWorkflow');

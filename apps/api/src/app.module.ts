@@ -15,6 +15,7 @@ import { WebModule } from './web/web.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { DocumentsModule } from './documents/documents.module';
+import { RatingsModule } from './ratings/ratings.module';
 
 @Module({
   imports: [
@@ -34,6 +35,7 @@ import { DocumentsModule } from './documents/documents.module';
     StatisticsModule,
     NoticesModule,
     DocumentsModule,
+    RatingsModule,
     WebModule.register(),
     AccountsModule,
     AuditModule,

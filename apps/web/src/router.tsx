@@ -70,6 +70,10 @@ export const router = createBrowserRouter([
       { path: 'admin/organisations', ...page(() => import('./pages/admin/OrganisationsPage')) },
       { path: 'admin/users', ...page(() => import('./pages/admin/UsersPage')) },
       { path: 'account/password', ...page(() => import('./pages/account/PasswordPage')) },
+      {
+        path: 'rectifications',
+        ...page(() => import('./pages/rectifications/RectificationsPage')),
+      },
       { path: '*', ...page(() => import('./pages/NotFoundPage')) },
     ],
   },

@@ -1,3 +1,4 @@
 export * from './connection-options';
 export * from './project';
 export * from './mail';
+export * from './rectification';

@@ -6,16 +6,19 @@ export interface NavEntry {
 }
 
 const PROJECTS: NavEntry = { path: '/projects', label: 'nav.projects' };
+const RECTIFICATIONS: NavEntry = { path: '/rectifications', label: 'ratings.nav' };
 
 export const NAV: Record<string, NavEntry[]> = {
   APPLICANT: [
     { path: '/projects', label: 'nav.myProjects' },
     { path: '/projects/new', label: 'nav.newProject' },
     { path: '/mandates', label: 'nav.mandates' },
+    RECTIFICATIONS,
   ],
   AGENT: [
     { path: '/projects', label: 'nav.agentProjects' },
     { path: '/projects/new', label: 'nav.newProject' },
+    RECTIFICATIONS,
   ],
   WINDOW_OFFICER: [{ path: '/window', label: 'nav.window' }, PROJECTS],
   REVIEWING_OFFICER: [{ path: '/tasks', label: 'nav.tasks' }, PROJECTS],
@@ -23,11 +26,13 @@ export const NAV: Record<string, NavEntry[]> = {
     { path: '/escalations', label: 'nav.escalations' },
     PROJECTS,
     { path: '/statistics', label: 'statistics.nav' },
+    RECTIFICATIONS,
   ],
   SUPERVISOR: [
     { path: '/boards', label: 'nav.boards' },
     PROJECTS,
     { path: '/statistics', label: 'statistics.nav' },
+    RECTIFICATIONS,
   ],
   ADMIN: [
     { path: '/admin/calendar', label: 'nav.calendar' },

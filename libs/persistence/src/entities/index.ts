@@ -13,6 +13,7 @@ import {
   ReceiptRecord,
   type ReceiptItem,
 } from './document-records.entity';
+import { RatingRecord, RectificationRecord } from './rating-records.entity';
 
 export {
   CalendarYearRecord,
@@ -31,6 +32,8 @@ export {
   DocumentCounterRecord,
   ItemResultRecord,
   ReceiptRecord,
+  RatingRecord,
+  RectificationRecord,
 };
 export type { Role, ReceiptItem };
 export const ENTITIES = [
@@ -49,4 +52,6 @@ export const ENTITIES = [
   DocumentCounterRecord,
   ReceiptRecord,
   ItemResultRecord,
+  RatingRecord,
+  RectificationRecord,
 ];

@@ -6,6 +6,11 @@ import { bigintAsNumber } from './transformers';
 /**
  * A message to a person or role (every clock stop, warning, escalation). Written once by the
  * projection; `read_at` belongs to the reader and the projection never touches it.
+ *
+ * `seq` > 0 is the project workflow's (its projection deletes the ones it did not write above
+ * the previous write's seq, which is >= -1). Notices written outside the project workflow (the
+ * rectification workflow's) take a NEGATIVE seq, `-nextval('notice_extra_seq')`, which that
+ * projection never touches.
  */
 @Entity({ name: 'notices' })
 @Index('IDX_notices_recipient', ['recipientRole', 'department'])

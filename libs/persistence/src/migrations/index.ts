@@ -9,6 +9,7 @@ import { Statistics1763870000000 } from './1763870000000-statistics';
 import { NoticeReadsAndMail1763830000000 } from './1763830000000-notice-reads-and-mail';
 import { Accounts1763860000000 } from './1763860000000-accounts';
 import { Receipts1763840000000 } from './1763840000000-receipts';
+import { Ratings1763850000000 } from './1763850000000-ratings';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   NoticeReadsAndMail1763830000000,
   Accounts1763860000000,
   Receipts1763840000000,
+  Ratings1763850000000,
 ];

@@ -11,3 +11,4 @@ export * from './statistics';
 export * from './notices';
 export * from './accounts';
 export * from './documents';
+export * from './ratings';

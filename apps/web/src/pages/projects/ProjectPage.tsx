@@ -23,6 +23,7 @@ import { ClockPanel } from './ClockPanel';
 import { DelegationsPanel } from './DelegationsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { GanttChart } from './GanttChart';
+import { RatingsPanel } from './RatingsPanel';
 import { StagesPanel } from './StagesPanel';
 
 /** One project: its clock, what to do next, the Gantt of its items, stages, timeline and agents. */
@@ -96,6 +97,7 @@ export function Component() {
       <Tabs
         items={[
           { key: 'stages', label: t('stages.title'), children: <StagesPanel report={r} /> },
+          { key: 'ratings', label: t('ratings.title'), children: <RatingsPanel report={r} /> },
           {
             key: 'timeline',
             label: t('timeline.title'),

@@ -1,0 +1,19 @@
+import type { DataSource } from 'typeorm';
+import { writeRectification } from '../libs/persistence/src/read-model/ratings';
+import type { RectificationWrite } from '../libs/temporal/src/rectification';
+
+/**
+ * Writes a rectification as its workflow holds it, with the notices of the change (to the head,
+ * the supervisor or the applicant). Idempotent: the row carries the workflow's version, so a
+ * retried write changes nothing and adds no second notice. A lost connection is thrown as is
+ * and Temporal retries it.
+ */
+export function createRectificationActivities({ dataSource }: { dataSource: DataSource }) {
+  return {
+    async writeRectification(w: RectificationWrite): Promise<{ applied: boolean }> {
+      return { applied: await writeRectification(dataSource, w) };
+    },
+  };
+}
+
+export type RectificationActivities = ReturnType<typeof createRectificationActivities>;

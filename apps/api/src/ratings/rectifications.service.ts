@@ -1,0 +1,125 @@
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import {
+  type RectificationRecord,
+  type RectificationScope,
+  agentMayAct,
+  findRectification,
+  listRectifications,
+} from '../../../../libs/persistence/src';
+import {
+  RECTIFICATION_CONFLICT,
+  type RectificationStatus,
+  rectificationConfirmUpdate,
+  rectificationRespondUpdate,
+  rectificationWorkflowId,
+} from '../../../../libs/temporal/src';
+import type { Principal } from '../auth/principal';
+import { TemporalClient } from '../temporal/temporal.module';
+import type { ConfirmationBodyDto } from './dto/ratings.dto';
+import { rectificationView } from './rectification-view';
+
+const UPDATE_WAIT_MS = 30_000;
+
+/**
+ * Rectifications of bad ratings: heads see and answer their department's, the supervisor sees
+ * all, applicants (and their agents) see and confirm their own. Answers go to the
+ * rectification's workflow as Updates, which return once the table has the change.
+ */
+@Injectable()
+export class RectificationsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly temporal: TemporalClient,
+  ) {}
+
+  private scopeOf(p: Principal): RectificationScope {
+    if (p.role === 'DEPARTMENT_HEAD') return { kind: 'department', department: p.department! };
+    if (p.role === 'APPLICANT') return { kind: 'organisation', organisation: p.organisation! };
+    if (p.role === 'AGENT') return { kind: 'agent', agent: p.username };
+    return { kind: 'all' };
+  }
+
+  async list(p: Principal, status?: RectificationStatus) {
+    return {
+      items: (await listRectifications(this.ds, this.scopeOf(p), status)).map(rectificationView),
+    };
+  }
+
+  /** The rectification if the caller may act on it; 404 otherwise (it may not know it exists). */
+  private async load(p: Principal, id: string): Promise<RectificationRecord> {
+    const x = await findRectification(this.ds, id);
+    const mine =
+      !!x &&
+      (p.role === 'DEPARTMENT_HEAD'
+        ? x.department === p.department
+        : p.role === 'APPLICANT'
+          ? x.organisation === p.organisation
+          : p.role === 'AGENT'
+            ? await agentMayAct(this.ds, p.username, x.projectId, x.organisation)
+            : false);
+    if (!x || !mine) throw new NotFoundException(`rectification ${id} not found`);
+    return x;
+  }
+
+  async respond(p: Principal, id: string, note: string) {
+    await this.load(p, id);
+    const by = { username: p.username, role: p.role };
+    await this.update(id, () =>
+      this.temporal.workflow
+        .getHandle(rectificationWorkflowId(id))
+        .executeUpdate(rectificationRespondUpdate, { args: [{ note, by }] }),
+    );
+    return rectificationView((await findRectification(this.ds, id))!);
+  }
+
+  async confirm(p: Principal, id: string, body: ConfirmationBodyDto) {
+    const x = await this.load(p, id);
+    const by = {
+      username: p.username,
+      role: p.role,
+      ...(p.role === 'AGENT' ? { onBehalfOf: x.organisation } : {}),
+    };
+    await this.update(id, () =>
+      this.temporal.workflow
+        .getHandle(rectificationWorkflowId(id))
+        .executeUpdate(rectificationConfirmUpdate, {
+          args: [{ satisfied: body.satisfied, note: body.note, by }],
+        }),
+    );
+    return rectificationView((await findRectification(this.ds, id))!);
+  }
+
+  /** Runs an Update; a refusal of the state is a 409 with the workflow's reason. */
+  private async update(id: string, fn: () => Promise<unknown>) {
+    try {
+      await this.temporal.call(fn, UPDATE_WAIT_MS);
+    } catch (err) {
+      if (
+        err instanceof WorkflowUpdateFailedError &&
+        err.cause instanceof ApplicationFailure &&
+        err.cause.type === RECTIFICATION_CONFLICT
+      ) {
+        throw new ConflictException(err.cause.message);
+      }
+      if (
+        err instanceof WorkflowNotFoundError ||
+        /already completed|not found/i.test(String((err as Error)?.message))
+      ) {
+        throw new ConflictException(`rectification ${id} is closed: it takes no more answers`);
+      }
+      if (err instanceof WorkflowUpdateFailedError) {
+        throw new ServiceUnavailableException(`the answer could not be applied: ${err.message}`);
+      }
+      throw err;
+    }
+  }
+}
