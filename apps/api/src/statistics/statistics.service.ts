@@ -6,6 +6,7 @@ import {
   completedStageSpans,
   departmentCounts,
   projectCounts,
+  ratingStatistics,
   type StatisticsFilter,
 } from '../../../../libs/persistence/src';
 import type { Principal } from '../auth/principal';
@@ -63,10 +64,11 @@ export class StatisticsService {
   }
 
   async statistics(f: StatisticsFilter): Promise<StatisticsDto> {
-    const [depts, projects, spans] = await Promise.all([
+    const [depts, projects, spans, loop] = await Promise.all([
       departmentCounts(this.ds, f),
       projectCounts(this.ds, f),
       completedStageSpans(this.ds, f),
+      ratingStatistics(this.ds, f),
     ]);
     const counted = new Map(depts.map((d) => [d.department, d]));
     const codes = f.department
@@ -101,8 +103,14 @@ export class StatisticsService {
       items: { decided, onTime, onTimeRate: rate(onTime, decided) },
       averageDaysByStage: this.stageAverages(spans),
       byDepartment,
-      // The slot of the service loop's figures: satisfaction { rated, satisfiedRate } and
-      // rectifications { opened, respondedOnTime, overdue } from ratingStatistics(ds, f).
+      satisfaction: {
+        rated: loop.satisfaction.rated,
+        satisfiedRate:
+          loop.satisfaction.satisfiedRate === null
+            ? null
+            : Math.round(loop.satisfaction.satisfiedRate * 10_000) / 10_000,
+      },
+      rectifications: loop.rectifications,
     };
   }
 

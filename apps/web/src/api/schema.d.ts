@@ -1451,6 +1451,16 @@ export interface components {
       averageDays: number | null;
       overdueNow: number;
     };
+    SatisfactionStatisticsDto: {
+      rated: number;
+      /** @description on-time decisions ÷ decisions, a fraction 0..1; null when nothing was decided */
+      satisfiedRate: number | null;
+    };
+    RectificationStatisticsDto: {
+      opened: number;
+      respondedOnTime: number;
+      overdue: number;
+    };
     StatisticsDto: {
       /** Format: date */
       from: string;
@@ -1461,6 +1471,8 @@ export interface components {
       items: components['schemas']['ItemStatisticsDto'];
       averageDaysByStage: components['schemas']['StageAveragesDto'];
       byDepartment: components['schemas']['DepartmentStatisticsDto'][];
+      satisfaction: components['schemas']['SatisfactionStatisticsDto'];
+      rectifications: components['schemas']['RectificationStatisticsDto'];
     };
     NoticeDto: {
       /** @example 0b8e…:12 */

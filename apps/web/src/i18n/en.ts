@@ -359,6 +359,11 @@ export const en: Strings = {
     submit: 'Import',
   },
   statistics: {
+    rated: 'Ratings',
+    satisfiedRate: 'Satisfied',
+    rectificationsOpened: 'Rectifications',
+    rectificationsOnTime: 'Answered on time',
+    rectificationsOverdue: 'Rectifications overdue',
     nav: 'Statistics',
     title: 'Statistics',
     headTitle: 'Statistics of {{department}}',

@@ -351,6 +351,11 @@ export const zh = {
     submit: '导入',
   },
   statistics: {
+    rated: '评价数',
+    satisfiedRate: '满意率',
+    rectificationsOpened: '差评整改',
+    rectificationsOnTime: '按时答复整改',
+    rectificationsOverdue: '整改超期',
     nav: '统计分析',
     title: '统计分析',
     headTitle: '{{department}} 统计',

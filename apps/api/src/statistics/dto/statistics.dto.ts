@@ -82,6 +82,22 @@ export class DepartmentStatisticsDto {
   @ApiProperty({ type: 'integer' }) overdueNow!: number;
 }
 
+/** 好差评: ratings given in the range (by the rating's day). */
+export class SatisfactionStatisticsDto {
+  @ApiProperty({ type: 'integer' }) rated!: number;
+  /** Share of ratings of 4 or 5 (满意, 非常满意); null when nothing was rated. */
+  @ApiProperty(RATE) satisfiedRate!: number | null;
+}
+
+/** Rectifications opened in the range (a rating of 1 or 2 opens one). */
+export class RectificationStatisticsDto {
+  @ApiProperty({ type: 'integer' }) opened!: number;
+  /** The head responded before the end of the 5th working day. */
+  @ApiProperty({ type: 'integer' }) respondedOnTime!: number;
+  /** Went past the due instant without a response (a late response still counts here). */
+  @ApiProperty({ type: 'integer' }) overdue!: number;
+}
+
 export class StatisticsDto {
   @ApiProperty(DAY) from!: string;
   @ApiProperty(DAY) to!: string;
@@ -92,6 +108,7 @@ export class StatisticsDto {
   @ApiProperty({ type: StageAveragesDto }) averageDaysByStage!: StageAveragesDto;
   /** Every department of the catalog (or the one asked), in catalog order. */
   @ApiProperty({ type: [DepartmentStatisticsDto] }) byDepartment!: DepartmentStatisticsDto[];
-  // satisfaction { rated, satisfiedRate } and rectifications { opened, respondedOnTime,
-  // overdue } come with the ratings (StatisticsService.serviceLoop).
+  @ApiProperty({ type: SatisfactionStatisticsDto }) satisfaction!: SatisfactionStatisticsDto;
+  @ApiProperty({ type: RectificationStatisticsDto })
+  rectifications!: RectificationStatisticsDto;
 }

@@ -199,6 +199,11 @@ export function Component() {
             ['decided', data?.items.decided],
             ['onTime', data?.items.onTime],
             ['onTimeRate', percent(data?.items.onTimeRate)],
+            ['rated', data?.satisfaction.rated],
+            ['satisfiedRate', percent(data?.satisfaction.satisfiedRate)],
+            ['rectificationsOpened', data?.rectifications.opened],
+            ['rectificationsOnTime', data?.rectifications.respondedOnTime],
+            ['rectificationsOverdue', data?.rectifications.overdue, '#cf1322'],
           ] as const
         ).map(([key, value, color]) => (
           <Col key={key} xs={12} sm={8} xl={4}>
@@ -211,8 +216,6 @@ export function Component() {
             </Card>
           </Col>
         ))}
-        {/* The service loop's card goes here: satisfaction { rated, satisfiedRate } and
-            rectifications { opened, respondedOnTime, overdue }, once the API answers them. */}
         <Col xs={24} lg={12}>
           <Card
             size="small"
