@@ -1,2 +1,3 @@
 export * from './connection-options';
 export * from './project';
+export * from './search-attributes';
