@@ -22,6 +22,14 @@ export interface StackTemporalOptions {
   file?: string;
   /** Default WAL (see DevServerOptions); `[]`: SQLite's own defaults. */
   sqlitePragmas?: string[];
+  /**
+   * A real Temporal cluster instead of the dev server (temporal-cluster.ts): frontend, history,
+   * matching and worker as separate processes on PostgreSQL (the stack's, or `databaseUrl`'s
+   * server), ports from `port` to `port`+12. `db` and `file` do not apply.
+   */
+  cluster?: boolean;
+  /** With `cluster` and no embedded PostgreSQL: a URL of the server to keep its databases on. */
+  databaseUrl?: string;
 }
 
 export interface StackOptions {
