@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ChildExit, NodeChild, NodeChildSpec } from './node-child';
 import type { ProductOptions, StackOptions } from './stack-options';
-import { productEntry, withoutProductSettings } from './stack-options';
+import { copyName, copyUrl, productEntry, withoutProductSettings } from './stack-options';
 import { StartupError, freePort, freePortBlock } from './ports';
 import { RunningPostgres, startEmbeddedPostgres } from './postgres';
 import { projectRoot } from './project-root';
@@ -237,21 +237,30 @@ export class Stack {
     });
   }
 
-  /** The worker, then the API, from dist/; resolves once the API answers /health. */
-  async startProduct(opts: ProductOptions): Promise<void> {
-    for (const name of ['worker', 'api'] as const) {
-      const entry = productEntry(name);
-      if (!existsSync(entry))
-        throw new StartupError(`${entry} is missing: run \`npm run build\` first`);
-      this.startNode({
-        name,
-        entry,
-        env: { ...opts.env, ...opts.envOf?.(name) },
-        nodeArgs: opts.nodeArgs,
-        echo: opts.echo?.(name),
-      });
+  /**
+   * The worker, then the API, from dist/ (`copies` of each); resolves once every API answers
+   * /health. Returns the APIs' base URLs.
+   */
+  async startProduct(opts: ProductOptions): Promise<string[]> {
+    const urls: string[] = [];
+    for (let n = 1; n <= (opts.copies ?? 1); n++) {
+      for (const name of ['worker', 'api'] as const) {
+        const entry = productEntry(name);
+        if (!existsSync(entry))
+          throw new StartupError(`${entry} is missing: run \`npm run build\` first`);
+        const port = n > 1 && name === 'api' ? { PORT: new URL(copyUrl(opts.apiUrl, n)).port } : {};
+        this.startNode({
+          name: copyName(name, n),
+          entry,
+          env: { ...opts.env, ...opts.envOf?.(name), ...port },
+          nodeArgs: opts.nodeArgs,
+          echo: opts.echo?.(copyName(name, n)),
+        });
+      }
+      urls.push(copyUrl(opts.apiUrl, n));
     }
-    await this.waitForHealth(opts.apiUrl, opts.healthTimeoutMs ?? 180_000);
+    for (const url of urls) await this.waitForHealth(url, opts.healthTimeoutMs ?? 180_000);
+    return urls;
   }
 
   /** Until `<url>/health` answers 200; a child's death fails it at once. */
