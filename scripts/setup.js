@@ -7,11 +7,17 @@
  *   node scripts/setup.js            both (what postinstall runs)
  *   node scripts/setup.js cli        only the `temporal` CLI
  *   node scripts/setup.js test-server only the Java time-skipping test server
+ *   node scripts/setup.js cluster    the Temporal server, its SQL schema tool and the Web UI
+ *                                    server (`npm run start:cluster`; not part of `npm ci`)
  *
  * Environment:
  *   TEMPORAL_CLI_PATH         use this `temporal` binary instead of building one
  *   TEMPORAL_SKIP_SETUP=1     do nothing (production images that connect to a real cluster)
  *   TEMPORAL_SKIP_TEST_SERVER=1  skip the Java test server (machines that never run tests)
+ *   TEMPORAL_SERVER_PATH, TEMPORAL_SQL_TOOL_PATH, TEMPORAL_UI_SERVER_PATH  the cluster's binaries
+ *                             (else `temporal-server`, `temporal-sql-tool`, `temporal-ui-server`
+ *                             on PATH, else built into .temporal/ with go install)
+ *   TEMPORAL_SCHEMA_DIR       the server's schema/ folder (else taken from the Go module)
  */
 'use strict';
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -23,6 +29,38 @@ const TOOLS = path.join(ROOT, '.temporal');
 const CLI_VERSION = 'v1.5.1';
 const TEST_SERVER_VERSION = '1.38.0';
 const WRAPPER_REVISION = 2; // bump when the generated wrapper changes
+// The cluster's release: docker-compose.yml runs the images of the same versions.
+const SERVER_VERSION = 'v1.32.1';
+const UI_SERVER_VERSION = 'v2.42.1';
+const SERVER_MODULE = 'go.temporal.io/server';
+
+/**
+ * The cluster's binaries. Each gets its own GOBIN: `go install` names both server binaries
+ * after their package folder (`server`).
+ */
+const CLUSTER_TOOLS = {
+  server: {
+    env: 'TEMPORAL_SERVER_PATH',
+    onPath: 'temporal-server',
+    pkg: `${SERVER_MODULE}/cmd/server@${SERVER_VERSION}`,
+    dir: `server-${SERVER_VERSION}`,
+    bin: 'server',
+  },
+  sql: {
+    env: 'TEMPORAL_SQL_TOOL_PATH',
+    onPath: 'temporal-sql-tool',
+    pkg: `${SERVER_MODULE}/cmd/tools/sql@${SERVER_VERSION}`,
+    dir: `sql-tool-${SERVER_VERSION}`,
+    bin: 'sql',
+  },
+  ui: {
+    env: 'TEMPORAL_UI_SERVER_PATH',
+    onPath: 'temporal-ui-server',
+    pkg: `github.com/temporalio/ui-server/v2/cmd/server@${UI_SERVER_VERSION}`,
+    dir: `ui-server-${UI_SERVER_VERSION}`,
+    bin: 'server',
+  },
+};
 
 /** A tool the machine lacks: install goes on (a deployment may not need it), with a warning. */
 class MissingTool extends Error {}
@@ -73,6 +111,81 @@ function ensureCli() {
     `temporal CLI built in ${Math.round((Date.now() - t0) / 1000)} s: ${path.join(bin, 'temporal')}`,
   );
   return path.join(bin, 'temporal');
+}
+
+/** Where a cluster binary is: its variable, PATH, or the one built here; null if none. */
+function resolveClusterTool(name) {
+  const t = CLUSTER_TOOLS[name];
+  if (process.env[t.env]) return { path: process.env[t.env], source: t.env };
+  const onPath = which(t.onPath);
+  if (onPath) return { path: onPath, source: 'PATH' };
+  const local = path.join(TOOLS, t.dir, t.bin);
+  if (fs.existsSync(local)) return { path: local, source: 'built' };
+  return null;
+}
+
+function ensureClusterTool(name) {
+  const found = resolveClusterTool(name);
+  if (found) {
+    if (!fs.existsSync(found.path))
+      throw new Error(`${CLUSTER_TOOLS[name].env}=${found.path} does not exist; fix or unset it`);
+    log(`${CLUSTER_TOOLS[name].onPath}: ${found.path} (${found.source})`);
+    return found.path;
+  }
+  const t = CLUSTER_TOOLS[name];
+  if (!which('go'))
+    throw new MissingTool(
+      `no ${t.onPath}: install Go 1.25+ (it is built with \`go install ${t.pkg}\`), put ${t.onPath} on PATH, or set ${t.env}`,
+    );
+  const bin = path.join(TOOLS, t.dir);
+  fs.mkdirSync(bin, { recursive: true });
+  log(`building ${t.onPath} with go install ${t.pkg} (first time only; several minutes)...`);
+  const t0 = Date.now();
+  execFileSync('go', ['install', t.pkg], {
+    stdio: 'inherit',
+    env: { ...process.env, GOBIN: bin, CGO_ENABLED: process.env.CGO_ENABLED ?? '0' },
+  });
+  log(`${t.onPath} built in ${Math.round((Date.now() - t0) / 1000)} s: ${path.join(bin, t.bin)}`);
+  return path.join(bin, t.bin);
+}
+
+/**
+ * The server's schema/ folder (postgresql/v12/{temporal,visibility}/versioned): a copy kept in
+ * .temporal/, taken from the Go module (downloaded into the module cache if need be).
+ */
+function ensureSchemaDir() {
+  if (process.env.TEMPORAL_SCHEMA_DIR) return process.env.TEMPORAL_SCHEMA_DIR;
+  const copy = path.join(TOOLS, `schema-${SERVER_VERSION}`);
+  if (fs.existsSync(path.join(copy, 'postgresql', 'v12'))) return copy;
+  if (!which('go'))
+    throw new MissingTool(
+      'no Temporal schema: set TEMPORAL_SCHEMA_DIR to the schema/ folder of the server release, or install Go',
+    );
+  const out = execFileSync(
+    'go',
+    ['mod', 'download', '-json', `${SERVER_MODULE}@${SERVER_VERSION}`],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const dir = JSON.parse(out).Dir;
+  fs.cpSync(path.join(dir, 'schema'), copy, { recursive: true });
+  // The module cache is read-only; the copy need not be.
+  execFileSync('chmod', ['-R', 'u+w', copy]);
+  log(`Temporal schema ${SERVER_VERSION}: ${copy}`);
+  return copy;
+}
+
+/** Everything `npm run start:cluster` needs, built once. */
+function ensureCluster() {
+  return {
+    server: ensureClusterTool('server'),
+    sql: ensureClusterTool('sql'),
+    ui: ensureClusterTool('ui'),
+    schemaDir: ensureSchemaDir(),
+    serverVersion: SERVER_VERSION,
+    uiVersion: UI_SERVER_VERSION,
+  };
 }
 
 const POM = `<?xml version="1.0" encoding="UTF-8"?>
@@ -138,7 +251,16 @@ function ensureTestServer() {
   return wrapper;
 }
 
-module.exports = { resolveCli, ensureCli, ensureTestServer, TOOLS };
+module.exports = {
+  resolveCli,
+  ensureCli,
+  ensureTestServer,
+  resolveClusterTool,
+  ensureCluster,
+  SERVER_VERSION,
+  UI_SERVER_VERSION,
+  TOOLS,
+};
 
 if (require.main === module) {
   if (process.env.TEMPORAL_SKIP_SETUP === '1') {
@@ -150,6 +272,7 @@ if (require.main === module) {
     if (what === 'all' || what === 'cli') ensureCli();
     if ((what === 'all' && process.env.TEMPORAL_SKIP_TEST_SERVER !== '1') || what === 'test-server')
       ensureTestServer();
+    if (what === 'cluster') ensureCluster();
   } catch (err) {
     process.stderr.write(`[setup] ${err.message}\n`);
     process.exit(1);

@@ -2,6 +2,11 @@
  * `npm start`: the whole product on one machine. Without DATABASE_URL it starts an embedded
  * PostgreSQL, without TEMPORAL_ADDRESS a Temporal dev server (each persisting under DATA_DIR),
  * then the worker and the API as child processes. Ctrl-C / SIGTERM stops all of them.
+ *
+ * `npm run start:cluster` (`--cluster`): the production shape instead of the dev server — a
+ * Temporal cluster on the PostgreSQL (frontend, history, matching and worker as separate
+ * processes, the Web UI server), two workers and two APIs (PORT and PORT+1). Its default
+ * DATA_DIR is .data/cluster, apart from `npm start`'s.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +20,16 @@ import {
   readString,
 } from '../libs/config/src';
 import { describeStartError } from '../libs/config/src/start-error';
-import { Stack, StartupError, assertPortFree, projectRoot, webDir } from '../libs/embedded/src';
+import {
+  CLUSTER_SERVICES,
+  Stack,
+  StartupError,
+  assertPortFree,
+  clusterPorts,
+  copyUrl,
+  projectRoot,
+  webDir,
+} from '../libs/embedded/src';
 import { formatSummary, seedDemo } from './seed-demo';
 
 let stack: Stack | undefined;
@@ -76,17 +90,21 @@ function localSecret(dataDir: string): string {
 async function main() {
   const env = process.env;
   const root = projectRoot();
-  const dataDir = resolve(root, readString(env, 'DATA_DIR', '.data'));
+  const cluster = process.argv.includes('--cluster');
+  const dataDir = resolve(root, readString(env, 'DATA_DIR', cluster ? '.data/cluster' : '.data'));
   const app = parseAppConfig(env);
   const embeddedDb = !env.DATABASE_URL?.trim();
   const embeddedTemporal = !env.TEMPORAL_ADDRESS?.trim();
   // Validate what the user did set before starting anything.
   if (!embeddedDb) parseDatabaseConfig(env);
   if (!embeddedTemporal) parseTemporalConfig(env);
+  if (cluster && !embeddedTemporal)
+    throw new StartupError('--cluster starts its own Temporal cluster: unset TEMPORAL_ADDRESS');
   const pgPort = readPort(env, 'EMBEDDED_PG_PORT', 5433);
   const temporalPort = readPort(env, 'TEMPORAL_PORT', 7233);
   const uiPort = readPort(env, 'TEMPORAL_UI_PORT', 8233);
   await assertPortFree(app.port, app.host, 'API', 'PORT');
+  if (cluster) await assertPortFree(app.port + 1, app.host, 'second API (PORT+1)', 'PORT');
 
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
@@ -98,6 +116,8 @@ async function main() {
       port: temporalPort,
       uiPort,
       namespace: readString(env, 'TEMPORAL_NAMESPACE', 'default'),
+      cluster,
+      databaseUrl: env.DATABASE_URL?.trim(),
     },
     log: say,
     onUnexpectedExit: (exit) => {
@@ -118,7 +138,18 @@ async function main() {
   } else {
     lines.push(`PostgreSQL  DATABASE_URL (external)`);
   }
-  if (stack.temporal) {
+  if (stack.cluster) {
+    const c = stack.cluster;
+    const p = clusterPorts(stack.temporalPort);
+    lines.push(
+      `Temporal    ${c.address}  (cluster ${c.binaries.serverVersion} on PostgreSQL, databases temporal + temporal_visibility)`,
+    );
+    for (const s of CLUSTER_SERVICES)
+      lines.push(
+        `  ${s.padEnd(9)} gRPC :${p.grpc[s]}, membership :${p.membership[s]}, metrics http://127.0.0.1:${p.metrics[s]}/metrics  (log ${join(dataDir, `temporal-${s}.log`)})`,
+      );
+    lines.push(`Temporal UI ${c.uiUrl}  (ui-server ${c.binaries.uiVersion})`);
+  } else if (stack.temporal) {
     lines.push(`Temporal    ${stack.temporal.address}  (dev server, ${stack.sqliteFile})`);
     lines.push(`Temporal UI ${stack.temporal.uiUrl}`);
   } else {
@@ -142,13 +173,22 @@ async function main() {
 
   const host = app.host === '0.0.0.0' ? 'localhost' : app.host;
   const apiUrl = `http://${host}:${app.port}`;
+  const copies = cluster ? 2 : 1;
   await stack.startProduct({
     env: childEnv,
     apiUrl,
+    copies,
     echo: (name) => (line) => say(`[${name}] ${line}`),
   });
-  lines.push(`Worker      task queue "${temporal.taskQueue}", namespace "${temporal.namespace}"`);
-  lines.push(`API         ${apiUrl}/api  (docs: ${apiUrl}/docs, health: ${apiUrl}/health)`);
+  lines.push(
+    `Worker${copies > 1 ? `s × ${copies}` : '     '} task queue "${temporal.taskQueue}", namespace "${temporal.namespace}"`,
+  );
+  for (let n = 1; n <= copies; n++) {
+    const url = copyUrl(apiUrl, n);
+    lines.push(
+      `API${copies > 1 ? ` ${n}  ` : '     '}   ${url}/api  (docs: ${url}/docs, health: ${url}/health)`,
+    );
+  }
   const web = existsSync(join(webDir(), 'index.html'))
     ? `Web app     ${apiUrl}  ← open this; sign in as applicant, officer.NRP, window … (password demo)`
     : `Web app     not built (npm run build); the API runs without it`;

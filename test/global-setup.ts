@@ -2,16 +2,23 @@ import { startStack } from '../libs/embedded/src';
 
 /**
  * One PostgreSQL and one Temporal dev server (in memory, headless) on free ports in a scratch
- * folder, for the whole e2e run; tests read the env.
+ * folder, for the whole e2e run; tests read the env. E2E_TEMPORAL=cluster: a real Temporal
+ * cluster on that PostgreSQL instead (libs/embedded/src/temporal-cluster.ts), as `.ci/run`
+ * runs the journey.
  */
 export default async function globalSetup(): Promise<void> {
   const t0 = Date.now();
-  const stack = await startStack({ name: 'approvals-e2e', temporal: { db: 'memory' } });
+  const cluster = process.env.E2E_TEMPORAL === 'cluster';
+  const stack = await startStack({
+    name: 'approvals-e2e',
+    temporal: cluster ? { cluster: true } : { db: 'memory' },
+    keep: !!process.env.E2E_KEEP,
+  });
   process.env.DATABASE_URL = stack.databaseUrl;
   process.env.TEMPORAL_ADDRESS = stack.temporalAddress;
   process.env.NODE_ENV = 'test';
   (globalThis as { __E2E_STACK__?: typeof stack }).__E2E_STACK__ = stack;
   process.stdout.write(
-    `\n[e2e] PostgreSQL ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}, Temporal ${stack.temporalAddress} (${Date.now() - t0} ms)\n`,
+    `\n[e2e] PostgreSQL ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}, Temporal ${stack.temporalAddress}${cluster ? ' (cluster)' : ''} (${Date.now() - t0} ms)\n`,
   );
 }

@@ -1,7 +1,10 @@
 /**
  * The whole journey over HTTP only: a government-invested school from the questionnaire to
  * completion, driven by the applicant, its agent, the window and the officers of every
- * department, with the report checked after every step.
+ * department, with the report checked after every step. Two APIs and two workers share one
+ * task queue and requests take turns on the APIs, as behind a load balancer: a read on one API
+ * sees a command made on the other. On the cluster (E2E_TEMPORAL=cluster, as .ci/run runs it)
+ * this is the production shape.
  */
 import request from 'supertest';
 import { Harness, startHarness, userToken } from './app-harness';
@@ -39,6 +42,10 @@ const DEPARTMENTS = [
 
 describe('journey: a government-invested project from questionnaire to completion (real stack, HTTP only)', () => {
   let h: Harness;
+  let h2: Harness;
+  let turn = 0;
+  /** The next API's URL: requests alternate between the two. */
+  const api = () => (turn++ % 2 ? h2 : h).url;
   const auth: Record<string, string> = {};
   const as = (who: string) => ({ Authorization: `Bearer ${auth[who]}` });
   let id: string;
@@ -46,7 +53,7 @@ describe('journey: a government-invested project from questionnaire to completio
 
   /** The report, with the invariants every step must keep. */
   const report = async (who = 'j-applicant'): Promise<Report> => {
-    const r = (await request(h.url).get(`/api/projects/${id}`).set(as(who)).expect(200))
+    const r = (await request(api()).get(`/api/projects/${id}`).set(as(who)).expect(200))
       .body as Report;
     expect(r.clock.limitDays).toBe(80);
     expect(r.clock.usedDays + r.clock.remainingDays).toBe(80);
@@ -65,6 +72,7 @@ describe('journey: a government-invested project from questionnaire to completio
 
   beforeAll(async () => {
     h = await startHarness();
+    h2 = await startHarness({ TEMPORAL_TASK_QUEUE: h.taskQueue });
     const users = [
       { username: 'j-applicant', role: 'APPLICANT' as const, organisation: 'org-j' },
       { username: 'j-agent', role: 'AGENT' as const },
@@ -76,8 +84,9 @@ describe('journey: a government-invested project from questionnaire to completio
       })),
     ];
     for (const u of users) auth[u.username] = await userToken(h, u);
-  });
+  }, 300_000); // two workers bundle the workflows
   afterAll(async () => {
+    await h2?.close();
     await h?.close();
   });
 
@@ -90,14 +99,14 @@ describe('journey: a government-invested project from questionnaire to completio
       expect(open.length).toBeGreaterThan(0); // otherwise the stage could never complete
       for (const i of open) {
         const officer = `j-officer.${i.department}`;
-        const queue = await request(h.url)
+        const queue = await request(api())
           .get(`/api/tasks?projectId=${id}`)
           .set(as(officer))
           .expect(200);
         expect(queue.body.items.map((t: { taskId: string }) => t.taskId)).toContain(i.taskId);
         if (i.code === supplementFirst) {
           supplementFirst = undefined;
-          await request(h.url)
+          await request(api())
             .post(`/api/tasks/${i.taskId}/decision`)
             .set(as(officer))
             .send({ action: 'REQUEST_SUPPLEMENT', comment: '请补充材料' })
@@ -105,7 +114,7 @@ describe('journey: a government-invested project from questionnaire to completio
           const paused = items(await report(), stage).find((x) => x.code === i.code)!;
           expect(paused.status).toBe('SUPPLEMENT_REQUESTED');
           checks.push(`${i.code} paused for a supplement`);
-          const answered = await request(h.url)
+          const answered = await request(api())
             .post(`/api/projects/${id}/items/${i.code}/supplement`)
             .set(as('j-agent'))
             .send({ note: '已补充' })
@@ -114,7 +123,7 @@ describe('journey: a government-invested project from questionnaire to completio
             'UNDER_REVIEW',
           );
         }
-        const decided = await request(h.url)
+        const decided = await request(api())
           .post(`/api/tasks/${i.taskId}/decision`)
           .set(as(officer))
           .set('Idempotency-Key', `journey-${i.taskId}`)
@@ -127,10 +136,10 @@ describe('journey: a government-invested project from questionnaire to completio
   };
 
   it('goes from the questionnaire to completion; every step shows in the report', async () => {
-    const q = await request(h.url).get('/api/questionnaire').set(as('j-applicant')).expect(200);
+    const q = await request(api()).get('/api/questionnaire').set(as('j-applicant')).expect(200);
     expect(q.body.questions.length).toBeGreaterThan(0);
     const answers = EXAMPLE_ANSWERS.school;
-    const preview = await request(h.url)
+    const preview = await request(api())
       .post('/api/checklists')
       .set(as('j-applicant'))
       .send({ answers })
@@ -140,7 +149,7 @@ describe('journey: a government-invested project from questionnaire to completio
       s.themes.flatMap((t) => t.items),
     ).length;
 
-    const created = await request(h.url)
+    const created = await request(api())
       .post('/api/projects')
       .set(as('j-applicant'))
       .set('Idempotency-Key', 'journey-school')
@@ -153,7 +162,7 @@ describe('journey: a government-invested project from questionnaire to completio
     expect(r.stages.flatMap((s) => s.themes.flatMap((t) => t.items))).toHaveLength(planned);
     expect(items(r, 'PLAN').every((i) => i.status === 'PENDING')).toBe(true);
 
-    await request(h.url)
+    await request(api())
       .post(`/api/projects/${id}/delegations`)
       .set(as('j-applicant'))
       .send({ agentUsername: 'j-agent' })
@@ -164,7 +173,7 @@ describe('journey: a government-invested project from questionnaire to completio
       ['START_PERMIT', 'CONSTRUCTION_PERMIT'],
       ['COMPLETION', undefined],
     ] as const) {
-      const submitted = await request(h.url)
+      const submitted = await request(api())
         .post(`/api/projects/${id}/stages/${stage}/submission`)
         .set(as('j-agent'))
         .send({ note: `${stage} 材料`, materials: [{ name: `${stage}.pdf` }] })
@@ -176,7 +185,7 @@ describe('journey: a government-invested project from questionnaire to completio
       expect(r.stage).toBe(stage);
       expect(items(r, stage).every((i) => i.status === 'SUBMITTED')).toBe(true);
 
-      await request(h.url)
+      await request(api())
         .post(`/api/projects/${id}/stages/${stage}/acceptance`)
         .set(as('j-window'))
         .send({ decision: 'ACCEPT' })
@@ -206,7 +215,7 @@ describe('journey: a government-invested project from questionnaire to completio
     ]);
 
     const timeline = (
-      await request(h.url).get(`/api/projects/${id}/timeline`).set(as('j-applicant')).expect(200)
+      await request(api()).get(`/api/projects/${id}/timeline`).set(as('j-applicant')).expect(200)
     ).body.items as { actor: string; onBehalfOf?: string; type: string }[];
     const byAgent = timeline.filter((e) => e.actor === 'j-agent');
     expect(byAgent.map((e) => e.type)).toEqual(
@@ -215,12 +224,12 @@ describe('journey: a government-invested project from questionnaire to completio
     expect(byAgent.every((e) => e.onBehalfOf === 'org-j')).toBe(true);
     expect(timeline.at(-1)!.type).toBe('PROJECT_COMPLETED');
     // A closed project takes no more commands, and nothing is waiting for an officer.
-    await request(h.url)
+    await request(api())
       .post(`/api/projects/${id}/withdrawal`)
       .set(as('j-applicant'))
       .send({})
       .expect(409);
-    const queue = await request(h.url)
+    const queue = await request(api())
       .get(`/api/tasks?projectId=${id}`)
       .set(as('j-officer.NRP'))
       .expect(200);

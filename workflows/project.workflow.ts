@@ -4,11 +4,14 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyLocalActivities,
   setHandler,
+  upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { ProjectionActivities } from '../activities/projection.activities';
 import {
   CommandEnvelope,
@@ -36,6 +39,13 @@ import {
   projectReportQuery,
   projectStateQuery,
 } from '../libs/temporal/src/project';
+import {
+  OWNER_ORGANISATION,
+  PROJECT_DUE_DATE,
+  PROJECT_RISK,
+  PROJECT_STAGE,
+  PROJECT_TYPE,
+} from '../libs/temporal/src/search-attributes';
 
 const { projectState: writeReadModel } = proxyLocalActivities<ProjectionActivities>({
   startToCloseTimeout: '30 seconds',
@@ -59,6 +69,35 @@ function calendarFor(snapshot: CalendarSnapshot): WorkingDayCalendar {
 }
 
 const DEFAULT_HISTORY_LIMIT = 4000;
+
+/**
+ * Runs started before the search attributes replay without them (the committed fixtures);
+ * see "Changing the workflow" in the README for the patch policy.
+ */
+const SEARCH_ATTRIBUTES_PATCH = 'search-attributes-v1';
+
+/** What an operator filters projects by (libs/temporal/src/search-attributes.ts). */
+function searchAttributesOf(
+  state: { stage: string; type: string; ownerOrganisation: string },
+  clock: { risk: string; dueDate: string | null },
+  cal: WorkingDayCalendar,
+): SearchAttributeUpdatePair[] {
+  let due: Date | null = null;
+  if (clock.dueDate) {
+    try {
+      due = new Date(cal.startOfDay(clock.dueDate));
+    } catch {
+      due = null; // a due date past the calendar's range: no attribute rather than a failed task
+    }
+  }
+  return [
+    { key: PROJECT_STAGE, value: state.stage },
+    { key: PROJECT_RISK, value: clock.risk },
+    { key: PROJECT_TYPE, value: state.type },
+    { key: OWNER_ORGANISATION, value: state.ownerOrganisation },
+    { key: PROJECT_DUE_DATE, value: due },
+  ];
+}
 
 function toFailure(err: unknown): Error {
   if (err instanceof CommandRefused) {
@@ -89,6 +128,8 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const notices: Notice[] = [];
   let flushedSeq = fresh ? -1 : state.seq;
   let dirty = false;
+  /** The search attributes last upserted, so an unchanged write adds no command. */
+  let shownAttributes = '';
 
   const ctx = (day = today()): Ctx => ({ today: day, at: isoNow(), cal, newId: () => uuid4() });
   const collect = (out: Outbox) => {
@@ -166,6 +207,14 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     const day = today();
     const clocks = computeItemClocks(state, cal, day);
     const pc = projectClock(state, cal, day, clocks);
+    if (patched(SEARCH_ATTRIBUTES_PATCH)) {
+      const attributes = searchAttributesOf(state, pc, cal);
+      const shown = JSON.stringify(attributes.map((a) => a.value));
+      if (shown !== shownAttributes) {
+        upsertSearchAttributes(attributes);
+        shownAttributes = shown;
+      }
+    }
     try {
       await writeReadModel({
         state,

@@ -7,13 +7,24 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/stack';
 
-const TESTS = ['worker-kill', 'server-restart', 'postgres-stop', 'duplicates'];
+// On the cluster (FAULT_TEMPORAL=cluster, `npm run fault:cluster`) also a history SIGKILL and a
+// frontend restart; server-restart there restarts all four services.
+const CLUSTER = process.env.FAULT_TEMPORAL === 'cluster';
+const TESTS = [
+  'worker-kill',
+  'server-restart',
+  ...(CLUSTER ? ['service-kill', 'service-kill:frontend'] : []),
+  'postgres-stop',
+  'duplicates',
+];
 
-function runOne(name: string): Promise<number> {
+function runOne(test: string): Promise<number> {
+  const [name, service] = test.split(':');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.ts`)], {
       cwd: ROOT,
       stdio: 'inherit',
+      env: { ...process.env, ...(service ? { FAULT_SERVICE: service } : {}) },
     });
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
@@ -29,7 +40,15 @@ async function main() {
     if (interrupted) break;
     process.stdout.write(`\n=== fault:${name} ===\n`);
     const code = await runOne(name);
-    const file = join(ROOT, 'bench', 'results', `faults-${name}.json`);
+    const result = name.startsWith('service-kill')
+      ? `${name.split(':')[1] ?? 'history'}-kill`
+      : name;
+    const file = join(
+      ROOT,
+      'bench',
+      'results',
+      `faults-${result}${CLUSTER ? '-cluster' : ''}.json`,
+    );
     let line = `${code === 0 ? 'PASS' : 'FAIL'} fault:${name}`;
     if (existsSync(file)) {
       const r = JSON.parse(readFileSync(file, 'utf8')) as {

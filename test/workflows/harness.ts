@@ -21,7 +21,7 @@ import {
 } from '../../libs/approval/src';
 import { chineseDaysSnapshot } from '../../libs/calendar/src';
 import { DEFAULT_WARNING, checklist, policyFor } from '../../libs/domain/src';
-import { freePort, setupScript, waitFor } from '../../libs/embedded/src';
+import { freePort, registerSearchAttributes, setupScript, waitFor } from '../../libs/embedded/src';
 import {
   projectCommandUpdate,
   projectReportQuery,
@@ -75,6 +75,8 @@ export async function startEnv(startAt: string): Promise<TimeSkippingEnv> {
   });
   // As the SDK's own environment does: time moves only while a test sleeps or awaits a result.
   await env.connection.testService!.lockTimeSkipping({});
+  // The workflow keeps its search attributes current; this server refuses unknown ones.
+  await registerSearchAttributes(env.connection, 'default');
   return {
     env,
     async stop() {

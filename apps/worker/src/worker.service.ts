@@ -68,6 +68,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       taskQueue: this.cfg.taskQueue,
       ...workflows,
       activities: createActivities({ dataSource: this.dataSource, mail: await this.mailDeps() }),
+      // From the memory budget (WORKER_MEMORY_MB), not the SDK's guess from the heap limit.
+      maxCachedWorkflows: this.workerCfg.maxCachedWorkflows,
       // A read-model write retrying against a PostgreSQL that is down must not hold a stop
       // forever: past this the worker stops anyway and Temporal hands the tasks to another.
       shutdownForceTime: '15 seconds',
@@ -81,7 +83,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     });
     this.dispatcher?.startSweeping(this.mail.sweepSeconds);
     this.log.log(
-      `worker polling task queue "${this.cfg.taskQueue}" on ${this.cfg.address} (namespace ${this.cfg.namespace})`,
+      `worker polling task queue "${this.cfg.taskQueue}" on ${this.cfg.address} (namespace ${this.cfg.namespace}; up to ${this.workerCfg.maxCachedWorkflows} cached workflows for ${this.workerCfg.memoryMb} MiB)`,
     );
   }
 

@@ -67,13 +67,13 @@ export function runFault(
     await stack.stop().catch((e: unknown) => log(`clean-up: ${String(e)}`));
     const seconds = Math.round((Date.now() - t0) / 100) / 10;
     const pass = !error && ctx.checks.passed;
-    const file = join(ROOT, 'bench', 'results', `faults-${name}.json`);
+    const file = join(ROOT, 'bench', 'results', `faults-${name}${stack.suffix}.json`);
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(
       file,
       `${JSON.stringify(
         {
-          name: `faults-${name}`,
+          name: `faults-${name}${stack.suffix}`,
           description,
           result: pass ? 'PASS' : 'FAIL',
           error,

@@ -1,14 +1,16 @@
 /**
  * The product as real separate processes for the fault tests, on libs/embedded's stack: an
  * embedded PostgreSQL and a Temporal dev server persisting to a SQLite file, and the built
- * worker and API (`dist/`). Each part can be killed and started again on the same port with the
+ * worker and API (`dist/`). FAULT_TEMPORAL=cluster: a real Temporal cluster on that PostgreSQL
+ * (four service processes) with two workers and two APIs, the requests taking turns on them;
+ * results go to faults-<name>-cluster.json. Each part can be killed and started again on the same port with the
  * same data, which is what the faults need. Everything lives in one scratch folder that
  * `stop()` removes (unless FAULT_KEEP=1).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Stack, freePort, projectRoot } from '../../../libs/embedded/src';
+import { Stack, freePortBlock, projectRoot } from '../../../libs/embedded/src';
 import { log } from './progress';
 
 export const ROOT = projectRoot();
@@ -18,21 +20,29 @@ export const NAMESPACE = 'default';
 
 type Part = 'api' | 'worker';
 
+const CLUSTER = process.env.FAULT_TEMPORAL === 'cluster';
+
 export class FaultStack extends Stack {
   readonly jwtSecret = randomBytes(24).toString('hex');
   apiPort = 0;
+  /** Workers and APIs: two of each on the cluster. */
+  readonly copies = CLUSTER ? 2 : 1;
+  /** Of the result file: `-cluster` on the cluster. */
+  readonly suffix = CLUSTER ? '-cluster' : '';
+  private turn = 0;
 
   constructor(readonly name: string) {
     super({
       name: `approvals-fault-${name}`,
       keep: process.env.FAULT_KEEP === '1',
-      temporal: { namespace: NAMESPACE },
+      temporal: { namespace: NAMESPACE, cluster: CLUSTER },
       log,
     });
   }
 
+  /** The next API's URL: with two APIs, requests take turns on them (a load balancer). */
   get apiUrl(): string {
-    return `http://127.0.0.1:${this.apiPort}`;
+    return `http://127.0.0.1:${this.apiPort + (this.turn++ % this.copies)}`;
   }
 
   /** PostgreSQL and Temporal in parallel, then the worker and the API; waits for /health. */
@@ -41,11 +51,12 @@ export class FaultStack extends Stack {
     log(`stack in ${this.dir}`);
     await super.start();
     log(
-      `PostgreSQL :${this.pgPort}, Temporal dev server :${this.temporalPort} (${Date.now() - t0} ms)`,
+      `PostgreSQL :${this.pgPort}, Temporal ${CLUSTER ? 'cluster' : 'dev server'} :${this.temporalPort} (${Date.now() - t0} ms)`,
     );
-    this.apiPort = await freePort();
+    this.apiPort = await freePortBlock(this.copies);
     await this.startProduct({
-      apiUrl: this.apiUrl,
+      apiUrl: `http://127.0.0.1:${this.apiPort}`,
+      copies: this.copies,
       env: this.productEnv({
         NODE_ENV: 'development',
         TEMPORAL_TASK_QUEUE: TASK_QUEUE,
@@ -59,7 +70,7 @@ export class FaultStack extends Stack {
         JWT_TTL_SECONDS: '86400',
       }),
     });
-    log(`API ${this.apiUrl} healthy`);
+    log(`API${this.copies > 1 ? 's' : ''} from :${this.apiPort} healthy`);
   }
 
   /** The worker again, after a kill. */

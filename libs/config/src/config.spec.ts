@@ -5,6 +5,7 @@ import {
   parseDatabaseConfig,
   parseTemporalConfig,
   parseWorkerConfig,
+  cachedWorkflowsFor,
   workflowSource,
 } from './index';
 
@@ -184,5 +185,30 @@ describe('sign-in and sessions (JWT_TTL_SECONDS, LOGIN_*, TRUST_PROXY, AUTH_CACH
 
   it('keeps the account cache within 60 s', () => {
     expect(() => parseAuthConfig({ AUTH_CACHE_SECONDS: '61' })).toThrow(/AUTH_CACHE_SECONDS/);
+  });
+});
+
+describe('the worker cache from its memory budget (WORKER_MEMORY_MB, WORKER_MAX_CACHED_WORKFLOWS)', () => {
+  it('keeps as many workflows as the budget holds beside the idle worker', () => {
+    expect(parseWorkerConfig({ WORKER_MEMORY_MB: '1400' }).maxCachedWorkflows).toBe(1000);
+    expect(parseWorkerConfig({ WORKER_MEMORY_MB: '2048' })).toMatchObject({
+      memoryMb: 2048,
+      maxCachedWorkflows: 1589,
+    });
+  });
+  it('never goes below 10, and an explicit size wins', () => {
+    expect(parseWorkerConfig({ WORKER_MEMORY_MB: '256' }).maxCachedWorkflows).toBe(10);
+    expect(
+      parseWorkerConfig({ WORKER_MEMORY_MB: '2048', WORKER_MAX_CACHED_WORKFLOWS: '50' })
+        .maxCachedWorkflows,
+    ).toBe(50);
+  });
+  it('defaults the budget to the V8 heap limit of the process', () => {
+    const cfg = parseWorkerConfig({});
+    expect(cfg.memoryMb).toBeGreaterThan(64);
+    expect(cfg.maxCachedWorkflows).toBe(cachedWorkflowsFor(cfg.memoryMb));
+  });
+  it('names the variable of a bad value', () => {
+    expect(() => parseWorkerConfig({ WORKER_MEMORY_MB: 'lots' })).toThrow(/WORKER_MEMORY_MB/);
   });
 });

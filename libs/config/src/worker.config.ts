@@ -1,6 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { existsSync } from 'node:fs';
-import { ConfigError, Env, readEnum, readString } from './env';
+import { getHeapStatistics } from 'node:v8';
+import { ConfigError, Env, readEnum, readInt, readString } from './env';
 
 /** Where the worker takes its workflow code from. */
 export type WorkflowSource = { workflowBundle: { codePath: string } } | { workflowsPath: string };
@@ -13,12 +14,35 @@ export interface WorkerConfig {
    */
   workflowBundle?: string;
   nodeEnv: 'development' | 'production' | 'test';
+  /** WORKER_MEMORY_MB: the worker's memory budget; default the process's V8 heap limit. */
+  memoryMb: number;
+  /** How many workflows the worker keeps cached: WORKER_MAX_CACHED_WORKFLOWS, or from the budget. */
+  maxCachedWorkflows: number;
+}
+
+/**
+ * bench/README.md "Soak": an idle worker holds ~232 MiB RSS and each cached project workflow
+ * ~1,057 KiB more (444 KiB of it V8 heap). Rounded up, so the budget holds at steady state.
+ */
+export const WORKER_BASE_MB = 300;
+/** 1.1 MiB, as tenths (whole numbers keep the division exact). */
+const CACHED_WORKFLOW_TENTHS_MB = 11;
+
+/** The cache that fits the budget (at least 10: a smaller one replays on nearly every task). */
+export function cachedWorkflowsFor(memoryMb: number): number {
+  return Math.max(10, Math.floor(((memoryMb - WORKER_BASE_MB) * 10) / CACHED_WORKFLOW_TENTHS_MB));
 }
 
 export function parseWorkerConfig(env: Env): WorkerConfig {
+  const heapMb = Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
+  const memoryMb = readInt(env, 'WORKER_MEMORY_MB', heapMb, { min: 64 });
   return {
     workflowBundle: readString(env, 'WORKFLOW_BUNDLE'),
     nodeEnv: readEnum(env, 'NODE_ENV', ['development', 'production', 'test'], 'development'),
+    memoryMb,
+    maxCachedWorkflows: readInt(env, 'WORKER_MAX_CACHED_WORKFLOWS', cachedWorkflowsFor(memoryMb), {
+      min: 1,
+    }),
   };
 }
 

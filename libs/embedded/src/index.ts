@@ -4,3 +4,4 @@ export * from './temporal-dev-server';
 export * from './project-root';
 export * from './node-child';
 export * from './stack';
+export * from './temporal-cluster';

@@ -1,5 +1,6 @@
 /**
- * A supervised Node child process (the product's API or worker, a benchmark's worker): its
+ * A supervised child process (the product's API or worker, a benchmark's worker, a Temporal
+ * cluster service): its
  * output goes straight into a log file, or line by line to a sink (`npm start` prints
  * `[api] …`); its last lines are at hand for an error message; every exit is reported, with
  * whether it was asked for; it stops with SIGTERM, then SIGKILL after a timeout.
@@ -16,6 +17,10 @@ export interface NodeChildSpec {
   cwd?: string;
   /** Node flags before the script, e.g. `--require` of a profiler hook. */
   nodeArgs?: string[];
+  /** Another program than Node (a Temporal service): `entry` is its path, these its arguments. */
+  args?: string[];
+  /** With `args`: a program, not a Node script (default when `args` is given). */
+  program?: boolean;
   /** The child writes its output into this file itself (nothing passes through this process). */
   logFile?: string;
   /** Instead: each line of output, e.g. printed with a prefix. */
@@ -49,14 +54,17 @@ export class NodeChild {
     readonly spec: NodeChildSpec,
     onExit: (exit: ChildExit, child: NodeChild) => void = () => {},
   ) {
-    const args = [
-      ...(spec.nodeArgs ?? []),
-      ...(spec.entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
-      '--enable-source-maps',
-      spec.entry,
-    ];
+    const program = spec.program ?? spec.args !== undefined;
+    const args = program
+      ? (spec.args ?? [])
+      : [
+          ...(spec.nodeArgs ?? []),
+          ...(spec.entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
+          '--enable-source-maps',
+          spec.entry,
+        ];
     const fd = spec.logFile && !spec.echo ? openSync(spec.logFile, 'a') : undefined;
-    this.process = spawn(process.execPath, args, {
+    this.process = spawn(program ? spec.entry : process.execPath, args, {
       env: spec.env,
       cwd: spec.cwd,
       stdio: ['ignore', fd ?? 'pipe', fd ?? 'pipe'],

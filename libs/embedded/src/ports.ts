@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -50,4 +50,30 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new StartupError(`${what} did not become ready within ${Math.round(timeoutMs / 1000)} s`);
+}
+
+/** The first of `n` consecutive free ports (a Temporal cluster derives its ports from one). */
+export async function freePortBlock(n: number, host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const free = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        assertPortFree(base + i, host, 'probe', 'none').then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    if (free.every(Boolean)) return base;
+  }
+  throw new StartupError(`no ${n} consecutive free ports found on ${host}`);
+}
+
+/** Whether something accepts TCP connections on host:port. */
+export function tcpOpen(host: string, port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const s = connect({ host, port });
+    s.once('connect', () => (s.destroy(), res(true)));
+    s.once('error', () => res(false));
+  });
 }

@@ -13,6 +13,7 @@ export function projectRoot(from = __dirname): string {
 interface SetupModule {
   resolveCli(): { path: string; source: string } | null;
   ensureTestServer(): string;
+  ensureCluster(): import('./temporal-cluster').ClusterBinaries;
 }
 
 /** scripts/setup.js is the one place that knows where the Temporal binaries are. */

@@ -22,6 +22,14 @@ export interface StackTemporalOptions {
   file?: string;
   /** Default WAL (see DevServerOptions); `[]`: SQLite's own defaults. */
   sqlitePragmas?: string[];
+  /**
+   * A real Temporal cluster instead of the dev server (temporal-cluster.ts): frontend, history,
+   * matching and worker as separate processes on PostgreSQL (the stack's, or `databaseUrl`'s
+   * server), ports from `port` to `port`+12. `db` and `file` do not apply.
+   */
+  cluster?: boolean;
+  /** With `cluster` and no embedded PostgreSQL: a URL of the server to keep its databases on. */
+  databaseUrl?: string;
 }
 
 export interface StackOptions {
@@ -55,9 +63,24 @@ export interface ProductOptions {
   /** Node flags of both, e.g. `--require` of a profiler hook. */
   nodeArgs?: string[];
   /** Output lines of each to this sink instead of `<dir>/<name>.log` (`npm start`). */
-  echo?: (name: ProductProcess) => (line: string) => void;
+  echo?: (name: string) => (line: string) => void;
   /** How long the API has to answer /health (default 180 s). */
   healthTimeoutMs?: number;
+  /**
+   * Workers and APIs to run (default 1 each), as production runs several behind a cluster: the
+   * n-th (n ≥ 2) is named `worker n` / `api n` and its API listens on PORT + n - 1.
+   */
+  copies?: number;
+}
+
+/** The name of the n-th copy (1-based) of a product process: `api`, `api 2`, … */
+export const copyName = (name: ProductProcess, n: number) => (n === 1 ? name : `${name} ${n}`);
+
+/** The base URL of the n-th API: `apiUrl` with its port moved up by n - 1. */
+export function copyUrl(apiUrl: string, n: number): string {
+  const u = new URL(apiUrl);
+  u.port = String(Number(u.port) + n - 1);
+  return u.origin;
 }
 
 /** Settings that would point the product's processes elsewhere than this stack. */

@@ -2,8 +2,9 @@
  * The one launcher of the whole stack on one machine, for `npm start`, the e2e tests, the
  * benchmarks and the fault tests: a folder (the kept DATA_DIR, or a scratch folder removed on
  * stop), an embedded PostgreSQL, a Temporal dev server (SQLite file or in memory, Web UI or
- * headless), and supervised Node children (the product's worker and API from dist/, or other
- * workers). A child that dies on its own fails every wait at once with its last lines. Each
+ * headless) or a real Temporal cluster on that PostgreSQL (temporal-cluster.ts: its services
+ * are supervised children too), and supervised Node children (the product's workers and APIs
+ * from dist/, or other workers). A child that dies on its own fails every wait at once with its last lines. Each
  * part can be stopped and started again on the same port with the same data (the faults), and
  * `stop()` stops everything, newest first.
  */
@@ -13,11 +14,20 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ChildExit, NodeChild, NodeChildSpec } from './node-child';
 import type { ProductOptions, StackOptions } from './stack-options';
-import { productEntry, withoutProductSettings } from './stack-options';
-import { StartupError, freePort } from './ports';
+import { copyName, copyUrl, productEntry, withoutProductSettings } from './stack-options';
+import { StartupError, freePort, freePortBlock } from './ports';
 import { RunningPostgres, startEmbeddedPostgres } from './postgres';
 import { projectRoot } from './project-root';
 import { RunningDevServer, startTemporalDevServer } from './temporal-dev-server';
+import {
+  CLUSTER_PORT_SPAN,
+  CLUSTER_SERVICES,
+  ClusterService,
+  RunningCluster,
+  serviceChild,
+  startCluster,
+  waitForService,
+} from './temporal-cluster';
 
 export * from './stack-options';
 
@@ -33,6 +43,8 @@ export class Stack {
   readonly temporalDb?: 'file' | 'memory';
   postgres?: RunningPostgres;
   temporal?: RunningDevServer;
+  /** Set instead of `temporal` when the stack runs a Temporal cluster. */
+  cluster?: RunningCluster;
   pgPort = 0;
   temporalPort = 0;
   /** Every child started, in order (a restarted one again). */
@@ -54,7 +66,7 @@ export class Stack {
     }
     const t = opts.temporal;
     this.namespace = (t && t.namespace) || 'default';
-    if (t !== false) this.temporalDb = t?.db ?? 'file';
+    if (t !== false && !t?.cluster) this.temporalDb = t?.db ?? 'file';
   }
 
   get databaseUrl(): string {
@@ -63,7 +75,7 @@ export class Stack {
   }
 
   get temporalAddress(): string {
-    if (!this.temporalPort) throw new StartupError('the stack runs no Temporal dev server');
+    if (!this.temporalPort) throw new StartupError('the stack runs no Temporal server');
     return `127.0.0.1:${this.temporalPort}`;
   }
 
@@ -76,6 +88,12 @@ export class Stack {
 
   /** PostgreSQL and the dev server side by side (what the options ask for). */
   async start(): Promise<void> {
+    if (this.opts.temporal && this.opts.temporal.cluster) {
+      // The cluster keeps its databases on the PostgreSQL server: that comes first.
+      if (this.opts.postgres !== false) await this.startPostgres();
+      await this.startTemporal();
+      return;
+    }
     const results = await Promise.allSettled([
       this.opts.postgres === false ? undefined : this.startPostgres(),
       this.opts.temporal === false ? undefined : this.startTemporal(),
@@ -104,8 +122,9 @@ export class Stack {
   }
 
   /** Starts the dev server, again on the same port and SQLite file after a stopTemporal(). */
-  async startTemporal(): Promise<RunningDevServer> {
+  async startTemporal(): Promise<RunningDevServer | RunningCluster> {
     const t = this.opts.temporal || {};
+    if (t.cluster) return this.startCluster();
     this.temporalPort ||= t.port ?? (await freePort());
     this.temporal = await startTemporalDevServer({
       dbFile: this.sqliteFile,
@@ -118,8 +137,43 @@ export class Stack {
     return this.temporal;
   }
 
-  /** SIGTERM is a clean stop, SIGKILL a crash. */
+  /** A Temporal cluster's services, the Web UI, the namespace (see temporal-cluster.ts). */
+  private async startCluster(): Promise<RunningCluster> {
+    const t = this.opts.temporal || {};
+    this.temporalPort ||= t.port ?? (await freePortBlock(CLUSTER_PORT_SPAN));
+    const databaseUrl = this.postgres?.url ?? t.databaseUrl;
+    if (!databaseUrl)
+      throw new StartupError('a Temporal cluster needs PostgreSQL: the embedded one or a URL');
+    this.cluster = await startCluster(this, {
+      dir: join(this.dir, 'temporal-cluster'),
+      port: this.temporalPort,
+      uiPort: t.uiPort ?? 0,
+      namespace: this.namespace,
+      databaseUrl,
+      log: this.opts.log,
+    });
+    return this.cluster;
+  }
+
+  /** One service of the cluster: SIGKILL is a crash of that process (the fault tests). */
+  async killTemporalService(service: ClusterService, signal: NodeJS.Signals = 'SIGKILL') {
+    await this.kill(serviceChild(service), signal);
+  }
+
+  /** Starts a killed service again as it was; resolves once it serves. */
+  async restartTemporalService(service: ClusterService): Promise<void> {
+    if (!this.cluster) throw new StartupError('the stack runs no Temporal cluster');
+    this.restart(serviceChild(service));
+    await waitForService(this, service, this.cluster.ports);
+  }
+
+  /** SIGTERM is a clean stop, SIGKILL a crash (of every service of a cluster). */
   async stopTemporal(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (this.cluster) {
+      for (const s of ['ui', ...[...CLUSTER_SERVICES].reverse()] as const)
+        if (this.running(serviceChild(s))) await this.kill(serviceChild(s), signal);
+      return;
+    }
     const t = this.temporal;
     this.temporal = undefined;
     await t?.stop(signal);
@@ -183,21 +237,30 @@ export class Stack {
     });
   }
 
-  /** The worker, then the API, from dist/; resolves once the API answers /health. */
-  async startProduct(opts: ProductOptions): Promise<void> {
-    for (const name of ['worker', 'api'] as const) {
-      const entry = productEntry(name);
-      if (!existsSync(entry))
-        throw new StartupError(`${entry} is missing: run \`npm run build\` first`);
-      this.startNode({
-        name,
-        entry,
-        env: { ...opts.env, ...opts.envOf?.(name) },
-        nodeArgs: opts.nodeArgs,
-        echo: opts.echo?.(name),
-      });
+  /**
+   * The worker, then the API, from dist/ (`copies` of each); resolves once every API answers
+   * /health. Returns the APIs' base URLs.
+   */
+  async startProduct(opts: ProductOptions): Promise<string[]> {
+    const urls: string[] = [];
+    for (let n = 1; n <= (opts.copies ?? 1); n++) {
+      for (const name of ['worker', 'api'] as const) {
+        const entry = productEntry(name);
+        if (!existsSync(entry))
+          throw new StartupError(`${entry} is missing: run \`npm run build\` first`);
+        const port = n > 1 && name === 'api' ? { PORT: new URL(copyUrl(opts.apiUrl, n)).port } : {};
+        this.startNode({
+          name: copyName(name, n),
+          entry,
+          env: { ...opts.env, ...opts.envOf?.(name), ...port },
+          nodeArgs: opts.nodeArgs,
+          echo: opts.echo?.(copyName(name, n)),
+        });
+      }
+      urls.push(copyUrl(opts.apiUrl, n));
     }
-    await this.waitForHealth(opts.apiUrl, opts.healthTimeoutMs ?? 180_000);
+    for (const url of urls) await this.waitForHealth(url, opts.healthTimeoutMs ?? 180_000);
+    return urls;
   }
 
   /** Until `<url>/health` answers 200; a child's death fails it at once. */

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, resolve } from 'node:path';
+import { PROJECT_SEARCH_ATTRIBUTES } from '../../temporal/src/search-attributes';
 import { setupScript } from './project-root';
 import { StartupError, assertPortFree, waitFor } from './ports';
 
@@ -69,6 +70,9 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
     opts.namespace,
   ];
   args.push('--log-level', 'warn', '--log-format', 'json');
+  // The project workflow keeps these current; an unregistered one would fail its tasks.
+  for (const [name, type] of Object.entries(PROJECT_SEARCH_ATTRIBUTES))
+    args.push('--search-attribute', `${name}=${type}`);
   if (opts.dbFile) {
     const db = resolve(opts.dbFile);
     mkdirSync(dirname(db), { recursive: true });

@@ -38,6 +38,12 @@ import { AccessService } from './access.service';
 
 const ALL_PROJECTS = new Set(['ADMIN', 'SUPERVISOR', 'WINDOW_OFFICER']);
 
+/** What the Temporal Web UI shows for a project's run (its search attributes: the workflow). */
+const runSummary = (input: { name: string; type: string; ownerOrganisation: string }) => ({
+  staticSummary: input.name,
+  staticDetails: `${input.type} · ${input.ownerOrganisation}`,
+});
+
 @Injectable()
 export class ProjectsService {
   constructor(
@@ -181,6 +187,7 @@ export class ProjectsService {
             taskQueue: this.temporal.workflowTaskQueue,
             args: [input],
             workflowIdConflictPolicy: 'USE_EXISTING',
+            ...runSummary(input),
           }),
         );
       } catch (err) {
@@ -205,6 +212,7 @@ export class ProjectsService {
             taskQueue: this.temporal.workflowTaskQueue,
             args: [{ ...input, projectId: id, calendar: this.calendar.snapshot }],
             workflowIdConflictPolicy: 'USE_EXISTING',
+            ...runSummary(input),
           }),
         );
       }
