@@ -142,9 +142,12 @@ runBench('peer', async () => {
   await flowable.createDatabase();
   await flowable.start();
   const flowPg = new Pool({ connectionString: flowable.dbUrl, max: 2 });
-  onCleanup('Flowable pool', () => flowPg.end());
   const oursPg = new Pool({ connectionString: stack.databaseUrl, max: 2 });
-  onCleanup('our pool', () => oursPg.end());
+  // PostgreSQL stops at the end: its connections' errors then are expected.
+  for (const p of [flowPg, oursPg]) p.on('error', () => undefined);
+  const endPools = onCleanup('pools', async () => {
+    await Promise.all([flowPg.end(), oursPg.end()]);
+  });
   const durability = {
     ours: await pgSettings(oursPg),
     flowable: await pgSettings(flowPg),
@@ -239,7 +242,7 @@ runBench('peer', async () => {
       run: run2,
       concurrency: 8,
     });
-    return { ids, targets };
+    return { ids, targets: interleave(targets, (t) => t.projectId) };
   };
 
   const results: Record<string, unknown> = {};
@@ -247,10 +250,37 @@ runBench('peer', async () => {
     perOperationMs: cpuPerOperation(cpu, ops),
     cores: Object.fromEntries(Object.entries(cpu.groups).map(([k, v]) => [k, v.cores])),
   });
+  /** Commits and rows written per database (PostgreSQL's statistics; flushed within ~1 s). */
+  const dbStats = async () => {
+    const { rows } = await oursPg.query<Record<string, string>>(
+      `SELECT datname, xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = ANY($1)`,
+      [[ourDb, 'flowable']],
+    );
+    return new Map(rows.map((r) => [r.datname, r]));
+  };
+  const ourDb = new URL(stack.databaseUrl).pathname.slice(1);
   const measure = async (side: Side, label: string, fn: () => Promise<LoadResult>) => {
+    const before = await dbStats();
     const { value, cpu } = await withCpu(groups, fn);
-    run.log(`  ${side} ${label}: ${describeCpu(cpu, run.machine.cores)}`);
-    return { side, ...withoutSamples(value), cpu: cpuOf(cpu, value.completed) };
+    await sleep(1500);
+    const after = await dbStats();
+    const db = side === 'ours' ? ourDb : 'flowable';
+    const per = (k: string) =>
+      round(
+        (Number(after.get(db)?.[k]) - Number(before.get(db)?.[k])) / Math.max(1, value.completed),
+        1,
+      );
+    const writes = {
+      database: db,
+      commitsPerOperation: per('xact_commit'),
+      rowsInsertedPerOperation: per('tup_inserted'),
+      rowsUpdatedPerOperation: per('tup_updated'),
+      rowsDeletedPerOperation: per('tup_deleted'),
+    };
+    run.log(
+      `  ${side} ${label}: ${describeCpu(cpu, run.machine.cores)}; PostgreSQL per operation ${JSON.stringify(writes)}`,
+    );
+    return { side, ...withoutSamples(value), cpu: cpuOf(cpu, value.completed), writes };
   };
 
   // --- 1. project start ------------------------------------------------------------------------
@@ -302,10 +332,15 @@ runBench('peer', async () => {
   if (!skip.has('decisions')) {
     const levels = [];
     for (const [n, c] of officerLevels.entries()) {
-      run.log(`decisions c=${c}: preparing ${decisionProjects} projects per side with PLAN accepted…`);
+      run.log(
+        `decisions c=${c}: preparing ${decisionProjects} projects per side with PLAN accepted…`,
+      );
       const ours = await oursPrepare(decisionProjects, `dec${c}`);
-      const flow = (await flowPrepare(decisionProjects, `dec${c}`)).flatMap((p) =>
-        p.tasks.map((t) => ({ ...t, pi: p.pi })),
+      const flow = interleave(
+        (await flowPrepare(decisionProjects, `dec${c}`)).flatMap((p) =>
+          p.tasks.map((t) => ({ ...t, pi: p.pi })),
+        ),
+        (t) => t.pi,
       );
       const order: Side[] = n % 2 === 0 ? ['ours', 'flowable'] : ['flowable', 'ours'];
       const level: Record<string, unknown> = {
@@ -341,7 +376,8 @@ runBench('peer', async () => {
                     );
                     const item = itemsOf(report, 'PLAN').find((it) => it.code === t.code);
                     if (item && item.status !== 'UNDER_REVIEW') break;
-                    if (performance.now() - t1 > 10_000) throw new Error(`${t.taskId}: not visible`);
+                    if (performance.now() - t1 > 10_000)
+                      throw new Error(`${t.taskId}: not visible`);
                     extraReads++;
                   }
                   visible.push(performance.now() - t0);
@@ -467,7 +503,7 @@ runBench('peer', async () => {
       const deadline = lastDue + 240_000;
       for (;;) {
         const { rows } = await flowPg.query<{ n: string }>(
-          `SELECT count(*) AS n FROM act_hi_actinst WHERE act_id_ = $1 AND proc_inst_id_ = ANY($2)`,
+          `SELECT count(*) AS n FROM act_hi_actinst WHERE act_id_ = $1 AND proc_inst_id_ = ANY($2) AND end_time_ IS NOT NULL`,
           [`warn_${idOf(first.code)}`, [...dueOf.keys()]],
         );
         const n = Number(rows[0].n);
@@ -477,7 +513,9 @@ runBench('peer', async () => {
       }
     });
     const { rows: firedRows } = await flowPg.query<{ pi: string; at: string }>(
-      `SELECT proc_inst_id_ AS pi, (extract(epoch FROM start_time_) * 1000)::bigint AS at FROM act_hi_actinst WHERE act_id_ = $1 AND proc_inst_id_ = ANY($2)`,
+      // The boundary event's activity instance starts when its task is entered (the timer is
+      // set) and ends when the timer fires and the event is taken.
+      `SELECT proc_inst_id_ AS pi, (extract(epoch FROM end_time_) * 1000)::bigint AS at FROM act_hi_actinst WHERE act_id_ = $1 AND proc_inst_id_ = ANY($2) AND end_time_ IS NOT NULL`,
       [`warn_${idOf(first.code)}`, [...dueOf.keys()]],
     );
     const fLate = summarize(firedRows.map((r) => Number(r.at) - dueOf.get(r.pi)!));
@@ -511,7 +549,9 @@ runBench('peer', async () => {
     const fault = (async () => {
       while (done < targets.length / 4) await sleep(20);
       inFlightAtKill = sent - done;
-      run.log(`recovery (Flowable): kill -9 the JVM (${done} answered, ${inFlightAtKill} in flight)`);
+      run.log(
+        `recovery (Flowable): kill -9 the JVM (${done} answered, ${inFlightAtKill} in flight)`,
+      );
       killedAt = Date.now();
       await flowable.kill();
       await sleep(5000);
@@ -522,7 +562,7 @@ runBench('peer', async () => {
       sent++;
       const o = { acked: false, attempts: 0, statuses: [] as string[] };
       outcome.set(t.id, o);
-      const deadline = Date.now() + 180_000;
+      const deadline = Date.now() + 600_000;
       while (Date.now() < deadline) {
         o.attempts++;
         const a = await fc.send('POST', `/tasks/${t.id}/complete`, {
@@ -577,18 +617,25 @@ runBench('peer', async () => {
     worker: procMemory(stack.children.find((c) => c.name === 'worker')!.pid),
     flowable: flowable.pid ? procMemory(flowable.pid) : undefined,
   };
+  endPools();
+  await Promise.all([flowPg.end(), oursPg.end()]);
   await flowable.stop();
   await stack.stop();
 
   if (!skip.has('recovery')) {
-    run.log(`recovery (ours): bench/faults/worker-kill.ts with FAULT_PROJECTS=${recoveryProjects}…`);
+    run.log(
+      `recovery (ours): bench/faults/worker-kill.ts with FAULT_PROJECTS=${recoveryProjects}…`,
+    );
     const file = join(ROOT, 'bench', 'results', 'faults-worker-kill.json');
     const saved = `${file}.peer-saved`;
     if (existsSync(file)) copyFileSync(file, saved);
     const code = await new Promise<number | null>((res) => {
       const child = spawn(
         process.execPath,
-        [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'bench', 'faults', 'worker-kill.ts')],
+        [
+          join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+          join(ROOT, 'bench', 'faults', 'worker-kill.ts'),
+        ],
         {
           cwd: ROOT,
           env: { ...process.env, FAULT_PROJECTS: String(recoveryProjects) },
@@ -608,6 +655,7 @@ runBench('peer', async () => {
         res(c);
       });
     });
+    if (!existsSync(file)) throw new Error(`worker-kill wrote no ${file} (exit ${code})`);
     const fault = JSON.parse(readFileSync(file, 'utf8')) as {
       result: string;
       checks: { name: string; pass: boolean; detail: string }[];
@@ -628,19 +676,30 @@ runBench('peer', async () => {
     name: 'peer-flowable',
     ...run.conditions(),
     flowable: {
-      engine: 'org.flowable:flowable-engine 7.2.0, embedded, StandaloneProcessEngineConfiguration, async executor on, history audit, JDBC pool 10',
+      engine:
+        'org.flowable:flowable-engine 7.2.0, embedded, StandaloneProcessEngineConfiguration, async executor on, history audit, JDBC pool 10',
       jvm: 'OpenJDK 17, default heap and GC',
       interface: 'bench/peers/flowable Main: JDK com.sun.net.httpserver, 100 threads, JSON',
       model: model.summary,
-      modelGeneratedBy: 'bench/peers/flowable/model.ts (the Node driver) from checklist(EXAMPLE_ANSWERS.school)',
+      modelGeneratedBy:
+        'bench/peers/flowable/model.ts (the Node driver) from checklist(EXAMPLE_ANSWERS.school)',
     },
     durability,
-    options: { startLevels, officerLevels, seconds, decisionProjects, timers, windowS, recoveryProjects },
+    options: {
+      startLevels,
+      officerLevels,
+      seconds,
+      decisionProjects,
+      timers,
+      windowS,
+      recoveryProjects,
+    },
     memoryAtEnd,
     results,
   };
   const files = writeResults('peer-flowable', data, chart(data.results, run.machine.cores));
   run.log(`wrote ${files.join(', ')}`);
+  process.stdout.write(`\n${markdown(data.results)}\n`);
 });
 
 async function pgSettings(pool: Pool) {
@@ -648,6 +707,20 @@ async function pgSettings(pool: Pool) {
     `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes')`,
   );
   return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
+}
+
+/**
+ * Round-robin over the projects (the first ready item of every project, then the second, …),
+ * the same order on both sides: concurrent decisions mostly touch different projects, as
+ * officers of different departments on different files would.
+ */
+function interleave<T>(list: T[], projectOf: (t: T) => string): T[] {
+  const by = new Map<string, T[]>();
+  for (const t of list) by.set(projectOf(t), [...(by.get(projectOf(t)) ?? []), t]);
+  const out: T[] = [];
+  for (let i = 0; out.length < list.length; i++)
+    for (const ts of by.values()) if (i < ts.length) out.push(ts[i]);
+  return out;
 }
 
 function tally(values: string[]): Record<string, number> {
@@ -670,7 +743,8 @@ function chart(results: Record<string, unknown>, cores: number): string {
     panels.push(
       barChart({
         title: 'Project start: starts/s (higher is better)',
-        subtitle: 'ours: POST /api/projects → workflow → read model; Flowable: start the process instance',
+        subtitle:
+          'ours: POST /api/projects → workflow → read model; Flowable: start the process instance',
         categories: start.map((l) => `c=${l.concurrency}`),
         series: [
           { name: 'ours', values: start.map((l) => l.ours.rate) },
@@ -734,4 +808,90 @@ export function oursCpu(per: Record<string, number>): number {
     ['api', 'worker', 'Temporal dev server', 'PostgreSQL'].reduce((a, k) => a + (per[k] ?? 0), 0),
     1,
   );
+}
+
+const f0 = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? '–' : Math.round(v).toLocaleString('en-US');
+const f2 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(2));
+
+/** The side-by-side tables for bench/README.md, from the results. */
+export function markdown(results: Record<string, unknown>): string {
+  const lines: string[] = [];
+  const start = (results.start ?? []) as ({ concurrency: number } & Record<Side, SideResult>)[];
+  const flowCpu = (per: Record<string, number>) =>
+    round((per['Flowable JVM'] ?? 0) + (per.PostgreSQL ?? 0), 1);
+  const other = (r: SideResult) => f2(r.cpu.cores.other);
+  if (start.length) {
+    lines.push(
+      '| concurrency | ours starts/s | Flowable starts/s | ours p50 / p99 ms | Flowable p50 / p99 ms | CPU ms per start: ours / Flowable | not ours (ours / Flowable run) |',
+      '| ----------: | ------------: | ----------------: | ----------------- | --------------------- | --------------------------------- | ------------------------------ |',
+    );
+    for (const l of start)
+      lines.push(
+        `| ${l.concurrency} | ${f2(l.ours.rate)} | ${f2(l.flowable.rate)} | ${f0(l.ours.latency.p50Ms)} / ${f0(l.ours.latency.p99Ms)} | ${f0(l.flowable.latency.p50Ms)} / ${f0(l.flowable.latency.p99Ms)} | ${oursCpu(l.ours.cpu.perOperationMs)} / ${flowCpu(l.flowable.cpu.perOperationMs)} | ${other(l.ours)} / ${other(l.flowable)} cores |`,
+      );
+    lines.push('');
+  }
+  const dec = (results.decisions ?? []) as ({ concurrency: number } & Record<
+    Side,
+    SideResult & { completed: number; lockRetries: number }
+  >)[];
+  if (dec.length) {
+    lines.push(
+      '| officers | ours approve p50 / p99 ms | Flowable approve p50 / p99 ms | ours visible p50 / p99 ms | Flowable visible p50 / p99 ms | approvals/s ours / Flowable | CPU ms per approval: ours / Flowable | Flowable lock retries | not ours (ours / Flowable run) |',
+      '| -------: | ------------------------- | ----------------------------- | ------------------------- | ----------------------------- | --------------------------- | ------------------------------------ | --------------------: | ------------------------------ |',
+    );
+    for (const l of dec)
+      lines.push(
+        `| ${l.concurrency} | ${f0(l.ours.latency.p50Ms)} / ${f0(l.ours.latency.p99Ms)} | ${f0(l.flowable.latency.p50Ms)} / ${f0(l.flowable.latency.p99Ms)} | ${f0(l.ours.visible?.p50Ms)} / ${f0(l.ours.visible?.p99Ms)} | ${f0(l.flowable.visible?.p50Ms)} / ${f0(l.flowable.visible?.p99Ms)} | ${f2(l.ours.rate)} / ${f2(l.flowable.rate)} | ${oursCpu(l.ours.cpu.perOperationMs)} / ${flowCpu(l.flowable.cpu.perOperationMs)} | ${l.flowable.lockRetries} of ${l.flowable.completed} | ${other(l.ours)} / ${other(l.flowable)} cores |`,
+      );
+    lines.push('');
+  }
+  const t = results.timers as
+    | {
+        projects: number;
+        windowS: number;
+        ours: {
+          workerMemoryBefore?: { rssMB: number };
+          workerMemoryAfter?: { rssMB: number };
+          lateness: LatencySummary;
+          prepareSeconds: number;
+        };
+        flowable: {
+          memoryBefore: { rss?: { rssMB: number }; heap: { heapUsedBytes: number } };
+          memoryAfter: { rss?: { rssMB: number }; heap: { heapUsedBytes: number } };
+          lateness: LatencySummary;
+          prepareSeconds: number;
+        };
+      }
+    | undefined;
+  if (t) {
+    const mb = (b: number) => (b / 1048576).toFixed(0);
+    lines.push(
+      `| ${t.projects} projects waiting on timers | ours | Flowable |`,
+      '| --- | --- | --- |',
+      `| engine process RSS before → after (MB) | worker ${f0(t.ours.workerMemoryBefore?.rssMB)} → ${f0(t.ours.workerMemoryAfter?.rssMB)} | JVM ${f0(t.flowable.memoryBefore.rss?.rssMB)} → ${f0(t.flowable.memoryAfter.rss?.rssMB)} (heap after GC ${mb(t.flowable.memoryBefore.heap.heapUsedBytes)} → ${mb(t.flowable.memoryAfter.heap.heapUsedBytes)}) |`,
+      `| ${t.projects} timers due in ${t.windowS} s: late p50 / p99 / max ms | ${f0(t.ours.lateness.p50Ms)} / ${f0(t.ours.lateness.p99Ms)} / ${f0(t.ours.lateness.maxMs)} (${t.ours.lateness.count} fired) | ${f0(t.flowable.lateness.p50Ms)} / ${f0(t.flowable.lateness.p99Ms)} / ${f0(t.flowable.lateness.maxMs)} (${t.flowable.lateness.count} fired) |`,
+      `| preparing them (s) | ${t.ours.prepareSeconds} | ${t.flowable.prepareSeconds} |`,
+      '',
+    );
+  }
+  const rec = results.recovery as
+    | {
+        flowable?: Record<string, number>;
+        ours?: { result: string; checks: { name: string; pass: boolean; detail: string }[] };
+      }
+    | undefined;
+  if (rec?.flowable) {
+    const r = rec.flowable;
+    lines.push(
+      `Flowable, kill -9 of the JVM: ${r.completions} completions, ${r.acked} answered 2xx (or 404 on a retry after an attempt that had committed), ${r.applied} applied, **${r.lost} lost, ${r.doubled} doubled**, ${r.unanswered} unanswered; ${r.inFlightAtKill} in flight at the kill; down ${f0(r.downMs)} ms (kill to answering again).`,
+    );
+  }
+  if (rec?.ours) {
+    lines.push(
+      `Ours, bench/faults/worker-kill.ts: ${rec.ours.result}; ${rec.ours.checks.map((c) => `${c.pass ? 'ok' : 'FAIL'} ${c.name} (${c.detail})`).join('; ')}.`,
+    );
+  }
+  return lines.join('\n');
 }

@@ -5,7 +5,7 @@
  * endpoint) as a child process that can be SIGKILLed and started again.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { ApiClient, onCleanup } from '../../lib';
@@ -24,6 +24,19 @@ function ticker(log: (l: string) => void, what: string): () => void {
 /** `mvn -q -B package` in bench/peers/flowable: classes in target/classes, jars in target/lib. */
 export async function buildFlowable(log: (l: string) => void): Promise<void> {
   const t0 = performance.now();
+  const built = join(PEER_DIR, 'target', 'classes', 'bench', 'flowable', 'Main.class');
+  const sources = [
+    join(PEER_DIR, 'pom.xml'),
+    join(PEER_DIR, 'src', 'main', 'java', 'bench', 'flowable', 'Main.java'),
+  ];
+  if (
+    existsSync(built) &&
+    existsSync(join(PEER_DIR, 'target', 'lib')) &&
+    sources.every((f) => statSync(f).mtimeMs < statSync(built).mtimeMs)
+  ) {
+    log('bench/peers/flowable is up to date (target/ newer than pom.xml and Main.java)');
+    return;
+  }
   log('building bench/peers/flowable (mvn -q -B package; the first build downloads Flowable)…');
   const stop = ticker(log, 'mvn package');
   const output: string[] = [];
@@ -43,7 +56,9 @@ export async function buildFlowable(log: (l: string) => void): Promise<void> {
   });
   stop();
   if (code !== 0)
-    throw new Error(`mvn package failed (${code}):\n${output.join('').split('\n').slice(-30).join('\n')}`);
+    throw new Error(
+      `mvn package failed (${code}):\n${output.join('').split('\n').slice(-30).join('\n')}`,
+    );
   log(`built the Flowable peer in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
