@@ -28,7 +28,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { WorkingDayCalendar, chineseDaysSnapshot } from '../../libs/calendar/src';
@@ -43,15 +43,12 @@ import { FaultClient } from '../faults/lib/client';
 import {
   Target,
   createProjects,
-  getReport,
   itemsOf,
   signIn,
   submitAndAccept,
   underReview,
-  type Tokens,
 } from '../faults/lib/scenario';
 import {
-  ApiClient,
   BenchRun,
   CpuWindow,
   LoadResult,
@@ -76,7 +73,7 @@ import {
   type LatencySummary,
 } from '../lib';
 import { procMemory } from '../soak/memory';
-import type { TimerResult, soakTimerWorkflow } from '../soak/workflows';
+import type { soakTimerWorkflow } from '../soak/workflows';
 import { FlowableEngine, buildFlowable, writeModel } from './flowable/engine';
 import { PROCESS_KEY, acceptId, approvalBpmn, dueVar, idOf, warnVar } from './flowable/model';
 
@@ -438,9 +435,7 @@ runBench('peer', async () => {
           args: [windowStart + Math.floor((i / timers) * windowS * 1000)],
         }),
     );
-    const fired = await withCpu(groups, () =>
-      mapLimit(handles, 50, (h) => h.result() as Promise<TimerResult>),
-    );
+    const fired = await withCpu(groups, () => mapLimit(handles, 50, (h) => h.result()));
     const oursLate = summarize(fired.value.map((r) => r.firedAt - r.dueAt));
     run.log(`timers (ours): lateness ${JSON.stringify(oursLate)}`);
     out.ours = {
@@ -661,7 +656,10 @@ runBench('peer', async () => {
       checks: { name: string; pass: boolean; detail: string }[];
       data: Record<string, unknown>;
     };
-    if (existsSync(saved)) copyFileSync(saved, file);
+    if (existsSync(saved)) {
+      copyFileSync(saved, file);
+      unlinkSync(saved);
+    }
     (results.recovery as Record<string, unknown>).ours = {
       exitCode: code,
       result: fault.result,
