@@ -20,9 +20,9 @@ export const MIGRATIONS = [
   ProjectionFence1763810000000,
   DropSmokeRecords1763820000000,
   UserEmail1763825000000,
-  Statistics1763870000000,
   NoticeReadsAndMail1763830000000,
-  Accounts1763860000000,
   Receipts1763840000000,
   Ratings1763850000000,
+  Accounts1763860000000,
+  Statistics1763870000000,
 ];
