@@ -146,6 +146,18 @@ describe('statistics agree with counts made from the reports (real stack)', () =
     expect(open.length).toBeGreaterThan(0);
     await decide(a.taskId, a.department, 'APPROVE');
     await decide(b.taskId, b.department, 'REJECT');
+    // Rated by the applicant (好差评): a bad rating of the late approval, a good one of the
+    // rejection.
+    for (const [item, score] of [
+      [a, 2],
+      [b, 5],
+    ] as const) {
+      await request(h.url)
+        .post(`/api/projects/${late}/items/${item.code}/rating`)
+        .set(as('s-applicant'))
+        .send({ score, comment: score < 3 ? '太慢' : '说明清楚' })
+        .expect(201);
+    }
 
     // 3. Imported two working days ago, its PLAN stage approved today.
     const recent = await create(EXAMPLE_ANSWERS.lowRiskWarehouse, workingDaysAgo(2));
@@ -220,6 +232,31 @@ describe('statistics agree with counts made from the reports (real stack)', () =
     });
     const decided = byDepartment.reduce((n, d) => n + d.decided, 0);
     const onTime = byDepartment.reduce((n, d) => n + d.onTime, 0);
+    const inScope = (d: string, day: string) =>
+      (!department || d === department) && day >= from && day <= to;
+    const ratings = (
+      await Promise.all(
+        ids.map(
+          async (id) =>
+            (await request(h.url).get(`/api/projects/${id}/ratings`).set(as('s-supervisor')))
+              .body as { items: { department: string; ratedOn: string; score: number }[] },
+        ),
+      )
+    )
+      .flatMap((r) => r.items)
+      .filter((r) => inScope(r.department, r.ratedOn));
+    const rectifications = (
+      (await request(h.url).get('/api/rectifications').set(as('s-supervisor')).expect(200))
+        .body as {
+        items: {
+          department: string;
+          openedOn: string;
+          respondedOnTime: boolean | null;
+          overdueAt: string | null;
+        }[];
+      }
+    ).items.filter((r) => inScope(r.department, r.openedOn));
+    const satisfied = ratings.filter((r) => r.score >= 4).length;
     return {
       from,
       to,
@@ -232,6 +269,15 @@ describe('statistics agree with counts made from the reports (real stack)', () =
         COMPLETION: mean(spans.COMPLETION),
       },
       byDepartment,
+      satisfaction: {
+        rated: ratings.length,
+        satisfiedRate: ratings.length ? round(satisfied / ratings.length, 4) : null,
+      },
+      rectifications: {
+        opened: rectifications.length,
+        respondedOnTime: rectifications.filter((r) => r.respondedOnTime === true).length,
+        overdue: rectifications.filter((r) => r.overdueAt !== null).length,
+      },
     };
   }
 
@@ -248,6 +294,7 @@ describe('statistics agree with counts made from the reports (real stack)', () =
     expect(body.byDepartment.some((d) => d.overdueNow > 0)).toBe(true);
     expect(body.averageDaysByStage.PLAN).not.toBeNull();
     expect(body.averageDaysByStage.START_PERMIT).toBeNull();
+    expect(body.satisfaction).toEqual({ rated: 2, satisfiedRate: 0.5 });
   });
 
   it('counts no decision outside the range, and a rate with nothing decided is null', async () => {
