@@ -28,6 +28,8 @@ interface Statistics {
   items: { decided: number; onTime: number; onTimeRate: number | null };
   averageDaysByStage: Record<'PLAN' | 'START_PERMIT' | 'COMPLETION', number | null>;
   byDepartment: DeptRow[];
+  satisfaction: { rated: number; satisfiedRate: number | null };
+  rectifications: { opened: number; respondedOnTime: number; overdue: number };
 }
 
 const DEPARTMENTS = defaultCatalog.departments.map((d) => d.code);
