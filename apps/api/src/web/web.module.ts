@@ -3,6 +3,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { webDir } from '../../../../libs/embedded/src/project-root';
+import { ApiErrorsFirstModule } from './api-errors-first';
 
 /**
  * The web app at `/`: its files, and index.html for every client-side route. `/api`, `/docs` and
@@ -19,6 +20,7 @@ export class WebModule {
     return {
       module: WebModule,
       imports: [
+        ApiErrorsFirstModule,
         ServeStaticModule.forRoot({
           rootPath: root,
           exclude: ['/api/{*rest}', '/docs/{*rest}', '/docs', '/health'],
