@@ -8,10 +8,20 @@ import type { RectificationWrite } from '../libs/temporal/src/rectification';
  * retried write changes nothing and adds no second notice. A lost connection is thrown as is
  * and Temporal retries it.
  */
-export function createRectificationActivities({ dataSource }: { dataSource: DataSource }) {
+export function createRectificationActivities({
+  dataSource,
+  mail,
+}: {
+  dataSource: DataSource;
+  /** Mail on: the notices' mail is queued with them and handed to the dispatcher after commit. */
+  mail?: { queued(outboxIds: string[]): void };
+}) {
   return {
     async writeRectification(w: RectificationWrite): Promise<{ applied: boolean }> {
-      return { applied: await writeRectification(dataSource, w) };
+      const mailIds: string[] | undefined = mail ? [] : undefined;
+      const applied = await writeRectification(dataSource, w, mailIds);
+      if (mailIds?.length) mail?.queued(mailIds);
+      return { applied };
     },
   };
 }

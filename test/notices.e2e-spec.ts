@@ -205,4 +205,36 @@ describe('notices: the inbox of the people addressed, and their mail through a r
     const ids = smtp.mails.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('a bad rating opens a rectification whose notice reaches the head’s inbox and mailbox', async () => {
+    const item = underReview[underReview.length - 1];
+    const head = `n-head.${item.department}`;
+    auth[head] = await userToken(h, {
+      username: head,
+      role: 'DEPARTMENT_HEAD',
+      department: item.department,
+    });
+    await request(h.url)
+      .patch('/api/auth/me')
+      .set(as(head))
+      .send({ email: `${head}@mail.test` })
+      .expect(200);
+    await request(h.url)
+      .post(`/api/tasks/${item.taskId}/decision`)
+      .set(as(`n-officer.${item.department}`))
+      .send({ action: 'APPROVE', comment: '同意' })
+      .expect(200);
+    await request(h.url)
+      .post(`/api/projects/${project}/items/${item.code}/rating`)
+      .set(as('n-applicant'))
+      .send({ score: 1, comment: '材料退了三次' })
+      .expect(201);
+
+    const mail = await smtp.waitFor('the head’s rectification mail', (m) =>
+      m.to.includes(`${head}@mail.test`),
+    );
+    expect(mail.subject).toContain('通知小学');
+    const notices = (await inbox(head)).items.filter((n) => n.itemCode === item.code);
+    expect(notices.some((n) => n.message.includes('整改'))).toBe(true);
+  });
 });

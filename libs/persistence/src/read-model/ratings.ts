@@ -6,6 +6,7 @@
  */
 import type { RectificationStatus, RectificationWrite } from '../../../temporal/src/rectification';
 import { RatingRecord, RectificationRecord } from '../entities';
+import { queueNoticeMail } from './notices';
 import type { Db } from './db';
 
 export interface NewRating {
@@ -120,7 +121,12 @@ export function listRectifications(
  * change, in one transaction. A write at a version already stored (a retried activity) or older
  * changes nothing and adds no notice. Answers whether it applied.
  */
-export async function writeRectification(db: Db, w: RectificationWrite): Promise<boolean> {
+export async function writeRectification(
+  db: Db,
+  w: RectificationWrite,
+  /** Mail is on: queue each notice's mail in the same transaction; the new outbox ids go here. */
+  mailIds?: string[],
+): Promise<boolean> {
   const r = w.rectification;
   const run = async (m: Db) => {
     const rows = await m.query<{ id: string }[]>(
@@ -169,11 +175,13 @@ export async function writeRectification(db: Db, w: RectificationWrite): Promise
       ],
     );
     if (rows.length === 0) return false;
+    const seqs: number[] = [];
     for (const n of w.notices) {
-      await m.query(
+      const [{ seq }] = await m.query<{ seq: string }[]>(
         `INSERT INTO "notices" ("project_id", "seq", "at", "recipient_role", "department",
            "organisation", "kind", "item_code", "message")
-         VALUES ($1, -nextval('notice_extra_seq'), $2, $3, $4, $5, $6, $7, $8)`,
+         VALUES ($1, -nextval('notice_extra_seq'), $2, $3, $4, $5, $6, $7, $8)
+         RETURNING "seq"`,
         [
           r.projectId,
           w.at,
@@ -185,7 +193,9 @@ export async function writeRectification(db: Db, w: RectificationWrite): Promise
           n.message,
         ],
       );
+      seqs.push(Number(seq));
     }
+    if (mailIds) mailIds.push(...(await queueNoticeMail(m, r.projectId, seqs)));
     return true;
   };
   return db.transaction((m) => run(m));
