@@ -66,10 +66,17 @@ test('an expired session sends the person to sign in, and back to the page they 
   page,
 }) => {
   await signIn(page, 'supervisor');
-  // The token stops being valid (expired or revoked) while the page is open.
+  // The session ends while the page is open (revoked, or signed out elsewhere): the access token
+  // is refused and so is its refresh token, so the silent refresh cannot save it.
   await page.evaluate(() => {
-    const s = JSON.parse(localStorage.getItem('pa.session')!) as { token: string };
-    localStorage.setItem('pa.session', JSON.stringify({ ...s, token: `${s.token}x` }));
+    const s = JSON.parse(localStorage.getItem('pa.session')!) as {
+      token: string;
+      refreshToken?: string;
+    };
+    localStorage.setItem(
+      'pa.session',
+      JSON.stringify({ ...s, token: `${s.token}x`, refreshToken: `${s.refreshToken ?? ''}x` }),
+    );
   });
   await page.goto('/projects?risk=OVERDUE');
   await expect(page).toHaveURL(/\/login\?next=/);

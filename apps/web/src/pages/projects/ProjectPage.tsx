@@ -3,7 +3,9 @@ import {
   Breadcrumb,
   Card,
   Col,
+  Collapse,
   Descriptions,
+  Grid,
   Result,
   Row,
   Skeleton,
@@ -11,6 +13,7 @@ import {
   Tabs,
   Typography,
 } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
@@ -29,6 +32,7 @@ import { StagesPanel } from './StagesPanel';
 /** One project: its clock, what to do next, the Gantt of its items, stages, timeline and agents. */
 export function Component() {
   const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
   const { id = '' } = useParams();
   const s = useSession();
   const report = useQuery({
@@ -94,7 +98,8 @@ export function Component() {
           {t('gantt.legend')}
         </Typography.Text>
       </Card>
-      <Tabs
+      <Sections
+        phone={!screens.md}
         items={[
           { key: 'stages', label: t('stages.title'), children: <StagesPanel report={r} /> },
           { key: 'ratings', label: t('ratings.title'), children: <RatingsPanel report={r} /> },
@@ -126,4 +131,15 @@ export function Component() {
       />
     </Space>
   );
+}
+
+type Section = { key: string; label: string; children: ReactNode };
+
+/**
+ * The project's sections: tabs on a wide screen; on a phone, where five tabs would overflow into
+ * a "more" menu inside the tab list, panels that open and close.
+ */
+function Sections({ phone, items }: { phone: boolean; items: Section[] }) {
+  if (!phone) return <Tabs items={items} />;
+  return <Collapse defaultActiveKey={items[0]?.key} items={items} />;
 }
