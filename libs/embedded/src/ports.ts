@@ -55,7 +55,9 @@ export async function waitFor(
 /** The first of `n` consecutive free ports (a Temporal cluster derives its ports from one). */
 export async function freePortBlock(n: number, host = '127.0.0.1'): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    // Below 32768: the Temporal server keeps its services' ports in a SMALLINT column
+    // (cluster_membership.rpc_port) and stops at start on a higher one.
+    const base = 20_000 + Math.floor(Math.random() * (32_767 - 20_000 - n));
     const free = await Promise.all(
       Array.from({ length: n }, (_, i) =>
         assertPortFree(base + i, host, 'probe', 'none').then(

@@ -42,6 +42,12 @@ export interface ClusterPorts {
 const ORDER: Record<ClusterService, number> = { frontend: 0, history: 1, matching: 2, worker: 3 };
 
 export function clusterPorts(frontend: number): ClusterPorts {
+  // The server keeps its services' ports in a SMALLINT column (cluster_membership.rpc_port).
+  if (frontend + CLUSTER_PORT_SPAN - 1 > 32_767) {
+    throw new StartupError(
+      `TEMPORAL_PORT=${frontend}: the cluster takes ${CLUSTER_PORT_SPAN} ports from it and the Temporal server needs them below 32768`,
+    );
+  }
   const by = (offset: number) =>
     Object.fromEntries(CLUSTER_SERVICES.map((s) => [s, frontend + offset + ORDER[s]])) as Record<
       ClusterService,
