@@ -6,6 +6,7 @@
 import { INestApplication, INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
+import { Client as Pg } from 'pg';
 import request from 'supertest';
 import { AppModule } from '../apps/api/src/app.module';
 import { NewUser, UsersService } from '../apps/api/src/auth/users.service';
@@ -25,6 +26,22 @@ export interface HarnessOptions {
   worker?: boolean;
   /** The API's Nest logger; by default only errors, printed by Nest's console logger. */
   logger?: LoggerService;
+}
+
+/**
+ * A fresh database of its own on the e2e PostgreSQL, for a suite whose counts must not see other
+ * suites' projects (or whose writes would disturb them); answers its URL.
+ */
+export async function ownDatabase(suite: string): Promise<string> {
+  const name = `approvals_${suite}_${process.pid}`;
+  const admin = new Pg({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 export async function startHarness(

@@ -1,6 +1,5 @@
-import { Client as Pg } from 'pg';
 import request from 'supertest';
-import { Harness, startHarness, userToken } from './app-harness';
+import { Harness, ownDatabase, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
 const warehouse = EXAMPLE_ANSWERS.warehouse;
@@ -16,15 +15,7 @@ describe('an administrator loads a new year: new answers, running projects recou
   const as = (who: string) => ({ Authorization: `Bearer ${auth[who]}` });
 
   beforeAll(async () => {
-    const name = `approvals_calendar_${process.pid}`;
-    const admin = new Pg({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    databaseUrl = await ownDatabase('calendar');
     h = await startHarness({ DATABASE_URL: databaseUrl });
     for (const u of [
       { username: 'c-admin', role: 'ADMIN' as const },

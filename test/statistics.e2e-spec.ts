@@ -5,12 +5,11 @@
  * the projects' reports (GET /api/projects/:id) add up to. Then the department head's view, the
  * CSV and the refusals.
  */
-import { Client as Pg } from 'pg';
 import request from 'supertest';
 import { WorkingDayCalendar, chineseDaysSnapshot } from '../libs/calendar/src';
 import { EXAMPLE_ANSWERS, defaultCatalog, policyFor } from '../libs/domain/src';
 import { itemsOf, type ProjectReport } from '../libs/client/src';
-import { Harness, startHarness, userToken } from './app-harness';
+import { Harness, ownDatabase, startHarness, userToken } from './app-harness';
 
 interface DeptRow {
   department: string;
@@ -102,15 +101,7 @@ describe('statistics agree with counts made from the reports (real stack)', () =
     request(h.url).get(`/api/statistics${query}`).set(as(who));
 
   beforeAll(async () => {
-    const name = `approvals_statistics_${process.pid}`;
-    const admin = new Pg({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    h = await startHarness({ DATABASE_URL: url.toString() });
+    h = await startHarness({ DATABASE_URL: await ownDatabase('statistics') });
     const users = [
       { username: 's-applicant', role: 'APPLICANT' as const, organisation: 'org-s' },
       { username: 's-admin', role: 'ADMIN' as const },

@@ -4,12 +4,11 @@
  * issue's shape; an acceptance or a return takes a submission out, a resubmission queues it
  * again at the back; a later stage queues under its own code.
  */
-import { Client as Pg } from 'pg';
 import request from 'supertest';
 import { WorkingDayCalendar, chineseDaysSnapshot } from '../libs/calendar/src';
 import { EXAMPLE_ANSWERS, defaultCatalog } from '../libs/domain/src';
 import { itemsOf, type ProjectReport } from '../libs/client/src';
-import { Harness, startHarness, userToken } from './app-harness';
+import { Harness, ownDatabase, startHarness, userToken } from './app-harness';
 
 interface Queue {
   items: {
@@ -65,15 +64,7 @@ describe("the window's queue: GET /api/submissions (real stack)", () => {
   });
 
   beforeAll(async () => {
-    const name = `approvals_submissions_${process.pid}`;
-    const admin = new Pg({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    h = await startHarness({ DATABASE_URL: url.toString() });
+    h = await startHarness({ DATABASE_URL: await ownDatabase('submissions') });
     const users = [
       { username: 'q-applicant', role: 'APPLICANT' as const, organisation: 'org-q' },
       { username: 'q-window', role: 'WINDOW_OFFICER' as const },
