@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
+import { NOTICE_KIND_LABELS, renderNoticeText } from '../libs/approval/src/notice-texts';
 import {
   markMailFailed,
   markMailSent,
@@ -32,26 +33,20 @@ export const MAIL_REFUSED = 'MailRefused';
 
 export type DeliveryOutcome = 'SENT' | 'ALREADY_SENT' | 'GONE' | 'SKIPPED';
 
-const KIND_TEXT: Record<string, string> = {
-  CLOCK_STOPPED: '计时暂停',
-  CLOCK_RESUMED: '计时恢复',
-  STAGE_RETURNED: '阶段退回',
-  ITEM_REJECTED: '事项不予许可',
-  WARNING: '时限预警',
-  OVERDUE_ESCALATION: '超期督办',
-  DEFICIENCY_MISSED: '容缺材料逾期',
-  JOINT_PROCEDURE_SCHEDULED: '联合程序安排',
-};
-
 /** The Message-ID of an outbox row's mail: a resend after a crash carries the same one. */
 export const messageIdOf = (outboxId: string, domain: string) => `<notice-${outboxId}@${domain}>`;
 
+/** The mail of a notice: Chinese, with the English wording below it. */
 export function mailText(row: OutboxMail, publicUrl?: string) {
-  const kind = KIND_TEXT[row.kind] ?? row.kind;
+  const kind = NOTICE_KIND_LABELS['zh-CN'][row.kind] ?? row.kind;
+  const kindEn = NOTICE_KIND_LABELS.en[row.kind] ?? row.kind;
+  const zh = (row.text && renderNoticeText('zh-CN', row.text)) ?? row.message;
+  const en = (row.text && renderNoticeText('en', row.text)) ?? row.message;
   const link = publicUrl ? `\n\n${publicUrl}/projects/${row.projectId}` : '';
+  const english = en === zh ? '' : `\n\n${kindEn}: ${en}`;
   return {
     subject: `【并联审批】${row.projectName}：${kind}`,
-    text: `${row.displayName}：\n\n${row.projectName} — ${kind}\n${row.message}${link}\n\n（本邮件由并联审批系统发送；可在“设置”中关闭邮件通知。）`,
+    text: `${row.displayName}：\n\n${row.projectName} — ${kind}\n${zh}${english}${link}\n\n（本邮件由并联审批系统发送；可在“设置”中关闭邮件通知。）`,
   };
 }
 

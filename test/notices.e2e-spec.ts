@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { renderNoticeText, type NoticeText } from '../libs/approval/src/notice-texts';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { Harness, startHarness, userToken } from './app-harness';
 import { SmtpInbox } from './smtp-inbox';
@@ -12,6 +13,7 @@ type Notice = {
   kind: string;
   itemCode: string | null;
   message: string;
+  text: NoticeText | null;
   createdAt: string;
   readAt: string | null;
 };
@@ -122,6 +124,14 @@ describe('notices: the inbox of the people addressed, and their mail through a r
     const notice = mine.items.find((n) => n.kind === 'CLOCK_STOPPED' && n.itemCode === item.code)!;
     expect(notice).toMatchObject({ projectId: project, projectName: '通知小学', readAt: null });
     expect(notice.message).toContain('请补充消防设计文件');
+    // Its wording in each language, from the same template and values.
+    expect(notice.text).toMatchObject({
+      key: 'supplementRequested',
+      params: { reason: 'SUPPLEMENT', comment: '请补充消防设计文件' },
+    });
+    expect(renderNoticeText('zh-CN', notice.text!)).toMatch(
+      /停止计时：需补正材料：请补充消防设计文件/,
+    );
     expect(mine.unread).toBeGreaterThanOrEqual(1);
     // The same notice for a colleague of the organisation and the delegated agent; not for others.
     expect((await inbox('n-colleague')).items.map((n) => n.id)).toContain(notice.id);
@@ -135,7 +145,10 @@ describe('notices: the inbox of the people addressed, and their mail through a r
       m.to.includes('n-applicant@mail.test'),
     );
     expect(mail.subject).toContain('通知小学');
-    expect(mail.text).toContain('请补充消防设计文件');
+    // Chinese first, the English wording below it.
+    expect(mail.text).toMatch(
+      /停止计时：需补正材料：请补充消防设计文件[\s\S]*Clock stopped: The clock of/,
+    );
     expect(mail.messageId).toBe(`<notice-${mail.outboxId}@approvals.local>`);
     await smtp.waitFor('the agent’s mail', (m) => m.to.includes('n-agent@mail.test'));
     await sleep(1500);
@@ -235,6 +248,10 @@ describe('notices: the inbox of the people addressed, and their mail through a r
     );
     expect(mail.subject).toContain('通知小学');
     const notices = (await inbox(head)).items.filter((n) => n.itemCode === item.code);
-    expect(notices.some((n) => n.message.includes('整改'))).toBe(true);
+    const opened = notices.find((n) => n.kind === 'RECTIFICATION_OPENED')!;
+    expect(opened.text?.key).toBe('rectificationOpened');
+    expect(renderNoticeText('zh-CN', opened.text!)).toContain('差评整改');
+    expect(mail.text).toContain('差评整改');
+    expect(renderNoticeText('en', opened.text!)).toContain('was rated 1');
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../../playwright.config';
 import { apiGet, apiToken, itemsOf, reportOf } from './api';
-import { expectAccessible, screenshot, signIn } from './helpers';
+import { expectAccessible, screenshot, setLanguage, signIn } from './helpers';
 
 const mailDir = join(dataDir, 'mail');
 const mailsTo = (address: string) =>
@@ -79,9 +79,16 @@ test('a supplement notice arrives in the applicant’s inbox and mailbox; the ap
   const row = page.getByRole('row').filter({ hasText: comment });
   await expect(row).toContainText(project);
   await expect(row).toContainText('计时暂停');
+  // The wording in the reader's language: Chinese here, English after the switch.
+  await expect(row).toContainText(`停止计时：需补正材料：${comment}`);
   await expect(row.getByRole('link', { name: project })).toHaveAttribute('href', /\/projects\//);
   await screenshot(page, 'notices-inbox');
   await expectAccessible(page, 'the inbox');
+  await setLanguage(page, 'en');
+  await expect(row).toContainText(`materials must be supplemented (补正): ${comment}`);
+  await expect(row).toContainText('Clock stopped');
+  await screenshot(page, 'notices-inbox-en');
+  await setLanguage(page, 'zh-CN');
 
   await row.getByRole('button', { name: `将“${project}”的通知标为已读` }).click();
   await expect(row).toContainText('已读');

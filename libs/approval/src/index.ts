@@ -9,3 +9,4 @@ export * from './report';
 export * from './deadlines';
 export * from './input';
 export * from './next-actions';
+export * from './notice-texts';

@@ -1,31 +1,15 @@
 /**
  * What people are told, in one place: every clock stop, warning and escalation creates a
  * notice, and its wording lives here. Each function returns the notice without its sequence
- * number and instant (the Outbox adds them).
+ * number and instant (the Outbox adds them). The words themselves, in each language, are in
+ * notice-texts.ts.
  */
 import type { ItemClock, ProjectClock } from './clock';
-import type {
-  Deficiency,
-  ItemState,
-  Notice,
-  PauseReason,
-  ProjectState,
-  SpecialProcedureType,
-} from './types';
+import type { Deficiency, ItemState, Notice, ProjectState, SpecialProcedureType } from './types';
 import type { JointProcedure, StageCode } from '../../domain/src';
+import { noticeText } from './notice-texts';
 
 export type NoticeDraft = Omit<Notice, 'seq' | 'at'>;
-
-export const REASON_TEXT: Record<PauseReason, string> = {
-  SUPPLEMENT: 'materials must be supplemented (补正)',
-  DEFICIENCY_OVERDUE: 'promised materials (容缺) did not arrive by the committed date',
-  EXPERT_REVIEW: 'expert review (专家评审)',
-  PUBLIC_NOTICE: 'public notice (公示)',
-  HEARING: 'hearing (听证)',
-  SITE_SURVEY: 'site survey (现场踏勘)',
-  INSPECTION_TESTING: 'inspection and testing (检验检测)',
-  APPRAISAL: 'appraisal (鉴定)',
-};
 
 const toApplicant = (state: ProjectState) =>
   ({ recipientRole: 'APPLICANT', organisation: state.ownerOrganisation }) as const;
@@ -37,7 +21,7 @@ export const stageReturned = (
 ): NoticeDraft => ({
   ...toApplicant(state),
   kind: 'STAGE_RETURNED',
-  message: `Stage ${stage} was returned: ${reason}. No clock runs while you prepare it again.`,
+  ...noticeText('stageReturned', { stage, comment: reason ?? '' }),
 });
 
 export const itemRejected = (
@@ -48,7 +32,7 @@ export const itemRejected = (
   ...toApplicant(state),
   kind: 'ITEM_REJECTED',
   itemCode: item.code,
-  message: `${item.name} was rejected: ${comment}. Stage ${item.stage} waits until you resubmit or withdraw the item.`,
+  ...noticeText('itemRejected', { item: item.name, comment: comment ?? '', stage: item.stage }),
 });
 
 export const supplementRequested = (
@@ -60,7 +44,12 @@ export const supplementRequested = (
   ...toApplicant(state),
   kind: 'CLOCK_STOPPED',
   itemCode: item.code,
-  message: `The clock of ${item.name} stopped on ${on}: ${REASON_TEXT.SUPPLEMENT}: ${comment}. It resumes when you answer.`,
+  ...noticeText('supplementRequested', {
+    item: item.name,
+    on,
+    reason: 'SUPPLEMENT',
+    comment: comment ?? '',
+  }),
 });
 
 export const specialProcedureStarted = (
@@ -75,7 +64,13 @@ export const specialProcedureStarted = (
   itemCode: item.code,
   expectedDays: procedure.expectedDays,
   expectedUntil: until,
-  message: `The clock of ${item.name} stopped on ${on} for ${REASON_TEXT[procedure.type]}, expected to take ${procedure.expectedDays} working days (until ${until}); by art. 45 this time is not counted.`,
+  ...noticeText('specialProcedureStarted', {
+    item: item.name,
+    on,
+    reason: procedure.type,
+    days: procedure.expectedDays,
+    until,
+  }),
 });
 
 export const specialProcedureEnded = (
@@ -86,7 +81,7 @@ export const specialProcedureEnded = (
   ...toApplicant(state),
   kind: 'CLOCK_RESUMED',
   itemCode: item.code,
-  message: `The special procedure for ${item.name} ended on ${on}; its clock runs again.`,
+  ...noticeText('specialProcedureEnded', { item: item.name, on }),
 });
 
 export const acceptedWithDeficiency = (
@@ -98,7 +93,11 @@ export const acceptedWithDeficiency = (
   kind: 'CLOCK_RESUMED',
   itemCode: item.code,
   expectedUntil: d.dueDate,
-  message: `${item.name} is reviewed on your commitment to deliver "${d.description}" by ${d.dueDate}; if it does not arrive by then the item is suspended.`,
+  ...noticeText('acceptedWithDeficiency', {
+    item: item.name,
+    description: d.description,
+    due: d.dueDate,
+  }),
 });
 
 /** A supplement or special procedure ended, but a missed 容缺 keeps the clock stopped. */
@@ -111,7 +110,13 @@ export const stillStopped = (
   ...toApplicant(state),
   kind: 'CLOCK_STOPPED',
   itemCode: item.code,
-  message: `The clock of ${item.name} stays stopped on ${on}: ${REASON_TEXT.DEFICIENCY_OVERDUE} ("${d.description}", due ${d.dueDate}). It resumes when you deliver it.`,
+  ...noticeText('stillStopped', {
+    item: item.name,
+    on,
+    reason: 'DEFICIENCY_OVERDUE',
+    description: d.description,
+    due: d.dueDate,
+  }),
 });
 
 export const jointProcedureScheduled = (
@@ -124,7 +129,12 @@ export const jointProcedureScheduled = (
   recipientRole: 'OFFICER',
   department,
   kind: 'JOINT_PROCEDURE_SCHEDULED',
-  message: `Joint ${type} on ${date} for ${state.name}: ${itemCodes.join(', ')}`,
+  ...noticeText('jointProcedureScheduled', {
+    procedure: type,
+    date,
+    project: state.name,
+    items: itemCodes.join(', '),
+  }),
 });
 
 export const siteSurveyStopsClocks = (
@@ -137,7 +147,7 @@ export const siteSurveyStopsClocks = (
   kind: 'CLOCK_STOPPED',
   expectedDays: days,
   expectedUntil: date,
-  message: `A joint site survey is scheduled for ${date}; the clocks of ${itemCodes.join(', ')} stop until every department has recorded its result (art. 45).`,
+  ...noticeText('siteSurveyStopsClocks', { date, items: itemCodes.join(', ') }),
 });
 
 export const deficiencyMissed = (
@@ -149,14 +159,22 @@ export const deficiencyMissed = (
     ...toApplicant(state),
     kind: 'DEFICIENCY_MISSED',
     itemCode: item.code,
-    message: `"${d.description}" for ${item.name} was due on ${d.dueDate} and has not arrived: the item is suspended and its clock stopped until you deliver it.`,
+    ...noticeText('deficiencyMissedApplicant', {
+      description: d.description,
+      item: item.name,
+      due: d.dueDate,
+    }),
   },
   {
     recipientRole: 'OFFICER',
     department: item.department,
     kind: 'DEFICIENCY_MISSED',
     itemCode: item.code,
-    message: `${state.name}: ${item.code} suspended, committed materials missing since ${d.dueDate}.`,
+    ...noticeText('deficiencyMissedOfficer', {
+      project: state.name,
+      code: item.code,
+      due: d.dueDate,
+    }),
   },
 ];
 
@@ -165,7 +183,13 @@ export const itemWarning = (state: ProjectState, item: ItemState, c: ItemClock):
   department: item.department,
   kind: 'WARNING',
   itemCode: item.code,
-  message: `${state.name}: ${item.name} has used ${c.usedDays} of ${c.limitDays} working days; due ${c.dueDate ?? '(clock stopped)'}.`,
+  ...noticeText(c.dueDate ? 'itemWarning' : 'itemWarningStopped', {
+    project: state.name,
+    item: item.name,
+    used: c.usedDays,
+    limit: c.limitDays,
+    ...(c.dueDate ? { due: c.dueDate } : {}),
+  }),
 });
 
 /** Past its limit: the department head and the supervisor are told. */
@@ -175,11 +199,17 @@ export const itemOverdue = (state: ProjectState, item: ItemState, c: ItemClock):
     department: item.department,
     kind: 'OVERDUE_ESCALATION',
     itemCode: item.code,
-    message: `${state.name}: ${item.name} (${item.department}) passed its limit of ${c.limitDays} working days (due ${c.dueDate}).`,
+    ...noticeText('itemOverdue', {
+      project: state.name,
+      item: item.name,
+      department: item.department,
+      limit: c.limitDays,
+      due: c.dueDate ?? '',
+    }),
   }));
 
 export const projectRisk = (state: ProjectState, pc: ProjectClock): NoticeDraft => ({
   recipientRole: 'SUPERVISOR',
   kind: pc.risk === 'OVERDUE' ? 'OVERDUE_ESCALATION' : 'WARNING',
-  message: `${state.name}: ${pc.usedDays} of ${pc.limitDays} working days used on the project clock.`,
+  ...noticeText('projectRisk', { project: state.name, used: pc.usedDays, limit: pc.limitDays }),
 });

@@ -5,6 +5,7 @@
  */
 import type { CalendarSnapshot } from '../../calendar/src/core';
 import type { JointProcedure, ProjectType, Risk, StageCode, WarningRule } from '../../domain/src';
+import type { NoticeText } from './notice-texts';
 
 export type ItemStatus =
   | 'PENDING' // stage not reached, or prerequisites still open
@@ -159,7 +160,10 @@ export interface Notice {
     | 'DEFICIENCY_MISSED'
     | 'JOINT_PROCEDURE_SCHEDULED';
   itemCode?: string;
+  /** Its English wording, kept for clients that do not render `text`. */
   message: string;
+  /** Its wording in any language (notice-texts.ts); absent on notices written before it. */
+  text?: NoticeText;
   /** For a clock stop: the expected length in working days, and until when, when known. */
   expectedDays?: number;
   expectedUntil?: string;

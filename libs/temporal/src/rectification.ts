@@ -6,6 +6,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CalendarSnapshot, WorkingDayCalendar } from '../../calendar/src/core';
+import { noticeText, type NoticeText } from '../../approval/src/notice-texts';
 
 /** Working days the head has to respond, counted as item limits are (the opening day not counted). */
 export const RECTIFICATION_WORKING_DAYS = 5;
@@ -114,6 +115,8 @@ export interface RectificationNoticeDraft {
   kind: RectificationNoticeKind;
   itemCode: string;
   message: string;
+  /** Absent in writes from runs started before notice texts. */
+  text?: NoticeText;
 }
 
 /** One write of the rectification: the whole row at `version`, with the notices of the change. */
@@ -148,14 +151,14 @@ export function rectificationNotices(
         {
           ...head,
           ...base,
-          message: `差评整改：${what} 评分 ${r.score}，请于 ${r.dueDate} 前答复整改情况。`,
+          ...noticeText('rectificationOpened', { what, score: r.score, due: r.dueDate }),
         },
       ];
     case 'RECTIFICATION_OVERDUE': {
-      const message = `差评整改逾期：${what} 应于 ${r.dueDate} 前答复，至今未答复。`;
+      const text = noticeText('rectificationOverdue', { what, due: r.dueDate });
       return [
-        { ...supervisor, ...base, message },
-        { ...head, ...base, message },
+        { ...supervisor, ...base, ...text },
+        { ...head, ...base, ...text },
       ];
     }
     case 'RECTIFICATION_RESPONDED':
@@ -163,16 +166,16 @@ export function rectificationNotices(
         {
           ...applicant,
           ...base,
-          message: `差评整改已答复：${what}。请确认是否已整改到位。`,
+          ...noticeText('rectificationResponded', { what }),
         },
       ];
     case 'RECTIFICATION_CONFIRMED':
-      return [{ ...head, ...base, message: `差评整改已确认：${what}，申请人确认已整改到位。` }];
+      return [{ ...head, ...base, ...noticeText('rectificationConfirmed', { what }) }];
     case 'RECTIFICATION_DISPUTED': {
-      const message = `差评整改有异议：${what}，申请人对整改答复不满意。`;
+      const text = noticeText('rectificationDisputed', { what });
       return [
-        { ...supervisor, ...base, message },
-        { ...head, ...base, message },
+        { ...supervisor, ...base, ...text },
+        { ...head, ...base, ...text },
       ];
     }
   }

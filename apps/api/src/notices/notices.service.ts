@@ -1,7 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Notice } from '../../../../libs/approval/src/types';
 import {
   UserRecord,
   markAllNoticesRead,
@@ -10,7 +9,12 @@ import {
   type NoticeRow,
 } from '../../../../libs/persistence/src';
 import type { Principal } from '../auth/principal';
-import type { MailSettingsDto, NoticeDto, UpdateMailSettingsDto } from './dto/notice.dto';
+import type {
+  MailSettingsDto,
+  NoticeDto,
+  NoticeKind,
+  UpdateMailSettingsDto,
+} from './dto/notice.dto';
 
 const NOTICE_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(\d{1,15})$/i;
 
@@ -25,9 +29,10 @@ const view = (n: NoticeRow): NoticeDto => ({
   id: `${n.projectId}:${n.seq}`,
   projectId: n.projectId,
   projectName: n.projectName,
-  kind: n.kind as Notice['kind'],
+  kind: n.kind as NoticeKind,
   itemCode: n.itemCode,
   message: n.message,
+  text: n.text,
   createdAt: new Date(n.createdAt).toISOString(),
   readAt: n.readAt ? new Date(n.readAt).toISOString() : null,
 });

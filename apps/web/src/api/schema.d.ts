@@ -1474,6 +1474,13 @@ export interface components {
       satisfaction: components['schemas']['SatisfactionStatisticsDto'];
       rectifications: components['schemas']['RectificationStatisticsDto'];
     };
+    NoticeTextDto: {
+      /** @example supplementRequested */
+      key: string;
+      params: {
+        [key: string]: string | number;
+      };
+    };
     NoticeDto: {
       /** @example 0b8e…:12 */
       id: string;
@@ -1489,9 +1496,15 @@ export interface components {
         | 'WARNING'
         | 'OVERDUE_ESCALATION'
         | 'DEFICIENCY_MISSED'
-        | 'JOINT_PROCEDURE_SCHEDULED';
+        | 'JOINT_PROCEDURE_SCHEDULED'
+        | 'RECTIFICATION_OPENED'
+        | 'RECTIFICATION_OVERDUE'
+        | 'RECTIFICATION_RESPONDED'
+        | 'RECTIFICATION_CONFIRMED'
+        | 'RECTIFICATION_DISPUTED';
       itemCode?: string | null;
       message: string;
+      text: components['schemas']['NoticeTextDto'] | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */

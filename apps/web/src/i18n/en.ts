@@ -1,3 +1,4 @@
+import { NOTICE_KIND_LABELS, STAGE_LABELS } from '../../../../libs/approval/src/notice-texts';
 import type { Strings } from './zh-CN';
 
 /** English: every key of zh-CN.ts (tsc checks the shape). */
@@ -71,7 +72,7 @@ export const en: Strings = {
     generic: 'It did not work (HTTP {{status}})',
   },
   risk: { ON_TRACK: 'On track', AT_RISK: 'At risk', OVERDUE: 'Overdue' },
-  stage: { PLAN: 'Plan', START_PERMIT: 'Start permit', COMPLETION: 'Completion' },
+  stage: STAGE_LABELS.en,
   type: {
     GOVERNMENT_INVESTED: 'Government-invested',
     SOCIAL_INVESTMENT: 'Social investment',
@@ -411,16 +412,7 @@ export const en: Strings = {
     markRead: 'Mark read',
     markReadOf: 'Mark the notice of “{{project}}” read',
     readAt: 'Read {{at}}',
-    kind: {
-      CLOCK_STOPPED: 'Clock stopped',
-      CLOCK_RESUMED: 'Clock resumed',
-      STAGE_RETURNED: 'Stage returned',
-      ITEM_REJECTED: 'Item rejected',
-      WARNING: 'Time-limit warning',
-      OVERDUE_ESCALATION: 'Overdue escalation',
-      DEFICIENCY_MISSED: 'Promised material missed',
-      JOINT_PROCEDURE_SCHEDULED: 'Joint procedure scheduled',
-    },
+    kind: NOTICE_KIND_LABELS.en,
   },
   mailSettings: {
     title: 'Mail settings',

@@ -1,3 +1,4 @@
+import { NOTICE_KIND_LABELS, STAGE_LABELS } from '../../../../libs/approval/src/notice-texts';
 /** 中文（简体）: the first language of the product; en.ts must have every key of this table. */
 export const zh = {
   app: {
@@ -67,7 +68,7 @@ export const zh = {
     generic: '操作失败（HTTP {{status}}）',
   },
   risk: { ON_TRACK: '正常', AT_RISK: '预警', OVERDUE: '超期' },
-  stage: { PLAN: '策划生成', START_PERMIT: '开工许可', COMPLETION: '竣工验收' },
+  stage: STAGE_LABELS['zh-CN'],
   type: {
     GOVERNMENT_INVESTED: '政府投资项目',
     SOCIAL_INVESTMENT: '社会投资项目',
@@ -402,16 +403,7 @@ export const zh = {
     markRead: '标为已读',
     markReadOf: '将“{{project}}”的通知标为已读',
     readAt: '已读 {{at}}',
-    kind: {
-      CLOCK_STOPPED: '计时暂停',
-      CLOCK_RESUMED: '计时恢复',
-      STAGE_RETURNED: '阶段退回',
-      ITEM_REJECTED: '事项不予许可',
-      WARNING: '时限预警',
-      OVERDUE_ESCALATION: '超期督办',
-      DEFICIENCY_MISSED: '容缺材料逾期',
-      JOINT_PROCEDURE_SCHEDULED: '联合程序安排',
-    },
+    kind: NOTICE_KIND_LABELS['zh-CN'],
   },
   mailSettings: {
     title: '邮件通知设置',

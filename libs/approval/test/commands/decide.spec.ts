@@ -137,7 +137,7 @@ describe('DECIDE REJECT', () => {
         kind: 'ITEM_REJECTED',
         itemCode: 'A',
         message:
-          'A name was rejected: not zoned. Stage PLAN waits until you resubmit or withdraw the item.',
+          'A name was rejected: not zoned. Stage Plan waits until you resubmit or withdraw the item.',
       }),
     ]);
     // The other item approved: the stage still waits for A.

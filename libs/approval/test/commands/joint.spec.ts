@@ -95,7 +95,7 @@ describe('SCHEDULE_JOINT_PROCEDURE', () => {
         recipientRole: 'OFFICER',
         department: 'NRP',
         kind: 'JOINT_PROCEDURE_SCHEDULED',
-        message: 'Joint DRAWING_REVIEW on 2026-02-13 for Test school: C',
+        message: 'Joint drawing review on 2026-02-13 for Test school: C',
       }),
     ]);
   });

@@ -128,7 +128,7 @@ describe('ACCEPT_STAGE', () => {
         recipientRole: 'APPLICANT',
         organisation: 'org-a',
         kind: 'STAGE_RETURNED',
-        message: 'Stage PLAN was returned: map missing. No clock runs while you prepare it again.',
+        message: 'Stage Plan was returned: map missing. No clock runs while you prepare it again.',
       }),
     ]);
   });

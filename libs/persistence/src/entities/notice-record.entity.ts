@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Notice } from '../../../approval/src/types';
+import type { NoticeText } from '../../../approval/src/notice-texts';
 import { ProjectRecord } from './project-record.entity';
 import { bigintAsNumber } from './transformers';
 
@@ -50,6 +51,10 @@ export class NoticeRecord {
 
   @Column({ type: 'text' })
   message!: string;
+
+  /** Its wording in any language (`{ key, params }`); null on notices written before it. */
+  @Column({ type: 'jsonb', nullable: true })
+  text!: NoticeText | null;
 
   @Column({ name: 'expected_days', type: 'int', nullable: true })
   expectedDays!: number | null;

@@ -6,6 +6,7 @@ import { ProjectionFence1763810000000 } from './1763810000000-projection-fence';
 import { DropSmokeRecords1763820000000 } from './1763820000000-drop-smoke-records';
 import { UserEmail1763825000000 } from './1763825000000-user-email';
 import { Statistics1763870000000 } from './1763870000000-statistics';
+import { NoticeTexts1763875000000 } from './1763875000000-notice-texts';
 import { NoticeReadsAndMail1763830000000 } from './1763830000000-notice-reads-and-mail';
 import { Accounts1763860000000 } from './1763860000000-accounts';
 import { Receipts1763840000000 } from './1763840000000-receipts';
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Ratings1763850000000,
   Accounts1763860000000,
   Statistics1763870000000,
+  NoticeTexts1763875000000,
 ];

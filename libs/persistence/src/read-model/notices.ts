@@ -6,6 +6,7 @@
  * head or supervisor notice reaches the people of that role (and department).
  */
 import type { Db } from './db';
+import type { NoticeText } from '../../../approval/src/notice-texts';
 
 /** `n` a notices row, `u` a users row. */
 const ADDRESSED_TO = `(
@@ -27,12 +28,13 @@ export interface NoticeRow {
   kind: string;
   itemCode: string | null;
   message: string;
+  text: NoticeText | null;
   createdAt: Date;
   readAt: Date | null;
 }
 
 const SELECT_NOTICE = `SELECT n.project_id AS "projectId", n.seq::float8 AS "seq", p.name AS "projectName",
-    n.kind, n.item_code AS "itemCode", n.message, n.at AS "createdAt", r.read_at AS "readAt"`;
+    n.kind, n.item_code AS "itemCode", n.message, n.text, n.at AS "createdAt", r.read_at AS "readAt"`;
 const FROM_VISIBLE = `FROM users u
   JOIN notices n ON ${ADDRESSED_TO}
   JOIN projects p ON p.id = n.project_id
@@ -122,6 +124,7 @@ export interface OutboxMail {
   projectName: string;
   kind: string;
   message: string;
+  text: NoticeText | null;
   at: Date;
 }
 
@@ -129,7 +132,7 @@ export async function outboxMail(db: Db, id: string): Promise<OutboxMail | null>
   const rows = await db.query<OutboxMail[]>(
     `SELECT o.id, o.sent_at AS "sentAt", o.message_id AS "messageId", o.failed_at AS "failedAt",
             u.email, u.mail_notices AS "mailNotices", u.display_name AS "displayName",
-            n.project_id AS "projectId", p.name AS "projectName", n.kind, n.message, n.at
+            n.project_id AS "projectId", p.name AS "projectName", n.kind, n.message, n.text, n.at
      FROM mail_outbox o
        JOIN users u ON u.id = o.user_id
        JOIN notices n ON n.project_id = o.project_id AND n.seq = o.seq

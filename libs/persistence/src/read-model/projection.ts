@@ -213,18 +213,18 @@ async function syncNotices(runner: QueryRunner, { state, notices, fromSeq }: Pro
   await runner.query(
     `INSERT INTO "notices"
        ("project_id", "seq", "at", "recipient_role", "department", "organisation", "kind",
-        "item_code", "message", "expected_days", "expected_until")
+        "item_code", "message", "expected_days", "expected_until", "text")
      SELECT $1::uuid, x.*
      FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
-                 $8::text[], $9::text[], $10::int[], $11::date[])
+                 $8::text[], $9::text[], $10::int[], $11::date[], $12::jsonb[])
        AS x(seq, at, recipient_role, department, organisation, kind, item_code, message,
-            expected_days, expected_until)
+            expected_days, expected_until, text)
      ON CONFLICT ("project_id", "seq") DO UPDATE SET
        "at" = EXCLUDED."at", "recipient_role" = EXCLUDED."recipient_role",
        "department" = EXCLUDED."department", "organisation" = EXCLUDED."organisation",
        "kind" = EXCLUDED."kind", "item_code" = EXCLUDED."item_code",
        "message" = EXCLUDED."message", "expected_days" = EXCLUDED."expected_days",
-       "expected_until" = EXCLUDED."expected_until"`,
+       "expected_until" = EXCLUDED."expected_until", "text" = EXCLUDED."text"`,
     [
       projectId,
       notices.map((n) => n.seq),
@@ -237,6 +237,7 @@ async function syncNotices(runner: QueryRunner, { state, notices, fromSeq }: Pro
       notices.map((n) => n.message),
       notices.map((n) => n.expectedDays ?? null),
       notices.map((n) => n.expectedUntil ?? null),
+      notices.map((n) => (n.text ? JSON.stringify(n.text) : null)),
     ],
   );
 }

@@ -179,8 +179,8 @@ export async function writeRectification(
     for (const n of w.notices) {
       const [{ seq }] = await m.query<{ seq: string }[]>(
         `INSERT INTO "notices" ("project_id", "seq", "at", "recipient_role", "department",
-           "organisation", "kind", "item_code", "message")
-         VALUES ($1, -nextval('notice_extra_seq'), $2, $3, $4, $5, $6, $7, $8)
+           "organisation", "kind", "item_code", "message", "text")
+         VALUES ($1, -nextval('notice_extra_seq'), $2, $3, $4, $5, $6, $7, $8, $9)
          RETURNING "seq"`,
         [
           r.projectId,
@@ -191,6 +191,7 @@ export async function writeRectification(
           n.kind,
           n.itemCode,
           n.message,
+          n.text ? JSON.stringify(n.text) : null,
         ],
       );
       seqs.push(Number(seq));

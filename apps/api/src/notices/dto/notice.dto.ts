@@ -2,6 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, MaxLength } from 'class-validator';
 import type { Notice } from '../../../../../libs/approval/src/types';
+import type { NoticeText } from '../../../../../libs/approval/src/notice-texts';
+import {
+  RECTIFICATION_NOTICE_KINDS,
+  type RectificationNoticeKind,
+} from '../../../../../libs/temporal/src/rectification';
 import { PageQuery } from '../../projects/dto/list-query.dto';
 
 export const NOTICE_KINDS = [
@@ -13,7 +18,20 @@ export const NOTICE_KINDS = [
   'OVERDUE_ESCALATION',
   'DEFICIENCY_MISSED',
   'JOINT_PROCEDURE_SCHEDULED',
-] as const satisfies readonly Notice['kind'][];
+  ...RECTIFICATION_NOTICE_KINDS,
+] as const satisfies readonly (Notice['kind'] | RectificationNoticeKind)[];
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** A notice's wording independent of language: render `key` with `params` in your language. */
+export class NoticeTextDto {
+  @ApiProperty({ type: String, example: 'supplementRequested' }) key!: NoticeText['key'];
+  /** The values the template names; `stage`, `reason` and `procedure` are codes. */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+  })
+  params!: Record<string, string | number>;
+}
 
 export class NoticesQuery extends PageQuery {
   /** `true`: only the notices the caller has not read. */
@@ -31,9 +49,12 @@ export class NoticeDto {
   @ApiProperty({ type: String, example: '0b8e…:12' }) id!: string;
   @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty() projectName!: string;
-  @ApiProperty({ enum: NOTICE_KINDS }) kind!: Notice['kind'];
+  @ApiProperty({ enum: NOTICE_KINDS }) kind!: NoticeKind;
   @ApiPropertyOptional({ type: String, nullable: true }) itemCode!: string | null;
+  /** In English; `text` gives it in any language. */
   @ApiProperty() message!: string;
+  /** Null on notices written before texts existed: show `message` then. */
+  @ApiProperty({ type: NoticeTextDto, nullable: true }) text!: NoticeTextDto | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   /** When the caller read it; null while unread. */
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt!: string | null;

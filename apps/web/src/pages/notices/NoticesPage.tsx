@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { renderNoticeText } from '../../../../../libs/approval/src/notice-texts';
 import { api, call } from '../../api/client';
 import type { Ok } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -21,11 +22,16 @@ const KIND_COLOR: Record<string, string> = {
   WARNING: '#ad4e00',
   CLOCK_RESUMED: '#237804',
   JOINT_PROCEDURE_SCHEDULED: '#0958d9',
+  RECTIFICATION_OPENED: '#ad4e00',
+  RECTIFICATION_OVERDUE: '#a8071a',
+  RECTIFICATION_DISPUTED: '#a8071a',
+  RECTIFICATION_RESPONDED: '#0958d9',
+  RECTIFICATION_CONFIRMED: '#237804',
 };
 
 /** The caller's inbox: newest first, unread marked; read one or all; a link to each project. */
 export function Component() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
@@ -106,9 +112,11 @@ export function Component() {
           },
           {
             title: t('notices.message'),
-            dataIndex: 'message',
-            render: (m: string, r) =>
-              r.readAt ? m : <Typography.Text strong>{m}</Typography.Text>,
+            key: 'message',
+            render: (_, r) => {
+              const m = (r.text && renderNoticeText(i18n.language, r.text)) ?? r.message;
+              return r.readAt ? m : <Typography.Text strong>{m}</Typography.Text>;
+            },
           },
           {
             title: t('notices.state'),
