@@ -71,8 +71,12 @@ function calendarFor(snapshot: CalendarSnapshot): WorkingDayCalendar {
 const DEFAULT_HISTORY_LIMIT = 4000;
 
 /**
- * Runs started before the search attributes replay without them (the committed fixtures);
- * see "Changing the workflow" in the README for the patch policy.
+ * Runs started before the search attributes replay without them (the committed fixtures).
+ * Versioning policy (README "Changing the workflow"): a change to the commands an open run
+ * would issue goes behind `patched('<id>')`, with a replay fixture of the new shape and the old
+ * ones kept (test/versioning.e2e-spec.ts runs a project started on the code before this patch to
+ * completion on today's); `deprecatePatch('<id>')` once no run from before the patch is open,
+ * then removed. A change too large to patch goes to Worker Deployments with build ids instead.
  */
 const SEARCH_ATTRIBUTES_PATCH = 'search-attributes-v1';
 

@@ -511,7 +511,7 @@ runBench('decisions', async () => {
     description:
       'POST /api/tasks/:taskId/decision APPROVE → 200, then GET /api/projects/:id until the item changed; raw Update = trivial Update handler via the Temporal client; same dev server, same run, same concurrency',
     ...run.conditions(),
-    temporal: { server: 'temporal CLI dev server', persistence: stack.temporalDb },
+    temporal: stack.temporalServer,
     settings: {
       levels,
       projectsPerLevel: levels.map(projectsFor),
@@ -526,8 +526,8 @@ runBench('decisions', async () => {
   const categories = levelsOut.map((l) => `${l.concurrency} officers`);
   const panels = [
     barChart({
-      title: 'Decision latency vs. raw Temporal Update, same dev server, same run',
-      subtitle: `${run.machine.cores} cores, node ${run.machine.node}, Temporal dev server (${stack.temporalDb === 'file' ? 'SQLite file' : 'in-memory'})`,
+      title: 'Decision latency vs. raw Temporal Update, same Temporal server, same run',
+      subtitle: `${run.machine.cores} cores, node ${run.machine.node}, ${stack.temporalServer.label}`,
       categories,
       series: [
         { name: 'raw Update p50', values: levelsOut.map((l) => l.rawUpdate.p50Ms) },

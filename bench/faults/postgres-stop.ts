@@ -2,7 +2,10 @@
  * Fault: PostgreSQL is stopped (fast shutdown) while decisions are in flight and started again
  * on the same port with the same data. While it is down the API must answer 503 (never 500) and
  * the workflows keep going (their read-model writes are local activities that retry); once it is
- * back the read model catches up: every command answered 200 is in the reports, once.
+ * back the read model catches up: every command answered 200 is in the reports, once. On the
+ * cluster (FAULT_TEMPORAL=cluster) Temporal keeps its own state in that PostgreSQL, so it stops
+ * too: /health names both down, nothing is applied meanwhile, and every decision in flight at
+ * the stop is applied once after PostgreSQL returns.
  * `npm run fault:postgres-stop`; FAULT_PROJECTS (200), FAULT_CHECKLIST (school), FAULT_DOWN_S (15).
  */
 import { projectStateQuery } from '../../libs/temporal/src/project';
@@ -19,6 +22,7 @@ const PROJECTS = Number(process.env.FAULT_PROJECTS ?? 200);
 const CHECKLIST = process.env.FAULT_CHECKLIST ?? 'school';
 const DOWN_MS = Number(process.env.FAULT_DOWN_S ?? 15) * 1000;
 const EXTRA = 5;
+const CLUSTER = process.env.FAULT_TEMPORAL === 'cluster';
 
 /**
  * The pending decisions that their workflow has applied, asked of Temporal (not PostgreSQL). A
@@ -77,20 +81,25 @@ runFault(
         });
         health = await healthUntil(api, 503, 10_000);
         log(`/health while PostgreSQL is down: ${JSON.stringify(health)}`);
-        const asked = await appliedByWorkflows(
-          stack.temporalAddress,
-          pending,
-          downAt + DOWN_MS - 500,
-        );
-        appliedWhileDown = asked.applied;
-        log(
-          `${appliedWhileDown.length} of the ${pending.length} decisions in flight at the stop are applied in their workflows while PostgreSQL is down (Temporal query; ${asked.unanswered} unanswered)`,
-        );
+        // The cluster cannot answer a query without its database: nothing to ask while it is down.
+        if (!CLUSTER) {
+          const asked = await appliedByWorkflows(
+            stack.temporalAddress,
+            pending,
+            downAt + DOWN_MS - 500,
+          );
+          appliedWhileDown = asked.applied;
+          log(
+            `${appliedWhileDown.length} of the ${pending.length} decisions in flight at the stop are applied in their workflows while PostgreSQL is down (Temporal query; ${asked.unanswered} unanswered)`,
+          );
+        }
         await sleep(Math.max(0, DOWN_MS - (Date.now() - downAt)));
         await stack.startPostgres();
         const upAt = Date.now();
         log(`PostgreSQL is back after ${upAt - downAt} ms; waiting for the read model to catch up`);
-        const keys = appliedWhileDown.map((t) => `${t.projectId}/${t.code}`);
+        // On the cluster every decision in flight at the stop is applied after it, by its retry.
+        const caught = CLUSTER ? pending : appliedWhileDown;
+        const keys = caught.map((t) => `${t.projectId}/${t.code}`);
         for (;;) {
           const approvedRows = await withPg(stack.databaseUrl, async (c) =>
             Number(
@@ -139,16 +148,27 @@ runFault(
       h.status === 503 && /postgres[^}]*"down"/.test(JSON.stringify(h)),
       JSON.stringify(h),
     );
+    if (CLUSTER) {
+      checks.check(
+        '/health named Temporal down too (the cluster keeps its state in that PostgreSQL)',
+        /temporal[^}]*"down"/.test(JSON.stringify(h)),
+        JSON.stringify(h),
+      );
+    } else {
+      checks.check(
+        'workflows applied decisions while PostgreSQL was down (Temporal query)',
+        appliedWhileDown.length > 0,
+        `${appliedWhileDown.length} of ${window.inFlightAtStop as number} decisions in flight at the stop`,
+      );
+    }
+    const caughtCount = CLUSTER ? (window.inFlightAtStop as number) : appliedWhileDown.length;
     checks.check(
-      'workflows applied decisions while PostgreSQL was down (Temporal query)',
-      appliedWhileDown.length > 0,
-      `${appliedWhileDown.length} of ${window.inFlightAtStop as number} decisions in flight at the stop`,
-    );
-    checks.check(
-      'after PostgreSQL returned the read model caught up with them by itself',
-      !!catchUp?.caughtUp,
+      CLUSTER
+        ? 'after PostgreSQL returned every decision in flight at the stop was applied'
+        : 'after PostgreSQL returned the read model caught up with them by itself',
+      !!catchUp?.caughtUp && (!CLUSTER || caughtCount > 0),
       catchUp
-        ? `${catchUp.approvedRows}/${appliedWhileDown.length} rows APPROVED ${catchUp.afterMs} ms after the restart`
+        ? `${catchUp.approvedRows}/${caughtCount} rows APPROVED ${catchUp.afterMs} ms after the restart`
         : 'not measured',
     );
     const finals = window.extraCreateFinal as unknown[];
@@ -160,8 +180,8 @@ runFault(
       `final statuses ${JSON.stringify(finals)}; attempts ${JSON.stringify(window.extraCreateStatuses)}`,
     );
     checks.check(
-      'the worker and the API stayed up through the outage',
-      stack.running('worker') && stack.running('api') && stack.unexpectedExits().length === 0,
+      `the worker${stack.copies > 1 ? 's' : ''} and the API${stack.copies > 1 ? 's' : ''} stayed up through the outage`,
+      stack.productUp(),
       JSON.stringify(stack.exits),
     );
   },

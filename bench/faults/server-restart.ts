@@ -79,8 +79,8 @@ runFault(
       `final statuses ${JSON.stringify(finals)}; attempts ${JSON.stringify(window.extraCreateStatuses)}`,
     );
     checks.check(
-      'the worker and the API stayed up through the restart',
-      stack.running('worker') && stack.running('api') && stack.unexpectedExits().length === 0,
+      `the worker${stack.copies > 1 ? 's' : ''} and the API${stack.copies > 1 ? 's' : ''} stayed up through the restart`,
+      stack.productUp(),
       JSON.stringify(stack.exits),
     );
   },

@@ -74,8 +74,7 @@ runFault(
     );
     checks.check(
       'the workers and the APIs stayed up, and no other service died',
-      ['worker', 'api', 'worker 2', 'api 2'].every((n) => stack.running(n)) &&
-        stack.unexpectedExits().length === 0,
+      stack.productUp(),
       JSON.stringify(stack.exits),
     );
   },

@@ -1,6 +1,6 @@
 /**
- * Fault: the worker is SIGKILLed while officers' decisions are in flight and started again a few
- * seconds later. Pass when every decision sent took effect exactly once and the read model holds
+ * Fault: the worker (on the cluster both workers) is SIGKILLed while officers' decisions are in
+ * flight and started again a few seconds later. Pass when every decision sent took effect exactly once and the read model holds
  * no duplicate. `npm run fault:worker-kill`; FAULT_PROJECTS (200), FAULT_CHECKLIST (school),
  * FAULT_DOWN_S (5).
  */
@@ -10,11 +10,12 @@ import { runFault } from './lib/result';
 
 const PROJECTS = Number(process.env.FAULT_PROJECTS ?? 200);
 const CHECKLIST = process.env.FAULT_CHECKLIST ?? 'school';
+const CLUSTER = process.env.FAULT_TEMPORAL === 'cluster';
 const DOWN_MS = Number(process.env.FAULT_DOWN_S ?? 5) * 1000;
 
 runFault(
   'worker-kill',
-  `SIGKILL the worker while ${PROJECTS} projects' PLAN decisions are in flight, restart it after ${DOWN_MS / 1000} s`,
+  `SIGKILL the worker${CLUSTER ? 's (both)' : ''} while ${PROJECTS} projects' PLAN decisions are in flight, restart it after ${DOWN_MS / 1000} s`,
   async (ctx) => {
     const { stack, checks, data } = ctx;
     const { api, window } = await crashRun(ctx, {
@@ -25,11 +26,13 @@ runFault(
       // retries reach Temporal while the first attempt's Update is still waiting for a worker.
       decisionTimeoutMs: 8_000,
       fault: async (_ctx, { progress }) => {
+        const workers = stack.parts('worker');
         const inFlightAtKill = progress.inFlight;
         const doneAtKill = progress.done;
         const downAt = Date.now();
-        log(`SIGKILL the worker (${doneAtKill} decided, ${inFlightAtKill} in flight)`);
-        await stack.kill('worker', 'SIGKILL');
+        log(`SIGKILL ${workers.join(' + ')} (${doneAtKill} decided, ${inFlightAtKill} in flight)`);
+        // Every worker: with one left, it would simply take over the task queue.
+        await Promise.all(workers.map((w) => stack.kill(w, 'SIGKILL')));
         await sleep(DOWN_MS);
         stack.startWorker();
         const upAt = Date.now();
@@ -48,8 +51,8 @@ runFault(
       `decision attempts answered from the kill to 15 s after the restart: ${JSON.stringify(around)}`,
     );
     checks.check(
-      'the restarted worker stayed up; nothing else exited',
-      stack.running('worker') && stack.unexpectedExits().length === 0,
+      'the restarted workers and the APIs stayed up; nothing else exited',
+      stack.productUp(),
       JSON.stringify(stack.exits),
     );
   },

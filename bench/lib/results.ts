@@ -2,7 +2,10 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-export const RESULTS_DIR = resolve(__dirname, '..', 'results');
+/** BENCH_RESULTS_DIR: elsewhere (bench:cluster collects its runs' files in a scratch folder). */
+export const RESULTS_DIR = process.env.BENCH_RESULTS_DIR
+  ? resolve(process.env.BENCH_RESULTS_DIR)
+  : resolve(__dirname, '..', 'results');
 
 function writeAtomically(file: string, content: string): void {
   const tmp = `${file}.tmp`;

@@ -3,7 +3,10 @@
  * an embedded PostgreSQL, the Temporal CLI dev server persisting to a SQLite file (the kind
  * `npm start` runs; headless here), and as separate child processes the product's worker and
  * API built from dist/ (optional) and workers for the benchmark's own workflows. Everything is
- * registered for cleanup (see cleanup.ts) and stopped by `stop()`.
+ * registered for cleanup (see cleanup.ts) and stopped by `stop()`. BENCH_TEMPORAL=cluster: a
+ * real Temporal cluster on that PostgreSQL instead (libs/embedded, four service processes), the
+ * product still one worker and one API, so only the Temporal server differs (`npm run
+ * bench:cluster` runs both one after the other).
  */
 import { Client, Connection } from '@temporalio/client';
 import { spawn } from 'node:child_process';
@@ -55,6 +58,8 @@ export interface StackOptions {
    * in-memory SQLite (as the e2e tests), for comparison. Default from BENCH_TEMPORAL_DB.
    */
   temporalDb?: 'file' | 'memory';
+  /** `dev` (default) or `cluster`: default from BENCH_TEMPORAL. */
+  temporalKind?: 'dev' | 'cluster';
 }
 
 export interface Stack {
@@ -63,7 +68,9 @@ export interface Stack {
   temporalAddress: string;
   namespace: string;
   temporalDb: 'file' | 'memory';
-  /** The Temporal dev server's CLI, for the record. */
+  /** The Temporal server, for the record and the charts' subtitles. */
+  temporalServer: { kind: 'dev' | 'cluster'; server: string; persistence: string; label: string };
+  /** The Temporal dev server's CLI, for the record (the cluster's server binary there). */
   temporalCli: string;
   /** Set when the app was started: the API's base URL and the product worker's task queue. */
   apiUrl?: string;
@@ -71,7 +78,8 @@ export interface Stack {
   /** A Temporal client in the benchmark's own process. */
   client: Client;
   postgres: RunningPostgres;
-  temporal: RunningDevServer;
+  /** The dev server (absent on the cluster). */
+  temporal?: RunningDevServer;
   children: NodeChild[];
   /** libs/embedded's stack underneath: kill and restart a child, stop and start a server. */
   stack: EmbeddedStack;
@@ -89,6 +97,8 @@ export interface Stack {
 
 /** `npm run build` (tsc, incremental): the API and worker run from dist/ as in production. */
 export async function buildDist(log: (line: string) => void): Promise<void> {
+  // BENCH_BUILT=1: a parent (bench:cluster) built it once for all its runs.
+  if (process.env.BENCH_BUILT === '1') return;
   const t0 = performance.now();
   log('building dist/ (npm run build: tsc -p tsconfig.build.json)…');
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -126,25 +136,42 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
   const temporalDb =
     opts.temporalDb ?? (process.env.BENCH_TEMPORAL_DB === 'memory' ? 'memory' : 'file');
+  const kind = opts.temporalKind ?? (process.env.BENCH_TEMPORAL === 'cluster' ? 'cluster' : 'dev');
   const stack = new EmbeddedStack({
     name: `bench-${opts.name}`,
     keep: !!process.env.BENCH_KEEP,
-    temporal: { db: temporalDb },
+    temporal: kind === 'cluster' ? { cluster: true } : { db: temporalDb },
     serverLogs: false,
     log,
   });
   const unregister = onCleanup('stack', () => stack.stop());
   const t0 = performance.now();
-  log(`starting PostgreSQL and the Temporal dev server in ${stack.dir}…`);
+  log(
+    `starting PostgreSQL and the Temporal ${kind === 'cluster' ? 'cluster' : 'dev server'} in ${stack.dir}…`,
+  );
   await stack.start();
   const postgres = stack.postgres!;
-  const temporal = stack.temporal!;
+  const temporal = stack.temporal;
   const namespace = stack.namespace;
+  const temporalAddress = stack.temporalAddress;
+  const temporalServer = stack.cluster
+    ? {
+        kind,
+        server: `Temporal server ${stack.cluster.binaries.serverVersion} (frontend, history, matching, worker as processes)`,
+        persistence: 'PostgreSQL (the same server as the read model)',
+        label: `Temporal cluster ${stack.cluster.binaries.serverVersion} on PostgreSQL`,
+      }
+    : {
+        kind,
+        server: 'temporal CLI dev server',
+        persistence: temporalDb,
+        label: `Temporal dev server (${temporalDb === 'file' ? 'SQLite file' : 'in-memory'})`,
+      };
   log(
-    `PostgreSQL on :${postgres.port}, Temporal dev server on ${temporal.address} with ${temporalDb === 'file' ? 'a SQLite file' : 'in-memory SQLite'} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    `PostgreSQL on :${postgres.port}, ${temporalServer.label} on ${temporalAddress} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
   );
 
-  const connection = await Connection.connect({ address: temporal.address });
+  const connection = await Connection.connect({ address: temporalAddress });
   const unregisterClient = onCleanup('Temporal client', () => connection.close());
   const client = new Client({ connection, namespace });
 
@@ -199,7 +226,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       entry: join(ROOT, 'bench', 'lib', 'worker-main.ts'),
       env: {
         ...withoutProductSettings(),
-        TEMPORAL_ADDRESS: temporal.address,
+        TEMPORAL_ADDRESS: temporalAddress,
         TEMPORAL_NAMESPACE: namespace,
         TEMPORAL_TASK_QUEUE: w.taskQueue,
         BENCH_WORKFLOWS: w.workflowsPath,
@@ -214,10 +241,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     stack,
     dir: stack.dir,
     databaseUrl: postgres.url,
-    temporalAddress: temporal.address,
+    temporalAddress,
     namespace,
     temporalDb,
-    temporalCli: temporal.cliPath,
+    temporalServer,
+    temporalCli: temporal?.cliPath ?? stack.cluster!.binaries.server,
     apiUrl,
     taskQueue,
     client,

@@ -240,9 +240,9 @@ runBench('project-start', async () => {
   const data = {
     benchmark: 'project-start',
     description:
-      'POST /api/projects (applicant, warehouse answers, Idempotency-Key) → 201 after the workflow first wrote the read model; baseline = noopWorkflow with one activity via workflow.execute, same dev server, same run',
+      'POST /api/projects (applicant, warehouse answers, Idempotency-Key) → 201 after the workflow first wrote the read model; baseline = noopWorkflow with one activity via workflow.execute, same Temporal server, same run',
     ...run.conditions(),
-    temporal: { server: 'temporal CLI dev server', persistence: stack.temporalDb },
+    temporal: stack.temporalServer,
     settings: {
       levels,
       secondsPerMeasurement: seconds,
@@ -270,8 +270,8 @@ runBench('project-start', async () => {
   const categories = results.map((r) => `c=${r.concurrency}`);
   const svg = svgDocument([
     barChart({
-      title: 'Project start through the API vs. baseline workflow, same dev server, same run',
-      subtitle: `${run.machine.cores} cores, node ${run.machine.node}, Temporal dev server (${stack.temporalDb === 'file' ? 'SQLite file' : 'in-memory'})`,
+      title: 'Project start through the API vs. baseline workflow, same Temporal server, same run',
+      subtitle: `${run.machine.cores} cores, node ${run.machine.node}, ${stack.temporalServer.label}`,
       categories,
       series: [
         { name: 'baseline workflows/s', values: results.map((r) => r.baseline.rate) },

@@ -159,8 +159,8 @@ runBench('soak', async () => {
       worker: procMemory(worker.pid)?.rssMB,
       timerWorker: procMemory(timerWorker.pid)?.rssMB,
       api: procMemory(api.pid)?.rssMB,
-      temporal: stack.temporal.process.pid
-        ? procMemory(stack.temporal.process.pid)?.rssMB
+      temporal: stack.temporal?.process.pid
+        ? procMemory(stack.temporal?.process.pid)?.rssMB
         : undefined,
     });
   sampleRss();

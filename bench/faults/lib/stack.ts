@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Stack, freePortBlock, projectRoot } from '../../../libs/embedded/src';
+import { Stack, copyName, freePortBlock, projectRoot } from '../../../libs/embedded/src';
 import { log } from './progress';
 
 export const ROOT = projectRoot();
@@ -73,9 +73,20 @@ export class FaultStack extends Stack {
     log(`API${this.copies > 1 ? 's' : ''} from :${this.apiPort} healthy`);
   }
 
-  /** The worker again, after a kill. */
+  /** The child names of the product's workers or APIs (or both): `worker`, `worker 2`, … */
+  parts(...kinds: Part[]): string[] {
+    const of = kinds.length ? kinds : (['worker', 'api'] as Part[]);
+    return of.flatMap((k) => Array.from({ length: this.copies }, (_, i) => copyName(k, i + 1)));
+  }
+
+  /** Every worker and API still runs, and nothing exited on its own. */
+  productUp(): boolean {
+    return this.parts().every((n) => this.running(n)) && this.unexpectedExits().length === 0;
+  }
+
+  /** The workers again, after a kill. */
   startWorker(): void {
-    this.restart('worker');
+    for (const name of this.parts('worker')) if (!this.running(name)) this.restart(name);
   }
 
   /** Log lines of a part at level warn or worse (JSON logs), for the evidence in a result. */
