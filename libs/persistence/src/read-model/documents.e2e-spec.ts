@@ -91,7 +91,8 @@ describe('receipts and results in the projection (real PostgreSQL)', () => {
     };
   }
 
-  const write = (i: ProjectionInput) => ds.transaction((tx) => writeProjection(tx.queryRunner!, i));
+  const write = (i: ProjectionInput) =>
+    ds.transaction((tx) => writeProjection(tx.queryRunner!, i).then((r) => r.applied));
 
   it('numbers a receipt once: retries, rewrites and later writes keep its number', async () => {
     const before = await lastSerial('SL', 2031);
