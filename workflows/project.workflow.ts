@@ -282,6 +282,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       );
       if (r.resend) {
         // A task the server never committed changed items this write does not carry: all of them.
+        // No patch needed: only this answer adds the second local activity, and no history
+        // recorded before it exists holds one (their markers answer `{ applied }` alone).
+        // Which items a write carries is its input, which replay does not compare.
         sent = rows;
         r = await writeReadModel({ ...write, items: rows.map(([row]) => row) });
       }
