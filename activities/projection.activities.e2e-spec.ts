@@ -3,7 +3,13 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { ItemState, Notice, ProjectState, TimelineEvent } from '../libs/approval/src/types';
+import type {
+  ItemState,
+  ItemStatus,
+  Notice,
+  ProjectState,
+  TimelineEvent,
+} from '../libs/approval/src/types';
 import { parseDatabaseConfig } from '../libs/config/src';
 import {
   NoticeRecord,
@@ -490,6 +496,98 @@ describe('projectState: the read model written by the project workflow (real Pos
     expect(ev.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(ev[3]).toMatchObject({ type: 'ITEM_APPROVED', itemCode: 'SOIL_WATER' });
     expect(await notices(id)).toEqual([]);
+  });
+
+  it("a write of the changed items only keeps the other rows; one that misses an uncommitted task's items writes nothing and asks for every item", async () => {
+    const id = randomUUID();
+    await run({ ...acceptedPlan(id), fence: { run: 0, history: 6 }, fromSeq: -1 });
+    const withStatus = (input: ProjectionInput, code: string, status: ItemStatus, seq: number) => ({
+      ...input.state,
+      seq,
+      items: input.state.items.map((i) =>
+        i.code === code ? { ...i, status, decidedOn: '2025-03-04' } : i,
+      ),
+    });
+    const closed = (code: string): ProjectionItem => ({
+      code,
+      dueDate: null,
+      risk: 'ON_TRACK',
+      usedDays: 1,
+    });
+
+    // Seq 4 approves SOIL_WATER: only its row travels.
+    const soil = acceptedPlan(id);
+    soil.state = withStatus(soil, 'SOIL_WATER', 'APPROVED', 4);
+    await expect(
+      run({
+        ...soil,
+        items: [closed('SOIL_WATER')],
+        changedItemsOnly: true,
+        events: [event(4, '2025-03-04T02:00:00Z', 'ITEM_APPROVED', { itemCode: 'SOIL_WATER' })],
+        fence: { run: 0, history: 9 },
+        fromSeq: 3,
+      }),
+    ).resolves.toEqual({ applied: true });
+    let rows = byCode(await items(id));
+    expect(rows.SOIL_WATER).toMatchObject({ status: 'APPROVED', dueDate: null, stateSeq: 4 });
+    expect(rows.LAND_PRE_REVIEW).toMatchObject({
+      status: 'UNDER_REVIEW',
+      dueDate: '2025-03-10',
+      stateSeq: 3,
+    });
+    expect((await events(id)).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+
+    // A task the server never committed approves EIA_TABLE at seq 5 …
+    const phantom = acceptedPlan(id);
+    phantom.state = withStatus(phantom, 'EIA_TABLE', 'APPROVED', 5);
+    await run({
+      ...phantom,
+      items: [closed('EIA_TABLE')],
+      changedItemsOnly: true,
+      events: [event(5, '2025-03-04T03:00:00Z', 'ITEM_APPROVED', { itemCode: 'EIA_TABLE' })],
+      fence: { run: 0, history: 12 },
+      fromSeq: 4,
+    });
+    // … and the task that replaced it approves LAND_PRE_REVIEW instead, carrying that row only.
+    const land = acceptedPlan(id);
+    land.state = withStatus(
+      { ...land, state: withStatus(land, 'SOIL_WATER', 'APPROVED', 4) },
+      'LAND_PRE_REVIEW',
+      'APPROVED',
+      5,
+    );
+    const replaced: ProjectionInput = {
+      ...land,
+      items: [closed('LAND_PRE_REVIEW')],
+      changedItemsOnly: true,
+      events: [event(5, '2025-03-04T03:00:00Z', 'ITEM_APPROVED', { itemCode: 'LAND_PRE_REVIEW' })],
+      fence: { run: 0, history: 12 },
+      fromSeq: 4,
+    };
+    await expect(run(replaced)).resolves.toEqual({ applied: false, resend: true });
+    expect(byCode(await items(id)).EIA_TABLE.status).toBe('APPROVED'); // nothing was written
+
+    // With every item it converges on what the replacing task holds.
+    const all = land.state.items.map((i) =>
+      i.code === 'SOIL_WATER' || i.code === 'LAND_PRE_REVIEW'
+        ? closed(i.code)
+        : (acceptedPlan(id).items.find((x) => x.code === i.code) as ProjectionItem),
+    );
+    await expect(run({ ...replaced, items: all, changedItemsOnly: undefined })).resolves.toEqual({
+      applied: true,
+    });
+    rows = byCode(await items(id));
+    expect(rows.EIA_TABLE).toMatchObject({ status: 'UNDER_REVIEW', dueDate: '2025-03-10' });
+    expect(rows.LAND_PRE_REVIEW.status).toBe('APPROVED');
+    expect(rows.SOIL_WATER.status).toBe('APPROVED');
+    const ev = await events(id);
+    expect(ev.map((e) => [e.seq, e.itemCode ?? null])).toEqual([
+      [1, null],
+      [2, null],
+      [3, null],
+      [4, 'SOIL_WATER'],
+      [5, 'LAND_PRE_REVIEW'],
+    ]);
   });
 
   it('updates a project the API created first, keeping its idempotency key and creator', async () => {

@@ -39,7 +39,11 @@ export interface ProjectionDeps {
 
 export function createProjectionActivities({ dataSource, mail }: ProjectionDeps) {
   return {
-    async projectState(input: ProjectionInput): Promise<{ applied: boolean }> {
+    /**
+     * `resend`: nothing was written; the batch carried only the changed items and others were
+     * changed by a task the server never committed, so the caller writes again with every item.
+     */
+    async projectState(input: ProjectionInput): Promise<{ applied: boolean; resend?: boolean }> {
       validate(input);
       const started = Date.now();
       const runner = dataSource.createQueryRunner();
@@ -47,7 +51,11 @@ export function createProjectionActivities({ dataSource, mail }: ProjectionDeps)
         await runner.connect();
         await runner.startTransaction();
         try {
-          const applied = await writeProjection(runner, input);
+          const { applied, resend } = await writeProjection(runner, input);
+          if (resend) {
+            await runner.rollbackTransaction();
+            return { applied, resend };
+          }
           const mailIds =
             applied && mail
               ? await queueNoticeMail(
@@ -224,7 +232,8 @@ function validate(input: ProjectionInput): void {
     int(`${f}.usedDays`, item.usedDays, 0);
   });
   const missing = [...codes].filter((c) => !computed.has(c));
-  if (missing.length > 0) invalid('items', `lacks state.items ${missing.join(', ')}`);
+  if (missing.length > 0 && input.changedItemsOnly !== true)
+    invalid('items', `lacks state.items ${missing.join(', ')}`);
 
   if (typeof projectClock !== 'object' || projectClock === null) {
     invalid('projectClock', 'must be an object');

@@ -234,17 +234,21 @@ class ProjectRun {
     this.say(`[${this.label}] ${line}`);
   }
 
-  /** Creates it (201) or finds it from an earlier run (200): then its steps are skipped. */
+  /**
+   * Creates it (201; 202 when its workflow answers late) or finds it from an earlier run (200):
+   * then its steps are skipped.
+   */
   async create(as: string, body: Record<string, unknown>): Promise<boolean> {
     const res = await this.api.call<Report>('POST', '/api/projects', {
       as,
       body,
       key: this.key,
-      ok: [200, 201],
+      ok: [200, 201, 202],
     });
-    this.report = res.body;
-    this.created = res.status === 201;
-    const r = res.body;
+    // A 202 carries the id only; the read model has the project's row already.
+    this.report = res.status === 202 ? await this.api.report(res.body.id) : res.body;
+    this.created = res.status !== 200;
+    const r = this.report;
     if (this.created) {
       this.log(
         `${as} created "${r.name}" ${r.id} (${r.type}, owner ${r.ownerOrganisation}, limit ${r.clock.limitDays} working days)`,

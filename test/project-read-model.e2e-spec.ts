@@ -107,7 +107,11 @@ describe('project workflow → read model in PostgreSQL (real stack)', () => {
     }
 
     const first = items.rows[0] as { code: string; department: string };
-    const officer = { username: `officer.${first.department}`, role: 'REVIEWING_OFFICER' };
+    const officer = {
+      username: `officer.${first.department}`,
+      role: 'REVIEWING_OFFICER',
+      department: first.department,
+    };
     const requestId = randomUUID();
     const r1 = await send(
       officer,

@@ -12,7 +12,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import type { ProjectionActivities } from '../activities/projection.activities';
+import type { ProjectionActivities, ProjectionItem } from '../activities/projection.activities';
 import {
   CommandEnvelope,
   CommandRefused,
@@ -22,7 +22,9 @@ import {
   TimelineEvent,
   applyCommand,
   buildReport,
+  clockReport,
   computeItemClocks,
+  itemReport,
   evaluateDeadlines,
   initialState,
   nextDeadline,
@@ -36,6 +38,7 @@ import {
   ProjectWorkflowResult,
   calendarUpdatedSignal,
   projectCommandUpdate,
+  projectFirstReportUpdate,
   projectReportQuery,
   projectStateQuery,
 } from '../libs/temporal/src/project';
@@ -132,6 +135,20 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const notices: Notice[] = [];
   let flushedSeq = fresh ? -1 : state.seq;
   let dirty = false;
+  /**
+   * What the read model holds of each item, as this run last wrote it (code → its columns), so a
+   * write sends only the items that changed. Rebuilt by replay like the rest of the run's memory;
+   * empty at the start of a run, whose first write sends every item.
+   */
+  const writtenItems = new Map<string, string>();
+  /** The clocks of the last write: a command's answer is what the read model now holds. */
+  let written:
+    | {
+        day: string;
+        clocks: ReturnType<typeof computeItemClocks>;
+        clock: ReturnType<typeof projectClock>;
+      }
+    | undefined;
   /** The search attributes last upserted, so an unchanged write adds no command. */
   let shownAttributes = '';
 
@@ -177,7 +194,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       dirty = true;
       const mine = state.seq;
       await condition(() => flushedSeq >= mine);
-      return { ...result, seq: mine };
+      return { ...result, seq: mine, changed: answerOf(result.item?.code) };
     },
     {
       validator: (env: CommandEnvelope) => {
@@ -201,8 +218,25 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     collect(out);
     dirty = true;
   });
+  // Update-with-Start of a create: the report once the first write has committed.
+  setHandler(projectFirstReportUpdate, async () => {
+    await condition(() => flushedSeq >= 0);
+    return buildReport(state, cal, today());
+  });
   setHandler(projectStateQuery, () => state);
   setHandler(projectReportQuery, () => buildReport(state, cal, today()));
+
+  /** The item a command was about and the project clock, as the last write put them. */
+  function answerOf(itemCode: string | undefined) {
+    if (!written) return undefined;
+    const item = itemCode ? state.items.find((i) => i.code === itemCode) : undefined;
+    const clock = item ? written.clocks.get(item.code) : undefined;
+    return {
+      ...(item && clock ? { item: itemReport(item, clock) } : {}),
+      clock: clockReport(written.clock),
+      asOf: written.day,
+    };
+  }
 
   async function flush() {
     const batch = { events: events.splice(0), notices: notices.splice(0) };
@@ -219,13 +253,18 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         shownAttributes = shown;
       }
     }
+    const rows = state.items.map((i): [ProjectionItem, string] => {
+      const c = clocks.get(i.code)!;
+      const row = { code: i.code, dueDate: c.dueDate, risk: c.risk, usedDays: c.usedDays };
+      // Everything the item's row holds that can change (upsertItems in read-model/projection).
+      const key = `${i.taskId}|${i.status}|${i.round}|${i.limitDays}|${i.decidedOn ?? ''}|${c.risk}|${c.dueDate ?? ''}|${c.usedDays}`;
+      return [row, key];
+    });
+    const changed = rows.filter(([row, key]) => writtenItems.get(row.code) !== key);
     try {
-      await writeReadModel({
+      const write = {
         state,
-        items: state.items.map((i) => {
-          const c = clocks.get(i.code)!;
-          return { code: i.code, dueDate: c.dueDate, risk: c.risk, usedDays: c.usedDays };
-        }),
+        items: changed.map(([row]) => row),
         projectClock: {
           usedDays: pc.usedDays,
           remainingDays: pc.remainingDays,
@@ -237,7 +276,24 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         // committed (see activities/projection.activities.ts).
         fence: { run: input.run ?? 0, history: workflowInfo().historyLength },
         fromSeq,
-      });
+      };
+      // Only the changed items, unless nothing was written yet in this run.
+      let sent = changed;
+      let r = await writeReadModel(
+        writtenItems.size > 0
+          ? { ...write, changedItemsOnly: true }
+          : { ...write, items: rows.map(([row]) => row) },
+      );
+      if (r.resend) {
+        // A task the server never committed changed items this write does not carry: all of them.
+        // No patch needed: only this answer adds the second local activity, and no history
+        // recorded before it exists holds one (their markers answer `{ applied }` alone).
+        // Which items a write carries is its input, which replay does not compare.
+        sent = rows;
+        r = await writeReadModel({ ...write, items: rows.map(([row]) => row) });
+      }
+      if (r.applied) for (const [row, key] of sent) writtenItems.set(row.code, key);
+      written = { day, clocks, clock: pc };
     } catch (err) {
       // Only a non-retryable refusal gets here (a bug); the process state is intact and the next
       // write carries the whole state again.

@@ -1,10 +1,13 @@
 /*
  * Project start: projects created through the API as operators would (`POST /api/projects` as
  * the demo applicant, a warehouse questionnaire, an Idempotency-Key each). The call returns once
- * the project's workflow has run and made its first write to the read model, so each 201 is
- * HTTP → workflow running → read-model row. Projects/s and latency at concurrency 10, 50, 100,
+ * the project's workflow has run and made its first write to the read model (an
+ * Update-with-Start: the 201 carries the workflow's own report), so each 201 is HTTP → workflow
+ * running → read-model row; a 202 says the workflow runs but did not answer within the API's
+ * wait, and the benchmark then waits for the row itself. Projects/s and latency at concurrency 10, 50, 100,
  * and in the same run, against the same dev server, the baseline (bench/baseline) at the same
- * levels: the ratio of the two is the figure. Target: project starts ≥ 0.5 × baseline rate.
+ * levels: the ratio of the two is the figure. Target: project starts ≥ 0.8 × baseline rate, and
+ * no 202 at any level.
  *
  *   npm run bench:start      # ~3-4 min (builds dist/ first)
  *
@@ -44,12 +47,7 @@ import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
 /** The warehouse of the shared example answers (libs/domain EXAMPLE_ANSWERS). */
 export const WAREHOUSE = EXAMPLE_ANSWERS.warehouse;
 
-const TARGET = 0.5;
-/**
- * ProjectsService.firstWrite gives up waiting for the workflow's first write 5 s after the
- * workflow started, and answers from its own row; answers this late are checked in the timeline.
- */
-const LATE_MS = 4_500;
+const TARGET = 0.8;
 
 /**
  * Resolves when a project's row has been written by its workflow (state_seq > 0): one query
@@ -107,8 +105,8 @@ interface Level {
   baselineCpu: CpuWindow;
   start: LoadResult;
   startCpu: CpuWindow;
-  /** 201s that came after the API's 5 s wait for the first write (then checked in the timeline). */
-  answeredAfterFirstWriteWait: number;
+  /** 202s: the workflow did not answer within the API's wait (then the row is waited for). */
+  answeredPending: number;
 }
 
 runBench('project-start', async () => {
@@ -133,7 +131,7 @@ runBench('project-start', async () => {
   await pg.connect();
   const firstWrites = new FirstWriteWatcher(pg);
   let created = 0;
-  /** Per label: creates answered when the API may have stopped waiting for the first write. */
+  /** Per label: creates answered 202 (the workflow ran late). */
   const lateAnswers = new Map<string, number>();
   const createProject = (label: string, concurrency: number, maxSeconds: number) =>
     runLoad({
@@ -142,20 +140,19 @@ runBench('project-start', async () => {
       total,
       maxSeconds,
       op: async (i) => {
-        const t0 = performance.now();
         const r = await api.request<{ id?: string; status?: string }>('POST', '/api/projects', {
           token,
           key: `bench-${runId}-${label.replace(/\W+/g, '')}-${i}`,
           body: { name: `仓库 ${label} #${i}`, answers: WAREHOUSE },
-          ok: [201],
+          ok: [201, 202],
         });
-        if (!r.body.id || r.body.status !== 'IN_PROGRESS')
+        const expected = r.status === 202 ? 'STARTING' : 'IN_PROGRESS';
+        if (!r.body.id || r.body.status !== expected)
           throw new Error(`unexpected answer ${JSON.stringify(r.body).slice(0, 200)}`);
         created++;
-        if (performance.now() - t0 >= LATE_MS) {
-          // The API answers from its own row once it has waited 5 s for the workflow's first
-          // write; then the project counts as started only when the workflow has written its
-          // row, and the latency includes that wait.
+        if (r.status === 202) {
+          // The workflow did not answer within the API's wait: the project counts as started
+          // only when the workflow has written its row, and the latency includes that wait.
           lateAnswers.set(label, (lateAnswers.get(label) ?? 0) + 1);
           await firstWrites.wait(r.body.id);
         }
@@ -211,11 +208,11 @@ runBench('project-start', async () => {
       baselineCpu: b.cpu,
       start: s.value,
       startCpu: s.cpu,
-      answeredAfterFirstWriteWait: lateAnswers.get(`start c=${concurrency}`) ?? 0,
+      answeredPending: lateAnswers.get(`start c=${concurrency}`) ?? 0,
     };
     results.push(r);
     run.log(
-      `c=${concurrency}: ${r.start.rate} projects/s vs baseline ${r.baseline.rate} workflows/s = ${ratio(r.start.rate, r.baseline.rate)} (target ≥ ${TARGET}); ${r.answeredAfterFirstWriteWait} answered after the API's 5 s wait for the first write`,
+      `c=${concurrency}: ${r.start.rate} projects/s vs baseline ${r.baseline.rate} workflows/s = ${ratio(r.start.rate, r.baseline.rate)} (target ≥ ${TARGET}); ${r.answeredPending} answered 202 (the workflow late)`,
     );
   }
 
@@ -231,7 +228,7 @@ runBench('project-start', async () => {
     writtenByWorkflow: Number(rows.rows[0].written),
   };
   run.log(
-    `read model: ${readModel.rows} rows in projects, ${readModel.writtenByWorkflow} written by their workflow, for ${created} created (201)`,
+    `read model: ${readModel.rows} rows in projects, ${readModel.writtenByWorkflow} written by their workflow, for ${created} created (201 or 202)`,
   );
 
   await stack.stop();
@@ -240,7 +237,7 @@ runBench('project-start', async () => {
   const data = {
     benchmark: 'project-start',
     description:
-      'POST /api/projects (applicant, warehouse answers, Idempotency-Key) → 201 after the workflow first wrote the read model; baseline = noopWorkflow with one activity via workflow.execute, same Temporal server, same run',
+      'POST /api/projects (applicant, warehouse answers, Idempotency-Key) → 201 with the report the workflow answered after its first write (Update-with-Start; 202 if late); baseline = noopWorkflow with one activity via workflow.execute, same Temporal server, same run',
     ...run.conditions(),
     temporal: stack.temporalServer,
     settings: {
@@ -256,8 +253,8 @@ runBench('project-start', async () => {
       projectsPerSecond: r.start.rate,
       baselineWorkflowsPerSecond: r.baseline.rate,
       ratio: ratio(r.start.rate, r.baseline.rate),
-      targetMet: ratio(r.start.rate, r.baseline.rate) >= TARGET,
-      answeredAfterFirstWriteWait: r.answeredAfterFirstWriteWait,
+      targetMet: ratio(r.start.rate, r.baseline.rate) >= TARGET && r.answeredPending === 0,
+      answeredPending: r.answeredPending,
       cpuMsPerOperation: {
         baselineWorkflow: cpuPerOperation(r.baselineCpu, r.baseline.completed),
         projectStart: cpuPerOperation(r.startCpu, r.start.completed),

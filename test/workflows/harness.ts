@@ -120,8 +120,12 @@ export class ReadModel {
       .filter((w) => !projectId || w.state.projectId === projectId)
       .flatMap((w) => w.notices);
   }
+  /** The last write, with every item as the read model holds it (a write may carry only the changed ones). */
   last(projectId: string) {
-    return [...this.writes].reverse().find((w) => w.state.projectId === projectId)!;
+    const mine = this.writes.filter((w) => w.state.projectId === projectId);
+    const items = new Map(mine.flatMap((w) => w.items).map((i) => [i.code, i]));
+    const last = mine[mine.length - 1];
+    return { ...last, items: last.state.items.map((i) => items.get(i.code)!) };
   }
 }
 

@@ -574,4 +574,48 @@ describe('project lifecycle', () => {
       await send(h, actors.applicant, { kind: 'WITHDRAW_PROJECT' });
     });
   });
+
+  it('a decision answers its item and the project clock as written; the write carries the changed items only; another department is told the item does not exist', async () => {
+    await sleepUntil(env, '2026-04-01T01:00:00Z'); // Wed 04-01 09:00
+    await run(async (taskQueue) => {
+      const input = projectInput([
+        { code: 'LAND_PRE_REVIEW', department: 'NRP' },
+        { code: 'EIA_TABLE', department: 'EEB' },
+      ]);
+      const h = await start(taskQueue, input);
+      await openStage(h);
+      const writes = rm.writes.length;
+
+      const answer = await send(h, actors.officer('NRP'), {
+        kind: 'DECIDE',
+        itemCode: 'LAND_PRE_REVIEW',
+        action: 'APPROVE',
+      });
+      expect(answer.item).toEqual({ code: 'LAND_PRE_REVIEW', status: 'APPROVED', round: 1 });
+      const report = await reportOf(h);
+      const reported = report.stages[0].themes
+        .flatMap((t) => t.items)
+        .find((i) => i.code === 'LAND_PRE_REVIEW');
+      expect(answer.changed).toEqual({ item: reported, clock: report.clock, asOf: '2026-04-01' });
+
+      const write = rm.writes.slice(writes).find((w) => w.state.projectId === input.projectId)!;
+      expect(write.changedItemsOnly).toBe(true);
+      expect(write.items.map((i) => i.code)).toEqual(['LAND_PRE_REVIEW']);
+      expect(rm.last(input.projectId).items.map((i) => i.code)).toEqual([
+        'LAND_PRE_REVIEW',
+        'EIA_TABLE',
+      ]);
+
+      // Whatever its state, another department's item is unknown to the officer.
+      for (const itemCode of ['LAND_PRE_REVIEW', 'EIA_TABLE']) {
+        expect(
+          (
+            await refusal(
+              send(h, actors.officer('DRC'), { kind: 'DECIDE', itemCode, action: 'APPROVE' }),
+            )
+          ).type,
+        ).toBe('CommandRefused.NOT_FOUND');
+      }
+    });
+  });
 });

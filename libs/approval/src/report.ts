@@ -1,7 +1,7 @@
 import type { WorkingDayCalendar } from '../../calendar/src/core';
 import { computeItemClocks, projectClock, stageUsedDays } from './clock';
 import { nextActions } from './next-actions';
-import type { ItemClock } from './clock';
+import type { ItemClock, ProjectClock } from './clock';
 import type { ItemState, ProjectState } from './types';
 
 /** The project report of DESIGN section 6, for `today` (the clock grows every working day). */
@@ -35,18 +35,7 @@ export function projectSummary(
     status: state.status,
     asOf: today,
     calendarVersion: cal.version,
-    clock: {
-      limitDays: clock.limitDays,
-      usedDays: clock.usedDays,
-      remainingDays: clock.remainingDays,
-      pausedDays: clock.pausedDays,
-      percentUsed: clock.percentUsed,
-      risk: clock.risk,
-      dueDate: clock.dueDate,
-      overdueDays: clock.overdueDays,
-      projectedCompletionDate: clock.projectedCompletionDate,
-      provisional: clock.provisional,
-    },
+    clock: clockReport(clock),
     nextActions: nextActions(state),
   };
 }
@@ -79,7 +68,7 @@ function stageReports(
 }
 
 /** One item of the report: its state, its clock for today, and what the Gantt chart draws. */
-function itemReport(i: ItemState, c: ItemClock) {
+export function itemReport(i: ItemState, c: ItemClock) {
   return {
     code: i.code,
     name: i.name,
@@ -107,3 +96,21 @@ function itemReport(i: ItemState, c: ItemClock) {
 
 export type ProjectReport = ReturnType<typeof buildReport>;
 export type ItemReport = ReturnType<typeof itemReport>;
+
+/** The project clock as the report shows it (also what a command's answer carries). */
+export function clockReport(clock: ProjectClock) {
+  return {
+    limitDays: clock.limitDays,
+    usedDays: clock.usedDays,
+    remainingDays: clock.remainingDays,
+    pausedDays: clock.pausedDays,
+    percentUsed: clock.percentUsed,
+    risk: clock.risk,
+    dueDate: clock.dueDate,
+    overdueDays: clock.overdueDays,
+    projectedCompletionDate: clock.projectedCompletionDate,
+    provisional: clock.provisional,
+  };
+}
+
+export type ClockReport = ReturnType<typeof clockReport>;

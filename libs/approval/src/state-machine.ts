@@ -28,6 +28,7 @@ function handlerOf(kind: CommandKind): CommandHandler<CommandKind> {
 
 /** Throws CommandRefused when the state does not allow the command; returns nothing otherwise. */
 export function validateCommand(state: ProjectState, env: CommandEnvelope, ctx: ValidateCtx): void {
+  handlerOf(env.command.kind).authorize?.(state, env.command, env);
   if (env.requestId && state.recentRequests.includes(env.requestId)) return; // replayed request: one effect
   if (state.status !== 'IN_PROGRESS') refuse('CONFLICT', `the project is ${state.status}`);
   handlerOf(env.command.kind).validate(state, env.command, ctx);

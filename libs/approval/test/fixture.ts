@@ -111,7 +111,7 @@ export class Project {
     opts: { by?: Actor; requestId?: string; onBehalfOf?: string } = {},
   ): Produced {
     const env = {
-      actor: opts.by ?? defaultActor(command),
+      actor: opts.by ?? defaultActor(command, this.state),
       command,
       ...(opts.requestId ? { requestId: opts.requestId } : {}),
       ...(opts.onBehalfOf ? { onBehalfOf: opts.onBehalfOf } : {}),
@@ -128,7 +128,7 @@ export class Project {
     try {
       validateCommand(
         this.state,
-        { actor: defaultActor(command), command, ...(requestId ? { requestId } : {}) },
+        { actor: defaultActor(command, this.state), command, ...(requestId ? { requestId } : {}) },
         { today: day, cal },
       );
     } catch (e) {
@@ -164,11 +164,13 @@ export class Project {
   }
 }
 
-function defaultActor(c: Command): Actor {
+function defaultActor(c: Command, state: ProjectState): Actor {
   switch (c.kind) {
     case 'ACCEPT_STAGE':
       return actors.window;
     case 'DECIDE':
+      // An officer of the item's department (another department's is refused as not found).
+      return actors.officer(state.items.find((i) => i.code === c.itemCode)?.department ?? 'NRP');
     case 'SCHEDULE_JOINT_PROCEDURE':
       return actors.officer('NRP');
     case 'RECORD_JOINT_RESULT':

@@ -95,6 +95,8 @@ export function writeClusterConfig(opts: ClusterConfigOptions): Record<ClusterSe
       // The project workflow's commands are Updates.
       'frontend.enableUpdateWorkflowExecution': [{ value: true }],
       'frontend.enableUpdateWorkflowExecutionAsyncAccepted': [{ value: true }],
+      // A create is an Update-with-Start (the API's ProjectsService.create).
+      'frontend.enableExecuteMultiOperation': [{ value: true }],
       'limit.maxIDLength': [{ value: 255 }],
     }),
   );

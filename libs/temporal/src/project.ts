@@ -6,12 +6,28 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarSnapshot } from '../../calendar/src/core';
 import type { CommandEnvelope, CommandResult } from '../../approval/src/commands';
-import type { ProjectReport } from '../../approval/src/report';
+import type { ClockReport, ItemReport, ProjectReport } from '../../approval/src/report';
 import type { ProjectState } from '../../approval/src/types';
 
 export const projectWorkflowId = (projectId: string) => `project-${projectId}`;
 
-export const projectCommandUpdate = defineUpdate<CommandResult, [CommandEnvelope]>('command');
+/**
+ * A command's answer: what the state machine says, and what changed as the read model now holds
+ * it (the item the command was about, the project clock), computed by the workflow when its
+ * write committed, so the caller need not read the project back.
+ */
+export interface CommandAnswer extends CommandResult {
+  /** Absent from runs older than the answer (their Updates answered the result alone). */
+  changed?: { item?: ItemReport; clock: ClockReport; asOf: string };
+}
+
+export const projectCommandUpdate = defineUpdate<CommandAnswer, [CommandEnvelope]>('command');
+/**
+ * Sent with the workflow's start (Update-with-Start): answers the project's report once the
+ * workflow's first write of the read model has committed, so a create answers with the
+ * workflow's own first state.
+ */
+export const projectFirstReportUpdate = defineUpdate<ProjectReport, []>('firstReport');
 export const projectStateQuery = defineQuery<ProjectState>('state');
 export const projectReportQuery = defineQuery<ProjectReport>('report');
 /** A newly published holiday year (or a region's change): running deadlines are recomputed. */

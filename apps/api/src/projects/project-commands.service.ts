@@ -7,9 +7,10 @@ import {
 } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { Command, CommandResult } from '../../../../libs/approval/src';
+import type { Command } from '../../../../libs/approval/src';
 import {
   REFUSAL_TYPE,
+  type CommandAnswer,
   projectCommandUpdate,
   projectWorkflowId,
 } from '../../../../libs/temporal/src';
@@ -17,13 +18,21 @@ import type { Principal } from '../auth/principal';
 import { dependencyOutage } from '../common/dependency-outage';
 import { TemporalClient } from '../temporal/temporal.module';
 
+/** The project's workflow has ended (or never ran): it takes no more commands. */
+export class ProjectClosedException extends ConflictException {
+  constructor() {
+    super('the project is closed: it takes no more commands');
+  }
+}
+
 /** How long a command waits for the workflow to apply it and write the read model. */
 const UPDATE_WAIT_MS = 30_000;
 
 /**
  * Sends a command to a project's workflow as an Update and turns its refusals into HTTP:
  * NOT_FOUND → 404, CONFLICT → 409, INVALID → 400, each with the workflow's reason. The Update
- * returns once the read model has the change, so a read right after sees it. The idempotency
+ * returns once the read model has the change, so a read right after sees it, and answers what
+ * changed (the command's item and the project clock as written). The idempotency
  * key comes checked by the IdempotencyKey decorator.
  */
 @Injectable()
@@ -36,7 +45,7 @@ export class ProjectCommandsService {
     command: Command,
     idempotencyKey?: string,
     onBehalfOf?: string,
-  ): Promise<CommandResult> {
+  ): Promise<CommandAnswer> {
     const requestId = idempotencyKey ? `${principal.userId}:${idempotencyKey}` : undefined;
     const handle = this.temporal.workflow.getHandle(projectWorkflowId(projectId));
     const started = Date.now();
@@ -72,7 +81,7 @@ export class ProjectCommandsService {
         err instanceof WorkflowNotFoundError ||
         /already completed|not found/i.test(String((err as Error)?.message))
       ) {
-        throw new ConflictException('the project is closed: it takes no more commands');
+        throw new ProjectClosedException();
       }
       if (Date.now() - started >= UPDATE_WAIT_MS && dependencyOutage(err) === 'temporal') {
         // The Update may have been applied and be waiting for its read-model write: say so,

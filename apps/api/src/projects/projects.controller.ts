@@ -1,4 +1,10 @@
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   Body,
   Controller,
@@ -26,7 +32,7 @@ import {
   SubmissionDto,
   WithdrawalDto,
 } from './dto/commands.dto';
-import { CreateProjectDto } from './dto/create-project.dto';
+import { CreateProjectDto, ProjectPendingDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-query.dto';
 import { ProjectPageDto, ProjectReportDto, TimelineDto } from './dto/report.dto';
 import { ProjectCommandsService } from './project-commands.service';
@@ -52,9 +58,16 @@ export class ProjectsController {
     private readonly commands: ProjectCommandsService,
   ) {}
 
-  /** 201 with the report; the same Idempotency-Key again → 200 with the same project. */
+  /**
+   * 201 with the report of the workflow's first write; the same Idempotency-Key again → 200 with
+   * the same project; 202 when the workflow runs but did not answer in time.
+   */
   @ApiCreatedResponse({ type: ProjectReportDto, description: 'The new project' })
   @ApiOkResponse({ type: ProjectReportDto, description: 'The project of the same Idempotency-Key' })
+  @ApiAcceptedResponse({
+    type: ProjectPendingDto,
+    description: 'The project exists and its workflow runs, but it has not answered yet',
+  })
   @Roles('APPLICANT', 'AGENT', 'ADMIN')
   @Post()
   async create(
@@ -63,8 +76,8 @@ export class ProjectsController {
     @Res({ passthrough: true }) res: Response,
     @IdempotencyKey() key?: string,
   ) {
-    const { created, report } = await this.projects.create(user, body, key);
-    res.status(created ? 201 : 200);
+    const { outcome, report } = await this.projects.create(user, body, key);
+    res.status({ created: 201, existing: 200, pending: 202 }[outcome]);
     return report;
   }
 

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   ProjectWorkflowInput,
+  type ProjectReport,
   buildReport,
   initialState,
   projectSummary,
@@ -23,10 +24,10 @@ import {
   findProjectByIdempotencyKey,
   insertProject,
   listProjects,
-  projectStateSeq,
   timelineOf,
 } from '../../../../libs/persistence/src';
-import { projectWorkflowId } from '../../../../libs/temporal/src';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { projectFirstReportUpdate, projectWorkflowId } from '../../../../libs/temporal/src';
 import type { projectWorkflow } from '../../../../workflows';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
@@ -37,6 +38,9 @@ import type { ListProjectsQuery } from './dto/list-query.dto';
 import { AccessService } from './access.service';
 
 const ALL_PROJECTS = new Set(['ADMIN', 'SUPERVISOR', 'WINDOW_OFFICER']);
+
+/** How long a create waits for its workflow's first write before answering 202. */
+const CREATE_WAIT_MS = 30_000;
 
 /** What the Temporal Web UI shows for a project's run (its search attributes: the workflow). */
 const runSummary = (input: { name: string; type: string; ownerOrganisation: string }) => ({
@@ -173,67 +177,72 @@ export class ProjectsService {
       createdBy: p.username,
       idempotencyKey: key,
     });
-    let id = projectId;
-    let existing = false;
     if (!inserted) {
-      id = (await findProjectByIdempotencyKey(this.ds, key!))!.id;
-      existing = true;
+      // A retry: the row of the first attempt, once its workflow wrote it, is the workflow's own.
+      const row = (await findProjectByIdempotencyKey(this.ds, key!))!;
+      if (row.stateSeq > 0) return { outcome: 'existing' as const, report: this.report(row) };
+      const answer = await this.startAndReport({ ...input, projectId: row.id });
+      return answer ? { outcome: 'existing' as const, report: answer } : this.pending(row.id);
     }
-    if (!existing) {
-      try {
-        await this.temporal.call(() =>
-          this.temporal.workflow.start<typeof projectWorkflow>('projectWorkflow', {
-            workflowId: projectWorkflowId(id),
-            taskQueue: this.temporal.workflowTaskQueue,
-            args: [input],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            ...runSummary(input),
-          }),
-        );
-      } catch (err) {
-        // No workflow: remove the row unless a key lets the caller retry into it.
-        if (!key) await deleteProject(this.ds, id);
-        throw err;
-      }
-    } else {
-      // A retry: make sure the workflow of the first attempt exists (it may have failed to start).
-      const row = (await findProject(this.ds, id))!;
-      const handle = this.temporal.workflow.getHandle(projectWorkflowId(id));
-      const started = await this.temporal.call(() =>
-        handle.describe().then(
-          () => true,
-          () => false,
-        ),
-      );
-      if (!started && row.stateSeq === 0) {
-        await this.temporal.call(() =>
-          this.temporal.workflow.start<typeof projectWorkflow>('projectWorkflow', {
-            workflowId: projectWorkflowId(id),
-            taskQueue: this.temporal.workflowTaskQueue,
-            args: [{ ...input, projectId: id, calendar: this.calendar.snapshot }],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            ...runSummary(input),
-          }),
-        );
-      }
+    let answer: ProjectReport | undefined;
+    try {
+      answer = await this.startAndReport(input);
+    } catch (err) {
+      // No workflow: remove the row unless a key lets the caller retry into it.
+      if (!key) await deleteProject(this.ds, projectId);
+      throw err;
     }
-    return { created: !existing, report: this.report(await this.firstWrite(id)) };
+    return answer ? { outcome: 'created' as const, report: answer } : this.pending(projectId);
   }
 
   /**
-   * The row once the workflow has written it (its first write follows the start within
-   * milliseconds), so a read after create sees the project as the workflow holds it — e.g. an
-   * import already under review. Falls back to the API's own row after a few seconds.
+   * Starts the project's workflow (or finds it running) and waits for its first write of the
+   * read model, in one call (Update-with-Start): the report it answers is the workflow's own.
+   * Undefined when the workflow runs but did not answer within CREATE_WAIT_MS; throws when it
+   * could not be started.
    */
-  private async firstWrite(id: string): Promise<ProjectRecord> {
-    const deadline = Date.now() + 5_000;
-    for (let delay = 10; ; delay = Math.min(delay * 2, 250)) {
-      // Poll one column; load the row (its JSONB state) once, at the end.
-      if ((await projectStateSeq(this.ds, id)) > 0 || Date.now() > deadline) {
-        return (await findProject(this.ds, id))!;
-      }
-      await new Promise((r) => setTimeout(r, delay));
+  private async startAndReport(input: ProjectWorkflowInput): Promise<ProjectReport | undefined> {
+    const workflowId = projectWorkflowId(input.projectId);
+    const start = new WithStartWorkflowOperation<typeof projectWorkflow>('projectWorkflow', {
+      workflowId,
+      taskQueue: this.temporal.workflowTaskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      // A project whose workflow has ended is never started again under its id.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      ...runSummary(input),
+    });
+    try {
+      return await this.temporal.call(
+        () =>
+          this.temporal.workflow.executeUpdateWithStart(projectFirstReportUpdate, {
+            startWorkflowOperation: start,
+          }),
+        CREATE_WAIT_MS,
+      );
+    } catch (err) {
+      // Late, not lost: the workflow runs and will write; the caller is told so (202).
+      const running = await this.temporal
+        .call(() => this.temporal.workflow.getHandle(workflowId).describe())
+        .then(
+          (d) => d.status.name === 'RUNNING',
+          () => false,
+        );
+      if (running) return undefined;
+      throw err;
     }
+  }
+
+  /** The create's answer when the workflow has not answered in time: where to look, and when. */
+  private pending(id: string) {
+    return {
+      outcome: 'pending' as const,
+      report: {
+        id,
+        status: 'STARTING',
+        message: `the project's workflow did not answer within ${CREATE_WAIT_MS / 1000} s; GET /api/projects/${id} shows it once it has`,
+      },
+    };
   }
 
   /** Which projects a caller's list holds (none: undefined). */

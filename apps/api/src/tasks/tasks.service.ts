@@ -8,7 +8,11 @@ import {
 } from '../../../../libs/persistence/src';
 import type { Principal } from '../auth/principal';
 import type { DecisionDto } from '../projects/dto/commands.dto';
-import { ProjectCommandsService } from '../projects/project-commands.service';
+import {
+  ProjectClosedException,
+  ProjectCommandsService,
+} from '../projects/project-commands.service';
+import type { CommandAnswer } from '../../../../libs/temporal/src';
 import { ProjectsService } from '../projects/projects.service';
 import type { EscalationsQuery, TasksQuery } from './dto/task.dto';
 
@@ -44,38 +48,65 @@ export class TasksService {
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
-  /** An officer decides an item of the department; answers the item and the project's clock. */
+  /**
+   * An officer decides an item of the department; answers the item and the project's clock as
+   * the workflow wrote them. The task id names the project and the item; the workflow's
+   * validator refuses another department's item as not found, so nothing is read first.
+   */
   async decide(officer: Principal, taskId: string, body: DecisionDto, key?: string) {
-    const item = await findItemByTaskId(this.ds, taskId);
     // An item of another department is as unknown to this officer as one that does not exist.
-    if (!item || item.department !== officer.department)
-      throw new NotFoundException(`task ${taskId} not found`);
-    const result = await this.commands.send(
-      item.projectId,
-      officer,
-      {
-        kind: 'DECIDE',
-        itemCode: item.code,
-        action: body.action,
-        comment: body.comment,
-        procedure: body.procedure,
-        deficiency: body.deficiency,
-      },
-      key,
-    );
-    const report = this.projects.report(
-      await this.projects.loadForDepartment(item.department, item.projectId),
-    );
-    const itemReport = report.stages
-      .flatMap((s) => s.themes)
-      .flatMap((t) => t.items as { code: string }[])
-      .find((i) => i.code === item.code);
-    return {
-      taskId,
-      projectId: item.projectId,
-      result,
-      item: itemReport,
-      projectClock: report.clock,
-    };
+    const hidden = () => new NotFoundException(`task ${taskId} not found`);
+    const ref = parseTaskId(taskId);
+    if (!ref || !officer.department) throw hidden();
+    let answer: CommandAnswer;
+    try {
+      answer = await this.commands.send(
+        ref.projectId,
+        officer,
+        {
+          kind: 'DECIDE',
+          itemCode: ref.itemCode,
+          action: body.action,
+          comment: body.comment,
+          procedure: body.procedure,
+          deficiency: body.deficiency,
+        },
+        key,
+      );
+    } catch (err) {
+      if (err instanceof NotFoundException) throw hidden();
+      if (err instanceof ProjectClosedException) {
+        // No running workflow: a closed project of the department is a 409, anything else a 404.
+        const item = await findItemByTaskId(this.ds, taskId);
+        if (!item || item.department !== officer.department) throw hidden();
+      }
+      throw err;
+    }
+    const { changed, ...result } = answer;
+    let item = changed?.item;
+    let projectClock = changed?.clock;
+    if (!changed) {
+      // The workflow's write was refused (see the workflow's flush): answer from the read model.
+      const report = this.projects.report(
+        await this.projects.loadForDepartment(officer.department, ref.projectId),
+      );
+      item = report.stages
+        .flatMap((s) => s.themes)
+        .flatMap((t) => t.items)
+        .find((i) => i.code === ref.itemCode);
+      projectClock = report.clock;
+    }
+    return { taskId, projectId: ref.projectId, result, item, projectClock };
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** `<projectId>:<itemCode>` (libs/approval initialState), or undefined. */
+function parseTaskId(taskId: string): { projectId: string; itemCode: string } | undefined {
+  const at = taskId.indexOf(':');
+  const projectId = taskId.slice(0, at);
+  const itemCode = taskId.slice(at + 1);
+  if (at < 0 || !UUID.test(projectId) || itemCode === '') return undefined;
+  return { projectId, itemCode };
 }

@@ -1230,6 +1230,13 @@ export interface components {
       stages: components['schemas']['StageReportDto'][];
       jointProcedures: components['schemas']['JointProcedureStateDto'][];
     };
+    ProjectPendingDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'STARTING';
+      message: string;
+    };
     ProjectSummaryDto: {
       /** Format: uuid */
       id: string;
@@ -3020,6 +3027,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProjectReportDto'];
+        };
+      };
+      /** @description The project exists and its workflow runs, but it has not answered yet */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectPendingDto'];
         };
       };
       /** @description Invalid input; the message names each bad field */

@@ -21,6 +21,11 @@ export type ValidateCtx = Pick<Ctx, 'today' | 'cal'>;
  * returns the item the command was about, if any (the caller is told its new status).
  */
 export interface CommandHandler<K extends CommandKind> {
+  /**
+   * Whether the actor may address what the command names at all; runs before every other check,
+   * so a refusal here (NOT_FOUND) says nothing of the state.
+   */
+  authorize?(state: ProjectState, c: CommandOf<K>, env: CommandEnvelope): void;
   validate(state: ProjectState, c: CommandOf<K>, ctx: ValidateCtx): void;
   apply(
     state: ProjectState,

@@ -26,6 +26,22 @@ describe('DECIDE: guards every action shares', () => {
     });
   });
 
+  it("refuses another department's officer as if the item did not exist (NOT_FOUND), whatever its state", () => {
+    const p = reviewing();
+    p.run(decide('APPROVE'), THU);
+    const by = { username: 'officer.DRC', role: 'REVIEWING_OFFICER', department: 'DRC' };
+    for (const c of [decide('APPROVE'), decide('REJECT', { comment: 'no' })]) {
+      expect(() => p.run(c, THU, { by })).toThrow(
+        expect.objectContaining({
+          code: 'NOT_FOUND',
+          message: "item A is not one of department DRC's",
+        }),
+      );
+    }
+    // Its own department's officer is told the state: A is approved already.
+    expect(p.refusal(decide('APPROVE'), THU).code).toBe('CONFLICT');
+  });
+
   it('refuses an unknown action (INVALID, listing the actions)', () => {
     const p = reviewing();
     expect(p.refusal(decide('SHRUG' as DecisionAction), THU)).toEqual({

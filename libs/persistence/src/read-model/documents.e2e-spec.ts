@@ -91,7 +91,8 @@ describe('receipts and results in the projection (real PostgreSQL)', () => {
     };
   }
 
-  const write = (i: ProjectionInput) => ds.transaction((tx) => writeProjection(tx.queryRunner!, i));
+  const write = (i: ProjectionInput) =>
+    ds.transaction((tx) => writeProjection(tx.queryRunner!, i).then((r) => r.applied));
 
   it('numbers a receipt once: retries, rewrites and later writes keep its number', async () => {
     const before = await lastSerial('SL', 2031);
@@ -142,6 +143,32 @@ describe('receipts and results in the projection (real PostgreSQL)', () => {
     ).toBe(false);
     expect(await receiptOf(ds, s.projectId, 'START_PERMIT')).toBeNull();
     expect(await lastSerial('SL', 2031)).toBe(before + 2);
+  });
+
+  it("a receipt written with the changed items only takes the other items' due dates from their rows", async () => {
+    const s = accepted('2031-06-02');
+    s.stages[0].acceptedOn = undefined; // the first write: not accepted yet
+    s.seq = 1;
+    await write({ ...input(s, [], { run: 0, history: 10 }, '2031-06-09'), fromSeq: -1 });
+    expect(await receiptOf(ds, s.projectId, 'PLAN')).toBeNull();
+
+    s.stages[0].acceptedOn = '2031-06-02';
+    s.seq = 2;
+    const full = input(
+      s,
+      [event(2, 'STAGE_ACCEPTED', { stage: 'PLAN' })],
+      { run: 0, history: 12 },
+      '2031-06-09',
+    );
+    const changed = [{ ...full.items[0], dueDate: '2031-06-10' }];
+    expect(await write({ ...full, items: changed, changedItemsOnly: true, fromSeq: 1 })).toBe(true);
+    const lines = (await receiptOf(ds, s.projectId, 'PLAN'))!.items;
+    expect(lines.length).toBeGreaterThan(1);
+    expect(Object.fromEntries(lines.map((l) => [l.code, l.dueDate]))).toEqual(
+      Object.fromEntries(
+        lines.map((l) => [l.code, l.code === changed[0].code ? '2031-06-10' : '2031-06-09']),
+      ),
+    );
   });
 
   it('numbers a result per item round, by the year of the decision, once', async () => {

@@ -37,7 +37,10 @@ async function nextNumber(runner: QueryRunner, prefix: string, onDate: string): 
 
 const departmentName = (code: string) => findDepartment(defaultCatalog, code)?.name ?? code;
 
-async function issueReceipts(runner: QueryRunner, { state, items, events }: ProjectionInput) {
+async function issueReceipts(
+  runner: QueryRunner,
+  { state, items, events, changedItemsOnly }: ProjectionInput,
+) {
   const accepted = state.stages.filter((s) => s.acceptedOn);
   if (accepted.length === 0) return;
   const issued = new Set(
@@ -47,10 +50,24 @@ async function issueReceipts(runner: QueryRunner, { state, items, events }: Proj
       ])) as { stage: string }[]
     ).map((r) => r.stage),
   );
-  const dueDates = new Map(items.map((i) => [i.code, i.dueDate]));
+  let dueDates = new Map(items.map((i) => [i.code, i.dueDate]));
   for (const stage of accepted) {
     const carried = events.some((e) => e.type === 'STAGE_ACCEPTED' && e.stage === stage.code);
     if (issued.has(stage.code) && !carried) continue;
+    if (
+      changedItemsOnly &&
+      state.items.some((i) => i.stage === stage.code && !dueDates.has(i.code))
+    ) {
+      // A write of the changed items only: the others' due dates are the rows already written.
+      dueDates = new Map(
+        (
+          (await runner.query(
+            `SELECT "code", to_char("due_date", 'YYYY-MM-DD') AS due FROM "project_items" WHERE "project_id" = $1`,
+            [state.projectId],
+          )) as { code: string; due: string | null }[]
+        ).map((r) => [r.code, dueDates.has(r.code) ? dueDates.get(r.code)! : r.due]),
+      );
+    }
     const lines: ReceiptItem[] = state.items
       .filter((i) => i.stage === stage.code && i.status !== 'WITHDRAWN')
       .map((i) => ({

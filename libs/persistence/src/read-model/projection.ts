@@ -21,8 +21,12 @@ export interface ProjectionItem {
 export interface ProjectionInput {
   /** Full state; `state.seq` grows with every change and orders the writes. */
   state: ProjectState;
-  /** One per item of `state.items`, same codes. */
+  /**
+   * One per item of `state.items`, same codes; with `changedItemsOnly`, only those whose row
+   * changed since this workflow's previous write (the one that ended at `fromSeq`).
+   */
   items: ProjectionItem[];
+  changedItemsOnly?: boolean;
   projectClock: { usedDays: number; remainingDays: number; risk: Risk; dueDate: string | null };
   /** Timeline events new since the last call (seq unique per project). */
   events: TimelineEvent[];
@@ -40,216 +44,226 @@ export interface ProjectionInput {
   fromSeq?: number;
 }
 
-/** The project row, unless a newer task wrote it: whether this write applies. */
-async function upsertProject(
-  runner: QueryRunner,
-  { state, projectClock, fence = { run: 0, history: 0 } }: ProjectionInput,
-) {
-  // Never touches idempotency_key, created_by, created_at: the API's create path owns them.
-  const result = (await runner.query(
-    `INSERT INTO "projects" AS p
-       ("id", "name", "type", "region", "owner_organisation", "status", "stage", "risk",
-        "limit_days", "used_days", "remaining_days", "due_date", "calendar_version", "state",
-        "state_seq", "fence_run", "fence_history", "created_at", "updated_at")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13, $14::jsonb, $15,
-             $17, $18, $16::timestamptz, now())
-     ON CONFLICT ("id") DO UPDATE SET
-       "name" = EXCLUDED."name",
-       "type" = EXCLUDED."type",
-       "region" = EXCLUDED."region",
-       "owner_organisation" = EXCLUDED."owner_organisation",
-       "status" = EXCLUDED."status",
-       "stage" = EXCLUDED."stage",
-       "risk" = EXCLUDED."risk",
-       "limit_days" = EXCLUDED."limit_days",
-       "used_days" = EXCLUDED."used_days",
-       "remaining_days" = EXCLUDED."remaining_days",
-       "due_date" = EXCLUDED."due_date",
-       "calendar_version" = EXCLUDED."calendar_version",
-       "state" = EXCLUDED."state",
-       "state_seq" = EXCLUDED."state_seq",
-       "fence_run" = EXCLUDED."fence_run",
-       "fence_history" = EXCLUDED."fence_history",
-       -- A repeated write is not a change: lists ordered by updated_at do not move.
-       "updated_at" = CASE WHEN p."state" = EXCLUDED."state" THEN p."updated_at"
-                           ELSE EXCLUDED."updated_at" END
-     WHERE (p."fence_run", p."fence_history") <= (EXCLUDED."fence_run", EXCLUDED."fence_history")
-     RETURNING p."id"`,
-    [
-      state.projectId,
-      state.name,
-      state.type,
-      state.region,
-      state.ownerOrganisation,
-      state.status,
-      state.stage,
-      projectClock.risk,
-      state.limitDays,
-      projectClock.usedDays,
-      projectClock.remainingDays,
-      projectClock.dueDate,
-      state.calendarVersion,
-      JSON.stringify(state),
-      state.seq,
-      state.createdAt,
-      fence.run,
-      fence.history,
-    ],
-    true,
-  )) as { records: unknown[] };
-  return result.records.length === 1;
-}
+/**
+ * The whole write as one statement (one round trip): the project row, gated by the writing
+ * task's fence, then — only if it applied — the items, timeline events and notices.
+ *
+ * `stale`: the batch carries only the changed items, but an item row was changed after
+ * `fromSeq` by a write this batch does not carry (a task the server never committed). Then
+ * nothing is written and the caller sends every item again.
+ */
+const WRITE_SQL = `
+WITH stale AS (
+  SELECT $53::boolean AND $32::bigint IS NOT NULL AND EXISTS (
+    SELECT 1 FROM "project_items" WHERE "project_id" = $1::uuid AND "state_seq" > $32::bigint
+      AND NOT ("code" = ANY($19::text[]))) AS s
+),
+p AS (
+  -- Never touches idempotency_key, created_by, created_at: the API's create path owns them.
+  INSERT INTO "projects" AS p
+    ("id", "name", "type", "region", "owner_organisation", "status", "stage", "risk",
+     "limit_days", "used_days", "remaining_days", "due_date", "calendar_version", "state",
+     "state_seq", "fence_run", "fence_history", "created_at", "updated_at")
+  SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,
+         $9::int, $10::int, $11::int, $12::date, $13::text, $14::jsonb, $15::bigint, $17::int,
+         $18::bigint, $16::timestamptz, now()
+  WHERE NOT (SELECT s FROM stale)
+  ON CONFLICT ("id") DO UPDATE SET
+    "name" = EXCLUDED."name",
+    "type" = EXCLUDED."type",
+    "region" = EXCLUDED."region",
+    "owner_organisation" = EXCLUDED."owner_organisation",
+    "status" = EXCLUDED."status",
+    "stage" = EXCLUDED."stage",
+    "risk" = EXCLUDED."risk",
+    "limit_days" = EXCLUDED."limit_days",
+    "used_days" = EXCLUDED."used_days",
+    "remaining_days" = EXCLUDED."remaining_days",
+    "due_date" = EXCLUDED."due_date",
+    "calendar_version" = EXCLUDED."calendar_version",
+    "state" = EXCLUDED."state",
+    "state_seq" = EXCLUDED."state_seq",
+    "fence_run" = EXCLUDED."fence_run",
+    "fence_history" = EXCLUDED."fence_history",
+    -- A repeated write is not a change: lists ordered by updated_at do not move.
+    "updated_at" = CASE WHEN p."state" = EXCLUDED."state" THEN p."updated_at"
+                        ELSE EXCLUDED."updated_at" END
+  WHERE (p."fence_run", p."fence_history") <= (EXCLUDED."fence_run", EXCLUDED."fence_history")
+  RETURNING p."id"
+),
+items AS (
+  -- One row per item: columns travel as arrays, zipped back into rows by unnest.
+  INSERT INTO "project_items" AS i
+    ("project_id", "code", "task_id", "name", "department", "stage", "theme", "status", "risk",
+     "limit_days", "used_days", "due_date", "round", "decided_on", "state_seq", "updated_at")
+  SELECT $1::uuid, x.code, x.task_id, x.name, x.department, x.stage, x.theme, x.status, x.risk,
+         x.limit_days, x.used_days, x.due_date, x.round, x.decided_on, $15::bigint, now()
+  FROM unnest($19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[],
+              $25::text[], $26::text[], $27::int[], $28::int[], $29::date[], $30::int[],
+              $31::date[])
+    AS x(code, task_id, name, department, stage, theme, status, risk, limit_days, used_days,
+         due_date, round, decided_on)
+  WHERE EXISTS (SELECT 1 FROM p)
+  ON CONFLICT ("project_id", "code") DO UPDATE SET
+    "task_id" = EXCLUDED."task_id",
+    "name" = EXCLUDED."name",
+    "department" = EXCLUDED."department",
+    "stage" = EXCLUDED."stage",
+    "theme" = EXCLUDED."theme",
+    "status" = EXCLUDED."status",
+    "risk" = EXCLUDED."risk",
+    "limit_days" = EXCLUDED."limit_days",
+    "used_days" = EXCLUDED."used_days",
+    "due_date" = EXCLUDED."due_date",
+    "round" = EXCLUDED."round",
+    "decided_on" = EXCLUDED."decided_on",
+    "state_seq" = EXCLUDED."state_seq",
+    "updated_at" = EXCLUDED."updated_at"
+  WHERE (i."task_id", i."name", i."department", i."stage", i."theme", i."status", i."risk",
+         i."limit_days", i."used_days", i."due_date", i."round", i."decided_on")
+        IS DISTINCT FROM
+        (EXCLUDED."task_id", EXCLUDED."name", EXCLUDED."department", EXCLUDED."stage",
+         EXCLUDED."theme", EXCLUDED."status", EXCLUDED."risk", EXCLUDED."limit_days",
+         EXCLUDED."used_days", EXCLUDED."due_date", EXCLUDED."round", EXCLUDED."decided_on")
+  RETURNING 1
+),
+-- Events and notices after fromSeq that the batch does not carry came from an uncommitted
+-- task: removed. The batch's are written over whatever a stale task left under the same seq.
+gone_events AS (
+  DELETE FROM "timeline_events" WHERE "project_id" = $1::uuid AND $32::bigint IS NOT NULL
+    AND "seq" > $32::bigint AND NOT ("seq" = ANY($33::bigint[])) AND EXISTS (SELECT 1 FROM p)
+  RETURNING 1
+),
+events AS (
+  INSERT INTO "timeline_events"
+    ("project_id", "seq", "at", "actor", "role", "on_behalf_of", "type", "stage", "item_code",
+     "detail", "clock_effect")
+  SELECT $1::uuid, x.*
+  FROM unnest($33::bigint[], $34::timestamptz[], $35::text[], $36::text[], $37::text[],
+              $38::text[], $39::text[], $40::text[], $41::jsonb[], $42::text[])
+    AS x(seq, at, actor, role, on_behalf_of, type, stage, item_code, detail, clock_effect)
+  WHERE EXISTS (SELECT 1 FROM p)
+  ON CONFLICT ("project_id", "seq") DO UPDATE SET
+    "at" = EXCLUDED."at", "actor" = EXCLUDED."actor", "role" = EXCLUDED."role",
+    "on_behalf_of" = EXCLUDED."on_behalf_of", "type" = EXCLUDED."type",
+    "stage" = EXCLUDED."stage", "item_code" = EXCLUDED."item_code",
+    "detail" = EXCLUDED."detail", "clock_effect" = EXCLUDED."clock_effect"
+  RETURNING 1
+),
+-- As for events; a notice's read_at belongs to its reader and is kept.
+gone_notices AS (
+  DELETE FROM "notices" WHERE "project_id" = $1::uuid AND $32::bigint IS NOT NULL
+    AND "seq" > $32::bigint AND NOT ("seq" = ANY($43::bigint[])) AND EXISTS (SELECT 1 FROM p)
+  RETURNING 1
+),
+notices AS (
+  INSERT INTO "notices"
+    ("project_id", "seq", "at", "recipient_role", "department", "organisation", "kind",
+     "item_code", "message", "expected_days", "expected_until", "text")
+  SELECT $1::uuid, x.*
+  FROM unnest($43::bigint[], $44::timestamptz[], $45::text[], $46::text[], $47::text[],
+              $48::text[], $49::text[], $50::text[], $51::int[], $52::date[], $54::jsonb[])
+    AS x(seq, at, recipient_role, department, organisation, kind, item_code, message,
+         expected_days, expected_until, text)
+  WHERE EXISTS (SELECT 1 FROM p)
+  ON CONFLICT ("project_id", "seq") DO UPDATE SET
+    "at" = EXCLUDED."at", "recipient_role" = EXCLUDED."recipient_role",
+    "department" = EXCLUDED."department", "organisation" = EXCLUDED."organisation",
+    "kind" = EXCLUDED."kind", "item_code" = EXCLUDED."item_code",
+    "message" = EXCLUDED."message", "expected_days" = EXCLUDED."expected_days",
+    "expected_until" = EXCLUDED."expected_until", "text" = EXCLUDED."text"
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM p)::int AS applied, (SELECT s FROM stale) AS stale,
+       (SELECT count(*) FROM items)::int + (SELECT count(*) FROM gone_events)::int
+         + (SELECT count(*) FROM events)::int + (SELECT count(*) FROM gone_notices)::int
+         + (SELECT count(*) FROM notices)::int AS rows`;
 
-/** One statement for all items: columns travel as arrays, zipped back into rows by unnest. */
-async function upsertItems(runner: QueryRunner, { state, items }: ProjectionInput) {
-  const computed = new Map(items.map((i) => [i.code, i]));
-  const rows = state.items.map((item) => ({ item, calc: computed.get(item.code)! }));
-  await runner.query(
-    `INSERT INTO "project_items" AS i
-       ("project_id", "code", "task_id", "name", "department", "stage", "theme", "status", "risk",
-        "limit_days", "used_days", "due_date", "round", "decided_on", "state_seq", "updated_at")
-     SELECT $1::uuid, x.code, x.task_id, x.name, x.department, x.stage, x.theme, x.status, x.risk,
-            x.limit_days, x.used_days, x.due_date, x.round, x.decided_on, $2::bigint, now()
-     FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                 $9::text[], $10::text[], $11::int[], $12::int[], $13::date[], $14::int[],
-                 $15::date[])
-       AS x(code, task_id, name, department, stage, theme, status, risk, limit_days, used_days,
-            due_date, round, decided_on)
-     ON CONFLICT ("project_id", "code") DO UPDATE SET
-       "task_id" = EXCLUDED."task_id",
-       "name" = EXCLUDED."name",
-       "department" = EXCLUDED."department",
-       "stage" = EXCLUDED."stage",
-       "theme" = EXCLUDED."theme",
-       "status" = EXCLUDED."status",
-       "risk" = EXCLUDED."risk",
-       "limit_days" = EXCLUDED."limit_days",
-       "used_days" = EXCLUDED."used_days",
-       "due_date" = EXCLUDED."due_date",
-       "round" = EXCLUDED."round",
-       "decided_on" = EXCLUDED."decided_on",
-       "state_seq" = EXCLUDED."state_seq",
-       "updated_at" = EXCLUDED."updated_at"
-     WHERE (i."task_id", i."name", i."department", i."stage", i."theme", i."status", i."risk",
-            i."limit_days", i."used_days", i."due_date", i."round", i."decided_on")
-           IS DISTINCT FROM
-           (EXCLUDED."task_id", EXCLUDED."name", EXCLUDED."department", EXCLUDED."stage",
-            EXCLUDED."theme", EXCLUDED."status", EXCLUDED."risk", EXCLUDED."limit_days",
-            EXCLUDED."used_days", EXCLUDED."due_date", EXCLUDED."round", EXCLUDED."decided_on")`,
-    [
-      state.projectId,
-      state.seq,
-      rows.map((r) => r.item.code),
-      rows.map((r) => r.item.taskId),
-      rows.map((r) => r.item.name),
-      rows.map((r) => r.item.department),
-      rows.map((r) => r.item.stage),
-      rows.map((r) => r.item.theme),
-      rows.map((r) => r.item.status),
-      rows.map((r) => r.calc.risk),
-      rows.map((r) => r.item.limitDays),
-      rows.map((r) => r.calc.usedDays),
-      rows.map((r) => r.calc.dueDate),
-      rows.map((r) => r.item.round),
-      rows.map((r) => (isDecided(r.item.status) ? (r.item.decidedOn ?? null) : null)),
-    ],
-  );
+function writeParams(input: ProjectionInput): unknown[] {
+  const { state, projectClock, fence = { run: 0, history: 0 }, events, notices } = input;
+  const items = state.items;
+  const computed = new Map(input.items.map((i) => [i.code, i]));
+  const rows = items
+    .filter((i) => computed.has(i.code))
+    .map((item) => ({ item, calc: computed.get(item.code)! }));
+  return [
+    state.projectId,
+    state.name,
+    state.type,
+    state.region,
+    state.ownerOrganisation,
+    state.status,
+    state.stage,
+    projectClock.risk,
+    state.limitDays,
+    projectClock.usedDays,
+    projectClock.remainingDays,
+    projectClock.dueDate,
+    state.calendarVersion,
+    JSON.stringify(state),
+    state.seq,
+    state.createdAt,
+    fence.run,
+    fence.history,
+    // $19-$31: the items
+    rows.map((r) => r.item.code),
+    rows.map((r) => r.item.taskId),
+    rows.map((r) => r.item.name),
+    rows.map((r) => r.item.department),
+    rows.map((r) => r.item.stage),
+    rows.map((r) => r.item.theme),
+    rows.map((r) => r.item.status),
+    rows.map((r) => r.calc.risk),
+    rows.map((r) => r.item.limitDays),
+    rows.map((r) => r.calc.usedDays),
+    rows.map((r) => r.calc.dueDate),
+    rows.map((r) => r.item.round),
+    rows.map((r) => (isDecided(r.item.status) ? (r.item.decidedOn ?? null) : null)),
+    // $32: fromSeq; $33-$42: the events
+    input.fromSeq ?? null,
+    events.map((e) => e.seq),
+    events.map((e) => e.at),
+    events.map((e) => e.actor),
+    events.map((e) => e.role),
+    events.map((e) => e.onBehalfOf ?? null),
+    events.map((e) => e.type),
+    events.map((e) => e.stage ?? null),
+    events.map((e) => e.itemCode ?? null),
+    events.map((e) => (e.detail === undefined ? null : JSON.stringify(e.detail))),
+    events.map((e) => e.clockEffect ?? null),
+    // $43-$52: the notices
+    notices.map((n) => n.seq),
+    notices.map((n) => n.at),
+    notices.map((n) => n.recipientRole),
+    notices.map((n) => n.department ?? null),
+    notices.map((n) => n.organisation ?? null),
+    notices.map((n) => n.kind),
+    notices.map((n) => n.itemCode ?? null),
+    notices.map((n) => n.message),
+    notices.map((n) => n.expectedDays ?? null),
+    notices.map((n) => n.expectedUntil ?? null),
+    // $53
+    input.changedItemsOnly === true,
+    // $54: the notices' wording in any language (notice-texts.ts)
+    notices.map((n) => (n.text ? JSON.stringify(n.text) : null)),
+  ];
 }
 
 /**
- * Events after `fromSeq` that the batch does not carry came from an uncommitted task: removed.
- * The batch's events are written over whatever a stale task left under the same seq.
+ * Everything one workflow task writes. `applied`: false when a newer task wrote first. `resend`:
+ * nothing was written because the batch carries only the changed items and a task the server
+ * never committed changed others (the caller writes again with every item).
  */
-async function syncEvents(runner: QueryRunner, { state, events, fromSeq }: ProjectionInput) {
-  const projectId = state.projectId;
-  if (fromSeq !== undefined) {
-    await runner.query(
-      `DELETE FROM "timeline_events" WHERE "project_id" = $1 AND "seq" > $2
-         AND NOT ("seq" = ANY($3::bigint[]))`,
-      [projectId, fromSeq, events.map((e) => e.seq)],
-    );
-  }
-  if (events.length === 0) return;
-  await runner.query(
-    `INSERT INTO "timeline_events"
-       ("project_id", "seq", "at", "actor", "role", "on_behalf_of", "type", "stage", "item_code",
-        "detail", "clock_effect")
-     SELECT $1::uuid, x.*
-     FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
-                 $8::text[], $9::text[], $10::jsonb[], $11::text[])
-       AS x(seq, at, actor, role, on_behalf_of, type, stage, item_code, detail, clock_effect)
-     ON CONFLICT ("project_id", "seq") DO UPDATE SET
-       "at" = EXCLUDED."at", "actor" = EXCLUDED."actor", "role" = EXCLUDED."role",
-       "on_behalf_of" = EXCLUDED."on_behalf_of", "type" = EXCLUDED."type",
-       "stage" = EXCLUDED."stage", "item_code" = EXCLUDED."item_code",
-       "detail" = EXCLUDED."detail", "clock_effect" = EXCLUDED."clock_effect"`,
-    [
-      projectId,
-      events.map((e) => e.seq),
-      events.map((e) => e.at),
-      events.map((e) => e.actor),
-      events.map((e) => e.role),
-      events.map((e) => e.onBehalfOf ?? null),
-      events.map((e) => e.type),
-      events.map((e) => e.stage ?? null),
-      events.map((e) => e.itemCode ?? null),
-      events.map((e) => (e.detail === undefined ? null : JSON.stringify(e.detail))),
-      events.map((e) => e.clockEffect ?? null),
-    ],
-  );
-}
-
-/** As syncEvents; a notice's `read_at` belongs to its reader and is kept. */
-async function syncNotices(runner: QueryRunner, { state, notices, fromSeq }: ProjectionInput) {
-  const projectId = state.projectId;
-  if (fromSeq !== undefined) {
-    await runner.query(
-      `DELETE FROM "notices" WHERE "project_id" = $1 AND "seq" > $2
-         AND NOT ("seq" = ANY($3::bigint[]))`,
-      [projectId, fromSeq, notices.map((n) => n.seq)],
-    );
-  }
-  if (notices.length === 0) return;
-  await runner.query(
-    `INSERT INTO "notices"
-       ("project_id", "seq", "at", "recipient_role", "department", "organisation", "kind",
-        "item_code", "message", "expected_days", "expected_until", "text")
-     SELECT $1::uuid, x.*
-     FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
-                 $8::text[], $9::text[], $10::int[], $11::date[], $12::jsonb[])
-       AS x(seq, at, recipient_role, department, organisation, kind, item_code, message,
-            expected_days, expected_until, text)
-     ON CONFLICT ("project_id", "seq") DO UPDATE SET
-       "at" = EXCLUDED."at", "recipient_role" = EXCLUDED."recipient_role",
-       "department" = EXCLUDED."department", "organisation" = EXCLUDED."organisation",
-       "kind" = EXCLUDED."kind", "item_code" = EXCLUDED."item_code",
-       "message" = EXCLUDED."message", "expected_days" = EXCLUDED."expected_days",
-       "expected_until" = EXCLUDED."expected_until", "text" = EXCLUDED."text"`,
-    [
-      projectId,
-      notices.map((n) => n.seq),
-      notices.map((n) => n.at),
-      notices.map((n) => n.recipientRole),
-      notices.map((n) => n.department ?? null),
-      notices.map((n) => n.organisation ?? null),
-      notices.map((n) => n.kind),
-      notices.map((n) => n.itemCode ?? null),
-      notices.map((n) => n.message),
-      notices.map((n) => n.expectedDays ?? null),
-      notices.map((n) => n.expectedUntil ?? null),
-      notices.map((n) => (n.text ? JSON.stringify(n.text) : null)),
-    ],
-  );
-}
-
-/** Everything one workflow task writes; whether it applied (false: a newer task wrote first). */
-export async function writeProjection(runner: QueryRunner, input: ProjectionInput) {
-  const applied = await upsertProject(runner, input);
-  if (applied) {
-    await upsertItems(runner, input);
-    await syncEvents(runner, input);
-    await syncNotices(runner, input);
-    await issueDocuments(runner, input);
-  }
-  return applied;
+export async function writeProjection(
+  runner: QueryRunner,
+  input: ProjectionInput,
+): Promise<{ applied: boolean; resend?: boolean }> {
+  const [row] = (await runner.query(WRITE_SQL, writeParams(input))) as {
+    applied: number;
+    stale: boolean;
+  }[];
+  if (row.stale) return { applied: false, resend: true };
+  const applied = row.applied === 1;
+  if (applied) await issueDocuments(runner, input);
+  return { applied };
 }

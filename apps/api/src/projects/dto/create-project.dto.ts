@@ -29,3 +29,10 @@ export class CreateProjectDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'acceptedAt must be YYYY-MM-DD' })
   acceptedAt?: string;
 }
+
+/** 202: the project exists and its workflow runs, but it did not answer in time. */
+export class ProjectPendingDto {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['STARTING'] }) status!: string;
+  @ApiProperty({ type: String }) message!: string;
+}
