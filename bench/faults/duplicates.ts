@@ -80,9 +80,8 @@ runFault(
           body: { name: `dup ${run} #${i}`, answers: WAREHOUSE },
         });
         sent.push(create);
-        const id = (
-          create.answers.find((a) => a.status === 201 || a.status === 200)?.body as Report
-        )?.id;
+        const id = (create.answers.find((a) => [200, 201, 202].includes(a.status))?.body as Report)
+          ?.id;
         if (!id)
           throw new Error(`create #${i}: ${JSON.stringify(create.answers.map((a) => a.status))}`);
         ids[i] = id;
@@ -192,12 +191,13 @@ runFault(
       const idsSeen = new Set(s.answers.map((a) => (a.body as Report)?.id));
       return (
         idsSeen.size !== 1 ||
-        st.filter((x) => x === 201).length !== 1 ||
-        st.some((x) => x !== 201 && x !== 200)
+        // 202: created, its workflow not answered within the API's wait (a slow machine).
+        st.filter((x) => x === 201 || x === 202).length !== 1 ||
+        st.some((x) => x !== 201 && x !== 202 && x !== 200)
       );
     });
     checks.check(
-      'create ×3 per key: one 201, two 200, the same project id in all three',
+      'create ×3 per key: one 201 (or 202), two 200, the same project id in all three',
       badCreates.length === 0,
       badCreates.length
         ? `${badCreates.length} keys, e.g. ${JSON.stringify(badCreates[0].answers.map((a) => [a.status, (a.body as Report)?.id]))}`
