@@ -80,8 +80,10 @@ runFault(
           body: { name: `dup ${run} #${i}`, answers: WAREHOUSE },
         });
         sent.push(create);
-        const id = (create.answers.find((a) => [200, 201, 202].includes(a.status))?.body as Report)
-          ?.id;
+        const id = (
+          create.answers.find((a) => a.status === 200 || a.status === 201 || a.status === 202)
+            ?.body as Report
+        )?.id;
         if (!id)
           throw new Error(`create #${i}: ${JSON.stringify(create.answers.map((a) => a.status))}`);
         ids[i] = id;
