@@ -23,7 +23,18 @@ export interface ProjectionInput {
   state: ProjectState;
   /** One per item of `state.items`, same codes. */
   items: ProjectionItem[];
-  projectClock: { usedDays: number; remainingDays: number; risk: Risk; dueDate: string | null };
+  projectClock: {
+    usedDays: number;
+    remainingDays: number;
+    risk: Risk;
+    dueDate: string | null;
+    /**
+     * ISO instants at which time alone raises the risk to AT_RISK / OVERDUE (`riskInstants`);
+     * null when it will not. Absent in old callers: the stored risk alone counts.
+     */
+    warnsAt?: string | null;
+    overdueAt?: string | null;
+  };
   /** Timeline events new since the last call (seq unique per project). */
   events: TimelineEvent[];
   /** Notices new since the last call (seq unique per project, shared with events). */
@@ -40,6 +51,17 @@ export interface ProjectionInput {
   fromSeq?: number;
 }
 
+/**
+ * Each stage's acceptance and completion days, in `state.stages` order (STAGE_CODES): a small
+ * copy beside the state, so the statistics read these instead of de-TOASTing every state.
+ */
+export const stageDatesOf = (state: Pick<ProjectState, 'stages'>) =>
+  state.stages.map((s) => ({
+    code: s.code,
+    ...(s.acceptedOn ? { acceptedOn: s.acceptedOn } : {}),
+    ...(s.completedOn ? { completedOn: s.completedOn } : {}),
+  }));
+
 /** The project row, unless a newer task wrote it: whether this write applies. */
 async function upsertProject(
   runner: QueryRunner,
@@ -50,9 +72,10 @@ async function upsertProject(
     `INSERT INTO "projects" AS p
        ("id", "name", "type", "region", "owner_organisation", "status", "stage", "risk",
         "limit_days", "used_days", "remaining_days", "due_date", "calendar_version", "state",
-        "state_seq", "fence_run", "fence_history", "created_at", "updated_at")
+        "state_seq", "fence_run", "fence_history", "created_at", "updated_at", "warns_at",
+        "overdue_at", "stage_dates")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13, $14::jsonb, $15,
-             $17, $18, $16::timestamptz, now())
+             $17, $18, $16::timestamptz, now(), $19::timestamptz, $20::timestamptz, $21::jsonb)
      ON CONFLICT ("id") DO UPDATE SET
        "name" = EXCLUDED."name",
        "type" = EXCLUDED."type",
@@ -70,6 +93,9 @@ async function upsertProject(
        "state_seq" = EXCLUDED."state_seq",
        "fence_run" = EXCLUDED."fence_run",
        "fence_history" = EXCLUDED."fence_history",
+       "warns_at" = EXCLUDED."warns_at",
+       "overdue_at" = EXCLUDED."overdue_at",
+       "stage_dates" = EXCLUDED."stage_dates",
        -- A repeated write is not a change: lists ordered by updated_at do not move.
        "updated_at" = CASE WHEN p."state" = EXCLUDED."state" THEN p."updated_at"
                            ELSE EXCLUDED."updated_at" END
@@ -94,6 +120,9 @@ async function upsertProject(
       state.createdAt,
       fence.run,
       fence.history,
+      projectClock.warnsAt ?? null,
+      projectClock.overdueAt ?? null,
+      JSON.stringify(stageDatesOf(state)),
     ],
     true,
   )) as { records: unknown[] };
