@@ -295,7 +295,7 @@ runBench('reports', async () => {
 
   // ── Profiles of what missed ────────────────────────────────────────────────────────────────
   const missed = new Set<Route['key']>(
-    targets.filter((t) => t.size === largest.size && !t.met).map((t) => t.key as Route['key']),
+    targets.filter((t) => t.size === largest.size && !t.met).map((t) => t.key),
   );
   // The trivial route too, when anything is profiled: what every request pays.
   if (diagnose || missed.size)

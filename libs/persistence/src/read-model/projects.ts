@@ -218,22 +218,18 @@ function riskIs(risk: string, n: string): string {
   return `(p.risk = 'ON_TRACK' AND (p.warns_at IS NULL OR p.warns_at > ${n}) AND ${notOverdue})`;
 }
 
+/** The options of a list page. */
+export type ListOptions = Page & { riskiestFirst?: boolean; now?: Date };
+
 /**
- * One page of projects in the scope, filtered, and how many match; `riskiestFirst` orders
- * overdue, then at risk, before the latest updated (otherwise the latest updated first). Reads
- * columns only, never `state`; both statements run at once.
+ * The two statements of a list page: the page's rows (columns only, never `state`) and how many
+ * match. The benchmarks explain these very statements.
  */
-export async function listProjects(
-  db: Db,
+export function listProjectsQueries(
   scope: ProjectScope,
   f: ProjectFilter,
-  {
-    page,
-    pageSize,
-    riskiestFirst = false,
-    now = new Date(),
-  }: Page & { riskiestFirst?: boolean; now?: Date },
-): Promise<{ rows: ProjectListRow[]; total: number }> {
+  { page, pageSize, riskiestFirst = false, now = new Date() }: ListOptions,
+): { select: SqlQuery; count: SqlQuery } {
   const values: unknown[] = [];
   const param = (v: unknown) => `$${values.push(v)}`;
   const where: string[] = [];
@@ -262,13 +258,37 @@ export async function listProjects(
     where.push(f.overdue ? overdue : `NOT ${overdue}`);
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // The count binds only what its condition uses (an unused parameter has no type).
+  const countValues = [...values];
   const order = riskiestFirst
     ? `CASE ${effectiveRisk(at())} WHEN 'OVERDUE' THEN 0 WHEN 'AT_RISK' THEN 1 ELSE 2 END,
        p.updated_at DESC, p.id`
     : 'p.updated_at DESC, p.id';
-  const countValues = [...values];
   const limit = param(pageSize);
   const offset = param((page - 1) * pageSize);
+  return {
+    select: {
+      text: `SELECT p.id, p.name, p.type, p.owner_organisation AS owner, p.stage, p.status,
+              ${VERSION} AS version, p.updated_at
+       FROM projects p ${cond} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+      values,
+    },
+    count: { text: `SELECT count(*) AS n FROM projects p ${cond}`, values: countValues },
+  };
+}
+
+/**
+ * One page of projects in the scope, filtered, and how many match; `riskiestFirst` orders
+ * overdue, then at risk, before the latest updated (otherwise the latest updated first). Both
+ * statements run at once.
+ */
+export async function listProjects(
+  db: Db,
+  scope: ProjectScope,
+  f: ProjectFilter,
+  options: ListOptions,
+): Promise<{ rows: ProjectListRow[]; total: number }> {
+  const { select, count: countQuery } = listProjectsQueries(scope, f, options);
   const [rows, [count]] = await Promise.all([
     db.query<
       {
@@ -281,13 +301,8 @@ export async function listProjects(
         version: string;
         updated_at: Date;
       }[]
-    >(
-      `SELECT p.id, p.name, p.type, p.owner_organisation AS owner, p.stage, p.status,
-              ${VERSION} AS version, p.updated_at
-       FROM projects p ${cond} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-      values,
-    ),
-    db.query<{ n: string }[]>(`SELECT count(*) AS n FROM projects p ${cond}`, countValues),
+    >(select.text, select.values),
+    db.query<{ n: string }[]>(countQuery.text, countQuery.values),
   ]);
   return {
     rows: rows.map((r) => ({
