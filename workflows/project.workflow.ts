@@ -29,6 +29,7 @@ import {
   initialState,
   nextDeadline,
   projectClock,
+  riskInstants,
   validateCommand,
   type ProjectWorkflowInput,
 } from '../libs/approval/src';
@@ -270,6 +271,8 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
           remainingDays: pc.remainingDays,
           risk: pc.risk,
           dueDate: pc.dueDate,
+          // When time alone raises the risk: lists find the project then, before the next wake-up.
+          ...riskInstants(state, cal, day, clocks),
         },
         ...batch,
         // Lets the read model tell this task's write from one of a task the server never

@@ -192,6 +192,8 @@ export async function createRealProjects(
  * Clones the real rows (created_by ≠ 'bench-clone') round-robin until `projects` holds `target`
  * rows; `updated_at` / `created_at` spread over the last 120 days. Returns the rows added.
  */
+const CLONE_BATCH = 20_000;
+
 export async function cloneTo(pg: PgClient, target: number): Promise<number> {
   const have = Number(
     (await pg.query<{ n: string }>('SELECT count(*) AS n FROM projects')).rows[0].n,
@@ -204,34 +206,39 @@ export async function cloneTo(pg: PgClient, target: number): Promise<number> {
       )
     ).rows[0].n,
   );
-  const first = have;
-  const last = target - 1;
-  await pg.query('BEGIN');
-  try {
-    await pg.query(`DROP TABLE IF EXISTS clone_map`);
-    await pg.query(
-      `CREATE TEMP TABLE clone_map ON COMMIT DROP AS
-       SELECT s.id AS src, gen_random_uuid() AS dst, g.k,
-              now() - random() * interval '120 days' AS at
-       FROM generate_series($1::int, $2::int) AS g(k)
-       JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM projects
-             WHERE created_by IS DISTINCT FROM 'bench-clone') s ON s.n = g.k % $3`,
-      [first, last, sources],
-    );
-    await pg.query(cloneProjectsQuery('clone_map', ' · 副本 ', 'bench-clone'));
-    await pg.query(
-      `INSERT INTO project_items (project_id, code, task_id, name, department, stage, theme,
-         status, risk, limit_days, used_days, due_date, round, decided_on, state_seq, updated_at)
-       SELECT m.dst, i.code, replace(i.task_id, m.src::text, m.dst::text), i.name, i.department,
-              i.stage, i.theme, i.status, i.risk, i.limit_days, i.used_days, i.due_date, i.round,
-              i.decided_on, i.state_seq, m.at
-       FROM clone_map m JOIN project_items i ON i.project_id = m.src`,
-    );
-    await pg.query('COMMIT');
-  } catch (err) {
-    await pg.query('ROLLBACK');
-    throw err;
+  // In batches of 20,000 rows, one transaction each: set-based INSERT … SELECT, bounded memory.
+  for (let first = have; first < target; first += CLONE_BATCH) {
+    const last = Math.min(target, first + CLONE_BATCH) - 1;
+    await pg.query('BEGIN');
+    try {
+      await pg.query(`DROP TABLE IF EXISTS clone_map`);
+      await pg.query(
+        `CREATE TEMP TABLE clone_map ON COMMIT DROP AS
+         SELECT s.id AS src, gen_random_uuid() AS dst, g.k,
+                now() - random() * interval '120 days' AS at
+         FROM generate_series($1::int, $2::int) AS g(k)
+         JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM projects
+               WHERE created_by IS DISTINCT FROM 'bench-clone') s ON s.n = g.k % $3`,
+        [first, last, sources],
+      );
+      await pg.query(cloneProjectsQuery('clone_map', ' · 副本 ', 'bench-clone'));
+      await pg.query(
+        `INSERT INTO project_items (project_id, code, task_id, name, department, stage, theme,
+           status, risk, limit_days, used_days, due_date, round, decided_on, state_seq, updated_at)
+         SELECT m.dst, i.code, replace(i.task_id, m.src::text, m.dst::text), i.name, i.department,
+                i.stage, i.theme, i.status, i.risk, i.limit_days, i.used_days, i.due_date, i.round,
+                i.decided_on, i.state_seq, m.at
+         FROM clone_map m JOIN project_items i ON i.project_id = m.src`,
+      );
+      await pg.query('COMMIT');
+    } catch (err) {
+      await pg.query('ROLLBACK');
+      throw err;
+    }
   }
+  // Index-only scans (the counts) need the visibility map.
+  await pg.query('VACUUM projects');
+  await pg.query('VACUUM project_items');
   await pg.query('ANALYZE projects');
   await pg.query('ANALYZE project_items');
   return target - have;

@@ -104,3 +104,50 @@ export function nextDeadline(
   const future = at.filter((t) => t > now);
   return future.length ? Math.min(...future) : undefined;
 }
+
+/**
+ * When time alone raises the project's risk, as of `today`: the first instant its report turns
+ * AT_RISK (`warnsAt`) and OVERDUE (`overdueAt`), each null when time alone will not (nothing
+ * runs, or the risk is already there). The read model stores both, so a list filtered by risk
+ * finds a project at that instant, before the workflow's timer wakes it. Same rules as
+ * `itemClock` and `projectClock`: an item is overdue from the day after its due date; the
+ * project's own clock is at risk on the day it reaches the threshold and overdue on the working
+ * day after its limit; the project takes its items' risks.
+ */
+export function riskInstants(
+  state: ProjectState,
+  cal: WorkingDayCalendar,
+  today: string,
+  clocks: Map<string, ItemClock> = computeItemClocks(state, cal, today),
+): { warnsAt: string | null; overdueAt: string | null } {
+  if (state.status !== 'IN_PROGRESS') return { warnsAt: null, overdueAt: null };
+  const warn: number[] = [];
+  const due: number[] = [];
+  let anyRunning = false;
+  for (const c of clocks.values()) {
+    if (!c.running) continue;
+    anyRunning = true;
+    if (c.warnDate && riskRank(c.risk) < 1) warn.push(cal.startOfDay(c.warnDate));
+    if (c.dueDate && riskRank(c.risk) < 2) due.push(cal.endOfDay(c.dueDate) + 1);
+  }
+  if (anyRunning) {
+    const used = unionDays(state.items, cal, today).days;
+    const threshold = warningThresholdDays(state.limitDays, state.warning);
+    try {
+      if (used < threshold) {
+        warn.push(cal.startOfDay(cal.addWorkingDays(today, threshold - used).date));
+      }
+      if (used <= state.limitDays) {
+        due.push(cal.startOfDay(cal.addWorkingDays(today, state.limitDays - used + 1).date));
+      }
+    } catch {
+      // Beyond the calendar's last year: the workflow's own timer covers it once the year loads.
+    }
+  }
+  const pc = projectClock(state, cal, today, clocks);
+  const first = (at: number[]) => (at.length ? new Date(Math.min(...at)).toISOString() : null);
+  return {
+    warnsAt: riskRank(pc.risk) < 1 ? first(warn) : null,
+    overdueAt: riskRank(pc.risk) < 2 ? first(due) : null,
+  };
+}

@@ -90,8 +90,14 @@ export class ProjectsController {
   @ApiProjectId()
   @ApiOkResponse({ type: ProjectReportDto })
   @Get(':id')
-  async report(@CurrentUser() user: Principal, @Param('id', ProjectIdPipe) id: string) {
-    return this.projects.report(await this.projects.load(user, id));
+  async report(
+    @CurrentUser() user: Principal,
+    @Param('id', ProjectIdPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    // Already JSON (a repeated read is served from the API's cache of the serialized report).
+    res.type('application/json');
+    return this.projects.reportJson(user, id);
   }
 
   @ApiProjectId()

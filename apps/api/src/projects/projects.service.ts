@@ -22,8 +22,10 @@ import {
   deleteProject,
   findProject,
   findProjectByIdempotencyKey,
+  findReportRow,
   insertProject,
   listProjects,
+  projectStates,
   timelineOf,
 } from '../../../../libs/persistence/src';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -36,11 +38,20 @@ import { TemporalClient } from '../temporal/temporal.module';
 import type { CreateProjectDto } from './dto/create-project.dto';
 import type { ListProjectsQuery } from './dto/list-query.dto';
 import { AccessService } from './access.service';
+import { ReadCache } from './read-cache';
 
 const ALL_PROJECTS = new Set(['ADMIN', 'SUPERVISOR', 'WINDOW_OFFICER']);
 
 /** How long a create waits for its workflow's first write before answering 202. */
 const CREATE_WAIT_MS = 30_000;
+
+/** A report's JSON (about 10 kB) and who may see it, per project. */
+interface CachedReport {
+  body: string;
+  ownerOrganisation: string;
+  departments: Set<string>;
+}
+type Summary = Pick<ReturnType<typeof projectSummary>, 'clock' | 'nextActions'>;
 
 /** What the Temporal Web UI shows for a project's run (its search attributes: the workflow). */
 const runSummary = (input: { name: string; type: string; ownerOrganisation: string }) => ({
@@ -58,19 +69,67 @@ export class ProjectsService {
     private readonly access: AccessService,
   ) {}
 
+  /** About 20 MB at most; lists' summaries are about 1 kB each. */
+  private readonly reports = new ReadCache<CachedReport>(2_000);
+  private readonly summaries = new ReadCache<Summary>(20_000);
+
   /** Whether the caller may see the project (otherwise it answers 404: it may not know it exists). */
   async canSee(
     p: Principal,
     row: Pick<ProjectRecord, 'id' | 'ownerOrganisation' | 'state'>,
   ): Promise<boolean> {
+    return this.mayCallerSee(p, row.id, row.ownerOrganisation, () =>
+      row.state.items.some((i) => i.department === p.department),
+    );
+  }
+
+  private async mayCallerSee(
+    p: Principal,
+    id: string,
+    ownerOrganisation: string,
+    holdsDepartment: () => boolean,
+  ): Promise<boolean> {
     if (ALL_PROJECTS.has(p.role)) return true;
-    if (p.role === 'APPLICANT') return row.ownerOrganisation === p.organisation;
-    if (p.role === 'AGENT')
-      return this.access.agentMayAct(p.username, row.id, row.ownerOrganisation);
-    if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') {
-      return row.state.items.some((i) => i.department === p.department);
-    }
+    if (p.role === 'APPLICANT') return ownerOrganisation === p.organisation;
+    if (p.role === 'AGENT') return this.access.agentMayAct(p.username, id, ownerOrganisation);
+    if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') return holdsDepartment();
     return false;
+  }
+
+  /**
+   * `GET /api/projects/:id`: the report as JSON text, for today. One primary-key read of the
+   * row's version; the state only when this process holds no report of that version for this
+   * calendar and day, so a repeated read skips the JSON parse, buildReport and the stringify.
+   */
+  async reportJson(p: Principal, id: string): Promise<string> {
+    const cal = this.calendar.current;
+    const day = `${cal.version}|${this.calendar.today()}`;
+    const held = this.reports.keyOf(id);
+    const knownVersion = held?.endsWith(`|${day}`) ? held.slice(0, -day.length - 1) : '';
+    const row = await findReportRow(this.ds, id, knownVersion);
+    if (!row) throw new NotFoundException(`project ${id} not found`);
+    const key = `${row.version}|${day}`;
+    let entry = row.state === null ? this.reports.get(id, key) : undefined;
+    if (!entry) {
+      // Null state: another request replaced the held entry meanwhile; read the state again.
+      const state = row.state ?? (await findReportRow(this.ds, id))?.state;
+      if (!state) throw new NotFoundException(`project ${id} not found`);
+      entry = {
+        body: JSON.stringify(buildReport(state, cal, this.calendar.today())),
+        ownerOrganisation: row.ownerOrganisation,
+        departments: new Set(state.items.map((i) => i.department)),
+      };
+      this.reports.set(id, key, entry);
+    }
+    const seen = entry;
+    if (
+      !(await this.mayCallerSee(p, id, seen.ownerOrganisation, () =>
+        seen.departments.has(p.department!),
+      ))
+    ) {
+      throw new NotFoundException(`project ${id} not found`);
+    }
+    return seen.body;
   }
 
   /** The project if the caller may see it; 404 otherwise. `id` is a UUID (ProjectIdPipe). */
@@ -259,28 +318,48 @@ export class ProjectsService {
   async list(p: Principal, q: ListProjectsQuery) {
     const scope = this.scopeOf(p);
     if (!scope) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const cal = this.calendar.current;
+    const now = new Date();
+    const today = cal.localDate(now);
     const { rows, total } = await listProjects(this.ds, scope, q, {
       page: q.page,
       pageSize: q.pageSize,
       // Agents work the riskiest first (DESIGN section 2); everyone else sees the latest first.
       riskiestFirst: p.role === 'AGENT',
+      // The same instant for the risk in SQL and the clocks below: the list agrees with itself.
+      now,
     });
-    const today = this.calendar.today();
+    // Clock and next actions from the state, as of today; the state is read only for the rows
+    // this process holds no summary of (that version, calendar and day).
+    const keyOf = (version: string) => `${version}|${cal.version}|${today}`;
+    const missing = rows.filter((r) => !this.summaries.get(r.id, keyOf(r.version)));
+    const states = await projectStates(
+      this.ds,
+      missing.map((r) => r.id),
+    );
+    for (const [id, { version, state }] of states) {
+      const { clock, nextActions } = projectSummary(state, cal, today);
+      this.summaries.set(id, keyOf(version), { clock, nextActions });
+    }
+    const items = [];
+    for (const row of rows) {
+      const fromState = states.get(row.id);
+      const s = this.summaries.get(row.id, keyOf(fromState?.version ?? row.version));
+      if (!s) continue; // removed between the two reads
+      items.push({
+        id: row.id,
+        name: row.name,
+        type: row.type,
+        ownerOrganisation: row.ownerOrganisation,
+        stage: row.stage,
+        status: row.status,
+        clock: s.clock,
+        nextActions: s.nextActions,
+        updatedAt: row.updatedAt,
+      });
+    }
     return {
-      items: rows.map((row) => {
-        const r = projectSummary(row.state, this.calendar.current, today);
-        return {
-          id: r.id,
-          name: r.name,
-          type: r.type,
-          ownerOrganisation: r.ownerOrganisation,
-          stage: r.stage,
-          status: r.status,
-          clock: r.clock,
-          nextActions: r.nextActions,
-          updatedAt: row.updatedAt,
-        };
-      }),
+      items,
       total,
       page: q.page,
       pageSize: q.pageSize,

@@ -60,7 +60,8 @@ export class StatisticsService {
         );
       department = user.department;
     }
-    return { from, to, department };
+    const now = new Date();
+    return { from, to, department, asOf: { now, today: this.calendar.current.localDate(now) } };
   }
 
   async statistics(f: StatisticsFilter): Promise<StatisticsDto> {

@@ -19,6 +19,10 @@ import { bigintAsNumber } from './transformers';
 @Index('IDX_project_items_queue', ['department', 'status', 'dueDate'])
 @Index('IDX_project_items_decided_on', ['decidedOn'], { where: '"decided_on" IS NOT NULL' })
 @Index('IDX_project_items_overdue', ['department'], { where: `"risk" = 'OVERDUE'` })
+@Index('IDX_project_items_department_project', ['department', 'projectId'])
+@Index('IDX_project_items_overdue_project', ['projectId'], { where: `"risk" = 'OVERDUE'` })
+// Partial with INCLUDE columns (migration 1763880000000), which TypeORM cannot describe.
+@Index('IDX_project_items_open', { synchronize: false })
 export class ProjectItemRecord {
   @PrimaryColumn({
     name: 'project_id',

@@ -23,6 +23,12 @@ import { bigintAsNumber } from './transformers';
 @Index('IDX_projects_stage_completed_PLAN', { synchronize: false })
 @Index('IDX_projects_stage_completed_START_PERMIT', { synchronize: false })
 @Index('IDX_projects_stage_completed_COMPLETION', { synchronize: false })
+// Of the read path (migration 1763880000000): partial, trigram and multi-column indexes.
+@Index('IDX_projects_warns_at', { synchronize: false })
+@Index('IDX_projects_overdue_at', { synchronize: false })
+@Index('IDX_projects_stage_type', { synchronize: false })
+@Index('IDX_projects_risk_updated_at', { synchronize: false })
+@Index('IDX_projects_name_trgm', { synchronize: false })
 export class ProjectRecord {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_projects' })
   id!: string;
@@ -93,6 +99,17 @@ export class ProjectRecord {
   /** The create request's Idempotency-Key (API path): the same key finds the same project. */
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey!: string | null;
+
+  /** When time alone turns the project AT_RISK / OVERDUE (`riskInstants`); null: it will not. */
+  @Column({ name: 'warns_at', type: 'timestamptz', nullable: true })
+  warnsAt!: Date | null;
+
+  @Column({ name: 'overdue_at', type: 'timestamptz', nullable: true })
+  overdueAt!: Date | null;
+
+  /** Each stage's acceptance and completion days, in `state.stages` order (the statistics). */
+  @Column({ name: 'stage_dates', type: 'jsonb', default: () => "'[]'" })
+  stageDates!: { code: StageCode; acceptedOn?: string; completedOn?: string }[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

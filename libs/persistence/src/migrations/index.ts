@@ -11,6 +11,7 @@ import { NoticeReadsAndMail1763830000000 } from './1763830000000-notice-reads-an
 import { Accounts1763860000000 } from './1763860000000-accounts';
 import { Receipts1763840000000 } from './1763840000000-receipts';
 import { Ratings1763850000000 } from './1763850000000-ratings';
+import { ReadPath1763880000000 } from './1763880000000-read-path';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Accounts1763860000000,
   Statistics1763870000000,
   NoticeTexts1763875000000,
+  ReadPath1763880000000,
 ];

@@ -27,7 +27,18 @@ export interface ProjectionInput {
    */
   items: ProjectionItem[];
   changedItemsOnly?: boolean;
-  projectClock: { usedDays: number; remainingDays: number; risk: Risk; dueDate: string | null };
+  projectClock: {
+    usedDays: number;
+    remainingDays: number;
+    risk: Risk;
+    dueDate: string | null;
+    /**
+     * ISO instants at which time alone raises the risk to AT_RISK / OVERDUE (`riskInstants`);
+     * null when it will not. Absent in old callers: the stored risk alone counts.
+     */
+    warnsAt?: string | null;
+    overdueAt?: string | null;
+  };
   /** Timeline events new since the last call (seq unique per project). */
   events: TimelineEvent[];
   /** Notices new since the last call (seq unique per project, shared with events). */
@@ -63,10 +74,11 @@ p AS (
   INSERT INTO "projects" AS p
     ("id", "name", "type", "region", "owner_organisation", "status", "stage", "risk",
      "limit_days", "used_days", "remaining_days", "due_date", "calendar_version", "state",
-     "state_seq", "fence_run", "fence_history", "created_at", "updated_at")
+     "state_seq", "fence_run", "fence_history", "created_at", "updated_at", "warns_at",
+     "overdue_at", "stage_dates")
   SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,
          $9::int, $10::int, $11::int, $12::date, $13::text, $14::jsonb, $15::bigint, $17::int,
-         $18::bigint, $16::timestamptz, now()
+         $18::bigint, $16::timestamptz, now(), $55::timestamptz, $56::timestamptz, $57::jsonb
   WHERE NOT (SELECT s FROM stale)
   ON CONFLICT ("id") DO UPDATE SET
     "name" = EXCLUDED."name",
@@ -85,6 +97,9 @@ p AS (
     "state_seq" = EXCLUDED."state_seq",
     "fence_run" = EXCLUDED."fence_run",
     "fence_history" = EXCLUDED."fence_history",
+    "warns_at" = EXCLUDED."warns_at",
+    "overdue_at" = EXCLUDED."overdue_at",
+    "stage_dates" = EXCLUDED."stage_dates",
     -- A repeated write is not a change: lists ordered by updated_at do not move.
     "updated_at" = CASE WHEN p."state" = EXCLUDED."state" THEN p."updated_at"
                         ELSE EXCLUDED."updated_at" END
@@ -179,6 +194,17 @@ SELECT (SELECT count(*) FROM p)::int AS applied, (SELECT s FROM stale) AS stale,
          + (SELECT count(*) FROM events)::int + (SELECT count(*) FROM gone_notices)::int
          + (SELECT count(*) FROM notices)::int AS rows`;
 
+/**
+ * Each stage's acceptance and completion days, in `state.stages` order (STAGE_CODES): a small
+ * copy beside the state, so the statistics read these instead of de-TOASTing every state.
+ */
+export const stageDatesOf = (state: Pick<ProjectState, 'stages'>) =>
+  state.stages.map((s) => ({
+    code: s.code,
+    ...(s.acceptedOn ? { acceptedOn: s.acceptedOn } : {}),
+    ...(s.completedOn ? { completedOn: s.completedOn } : {}),
+  }));
+
 function writeParams(input: ProjectionInput): unknown[] {
   const { state, projectClock, fence = { run: 0, history: 0 }, events, notices } = input;
   const items = state.items;
@@ -246,6 +272,10 @@ function writeParams(input: ProjectionInput): unknown[] {
     input.changedItemsOnly === true,
     // $54: the notices' wording in any language (notice-texts.ts)
     notices.map((n) => (n.text ? JSON.stringify(n.text) : null)),
+    // $55-$57: the risk instants (lists as of now) and the stage dates (statistics)
+    projectClock.warnsAt ?? null,
+    projectClock.overdueAt ?? null,
+    JSON.stringify(stageDatesOf(state)),
   ];
 }
 

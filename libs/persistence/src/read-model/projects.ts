@@ -1,4 +1,6 @@
 /** The `projects` table: the API's create path, its reads and lists. */
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { ProjectState } from '../../../approval/src/types';
 import { ProjectRecord } from '../entities';
 import type { Db, Page, SqlQuery } from './db';
@@ -60,13 +62,15 @@ export function cloneProjectsQuery(
   return {
     text: `INSERT INTO projects (id, name, type, region, owner_organisation, status, stage, risk,
          limit_days, used_days, remaining_days, due_date, calendar_version, state, state_seq,
-         created_by, idempotency_key, created_at, updated_at, fence_run, fence_history)
+         created_by, idempotency_key, created_at, updated_at, fence_run, fence_history,
+         warns_at, overdue_at, stage_dates)
        SELECT m.dst, p.name || $1 || m.k, p.type, p.region, p.owner_organisation, p.status,
               p.stage, p.risk, p.limit_days, p.used_days, p.remaining_days, p.due_date,
               p.calendar_version,
               jsonb_set(replace(p.state::text, p.id::text, m.dst::text)::jsonb, '{name}',
                         to_jsonb(p.name || $1 || m.k)),
-              p.state_seq, $2, NULL, m.at, m.at, p.fence_run, p.fence_history
+              p.state_seq, $2, NULL, m.at, m.at, p.fence_run, p.fence_history,
+              p.warns_at, p.overdue_at, p.stage_dates
        FROM ${mapTable} m JOIN projects p ON p.id = m.src`,
     values: [nameInfix, createdBy],
   };
@@ -101,6 +105,65 @@ export async function runningProjectIds(db: Db): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/**
+ * A statement through `pg` as a named prepared statement (parsed and planned once per
+ * connection) when `db` is the data source; through TypeORM's query otherwise (a transaction).
+ * For the hot reads, which skip TypeORM's query building and entity hydration.
+ */
+async function prepared<T>(db: Db, name: string, text: string, values: unknown[]): Promise<T[]> {
+  if (!(db instanceof DataSource)) return db.query<T[]>(text, values);
+  const pool = (db.driver as PostgresDriver).master as {
+    query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+  };
+  return (await pool.query({ name, text, values })).rows;
+}
+
+/**
+ * Which write the row holds: its seq and the writing task's fence. A task that replaced one the
+ * server never committed may write another state under the same seq, never under the same fence.
+ */
+const VERSION = `p.state_seq || '.' || p.fence_run || '.' || p.fence_history`;
+
+/** What the report route reads: the row's version and owner, and its state unless known. */
+export interface ReportRow {
+  version: string;
+  ownerOrganisation: string;
+  /** Null when the row's version is `knownVersion` (the caller holds that state's report). */
+  state: ProjectState | null;
+}
+
+/** One primary-key read of the report's columns; the state only when it is not `knownVersion`. */
+export async function findReportRow(
+  db: Db,
+  id: string,
+  knownVersion = '',
+): Promise<ReportRow | null> {
+  const [row] = await prepared<{ version: string; owner: string; state: ProjectState | null }>(
+    db,
+    'report_row',
+    `SELECT ${VERSION} AS version, p.owner_organisation AS owner,
+            CASE WHEN ${VERSION} = $2 THEN NULL ELSE p.state END AS state
+     FROM projects p WHERE p.id = $1`,
+    [id, knownVersion],
+  );
+  return row ? { version: row.version, ownerOrganisation: row.owner, state: row.state } : null;
+}
+
+/** The states of some projects, by id (a list's rows its caller holds no summary of). */
+export async function projectStates(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { version: string; state: ProjectState }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prepared<{ id: string; version: string; state: ProjectState }>(
+    db,
+    'project_states',
+    `SELECT p.id, ${VERSION} AS version, p.state FROM projects p WHERE p.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { version: r.version, state: r.state }]));
+}
+
 /** Which projects a caller's list may hold; the API decides it from the caller's role. */
 export type ProjectScope =
   | { kind: 'all' }
@@ -115,69 +178,143 @@ export interface ProjectFilter {
   q?: string;
   stage?: string;
   type?: string;
+  /** The risk as of `now` (ListPage.now): the stored one, raised by the instants that passed. */
   risk?: string;
   status?: string;
   /** Projects with an item of this department. */
   department?: string;
-  /** true: overdue or with an overdue item; false: the others. */
+  /** true: overdue (as of now) or with an overdue item; false: the others. */
   overdue?: boolean;
 }
 
-/** SQL condition: the agent `:agent` holds an active delegation of `p` or a mandate of its owner. */
-const AGENT_SCOPE = `(EXISTS (SELECT 1 FROM delegations d WHERE d.project_id = p.id
-    AND d.agent_username = :agent AND d.revoked_at IS NULL)
-  OR EXISTS (SELECT 1 FROM mandates m WHERE m.organisation = p.owner_organisation
-    AND m.agent_username = :agent AND m.revoked_at IS NULL))`;
+/** A list's row: its columns; the summary (clock, next actions) comes from the state. */
+export interface ProjectListRow {
+  id: string;
+  name: string;
+  type: string;
+  ownerOrganisation: string;
+  stage: string;
+  status: string;
+  /** As `findReportRow`'s: a summary computed from this version of the state is current. */
+  version: string;
+  updatedAt: Date;
+}
 
 /**
- * One page of projects in the scope, filtered; `riskiestFirst` orders overdue, then at risk,
- * before the latest updated (otherwise the latest updated first).
+ * The project's risk as of the instant `$n`: the stored risk (as of its last write), raised by
+ * the instants that passed since (`warns_at`, `overdue_at`: migration 1763880000000).
+ */
+const effectiveRisk = (n: string) =>
+  `CASE WHEN p.overdue_at <= ${n} THEN 'OVERDUE'
+        WHEN p.warns_at <= ${n} AND p.risk = 'ON_TRACK' THEN 'AT_RISK' ELSE p.risk END`;
+
+/** `effectiveRisk(n) = risk`, written so each branch can use an index. */
+function riskIs(risk: string, n: string): string {
+  const notOverdue = `(p.overdue_at IS NULL OR p.overdue_at > ${n})`;
+  if (risk === 'OVERDUE') return `(p.risk = 'OVERDUE' OR p.overdue_at <= ${n})`;
+  if (risk === 'AT_RISK') {
+    return `((p.risk = 'AT_RISK' OR (p.risk = 'ON_TRACK' AND p.warns_at <= ${n})) AND ${notOverdue})`;
+  }
+  return `(p.risk = 'ON_TRACK' AND (p.warns_at IS NULL OR p.warns_at > ${n}) AND ${notOverdue})`;
+}
+
+/** The options of a list page. */
+export type ListOptions = Page & { riskiestFirst?: boolean; now?: Date };
+
+/**
+ * The two statements of a list page: the page's rows (columns only, never `state`) and how many
+ * match. The benchmarks explain these very statements.
+ */
+export function listProjectsQueries(
+  scope: ProjectScope,
+  f: ProjectFilter,
+  { page, pageSize, riskiestFirst = false, now = new Date() }: ListOptions,
+): { select: SqlQuery; count: SqlQuery } {
+  const values: unknown[] = [];
+  const param = (v: unknown) => `$${values.push(v)}`;
+  const where: string[] = [];
+  let n: string | undefined;
+  const at = () => (n ??= `${param(now.toISOString())}::timestamptz`);
+  const holds = (dept: string) =>
+    `EXISTS (SELECT 1 FROM project_items i WHERE i.project_id = p.id AND i.department = ${param(dept)})`;
+  if (scope.kind === 'organisation')
+    where.push(`p.owner_organisation = ${param(scope.organisation)}`);
+  else if (scope.kind === 'agent') {
+    const a = param(scope.agent);
+    where.push(`(EXISTS (SELECT 1 FROM delegations d WHERE d.project_id = p.id
+        AND d.agent_username = ${a} AND d.revoked_at IS NULL)
+      OR EXISTS (SELECT 1 FROM mandates m WHERE m.organisation = p.owner_organisation
+        AND m.agent_username = ${a} AND m.revoked_at IS NULL))`);
+  } else if (scope.kind === 'department') where.push(holds(scope.department));
+  if (f.q) where.push(`p.name ILIKE ${param(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (f.stage) where.push(`p.stage = ${param(f.stage)}`);
+  if (f.type) where.push(`p.type = ${param(f.type)}`);
+  if (f.risk) where.push(riskIs(f.risk, at()));
+  if (f.status) where.push(`p.status = ${param(f.status)}`);
+  if (f.department) where.push(holds(f.department));
+  if (f.overdue !== undefined) {
+    const overdue = `(${riskIs('OVERDUE', at())} OR EXISTS (SELECT 1 FROM project_items o
+      WHERE o.project_id = p.id AND o.risk = 'OVERDUE'))`;
+    where.push(f.overdue ? overdue : `NOT ${overdue}`);
+  }
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // The count binds only what its condition uses (an unused parameter has no type).
+  const countValues = [...values];
+  const order = riskiestFirst
+    ? `CASE ${effectiveRisk(at())} WHEN 'OVERDUE' THEN 0 WHEN 'AT_RISK' THEN 1 ELSE 2 END,
+       p.updated_at DESC, p.id`
+    : 'p.updated_at DESC, p.id';
+  const limit = param(pageSize);
+  const offset = param((page - 1) * pageSize);
+  return {
+    select: {
+      text: `SELECT p.id, p.name, p.type, p.owner_organisation AS owner, p.stage, p.status,
+              ${VERSION} AS version, p.updated_at
+       FROM projects p ${cond} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+      values,
+    },
+    count: { text: `SELECT count(*) AS n FROM projects p ${cond}`, values: countValues },
+  };
+}
+
+/**
+ * One page of projects in the scope, filtered, and how many match; `riskiestFirst` orders
+ * overdue, then at risk, before the latest updated (otherwise the latest updated first). Both
+ * statements run at once.
  */
 export async function listProjects(
   db: Db,
   scope: ProjectScope,
   f: ProjectFilter,
-  { page, pageSize, riskiestFirst = false }: Page & { riskiestFirst?: boolean },
-): Promise<{ rows: ProjectRecord[]; total: number }> {
-  const qb = db.getRepository(ProjectRecord).createQueryBuilder('p');
-  if (scope.kind === 'organisation') {
-    qb.andWhere('p.owner_organisation = :org', { org: scope.organisation });
-  } else if (scope.kind === 'agent') qb.andWhere(AGENT_SCOPE, { agent: scope.agent });
-  else if (scope.kind === 'department') {
-    qb.andWhere(
-      'EXISTS (SELECT 1 FROM project_items i WHERE i.project_id = p.id AND i.department = :dept)',
-      { dept: scope.department },
-    );
-  }
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    qb.andWhere('p.name ILIKE :like', { like });
-  }
-  if (f.stage) qb.andWhere('p.stage = :stage', { stage: f.stage });
-  if (f.type) qb.andWhere('p.type = :type', { type: f.type });
-  if (f.risk) qb.andWhere('p.risk = :risk', { risk: f.risk });
-  if (f.status) qb.andWhere('p.status = :status', { status: f.status });
-  if (f.department) {
-    qb.andWhere(
-      'EXISTS (SELECT 1 FROM project_items j WHERE j.project_id = p.id AND j.department = :fdept)',
-      { fdept: f.department },
-    );
-  }
-  if (f.overdue !== undefined) {
-    const overdue = `(p.risk = 'OVERDUE' OR EXISTS (SELECT 1 FROM project_items o
-      WHERE o.project_id = p.id AND o.risk = 'OVERDUE'))`;
-    qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`);
-  }
-  if (riskiestFirst) {
-    qb.orderBy(
-      "CASE p.risk WHEN 'OVERDUE' THEN 0 WHEN 'AT_RISK' THEN 1 ELSE 2 END",
-      'ASC',
-    ).addOrderBy('p.updated_at', 'DESC');
-  } else qb.orderBy('p.updated_at', 'DESC');
-  const [rows, total] = await qb
-    .addOrderBy('p.id')
-    .skip((page - 1) * pageSize)
-    .take(pageSize)
-    .getManyAndCount();
-  return { rows, total };
+  options: ListOptions,
+): Promise<{ rows: ProjectListRow[]; total: number }> {
+  const { select, count: countQuery } = listProjectsQueries(scope, f, options);
+  const [rows, [count]] = await Promise.all([
+    db.query<
+      {
+        id: string;
+        name: string;
+        type: string;
+        owner: string;
+        stage: string;
+        status: string;
+        version: string;
+        updated_at: Date;
+      }[]
+    >(select.text, select.values),
+    db.query<{ n: string }[]>(countQuery.text, countQuery.values),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      ownerOrganisation: r.owner,
+      stage: r.stage,
+      status: r.status,
+      version: r.version,
+      updatedAt: r.updated_at,
+    })),
+    total: Number(count.n),
+  };
 }

@@ -22,6 +22,8 @@
  * With a department, every figure is limited to it: its items, the projects that hold one, and
  * the stages in which it has an item.
  */
+import { formatEpochDay } from '../../../calendar/src/civil-date';
+import { localEpochDayOf } from '../../../calendar/src/time-zone';
 import { STAGE_CODES } from '../../../domain/src';
 import { WAITING_STATUSES } from './open-items';
 import type { Db } from './db';
@@ -31,6 +33,20 @@ export interface StatisticsFilter {
   from: string;
   to: string;
   department?: string;
+  /**
+   * The instant "now" and its calendar day, for the figures as of now (overdue items and
+   * projects, with the instants that passed since their last write). Default: the clock's.
+   */
+  asOf?: { now: Date; today: string };
+}
+
+/** The working-day calendar's zone (libs/calendar): its days are the clocks' days. */
+const CALENDAR_ZONE = 'Asia/Shanghai';
+
+function asOfNow(f: StatisticsFilter): { now: Date; today: string } {
+  if (f.asOf) return f.asOf;
+  const now = new Date();
+  return { now, today: formatEpochDay(localEpochDayOf(now, CALENDAR_ZONE)) };
 }
 
 export interface DepartmentCounts {
@@ -57,10 +73,8 @@ export interface StageSpan {
 }
 
 /** Per department: items decided in the range, on time, their mean clock; open overdue items. */
-export async function departmentCounts(
-  db: Db,
-  { from, to, department }: StatisticsFilter,
-): Promise<DepartmentCounts[]> {
+export async function departmentCounts(db: Db, f: StatisticsFilter): Promise<DepartmentCounts[]> {
+  const { from, to, department } = f;
   const rows = await db.query<
     { department: string; decided: string; on_time: string; average_days: string | null }[]
   >(
@@ -74,13 +88,14 @@ export async function departmentCounts(
     [from, to, department ?? null],
   );
   const overdue = await db.query<{ department: string; n: string }[]>(
+    // Overdue as the item clock says today: stored so, or its due date (set while the clock
+    // runs) ended since the last write.
     `SELECT i.department, count(*) AS n
-     FROM project_items i
-     WHERE i.risk = 'OVERDUE' AND i.status = ANY($1::text[])
-       AND EXISTS (SELECT 1 FROM projects p WHERE p.id = i.project_id AND p.status = 'IN_PROGRESS')
+     FROM project_items i JOIN projects p ON p.id = i.project_id AND p.status = 'IN_PROGRESS'
+     WHERE (i.risk = 'OVERDUE' OR i.due_date < $3::date) AND i.status = ANY($1::text[])
        AND ($2::text IS NULL OR i.department = $2)
      GROUP BY i.department`,
-    [WAITING_STATUSES, department ?? null],
+    [WAITING_STATUSES, department ?? null, asOfNow(f).today],
   );
   const byDept = new Map<string, DepartmentCounts>();
   const row = (d: string) => {
@@ -108,14 +123,14 @@ const holdsDepartment = (n: number) =>
   `($${n}::text IS NULL OR EXISTS (SELECT 1 FROM project_items d
      WHERE d.project_id = p.id AND d.department = $${n}))`;
 
-export async function projectCounts(
-  db: Db,
-  { from, to, department }: StatisticsFilter,
-): Promise<ProjectCounts> {
+export async function projectCounts(db: Db, f: StatisticsFilter): Promise<ProjectCounts> {
+  const { from, to, department } = f;
+  // Overdue as the report says today (the stored risk, or its overdue instant has passed).
   const [running] = await db.query<{ in_progress: string; overdue: string }[]>(
-    `SELECT count(*) AS in_progress, count(*) FILTER (WHERE p.risk = 'OVERDUE') AS overdue
+    `SELECT count(*) AS in_progress,
+            count(*) FILTER (WHERE p.risk = 'OVERDUE' OR p.overdue_at <= $2) AS overdue
      FROM projects p WHERE p.status = 'IN_PROGRESS' AND ${holdsDepartment(1)}`,
-    [department ?? null],
+    [department ?? null, asOfNow(f).now],
   );
   // The expression and the condition are IDX_projects_closed_on's.
   const [completed] = await db.query<{ n: string }[]>(
@@ -137,23 +152,21 @@ export async function completedStageSpans(
   { from, to, department }: StatisticsFilter,
 ): Promise<StageSpan[]> {
   // The projects are selected by the indexed completion days (IDX_projects_stage_completed_*,
-  // one per position of `state.stages`); the CTE is materialized so each selected state is
-  // read (and de-TOASTed) once, and its stages taken apart as small values.
+  // one per position of `stage_dates`, the projection's small copy of each stage's days beside
+  // the state: migration 1763880000000), and only that copy is read, never the state.
   const inRange = STAGE_CODES.map(
-    (_, n) => `(p.state #>> '{stages,${n},completedOn}') BETWEEN $1 AND $2`,
+    (_, n) => `(p.stage_dates #>> '{${n},completedOn}') BETWEEN $1 AND $2`,
   ).join(' OR ');
   const rows = await db.query<
     { stage: string; accepted_on: string; completed_on: string; n: string }[]
   >(
-    `WITH candidates AS MATERIALIZED (
-       SELECT p.id, p.state->'stages' AS stages FROM projects p WHERE ${inRange}
-     )
-     SELECT s.v->>'code' AS stage, s.v->>'acceptedOn' AS accepted_on,
+    `SELECT s.v->>'code' AS stage, s.v->>'acceptedOn' AS accepted_on,
             s.v->>'completedOn' AS completed_on, count(*) AS n
-     FROM candidates c CROSS JOIN LATERAL jsonb_array_elements(c.stages) AS s(v)
-     WHERE s.v->>'acceptedOn' IS NOT NULL AND (s.v->>'completedOn') BETWEEN $1 AND $2
+     FROM projects p CROSS JOIN LATERAL jsonb_array_elements(p.stage_dates) AS s(v)
+     WHERE (${inRange})
+       AND s.v->>'acceptedOn' IS NOT NULL AND (s.v->>'completedOn') BETWEEN $1 AND $2
        AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM project_items d
-         WHERE d.project_id = c.id AND d.department = $3 AND d.stage = s.v->>'code'))
+         WHERE d.project_id = p.id AND d.department = $3 AND d.stage = s.v->>'code'))
      GROUP BY 1, 2, 3`,
     [from, to, department ?? null],
   );
