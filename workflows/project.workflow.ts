@@ -107,6 +107,12 @@ function searchAttributesOf(
   ];
 }
 
+/** riskInstants' epoch milliseconds as the ISO instants the read model stores. */
+function isoInstants(r: { warnsAt: number | null; overdueAt: number | null }) {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return { warnsAt: iso(r.warnsAt), overdueAt: iso(r.overdueAt) };
+}
+
 function toFailure(err: unknown): Error {
   if (err instanceof CommandRefused) {
     return ApplicationFailure.create({
@@ -272,7 +278,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
           risk: pc.risk,
           dueDate: pc.dueDate,
           // When time alone raises the risk: lists find the project then, before the next wake-up.
-          ...riskInstants(state, cal, day, clocks),
+          ...isoInstants(riskInstants(state, cal, day, clocks)),
         },
         ...batch,
         // Lets the read model tell this task's write from one of a task the server never

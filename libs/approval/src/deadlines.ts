@@ -119,7 +119,7 @@ export function riskInstants(
   cal: WorkingDayCalendar,
   today: string,
   clocks: Map<string, ItemClock> = computeItemClocks(state, cal, today),
-): { warnsAt: string | null; overdueAt: string | null } {
+): { warnsAt: number | null; overdueAt: number | null } {
   if (state.status !== 'IN_PROGRESS') return { warnsAt: null, overdueAt: null };
   const warn: number[] = [];
   const due: number[] = [];
@@ -145,7 +145,8 @@ export function riskInstants(
     }
   }
   const pc = projectClock(state, cal, today, clocks);
-  const first = (at: number[]) => (at.length ? new Date(Math.min(...at)).toISOString() : null);
+  // Epoch milliseconds: the caller formats them (this library does not touch Date).
+  const first = (at: number[]) => (at.length ? Math.min(...at) : null);
   return {
     warnsAt: riskRank(pc.risk) < 1 ? first(warn) : null,
     overdueAt: riskRank(pc.risk) < 2 ? first(due) : null,

@@ -1,5 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { riskInstants } from '../../../approval/src/deadlines';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 import type { ProjectState } from '../../../approval/src/types';
 import { chineseDaysSnapshot } from '../../../calendar/src';
 import { WorkingDayCalendar, withYearSchedule } from '../../../calendar/src/core';
@@ -102,7 +104,11 @@ export class ReadPath1763880000000 implements MigrationInterface {
         `UPDATE "projects" p SET "warns_at" = x.w, "overdue_at" = x.o
          FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS x(id, w, o)
          WHERE p."id" = x.id`,
-        [rows.map((r) => r.id), instants.map((i) => i.warnsAt), instants.map((i) => i.overdueAt)],
+        [
+          rows.map((r) => r.id),
+          instants.map((i) => iso(i.warnsAt)),
+          instants.map((i) => iso(i.overdueAt)),
+        ],
       );
       after = rows[rows.length - 1].id;
     }
