@@ -122,8 +122,13 @@ test('a session outlives its access token: the page refreshes silently, and sign
   });
   await page.reload();
   await expect(page.getByRole('heading', { name: '监察看板' })).toBeVisible();
-  const renewed = await page.evaluate(() => JSON.parse(localStorage.getItem('pa.session')!).token);
-  expect(renewed).not.toBe('x.y.z');
+  // The heading is there before the board's first request comes back 401 and is renewed.
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('pa.session')!).token), {
+      timeout: 15_000,
+    })
+    .not.toBe('x.y.z');
+  await expect(page).toHaveURL(/\/boards/);
   // The refresh token is refused (revoked elsewhere): the person is sent to sign in.
   await page.evaluate(() => {
     const s = JSON.parse(localStorage.getItem('pa.session')!);
