@@ -4,7 +4,7 @@
  * department, a disabled account; the new user signs in and must set their own password first.
  */
 import { type Page, expect, test } from '@playwright/test';
-import { expectAccessible, screenshot, signIn, signOut } from './helpers';
+import { expectAccessible, pick, screenshot, signIn, signOut } from './helpers';
 
 /**
  * The form's submit button. Ant Design's loading icon of the previous submit may still be
@@ -14,10 +14,8 @@ const submit = (page: Page, name: string) =>
   page.getByRole('button', { name: new RegExp(`^(loading )?${name}$`) }).click();
 
 /** Picks an option of the Ant Design select labelled `label`. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.getByTitle(option, { exact: true }).filter({ visible: true }).click();
-}
+const choose = (page: Page, label: string, option: string) =>
+  pick(page, page.getByLabel(label, { exact: true }), option);
 
 test('an administrator creates an organisation and users, moves and disables one; the new user must replace the initial password', async ({
   page,
@@ -57,11 +55,7 @@ test('an administrator creates an organisation and users, moves and disables one
   await expect(officerRow).toContainText('发展和改革部门');
   await officerRow.getByRole('button', { name: '调整角色或部门' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('所属部门').click();
-  await page
-    .getByTitle('自然资源和规划部门 (NRP)', { exact: true })
-    .filter({ visible: true })
-    .click();
+  await pick(page, dialog.getByLabel('所属部门'), '自然资源和规划部门 (NRP)');
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(dialog).toBeHidden();
   await expect(officerRow).toContainText('自然资源和规划部门');

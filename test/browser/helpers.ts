@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import AxeBuilder from '@axe-core/playwright';
-import { type Page, expect } from '@playwright/test';
+import { type Locator, type Page, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -69,4 +69,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await settle(page);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Picks `option` in the Ant Design select whose combobox is `select`, and waits until the select
+ * shows it and its list is closed. A click while the list or a dialog is still animating can miss
+ * or leave the list open over the dialog's buttons, so the pick is retried until it holds.
+ */
+export async function pick(page: Page, select: Locator, option: string): Promise<void> {
+  const shown = select
+    .locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]')
+    .getByTitle(option, { exact: true });
+  const openList = page.locator('.ant-select-dropdown:visible');
+  const choice = openList.locator(`.ant-select-item-option[title=${JSON.stringify(option)}]`);
+  await expect(async () => {
+    if ((await openList.count()) === 0) await select.click({ timeout: 5_000 });
+    await choice.first().click({ timeout: 5_000 });
+    await expect(shown).toBeVisible({ timeout: 2_000 });
+    await expect(openList).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
 }

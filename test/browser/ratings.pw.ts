@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { apiGet, apiToken, itemsOf, reportOf } from './api';
-import { screenshot, signIn, signOut } from './helpers';
+import { pick, screenshot, signIn, signOut } from './helpers';
 
 test('rate → rectification → the head responds → the applicant confirms; the supervisor sees it', async ({
   page,
@@ -68,8 +68,7 @@ test('rate → rectification → the head responds → the applicant confirms; t
   await signOut(page);
   await signIn(page, 'supervisor');
   await page.goto('/rectifications');
-  await page.getByLabel('整改状态').click();
-  await page.getByTitle('已确认', { exact: true }).click();
+  await pick(page, page.getByLabel('整改状态'), '已确认');
   await expect(page).toHaveURL(/status=CONFIRMED/);
   await expect(page.getByRole('row').filter({ hasText: '补正要求前后不一致' })).toBeVisible();
   await screenshot(page, 'rectifications-supervisor');
