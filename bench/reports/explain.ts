@@ -1,5 +1,5 @@
 /**
- * The SQL behind `GET /api/projects?…` for a supervisor (ProjectsService.list → listProjects:
+ * The SQL behind `GET /api/projects?…` for a supervisor (ProjectListsService.list → listProjects:
  * one SELECT of the page's columns and one COUNT), built by the read model's own
  * `listProjectsQueries`, and its plan.
  */

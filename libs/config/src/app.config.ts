@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { Env, readEnum, readPort, readString } from './env';
+import { Env, readEnum, readInt, readPort, readString } from './env';
 
 export interface AppConfig {
   port: number;
@@ -8,6 +8,12 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** True when started by `npm start` without DATABASE_URL and TEMPORAL_ADDRESS. */
   embedded: boolean;
+  /**
+   * How long an API instance reuses a list's total of matches (LIST_TOTAL_CACHE_SECONDS, 0-60;
+   * 0: counted on every request). The rows are read on every request; a page that is not full
+   * gives its exact total without counting.
+   */
+  listTotalCacheSeconds: number;
 }
 
 export function parseAppConfig(env: Env): AppConfig {
@@ -17,6 +23,7 @@ export function parseAppConfig(env: Env): AppConfig {
     nodeEnv: readEnum(env, 'NODE_ENV', ['development', 'production', 'test'], 'development'),
     logLevel: readEnum(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
     embedded: env.APPROVALS_EMBEDDED === '1',
+    listTotalCacheSeconds: readInt(env, 'LIST_TOTAL_CACHE_SECONDS', 5, { min: 0, max: 60 }),
   };
 }
 

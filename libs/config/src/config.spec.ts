@@ -18,7 +18,11 @@ describe('configuration is validated at start, naming the variable', () => {
       port: 3000,
       nodeEnv: 'development',
       embedded: false,
+      listTotalCacheSeconds: 5,
     });
+    expect(() => parseAppConfig({ LIST_TOTAL_CACHE_SECONDS: '61' })).toThrow(
+      /LIST_TOTAL_CACHE_SECONDS/,
+    );
     expect(parseTemporalConfig(tp)).toEqual({
       address: 'temporal:7233',
       namespace: 'default',

@@ -37,6 +37,7 @@ import { ListProjectsQuery } from './dto/list-query.dto';
 import { ProjectPageDto, ProjectReportDto, TimelineDto } from './dto/report.dto';
 import { ProjectCommandsService } from './project-commands.service';
 import type { Role } from '../../../../libs/persistence/src';
+import { ProjectListsService } from './project-lists.service';
 import { ProjectsService } from './projects.service';
 
 /** A command on a project: 200 with the project's report once the workflow applied it. */
@@ -55,6 +56,7 @@ const ProjectCommand = (path: string, ...roles: Role[]) =>
 export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
+    private readonly lists: ProjectListsService,
     private readonly commands: ProjectCommandsService,
   ) {}
 
@@ -84,7 +86,7 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectPageDto })
   @Get()
   list(@CurrentUser() user: Principal, @Query() q: ListProjectsQuery) {
-    return this.projects.list(user, q);
+    return this.lists.list(user, q);
   }
 
   @ApiProjectId()

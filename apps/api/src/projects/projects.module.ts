@@ -5,7 +5,9 @@ import { TemporalModule } from '../temporal/temporal.module';
 import { AccessService } from './access.service';
 import { DelegationsController } from './delegations.controller';
 import { MandatesController } from './mandates.controller';
+import { ListTotals } from './list-totals';
 import { ProjectCommandsService } from './project-commands.service';
+import { ProjectListsService } from './project-lists.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 import { AuditModule } from '../audit/audit.module';
@@ -13,7 +15,13 @@ import { AuditModule } from '../audit/audit.module';
 @Module({
   imports: [CalendarModule, CatalogModule, TemporalModule, AuditModule],
   controllers: [ProjectsController, DelegationsController, MandatesController],
-  providers: [ProjectsService, ProjectCommandsService, AccessService],
+  providers: [
+    ProjectsService,
+    ProjectListsService,
+    ListTotals,
+    ProjectCommandsService,
+    AccessService,
+  ],
   exports: [ProjectsService, ProjectCommandsService],
 })
 export class ProjectsModule {}

@@ -12,20 +12,16 @@ import {
   type ProjectReport,
   buildReport,
   initialState,
-  projectSummary,
   workflowItems,
 } from '../../../../libs/approval/src';
 import { policyFor } from '../../../../libs/domain/src';
 import {
   ProjectRecord,
-  ProjectScope,
   deleteProject,
   findProject,
   findProjectByIdempotencyKey,
   findReportRow,
   insertProject,
-  listProjects,
-  projectStates,
   timelineOf,
 } from '../../../../libs/persistence/src';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -36,11 +32,9 @@ import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { TemporalClient } from '../temporal/temporal.module';
 import type { CreateProjectDto } from './dto/create-project.dto';
-import type { ListProjectsQuery } from './dto/list-query.dto';
 import { AccessService } from './access.service';
+import { ALL_PROJECTS } from './project-lists.service';
 import { ReadCache } from './read-cache';
-
-const ALL_PROJECTS = new Set(['ADMIN', 'SUPERVISOR', 'WINDOW_OFFICER']);
 
 /** How long a create waits for its workflow's first write before answering 202. */
 const CREATE_WAIT_MS = 30_000;
@@ -51,7 +45,6 @@ interface CachedReport {
   ownerOrganisation: string;
   departments: Set<string>;
 }
-type Summary = Pick<ReturnType<typeof projectSummary>, 'clock' | 'nextActions'>;
 
 /** What the Temporal Web UI shows for a project's run (its search attributes: the workflow). */
 const runSummary = (input: { name: string; type: string; ownerOrganisation: string }) => ({
@@ -69,9 +62,8 @@ export class ProjectsService {
     private readonly access: AccessService,
   ) {}
 
-  /** About 20 MB at most; lists' summaries are about 1 kB each. */
+  /** About 20 MB at most. */
   private readonly reports = new ReadCache<CachedReport>(2_000);
-  private readonly summaries = new ReadCache<Summary>(20_000);
 
   /** Whether the caller may see the project (otherwise it answers 404: it may not know it exists). */
   async canSee(
@@ -301,68 +293,6 @@ export class ProjectsService {
         status: 'STARTING',
         message: `the project's workflow did not answer within ${CREATE_WAIT_MS / 1000} s; GET /api/projects/${id} shows it once it has`,
       },
-    };
-  }
-
-  /** Which projects a caller's list holds (none: undefined). */
-  private scopeOf(p: Principal): ProjectScope | undefined {
-    if (ALL_PROJECTS.has(p.role)) return { kind: 'all' };
-    if (p.role === 'APPLICANT') return { kind: 'organisation', organisation: p.organisation! };
-    if (p.role === 'AGENT') return { kind: 'agent', agent: p.username };
-    if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') {
-      return { kind: 'department', department: p.department! };
-    }
-    return undefined;
-  }
-
-  async list(p: Principal, q: ListProjectsQuery) {
-    const scope = this.scopeOf(p);
-    if (!scope) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    const cal = this.calendar.current;
-    const now = new Date();
-    const today = cal.localDate(now);
-    const { rows, total } = await listProjects(this.ds, scope, q, {
-      page: q.page,
-      pageSize: q.pageSize,
-      // Agents work the riskiest first (DESIGN section 2); everyone else sees the latest first.
-      riskiestFirst: p.role === 'AGENT',
-      // The same instant for the risk in SQL and the clocks below: the list agrees with itself.
-      now,
-    });
-    // Clock and next actions from the state, as of today; the state is read only for the rows
-    // this process holds no summary of (that version, calendar and day).
-    const keyOf = (version: string) => `${version}|${cal.version}|${today}`;
-    const missing = rows.filter((r) => !this.summaries.get(r.id, keyOf(r.version)));
-    const states = await projectStates(
-      this.ds,
-      missing.map((r) => r.id),
-    );
-    for (const [id, { version, state }] of states) {
-      const { clock, nextActions } = projectSummary(state, cal, today);
-      this.summaries.set(id, keyOf(version), { clock, nextActions });
-    }
-    const items = [];
-    for (const row of rows) {
-      const fromState = states.get(row.id);
-      const s = this.summaries.get(row.id, keyOf(fromState?.version ?? row.version));
-      if (!s) continue; // removed between the two reads
-      items.push({
-        id: row.id,
-        name: row.name,
-        type: row.type,
-        ownerOrganisation: row.ownerOrganisation,
-        stage: row.stage,
-        status: row.status,
-        clock: s.clock,
-        nextActions: s.nextActions,
-        updatedAt: row.updatedAt,
-      });
-    }
-    return {
-      items,
-      total,
-      page: q.page,
-      pageSize: q.pageSize,
     };
   }
 

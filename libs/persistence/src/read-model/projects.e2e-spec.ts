@@ -9,6 +9,7 @@ import {
   findProject,
   findProjectByIdempotencyKey,
   insertProject,
+  listProjects,
   projectStateSeq,
 } from './projects';
 
@@ -88,5 +89,35 @@ describe('the projects table: the create path and the benchmarks’ copies (real
     expect(copy!.state.projectId).toBe(dst);
     expect(copy!.state.items[0].taskId.startsWith(dst)).toBe(true);
     expect(() => cloneProjectsQuery('x; DROP TABLE projects', '', '')).toThrow(/not a table/);
+  });
+
+  it('counts a list’s total only for a full page, through the caller’s hook, never below the page', async () => {
+    const tag = `总数-${randomUUID().slice(0, 8)}`;
+    for (const n of [1, 2, 3]) {
+      await insertProject(ds, {
+        state: newState(`${tag} ${n}`),
+        createdBy: 'rm',
+        idempotencyKey: null,
+      });
+    }
+    const counted: number[] = [];
+    const hook = async (count: () => Promise<number>) => {
+      counted.push(await count());
+      return counted[counted.length - 1];
+    };
+    const list = (page: number, pageSize: number, total = hook) =>
+      listProjects(ds, { kind: 'all' }, { q: tag }, { page, pageSize, total });
+    // A full page: counted in SQL, through the hook.
+    expect((await list(1, 2)).total).toBe(3);
+    expect(counted).toEqual([3]);
+    // Pages that are not full know their total: no count.
+    expect(await list(2, 2)).toMatchObject({ total: 3, rows: [{ name: `${tag} 1` }] });
+    expect((await list(1, 5)).total).toBe(3);
+    expect(counted).toEqual([3]);
+    // Past the end: counted.
+    expect(await list(3, 2)).toMatchObject({ total: 3, rows: [] });
+    expect(counted).toEqual([3, 3]);
+    // A total held from before the last inserts never says less than the page shows.
+    expect((await list(2, 1, async () => 1)).total).toBe(2);
   });
 });

@@ -279,31 +279,39 @@ export function listProjectsQueries(
 
 /**
  * One page of projects in the scope, filtered, and how many match; `riskiestFirst` orders
- * overdue, then at risk, before the latest updated (otherwise the latest updated first). Both
- * statements run at once.
+ * overdue, then at risk, before the latest updated (otherwise the latest updated first). A page
+ * that is not full gives its exact total without a count; otherwise the count runs through
+ * `total` (the API reuses it for a few seconds: counting tens of thousands of matches costs more
+ * than the page itself), never below what the page shows.
  */
 export async function listProjects(
   db: Db,
   scope: ProjectScope,
   f: ProjectFilter,
-  options: ListOptions,
+  options: ListOptions & { total?: (count: () => Promise<number>) => Promise<number> },
 ): Promise<{ rows: ProjectListRow[]; total: number }> {
   const { select, count: countQuery } = listProjectsQueries(scope, f, options);
-  const [rows, [count]] = await Promise.all([
-    db.query<
-      {
-        id: string;
-        name: string;
-        type: string;
-        owner: string;
-        stage: string;
-        status: string;
-        version: string;
-        updated_at: Date;
-      }[]
-    >(select.text, select.values),
-    db.query<{ n: string }[]>(countQuery.text, countQuery.values),
-  ]);
+  const rows = await db.query<
+    {
+      id: string;
+      name: string;
+      type: string;
+      owner: string;
+      stage: string;
+      status: string;
+      version: string;
+      updated_at: Date;
+    }[]
+  >(select.text, select.values);
+  const before = (options.page - 1) * options.pageSize;
+  const count = async () =>
+    Number((await db.query<{ n: string }[]>(countQuery.text, countQuery.values))[0].n);
+  // What the page itself proves: this many match at least (none past the end).
+  const shown = rows.length ? before + rows.length : 0;
+  const total =
+    rows.length < options.pageSize && (rows.length > 0 || before === 0)
+      ? shown
+      : Math.max(await (options.total ?? ((c) => c()))(count), shown);
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -315,6 +323,6 @@ export async function listProjects(
       version: r.version,
       updatedAt: r.updated_at,
     })),
-    total: Number(count.n),
+    total,
   };
 }
