@@ -479,10 +479,17 @@ runBench('peer', async () => {
     // Started first; the acceptances then set the instants. The window opens 30 s after the
     // last acceptance is expected (1.5 × the time the starts took).
     const fCpu = await withCpu(groups, async () => {
+      let begun = 0;
       const started = await mapLimit(
         Array.from({ length: timers }, (_, i) => i),
         10,
-        (i) => flowStart(`${runId}-timers-${i}`),
+        async (i) => {
+          const pi = await flowStart(`${runId}-timers-${i}`);
+          if (++begun % 500 === 0 || begun === timers) {
+            run.log(`  Flowable timers: ${begun}/${timers} started`);
+          }
+          return pi;
+        },
       );
       fWindowStartRef.at = Date.now() + 30_000 + Math.round(1.5 * (performance.now() - tF0));
       return flowPrepare(
