@@ -74,14 +74,15 @@ describe('risk as of now: lists, reports and statistics agree before any wake-up
   it('records when a running project turns at risk and overdue, from its item clocks', async () => {
     const fresh = await importProject('新近受理项目', latestWorkingDay());
     expect(fresh.clock.risk).toBe('ON_TRACK');
-    const [row] = await ds.query<{ warns_at: Date | null; overdue_at: Date | null }[]>(
-      'SELECT warns_at, overdue_at FROM projects WHERE id = $1',
-      [fresh.id],
-    );
+    const [row] = await ds.query<
+      { warns_at: Date | null; overdue_at: Date | null; overdue_from: Date | null }[]
+    >('SELECT warns_at, overdue_at, overdue_from FROM projects WHERE id = $1', [fresh.id]);
     // The project is overdue as soon as its first item is (the project takes its items' risks).
     expect(row.overdue_at?.toISOString()).toBe(firstDueInstant(await report(fresh.id)));
     expect(row.warns_at!.getTime()).toBeLessThan(row.overdue_at!.getTime());
     expect(row.warns_at!.getTime()).toBeGreaterThan(Date.now());
+    // Nothing overdue yet: the lists' overdue= counts it from that same instant.
+    expect(row.overdue_from?.toISOString()).toBe(row.overdue_at?.toISOString());
   });
 
   it('finds a project whose item ran out since its last write by risk= and overdue= at once', async () => {
@@ -89,6 +90,12 @@ describe('risk as of now: lists, reports and statistics agree before any wake-up
     const late = await importProject('一月受理项目', '2026-01-05');
     const before = await report(late.id);
     expect(before.clock.risk).toBe('OVERDUE');
+    // Written overdue: counted as overdue whatever the instant (-infinity).
+    const [written] = await ds.query<{ from: string }[]>(
+      `SELECT overdue_from::text AS from FROM projects WHERE id = $1`,
+      [late.id],
+    );
+    expect(written.from).toBe('-infinity');
     const statsBefore = (
       await request(h.url).get('/api/statistics').set(as('t-supervisor')).expect(200)
     ).body as { projects: { overdue: number }; byDepartment: { overdueNow: number }[] };
@@ -99,7 +106,7 @@ describe('risk as of now: lists, reports and statistics agree before any wake-up
     expect(new Date(dueAt).getTime()).toBeLessThan(Date.now());
     await ds.query(
       `UPDATE projects SET risk = 'ON_TRACK', warns_at = $2::timestamptz - interval '10 days',
-         overdue_at = $2 WHERE id = $1`,
+         overdue_at = $2, overdue_from = $2 WHERE id = $1`,
       [late.id, dueAt],
     );
     await ds.query(`UPDATE project_items SET risk = 'ON_TRACK' WHERE project_id = $1`, [late.id]);

@@ -3,7 +3,8 @@
  * on the real stack (embedded PostgreSQL, Temporal dev server on a SQLite file, the product's
  * worker and API from dist/). Measures
  *   (a) the product worker's memory (VmRSS, and V8 heap per thread after a full GC) before and
- *       after, per cached workflow, with the SDK's default cache size (the worker sets none);
+ *       after, per cached workflow, under the memory budget SOAK_WORKER_MEMORY_MB (1500 MiB,
+ *       passed as WORKER_MEMORY_MB: the worker sizes its workflow cache from it; 0: no budget);
  *   (b) how late timers fire: the product's timers fire at day boundaries (Asia/Shanghai), hours
  *       away, so SOAK_TIMERS bench workflows (bench/soak/workflows.ts) each hold one durable
  *       timer the way the project workflow waits (`condition(() => dirty, ms)`), all due within
@@ -32,7 +33,7 @@
  *
  * Options (environment): SOAK_PROJECTS (10000), SOAK_TIMERS, SOAK_SAMPLE (200), SOAK_WINDOW_S
  * (60), SOAK_START_CONCURRENCY (16), SOAK_PROJECT_BUDGET_S, SOAK_BACKLOG, SOAK_TIMER_BUDGET_S,
- * SOAK_DRAIN_S, BENCH_TEMPORAL_DB=memory, BENCH_KEEP=1.
+ * SOAK_DRAIN_S, SOAK_WORKER_MEMORY_MB (1500), BENCH_TEMPORAL_DB=memory, BENCH_KEEP=1.
  * Writes bench/results/soak.json and .svg.
  */
 import type { WorkflowHandle } from '@temporalio/client';
@@ -44,6 +45,7 @@ import { Pool } from 'pg';
 import { ProjectWorkflowInput, initialState, workflowItems } from '../../libs/approval/src';
 import { insertProjectQuery } from '../../libs/persistence/src/read-model';
 import { WorkingDayCalendar, chineseDaysSnapshot } from '../../libs/calendar/src';
+import { cachedWorkflowsFor } from '../../libs/config/src/worker.config';
 import { EXAMPLE_ANSWERS, checklist, policyFor, type ExampleProject } from '../../libs/domain/src';
 import { projectReportQuery, projectWorkflowId } from '../../libs/temporal/src';
 import type { projectWorkflow } from '../../workflows';
@@ -104,6 +106,8 @@ runBench('soak', async () => {
   const timerBudgetS = envNumber('SOAK_TIMER_BUDGET_S', 300);
   const drainS = envNumber('SOAK_DRAIN_S', 240);
   const backlog = envNumber('SOAK_BACKLOG', 200);
+  // 0: no budget, the worker's default (its V8 heap limit).
+  const budgetMb = envNumber('SOAK_WORKER_MEMORY_MB', 1500);
   const runStart = performance.now();
   run.header();
   await run.snapshotLoad('before');
@@ -120,6 +124,8 @@ runBench('soak', async () => {
       env: {
         NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${HEAP_PRELOAD}`.trim(),
         BENCH_HEAP_PREFIX: heapPrefix,
+        // The product worker's memory budget: it sets its workflow cache from it.
+        ...(budgetMb ? { WORKER_MEMORY_MB: String(budgetMb) } : {}),
       },
     },
     benchWorkers: [
@@ -178,9 +184,11 @@ runBench('soak', async () => {
   };
   await sleep(3000); // let the worker settle after its start (bundling, first polls)
   const memBefore = await snapshot('idle, before the projects');
-  const maxCached = defaultMaxCachedWorkflows(memBefore.heapLimitMB);
+  // As the worker computes it (libs/config worker.config.ts): from WORKER_MEMORY_MB, or its heap.
+  const workerBudgetMb = budgetMb || Math.floor(memBefore.heapLimitMB);
+  const maxCached = cachedWorkflowsFor(workerBudgetMb);
   run.log(
-    `the product worker sets no maxCachedWorkflows: the SDK default for its heap limit ${Math.round(memBefore.heapLimitMB)} MiB is ${maxCached}`,
+    `the product worker's budget ${workerBudgetMb} MiB (${budgetMb ? 'WORKER_MEMORY_MB' : 'its V8 heap limit'}): maxCachedWorkflows ${maxCached} (the SDK's default for its heap would be ${defaultMaxCachedWorkflows(memBefore.heapLimitMB)})`,
   );
 
   // ── (1) The project workflows, started as ProjectsService.create starts an import ─────────
@@ -757,10 +765,11 @@ runBench('soak', async () => {
   });
   const memoryOut = {
     maxCachedWorkflows: {
-      productSetting: 'not set (apps/worker/src/worker.service.ts)',
-      sdkDefault: maxCached,
-      formula:
-        '@temporalio/worker 1.24 with reuseV8Context (default): max(floor((heapLimitMiB - 200) × 600 / 1024), 10)',
+      productSetting: maxCached,
+      workerMemoryMb: workerBudgetMb,
+      from: budgetMb ? 'WORKER_MEMORY_MB' : 'the V8 heap limit (no WORKER_MEMORY_MB)',
+      formula: 'cachedWorkflowsFor (libs/config/src/worker.config.ts)',
+      sdkDefault: defaultMaxCachedWorkflows(memBefore.heapLimitMB),
       heapLimitMiB: Math.round(memBefore.heapLimitMB),
     },
     cachedAfterProjects: cached,
@@ -810,7 +819,7 @@ runBench('soak', async () => {
   const svg = svgDocument([
     lineChart({
       title: `Memory (VmRSS) over the soak: ${started} project workflows, ${timersStarted.length} timers`,
-      subtitle: `${run.machine.cores} cores (shared), node ${run.machine.node}; worker cache: SDK default ${maxCached} workflows`,
+      subtitle: `${run.machine.cores} cores (shared), node ${run.machine.node}; worker budget ${workerBudgetMb} MiB, cache ${maxCached} workflows`,
       series: [
         {
           name: 'product worker',

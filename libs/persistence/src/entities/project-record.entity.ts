@@ -29,6 +29,7 @@ import { bigintAsNumber } from './transformers';
 @Index('IDX_projects_stage_type', { synchronize: false })
 @Index('IDX_projects_risk_updated_at', { synchronize: false })
 @Index('IDX_projects_name_trgm', { synchronize: false })
+@Index('IDX_projects_overdue_from', { synchronize: false })
 export class ProjectRecord {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_projects' })
   id!: string;
@@ -106,6 +107,13 @@ export class ProjectRecord {
 
   @Column({ name: 'overdue_at', type: 'timestamptz', nullable: true })
   overdueAt!: Date | null;
+
+  /**
+   * From when the project counts as overdue for the lists' `overdue=` (migration 1763885000000):
+   * -infinity when it is or holds an overdue item, else `overdueAt`.
+   */
+  @Column({ name: 'overdue_from', type: 'timestamptz', nullable: true })
+  overdueFrom!: Date | null;
 
   /** Each stage's acceptance and completion days, in `state.stages` order (the statistics). */
   @Column({ name: 'stage_dates', type: 'jsonb', default: () => "'[]'" })

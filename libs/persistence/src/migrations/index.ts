@@ -12,6 +12,7 @@ import { Accounts1763860000000 } from './1763860000000-accounts';
 import { Receipts1763840000000 } from './1763840000000-receipts';
 import { Ratings1763850000000 } from './1763850000000-ratings';
 import { ReadPath1763880000000 } from './1763880000000-read-path';
+import { OverdueFrom1763885000000 } from './1763885000000-overdue-from';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Statistics1763870000000,
   NoticeTexts1763875000000,
   ReadPath1763880000000,
+  OverdueFrom1763885000000,
 ];

@@ -75,10 +75,11 @@ p AS (
     ("id", "name", "type", "region", "owner_organisation", "status", "stage", "risk",
      "limit_days", "used_days", "remaining_days", "due_date", "calendar_version", "state",
      "state_seq", "fence_run", "fence_history", "created_at", "updated_at", "warns_at",
-     "overdue_at", "stage_dates")
+     "overdue_at", "stage_dates", "overdue_from")
   SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,
          $9::int, $10::int, $11::int, $12::date, $13::text, $14::jsonb, $15::bigint, $17::int,
-         $18::bigint, $16::timestamptz, now(), $55::timestamptz, $56::timestamptz, $57::jsonb
+         $18::bigint, $16::timestamptz, now(), $55::timestamptz, $56::timestamptz, $57::jsonb,
+         $58::timestamptz
   WHERE NOT (SELECT s FROM stale)
   ON CONFLICT ("id") DO UPDATE SET
     "name" = EXCLUDED."name",
@@ -100,6 +101,7 @@ p AS (
     "warns_at" = EXCLUDED."warns_at",
     "overdue_at" = EXCLUDED."overdue_at",
     "stage_dates" = EXCLUDED."stage_dates",
+    "overdue_from" = EXCLUDED."overdue_from",
     -- A repeated write is not a change: lists ordered by updated_at do not move.
     "updated_at" = CASE WHEN p."state" = EXCLUDED."state" THEN p."updated_at"
                         ELSE EXCLUDED."updated_at" END
@@ -205,6 +207,19 @@ export const stageDatesOf = (state: Pick<ProjectState, 'stages'>) =>
     ...(s.completedOn ? { completedOn: s.completedOn } : {}),
   }));
 
+/**
+ * From when the project counts as overdue for the lists' `overdue=`: always (-infinity) when it
+ * is overdue or holds an overdue item, running or done late; otherwise when time alone makes it
+ * overdue (`overdueAt`); null when nothing will.
+ */
+export function overdueFrom(input: Pick<ProjectionInput, 'state' | 'items' | 'projectClock'>) {
+  const overdue =
+    input.projectClock.risk === 'OVERDUE' ||
+    input.items.some((i) => i.risk === 'OVERDUE') ||
+    input.state.items.some((i) => i.risk === 'OVERDUE');
+  return overdue ? '-infinity' : (input.projectClock.overdueAt ?? null);
+}
+
 function writeParams(input: ProjectionInput): unknown[] {
   const { state, projectClock, fence = { run: 0, history: 0 }, events, notices } = input;
   const items = state.items;
@@ -276,6 +291,8 @@ function writeParams(input: ProjectionInput): unknown[] {
     projectClock.warnsAt ?? null,
     projectClock.overdueAt ?? null,
     JSON.stringify(stageDatesOf(state)),
+    // $58: from when the lists' overdue= counts it (done late counts too)
+    overdueFrom(input),
   ];
 }
 

@@ -63,14 +63,14 @@ export function cloneProjectsQuery(
     text: `INSERT INTO projects (id, name, type, region, owner_organisation, status, stage, risk,
          limit_days, used_days, remaining_days, due_date, calendar_version, state, state_seq,
          created_by, idempotency_key, created_at, updated_at, fence_run, fence_history,
-         warns_at, overdue_at, stage_dates)
+         warns_at, overdue_at, stage_dates, overdue_from)
        SELECT m.dst, p.name || $1 || m.k, p.type, p.region, p.owner_organisation, p.status,
               p.stage, p.risk, p.limit_days, p.used_days, p.remaining_days, p.due_date,
               p.calendar_version,
               jsonb_set(replace(p.state::text, p.id::text, m.dst::text)::jsonb, '{name}',
                         to_jsonb(p.name || $1 || m.k)),
               p.state_seq, $2, NULL, m.at, m.at, p.fence_run, p.fence_history,
-              p.warns_at, p.overdue_at, p.stage_dates
+              p.warns_at, p.overdue_at, p.stage_dates, p.overdue_from
        FROM ${mapTable} m JOIN projects p ON p.id = m.src`,
     values: [nameInfix, createdBy],
   };
@@ -253,9 +253,12 @@ export function listProjectsQueries(
   if (f.status) where.push(`p.status = ${param(f.status)}`);
   if (f.department) where.push(holds(f.department));
   if (f.overdue !== undefined) {
-    const overdue = `(${riskIs('OVERDUE', at())} OR EXISTS (SELECT 1 FROM project_items o
-      WHERE o.project_id = p.id AND o.risk = 'OVERDUE'))`;
-    where.push(f.overdue ? overdue : `NOT ${overdue}`);
+    // overdue_from: -infinity for a project overdue or holding an overdue item, else overdue_at.
+    where.push(
+      f.overdue
+        ? `p.overdue_from <= ${at()}`
+        : `(p.overdue_from IS NULL OR p.overdue_from > ${at()})`,
+    );
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // The count binds only what its condition uses (an unused parameter has no type).
