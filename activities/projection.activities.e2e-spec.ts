@@ -590,6 +590,64 @@ describe('projectState: the read model written by the project workflow (real Pos
     ]);
   });
 
+  it('counts a project for overdue= from its overdue instant, and always once it holds an overdue item, even one a later write does not carry', async () => {
+    const id = randomUUID();
+    const overdueAt = '2025-03-10T16:00:00.000Z';
+    const from = async () =>
+      (
+        await ds.query<{ from: string | null }[]>(
+          `SELECT overdue_from::text AS from FROM projects WHERE id = $1`,
+          [id],
+        )
+      )[0].from;
+    const first = acceptedPlan(id);
+    first.projectClock = { ...first.projectClock, overdueAt };
+    await run({ ...first, fence: { run: 0, history: 6 }, fromSeq: -1 });
+    expect(new Date((await from())!).toISOString()).toBe(overdueAt);
+
+    // Seq 4: SOIL_WATER decided a day late; its row says OVERDUE, the project's clock does not.
+    const late = acceptedPlan(id);
+    late.state = { ...late.state, seq: 4 };
+    late.projectClock = { ...late.projectClock, overdueAt };
+    const lateRow: ProjectionItem = {
+      code: 'SOIL_WATER',
+      dueDate: null,
+      risk: 'OVERDUE',
+      usedDays: 6,
+    };
+    await run({
+      ...late,
+      items: [lateRow],
+      changedItemsOnly: true,
+      events: [],
+      fence: { run: 0, history: 9 },
+      fromSeq: 3,
+    });
+    expect(await from()).toBe('-infinity');
+
+    // Seq 5 carries another item only: the stored OVERDUE row still counts.
+    const next = acceptedPlan(id);
+    next.state = { ...next.state, seq: 5 };
+    next.projectClock = { ...next.projectClock, overdueAt };
+    const eia = next.items.find((i) => i.code === 'EIA_TABLE')!;
+    await run({
+      ...next,
+      items: [{ ...eia, usedDays: 1 }],
+      changedItemsOnly: true,
+      events: [],
+      fence: { run: 0, history: 12 },
+      fromSeq: 4,
+    });
+    expect(await from()).toBe('-infinity');
+
+    // Every row on time again (seq 6, all items): from the instant once more.
+    const back = acceptedPlan(id);
+    back.state = { ...back.state, seq: 6 };
+    back.projectClock = { ...back.projectClock, overdueAt };
+    await run({ ...back, events: [], fence: { run: 0, history: 15 }, fromSeq: 5 });
+    expect(new Date((await from())!).toISOString()).toBe(overdueAt);
+  });
+
   it('updates a project the API created first, keeping its idempotency key and creator', async () => {
     const id = randomUUID();
     const key = `create-${randomUUID()}`;

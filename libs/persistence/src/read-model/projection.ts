@@ -79,7 +79,13 @@ p AS (
   SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,
          $9::int, $10::int, $11::int, $12::date, $13::text, $14::jsonb, $15::bigint, $17::int,
          $18::bigint, $16::timestamptz, now(), $55::timestamptz, $56::timestamptz, $57::jsonb,
-         $58::timestamptz
+         -- From when the lists' overdue= counts it: always when it is overdue or holds an
+         -- overdue item after this write (this batch's rows, and the stored rows it leaves),
+         -- else from when time alone makes it overdue.
+         CASE WHEN $8::text = 'OVERDUE' OR 'OVERDUE' = ANY($26::text[]) OR EXISTS (
+                SELECT 1 FROM "project_items" o WHERE o."project_id" = $1::uuid
+                  AND o."risk" = 'OVERDUE' AND NOT (o."code" = ANY($19::text[])))
+              THEN '-infinity'::timestamptz ELSE $56::timestamptz END
   WHERE NOT (SELECT s FROM stale)
   ON CONFLICT ("id") DO UPDATE SET
     "name" = EXCLUDED."name",
@@ -207,19 +213,6 @@ export const stageDatesOf = (state: Pick<ProjectState, 'stages'>) =>
     ...(s.completedOn ? { completedOn: s.completedOn } : {}),
   }));
 
-/**
- * From when the project counts as overdue for the lists' `overdue=`: always (-infinity) when it
- * is overdue or holds an overdue item, running or done late; otherwise when time alone makes it
- * overdue (`overdueAt`); null when nothing will.
- */
-export function overdueFrom(input: Pick<ProjectionInput, 'state' | 'items' | 'projectClock'>) {
-  const overdue =
-    input.projectClock.risk === 'OVERDUE' ||
-    input.items.some((i) => i.risk === 'OVERDUE') ||
-    input.state.items.some((i) => i.risk === 'OVERDUE');
-  return overdue ? '-infinity' : (input.projectClock.overdueAt ?? null);
-}
-
 function writeParams(input: ProjectionInput): unknown[] {
   const { state, projectClock, fence = { run: 0, history: 0 }, events, notices } = input;
   const items = state.items;
@@ -291,8 +284,6 @@ function writeParams(input: ProjectionInput): unknown[] {
     projectClock.warnsAt ?? null,
     projectClock.overdueAt ?? null,
     JSON.stringify(stageDatesOf(state)),
-    // $58: from when the lists' overdue= counts it (done late counts too)
-    overdueFrom(input),
   ];
 }
 
