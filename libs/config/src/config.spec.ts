@@ -194,10 +194,10 @@ describe('sign-in and sessions (JWT_TTL_SECONDS, LOGIN_*, TRUST_PROXY, AUTH_CACH
 
 describe('the worker cache from its memory budget (WORKER_MEMORY_MB, WORKER_MAX_CACHED_WORKFLOWS)', () => {
   it('keeps as many workflows as the budget holds beside the idle worker', () => {
-    expect(parseWorkerConfig({ WORKER_MEMORY_MB: '1400' }).maxCachedWorkflows).toBe(1000);
+    expect(parseWorkerConfig({ WORKER_MEMORY_MB: '1550' }).maxCachedWorkflows).toBe(1000);
     expect(parseWorkerConfig({ WORKER_MEMORY_MB: '2048' })).toMatchObject({
       memoryMb: 2048,
-      maxCachedWorkflows: 1589,
+      maxCachedWorkflows: 1398,
     });
   });
   it('never goes below 10, and an explicit size wins', () => {

@@ -21,16 +21,17 @@ export interface WorkerConfig {
 }
 
 /**
- * bench/README.md "Soak": an idle worker holds ~232 MiB RSS and each cached project workflow
- * ~1,057 KiB more (444 KiB of it V8 heap). Rounded up, so the budget holds at steady state.
+ * bench/README.md "Soak" (2026-12-02, WORKER_MEMORY_MB=1500, 1,090 cached of 10,000 projects):
+ * an idle worker holds ~248 MiB RSS and each cached project workflow ~1.15 MiB more at steady
+ * state, 1.22 MiB at the peak. Rounded up, so the budget holds at the peak too.
  */
 export const WORKER_BASE_MB = 300;
-/** 1.1 MiB, as tenths (whole numbers keep the division exact). */
-const CACHED_WORKFLOW_TENTHS_MB = 11;
+/** 1.25 MiB, as hundredths (whole numbers keep the division exact). */
+const CACHED_WORKFLOW_HUNDREDTHS_MB = 125;
 
 /** The cache that fits the budget (at least 10: a smaller one replays on nearly every task). */
 export function cachedWorkflowsFor(memoryMb: number): number {
-  return Math.max(10, Math.floor(((memoryMb - WORKER_BASE_MB) * 10) / CACHED_WORKFLOW_TENTHS_MB));
+  return Math.max(10, Math.floor(((memoryMb - WORKER_BASE_MB) * 100) / CACHED_WORKFLOW_HUNDREDTHS_MB));
 }
 
 export function parseWorkerConfig(env: Env): WorkerConfig {
