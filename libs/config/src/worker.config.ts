@@ -31,7 +31,10 @@ const CACHED_WORKFLOW_HUNDREDTHS_MB = 125;
 
 /** The cache that fits the budget (at least 10: a smaller one replays on nearly every task). */
 export function cachedWorkflowsFor(memoryMb: number): number {
-  return Math.max(10, Math.floor(((memoryMb - WORKER_BASE_MB) * 100) / CACHED_WORKFLOW_HUNDREDTHS_MB));
+  return Math.max(
+    10,
+    Math.floor(((memoryMb - WORKER_BASE_MB) * 100) / CACHED_WORKFLOW_HUNDREDTHS_MB),
+  );
 }
 
 export function parseWorkerConfig(env: Env): WorkerConfig {
