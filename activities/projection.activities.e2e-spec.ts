@@ -600,15 +600,25 @@ describe('projectState: the read model written by the project workflow (real Pos
           [id],
         )
       )[0].from;
-    const first = acceptedPlan(id);
-    first.projectClock = { ...first.projectClock, overdueAt };
-    await run({ ...first, fence: { run: 0, history: 6 }, fromSeq: -1 });
+    /** The accepted plan at `seq`, due to turn overdue at `overdueAt`. */
+    const at = (seq: number): ProjectionInput => {
+      const input = acceptedPlan(id);
+      return {
+        ...input,
+        state: { ...input.state, seq },
+        projectClock: { ...input.projectClock, overdueAt },
+        events: [],
+      };
+    };
+    await run({
+      ...at(3),
+      events: acceptedPlan(id).events,
+      fence: { run: 0, history: 6 },
+      fromSeq: -1,
+    });
     expect(new Date((await from())!).toISOString()).toBe(overdueAt);
 
     // Seq 4: SOIL_WATER decided a day late; its row says OVERDUE, the project's clock does not.
-    const late = acceptedPlan(id);
-    late.state = { ...late.state, seq: 4 };
-    late.projectClock = { ...late.projectClock, overdueAt };
     const lateRow: ProjectionItem = {
       code: 'SOIL_WATER',
       dueDate: null,
@@ -616,35 +626,27 @@ describe('projectState: the read model written by the project workflow (real Pos
       usedDays: 6,
     };
     await run({
-      ...late,
+      ...at(4),
       items: [lateRow],
       changedItemsOnly: true,
-      events: [],
       fence: { run: 0, history: 9 },
       fromSeq: 3,
     });
     expect(await from()).toBe('-infinity');
 
     // Seq 5 carries another item only: the stored OVERDUE row still counts.
-    const next = acceptedPlan(id);
-    next.state = { ...next.state, seq: 5 };
-    next.projectClock = { ...next.projectClock, overdueAt };
-    const eia = next.items.find((i) => i.code === 'EIA_TABLE')!;
+    const eia = at(5).items.find((i) => i.code === 'EIA_TABLE')!;
     await run({
-      ...next,
+      ...at(5),
       items: [{ ...eia, usedDays: 1 }],
       changedItemsOnly: true,
-      events: [],
       fence: { run: 0, history: 12 },
       fromSeq: 4,
     });
     expect(await from()).toBe('-infinity');
 
     // Every row on time again (seq 6, all items): from the instant once more.
-    const back = acceptedPlan(id);
-    back.state = { ...back.state, seq: 6 };
-    back.projectClock = { ...back.projectClock, overdueAt };
-    await run({ ...back, events: [], fence: { run: 0, history: 15 }, fromSeq: 5 });
+    await run({ ...at(6), fence: { run: 0, history: 15 }, fromSeq: 5 });
     expect(new Date((await from())!).toISOString()).toBe(overdueAt);
   });
 
