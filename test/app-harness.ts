@@ -58,6 +58,9 @@ export async function startHarness(
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '1000',
       JWT_TTL_SECONDS: '3600',
+      // Suites write the past into the read model; a sweep on its own clock would race them.
+      // The deadline sweep's own suite runs it at the instants it chooses.
+      DEADLINE_SWEEP_SECONDS: '0',
     },
     env,
   );

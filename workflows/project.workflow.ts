@@ -30,6 +30,7 @@ import {
   nextDeadline,
   projectClock,
   riskInstants,
+  wakeDelayMs,
   validateCommand,
   type ProjectWorkflowInput,
 } from '../libs/approval/src';
@@ -337,7 +338,8 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       });
     }
     dirty = false;
-    const next = nextDeadline(state, cal, today(), Date.now());
+    const delay = wakeDelayMs(state.projectId, input.riskWakeSpreadMs ?? 0);
+    const next = nextDeadline(state, cal, today(), Date.now(), delay);
     if (next === undefined) await condition(() => dirty);
     else await condition(() => dirty, Math.max(1, next - Date.now()));
   }

@@ -12,7 +12,7 @@ import { createTransport } from 'nodemailer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createActivities } from '../../../activities';
+import { createActivities, createDeadlineSweep } from '../../../activities';
 import {
   appConfig,
   mailConfig,
@@ -23,6 +23,7 @@ import {
 import { JsonLogger, readLogFormat, temporalLogFunction } from '../../../libs/logging/src';
 import { temporalConnectionOptions } from '../../../libs/temporal/src';
 import { MailDispatcher } from './mail/mail-dispatcher';
+import { every } from './periodic';
 import { SmtpCatcher, startSmtpCatcher } from './mail/smtp-catcher';
 
 const RETRY_MAX_MS = 10_000;
@@ -40,6 +41,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   private stopping = false;
   private dispatcher?: MailDispatcher;
   private catcher?: SmtpCatcher;
+  private deadlineSweep?: { stop(): Promise<void> };
 
   constructor(
     @Inject(temporalConfig.KEY) private readonly cfg: ConfigType<typeof temporalConfig>,
@@ -62,12 +64,13 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         : 'workflows bundled from source',
     );
     this.connection = await this.connect();
+    const mail = await this.mailDeps();
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.cfg.namespace,
       taskQueue: this.cfg.taskQueue,
       ...workflows,
-      activities: createActivities({ dataSource: this.dataSource, mail: await this.mailDeps() }),
+      activities: createActivities({ dataSource: this.dataSource, mail }),
       // From the memory budget (WORKER_MEMORY_MB), not the SDK's guess from the heap limit.
       maxCachedWorkflows: this.workerCfg.maxCachedWorkflows,
       // A read-model write retrying against a PostgreSQL that is down must not hold a stop
@@ -82,6 +85,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       process.kill(process.pid, 'SIGTERM');
     });
     this.dispatcher?.startSweeping(this.mail.sweepSeconds);
+    this.startDeadlineSweep(mail);
     this.log.log(
       `worker polling task queue "${this.cfg.taskQueue}" on ${this.cfg.address} (namespace ${this.cfg.namespace}; up to ${this.workerCfg.maxCachedWorkflows} cached workflows for ${this.workerCfg.memoryMb} MiB)`,
     );
@@ -95,10 +99,33 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.deadlineSweep?.stop();
     await this.dispatcher?.stop();
     await this.running?.catch(() => undefined);
     await this.catcher?.close();
     await this.connection?.close();
+  }
+
+  /** Warnings and overdues at their instant, for every project at once (DEADLINE_SWEEP_SECONDS). */
+  private startDeadlineSweep(mail: { queued(ids: string[]): void } | undefined): void {
+    const seconds = this.app.deadlineSweepSeconds;
+    if (seconds === 0) {
+      this.log.log('deadline sweep off (DEADLINE_SWEEP_SECONDS=0): each workflow writes its own');
+      return;
+    }
+    const sweep = createDeadlineSweep({ dataSource: this.dataSource, mail });
+    this.deadlineSweep = every(
+      seconds,
+      async () => {
+        const r = await sweep.sweepDeadlines();
+        if (r.swept + r.skipped > 0) {
+          this.log.log(
+            `deadline sweep as of ${r.asOf}: ${r.swept} projects, ${r.events} events, ${r.notices} notices (${r.skipped} left to their workflow)`,
+          );
+        }
+      },
+      (err) => this.log.warn(`deadline sweep failed: ${String(err)}; the next one retries`),
+    );
   }
 
   /**

@@ -47,43 +47,66 @@ export function evaluateDeadlines(
       continue;
     }
     item.risk = c.risk;
-    if (c.risk === 'AT_RISK') {
-      out.event('ITEM_AT_RISK', {
-        stage: item.stage,
-        itemCode: item.code,
-        detail: { usedDays: c.usedDays, limitDays: c.limitDays, dueDate: c.dueDate },
-      });
-      out.notice(notices.itemWarning(state, item, c));
-    } else {
-      out.event('ITEM_OVERDUE', {
-        stage: item.stage,
-        itemCode: item.code,
-        detail: { usedDays: c.usedDays, limitDays: c.limitDays, dueDate: c.dueDate },
-      });
-      for (const n of notices.itemOverdue(state, item, c)) out.notice(n);
-    }
+    const type = c.risk === 'AT_RISK' ? 'ITEM_AT_RISK' : 'ITEM_OVERDUE';
+    const key = deadlineKey(type, `${item.code}|${item.round}|${c.dueDate ?? ''}`);
+    out.event(type, {
+      stage: item.stage,
+      itemCode: item.code,
+      detail: { usedDays: c.usedDays, limitDays: c.limitDays, dueDate: c.dueDate },
+      key,
+    });
+    if (c.risk === 'AT_RISK') out.keyedNotice(key, notices.itemWarning(state, item, c));
+    else for (const n of notices.itemOverdue(state, item, c)) out.keyedNotice(key, n);
   }
   const pc = projectClock(state, cal, today, clocks);
   if (riskRank(pc.risk) > riskRank(state.risk)) {
-    out.event(pc.risk === 'OVERDUE' ? 'PROJECT_OVERDUE' : 'PROJECT_AT_RISK', {
-      detail: { usedDays: pc.usedDays, limitDays: pc.limitDays },
-    });
+    const type = pc.risk === 'OVERDUE' ? 'PROJECT_OVERDUE' : 'PROJECT_AT_RISK';
+    const key = deadlineKey(type, pc.dueDate ?? '');
+    out.event(type, { detail: { usedDays: pc.usedDays, limitDays: pc.limitDays }, key });
     if (pc.risk === 'OVERDUE' || pc.usedDays >= warningThresholdDays(pc.limitDays, state.warning)) {
-      out.notice(notices.projectRisk(state, pc));
+      out.keyedNotice(key, notices.projectRisk(state, pc));
     }
   }
   state.risk = pc.risk;
 }
 
-/** The earliest instant after `now` at which `evaluateDeadlines` would change something. */
+/** A crossing's key: its kind and what identifies it (the item's round and due date …). */
+export function deadlineKey(type: string, of: string): string {
+  return `${type}|${of}`;
+}
+
+/**
+ * How long after a risk instant this project's workflow wakes for it: a fixed share of
+ * `spreadMs` picked by its id (FNV-1a), so that projects whose instants fall on one midnight do
+ * not all wake at once. The read model has the crossing at the instant itself: lists and
+ * reports count from `warns_at` / `overdue_at`, and the deadline sweep writes the risk, the
+ * events and the notices within its period (activities/deadline-sweep.activities.ts).
+ */
+export function wakeDelayMs(projectId: string, spreadMs: number): number {
+  if (!(spreadMs > 0)) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < projectId.length; i++) {
+    h ^= projectId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % Math.floor(spreadMs);
+}
+
+/**
+ * The earliest instant after `now` at which `evaluateDeadlines` would change something; a risk
+ * instant counts `riskDelayMs` later (wakeDelayMs), a missed 容缺 commitment — which stops the
+ * item's clock — at once.
+ */
 export function nextDeadline(
   state: ProjectState,
   cal: WorkingDayCalendar,
   today: string,
   now: number,
+  riskDelayMs = 0,
 ): number | undefined {
   if (state.status !== 'IN_PROGRESS') return undefined;
   const at: number[] = [];
+  const risk: number[] = [];
   const clocks = computeItemClocks(state, cal, today);
   let anyRunning = false;
   for (const item of state.items) {
@@ -92,15 +115,19 @@ export function nextDeadline(
       if (d.status === 'OPEN') at.push(cal.endOfDay(d.dueDate) + 1);
     if (!c.running) continue;
     anyRunning = true;
-    if (c.warnDate && riskRank(item.risk) < 1) at.push(cal.startOfDay(c.warnDate));
-    if (c.dueDate && riskRank(item.risk) < 2) at.push(cal.endOfDay(c.dueDate) + 1);
+    if (c.warnDate && riskRank(item.risk) < 1) risk.push(cal.startOfDay(c.warnDate));
+    if (c.dueDate && riskRank(item.risk) < 2) risk.push(cal.endOfDay(c.dueDate) + 1);
   }
   if (anyRunning && riskRank(state.risk) < 2) {
     const used = unionDays(state.items, cal, today).days;
     const threshold = warningThresholdDays(state.limitDays, state.warning);
-    if (used < threshold) at.push(cal.startOfDay(cal.addWorkingDays(today, threshold - used).date));
-    at.push(cal.endOfDay(cal.addWorkingDays(today, Math.max(0, state.limitDays - used)).date) + 1);
+    if (used < threshold)
+      risk.push(cal.startOfDay(cal.addWorkingDays(today, threshold - used).date));
+    risk.push(
+      cal.endOfDay(cal.addWorkingDays(today, Math.max(0, state.limitDays - used)).date) + 1,
+    );
   }
+  for (const t of risk) at.push(t + riskDelayMs);
   const future = at.filter((t) => t > now);
   return future.length ? Math.min(...future) : undefined;
 }

@@ -30,4 +30,10 @@ export class Outbox {
   notice(n: Omit<Notice, 'seq' | 'at'>) {
     this.notices.push({ seq: ++this.state.seq, at: this.ctx.at, ...n });
   }
+
+  /** A notice of a keyed crossing: its key is the crossing's and its recipient's. */
+  keyedNotice(crossing: string, n: Omit<Notice, 'seq' | 'at' | 'key'>) {
+    const to = n.department ?? n.organisation ?? '';
+    this.notice({ ...n, key: `${crossing}|${n.recipientRole}|${to}` });
+  }
 }

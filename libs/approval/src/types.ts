@@ -141,6 +141,12 @@ export interface TimelineEvent {
   itemCode?: string;
   detail?: Record<string, unknown>;
   clockEffect?: 'STARTED' | 'STOPPED' | 'RESUMED' | 'ENDED' | 'RESTARTED' | 'EXTENDED';
+  /**
+   * What time alone raised (a warning, an overdue) names itself, the same wherever it is
+   * evaluated: the read model keeps one row per key, so the deadline sweep's and the workflow's
+   * own later evaluation of the same crossing are one event (deadlineKey in deadlines.ts).
+   */
+  key?: string;
 }
 
 /** A message to a person or role: every clock stop, warning and escalation creates one. */
@@ -164,6 +170,8 @@ export interface Notice {
   message: string;
   /** Its wording in any language (notice-texts.ts); absent on notices written before it. */
   text?: NoticeText;
+  /** As TimelineEvent.key: the crossing's key and the recipient. */
+  key?: string;
   /** For a clock stop: the expected length in working days, and until when, when known. */
   expectedDays?: number;
   expectedUntil?: string;
@@ -217,4 +225,11 @@ export interface ProjectWorkflowInput {
   run?: number;
   /** Events past this count a run continues as new (default 4,000; tests lower it). */
   historyLimit?: number;
+  /**
+   * Wakes for a risk instant up to this much later (wakeDelayMs, by the project's id), so that a
+   * midnight on which thousands of instants fall is not one burst of workflow tasks. Set by the
+   * API when the worker's deadline sweep writes those crossings at the instant
+   * (DEADLINE_SWEEP_SECONDS); absent: at the instant.
+   */
+  riskWakeSpreadMs?: number;
 }

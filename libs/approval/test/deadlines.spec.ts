@@ -1,4 +1,4 @@
-import { nextDeadline } from '../src';
+import { nextDeadline, wakeDelayMs } from '../src';
 import { Project, at, cal, types } from './fixture';
 
 const MON = '2026-02-09';
@@ -22,6 +22,36 @@ describe('evaluateDeadlines: warning and overdue across the Spring Festival', ()
     expect(next(p, MON)).toBe('2026-02-13T16:00:00.000Z'); // 02-14 00:00 in Beijing
     p.tick('2026-02-14');
     expect(next(p, '2026-02-14')).toBe('2026-02-26T16:00:00.000Z'); // 02-26 24:00 in Beijing
+  });
+
+  it('with a spread, wakes for a risk instant later by a share fixed by the project id', () => {
+    const p = project();
+    const spread = 2 * 3600_000;
+    const delay = wakeDelayMs(p.state.projectId, spread);
+    expect(delay).toBe(wakeDelayMs(p.state.projectId, spread)); // the same on every replay
+    expect(delay).toBeGreaterThanOrEqual(0);
+    expect(delay).toBeLessThan(spread);
+    expect(iso(nextDeadline(p.state, cal, MON, Date.parse(at(MON)), delay))).toBe(
+      new Date(Date.parse('2026-02-13T16:00:00.000Z') + delay).toISOString(),
+    );
+    // Ids spread over the window rather than bunching at its start.
+    const delays = Array.from({ length: 1000 }, (_, i) =>
+      wakeDelayMs(`0b8e0000-0000-4000-8000-${String(i).padStart(12, '0')}`, spread),
+    );
+    const quarters = [0, 1, 2, 3].map(
+      (q) => delays.filter((d) => Math.floor((d / spread) * 4) === q).length,
+    );
+    for (const n of quarters) expect(n).toBeGreaterThan(180);
+  });
+
+  it('keys each crossing by its item, round and due date, and each notice by its recipient', () => {
+    const p = project();
+    const t = p.tick('2026-02-14');
+    expect(t.events.map((e) => e.key)).toEqual([
+      'ITEM_AT_RISK|A|1|2026-02-26',
+      expect.stringMatching(/^PROJECT_AT_RISK\|/),
+    ]);
+    expect(t.notices.map((n) => n.key)).toEqual(['ITEM_AT_RISK|A|1|2026-02-26|OFFICER|NRP']);
   });
 
   it('warns the officer on the make-up Saturday, not before', () => {
@@ -150,6 +180,10 @@ describe('evaluateDeadlines: a missed 容缺 commitment', () => {
   it('wakes at the end of the committed day', () => {
     const p = committed('2026-02-12');
     expect(next(p, MON)).toBe('2026-02-12T16:00:00.000Z');
+    // A missed commitment stops the item's clock: no spread delays it.
+    expect(iso(nextDeadline(p.state, cal, MON, Date.parse(at(MON)), 3600_000))).toBe(
+      '2026-02-12T16:00:00.000Z',
+    );
     expect(p.tick('2026-02-12').events).toEqual([]);
     expect(p.item('A').deficiencies[0].status).toBe('OPEN');
   });

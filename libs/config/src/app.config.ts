@@ -14,6 +14,17 @@ export interface AppConfig {
    * gives its exact total without counting.
    */
   listTotalCacheSeconds: number;
+  /**
+   * How often the worker writes the warnings and overdues that time alone made
+   * (DEADLINE_SWEEP_SECONDS, 0-3600; 0: off, each project's workflow writes its own when its
+   * timer fires). activities/deadline-sweep.activities.ts.
+   */
+  deadlineSweepSeconds: number;
+  /**
+   * With the sweep on, over how long after a risk instant the projects' own workflows wake for
+   * it (RISK_WAKE_SPREAD_MINUTES, 0-720): each at a fixed point by its id, not all at midnight.
+   */
+  riskWakeSpreadMinutes: number;
 }
 
 export function parseAppConfig(env: Env): AppConfig {
@@ -24,6 +35,8 @@ export function parseAppConfig(env: Env): AppConfig {
     logLevel: readEnum(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
     embedded: env.APPROVALS_EMBEDDED === '1',
     listTotalCacheSeconds: readInt(env, 'LIST_TOTAL_CACHE_SECONDS', 5, { min: 0, max: 60 }),
+    deadlineSweepSeconds: readInt(env, 'DEADLINE_SWEEP_SECONDS', 60, { min: 0, max: 3600 }),
+    riskWakeSpreadMinutes: readInt(env, 'RISK_WAKE_SPREAD_MINUTES', 120, { min: 0, max: 720 }),
   };
 }
 

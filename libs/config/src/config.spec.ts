@@ -19,6 +19,8 @@ describe('configuration is validated at start, naming the variable', () => {
       nodeEnv: 'development',
       embedded: false,
       listTotalCacheSeconds: 5,
+      deadlineSweepSeconds: 60,
+      riskWakeSpreadMinutes: 120,
     });
     expect(() => parseAppConfig({ LIST_TOTAL_CACHE_SECONDS: '61' })).toThrow(
       /LIST_TOTAL_CACHE_SECONDS/,

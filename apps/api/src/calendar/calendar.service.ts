@@ -8,7 +8,7 @@ import {
   withYearSchedule,
 } from '../../../../libs/calendar/src/core';
 import { chineseDaysSnapshot } from '../../../../libs/calendar/src';
-import { runningProjectIds, saveYear, storedYears } from '../../../../libs/persistence/src';
+import { calendarInForce, runningProjectIds, saveYear } from '../../../../libs/persistence/src';
 import { calendarUpdatedSignal, projectWorkflowId } from '../../../../libs/temporal/src';
 import type { Principal } from '../auth/principal';
 import { TemporalClient } from '../temporal/temporal.module';
@@ -42,11 +42,8 @@ export class CalendarService implements OnModuleInit {
 
   /** Rebuilds the snapshot from the bundled calendar and the stored years. */
   async reload(): Promise<CalendarSnapshot> {
-    const years = await storedYears(this.ds);
-    let s = this.bundled;
-    for (const y of years) s = withYearSchedule(s, y, `${this.bundled.source}+admin`);
-    this.snapshotValue = s;
-    return s;
+    this.snapshotValue = await calendarInForce(this.ds, this.bundled);
+    return this.snapshotValue;
   }
 
   get snapshot(): CalendarSnapshot {

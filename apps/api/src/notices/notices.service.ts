@@ -16,7 +16,7 @@ import type {
   UpdateMailSettingsDto,
 } from './dto/notice.dto';
 
-const NOTICE_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(\d{1,15})$/i;
+const NOTICE_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(-?\d{1,15})$/i;
 
 /** `<projectId>:<seq>` → its parts, or 400 naming the parameter. */
 export function parseNoticeId(id: string): { projectId: string; seq: number } {

@@ -54,6 +54,7 @@ function setup(workflow: {
     calendar,
     new CatalogService(),
     {} as AccessService,
+    { deadlineSweepSeconds: 60, riskWakeSpreadMinutes: 120 },
   );
   return { service, ds, repository };
 }

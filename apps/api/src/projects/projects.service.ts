@@ -1,9 +1,11 @@
 import {
   BadRequestException,
   ForbiddenException,
+  Inject,
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -14,6 +16,7 @@ import {
   initialState,
   workflowItems,
 } from '../../../../libs/approval/src';
+import { appConfig } from '../../../../libs/config/src';
 import { policyFor } from '../../../../libs/domain/src';
 import {
   ProjectRecord,
@@ -60,6 +63,11 @@ export class ProjectsService {
     private readonly calendar: CalendarService,
     private readonly catalog: CatalogService,
     private readonly access: AccessService,
+    @Inject(appConfig.KEY)
+    private readonly app: Pick<
+      ConfigType<typeof appConfig>,
+      'deadlineSweepSeconds' | 'riskWakeSpreadMinutes'
+    >,
   ) {}
 
   /** About 20 MB at most. */
@@ -218,6 +226,10 @@ export class ProjectsService {
       ...(p.role === 'AGENT' ? { onBehalfOf: owner } : {}),
       acceptedAt: dto.acceptedAt,
       items: workflowItems(list),
+      // The worker's sweep writes the crossings at their instant; the workflow can wake later.
+      ...(this.app.deadlineSweepSeconds > 0 && this.app.riskWakeSpreadMinutes > 0
+        ? { riskWakeSpreadMs: this.app.riskWakeSpreadMinutes * 60_000 }
+        : {}),
     };
     const state = initialState(input, this.calendar.current.version, new Date().toISOString());
     const key = idempotencyKey ? `${p.userId}:${idempotencyKey}` : null;

@@ -3,6 +3,7 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import type { DataSource } from 'typeorm';
 import { pendingMail } from '../../../../libs/persistence/src/read-model/notices';
 import { mailDeliveryWorkflowId } from '../../../../libs/temporal/src/mail';
+import { every } from '../periodic';
 
 /** A row this young is being started by the projection's hand-off; the sweep leaves it. */
 const SWEEP_AGE_MS = 5_000;
@@ -15,8 +16,7 @@ const SWEEP_BATCH = 200;
  * row's, so a second start of a running delivery is refused by Temporal and changes nothing.
  */
 export class MailDispatcher {
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<void>;
+  private sweeping?: { stop(): Promise<void> };
 
   constructor(
     private readonly client: Client,
@@ -35,19 +35,15 @@ export class MailDispatcher {
   }
 
   startSweeping(sweepSeconds: number): void {
-    const tick = () => {
-      this.sweeping ??= this.sweep()
-        .catch((err: unknown) => this.log.warn(`mail sweep failed: ${String(err)}`))
-        .finally(() => (this.sweeping = undefined));
-    };
-    tick();
-    this.timer = setInterval(tick, sweepSeconds * 1000);
-    this.timer.unref();
+    this.sweeping = every(
+      sweepSeconds,
+      () => this.sweep(),
+      (err) => this.log.warn(`mail sweep failed: ${String(err)}`),
+    );
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
+    await this.sweeping?.stop();
   }
 
   private async sweep(): Promise<void> {

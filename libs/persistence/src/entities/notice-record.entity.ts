@@ -15,6 +15,8 @@ import { bigintAsNumber } from './transformers';
  */
 @Entity({ name: 'notices' })
 @Index('IDX_notices_recipient', ['recipientRole', 'department'])
+// Partial unique index (migration 1763890000000), which TypeORM cannot describe.
+@Index('UQ_notices_key', { synchronize: false })
 export class NoticeRecord {
   @PrimaryColumn({ name: 'project_id', type: 'uuid', primaryKeyConstraintName: 'PK_notices' })
   projectId!: string;
@@ -69,4 +71,8 @@ export class NoticeRecord {
    */
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;
+
+  /** A crossing time alone made (Notice.key): one row per project and key. */
+  @Column({ type: 'text', nullable: true })
+  key!: string | null;
 }

@@ -30,6 +30,8 @@ import { bigintAsNumber } from './transformers';
 @Index('IDX_projects_risk_updated_at', { synchronize: false })
 @Index('IDX_projects_name_trgm', { synchronize: false })
 @Index('IDX_projects_overdue_from', { synchronize: false })
+// Of the deadline sweep (migration 1763890000000).
+@Index('IDX_projects_next_instant', { synchronize: false })
 export class ProjectRecord {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_projects' })
   id!: string;

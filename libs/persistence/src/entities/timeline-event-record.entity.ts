@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { TimelineEvent } from '../../../approval/src/types';
 import type { StageCode } from '../../../domain/src';
 import { ProjectRecord } from './project-record.entity';
@@ -6,6 +6,8 @@ import { bigintAsNumber } from './transformers';
 
 /** The append-only timeline of a project, one row per workflow event (keyed by its seq). */
 @Entity({ name: 'timeline_events' })
+// Partial unique index (migration 1763890000000), which TypeORM cannot describe.
+@Index('UQ_timeline_events_key', { synchronize: false })
 export class TimelineEventRecord {
   @PrimaryColumn({
     name: 'project_id',
@@ -51,4 +53,8 @@ export class TimelineEventRecord {
 
   @Column({ name: 'clock_effect', type: 'text', nullable: true })
   clockEffect!: NonNullable<TimelineEvent['clockEffect']> | null;
+
+  /** A crossing time alone made (TimelineEvent.key): one row per project and key. */
+  @Column({ type: 'text', nullable: true })
+  key!: string | null;
 }

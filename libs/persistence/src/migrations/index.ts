@@ -13,6 +13,7 @@ import { Receipts1763840000000 } from './1763840000000-receipts';
 import { Ratings1763850000000 } from './1763850000000-ratings';
 import { ReadPath1763880000000 } from './1763880000000-read-path';
 import { OverdueFrom1763885000000 } from './1763885000000-overdue-from';
+import { DeadlineSweep1763890000000 } from './1763890000000-deadline-sweep';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   NoticeTexts1763875000000,
   ReadPath1763880000000,
   OverdueFrom1763885000000,
+  DeadlineSweep1763890000000,
 ];

@@ -1,3 +1,5 @@
+import { chineseDaysSnapshot } from '../../../calendar/src';
+import { withYearSchedule, type CalendarSnapshot } from '../../../calendar/src/core';
 import { CalendarYearRecord } from '../entities';
 import type { Db } from './db';
 
@@ -15,4 +17,17 @@ export async function saveYear(
   await db
     .getRepository(CalendarYearRecord)
     .upsert({ ...year, updatedBy, updatedAt: new Date() }, ['year']);
+}
+
+/**
+ * The calendar in force: mainland China from `chinese-days` (`bundled`), with the years an
+ * administrator loaded applied over it, in order.
+ */
+export async function calendarInForce(
+  db: Db,
+  bundled: CalendarSnapshot = chineseDaysSnapshot(),
+): Promise<CalendarSnapshot> {
+  let s = bundled;
+  for (const y of await storedYears(db)) s = withYearSchedule(s, y, `${bundled.source}+admin`);
+  return s;
 }

@@ -12,3 +12,4 @@ export * from './notices';
 export * from './accounts';
 export * from './documents';
 export * from './ratings';
+export * from './deadline-sweep';

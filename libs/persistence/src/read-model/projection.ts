@@ -160,17 +160,21 @@ gone_events AS (
 events AS (
   INSERT INTO "timeline_events"
     ("project_id", "seq", "at", "actor", "role", "on_behalf_of", "type", "stage", "item_code",
-     "detail", "clock_effect")
+     "detail", "clock_effect", "key")
   SELECT $1::uuid, x.*
   FROM unnest($33::bigint[], $34::timestamptz[], $35::text[], $36::text[], $37::text[],
-              $38::text[], $39::text[], $40::text[], $41::jsonb[], $42::text[])
-    AS x(seq, at, actor, role, on_behalf_of, type, stage, item_code, detail, clock_effect)
+              $38::text[], $39::text[], $40::text[], $41::jsonb[], $42::text[], $58::text[])
+    AS x(seq, at, actor, role, on_behalf_of, type, stage, item_code, detail, clock_effect, key)
   WHERE EXISTS (SELECT 1 FROM p)
+    -- A crossing the deadline sweep wrote first (under its own seq) is not written twice.
+    AND NOT EXISTS (SELECT 1 FROM "timeline_events" k WHERE k."project_id" = $1::uuid
+                      AND k."key" = x.key AND k."seq" <> x.seq)
   ON CONFLICT ("project_id", "seq") DO UPDATE SET
     "at" = EXCLUDED."at", "actor" = EXCLUDED."actor", "role" = EXCLUDED."role",
     "on_behalf_of" = EXCLUDED."on_behalf_of", "type" = EXCLUDED."type",
     "stage" = EXCLUDED."stage", "item_code" = EXCLUDED."item_code",
-    "detail" = EXCLUDED."detail", "clock_effect" = EXCLUDED."clock_effect"
+    "detail" = EXCLUDED."detail", "clock_effect" = EXCLUDED."clock_effect",
+    "key" = EXCLUDED."key"
   RETURNING 1
 ),
 -- As for events; a notice's read_at belongs to its reader and is kept.
@@ -182,19 +186,23 @@ gone_notices AS (
 notices AS (
   INSERT INTO "notices"
     ("project_id", "seq", "at", "recipient_role", "department", "organisation", "kind",
-     "item_code", "message", "expected_days", "expected_until", "text")
+     "item_code", "message", "expected_days", "expected_until", "text", "key")
   SELECT $1::uuid, x.*
   FROM unnest($43::bigint[], $44::timestamptz[], $45::text[], $46::text[], $47::text[],
-              $48::text[], $49::text[], $50::text[], $51::int[], $52::date[], $54::jsonb[])
+              $48::text[], $49::text[], $50::text[], $51::int[], $52::date[], $54::jsonb[],
+              $59::text[])
     AS x(seq, at, recipient_role, department, organisation, kind, item_code, message,
-         expected_days, expected_until, text)
+         expected_days, expected_until, text, key)
   WHERE EXISTS (SELECT 1 FROM p)
+    AND NOT EXISTS (SELECT 1 FROM "notices" k WHERE k."project_id" = $1::uuid
+                      AND k."key" = x.key AND k."seq" <> x.seq)
   ON CONFLICT ("project_id", "seq") DO UPDATE SET
     "at" = EXCLUDED."at", "recipient_role" = EXCLUDED."recipient_role",
     "department" = EXCLUDED."department", "organisation" = EXCLUDED."organisation",
     "kind" = EXCLUDED."kind", "item_code" = EXCLUDED."item_code",
     "message" = EXCLUDED."message", "expected_days" = EXCLUDED."expected_days",
-    "expected_until" = EXCLUDED."expected_until", "text" = EXCLUDED."text"
+    "expected_until" = EXCLUDED."expected_until", "text" = EXCLUDED."text",
+    "key" = EXCLUDED."key"
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM p)::int AS applied, (SELECT s FROM stale) AS stale,
@@ -284,6 +292,9 @@ function writeParams(input: ProjectionInput): unknown[] {
     projectClock.warnsAt ?? null,
     projectClock.overdueAt ?? null,
     JSON.stringify(stageDatesOf(state)),
+    // $58-$59: the keys of what time alone raised (one row per key: the deadline sweep's or this)
+    events.map((e) => e.key ?? null),
+    notices.map((n) => n.key ?? null),
   ];
 }
 
