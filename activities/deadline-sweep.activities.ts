@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import {
   Outbox,
   computeItemClocks,
@@ -69,37 +69,48 @@ export function createDeadlineSweep({ dataSource, mail }: DeadlineSweepDeps) {
         const due = await dueForSweep(dataSource, asOf, after, BATCH);
         if (due.length === 0) return result;
         after = due[due.length - 1].id;
-        const writes = due.map((row) => crossingsOf(row, cal, now));
-        const mailIds: string[] = [];
         const runner = dataSource.createQueryRunner();
         try {
           await runner.connect();
-          await runner.startTransaction();
-          for (const w of writes) {
-            const seqs = w && (await writeSweep(runner, w));
-            if (!w || !seqs) {
+          // One project at a time, computed just before its write, in a transaction of its own:
+          // the worker's other work (its activities share this event loop) waits for one
+          // evaluation at most, and a decision on the project for one short write's lock.
+          for (const row of due) {
+            const w = crossingsOf(row, cal, now);
+            const written = w && (await writeOne(runner, w, mail !== undefined));
+            if (!w || !written) {
               result.skipped++;
               continue;
             }
             result.swept++;
             result.events += w.events.length;
-            result.notices += seqs.length;
-            if (mail) mailIds.push(...(await queueNoticeMail(runner.manager, w.projectId, seqs)));
+            result.notices += written.notices;
+            if (written.mailIds.length > 0) mail?.queued(written.mailIds);
           }
-          await runner.commitTransaction();
-        } catch (err) {
-          if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-          throw err;
         } finally {
           await runner.release();
         }
-        if (mailIds.length > 0) mail?.queued(mailIds);
       }
     },
   };
 }
 
 export type DeadlineSweep = ReturnType<typeof createDeadlineSweep>;
+
+/** One project's crossings and their mail rows, committed together; null: the workflow won. */
+async function writeOne(runner: QueryRunner, w: SweepWrite, withMail: boolean) {
+  await runner.startTransaction();
+  try {
+    const seqs = await writeSweep(runner, w);
+    const mailIds =
+      seqs && withMail ? await queueNoticeMail(runner.manager, w.projectId, seqs) : [];
+    await runner.commitTransaction();
+    return seqs && { notices: seqs.length, mailIds };
+  } catch (err) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw err;
+  }
+}
 
 /** What the workflow would write on waking at `now`, or null when the sweep leaves it to it. */
 export function crossingsOf(

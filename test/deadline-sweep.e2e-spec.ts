@@ -198,3 +198,71 @@ describe('the deadline sweep writes what time alone raised, once (real stack)', 
     ).toEqual([]);
   });
 });
+
+describe("the worker's own sweep, every DEADLINE_SWEEP_SECONDS (real stack)", () => {
+  let h: Harness;
+  let ds: DataSource;
+  let admin: string;
+
+  beforeAll(async () => {
+    h = await startHarness({
+      DATABASE_URL: await ownDatabase('sweep_worker'),
+      DEADLINE_SWEEP_SECONDS: '1',
+    });
+    ds = h.app.get(DataSource);
+    admin = await userToken(h, { username: 'w-admin', role: 'ADMIN' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('finds a project whose instant passed since its last write, and writes no crossing the workflow wrote', async () => {
+    const late = (
+      await request(h.url)
+        .post('/api/projects')
+        .set({ Authorization: `Bearer ${admin}` })
+        .send({
+          name: '一月受理项目',
+          answers: EXAMPLE_ANSWERS.school,
+          ownerOrganisation: 'org-w',
+          acceptedAt: '2026-01-05',
+        })
+        .expect(201)
+    ).body as ProjectReport;
+    const overdueEvents = async () =>
+      (
+        await ds.query<{ n: string }[]>(
+          `SELECT count(*) AS n FROM timeline_events WHERE project_id = $1 AND type = 'ITEM_OVERDUE'`,
+          [late.id],
+        )
+      )[0].n;
+    const written = await overdueEvents();
+    expect(Number(written)).toBeGreaterThan(0);
+    // As a write made before the items' due instants left the row: on track, the instant a
+    // minute ago. The workflow holds no timer for it (everything is overdue already).
+    await ds.query(
+      `UPDATE projects SET risk = 'ON_TRACK', overdue_at = now() - interval '1 minute',
+         overdue_from = now() - interval '1 minute' WHERE id = $1`,
+      [late.id],
+    );
+    await ds.query(`UPDATE project_items SET risk = 'ON_TRACK' WHERE project_id = $1`, [late.id]);
+
+    const deadline = Date.now() + 15_000;
+    let risk = 'ON_TRACK';
+    while (risk !== 'OVERDUE' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      [{ risk }] = await ds.query<{ risk: string }[]>(`SELECT risk FROM projects WHERE id = $1`, [
+        late.id,
+      ]);
+    }
+    expect(risk).toBe('OVERDUE');
+    const [items] = await ds.query<{ on_track: string }[]>(
+      `SELECT count(*) FILTER (WHERE risk = 'ON_TRACK' AND status = 'UNDER_REVIEW') AS on_track
+       FROM project_items WHERE project_id = $1`,
+      [late.id],
+    );
+    expect(items.on_track).toBe('0');
+    // The workflow had written these crossings (its state says so): nothing twice.
+    expect(await overdueEvents()).toBe(written);
+  });
+});

@@ -58,34 +58,12 @@ import {
 } from '../lib';
 import type { CommandResult } from '../../libs/approval/src';
 import { projectCommandUpdate, projectWorkflowId } from '../../libs/temporal/src';
+import { preparePlanTasks, type Task } from './plan-tasks';
 import { pingUpdate, stopSignal, updateTargetWorkflow } from './workflows';
-
-/** A logistics park: six PLAN items without prerequisites, in DRC (2), NRP, EEB, WRB, CHB. */
-export const LOGISTICS_PARK = {
-  projectType: 'SOCIAL_INVESTMENT',
-  landAcquisition: 'GRANT',
-  regionalAssessment: 'NO',
-  eiaCategory: 'REPORT',
-  civilAirDefence: 'NO',
-  fireSpecial: 'NO',
-  belowPermitThreshold: 'NO',
-  utilities: [],
-  municipalWorks: [],
-  culturalRelics: 'YES',
-};
 
 const TARGET = 2;
 const UPDATE_TASK_QUEUE = 'bench-update';
 const OFFICER_PASSWORD = 'bench';
-
-interface Task {
-  taskId: string;
-  projectId: string;
-  itemCode: string;
-  department: string;
-}
-
-const planItems = (r: Report) => itemsOf(r, 'PLAN');
 
 /** `count` officers spread over the departments in proportion to their tasks (at least one each). */
 function officersPerDepartment(tasks: Task[], count: number): Map<string, number> {
@@ -149,55 +127,8 @@ runBench('decisions', async () => {
   const window = await api.login('window', 'demo');
   const runId = randomUUID().slice(0, 8);
 
-  // ── Projects with PLAN items under review ────────────────────────────────────────────────
-  const prepare = async (label: string, count: number): Promise<Task[]> => {
-    const perProject: Task[][] = [];
-    const r = await runLoad({
-      label,
-      concurrency: 20,
-      total: count,
-      failFast: true,
-      op: async (i) => {
-        const created = await api.post<Report>(
-          '/api/projects',
-          { name: `物流园 ${label} #${i}`, answers: LOGISTICS_PARK },
-          {
-            token: applicant,
-            key: `bench-${runId}-${label.replace(/[^A-Za-z0-9]/g, '')}-${i}`,
-          },
-        );
-        await api.post(
-          `/api/projects/${created.id}/stages/PLAN/submission`,
-          { note: 'bench' },
-          { token: applicant },
-        );
-        const accepted = await api.post<Report>(
-          `/api/projects/${created.id}/stages/PLAN/acceptance`,
-          { decision: 'ACCEPT' },
-          { token: window },
-        );
-        const items = planItems(accepted);
-        const open = items.filter((it) => it.status === 'UNDER_REVIEW');
-        if (open.length !== items.length || open.length === 0)
-          throw new Error(
-            `project ${created.id}: PLAN items ${JSON.stringify(items.map((it) => [it.code, it.status]))}`,
-          );
-        perProject[i] = open.map((it) => ({
-          taskId: it.taskId,
-          projectId: created.id,
-          itemCode: it.code,
-          department: it.department,
-        }));
-      },
-    });
-    if (r.completed !== count)
-      throw new Error(`${label}: ${r.completed} of ${count} projects prepared`);
-    // Item after item across projects: decisions in flight together are on different projects.
-    const width = Math.max(...perProject.map((p) => p.length));
-    const tasks: Task[] = [];
-    for (let k = 0; k < width; k++) for (const p of perProject) if (p[k]) tasks.push(p[k]);
-    return tasks;
-  };
+  const prepare = (label: string, count: number) =>
+    preparePlanTasks(api, { applicant, window }, label, count, runId);
 
   const sets = diagnose ? 2 : 1;
   run.log(
@@ -339,7 +270,7 @@ runBench('decisions', async () => {
           const t1 = performance.now();
           for (;;) {
             const report = await api.get<Report>(`/api/projects/${t.projectId}`, token);
-            const item = planItems(report).find((it) => it.code === t.itemCode);
+            const item = itemsOf(report, 'PLAN').find((it) => it.code === t.itemCode);
             if (item && item.status !== 'UNDER_REVIEW') break;
             if (performance.now() - t1 > 10_000)
               throw new Error(
