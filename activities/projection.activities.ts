@@ -3,6 +3,7 @@ import { QueryFailedError, type DataSource } from 'typeorm';
 import { RISKS } from '../libs/domain/src';
 import { queueNoticeMail } from '../libs/persistence/src/read-model/notices';
 import {
+  lockProjectRow,
   writeProjection,
   type ProjectionInput,
 } from '../libs/persistence/src/read-model/projection';
@@ -51,6 +52,9 @@ export function createProjectionActivities({ dataSource, mail }: ProjectionDeps)
         await runner.connect();
         await runner.startTransaction();
         try {
+          // The row first: a deadline sweep writing this project commits before the write's
+          // statement reads, so it sees the crossings the sweep wrote and writes none twice.
+          await lockProjectRow(runner, input.state.projectId);
           const { applied, resend } = await writeProjection(runner, input);
           if (resend) {
             await runner.rollbackTransaction();
@@ -96,9 +100,6 @@ export type ProjectionActivities = ReturnType<typeof createProjectionActivities>
 function asFailure(err: unknown): unknown {
   if (err instanceof ApplicationFailure) return err;
   const code = sqlState(err);
-  // The deadline sweep wrote the same crossing between this statement's snapshot and its
-  // insert: the retry sees that row and leaves the crossing to it.
-  if (code === '23505' && CROSSING_KEYS.has(constraintOf(err) ?? '')) return err;
   if (code && (code.startsWith('22') || code.startsWith('23'))) {
     return ApplicationFailure.create({
       message: `projection rejected by PostgreSQL (SQLSTATE ${code}): ${err instanceof Error ? err.message : String(err)}`,
@@ -108,14 +109,6 @@ function asFailure(err: unknown): unknown {
     });
   }
   return err;
-}
-
-const CROSSING_KEYS = new Set(['UQ_timeline_events_key', 'UQ_notices_key']);
-
-function constraintOf(err: unknown): string | undefined {
-  if (!(err instanceof QueryFailedError)) return undefined;
-  const c = (err.driverError as { constraint?: unknown } | undefined)?.constraint;
-  return typeof c === 'string' ? c : undefined;
 }
 
 function sqlState(err: unknown): string | undefined {

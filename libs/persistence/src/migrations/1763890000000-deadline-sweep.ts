@@ -4,7 +4,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The deadline sweep (activities/deadline-sweep.activities.ts):
  * - `key` on timeline events and notices: a crossing that time alone made (a warning, an
  *   overdue) is written once per project and key, whether the sweep or the workflow's own later
- *   evaluation writes it first (deadlineKey in libs/approval/src/deadlines.ts);
+ *   evaluation writes it first (deadlineKey in libs/approval/src/deadlines.ts). Unique among the
+ *   sweep's rows (negative seq: two sweeps at once write one); the workflow's projection skips
+ *   a key the sweep wrote, and the sweep a key anyone wrote. The workflow's own rows stay out of
+ *   the index: a task the server never committed may have written a crossing under another seq,
+ *   which the task replacing it deletes in the same statement as it writes its own;
  * - the index the sweep finds its projects by: running, with a risk instant that has passed.
  * The sweep's events take a negative seq from `notice_extra_seq`, as the rectifications' notices
  * do, which the workflow's projection never touches.
@@ -17,11 +21,11 @@ export class DeadlineSweep1763890000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "notices" ADD "key" text`);
     await q.query(
       `CREATE UNIQUE INDEX "UQ_timeline_events_key" ON "timeline_events" ("project_id", "key")
-       WHERE "key" IS NOT NULL`,
+       WHERE "key" IS NOT NULL AND "seq" < 0`,
     );
     await q.query(
       `CREATE UNIQUE INDEX "UQ_notices_key" ON "notices" ("project_id", "key")
-       WHERE "key" IS NOT NULL`,
+       WHERE "key" IS NOT NULL AND "seq" < 0`,
     );
     await q.query(
       `CREATE INDEX "IDX_projects_next_instant" ON "projects" (LEAST("warns_at", "overdue_at"))

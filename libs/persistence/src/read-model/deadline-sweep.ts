@@ -51,7 +51,8 @@ export interface SweepWrite {
 /**
  * One project's crossings, as one statement: the project row only if the workflow has not
  * written since (`state_seq`), then its items' risk, and the events and notices under negative
- * seqs, each skipped when its key is there already. Never touches the state, its seq or the
+ * seqs, each skipped when its key is there already (the workflow's, or another sweep's: the
+ * unique index on the sweep's keys settles two at once). Never touches the state, its seq or the
  * items' state_seq: those are the workflow's. The new notices' seqs, or null when a newer write
  * of the workflow won.
  */
@@ -77,7 +78,8 @@ export async function writeSweep(runner: QueryRunner, w: SweepWrite): Promise<nu
        FROM unnest($13::timestamptz[], $14::text[], $15::text[], $16::text[], $17::text[],
                    $18::text[], $19::jsonb[], $20::text[])
          AS x(at, actor, role, type, stage, item_code, detail, key)
-       WHERE EXISTS (SELECT 1 FROM p)
+       WHERE EXISTS (SELECT 1 FROM p) AND NOT EXISTS (SELECT 1 FROM timeline_events k
+         WHERE k.project_id = $1::uuid AND k.key = x.key)
        ON CONFLICT DO NOTHING RETURNING 1
      ),
      notices AS (
@@ -87,7 +89,8 @@ export async function writeSweep(runner: QueryRunner, w: SweepWrite): Promise<nu
        FROM unnest($21::timestamptz[], $22::text[], $23::text[], $24::text[], $25::text[],
                    $26::text[], $27::text[], $28::jsonb[], $29::text[])
          AS x(at, recipient_role, department, organisation, kind, item_code, message, text, key)
-       WHERE EXISTS (SELECT 1 FROM p)
+       WHERE EXISTS (SELECT 1 FROM p) AND NOT EXISTS (SELECT 1 FROM notices k
+         WHERE k.project_id = $1::uuid AND k.key = x.key)
        ON CONFLICT DO NOTHING RETURNING seq
      )
      SELECT (SELECT count(*) FROM p)::int AS applied,

@@ -166,9 +166,9 @@ events AS (
               $38::text[], $39::text[], $40::text[], $41::jsonb[], $42::text[], $58::text[])
     AS x(seq, at, actor, role, on_behalf_of, type, stage, item_code, detail, clock_effect, key)
   WHERE EXISTS (SELECT 1 FROM p)
-    -- A crossing the deadline sweep wrote first (under its own seq) is not written twice.
+    -- A crossing the deadline sweep wrote first (under a negative seq) is not written twice.
     AND NOT EXISTS (SELECT 1 FROM "timeline_events" k WHERE k."project_id" = $1::uuid
-                      AND k."key" = x.key AND k."seq" <> x.seq)
+                      AND k."key" = x.key AND k."seq" < 0)
   ON CONFLICT ("project_id", "seq") DO UPDATE SET
     "at" = EXCLUDED."at", "actor" = EXCLUDED."actor", "role" = EXCLUDED."role",
     "on_behalf_of" = EXCLUDED."on_behalf_of", "type" = EXCLUDED."type",
@@ -195,7 +195,7 @@ notices AS (
          expected_days, expected_until, text, key)
   WHERE EXISTS (SELECT 1 FROM p)
     AND NOT EXISTS (SELECT 1 FROM "notices" k WHERE k."project_id" = $1::uuid
-                      AND k."key" = x.key AND k."seq" <> x.seq)
+                      AND k."key" = x.key AND k."seq" < 0)
   ON CONFLICT ("project_id", "seq") DO UPDATE SET
     "at" = EXCLUDED."at", "recipient_role" = EXCLUDED."recipient_role",
     "department" = EXCLUDED."department", "organisation" = EXCLUDED."organisation",
@@ -296,6 +296,11 @@ function writeParams(input: ProjectionInput): unknown[] {
     events.map((e) => e.key ?? null),
     notices.map((n) => n.key ?? null),
   ];
+}
+
+/** Holds the project's row until the transaction ends (none yet: nothing to wait for). */
+export async function lockProjectRow(runner: QueryRunner, projectId: string): Promise<void> {
+  await runner.query(`SELECT 1 FROM "projects" WHERE "id" = $1 FOR UPDATE`, [projectId]);
 }
 
 /**
