@@ -17,7 +17,7 @@
  *
  * The projects: BOUNDARY_SOURCES (20) logistics parks made through the API (PLAN accepted today:
  * six items under review, all warning on the same day), their rows cloned in SQL up to
- * BOUNDARY_PROJECTS (bench/reports/fill.ts), then BOUNDARY_DECISION_PROJECTS (1,200) more
+ * BOUNDARY_PROJECTS (bench/reports/fill.ts), then BOUNDARY_DECISION_PROJECTS (1,500) more
  * logistics parks, real ones, for the officers to decide on — due at the same instant, so the
  * sweep and the decisions meet on the same rows too. Decisions (`POST /api/tasks/:id/decision`
  * APPROVE, the demo officer of the item's department, BOUNDARY_OFFICERS = 20 at once, closed
@@ -63,7 +63,7 @@ runBench('day-boundary', async () => {
   const run = new BenchRun('day-boundary');
   const projects = envNumber('BOUNDARY_PROJECTS', 10_000);
   const sources = envNumber('BOUNDARY_SOURCES', 20);
-  const decisionProjects = envNumber('BOUNDARY_DECISION_PROJECTS', 1_200);
+  const decisionProjects = envNumber('BOUNDARY_DECISION_PROJECTS', 1_500);
   const officers = envNumber('BOUNDARY_OFFICERS', 20);
   const quietSeconds = envNumber('BOUNDARY_QUIET_SECONDS', 30);
   run.header();
@@ -147,6 +147,7 @@ runBench('day-boundary', async () => {
   const sweep = createDeadlineSweep({ dataSource: ds });
   let swept: SweepResult | undefined;
   let sweepMs = 0;
+  let decisionsRanOut = false;
   const during = await window('during the sweep', async () => {
     const t0 = performance.now();
     const done = sweep.sweepDeadlines({ asOf }).then((r) => {
@@ -154,7 +155,11 @@ runBench('day-boundary', async () => {
       swept = r;
     });
     const parts: LoadResult[] = [];
-    while (!swept) parts.push(await decisions('during the sweep', 5));
+    while (!swept && next < tasks.length) parts.push(await decisions('during the sweep', 5));
+    if (!swept) {
+      decisionsRanOut = true;
+      run.log('out of decision tasks before the sweep ended: raise BOUNDARY_DECISION_PROJECTS');
+    }
     await done;
     return mergeLoadResults('during the sweep', parts);
   });
@@ -192,6 +197,7 @@ runBench('day-boundary', async () => {
     conditions: run.conditions(),
     temporal: stack.temporalServer,
     options: { projects, sources, decisionProjects, officers, quietSeconds },
+    decisionsRanOutDuringTheSweep: decisionsRanOut,
     instant: instant.toISOString(),
     asOf,
     dueAtOnce,
