@@ -18,8 +18,8 @@
  * The projects: BOUNDARY_SOURCES (20) logistics parks made through the API (PLAN accepted today:
  * six items under review, all warning on the same day), their rows cloned in SQL up to
  * BOUNDARY_PROJECTS (bench/reports/fill.ts), then BOUNDARY_DECISION_PROJECTS (1,500) more
- * logistics parks, real ones, for the officers to decide on — due at the same instant, so the
- * sweep and the decisions meet on the same rows too. Decisions (`POST /api/tasks/:id/decision`
+ * logistics parks, real ones, for the officers to decide on — due at the same instant, their
+ * warned items decided last, so the sweep and the decisions meet on the same rows too. Decisions (`POST /api/tasks/:id/decision`
  * APPROVE, the demo officer of the item's department, BOUNDARY_OFFICERS = 20 at once, closed
  * loop): BOUNDARY_QUIET_SECONDS (30) before the sweep, throughout the sweep, and as long again
  * after it; the quiet p99 is that of before and after together.
@@ -87,7 +87,11 @@ runBench('day-boundary', async () => {
   await preparePlanTasks(api, tokens, 'sources', sources, runId);
   await cloneTo(pg, projects);
   run.log(`${decisionProjects} more logistics parks for the officers to decide on…`);
-  const tasks = await preparePlanTasks(api, tokens, 'decisions', decisionProjects, runId);
+  // Last items first: a logistics park's first items are the ones that warn at the instant, so
+  // they stay under review into the sweep, and the sweep and the decisions meet on those rows.
+  const tasks = (
+    await preparePlanTasks(api, tokens, 'decisions', decisionProjects, runId)
+  ).reverse();
   const officerTokens = new Map<string, string>();
   for (const dept of new Set(tasks.map((t) => t.department)))
     officerTokens.set(dept, await api.login(`officer.${dept}`, 'demo'));
