@@ -12,6 +12,8 @@ import {
   calendarInForce,
   dueForSweep,
   queueNoticeMail,
+  tryLockSweep,
+  unlockSweep,
   writeSweep,
   type SweepCandidate,
   type SweepWrite,
@@ -28,6 +30,8 @@ export interface SweepResult {
   skipped: number;
   events: number;
   notices: number;
+  /** Another worker was sweeping: this one left the round to it. */
+  busy?: boolean;
 }
 
 export interface DeadlineSweepDeps {
@@ -44,7 +48,8 @@ export interface DeadlineSweepDeps {
  * instants); the events and notices carry the crossing's key, so the workflow's own evaluation
  * when it later wakes (spread by RISK_WAKE_SPREAD_MINUTES) writes nothing twice. A project the
  * workflow wrote meanwhile keeps the workflow's write. Running it twice, or in two workers, has
- * one effect.
+ * one effect; with several workers, one sweeps at a time (an advisory lock) and the others
+ * leave that round to it.
  */
 export function createDeadlineSweep({ dataSource, mail }: DeadlineSweepDeps) {
   const calendars = new Map<string, WorkingDayCalendar>();
@@ -58,38 +63,54 @@ export function createDeadlineSweep({ dataSource, mail }: DeadlineSweepDeps) {
     return cal;
   };
 
+  /** Every project due at `now`, in id order, one after another. */
+  async function sweepAll(cal: WorkingDayCalendar, now: number, result: SweepResult) {
+    for (let after = NO_ID; ;) {
+      const due = await dueForSweep(dataSource, result.asOf, after, BATCH);
+      if (due.length === 0) return result;
+      after = due[due.length - 1].id;
+      const runner = dataSource.createQueryRunner();
+      try {
+        await runner.connect();
+        // One project at a time, computed just before its write, in a transaction of its own:
+        // the worker's other work (its activities share this event loop) waits for one
+        // evaluation at most, and a decision on the project for one short write's lock.
+        for (const row of due) {
+          const w = crossingsOf(row, cal, now);
+          const written = w && (await writeOne(runner, w, mail !== undefined));
+          if (!w || !written) {
+            result.skipped++;
+            continue;
+          }
+          result.swept++;
+          result.events += w.events.length;
+          result.notices += written.notices;
+          if (written.mailIds.length > 0) mail?.queued(written.mailIds);
+        }
+      } finally {
+        await runner.release();
+      }
+    }
+  }
+
   return {
     /** `asOf`: the instant to sweep at (default now; benchmarks and tests give one). */
     async sweepDeadlines(input: { asOf?: string } = {}): Promise<SweepResult> {
       const now = input.asOf ? Date.parse(input.asOf) : Date.now();
       const asOf = new Date(now).toISOString();
-      const cal = await calendarOf();
       const result: SweepResult = { asOf, swept: 0, skipped: 0, events: 0, notices: 0 };
-      for (let after = NO_ID; ;) {
-        const due = await dueForSweep(dataSource, asOf, after, BATCH);
-        if (due.length === 0) return result;
-        after = due[due.length - 1].id;
-        const runner = dataSource.createQueryRunner();
+      // Every worker runs the sweep; one at a time does the work.
+      const lock = dataSource.createQueryRunner();
+      try {
+        await lock.connect();
+        if (!(await tryLockSweep(lock))) return { ...result, busy: true };
         try {
-          await runner.connect();
-          // One project at a time, computed just before its write, in a transaction of its own:
-          // the worker's other work (its activities share this event loop) waits for one
-          // evaluation at most, and a decision on the project for one short write's lock.
-          for (const row of due) {
-            const w = crossingsOf(row, cal, now);
-            const written = w && (await writeOne(runner, w, mail !== undefined));
-            if (!w || !written) {
-              result.skipped++;
-              continue;
-            }
-            result.swept++;
-            result.events += w.events.length;
-            result.notices += written.notices;
-            if (written.mailIds.length > 0) mail?.queued(written.mailIds);
-          }
+          return await sweepAll(await calendarOf(), now, result);
         } finally {
-          await runner.release();
+          await unlockSweep(lock).catch(() => undefined);
         }
+      } finally {
+        await lock.release();
       }
     },
   };

@@ -13,7 +13,7 @@ import { createDeadlineSweep, createProjectionActivities, crossingsOf } from '..
 import { computeItemClocks, type ProjectState } from '../libs/approval/src';
 import { WorkingDayCalendar, chineseDaysSnapshot } from '../libs/calendar/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
-import { dueForSweep } from '../libs/persistence/src';
+import { dueForSweep, tryLockSweep, unlockSweep } from '../libs/persistence/src';
 import type { ProjectReport } from '../libs/client/src';
 import { Harness, ownDatabase, startHarness, userToken } from './app-harness';
 
@@ -97,6 +97,21 @@ describe('the deadline sweep writes what time alone raised, once (real stack)', 
     const sweep = createDeadlineSweep({ dataSource: ds });
     expect(await sweep.sweepDeadlines()).toMatchObject({ swept: 0, skipped: 0, notices: 0 });
     expect((await row()).risk).toBe('ON_TRACK');
+  });
+
+  it('leaves the round to another worker that is sweeping', async () => {
+    const other = ds.createQueryRunner();
+    await other.connect();
+    try {
+      expect(await tryLockSweep(other)).toBe(true);
+      const asOf = new Date(warnsAt.getTime() + 1).toISOString();
+      const r = await createDeadlineSweep({ dataSource: ds }).sweepDeadlines({ asOf });
+      expect(r).toMatchObject({ busy: true, swept: 0 });
+      expect((await row()).risk).toBe('ON_TRACK');
+    } finally {
+      await unlockSweep(other);
+      await other.release();
+    }
   });
 
   it('writes the risk, the event and the notice at the instant, and a second sweep adds nothing', async () => {

@@ -7,6 +7,24 @@ import type { Notice, ProjectState, TimelineEvent } from '../../../approval/src/
 import type { Risk } from '../../../domain/src';
 import type { Db } from './db';
 
+/** An arbitrary constant: one sweep at a time across every worker on this database. */
+const SWEEP_LOCK = 7_201_611_022;
+
+/**
+ * Takes the sweep's session lock on the runner's connection, or answers false when another
+ * process's sweep holds it. `unlockSweep` on the same runner gives it back.
+ */
+export async function tryLockSweep(runner: QueryRunner): Promise<boolean> {
+  const [{ got }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS got', [
+    SWEEP_LOCK,
+  ])) as { got: boolean }[];
+  return got;
+}
+
+export async function unlockSweep(runner: QueryRunner): Promise<void> {
+  await runner.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]);
+}
+
 export interface SweepCandidate {
   id: string;
   state: ProjectState;
