@@ -11,7 +11,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createDeadlineSweep, createProjectionActivities, crossingsOf } from '../activities';
 import { computeItemClocks, type ProjectState } from '../libs/approval/src';
-import { WorkingDayCalendar, chineseDaysSnapshot } from '../libs/calendar/src';
+import { WorkingDayCalendar, chineseDaysSnapshot, workingDaysAgo } from '../libs/calendar/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { dueForSweep, tryLockSweep, unlockSweep } from '../libs/persistence/src';
 import type { ProjectReport } from '../libs/client/src';
@@ -36,12 +36,7 @@ describe('the deadline sweep writes what time alone raised, once (real stack)', 
   let project: ProjectReport;
   let warnsAt: Date;
 
-  const latestWorkingDay = () => {
-    const d = new Date(`${today}T00:00:00Z`);
-    while (!cal.isWorkingDay(d.toISOString().slice(0, 10)).working)
-      d.setUTCDate(d.getUTCDate() - 1);
-    return d.toISOString().slice(0, 10);
-  };
+  const latestWorkingDay = () => workingDaysAgo(cal, today, 0);
   const row = async () =>
     (
       await ds.query<

@@ -10,7 +10,7 @@
  */
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { WorkingDayCalendar, chineseDaysSnapshot } from '../libs/calendar/src';
+import { WorkingDayCalendar, chineseDaysSnapshot, workingDaysAgo } from '../libs/calendar/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { itemsOf, type ProjectReport } from '../libs/client/src';
 import { Harness, ownDatabase, startHarness, userToken } from './app-harness';
@@ -28,12 +28,7 @@ describe('risk as of now: lists, reports and statistics agree before any wake-up
   const cal = WorkingDayCalendar.fromSnapshot(chineseDaysSnapshot());
   const today = cal.localDate(Date.now());
 
-  const latestWorkingDay = () => {
-    const d = new Date(`${today}T00:00:00Z`);
-    while (!cal.isWorkingDay(d.toISOString().slice(0, 10)).working)
-      d.setUTCDate(d.getUTCDate() - 1);
-    return d.toISOString().slice(0, 10);
-  };
+  const latestWorkingDay = () => workingDaysAgo(cal, today, 0);
   const importProject = async (name: string, acceptedAt: string) =>
     (
       await request(h.url)

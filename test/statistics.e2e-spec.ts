@@ -6,7 +6,11 @@
  * CSV and the refusals.
  */
 import request from 'supertest';
-import { WorkingDayCalendar, chineseDaysSnapshot } from '../libs/calendar/src';
+import {
+  WorkingDayCalendar,
+  chineseDaysSnapshot,
+  workingDaysAgo as workingDaysAgoOf,
+} from '../libs/calendar/src';
 import { EXAMPLE_ANSWERS, defaultCatalog, policyFor } from '../libs/domain/src';
 import { itemsOf, type ProjectReport } from '../libs/client/src';
 import { Harness, ownDatabase, startHarness, userToken } from './app-harness';
@@ -44,15 +48,7 @@ describe('statistics agree with counts made from the reports (real stack)', () =
   const today = cal.localDate(Date.now());
   const yearStart = `${today.slice(0, 4)}-01-01`;
 
-  /** The latest working day with `n` working days in (it, today]. */
-  const workingDaysAgo = (n: number) => {
-    const d = new Date(`${today}T00:00:00Z`);
-    for (;;) {
-      const day = d.toISOString().slice(0, 10);
-      if (cal.workingDaysBetween(day, today).days >= n && cal.isWorkingDay(day).working) return day;
-      d.setUTCDate(d.getUTCDate() - 1);
-    }
-  };
+  const workingDaysAgo = (n: number) => workingDaysAgoOf(cal, today, n);
   const report = async (id: string) =>
     (await request(h.url).get(`/api/projects/${id}`).set(as('s-supervisor')).expect(200))
       .body as ProjectReport;

@@ -8,7 +8,7 @@
  * task ids. The benchmark measures reads, which do not care who wrote the rows.
  */
 import { Client as PgClient } from 'pg';
-import { WorkingDayCalendar, chineseDaysSnapshot } from '../../libs/calendar/src';
+import { WorkingDayCalendar, chineseDaysSnapshot, workingDaysAgo } from '../../libs/calendar/src';
 import {
   EXAMPLE_ANSWERS,
   policyFor,
@@ -23,16 +23,6 @@ import {
 } from '../../libs/client/src';
 import { ApiClient, mapLimit } from '../lib';
 import { cloneProjectsQuery } from '../../libs/persistence/src/read-model';
-
-/** The latest working day D with `n` working days in (D, today], by the product's calendar. */
-export function workingDaysAgo(cal: WorkingDayCalendar, today: string, n: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  for (;;) {
-    const day = d.toISOString().slice(0, 10);
-    if (cal.workingDaysBetween(day, today).days >= n && cal.isWorkingDay(day).working) return day;
-    d.setUTCDate(d.getUTCDate() - 1);
-  }
-}
 
 type Step =
   | 'draft'

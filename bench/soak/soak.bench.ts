@@ -44,7 +44,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { ProjectWorkflowInput, initialState, workflowItems } from '../../libs/approval/src';
 import { insertProjectQuery } from '../../libs/persistence/src/read-model';
-import { WorkingDayCalendar, chineseDaysSnapshot } from '../../libs/calendar/src';
+import { WorkingDayCalendar, chineseDaysSnapshot, workingDaysAgo } from '../../libs/calendar/src';
 import { cachedWorkflowsFor } from '../../libs/config/src/worker.config';
 import { EXAMPLE_ANSWERS, checklist, policyFor, type ExampleProject } from '../../libs/domain/src';
 import { projectReportQuery, projectWorkflowId } from '../../libs/temporal/src';
@@ -69,7 +69,6 @@ import {
   writeResults,
   type LatencySummary,
 } from '../lib';
-import { workingDaysAgo } from '../reports/fill';
 import {
   HEAP_PRELOAD,
   MemorySnapshot,

@@ -1,2 +1,3 @@
 export * from './core';
 export * from './chinese-days-source';
+export * from './working-days-ago';
