@@ -7,6 +7,7 @@ import {
   riskInstants,
   type ProjectState,
 } from '../libs/approval/src';
+import { chineseDaysSnapshot } from '../libs/calendar/src';
 import { WorkingDayCalendar } from '../libs/calendar/src/core';
 import {
   calendarInForce,
@@ -52,14 +53,12 @@ export interface DeadlineSweepDeps {
  * leave that round to it.
  */
 export function createDeadlineSweep({ dataSource, mail }: DeadlineSweepDeps) {
-  const calendars = new Map<string, WorkingDayCalendar>();
+  // The bundled calendar once; the years an administrator loaded are read at every sweep.
+  const bundled = chineseDaysSnapshot();
+  let cal: WorkingDayCalendar | undefined;
   const calendarOf = async () => {
-    const snapshot = await calendarInForce(dataSource);
-    let cal = calendars.get(snapshot.version);
-    if (!cal) {
-      calendars.clear();
-      calendars.set(snapshot.version, (cal = WorkingDayCalendar.fromSnapshot(snapshot)));
-    }
+    const snapshot = await calendarInForce(dataSource, bundled);
+    if (cal?.version !== snapshot.version) cal = WorkingDayCalendar.fromSnapshot(snapshot);
     return cal;
   };
 
