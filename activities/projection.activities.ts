@@ -1,17 +1,15 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { RISKS } from '../libs/domain/src';
-import { queueNoticeMail } from '../libs/persistence/src/read-model/notices';
 import {
+  insertAudit,
   lockProjectRow,
+  queueNoticeMail,
   writeProjection,
   type ProjectionInput,
-} from '../libs/persistence/src/read-model/projection';
+} from '../libs/persistence/src';
 
-export type {
-  ProjectionInput,
-  ProjectionItem,
-} from '../libs/persistence/src/read-model/projection';
+export type { ProjectionInput, ProjectionItem } from '../libs/persistence/src';
 
 /** A write that ran longer than this is rolled back and retried rather than committed late. */
 const COMMIT_DEADLINE_MS = 20_000;
@@ -85,6 +83,19 @@ export function createProjectionActivities({ dataSource, mail }: ProjectionDeps)
       } finally {
         await runner.release();
       }
+    },
+
+    /**
+     * A write the read model refused (the workflow holds its projection and tries again later):
+     * an audit row an operator finds in the audit trail, beside the worker's error log.
+     */
+    async projectionRefused(input: { projectId: string; seq: number; error: string }) {
+      await insertAudit(dataSource, {
+        action: 'READ_MODEL_WRITE_REFUSED',
+        actor: 'system',
+        subject: input.projectId,
+        detail: { seq: input.seq, error: input.error.slice(0, 2000) },
+      });
     },
   };
 }

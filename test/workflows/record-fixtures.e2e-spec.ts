@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { withYearSchedule } from '../../libs/calendar/src/core';
-import { calendarUpdatedSignal, projectCommandUpdate } from '../../libs/temporal/src/project';
+import { calendarUpdatedSignal, projectCommandUpdate } from '../../libs/temporal/src';
 import { projectWorkflow } from '../../workflows/project.workflow';
 import { mailDeliveryWorkflow } from '../../workflows/mail-delivery.workflow';
 import { ApplicationFailure } from '@temporalio/common';

@@ -21,7 +21,7 @@ import {
   workflowSource,
 } from '../../../libs/config/src';
 import { JsonLogger, readLogFormat, temporalLogFunction } from '../../../libs/logging/src';
-import { temporalConnectionOptions } from '../../../libs/temporal/src';
+import { temporalConnectionOptions } from '../../../libs/config/src';
 import { MailDispatcher } from './mail/mail-dispatcher';
 import { every } from './periodic';
 import { SmtpCatcher, startSmtpCatcher } from './mail/smtp-catcher';

@@ -40,7 +40,10 @@ import type { Role } from '../../../../libs/persistence/src';
 import { ProjectListsService } from './project-lists.service';
 import { ProjectsService } from './projects.service';
 
-/** A command on a project: 200 with the project's report once the workflow applied it. */
+/**
+ * A command on a project: 200 with the project's report as the workflow wrote it. Who may act on
+ * the project and its items is the workflow's to decide (ProjectCommandsService).
+ */
 const ProjectCommand = (path: string, ...roles: Role[]) =>
   applyDecorators(
     ApiProjectId(),
@@ -109,20 +112,6 @@ export class ProjectsController {
     return this.projects.timeline(user, id);
   }
 
-  /** A command by the applicant or its agent (recorded as "agent X for organisation Y"). */
-  private async asApplicant(user: Principal, id: string, command: Command, key?: string) {
-    const { onBehalfOf } = await this.projects.loadAsApplicant(user, id);
-    await this.commands.send(id, user, command, key, onBehalfOf);
-    return this.projects.report(await this.projects.load(user, id));
-  }
-
-  /** A command by staff (window officer, department head, reviewing officer). */
-  private async asStaff(user: Principal, id: string, command: Command, key?: string) {
-    await this.projects.load(user, id);
-    await this.commands.send(id, user, command, key);
-    return this.projects.report(await this.projects.load(user, id));
-  }
-
   @ApiStage()
   @ProjectCommand(':id/stages/:stage/submission', 'APPLICANT', 'AGENT')
   submit(
@@ -138,7 +127,7 @@ export class ProjectsController {
       note: body.note,
       materials: body.materials,
     };
-    return this.asApplicant(user, id, command, key);
+    return this.commands.report(user, id, command, key);
   }
 
   @ApiStage()
@@ -156,7 +145,7 @@ export class ProjectsController {
       decision: body.decision,
       reason: body.reason,
     };
-    return this.asStaff(user, id, command, key);
+    return this.commands.report(user, id, command, key);
   }
 
   /** Answers a supplement request: the item's clock resumes. */
@@ -168,7 +157,7 @@ export class ProjectsController {
     @Body() body: SubmissionDto,
     @IdempotencyKey() key?: string,
   ) {
-    return this.asApplicant(
+    return this.commands.report(
       user,
       id,
       { kind: 'ANSWER_SUPPLEMENT', itemCode, note: body.note },
@@ -185,7 +174,12 @@ export class ProjectsController {
     @Body() body: NoteDto,
     @IdempotencyKey() key?: string,
   ) {
-    return this.asApplicant(user, id, { kind: 'RESUBMIT_ITEM', itemCode, note: body.note }, key);
+    return this.commands.report(
+      user,
+      id,
+      { kind: 'RESUBMIT_ITEM', itemCode, note: body.note },
+      key,
+    );
   }
 
   /** Delivers what an acceptance with deficiency (容缺受理) left outstanding. */
@@ -197,7 +191,7 @@ export class ProjectsController {
     @Body() body: NoteDto,
     @IdempotencyKey() key?: string,
   ) {
-    return this.asApplicant(
+    return this.commands.report(
       user,
       id,
       { kind: 'DELIVER_DEFICIENCY', itemCode, note: body.note },
@@ -213,7 +207,7 @@ export class ProjectsController {
     @Body() body: WithdrawalDto,
     @IdempotencyKey() key?: string,
   ) {
-    return this.asApplicant(
+    return this.commands.report(
       user,
       id,
       { kind: 'WITHDRAW_ITEM', itemCode, reason: body.reason },
@@ -229,26 +223,25 @@ export class ProjectsController {
     @Body() body: WithdrawalDto,
     @IdempotencyKey() key?: string,
   ) {
-    return this.asApplicant(user, id, { kind: 'WITHDRAW_PROJECT', reason: body.reason }, key);
+    return this.commands.report(user, id, { kind: 'WITHDRAW_PROJECT', reason: body.reason }, key);
   }
 
   /** A department head extends one of the department's items (art. 42: 10 working days in all). */
   @ProjectCommand(':id/items/:itemCode/extension', 'DEPARTMENT_HEAD')
-  async extend(
+  extend(
     @CurrentUser() user: Principal,
     @Param('id', ProjectIdPipe) id: string,
     @Param('itemCode') itemCode: string,
     @Body() body: ExtensionDto,
     @IdempotencyKey() key?: string,
   ) {
-    await this.projects.loadDepartmentItem(user, id, itemCode);
     const command: Command = {
       kind: 'GRANT_EXTENSION',
       itemCode,
       days: body.days,
       reason: body.reason,
     };
-    return this.asStaff(user, id, command, key);
+    return this.commands.report(user, id, command, key);
   }
 
   /** The window schedules a joint site survey, drawing review or acceptance (clocks stop). */
@@ -265,7 +258,7 @@ export class ProjectsController {
       date: body.date,
       itemCodes: body.itemCodes,
     };
-    return this.asStaff(user, id, command, key);
+    return this.commands.report(user, id, command, key);
   }
 
   /** A reviewing officer records the department's result of a joint procedure. */
@@ -284,6 +277,6 @@ export class ProjectsController {
       passed: body.passed,
       comment: body.comment,
     };
-    return this.asStaff(user, id, command, key);
+    return this.commands.report(user, id, command, key);
   }
 }

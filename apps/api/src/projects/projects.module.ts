@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { TemporalModule } from '../temporal/temporal.module';
+import { AccessPolicy } from './access-policy';
 import { AccessService } from './access.service';
 import { DelegationsController } from './delegations.controller';
 import { MandatesController } from './mandates.controller';
@@ -21,7 +22,8 @@ import { AuditModule } from '../audit/audit.module';
     ListTotals,
     ProjectCommandsService,
     AccessService,
+    AccessPolicy,
   ],
-  exports: [ProjectsService, ProjectCommandsService],
+  exports: [ProjectsService, ProjectCommandsService, AccessPolicy],
 })
 export class ProjectsModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/commo
 import { ConfigType } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
 import { temporalConfig } from '../../../../libs/config/src';
-import { temporalConnectionOptions } from '../../../../libs/temporal/src';
+import { temporalConnectionOptions } from '../../../../libs/config/src';
 
 /**
  * The API's Temporal client. The connection is lazy, so the API starts (and reports Temporal

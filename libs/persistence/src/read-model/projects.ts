@@ -1,7 +1,7 @@
 /** The `projects` table: the API's create path, its reads and lists. */
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import type { ProjectState } from '../../../approval/src/types';
+import type { ProjectState } from '../../../approval/src';
 import { ProjectRecord } from '../entities';
 import type { Db, Page, SqlQuery } from './db';
 
