@@ -903,7 +903,9 @@ export interface components {
         | 'DELEGATION_GRANTED'
         | 'DELEGATION_REVOKED'
         | 'MANDATE_GRANTED'
-        | 'MANDATE_REVOKED';
+        | 'MANDATE_REVOKED'
+        | 'READ_MODEL_WRITE_REFUSED'
+        | 'READ_MODEL_REBUILT';
       actor?: string | null;
       subject?: string | null;
       address?: string | null;
