@@ -11,11 +11,13 @@ import { ProjectCommandsService } from './project-commands.service';
 import { ProjectListsService } from './project-lists.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
+import { ReadModelController } from './read-model.controller';
+import { ReadModelRepairService } from './read-model-repair.service';
 import { AuditModule } from '../audit/audit.module';
 
 @Module({
   imports: [CalendarModule, CatalogModule, TemporalModule, AuditModule],
-  controllers: [ProjectsController, DelegationsController, MandatesController],
+  controllers: [ProjectsController, DelegationsController, MandatesController, ReadModelController],
   providers: [
     ProjectsService,
     ProjectListsService,
@@ -23,6 +25,7 @@ import { AuditModule } from '../audit/audit.module';
     ProjectCommandsService,
     AccessService,
     AccessPolicy,
+    ReadModelRepairService,
   ],
   exports: [ProjectsService, ProjectCommandsService, AccessPolicy],
 })
