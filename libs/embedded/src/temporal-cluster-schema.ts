@@ -11,7 +11,7 @@ import { temporal } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
 import { PROJECT_SEARCH_ATTRIBUTES } from '../../temporal/src';
 import { StartupError } from './ports';
-import type { ClusterBinaries } from './temporal-cluster';
+import type { ClusterBinaries } from './temporal-binaries';
 import { CLUSTER_DATABASES, type ClusterDatabase } from './temporal-cluster-config';
 
 const run = promisify(execFile);

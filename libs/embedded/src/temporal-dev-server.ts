@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { PROJECT_SEARCH_ATTRIBUTES } from '../../temporal/src';
-import { setupScript } from './project-root';
+import { setupScript } from './temporal-binaries';
 import { StartupError, assertPortFree, waitFor } from './ports';
 
 export interface DevServerOptions {

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { storableText } from '../../../approval/src';
 
 /** Where a read-model function runs: the data source, or a transaction's entity manager. */
@@ -39,4 +40,22 @@ export function storableJson(value: unknown): string {
   const json = JSON.stringify(value);
   if (!/\\u(?:0000|d[89a-f])/i.test(json)) return json;
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
+}
+
+/**
+ * A statement through `pg` as a named prepared statement (parsed and planned once per
+ * connection) when `db` is the data source; through TypeORM's query otherwise (a transaction).
+ * For the hot reads, which skip TypeORM's query building and entity hydration.
+ */
+export async function prepared<T>(
+  db: Db,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  if (!(db instanceof DataSource)) return db.query<T[]>(text, values);
+  const pool = (db.driver as PostgresDriver).master as {
+    query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+  };
+  return (await pool.query({ name, text, values })).rows;
 }

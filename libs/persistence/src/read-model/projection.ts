@@ -3,11 +3,10 @@
  * task's fence, then its items, timeline events and notices. Called by the projection activity
  * (activities/projection.activities.ts) inside one transaction; see there for the ordering rules.
  */
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 import { storableText, type ProjectState } from '../../../approval/src';
 import { namedParams, storableJson } from './db';
 import { issueDocuments } from './documents';
-import { queueNoticeMail } from './notices';
 import { ITEM_ROW_COLUMNS, ITEM_ROW_FIELDS, itemRowOf, type ItemRow } from './item-row';
 import type { ProjectionInput } from './projection-input';
 
@@ -286,11 +285,6 @@ function writeParams(input: ProjectionInput): unknown[] {
   });
 }
 
-/** Holds the project's row until the transaction ends (none yet: nothing to wait for). */
-export async function lockProjectRow(runner: QueryRunner, projectId: string): Promise<void> {
-  await runner.query(`SELECT 1 FROM "projects" WHERE "id" = $1 FOR UPDATE`, [projectId]);
-}
-
 /**
  * Everything one workflow task writes. `applied`: false when a newer task wrote first. `resend`:
  * nothing was written because the batch carries only the changed items and a task the server
@@ -308,51 +302,4 @@ export async function writeProjection(
   const applied = row.applied === 1;
   if (applied) await issueDocuments(runner, input);
   return { applied };
-}
-
-/**
- * The write in a transaction of its own, with the notices' mail rows when mail is on: the
- * project row locked first (a deadline sweep writing this project commits before the write's
- * statement reads, so it sees the crossings the sweep wrote and writes none twice). Rolled back
- * when `commitDeadlineMs` passed (the caller retries: committing late could land this write
- * after a newer one of the same task). `mail.queued` hears the new mail rows once committed.
- */
-export async function writeProjectionInTransaction(
-  dataSource: DataSource,
-  input: ProjectionInput,
-  opts: { mail?: { queued(outboxIds: string[]): void }; commitDeadlineMs?: number } = {},
-): Promise<{ applied: boolean; resend?: boolean }> {
-  const started = Date.now();
-  const runner = dataSource.createQueryRunner();
-  try {
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      await lockProjectRow(runner, input.state.projectId);
-      const { applied, resend } = await writeProjection(runner, input);
-      if (resend) {
-        await runner.rollbackTransaction();
-        return { applied, resend };
-      }
-      const mailIds =
-        applied && opts.mail
-          ? await queueNoticeMail(
-              runner.manager,
-              input.state.projectId,
-              input.notices.map((n) => n.seq),
-            )
-          : [];
-      if (opts.commitDeadlineMs !== undefined && Date.now() - started > opts.commitDeadlineMs) {
-        throw new Error(`the write took over ${opts.commitDeadlineMs} ms; retrying`);
-      }
-      await runner.commitTransaction();
-      if (mailIds.length > 0) opts.mail?.queued(mailIds);
-      return { applied };
-    } catch (err) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw err;
-    }
-  } finally {
-    await runner.release();
-  }
 }

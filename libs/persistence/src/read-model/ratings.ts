@@ -7,7 +7,7 @@
 import type { RectificationStatus, RectificationWrite } from '../../../approval/src';
 import { RatingRecord, RectificationRecord } from '../entities';
 import { queueNoticeMail } from './notices';
-import type { ProjectScope } from './projects';
+import type { ProjectScope } from './project-lists';
 import { storableJson, type Db } from './db';
 
 export interface NewRating {
