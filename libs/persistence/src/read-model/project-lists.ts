@@ -1,5 +1,5 @@
 /** The lists of projects: who sees which (a scope), the filters, the page and its total. */
-import { prepared, type Db, type Page, type SqlQuery } from './db';
+import type { Db, Page, SqlQuery } from './db';
 import { VERSION } from './projects';
 
 export type ProjectScope =
