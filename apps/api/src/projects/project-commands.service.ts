@@ -22,6 +22,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { dependencyOutage } from '../common/dependency-outage';
 import { TemporalClient } from '../temporal/temporal.module';
 import { AccessPolicy } from './access-policy';
+import type { CommandTarget } from './command-target';
 
 /** How long a command waits for the workflow to apply it and write the read model. */
 const UPDATE_WAIT_MS = 30_000;
@@ -53,12 +54,8 @@ export class ProjectCommandsService {
   ) {}
 
   /** A command answered with the project's report (the project routes). */
-  async report(
-    user: Principal,
-    projectId: string,
-    command: Command,
-    key?: string,
-  ): Promise<ProjectReport> {
+  async report(t: CommandTarget, command: Command): Promise<ProjectReport> {
+    const { user, projectId, key } = t;
     const answer = await this.run(user, projectId, command, { key, answer: 'report' });
     return answer.changed?.report ?? this.readReport(projectId);
   }

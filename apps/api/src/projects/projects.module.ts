@@ -7,6 +7,7 @@ import { AccessService } from './access.service';
 import { DelegationsController } from './delegations.controller';
 import { MandatesController } from './mandates.controller';
 import { ListTotals } from './list-totals';
+import { ProjectCommandsController } from './project-commands.controller';
 import { ProjectCommandsService } from './project-commands.service';
 import { ProjectListsService } from './project-lists.service';
 import { ProjectsController } from './projects.controller';
@@ -17,7 +18,13 @@ import { AuditModule } from '../audit/audit.module';
 
 @Module({
   imports: [CalendarModule, CatalogModule, TemporalModule, AuditModule],
-  controllers: [ProjectsController, DelegationsController, MandatesController, ReadModelController],
+  controllers: [
+    ProjectsController,
+    ProjectCommandsController,
+    DelegationsController,
+    MandatesController,
+    ReadModelController,
+  ],
   providers: [
     ProjectsService,
     ProjectListsService,

@@ -285,7 +285,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_submit'];
+    post: operations['ProjectCommandsController_submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -301,7 +301,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_accept'];
+    post: operations['ProjectCommandsController_accept'];
     delete?: never;
     options?: never;
     head?: never;
@@ -317,7 +317,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_supplement'];
+    post: operations['ProjectCommandsController_supplement'];
     delete?: never;
     options?: never;
     head?: never;
@@ -333,7 +333,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_resubmit'];
+    post: operations['ProjectCommandsController_resubmit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -349,7 +349,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_deliverDeficiency'];
+    post: operations['ProjectCommandsController_deliverDeficiency'];
     delete?: never;
     options?: never;
     head?: never;
@@ -365,7 +365,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_withdrawItem'];
+    post: operations['ProjectCommandsController_withdrawItem'];
     delete?: never;
     options?: never;
     head?: never;
@@ -381,7 +381,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_withdraw'];
+    post: operations['ProjectCommandsController_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -397,7 +397,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_extend'];
+    post: operations['ProjectCommandsController_extend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -413,7 +413,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_scheduleJoint'];
+    post: operations['ProjectCommandsController_scheduleJoint'];
     delete?: never;
     options?: never;
     head?: never;
@@ -429,7 +429,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_recordJoint'];
+    post: operations['ProjectCommandsController_recordJoint'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3291,7 +3291,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_submit: {
+  ProjectCommandsController_submit: {
     parameters: {
       query?: never;
       header?: {
@@ -3374,7 +3374,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_accept: {
+  ProjectCommandsController_accept: {
     parameters: {
       query?: never;
       header?: {
@@ -3457,7 +3457,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_supplement: {
+  ProjectCommandsController_supplement: {
     parameters: {
       query?: never;
       header?: {
@@ -3540,7 +3540,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_resubmit: {
+  ProjectCommandsController_resubmit: {
     parameters: {
       query?: never;
       header?: {
@@ -3623,7 +3623,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_deliverDeficiency: {
+  ProjectCommandsController_deliverDeficiency: {
     parameters: {
       query?: never;
       header?: {
@@ -3706,7 +3706,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_withdrawItem: {
+  ProjectCommandsController_withdrawItem: {
     parameters: {
       query?: never;
       header?: {
@@ -3789,7 +3789,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_withdraw: {
+  ProjectCommandsController_withdraw: {
     parameters: {
       query?: never;
       header?: {
@@ -3871,7 +3871,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_extend: {
+  ProjectCommandsController_extend: {
     parameters: {
       query?: never;
       header?: {
@@ -3954,7 +3954,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_scheduleJoint: {
+  ProjectCommandsController_scheduleJoint: {
     parameters: {
       query?: never;
       header?: {
@@ -4036,7 +4036,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_recordJoint: {
+  ProjectCommandsController_recordJoint: {
     parameters: {
       query?: never;
       header?: {
