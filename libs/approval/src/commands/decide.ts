@@ -26,6 +26,31 @@ const base = (item: ItemState) => ({ stage: item.stage, itemCode: item.code });
 const scheduledJoint = (state: ProjectState, item: ItemState) =>
   state.jointProcedures.find((j) => j.status === 'SCHEDULED' && j.itemCodes.includes(item.code));
 
+/**
+ * An approval or a rejection: the item's clock ends, the decision is recorded, and the stage
+ * moves on (a rejection blocks it and tells the applicant why).
+ */
+function decideItem(
+  state: ProjectState,
+  item: ItemState,
+  status: 'APPROVED' | 'REJECTED',
+  c: Decide,
+  ctx: Ctx,
+  out: Outbox,
+) {
+  stopClock(item, ctx.today);
+  item.status = status;
+  item.decidedOn = ctx.today;
+  item.decisionComment = c.comment;
+  out.event(status === 'APPROVED' ? 'ITEM_APPROVED' : 'ITEM_REJECTED', {
+    ...base(item),
+    detail: { comment: c.comment },
+    clockEffect: 'ENDED',
+  });
+  if (status === 'REJECTED') out.notice(notices.itemRejected(state, item, c.comment));
+  advance(state, ctx.today, out);
+}
+
 const DECISIONS: Record<DecisionAction, Decision> = {
   /** Approval ends the item's clock; the stage may complete. */
   APPROVE: {
@@ -45,16 +70,7 @@ const DECISIONS: Record<DecisionAction, Decision> = {
         );
     },
     apply(state, item, c, ctx, out) {
-      stopClock(item, ctx.today);
-      item.status = 'APPROVED';
-      item.decidedOn = ctx.today;
-      item.decisionComment = c.comment;
-      out.event('ITEM_APPROVED', {
-        ...base(item),
-        detail: { comment: c.comment },
-        clockEffect: 'ENDED',
-      });
-      advance(state, ctx.today, out);
+      decideItem(state, item, 'APPROVED', c, ctx, out);
     },
   },
 
@@ -71,17 +87,7 @@ const DECISIONS: Record<DecisionAction, Decision> = {
     },
     apply(state, item, c, ctx, out) {
       if (item.status === 'SUSPENDED') resume(item, ctx.today);
-      stopClock(item, ctx.today);
-      item.status = 'REJECTED';
-      item.decidedOn = ctx.today;
-      item.decisionComment = c.comment;
-      out.event('ITEM_REJECTED', {
-        ...base(item),
-        detail: { comment: c.comment },
-        clockEffect: 'ENDED',
-      });
-      out.notice(notices.itemRejected(state, item, c.comment));
-      advance(state, ctx.today, out);
+      decideItem(state, item, 'REJECTED', c, ctx, out);
     },
   },
 

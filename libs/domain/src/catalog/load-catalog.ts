@@ -21,6 +21,7 @@ import {
   type Stage,
   type Theme,
 } from './types';
+import { IssuesError } from '../issues-error';
 
 export interface CatalogIssue {
   /** The entry at fault, e.g. `item PLANNING_PERMIT`, `department NRP`, `items[3]`. */
@@ -32,11 +33,11 @@ export interface CatalogIssue {
  * A catalog that cannot be used. Every problem found is listed, each naming its entry, so an
  * administrator fixes a region's catalog in one pass.
  */
-export class CatalogValidationError extends Error {
+export class CatalogValidationError extends IssuesError<CatalogIssue> {
   override readonly name = 'CatalogValidationError';
 
-  constructor(readonly issues: readonly CatalogIssue[]) {
-    super(`Invalid catalog: ${issues.map((i) => `${i.entry}: ${i.message}`).join('; ')}`);
+  constructor(issues: readonly CatalogIssue[]) {
+    super('catalog', issues, (i) => i.entry);
   }
 }
 

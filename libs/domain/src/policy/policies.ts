@@ -7,6 +7,7 @@ import {
   type StageCode,
 } from '../project-types';
 import { DEFAULT_WARNING, type WarningRule } from './warning';
+import { IssuesError } from '../issues-error';
 
 export interface ProjectTypePolicy {
   /** Whole-process limit in working days, counted on the project clock (DESIGN §4). */
@@ -27,11 +28,11 @@ export interface PolicyIssue {
   readonly message: string;
 }
 
-export class PolicyValidationError extends Error {
+export class PolicyValidationError extends IssuesError<PolicyIssue> {
   override readonly name = 'PolicyValidationError';
 
-  constructor(readonly issues: readonly PolicyIssue[]) {
-    super(`Invalid policies: ${issues.map((i) => `${i.entry}: ${i.message}`).join('; ')}`);
+  constructor(issues: readonly PolicyIssue[]) {
+    super('policies', issues, (i) => i.entry);
   }
 }
 
