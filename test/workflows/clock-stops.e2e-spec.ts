@@ -20,7 +20,7 @@ import {
 } from './harness';
 
 /**
- * Every way an item's clock stops and restarts (DESIGN §4, §7: art. 45 and 82): supplements,
+ * Every way an item's clock stops and restarts (docs/design.md §4, §7: art. 45 and 82): supplements,
  * special procedures, a missed 容缺 commitment, a joint site survey; and extensions. Dates
  * cross Qingming (04-04 … 04-06 off) and Labour Day 2026 (05-01 … 05-05 off, Sat 05-09 a
  * make-up working day). Each test pins its start; times are Beijing (UTC+8) unless marked Z.

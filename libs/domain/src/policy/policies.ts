@@ -10,7 +10,7 @@ import { DEFAULT_WARNING, type WarningRule } from './warning';
 import { IssuesError } from '../issues-error';
 
 export interface ProjectTypePolicy {
-  /** Whole-process limit in working days, counted on the project clock (DESIGN §4). */
+  /** Whole-process limit in working days, counted on the project clock (docs/design.md §4). */
   readonly limitDays: number;
   /** Optional share of the limit per stage; when given, the budgets sum to at most `limitDays`. */
   readonly stageBudgets: Readonly<Partial<Record<StageCode, number>>> | null;
@@ -37,7 +37,7 @@ export class PolicyValidationError extends IssuesError<PolicyIssue> {
 }
 
 /**
- * The defaults: 80 / 35 / 12 working days (Lufeng and Weifang, DESIGN §1). No source splits
+ * The defaults: 80 / 35 / 12 working days (Lufeng and Weifang, docs/design.md §1). No source splits
  * these limits by stage (reference §2.2); the budgets below are our split, chosen so that each
  * stage's longest possible critical path in the default catalog fits its budget.
  */
