@@ -5,28 +5,17 @@ import {
   MenuOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { api, call } from '../api/client';
+import { logout, useMe } from '../api/account';
 import { outage } from '../api/outage';
 import { NAV, PASSWORD_PAGE } from '../auth/roles';
 import { session } from '../auth/session-store';
 import { useSession } from '../auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeBell } from './NoticeBell';
-
-export function useMe() {
-  const s = useSession();
-  return useQuery({
-    queryKey: ['me', s?.username],
-    queryFn: () => call(api.GET('/api/auth/me')),
-    enabled: !!s,
-    staleTime: 60_000,
-  });
-}
 
 function OutageBanner() {
   const { t } = useTranslation();
@@ -128,8 +117,7 @@ export function AppLayout() {
               if (key === 'password') void navigate(PASSWORD_PAGE);
               if (key === 'out') {
                 const refreshToken = session.get()?.refreshToken;
-                // The session ends on the server too, so a copied token is of no use.
-                if (refreshToken) void api.POST('/api/auth/logout', { body: { refreshToken } });
+                if (refreshToken) void logout(refreshToken);
                 session.clear();
                 void navigate('/login');
               }

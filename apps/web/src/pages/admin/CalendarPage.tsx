@@ -1,4 +1,3 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -14,7 +13,7 @@ import {
 } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
+import { useCalendarYears, useLoadCalendarYear } from '../../api/admin';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
 
 interface YearForm {
@@ -33,22 +32,9 @@ const dates = (s: string) =>
 /** Working-day calendar years: what is loaded, and loading a new year's schedule (running projects recount). */
 export function Component() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [form] = Form.useForm<YearForm>();
-  const years = useQuery({
-    queryKey: ['calendar-years'],
-    queryFn: () => call(api.GET('/api/calendar/years')),
-  });
-  const load = useMutation({
-    mutationFn: (v: YearForm) =>
-      call(
-        api.PUT('/api/calendar/years/{year}', {
-          params: { path: { year: v.year } },
-          body: { holidays: dates(v.holidays), workdays: dates(v.workdays), official: v.official },
-        }),
-      ),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['calendar-years'] }),
-  });
+  const years = useCalendarYears();
+  const load = useLoadCalendarYear();
   useEffect(() => {
     showFieldErrors(form, load.error, {
       year: ['year'],
@@ -105,7 +91,17 @@ export function Component() {
             holidays: '',
             workdays: '',
           }}
-          onFinish={(v) => !load.isPending && load.mutate(v)}
+          onFinish={(v) =>
+            !load.isPending &&
+            load.mutate({
+              year: v.year,
+              body: {
+                holidays: dates(v.holidays),
+                workdays: dates(v.workdays),
+                official: v.official,
+              },
+            })
+          }
         >
           <Form.Item
             name="year"

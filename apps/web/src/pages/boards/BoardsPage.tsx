@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
+import { useProjects } from '../../api/projects';
 import type { ProjectRow } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
@@ -55,24 +54,9 @@ function Board({
 /** The supervisor's boards: overdue projects and projects at risk, with the counts. */
 export function Component() {
   const { t } = useTranslation();
-  const q = (query: Record<string, unknown>) => () =>
-    call(
-      api.GET('/api/projects', {
-        params: { query: { status: 'IN_PROGRESS', pageSize: 10, ...query } },
-      }),
-    );
-  const overdue = useQuery({
-    queryKey: ['projects', 'board', 'overdue'],
-    queryFn: q({ overdue: true }),
-  });
-  const atRisk = useQuery({
-    queryKey: ['projects', 'board', 'atRisk'],
-    queryFn: q({ risk: 'AT_RISK' }),
-  });
-  const running = useQuery({
-    queryKey: ['projects', 'board', 'running'],
-    queryFn: q({ pageSize: 1 }),
-  });
+  const overdue = useProjects({ status: 'IN_PROGRESS', pageSize: 10, overdue: true });
+  const atRisk = useProjects({ status: 'IN_PROGRESS', pageSize: 10, risk: 'AT_RISK' });
+  const running = useProjects({ status: 'IN_PROGRESS', pageSize: 1 });
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>

@@ -1,15 +1,15 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../../api/client';
+import { useDepartments } from '../../api/catalog';
+import { ESCALATION_RISKS } from '../../api/enums';
+import { useEscalations } from '../../api/queues';
 import type { Escalation } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
-import { useDepartments } from '../../components/useDepartments';
 import { ExtensionModal } from './ExtensionModal';
 
 /** A head's at-risk and overdue items of the department (the supervisor's: everyone's), with extensions. */
@@ -19,14 +19,9 @@ export function Component() {
   const depts = useDepartments();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
-  const risk = (params.get('risk') ?? undefined) as 'AT_RISK' | 'OVERDUE' | undefined;
+  const risk = (params.get('risk') ?? undefined) as (typeof ESCALATION_RISKS)[number] | undefined;
   const [extend, setExtend] = useState<Escalation | null>(null);
-  const list = useQuery({
-    queryKey: ['escalations', { risk, page }],
-    queryFn: () =>
-      call(api.GET('/api/escalations', { params: { query: { risk, page, pageSize: 20 } } })),
-    placeholderData: keepPreviousData,
-  });
+  const list = useEscalations({ risk, page, pageSize: 20 });
   const head = s?.role === 'DEPARTMENT_HEAD';
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -40,10 +35,7 @@ export function Component() {
         value={risk}
         style={{ width: 160 }}
         onChange={(v) => setParams(v ? { risk: v } : {})}
-        options={[
-          { value: 'AT_RISK', label: t('risk.AT_RISK') },
-          { value: 'OVERDUE', label: t('risk.OVERDUE') },
-        ]}
+        options={ESCALATION_RISKS.map((x) => ({ value: x, label: t(`risk.${x}`) }))}
       />
       <ApiErrorAlert error={list.error} />
       <DataTable<Escalation>

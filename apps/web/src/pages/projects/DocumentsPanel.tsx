@@ -1,45 +1,12 @@
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, List, Modal, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
-import type { Ok, Report, StageCode } from '../../api/types';
+import { type ItemResult, type Receipt, downloadDocument, useDocument } from '../../api/documents';
+import type { DocumentRef as Doc, Report } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
-import { useDepartments } from '../../components/useDepartments';
-
-type Receipt = Ok<'/api/projects/{id}/stages/{stage}/receipt', 'get'>;
-type ItemResult = Ok<'/api/projects/{id}/items/{itemCode}/result', 'get'>;
-type Doc = { kind: 'receipt'; stage: StageCode } | { kind: 'result'; itemCode: string };
-
-const PDF = { Accept: 'application/pdf' };
-
-/** Fetches the document as a PDF (with the session's token) and saves it under its number. */
-async function downloadPdf(projectId: string, doc: Doc) {
-  const res =
-    doc.kind === 'receipt'
-      ? await api.GET('/api/projects/{id}/stages/{stage}/receipt', {
-          params: { path: { id: projectId, stage: doc.stage } },
-          headers: PDF,
-          parseAs: 'blob',
-        })
-      : await api.GET('/api/projects/{id}/items/{itemCode}/result', {
-          params: { path: { id: projectId, itemCode: doc.itemCode } },
-          headers: PDF,
-          parseAs: 'blob',
-        });
-  const blob = await call<Blob>(Promise.resolve(res as { data?: Blob; response: Response }));
-  const name = /filename="([^"]+)"/.exec(res.response.headers.get('Content-Disposition') ?? '');
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name?.[1] ?? 'document.pdf';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { useDepartments } from '../../api/catalog';
 
 function DownloadButton({ projectId, doc, label }: { projectId: string; doc: Doc; label: string }) {
   const { t } = useTranslation();
@@ -55,7 +22,7 @@ function DownloadButton({ projectId, doc, label }: { projectId: string; doc: Doc
         onClick={() => {
           setBusy(true);
           setError(null);
-          downloadPdf(projectId, doc)
+          downloadDocument(projectId, doc)
             .catch(setError)
             .finally(() => setBusy(false));
         }}
@@ -142,21 +109,7 @@ function DocumentModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['document', projectId, doc],
-    queryFn: (): Promise<Receipt | ItemResult> =>
-      doc.kind === 'receipt'
-        ? (call(
-            api.GET('/api/projects/{id}/stages/{stage}/receipt', {
-              params: { path: { id: projectId, stage: doc.stage } },
-            }),
-          ) as Promise<Receipt>)
-        : (call(
-            api.GET('/api/projects/{id}/items/{itemCode}/result', {
-              params: { path: { id: projectId, itemCode: doc.itemCode } },
-            }),
-          ) as Promise<ItemResult>),
-  });
+  const q = useDocument(projectId, doc);
   return (
     <Modal
       open

@@ -1,20 +1,24 @@
 import { StarFilled } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Rate, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Rate, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
-import type { ItemReport, Ok, Report } from '../../api/types';
+import { useDepartments } from '../../api/catalog';
+import { type Rating, useRateItem, useRatings } from '../../api/rectifications';
+import type { ItemReport, Report } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { CommandModal, TextField } from '../../components/CommandModal';
 import { DataTable } from '../../components/DataTable';
 import { StatusTag } from '../../components/RiskTag';
-import { useDepartments } from '../../components/useDepartments';
-import { RateModal, useScoreLabels } from './RateModal';
 
-type Rating = Ok<'/api/projects/{id}/ratings', 'get'>['items'][number];
 const DECIDED = new Set(['APPROVED', 'REJECTED']);
+
+/** The five labels of 好差评, 1 = 非常不满意 … 5 = 非常满意. */
+function useScoreLabels(): string[] {
+  const { t } = useTranslation();
+  return [1, 2, 3, 4, 5].map((n) => t(`ratings.scores.${n}`));
+}
 
 /** 好差评: every decided item with its rating of this round; the applicant's side rates it. */
 export function RatingsPanel({ report }: { report: Report }) {
@@ -23,11 +27,7 @@ export function RatingsPanel({ report }: { report: Report }) {
   const depts = useDepartments();
   const labels = useScoreLabels();
   const [rating, setRating] = useState<ItemReport | null>(null);
-  const ratings = useQuery({
-    queryKey: ['ratings', report.id],
-    queryFn: () =>
-      call(api.GET('/api/projects/{id}/ratings', { params: { path: { id: report.id } } })),
-  });
+  const ratings = useRatings(report.id);
   const applicantSide = s?.role === 'APPLICANT' || s?.role === 'AGENT';
   const decided = report.stages
     .flatMap((st) => st.themes.flatMap((th) => th.items))
@@ -108,7 +108,7 @@ export function RatingsPanel({ report }: { report: Report }) {
         ]}
       />
       {rating && (
-        <RateModal
+        <RateDialog
           projectId={report.id}
           itemCode={rating.code}
           itemName={en ? rating.nameEn : rating.name}
@@ -116,5 +116,69 @@ export function RatingsPanel({ report }: { report: Report }) {
         />
       )}
     </Card>
+  );
+}
+
+interface RatingForm {
+  score: number;
+  comment?: string;
+}
+
+/** Rates one decided item: a score of 1 or 2 opens a rectification by the department. */
+function RateDialog({
+  projectId,
+  itemCode,
+  itemName,
+  onClose,
+}: {
+  projectId: string;
+  itemCode: string;
+  itemName: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const rate = useRateItem(projectId, itemCode);
+  return (
+    <CommandModal<RatingForm>
+      title={t('ratings.modalTitle', { item: itemName })}
+      command={rate}
+      onClose={onClose}
+      fields={
+        <>
+          <ScoreField />
+          <TextField name="comment" label={t('ratings.comment')} />
+        </>
+      }
+    />
+  );
+}
+
+/** The stars, each a radio named by its label; a bad score says it opens a rectification. */
+function ScoreField() {
+  const { t } = useTranslation();
+  const labels = useScoreLabels();
+  const score = Form.useWatch<number | undefined>('score') ?? 0;
+  return (
+    <>
+      <Form.Item
+        name="score"
+        label={t('ratings.score')}
+        rules={[{ required: true, message: t('ratings.scoreRequired') }]}
+        extra={score ? labels[score - 1] : undefined}
+      >
+        <Rate
+          tooltips={labels}
+          character={({ index = 0 }) => <StarFilled aria-label={labels[index]} />}
+        />
+      </Form.Item>
+      {score > 0 && score <= 2 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('ratings.opensRectification')}
+        />
+      )}
+    </>
   );
 }

@@ -5,9 +5,9 @@ import { DataTable } from '../../components/DataTable';
 import { Link } from 'react-router';
 import type { ItemReport, Report } from '../../api/types';
 import { useSession } from '../../auth/useSession';
-import { useMe } from '../../components/AppLayout';
+import { useMe } from '../../api/account';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
-import { useDepartments } from '../../components/useDepartments';
+import { useDepartments } from '../../api/catalog';
 import { ExtensionModal } from '../escalations/ExtensionModal';
 
 const OPEN = new Set(['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED']);

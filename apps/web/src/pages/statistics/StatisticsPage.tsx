@@ -1,5 +1,4 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -17,17 +16,15 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { defaultPolicies } from '../../../../../libs/domain/src';
-import { PROJECT_TYPES, STAGE_CODES } from '../../../../../libs/domain/src';
-import { ApiError, api, call } from '../../api/client';
-import type { Ok } from '../../api/types';
+import { useDepartments } from '../../api/catalog';
+import { PROJECT_TYPES, STAGE_CODES } from '../../api/enums';
+import { type Statistics, downloadStatistics, useStatistics } from '../../api/statistics';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 import { EChart, type EChartsOption } from '../../components/EChart';
-import { useDepartments } from '../../components/useDepartments';
 
-type Stats = Ok<'/api/statistics', 'get'>;
-type DeptRow = Stats['byDepartment'][number];
+type DeptRow = Statistics['byDepartment'][number];
 type Query = { from?: string; to?: string; department?: string };
 
 const percent = (r: number | null | undefined) =>
@@ -51,11 +48,7 @@ export function Component() {
   };
   const setQuery = (q: Query) =>
     setParams(Object.fromEntries(Object.entries(q).filter(([, v]) => v)));
-  const stats = useQuery({
-    queryKey: ['statistics', query],
-    queryFn: () => call(api.GET('/api/statistics', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const stats = useStatistics(query);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const [downloading, setDownloading] = useState(false);
   const data = stats.data;
@@ -65,20 +58,7 @@ export function Component() {
     setDownloading(true);
     setDownloadError(null);
     try {
-      const { data: blob, response } = await api.GET('/api/statistics', {
-        params: { query: { ...query, format: 'csv' } },
-        parseAs: 'blob',
-      });
-      if (!response.ok || !blob) throw new ApiError(response.status, [], response.statusText);
-      const name =
-        /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ??
-        'statistics.csv';
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadStatistics(query);
     } catch (err) {
       setDownloadError(err);
     } finally {
