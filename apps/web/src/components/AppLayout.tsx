@@ -5,7 +5,7 @@ import {
   MenuOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography, theme } from 'antd';
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
@@ -33,6 +33,7 @@ export function AppLayout() {
   const navigation = useNavigation();
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
+  const { token } = theme.useToken();
   const nav = NAV[s?.role ?? ''] ?? [];
   const menuItems = nav.map((n) => ({
     key: n.path,
@@ -56,8 +57,8 @@ export function AppLayout() {
           alignItems: 'center',
           gap: 12,
           paddingInline: screens.md ? 24 : 12,
-          background: '#fff',
-          borderBottom: '1px solid #f0f0f0',
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
         }}
       >
         <Link to="/" style={{ whiteSpace: 'nowrap' }} aria-label={t('app.title')}>

@@ -15,6 +15,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendarYears, useLoadCalendarYear } from '../../api/admin';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { useTones } from '../../components/tones';
 
 interface YearForm {
   year: number;
@@ -32,6 +33,7 @@ const dates = (s: string) =>
 /** Working-day calendar years: what is loaded, and loading a new year's schedule (running projects recount). */
 export function Component() {
   const { t } = useTranslation();
+  const tones = useTones();
   const [form] = Form.useForm<YearForm>();
   const years = useCalendarYears();
   const load = useLoadCalendarYear();
@@ -69,9 +71,9 @@ export function Component() {
                 dataIndex: 'official',
                 render: (o: boolean) =>
                   o ? (
-                    <Tag color="#237804">{t('calendar.official')}</Tag>
+                    <Tag color={tones.good}>{t('calendar.official')}</Tag>
                   ) : (
-                    <Tag color="#ad4e00">{t('clock.provisional')}</Tag>
+                    <Tag color={tones.warn}>{t('clock.provisional')}</Tag>
                   ),
               },
               { title: t('calendar.holidays'), dataIndex: 'holidays' },

@@ -13,6 +13,7 @@ import { ROLES } from '../../api/enums';
 import type { Role } from '../../api/types';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
+import { useTones } from '../../components/tones';
 const needsOrganisation = (r?: Role) => r === 'APPLICANT';
 const needsDepartment = (r?: Role) => r === 'REVIEWING_OFFICER' || r === 'DEPARTMENT_HEAD';
 
@@ -120,6 +121,7 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
 export function Component() {
   const { t } = useTranslation();
   const departments = useDepartments();
+  const tones = useTones();
   const [filter, setFilter] = useState<{ role?: Role; q?: string }>({});
   const [editing, setEditing] = useState<User | null>(null);
   const [form] = Form.useForm<UserForm>();
@@ -190,11 +192,11 @@ export function Component() {
             render: (_: unknown, u: User) => (
               <Space size={4} wrap>
                 {u.disabled ? (
-                  <Tag color="#595959">{t('accounts.disabled')}</Tag>
+                  <Tag color={tones.muted}>{t('accounts.disabled')}</Tag>
                 ) : (
-                  <Tag color="#237804">{t('accounts.active')}</Tag>
+                  <Tag color={tones.good}>{t('accounts.active')}</Tag>
                 )}
-                {u.mustChangePassword && <Tag color="#ad4e00">{t('accounts.initial')}</Tag>}
+                {u.mustChangePassword && <Tag color={tones.warn}>{t('accounts.initial')}</Tag>}
               </Space>
             ),
           },

@@ -6,6 +6,7 @@ import type { ProjectRow } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
 import { RiskTag } from '../../components/RiskTag';
+import { useRiskColor } from '../../components/tones';
 
 function Board({
   title,
@@ -54,6 +55,7 @@ function Board({
 /** The supervisor's boards: overdue projects and projects at risk, with the counts. */
 export function Component() {
   const { t } = useTranslation();
+  const risk = useRiskColor();
   const overdue = useProjects({ status: 'IN_PROGRESS', pageSize: 10, overdue: true });
   const atRisk = useProjects({ status: 'IN_PROGRESS', pageSize: 10, risk: 'AT_RISK' });
   const running = useProjects({ status: 'IN_PROGRESS', pageSize: 1 });
@@ -74,7 +76,7 @@ export function Component() {
             <Statistic
               title={t('risk.OVERDUE')}
               value={overdue.data?.total ?? '—'}
-              valueStyle={{ color: '#cf1322' }}
+              valueStyle={{ color: risk('OVERDUE') }}
             />
           </Card>
         </Col>
@@ -83,7 +85,7 @@ export function Component() {
             <Statistic
               title={t('risk.AT_RISK')}
               value={atRisk.data?.total ?? '—'}
-              valueStyle={{ color: '#d48806' }}
+              valueStyle={{ color: risk('AT_RISK') }}
             />
           </Card>
         </Col>

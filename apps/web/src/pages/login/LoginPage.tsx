@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useDemoAccounts, useLogin } from '../../api/account';
@@ -21,6 +21,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const current = useSession();
   const next = params.get('next');
+  const { token } = theme.useToken();
   const demo = useDemoAccounts();
   const login = useLogin();
   const signedIn = (r: IssuedTokens, c: Credentials) => {
@@ -37,7 +38,7 @@ export function LoginPage() {
   const err = login.error instanceof ApiError ? login.error : null;
   const accounts = demo.data?.items ?? [];
   return (
-    <main style={{ minHeight: '100vh', background: '#f5f7fa', padding: '48px 12px' }}>
+    <main style={{ minHeight: '100vh', background: token.colorBgLayout, padding: '48px 12px' }}>
       <Space
         direction="vertical"
         size="large"
@@ -99,7 +100,7 @@ export function LoginPage() {
             title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('login.demoTitle')}</h2>}
             size="small"
           >
-            <p style={{ marginTop: 0, color: '#595959' }}>{t('login.demoHint')}</p>
+            <Typography.Paragraph type="secondary">{t('login.demoHint')}</Typography.Paragraph>
             {[...new Set(accounts.map((a) => a.role))].map((role) => (
               <div key={role} style={{ marginBottom: 8 }}>
                 <div style={{ fontWeight: 600, marginBottom: 4 }}>{t(`role.${role}`)}</div>

@@ -10,6 +10,7 @@ import {
   Space,
   Statistic,
   Typography,
+  theme,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -23,6 +24,7 @@ import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 import { EChart, type EChartsOption } from '../../components/EChart';
+import { useTones } from '../../components/tones';
 
 type DeptRow = Statistics['byDepartment'][number];
 type Query = { from?: string; to?: string; department?: string };
@@ -40,6 +42,8 @@ export function Component() {
   const s = useSession();
   const depts = useDepartments();
   const supervisor = s?.role === 'SUPERVISOR';
+  const { token } = theme.useToken();
+  const bad = useTones().bad;
   const [params, setParams] = useSearchParams();
   const query: Query = {
     from: params.get('from') ?? undefined,
@@ -86,11 +90,11 @@ export function Component() {
             r.onTimeRate === null ? null : Math.round(r.onTimeRate * 1000) / 10,
           ),
           label: { show: true, position: 'right', formatter: '{c}%' },
-          itemStyle: { color: '#1677ff' },
+          itemStyle: { color: token.colorPrimary },
         },
       ],
     }),
-    [rows, depts, t],
+    [rows, depts, t, token],
   );
   const stageOption = useMemo<EChartsOption>(() => {
     const avg = data?.averageDaysByStage;
@@ -106,17 +110,21 @@ export function Component() {
           name: t('statistics.average'),
           data: STAGE_CODES.map((c) => avg?.[c] ?? null),
           label: { show: true, position: 'top' },
-          itemStyle: { color: '#1677ff' },
+          itemStyle: { color: token.colorPrimary },
         },
         ...PROJECT_TYPES.map((type, n) => ({
           type: 'bar',
           name: t('statistics.limitOf', { type: t(`type.${type}`) }),
           data: STAGE_CODES.map((c) => defaultPolicies.byType[type].stageBudgets?.[c] ?? null),
-          itemStyle: { color: ['#d9d9d9', '#bfbfbf', '#8c8c8c'][n], opacity: 0.8 },
+          // The limits in three greys, light to dark.
+          itemStyle: {
+            color: [token.colorBorder, token.colorTextQuaternary, token.colorIcon][n],
+            opacity: 0.8,
+          },
         })),
       ],
     };
-  }, [data, t]);
+  }, [data, t, token]);
 
   const range = (from?: string, to?: string) => ({
     from: data?.from ?? from ?? '',
@@ -175,7 +183,7 @@ export function Component() {
           [
             ['inProgress', data?.projects.inProgress],
             ['completed', data?.projects.completed],
-            ['overdueProjects', data?.projects.overdue, '#cf1322'],
+            ['overdueProjects', data?.projects.overdue, bad],
             ['decided', data?.items.decided],
             ['onTime', data?.items.onTime],
             ['onTimeRate', percent(data?.items.onTimeRate)],
@@ -183,7 +191,7 @@ export function Component() {
             ['satisfiedRate', percent(data?.satisfaction.satisfiedRate)],
             ['rectificationsOpened', data?.rectifications.opened],
             ['rectificationsOnTime', data?.rectifications.respondedOnTime],
-            ['rectificationsOverdue', data?.rectifications.overdue, '#cf1322'],
+            ['rectificationsOverdue', data?.rectifications.overdue, bad],
           ] as const
         ).map(([key, value, color]) => (
           <Col key={key} xs={12} sm={8} xl={4}>
