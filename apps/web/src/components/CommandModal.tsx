@@ -13,6 +13,13 @@ export interface Command<V> {
   error: unknown;
 }
 
+/** The item a dialog's command acts on. */
+export interface ItemTarget {
+  projectId: string;
+  itemCode: string;
+  itemName: string;
+}
+
 /**
  * The confirmation of one command: its fields, its mutation, the API's refusal in words and a
  * 400's messages next to the fields they name. Mounted when opened; the idempotency key is made

@@ -112,20 +112,16 @@ export function Component() {
           >
             <InputNumber min={2004} max={2099} />
           </Form.Item>
-          <Form.Item
-            name="holidays"
-            label={t('calendar.holidayDates')}
-            extra={t('calendar.datesHint')}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-          <Form.Item
-            name="workdays"
-            label={t('calendar.workdayDates')}
-            extra={t('calendar.datesHint')}
-          >
-            <Input.TextArea rows={2} />
-          </Form.Item>
+          {(
+            [
+              ['holidays', t('calendar.holidayDates'), 3],
+              ['workdays', t('calendar.workdayDates'), 2],
+            ] as const
+          ).map(([name, label, rows]) => (
+            <Form.Item key={name} name={name} label={label} extra={t('calendar.datesHint')}>
+              <Input.TextArea rows={rows} />
+            </Form.Item>
+          ))}
           <Form.Item name="official" label={t('calendar.official')} valuePropName="checked">
             <Switch />
           </Form.Item>

@@ -2,21 +2,20 @@ import { Button, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useDepartments } from '../../api/catalog';
 import { ESCALATION_RISKS } from '../../api/enums';
 import { useEscalations } from '../../api/queues';
 import type { Escalation } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { RiskTag, StatusTag } from '../../components/RiskTag';
+import { useItemColumns } from '../../components/itemColumns';
 import { ExtensionModal } from './ExtensionModal';
 
 /** A head's at-risk and overdue items of the department (the supervisor's: everyone's), with extensions. */
 export function Component() {
   const { t } = useTranslation();
   const s = useSession();
-  const depts = useDepartments();
+  const col = useItemColumns();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
   const risk = (params.get('risk') ?? undefined) as (typeof ESCALATION_RISKS)[number] | undefined;
@@ -51,11 +50,7 @@ export function Component() {
           onChange: (p) => setParams({ ...(risk ? { risk } : {}), page: String(p) }),
         }}
         columns={[
-          {
-            title: t('items.risk'),
-            dataIndex: 'risk',
-            render: (r: string) => <RiskTag risk={r} />,
-          },
+          col.risk,
           { title: t('items.due'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
           { title: t('items.name'), dataIndex: 'itemName' },
           {
@@ -63,16 +58,8 @@ export function Component() {
             dataIndex: 'projectName',
             render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
           },
-          {
-            title: t('items.department'),
-            dataIndex: 'department',
-            render: (d: string) => depts.name(d),
-          },
-          {
-            title: t('items.status'),
-            dataIndex: 'status',
-            render: (x: string) => <StatusTag status={x} />,
-          },
+          col.department,
+          col.status,
           ...(head
             ? [
                 {
@@ -88,14 +75,7 @@ export function Component() {
             : []),
         ]}
       />
-      {extend && (
-        <ExtensionModal
-          projectId={extend.projectId}
-          itemCode={extend.itemCode}
-          itemName={extend.itemName}
-          onClose={() => setExtend(null)}
-        />
-      )}
+      {extend && <ExtensionModal {...extend} onClose={() => setExtend(null)} />}
     </Space>
   );
 }

@@ -2,7 +2,7 @@ import { Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { projectCommands, useProjectCommand } from '../../api/projects';
 import type { CommandInput } from '../../api/types';
-import { CommandModal, TextField } from '../../components/CommandModal';
+import { CommandModal, type ItemTarget, TextField } from '../../components/CommandModal';
 
 interface Extension {
   days: number;
@@ -15,12 +15,7 @@ export function ExtensionModal({
   itemCode,
   itemName,
   onClose,
-}: {
-  projectId: string;
-  itemCode: string;
-  itemName: string;
-  onClose: () => void;
-}) {
+}: ItemTarget & { onClose: () => void }) {
   const { t } = useTranslation();
   const extend = useProjectCommand(projectId, ({ values, key }: CommandInput<Extension>) =>
     projectCommands.extendItem(projectId, itemCode, values, key),

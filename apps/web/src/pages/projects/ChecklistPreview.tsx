@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../components/DataTable';
+import { ItemTable } from '../../components/DataTable';
 import type { Checklist } from '../../api/types';
 import { useTones } from '../../components/tones';
 
@@ -51,11 +51,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
           {s.themes.map((th) => (
             <div key={th.code} style={{ marginBottom: 8 }}>
               <Typography.Text strong>{en ? th.nameEn : th.name}</Typography.Text>
-              <DataTable<Item>
-                size="small"
-                rowKey="code"
-                pagination={false}
-                scroll={{ x: 'max-content' }}
+              <ItemTable<Item>
                 dataSource={th.items}
                 columns={[
                   {

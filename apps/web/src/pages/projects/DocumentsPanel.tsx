@@ -1,11 +1,11 @@
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, List, Modal, Skeleton, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ItemResult, type Receipt, downloadDocument, useDocument } from '../../api/documents';
 import type { DocumentRef as Doc, Report } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { DataTable } from '../../components/DataTable';
+import { ItemTable } from '../../components/DataTable';
 import { useDepartments } from '../../api/catalog';
 
 function DownloadButton({ projectId, doc, label }: { projectId: string; doc: Doc; label: string }) {
@@ -34,30 +34,29 @@ function DownloadButton({ projectId, doc, label }: { projectId: string; doc: Doc
   );
 }
 
+/** A document's facts, one a line. */
+const Facts = ({ items }: { items: [string, ReactNode][] }) => (
+  <Descriptions
+    size="small"
+    column={1}
+    items={items.map(([label, children]) => ({ key: label, label, children }))}
+  />
+);
+
 function ReceiptView({ r }: { r: Receipt }) {
   const { t } = useTranslation();
   const depts = useDepartments();
   return (
     <>
-      <Descriptions
-        size="small"
-        column={1}
+      <Facts
         items={[
-          { key: 'n', label: t('documents.number'), children: r.number },
-          { key: 's', label: t('projects.stage'), children: t(`stage.${r.stage}`) },
-          { key: 'a', label: t('documents.acceptedOn'), children: r.acceptedOn },
-          {
-            key: 'l',
-            label: t('documents.projectLimit'),
-            children: t('documents.limitDays', { n: r.projectLimitDays }),
-          },
+          [t('documents.number'), r.number],
+          [t('projects.stage'), t(`stage.${r.stage}`)],
+          [t('documents.acceptedOn'), r.acceptedOn],
+          [t('documents.projectLimit'), t('documents.limitDays', { n: r.projectLimitDays })],
         ]}
       />
-      <DataTable
-        size="small"
-        rowKey="code"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+      <ItemTable
         dataSource={r.items}
         columns={[
           { title: t('documents.item'), dataIndex: 'name' },
@@ -82,16 +81,14 @@ function ResultView({ r }: { r: ItemResult }) {
   const { t } = useTranslation();
   const depts = useDepartments();
   return (
-    <Descriptions
-      size="small"
-      column={1}
+    <Facts
       items={[
-        { key: 'n', label: t('documents.number'), children: r.number },
-        { key: 'i', label: t('documents.item'), children: r.itemName },
-        { key: 'd', label: t('documents.department'), children: depts.name(r.departmentCode) },
-        { key: 'o', label: t('documents.outcome'), children: t('documents.approved') },
-        { key: 'on', label: t('documents.decidedOn'), children: r.decidedOn },
-        { key: 'by', label: t('documents.officer'), children: r.officer },
+        [t('documents.number'), r.number],
+        [t('documents.item'), r.itemName],
+        [t('documents.department'), depts.name(r.departmentCode)],
+        [t('documents.outcome'), t('documents.approved')],
+        [t('documents.decidedOn'), r.decidedOn],
+        [t('documents.officer'), r.officer],
       ]}
     />
   );

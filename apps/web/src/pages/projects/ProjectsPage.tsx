@@ -77,6 +77,12 @@ export function Component() {
         : t('projects.all');
   const canCreate = s?.role === 'APPLICANT' || s?.role === 'AGENT';
   const rows = list.data?.items ?? [];
+  const pages = {
+    current: page,
+    pageSize: 20,
+    total: list.data?.total ?? 0,
+    onChange: (p: number) => set('page', String(p)),
+  };
   const typeName = (ty: string) => t(`type.${ty}`);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -145,13 +151,7 @@ export function Component() {
           rowKey="id"
           loading={list.isFetching}
           dataSource={rows}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            onChange: (p) => set('page', String(p)),
-          }}
+          pagination={{ ...pages, showSizeChanger: false }}
           columns={[
             {
               title: t('projects.name'),
@@ -196,13 +196,7 @@ export function Component() {
         <List<ProjectRow>
           loading={list.isFetching}
           dataSource={rows}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total ?? 0,
-            size: 'small',
-            onChange: (p) => set('page', String(p)),
-          }}
+          pagination={{ ...pages, size: 'small' }}
           renderItem={(r) => (
             <List.Item style={{ padding: '4px 0' }}>
               <Card size="small" style={{ width: '100%' }}>

@@ -3,14 +3,13 @@ import { Alert, Button, Card, Form, Rate, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDepartments } from '../../api/catalog';
 import { type Rating, useRateItem, useRatings } from '../../api/rectifications';
 import type { ItemReport, Report } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { CommandModal, TextField } from '../../components/CommandModal';
-import { DataTable } from '../../components/DataTable';
-import { StatusTag } from '../../components/RiskTag';
+import { CommandModal, type ItemTarget, TextField } from '../../components/CommandModal';
+import { ItemTable } from '../../components/DataTable';
+import { useItemColumns } from '../../components/itemColumns';
 
 const DECIDED = new Set(['APPROVED', 'REJECTED']);
 
@@ -24,9 +23,9 @@ function useScoreLabels(): string[] {
 export function RatingsPanel({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const s = useSession();
-  const depts = useDepartments();
+  const col = useItemColumns();
   const labels = useScoreLabels();
-  const [rating, setRating] = useState<ItemReport | null>(null);
+  const [rating, setRating] = useState<ItemTarget | null>(null);
   const ratings = useRatings(report.id);
   const applicantSide = s?.role === 'APPLICANT' || s?.role === 'AGENT';
   const decided = report.stages
@@ -39,26 +38,14 @@ export function RatingsPanel({ report }: { report: Report }) {
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('ratings.title')}</h2>} size="small">
       <Typography.Paragraph type="secondary">{t('ratings.intro')}</Typography.Paragraph>
       <ApiErrorAlert error={ratings.error} />
-      <DataTable<ItemReport>
-        size="small"
-        rowKey="code"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+      <ItemTable<ItemReport>
         loading={ratings.isFetching}
         dataSource={decided}
         locale={{ emptyText: t('ratings.none') }}
         columns={[
           { title: t('items.name'), key: 'name', render: (_, i) => (en ? i.nameEn : i.name) },
-          {
-            title: t('items.department'),
-            dataIndex: 'department',
-            render: (d: string) => depts.name(d),
-          },
-          {
-            title: t('items.status'),
-            dataIndex: 'status',
-            render: (x: string) => <StatusTag status={x} />,
-          },
+          col.department,
+          col.status,
           {
             title: t('ratings.score'),
             key: 'score',
@@ -96,7 +83,13 @@ export function RatingsPanel({ report }: { report: Report }) {
                     ratingOf(i) || !ratings.data ? null : (
                       <Button
                         size="small"
-                        onClick={() => setRating(i)}
+                        onClick={() =>
+                          setRating({
+                            projectId: report.id,
+                            itemCode: i.code,
+                            itemName: en ? i.nameEn : i.name,
+                          })
+                        }
                         aria-label={t('ratings.rateItem', { item: en ? i.nameEn : i.name })}
                       >
                         {t('ratings.rate')}
@@ -107,14 +100,7 @@ export function RatingsPanel({ report }: { report: Report }) {
             : []),
         ]}
       />
-      {rating && (
-        <RateDialog
-          projectId={report.id}
-          itemCode={rating.code}
-          itemName={en ? rating.nameEn : rating.name}
-          onClose={() => setRating(null)}
-        />
-      )}
+      {rating && <RateDialog {...rating} onClose={() => setRating(null)} />}
     </Card>
   );
 }
@@ -130,12 +116,7 @@ function RateDialog({
   itemCode,
   itemName,
   onClose,
-}: {
-  projectId: string;
-  itemCode: string;
-  itemName: string;
-  onClose: () => void;
-}) {
+}: ItemTarget & { onClose: () => void }) {
   const { t } = useTranslation();
   const rate = useRateItem(projectId, itemCode);
   return (

@@ -2,7 +2,6 @@ import { Button, Form, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useDepartments } from '../../api/catalog';
 import { RECTIFICATION_STATUSES } from '../../api/enums';
 import {
   type Rectification,
@@ -13,6 +12,7 @@ import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CommandModal, TextField } from '../../components/CommandModal';
 import { DataTable } from '../../components/DataTable';
+import { useItemColumns } from '../../components/itemColumns';
 
 type Status = (typeof RECTIFICATION_STATUSES)[number];
 const COLOURS: Record<string, string> = {
@@ -30,7 +30,7 @@ const COLOURS: Record<string, string> = {
 export function Component() {
   const { t } = useTranslation();
   const s = useSession();
-  const depts = useDepartments();
+  const col = useItemColumns();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? undefined) as Status | undefined;
   const [answer, setAnswer] = useState<{ r: Rectification; kind: 'respond' | 'confirm' } | null>(
@@ -73,11 +73,7 @@ export function Component() {
             render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
           },
           { title: t('items.name'), dataIndex: 'itemName' },
-          {
-            title: t('items.department'),
-            dataIndex: 'department',
-            render: (d: string) => depts.name(d),
-          },
+          col.department,
           {
             title: t('ratings.score'),
             dataIndex: 'score',

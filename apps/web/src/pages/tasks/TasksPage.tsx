@@ -6,11 +6,12 @@ import { useTasks } from '../../api/queues';
 import type { Task } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
-import { RiskTag, StatusTag } from '../../components/RiskTag';
+import { useItemColumns } from '../../components/itemColumns';
 
 /** The reviewing officer's queue: the department's items waiting for a decision, earliest due first. */
 export function Component() {
   const { t } = useTranslation();
+  const col = useItemColumns();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
   const risk = (params.get('risk') ?? undefined) as (typeof RISKS)[number] | undefined;
@@ -63,11 +64,7 @@ export function Component() {
         }}
         columns={[
           { title: t('items.due'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
-          {
-            title: t('items.risk'),
-            dataIndex: 'risk',
-            render: (r: string) => <RiskTag risk={r} />,
-          },
+          col.risk,
           {
             title: t('items.name'),
             dataIndex: 'itemName',
@@ -80,11 +77,7 @@ export function Component() {
             dataIndex: 'projectName',
             render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
           },
-          {
-            title: t('items.status'),
-            dataIndex: 'status',
-            render: (s: string) => <StatusTag status={s} />,
-          },
+          col.status,
         ]}
       />
     </Space>

@@ -73,29 +73,11 @@ export function Component() {
                 <Button
                   type="primary"
                   size="small"
-                  onClick={() =>
-                    setOpen({
-                      projectId: r.projectId,
-                      projectName: r.projectName,
-                      stage: r.stage,
-                      decision: 'ACCEPT',
-                    })
-                  }
+                  onClick={() => setOpen({ ...r, decision: 'ACCEPT' })}
                 >
                   {t('window.accept')}
                 </Button>
-                <Button
-                  danger
-                  size="small"
-                  onClick={() =>
-                    setOpen({
-                      projectId: r.projectId,
-                      projectName: r.projectName,
-                      stage: r.stage,
-                      decision: 'RETURN',
-                    })
-                  }
-                >
+                <Button danger size="small" onClick={() => setOpen({ ...r, decision: 'RETURN' })}>
                   {t('window.return')}
                 </Button>
               </Space>
