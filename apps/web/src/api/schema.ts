@@ -6631,6 +6631,8 @@ export const auditEventDtoActionValues: ReadonlyArray<
   'DELEGATION_REVOKED',
   'MANDATE_GRANTED',
   'MANDATE_REVOKED',
+  'READ_MODEL_WRITE_REFUSED',
+  'READ_MODEL_REBUILT',
 ];
 export const questionDtoKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['QuestionDto']['kind']
@@ -6739,6 +6741,9 @@ export const acceptanceDtoDecisionValues: ReadonlyArray<
 export const jointProcedureDtoTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['JointProcedureDto']['type']
 > = ['SITE_SURVEY', 'DRAWING_REVIEW', 'ACCEPTANCE', 'SURVEYING'];
+export const rebuiltDtoHowValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RebuiltDto']['how']
+> = ['SIGNALLED', 'REWRITTEN'];
 export const taskDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TaskDto']['status']
 > = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
