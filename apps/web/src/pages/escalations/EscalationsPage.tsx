@@ -9,6 +9,7 @@ import { useSession } from '../../auth/useSession';
 import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useItemColumns } from '../../components/itemColumns';
+import type { ItemTarget } from '../../components/CommandModal';
 import { ExtensionModal } from './ExtensionModal';
 
 /** A head's at-risk and overdue items of the department (the supervisor's: everyone's), with extensions. */
@@ -19,7 +20,7 @@ export function Component() {
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
   const risk = (params.get('risk') ?? undefined) as (typeof ESCALATION_RISKS)[number] | undefined;
-  const [extend, setExtend] = useState<Escalation | null>(null);
+  const [extend, setExtend] = useState<ItemTarget | null>(null);
   const list = useEscalations({ risk, page, pageSize: 20 });
   const head = s?.role === 'DEPARTMENT_HEAD';
   return (
