@@ -20,6 +20,16 @@ export interface ItemTarget {
   itemName: string;
 }
 
+/** A project's item as a dialog's target, named in the reader's language. */
+export const itemTarget = (
+  projectId: string,
+  i: { code: string; name: string; nameEn: string },
+  en: boolean,
+): ItemTarget => ({ projectId, itemCode: i.code, itemName: en ? i.nameEn : i.name });
+
+/** The props of a dialog acting on one item. */
+export type ItemDialog = ItemTarget & { onClose: () => void };
+
 /**
  * The confirmation of one command: its fields, its mutation, the API's refusal in words and a
  * 400's messages next to the fields they name. Mounted when opened; the idempotency key is made

@@ -2,7 +2,7 @@ import { Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { projectCommands, useProjectCommand } from '../../api/projects';
 import type { CommandInput } from '../../api/types';
-import { CommandModal, type ItemTarget, TextField } from '../../components/CommandModal';
+import { CommandModal, type ItemDialog, TextField } from '../../components/CommandModal';
 
 interface Extension {
   days: number;
@@ -10,19 +10,15 @@ interface Extension {
 }
 
 /** A department head extends an item's limit (art. 42: at most 10 working days in all). */
-export function ExtensionModal({
-  projectId,
-  itemCode,
-  itemName,
-  onClose,
-}: ItemTarget & { onClose: () => void }) {
+export function ExtensionModal({ onClose, ...item }: ItemDialog) {
   const { t } = useTranslation();
+  const { projectId, itemCode } = item;
   const extend = useProjectCommand(projectId, ({ values, key }: CommandInput<Extension>) =>
     projectCommands.extendItem(projectId, itemCode, values, key),
   );
   return (
     <CommandModal<Extension>
-      title={t('extension.title', { item: itemName })}
+      title={t('extension.title', { item: item.itemName })}
       command={extend}
       onClose={onClose}
       initialValues={{ days: 5 }}

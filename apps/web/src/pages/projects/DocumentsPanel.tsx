@@ -43,9 +43,23 @@ const Facts = ({ items }: { items: [string, ReactNode][] }) => (
   />
 );
 
-function ReceiptView({ r }: { r: Receipt }) {
+/** A receipt (its items and their promised limits) or an item's result, as the PDF has it. */
+function DocumentView({ r }: { r: Receipt | ItemResult }) {
   const { t } = useTranslation();
   const depts = useDepartments();
+  if (!('stage' in r))
+    return (
+      <Facts
+        items={[
+          [t('documents.number'), r.number],
+          [t('documents.item'), r.itemName],
+          [t('documents.department'), depts.name(r.departmentCode)],
+          [t('documents.outcome'), t('documents.approved')],
+          [t('documents.decidedOn'), r.decidedOn],
+          [t('documents.officer'), r.officer],
+        ]}
+      />
+    );
   return (
     <>
       <Facts
@@ -77,23 +91,6 @@ function ReceiptView({ r }: { r: Receipt }) {
   );
 }
 
-function ResultView({ r }: { r: ItemResult }) {
-  const { t } = useTranslation();
-  const depts = useDepartments();
-  return (
-    <Facts
-      items={[
-        [t('documents.number'), r.number],
-        [t('documents.item'), r.itemName],
-        [t('documents.department'), depts.name(r.departmentCode)],
-        [t('documents.outcome'), t('documents.approved')],
-        [t('documents.decidedOn'), r.decidedOn],
-        [t('documents.officer'), r.officer],
-      ]}
-    />
-  );
-}
-
 function DocumentModal({
   projectId,
   doc,
@@ -121,13 +118,7 @@ function DocumentModal({
       }
     >
       <ApiErrorAlert error={q.error} />
-      {!q.data ? (
-        !q.error && <Skeleton active />
-      ) : doc.kind === 'receipt' ? (
-        <ReceiptView r={q.data as Receipt} />
-      ) : (
-        <ResultView r={q.data as ItemResult} />
-      )}
+      {q.data ? <DocumentView r={q.data} /> : !q.error && <Skeleton active />}
     </Modal>
   );
 }

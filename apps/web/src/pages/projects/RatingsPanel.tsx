@@ -7,7 +7,13 @@ import { type Rating, useRateItem, useRatings } from '../../api/rectifications';
 import type { ItemReport, Report } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { CommandModal, type ItemTarget, TextField } from '../../components/CommandModal';
+import {
+  CommandModal,
+  type ItemDialog,
+  type ItemTarget,
+  TextField,
+  itemTarget,
+} from '../../components/CommandModal';
 import { ItemTable } from '../../components/DataTable';
 import { useItemColumns } from '../../components/itemColumns';
 
@@ -83,13 +89,7 @@ export function RatingsPanel({ report }: { report: Report }) {
                     ratingOf(i) || !ratings.data ? null : (
                       <Button
                         size="small"
-                        onClick={() =>
-                          setRating({
-                            projectId: report.id,
-                            itemCode: i.code,
-                            itemName: en ? i.nameEn : i.name,
-                          })
-                        }
+                        onClick={() => setRating(itemTarget(report.id, i, en))}
                         aria-label={t('ratings.rateItem', { item: en ? i.nameEn : i.name })}
                       >
                         {t('ratings.rate')}
@@ -111,17 +111,12 @@ interface RatingForm {
 }
 
 /** Rates one decided item: a score of 1 or 2 opens a rectification by the department. */
-function RateDialog({
-  projectId,
-  itemCode,
-  itemName,
-  onClose,
-}: ItemTarget & { onClose: () => void }) {
+function RateDialog({ onClose, ...item }: ItemDialog) {
   const { t } = useTranslation();
-  const rate = useRateItem(projectId, itemCode);
+  const rate = useRateItem(item.projectId, item.itemCode);
   return (
     <CommandModal<RatingForm>
-      title={t('ratings.modalTitle', { item: itemName })}
+      title={t('ratings.modalTitle', { item: item.itemName })}
       command={rate}
       onClose={onClose}
       fields={

@@ -8,7 +8,7 @@ import type { ItemReport, Report } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { useMe } from '../../api/account';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
-import type { ItemTarget } from '../../components/CommandModal';
+import { type ItemTarget, itemTarget } from '../../components/CommandModal';
 import { ExtensionModal } from '../escalations/ExtensionModal';
 
 const OPEN = new Set(['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED']);
@@ -82,13 +82,7 @@ export function StagesPanel({ report }: { report: Report }) {
                           mineDept(i) && OPEN.has(i.status) ? (
                             <Button
                               size="small"
-                              onClick={() =>
-                                setExtend({
-                                  projectId: report.id,
-                                  itemCode: i.code,
-                                  itemName: i.name,
-                                })
-                              }
+                              onClick={() => setExtend(itemTarget(report.id, i, en))}
                             >
                               {t('extension.grant')}
                             </Button>
