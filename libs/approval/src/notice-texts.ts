@@ -63,7 +63,7 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
       '{{item}} is reviewed on your commitment to deliver "{{description}}" by {{due}}; if it does not arrive by then the item is suspended.',
     stillStopped:
       'The clock of {{item}} stays stopped on {{on}}: {{reason}} ("{{description}}", due {{due}}). It resumes when you deliver it.',
-    jointProcedureScheduled: 'Joint {{procedure}} on {{date}} for {{project}}: {{items}}',
+    jointProcedureScheduled: '{{procedure}} on {{date}} for {{project}}: {{items}}',
     siteSurveyStopsClocks:
       'A joint site survey is scheduled for {{date}}; the clocks of {{items}} stop until every department has recorded its result (art. 45).',
     deficiencyMissedApplicant:
@@ -125,20 +125,21 @@ export const STAGE_LABELS: Record<NoticeLanguage, Record<StageCode, string>> = {
 };
 
 /** Why a clock stopped, as a notice says it. */
-const REASON_LABELS: Record<NoticeLanguage, Record<PauseReason, string>> = {
+/** Why a clock stopped, by name: notices, pages and forms all say it this way. */
+export const PAUSE_REASON_LABELS: Record<NoticeLanguage, Record<PauseReason, string>> = {
   en: {
-    SUPPLEMENT: 'materials must be supplemented (补正)',
-    DEFICIENCY_OVERDUE: 'promised materials (容缺) did not arrive by the committed date',
-    EXPERT_REVIEW: 'expert review (专家评审)',
-    PUBLIC_NOTICE: 'public notice (公示)',
-    HEARING: 'hearing (听证)',
-    SITE_SURVEY: 'site survey (现场踏勘)',
-    INSPECTION_TESTING: 'inspection and testing (检验检测)',
-    APPRAISAL: 'appraisal (鉴定)',
+    SUPPLEMENT: 'Supplement (补正)',
+    DEFICIENCY_OVERDUE: 'Deficiency overdue (容缺)',
+    EXPERT_REVIEW: 'Expert review',
+    PUBLIC_NOTICE: 'Public notice',
+    HEARING: 'Hearing',
+    SITE_SURVEY: 'Site survey',
+    INSPECTION_TESTING: 'Inspection and testing',
+    APPRAISAL: 'Appraisal',
   },
   'zh-CN': {
-    SUPPLEMENT: '需补正材料',
-    DEFICIENCY_OVERDUE: '容缺承诺的材料未按期补交',
+    SUPPLEMENT: '补正',
+    DEFICIENCY_OVERDUE: '容缺材料逾期未交',
     EXPERT_REVIEW: '专家评审',
     PUBLIC_NOTICE: '公示',
     HEARING: '听证',
@@ -148,12 +149,13 @@ const REASON_LABELS: Record<NoticeLanguage, Record<PauseReason, string>> = {
   },
 };
 
-const PROCEDURE_LABELS: Record<NoticeLanguage, Record<JointProcedure, string>> = {
+/** The joint procedures by name, in notices and pages alike. */
+export const JOINT_PROCEDURE_LABELS: Record<NoticeLanguage, Record<JointProcedure, string>> = {
   en: {
-    SITE_SURVEY: 'site survey',
-    DRAWING_REVIEW: 'drawing review',
-    ACCEPTANCE: 'acceptance',
-    SURVEYING: 'surveying',
+    SITE_SURVEY: 'Joint site survey',
+    DRAWING_REVIEW: 'Joint drawing review',
+    ACCEPTANCE: 'Joint acceptance',
+    SURVEYING: 'Joint surveying',
   },
   'zh-CN': {
     SITE_SURVEY: '联合踏勘',
@@ -199,8 +201,8 @@ export const NOTICE_KIND_LABELS: Record<NoticeLanguage, Record<string, string>> 
 
 const CODE_LABELS: Record<string, Record<NoticeLanguage, Record<string, string>>> = {
   stage: STAGE_LABELS,
-  reason: REASON_LABELS,
-  procedure: PROCEDURE_LABELS,
+  reason: PAUSE_REASON_LABELS,
+  procedure: JOINT_PROCEDURE_LABELS,
 };
 
 /** The language to render in: 'zh', 'zh-CN', 'zh-Hans' → zh-CN; anything else → en. */
