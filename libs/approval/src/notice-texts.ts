@@ -15,6 +15,8 @@ export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
 
 type Templates = {
   stageReturned: string;
+  stageReturnedMaterials: string;
+  supplementRequestedMaterials: string;
   itemRejected: string;
   supplementRequested: string;
   specialProcedureStarted: string;
@@ -51,6 +53,10 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
   en: {
     stageReturned:
       'Stage {{stage}} was returned: {{comment}}. No clock runs while you prepare it again.',
+    stageReturnedMaterials:
+      'Stage {{stage}} was returned: {{comment}}. Hand in again: {{materialsEn}}. No clock runs while you prepare it again.',
+    supplementRequestedMaterials:
+      'The clock of {{item}} stopped on {{on}}: {{reason}}: {{comment}}. Hand in new versions of: {{materialsEn}}. It resumes when you answer.',
     itemRejected:
       '{{item}} was rejected: {{comment}}. Stage {{stage}} waits until you resubmit or withdraw the item.',
     supplementRequested:
@@ -89,6 +95,10 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
   },
   'zh-CN': {
     stageReturned: '{{stage}}阶段被退回：{{comment}}。重新准备期间不计时。',
+    stageReturnedMaterials:
+      '{{stage}}阶段被退回：{{comment}}。请重新提交：{{materials}}。重新准备期间不计时。',
+    supplementRequestedMaterials:
+      '{{item}}于 {{on}} 停止计时：{{reason}}：{{comment}}。请提交新版本：{{materials}}。您提交补正材料后恢复计时。',
     itemRejected: '{{item}}未予许可：{{comment}}。{{stage}}阶段等待您重新提交或撤回该事项。',
     supplementRequested:
       '{{item}}于 {{on}} 停止计时：{{reason}}：{{comment}}。您提交补正材料后恢复计时。',
