@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { pdfText } from './pdf-text';
 
 interface ReportItem {
@@ -89,6 +89,7 @@ describe('receipts and issued results (real PostgreSQL, Temporal, HTTP)', () => 
   it('has no receipt before the window accepts the stage', async () => {
     const res = await receipt().expect(404);
     expect(res.body.message).toMatch(/^receipt of stage PLAN not found: the stage is NOT_STARTED/);
+    await handIn(h, auth['d-applicant'], projectId, 'PLAN');
     await request(h.url)
       .post(`/api/projects/${projectId}/stages/PLAN/submission`)
       .set(as('d-applicant'))

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 
 type Operation = {
   security?: unknown[];
@@ -238,6 +238,7 @@ describe('the answers of the routes match their declared response schemas (real 
     );
     const id = created.id as string;
     const byId = (suffix = '') => `/api/projects/${id}${suffix}`;
+    await handIn(h, auth['applicant'], id, 'PLAN');
     await request(h.url)
       .post(byId('/stages/PLAN/submission'))
       .set(as('applicant'))
