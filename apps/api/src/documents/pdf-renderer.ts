@@ -13,10 +13,11 @@ export interface PdfFont {
   name: string;
 }
 
-const MARGIN = 56;
-const stageName = (code: StageCode) => defaultStages.find((s) => s.code === code)?.name ?? code;
+export const MARGIN = 56;
+export const stageName = (code: StageCode) =>
+  defaultStages.find((s) => s.code === code)?.name ?? code;
 
-function render(font: PdfFont, title: string, draw: (doc: PDFKit.PDFDocument) => void) {
+export function render(font: PdfFont, title: string, draw: (doc: PDFKit.PDFDocument) => void) {
   return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',
@@ -37,20 +38,25 @@ function render(font: PdfFont, title: string, draw: (doc: PDFKit.PDFDocument) =>
   });
 }
 
-function heading(doc: PDFKit.PDFDocument, title: string, number: string) {
+export function heading(doc: PDFKit.PDFDocument, title: string, number: string) {
   doc.fontSize(20).text(title, { align: 'center' });
   doc.moveDown(0.3).fontSize(11).text(`编号：${number}`, { align: 'center' });
   doc.moveDown(1.2);
 }
 
-function fields(doc: PDFKit.PDFDocument, rows: [string, string][]) {
+export function fields(doc: PDFKit.PDFDocument, rows: [string, string][]) {
   doc.fontSize(11);
   for (const [label, value] of rows) doc.text(`${label}：${value}`).moveDown(0.3);
   doc.moveDown(0.8);
 }
 
 /** A table with wrapped cells; a row that does not fit goes to a new page. */
-function table(doc: PDFKit.PDFDocument, widths: number[], header: string[], rows: string[][]) {
+export function table(
+  doc: PDFKit.PDFDocument,
+  widths: number[],
+  header: string[],
+  rows: string[][],
+) {
   const left = MARGIN;
   const pad = 4;
   const bottom = doc.page.height - MARGIN;

@@ -3,7 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import { readFile } from 'node:fs/promises';
 import type { DocumentsConfig } from '../../../../libs/config/src';
 import type { ItemResultDto, ReceiptDto } from './dto/documents.dto';
+import type { RequirementsDto } from './dto/requirements.dto';
 import { PdfFont, receiptPdf, resultPdf } from './pdf-renderer';
+import { requirementsPdf } from './requirements-pdf';
 
 /** Renders documents with the configured CJK font, read once; without it a PDF answers 503. */
 @Injectable()
@@ -57,5 +59,9 @@ export class PdfService implements OnModuleInit {
 
   result(r: ItemResultDto): Promise<Buffer> {
     return this.render(r, resultPdf);
+  }
+
+  requirements(r: RequirementsDto): Promise<Buffer> {
+    return this.render(r, requirementsPdf);
   }
 }
