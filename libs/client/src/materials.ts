@@ -84,7 +84,7 @@ export async function handInStage(
       { name: `${material}.pdf`, bytes: samplePdf(`${item} ${material}`), type: 'application/pdf' },
       {
         token,
-        key: `${opts.keyPrefix ?? 'hand-in'}-${projectId}-${item}-${material}`.slice(0, 100),
+        key: handInKey(opts.keyPrefix ?? 'hand-in', projectId, item, material),
       },
     );
     if (a.status !== 201 && a.status !== 200)
