@@ -16,6 +16,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { ObservabilityModule } from './observability/observability.module';
 
 @Module({
   imports: [
@@ -39,6 +40,7 @@ import { RatingsModule } from './ratings/ratings.module';
     WebModule.register(),
     AccountsModule,
     AuditModule,
+    ObservabilityModule,
   ],
 })
 export class AppModule {}

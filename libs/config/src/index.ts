@@ -6,3 +6,4 @@ export * from './auth.config';
 export * from './worker.config';
 export * from './mail.config';
 export * from './documents.config';
+export * from './observability.config';

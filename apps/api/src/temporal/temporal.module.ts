@@ -2,6 +2,7 @@ import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/commo
 import { ConfigType } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
 import { temporalConfig } from '../../../../libs/config/src';
+import { tracingClientInterceptors } from '../../../../libs/observability/src/temporal-tracing';
 import { temporalConnectionOptions } from '../../../../libs/temporal/src';
 
 /**
@@ -16,6 +17,8 @@ export class TemporalClient extends Client implements OnApplicationShutdown {
     super({
       connection: Connection.lazy(temporalConnectionOptions(cfg)),
       namespace: cfg.namespace,
+      // Tracing on: each start, Update and signal carries the caller's span to the workflow.
+      interceptors: tracingClientInterceptors(),
     });
     this.workflowTaskQueue = cfg.taskQueue;
   }

@@ -13,3 +13,4 @@ export * from './accounts';
 export * from './documents';
 export * from './ratings';
 export * from './deadline-sweep';
+export * from './operations';
