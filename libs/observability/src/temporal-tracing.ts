@@ -1,11 +1,12 @@
 /**
- * Temporal's OpenTelemetry interceptors (@temporalio/interceptors-opentelemetry), wired as its
- * OpenTelemetryPlugin wires them, and only when tracing is on: the client's puts the caller's
- * span into each start, Update and signal; the workflow's (workflows/interceptors.ts, in the
- * sandbox) make spans of the workflow run, each Update and each activity it schedules, exported
- * through a sink; the activity's continues the trace in the activity, so its PostgreSQL
- * statements (instrumentation-pg) join it. One decision is one trace: HTTP → Update → workflow
- * task → the local activity `projectState` → its SQL. Off: nothing is loaded, nothing added.
+ * Temporal's OpenTelemetry interceptors (@temporalio/interceptors-opentelemetry), only when
+ * tracing is on: the client's puts the caller's span into each start, Update and signal; in the
+ * sandbox our own replay-safe ones (workflows/interceptors.ts: why not the package's there)
+ * make a span of each Update and hand its context to the read-model write, their spans leaving
+ * through the package's sink; the package's activity interceptor continues the trace in the
+ * activity, so its PostgreSQL statements (instrumentation-pg) join it. One decision is one trace:
+ * HTTP → Update → workflow → the local activity `projectState` → its SQL. Off: nothing is
+ * loaded, nothing added.
  */
 import type { ClientInterceptors } from '@temporalio/client';
 import type { WorkerInterceptors, WorkerOptions } from '@temporalio/worker';
