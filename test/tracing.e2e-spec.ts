@@ -17,6 +17,7 @@ import { Stack, StartupError, freePort, productEntry, projectRoot } from '../lib
 import { projectWorkflowId } from '../libs/temporal/src';
 import { ownDatabase } from './app-harness';
 import { OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
+import { parseMetrics, valueOf } from './prometheus-text';
 
 jest.setTimeout(240_000);
 
@@ -25,10 +26,12 @@ describe('a decision is one trace: API, Update, workflow task, activity, Postgre
   const stack = new Stack({ name: 'approvals-tracing', postgres: false, temporal: false });
   let api: ApiClient;
   let projectId: string;
+  let workerMetrics: number;
 
   beforeAll(async () => {
     const endpoint = await receiver.start();
     const port = await freePort();
+    workerMetrics = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: await ownDatabase('tracing'),
@@ -45,6 +48,7 @@ describe('a decision is one trace: API, Update, workflow task, activity, Postgre
       WORKFLOW_BUNDLE: join(projectRoot(), 'dist', 'workflow-bundle.js'),
       OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
       OTEL_BSP_SCHEDULE_DELAY: '200',
+      WORKER_METRICS_PORT: String(workerMetrics),
     };
     for (const name of ['worker', 'api'] as const) {
       if (!existsSync(productEntry(name)))
@@ -142,6 +146,23 @@ describe('a decision is one trace: API, Update, workflow task, activity, Postgre
       ),
     ).toBe(true);
     projectId = project.id;
+  });
+
+  it("serves the worker's metrics: Node's, the deadline sweep's and the Temporal SDK's", async () => {
+    const res = await fetch(`http://127.0.0.1:${workerMetrics}/metrics`);
+    expect(res.status).toBe(200);
+    const f = parseMetrics(await res.text());
+    expect(
+      valueOf(f, 'approvals_process_cpu_seconds_total', { process: 'worker' }),
+    ).toBeGreaterThan(0);
+    expect(f.get('approvals_deadline_sweep_runs_total')?.type).toBe('counter');
+    // The SDK's own: workflow tasks waited for and ran (the decision above made some).
+    expect(
+      valueOf(f, 'temporal_workflow_task_schedule_to_start_latency_count', {
+        namespace: 'default',
+      }),
+    ).toBeGreaterThan(0);
+    expect(f.get('temporal_sticky_cache_size')?.type).toBe('gauge');
   });
 
   it('leaves a history that replays the same with tracing on and off', async () => {

@@ -31,10 +31,19 @@ export class FaultStack extends Stack {
   readonly suffix = CLUSTER ? '-cluster' : '';
   private turn = 0;
 
-  constructor(readonly name: string) {
+  /**
+   * `dir`: keep the data there, laid out as `npm start` lays out DATA_DIR (PostgreSQL in
+   * `postgres/`), instead of a scratch folder (the restore drill).
+   */
+  constructor(
+    readonly name: string,
+    { dir }: { dir?: string } = {},
+  ) {
     super({
       name: `approvals-fault-${name}`,
+      dir,
       keep: process.env.FAULT_KEEP === '1',
+      postgres: dir ? { folder: 'postgres' } : {},
       temporal: { namespace: NAMESPACE, cluster: CLUSTER },
       log,
     });

@@ -9,7 +9,7 @@ export interface ObservabilityConfig {
   logFormat: LogFormat;
   /** METRICS_TOKEN: the bearer token `/metrics` of the API asks for; unset: `/metrics` is off. */
   metricsToken?: string;
-  /** WORKER_METRICS_PORT: where a worker serves `/metrics`; unset: nowhere. */
+  /** WORKER_METRICS_PORT: where a worker serves `/metrics`; unset or 0: nowhere. */
   workerMetricsPort?: number;
   /** WORKER_METRICS_HOST: the address it binds (default 0.0.0.0, a scraper on another host). */
   workerMetricsHost: string;
@@ -26,11 +26,11 @@ export function parseObservabilityConfig(env: Env): ObservabilityConfig {
   const metricsToken = readString(env, 'METRICS_TOKEN');
   if (metricsToken !== undefined && metricsToken.length < 16)
     throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
-  const port = readString(env, 'WORKER_METRICS_PORT');
+  const port = readPort(env, 'WORKER_METRICS_PORT', 0);
   return {
     logFormat: readLogFormat(env),
     metricsToken,
-    workerMetricsPort: port === undefined ? undefined : readPort(env, 'WORKER_METRICS_PORT', 0),
+    workerMetricsPort: port || undefined, // 0 or unset: none
     workerMetricsHost: readString(env, 'WORKER_METRICS_HOST', '0.0.0.0'),
     otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
   };

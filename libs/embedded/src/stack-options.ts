@@ -58,8 +58,8 @@ export interface ProductOptions {
   env: NodeJS.ProcessEnv;
   /** The API's base URL, for the wait on its /health. */
   apiUrl: string;
-  /** More environment per process (e.g. a profiler's file prefix). */
-  envOf?: (name: ProductProcess) => NodeJS.ProcessEnv;
+  /** More environment per process and copy (1-based), e.g. a profiler's file prefix. */
+  envOf?: (name: ProductProcess, copy: number) => NodeJS.ProcessEnv;
   /** Node flags of both, e.g. `--require` of a profiler hook. */
   nodeArgs?: string[];
   /** Output lines of each to this sink instead of `<dir>/<name>.log` (`npm start`). */

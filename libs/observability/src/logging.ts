@@ -44,7 +44,8 @@ export function createLogger({ level, format, destination }: LoggerOptions): Log
     destination: destination ?? 1,
     colorize: !destination && !!process.stdout.isTTY,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'context',
+    // The access line's message already says method, path and status.
+    ignore: 'context,method,path,status',
     messageFormat: '{if context}[{context}] {end}{msg}',
     singleLine: true,
   });

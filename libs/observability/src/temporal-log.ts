@@ -25,6 +25,8 @@ const PINO_LEVEL = {
 export function temporalLogger(logger: Logger, level: LogThreshold): DefaultLogger {
   const log = logger.child({ context: 'temporal' });
   return new DefaultLogger(SDK_LEVEL[level], (entry: LogEntry) => {
-    log[PINO_LEVEL[entry.level] ?? 'info'](entry.meta ?? {}, entry.message);
+    // webpack's statistics of bundling the workflows from source: a screenful, for debugging.
+    const chatty = entry.level === 'INFO' && /^asset workflow-bundle/.test(entry.message);
+    log[chatty ? 'debug' : (PINO_LEVEL[entry.level] ?? 'info')](entry.meta ?? {}, entry.message);
   });
 }
