@@ -17,6 +17,7 @@ import { Stack, StartupError, freePort, productEntry, projectRoot } from '../lib
 import { projectWorkflowId } from '../libs/temporal/src';
 import { ownDatabase } from './app-harness';
 import { OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
+import { opsMetricNames } from './ops-docs';
 import { parseMetrics, valueOf } from './prometheus-text';
 
 jest.setTimeout(240_000);
@@ -163,6 +164,9 @@ describe('a decision is one trace: API, Update, workflow task, activity, Postgre
       }),
     ).toBeGreaterThan(0);
     expect(f.get('temporal_sticky_cache_size')?.type).toBe('gauge');
+    // Every series of the SDK's that docs/ops (dashboard, alerts) queries is there.
+    const series = new Set([...f.values()].flatMap((x) => x.samples.map((m) => m.name)));
+    expect(opsMetricNames('temporal_').filter((n) => !series.has(n))).toEqual([]);
   });
 
   it('leaves a history that replays the same with tracing on and off', async () => {
