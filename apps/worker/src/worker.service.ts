@@ -59,7 +59,11 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const port = this.obs.workerMetricsPort;
     const sdkMetrics = await installRuntime(this.app.logLevel, port !== undefined);
-    if (port !== undefined) await this.metrics.listen(this.obs.workerMetricsHost, port, sdkMetrics);
+    if (port !== undefined)
+      // Metrics are not worth a worker: a port in use is said loudly and the worker runs on.
+      await this.metrics
+        .listen(this.obs.workerMetricsHost, port, sdkMetrics)
+        .catch((err: Error) => this.log.error(`${err.message}: this worker serves no metrics`));
     // Tracing on (OTEL_EXPORTER_OTLP_ENDPOINT): the workflow interceptors in the sandbox too.
     const traced = workerTracing(require.resolve('../../../workflows/interceptors'));
     const workflows = workflowSource(this.workerCfg, {

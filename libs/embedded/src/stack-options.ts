@@ -85,7 +85,7 @@ export function copyUrl(apiUrl: string, n: number): string {
 
 /** Settings that would point the product's processes elsewhere than this stack. */
 const PRODUCT_ENV =
-  /^(DATABASE_|TEMPORAL_|OIDC_|JWT_|LOG_|LOGIN_|APPROVALS_|SMTP_|MAIL_|PUBLIC_URL$|PORT$|HOST$|NODE_ENV$)/;
+  /^(DATABASE_|TEMPORAL_|OIDC_|JWT_|LOG_|LOGIN_|APPROVALS_|SMTP_|MAIL_|OTEL_|METRICS_|WORKER_METRICS_|PUBLIC_URL$|PORT$|HOST$|NODE_ENV$)/;
 
 /** This process's environment without the product's settings (a test's stack starts clean). */
 export function withoutProductSettings(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
