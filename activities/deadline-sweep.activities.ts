@@ -18,7 +18,7 @@ import {
   writeSweep,
   type SweepCandidate,
   type SweepWrite,
-} from '../libs/persistence/src/read-model';
+} from '../libs/persistence/src';
 
 const BATCH = 200;
 const NO_ID = '00000000-0000-0000-0000-000000000000';

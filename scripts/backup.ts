@@ -27,7 +27,7 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
-import { projectRoot } from '../libs/embedded/src/project-root';
+import { projectRoot } from '../libs/embedded/src';
 
 type Mode = 'files' | 'dump';
 

@@ -9,7 +9,7 @@
 import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tracingBundle } from '../libs/config/src/worker.config';
+import { tracingBundle } from '../libs/config/src';
 
 async function bundle(codePath: string, workflowInterceptorModules: string[]) {
   // Compiled to dist/scripts/: the workflows are dist/workflows, the bundle dist/workflow-bundle.js.

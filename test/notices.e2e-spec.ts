@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { renderNoticeText, type NoticeText } from '../libs/approval/src/notice-texts';
+import { renderNoticeText, type NoticeText } from '../libs/approval/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { Harness, startHarness, userToken } from './app-harness';
 import { SmtpInbox } from './smtp-inbox';

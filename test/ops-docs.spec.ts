@@ -8,7 +8,7 @@ import { Histogram, type Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { MetricsService } from '../apps/api/src/observability/metrics.service';
 import { WorkerMetrics } from '../apps/worker/src/observability';
-import { httpMetrics } from '../libs/observability/src/metrics';
+import { httpMetrics } from '../libs/observability/src';
 import { alertRules, dashboardExprs, opsMetricNames } from './ops-docs';
 
 /** The series a registry writes: a histogram's with _bucket, _sum and _count. */

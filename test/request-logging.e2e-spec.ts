@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { UsersService } from '../apps/api/src/auth/users.service';
-import { createLogger, nestLogger, useRootLogger } from '../libs/observability/src/logging';
+import { createLogger, nestLogger, useRootLogger } from '../libs/observability/src';
 import { Harness, startHarness, userToken } from './app-harness';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

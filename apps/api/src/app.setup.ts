@@ -11,7 +11,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { SafeInputPipe } from './common/safe-input.pipe';
 import { setupOpenApi } from './common/openapi';
 import { requestLogging } from './common/request-id.middleware';
-import { httpMetrics } from '../../../libs/observability/src/metrics';
+import { httpMetrics } from '../../../libs/observability/src';
 import { MetricsService } from './observability/metrics.service';
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {

@@ -3,8 +3,8 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseAppConfig } from '../../../libs/config/src';
-import { describeStartError } from '../../../libs/config/src/start-error';
-import { nestLogger } from '../../../libs/observability/src/logging';
+import { describeStartError } from '../../../libs/config/src';
+import { nestLogger } from '../../../libs/observability/src';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 

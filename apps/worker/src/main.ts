@@ -2,8 +2,8 @@ import './tracing'; // first: when OTEL_EXPORTER_OTLP_ENDPOINT is set, instrumen
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { describeStartError } from '../../../libs/config/src/start-error';
-import { nestLogger } from '../../../libs/observability/src/logging';
+import { describeStartError } from '../../../libs/config/src';
+import { nestLogger } from '../../../libs/observability/src';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap() {

@@ -9,10 +9,10 @@ import { Runtime } from '@temporalio/worker';
 import { createServer, type Server } from 'node:http';
 import { AddressInfo, createServer as createTcpServer } from 'node:net';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import type { LogThreshold } from '../../../libs/observability/src/logging';
-import { rootLogger } from '../../../libs/observability/src/logging';
-import { METRIC_PREFIX, createRegistry } from '../../../libs/observability/src/metrics';
-import { temporalLogger } from '../../../libs/observability/src/temporal-log';
+import type { LogThreshold } from '../../../libs/observability/src';
+import { rootLogger } from '../../../libs/observability/src';
+import { METRIC_PREFIX, createRegistry } from '../../../libs/observability/src';
+import { temporalLogger } from './temporal-log';
 
 /** A free loopback port for the SDK's own exporter, which the worker's `/metrics` reads. */
 function freeLoopbackPort(): Promise<number> {

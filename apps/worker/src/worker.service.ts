@@ -21,9 +21,8 @@ import {
   workerConfig,
   workflowSource,
 } from '../../../libs/config/src';
-import { tracing } from '../../../libs/observability/src/tracing';
-import { workerTracing } from '../../../libs/observability/src/temporal-tracing';
-import { temporalConnectionOptions } from '../../../libs/temporal/src';
+import { tracing, workerTracing } from '../../../libs/observability/src';
+import { temporalConnectionOptions } from '../../../libs/config/src';
 import { MailDispatcher } from './mail/mail-dispatcher';
 import { every } from './periodic';
 import { SmtpCatcher, startSmtpCatcher } from './mail/smtp-catcher';

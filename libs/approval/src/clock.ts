@@ -9,7 +9,7 @@
  * - Risk: AT_RISK once the used days reach the warning threshold (policy); OVERDUE once the due
  *   date has ended with the item still open (or more days used than the limit).
  */
-import { formatEpochDay, parseDate } from '../../calendar/src/civil-date';
+import { formatEpochDay, parseDate } from '../../calendar/src/core';
 import type { DateInterval, WorkingDayCalendar } from '../../calendar/src/core';
 import {
   criticalPath,

@@ -8,7 +8,7 @@
  * project or item name) is shown as written.
  */
 import type { JointProcedure, StageCode } from '../../domain/src';
-import type { PauseReason } from './types';
+import type { PauseReason } from './pause-reasons';
 
 export const NOTICE_LANGUAGES = ['zh-CN', 'en'] as const;
 export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];

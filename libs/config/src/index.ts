@@ -7,3 +7,5 @@ export * from './worker.config';
 export * from './mail.config';
 export * from './documents.config';
 export * from './observability.config';
+export * from './temporal-connection';
+export * from './start-error';

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { rootLogger } from '../../../../libs/observability/src/logging';
+import { rootLogger } from '../../../../libs/observability/src';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 

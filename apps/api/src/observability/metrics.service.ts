@@ -1,11 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, type Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { METRIC_PREFIX, createRegistry } from '../../../../libs/observability/src/metrics';
-import {
-  operationsSnapshot,
-  type OperationsSnapshot,
-} from '../../../../libs/persistence/src/read-model';
+import { METRIC_PREFIX, createRegistry } from '../../../../libs/observability/src';
+import { operationsSnapshot, type OperationsSnapshot } from '../../../../libs/persistence/src';
 
 /** A scrape every few seconds from several Prometheus servers costs one round of SQL. */
 const CACHE_MS = 10_000;

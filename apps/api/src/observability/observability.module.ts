@@ -2,8 +2,8 @@ import { Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { observabilityConfig } from '../../../../libs/config/src';
-import { pinoParams } from '../../../../libs/observability/src/logging';
-import { tracing } from '../../../../libs/observability/src/tracing';
+import { pinoParams } from '../../../../libs/observability/src';
+import { tracing } from '../../../../libs/observability/src';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 

@@ -285,7 +285,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_submit'];
+    post: operations['ProjectCommandsController_submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -301,7 +301,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_accept'];
+    post: operations['ProjectCommandsController_accept'];
     delete?: never;
     options?: never;
     head?: never;
@@ -317,7 +317,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_supplement'];
+    post: operations['ProjectCommandsController_supplement'];
     delete?: never;
     options?: never;
     head?: never;
@@ -333,7 +333,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_resubmit'];
+    post: operations['ProjectCommandsController_resubmit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -349,7 +349,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_deliverDeficiency'];
+    post: operations['ProjectCommandsController_deliverDeficiency'];
     delete?: never;
     options?: never;
     head?: never;
@@ -365,7 +365,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_withdrawItem'];
+    post: operations['ProjectCommandsController_withdrawItem'];
     delete?: never;
     options?: never;
     head?: never;
@@ -381,7 +381,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_withdraw'];
+    post: operations['ProjectCommandsController_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -397,7 +397,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_extend'];
+    post: operations['ProjectCommandsController_extend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -413,7 +413,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_scheduleJoint'];
+    post: operations['ProjectCommandsController_scheduleJoint'];
     delete?: never;
     options?: never;
     head?: never;
@@ -429,7 +429,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_recordJoint'];
+    post: operations['ProjectCommandsController_recordJoint'];
     delete?: never;
     options?: never;
     head?: never;
@@ -495,6 +495,38 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['MandatesController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/read-model/rebuild': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReadModelController_rebuild'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/read-models/rebuild': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReadModelController_rebuildRunning'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -903,7 +935,9 @@ export interface components {
         | 'DELEGATION_GRANTED'
         | 'DELEGATION_REVOKED'
         | 'MANDATE_GRANTED'
-        | 'MANDATE_REVOKED';
+        | 'MANDATE_REVOKED'
+        | 'READ_MODEL_WRITE_REFUSED'
+        | 'READ_MODEL_REBUILT';
       actor?: string | null;
       subject?: string | null;
       address?: string | null;
@@ -1342,6 +1376,19 @@ export interface components {
     };
     MandateListDto: {
       items: components['schemas']['MandateDto'][];
+    };
+    RebuiltDto: {
+      /** Format: uuid */
+      projectId: string;
+      /** @enum {string} */
+      how: 'SIGNALLED' | 'REWRITTEN';
+      seq?: number;
+    };
+    RebuiltAllDto: {
+      running: number;
+      signalled: number;
+      rewritten: number;
+      failed: string[];
     };
     TaskDto: {
       taskId: string;
@@ -3244,7 +3291,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_submit: {
+  ProjectCommandsController_submit: {
     parameters: {
       query?: never;
       header?: {
@@ -3327,7 +3374,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_accept: {
+  ProjectCommandsController_accept: {
     parameters: {
       query?: never;
       header?: {
@@ -3410,7 +3457,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_supplement: {
+  ProjectCommandsController_supplement: {
     parameters: {
       query?: never;
       header?: {
@@ -3493,7 +3540,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_resubmit: {
+  ProjectCommandsController_resubmit: {
     parameters: {
       query?: never;
       header?: {
@@ -3576,7 +3623,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_deliverDeficiency: {
+  ProjectCommandsController_deliverDeficiency: {
     parameters: {
       query?: never;
       header?: {
@@ -3659,7 +3706,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_withdrawItem: {
+  ProjectCommandsController_withdrawItem: {
     parameters: {
       query?: never;
       header?: {
@@ -3742,7 +3789,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_withdraw: {
+  ProjectCommandsController_withdraw: {
     parameters: {
       query?: never;
       header?: {
@@ -3824,7 +3871,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_extend: {
+  ProjectCommandsController_extend: {
     parameters: {
       query?: never;
       header?: {
@@ -3907,7 +3954,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_scheduleJoint: {
+  ProjectCommandsController_scheduleJoint: {
     parameters: {
       query?: never;
       header?: {
@@ -3989,7 +4036,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_recordJoint: {
+  ProjectCommandsController_recordJoint: {
     parameters: {
       query?: never;
       header?: {
@@ -4488,6 +4535,154 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReadModelController_rebuild: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebuiltDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReadModelController_rebuildRunning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebuiltAllDto'];
+        };
       };
       /** @description Invalid input; the message names each bad field */
       400: {

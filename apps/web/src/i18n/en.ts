@@ -1,4 +1,4 @@
-import { NOTICE_KIND_LABELS, STAGE_LABELS } from '../../../../libs/approval/src/notice-texts';
+import { NOTICE_KIND_LABELS, STAGE_LABELS } from '../../../../libs/approval/src';
 import type { Strings } from './zh-CN';
 
 /** English: every key of zh-CN.ts (tsc checks the shape). */

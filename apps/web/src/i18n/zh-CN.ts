@@ -1,4 +1,4 @@
-import { NOTICE_KIND_LABELS, STAGE_LABELS } from '../../../../libs/approval/src/notice-texts';
+import { NOTICE_KIND_LABELS, STAGE_LABELS } from '../../../../libs/approval/src';
 /** 中文（简体）: the first language of the product; en.ts must have every key of this table. */
 export const zh = {
   app: {

@@ -55,6 +55,8 @@ export interface CommandEnvelope {
   /** Set when an agent acts: the applicant organisation it acts for. */
   onBehalfOf?: string;
   command: Command;
+  /** What the caller wants back besides the result: `report`, the whole project report. */
+  answer?: 'report';
 }
 
 export type RefusalCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID';

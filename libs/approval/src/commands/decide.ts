@@ -189,18 +189,6 @@ const DECISIONS: Record<DecisionAction, Decision> = {
 
 /** A reviewing officer decides on an item: one of `DECISION_ACTIONS`. */
 export const decide: CommandHandler<'DECIDE'> = {
-  /**
-   * A reviewing officer decides the department's items only: another department's item is as
-   * unknown to the officer as one that does not exist (the API answers 404 either way), whatever
-   * the project's or the item's state.
-   */
-  authorize(state, c, env) {
-    if (env.actor.role !== 'REVIEWING_OFFICER') return;
-    const item = state.items.find((i) => i.code === c.itemCode);
-    if (item && item.department !== env.actor.department)
-      refuse('NOT_FOUND', `item ${c.itemCode} is not one of department ${env.actor.department}'s`);
-  },
-
   validate(state, c, ctx) {
     const item = findItem(state, c.itemCode);
     if (!DECISION_ACTIONS.includes(c.action))

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { renderNoticeText } from '../../../../../libs/approval/src/notice-texts';
+import { renderNoticeText } from '../../../../../libs/approval/src';
 import { api, call } from '../../api/client';
 import type { Ok } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';

@@ -2,7 +2,7 @@ import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space } fr
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SPECIAL_PROCEDURE_TYPES } from '../../../../../libs/approval/src/types';
+import { SPECIAL_PROCEDURE_TYPES } from '../../../../../libs/approval/src';
 import { api, call, idempotencyKey } from '../../api/client';
 import type { Decision, ItemReport } from '../../api/types';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';

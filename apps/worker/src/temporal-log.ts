@@ -1,6 +1,6 @@
 import { DefaultLogger, type LogEntry, type LogLevel } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import type { LogThreshold } from './logging';
+import type { LogThreshold } from '../../../libs/observability/src';
 
 const SDK_LEVEL: Record<LogThreshold, LogLevel> = {
   error: 'ERROR',
