@@ -3,7 +3,7 @@
  * (`time`, `level`, `context`, `msg`, `requestId` inside a request, the fields logged), readable
  * lines through pino-pretty when LOG_FORMAT=text or, unset, when stdout is a terminal.
  */
-import type { LoggerService } from '@nestjs/common';
+import { RequestMethod, type LoggerService } from '@nestjs/common';
 import { Logger as NestPinoLogger, PinoLogger, type Params } from 'nestjs-pino';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
@@ -79,7 +79,12 @@ class AppLogger extends NestPinoLogger {
 
 /** nestjs-pino's settings: the root logger as it is; pino-http is set up by the API itself. */
 export function pinoParams(): Params {
-  return { pinoHttp: { logger: rootLogger() }, useExisting: true };
+  return {
+    pinoHttp: { logger: rootLogger() },
+    useExisting: true,
+    // Every route, in path-to-regexp 8's words (its `*` default makes Nest warn at start).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+  };
 }
 
 /**
