@@ -161,6 +161,8 @@ async function main() {
   // Tokens survive a restart: a random signing secret kept with the embedded data.
   if (!childEnv.JWT_SECRET && childEnv.NODE_ENV !== 'production')
     childEnv.JWT_SECRET = localSecret(dataDir);
+  // Uploaded materials live with the embedded data unless an S3 bucket is given.
+  if (!childEnv.S3_BUCKET?.trim()) childEnv.FILES_DIR ??= join(dataDir, 'files');
   // A terminal reads text, not JSON (the children's output is a pipe to this process).
   if (process.stdout.isTTY) childEnv.LOG_FORMAT ??= 'text';
   // Metrics: the API's /metrics behind a token kept with the data; each worker on its own port.

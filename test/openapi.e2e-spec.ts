@@ -34,7 +34,7 @@ describe('OpenAPI document and Swagger UI at /docs, generated from the code (rea
     expect(ui.text).toContain('swagger');
   });
 
-  it('lists every endpoint of the contract (DESIGN section 6) with its method', () => {
+  it('lists every endpoint of the contract (docs/design.md §6) with its method', () => {
     const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
     );

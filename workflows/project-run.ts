@@ -86,7 +86,7 @@ export class ProjectRun {
     });
     if (input.acceptedAt) {
       // Import: the first stage was submitted and accepted elsewhere on `acceptedAt`.
-      const c = this.ctx(input.acceptedAt);
+      const c = { ...this.ctx(input.acceptedAt), imported: true };
       for (const command of [
         { kind: 'SUBMIT_STAGE', stage: state.stage, note: 'imported' } as const,
         { kind: 'ACCEPT_STAGE', stage: state.stage, decision: 'ACCEPT' } as const,

@@ -16,6 +16,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { MaterialsModule } from './materials/materials.module';
 import { ObservabilityModule } from './observability/observability.module';
 
 @Module({
@@ -37,6 +38,7 @@ import { ObservabilityModule } from './observability/observability.module';
     NoticesModule,
     DocumentsModule,
     RatingsModule,
+    MaterialsModule,
     WebModule.register(),
     AccountsModule,
     AuditModule,

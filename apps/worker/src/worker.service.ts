@@ -12,7 +12,8 @@ import { createTransport } from 'nodemailer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createActivities, createDeadlineSweep } from '../../../activities';
+import { createActivities } from '../../../activities';
+import { createDeadlineSweep } from './deadline-sweep';
 import {
   appConfig,
   mailConfig,

@@ -1,5 +1,5 @@
 /**
- * The clocks of DESIGN section 4, computed from state for a given day. Pure: the workflow uses
+ * The clocks of docs/design.md §4, computed from state for a given day. Pure: the workflow uses
  * it for its timers and the API for reports, so both always agree.
  *
  * - A day counts when it is a working day in (from, to] of an interval (art. 82: the starting

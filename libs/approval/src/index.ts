@@ -12,3 +12,4 @@ export * from './next-actions';
 export * from './notice-texts';
 export * from './rectification';
 export * from './text';
+export * from './materials';

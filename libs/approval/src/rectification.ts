@@ -41,7 +41,8 @@ export function rectificationDueAt(cal: WorkingDayCalendar, dueDate: string): nu
   return cal.endOfDay(dueDate) + 1;
 }
 
-export interface RectificationInput {
+/** What a rating says of the item it rates: the rectification opens with it. */
+interface RatedItem {
   /** The rating's id; the rectification has the same id. */
   id: string;
   projectId: string;
@@ -55,23 +56,16 @@ export interface RectificationInput {
   comment: string | null;
   /** YYYY-MM-DD (Asia/Shanghai) on which the rating was given. */
   openedOn: string;
+}
+
+export interface RectificationInput extends RatedItem {
   /** The project's calendar (the API's snapshot in force when the rating was given). */
   calendar: CalendarSnapshot;
 }
 
 /** The rectification as the workflow holds it and the `rectifications` table stores it. */
-export interface RectificationView {
-  id: string;
-  projectId: string;
-  projectName: string;
-  itemCode: string;
-  itemName: string;
-  department: string;
-  organisation: string;
-  score: number;
-  comment: string | null;
+export interface RectificationView extends RatedItem {
   status: RectificationStatus;
-  openedOn: string;
   dueDate: string;
   /** ISO instant at which it goes OVERDUE unless responded. */
   dueAt: string;

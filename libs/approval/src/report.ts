@@ -4,7 +4,7 @@ import { nextActions } from './next-actions';
 import type { ItemClock, ProjectClock } from './clock';
 import type { ItemState, ProjectState } from './types';
 
-/** The project report of DESIGN section 6, for `today` (the clock grows every working day). */
+/** The project report of docs/design.md §6, for `today` (the clock grows every working day). */
 export function buildReport(state: ProjectState, cal: WorkingDayCalendar, today: string) {
   const clocks = computeItemClocks(state, cal, today);
   return {
@@ -91,6 +91,20 @@ export function itemReport(i: ItemState, c: ItemClock) {
     startedOn: i.intervals[0]?.from ?? null,
     decidedOn: i.decidedOn ?? null,
     pauses: i.pauses,
+    /** What the item asks for, and where each material stands (files: GET …/materials). */
+    materials: (i.materials ?? []).map((m) => ({
+      code: m.code,
+      name: m.name,
+      nameEn: m.nameEn,
+      required: m.required,
+      status: m.status,
+      round: m.round,
+      source: m.source ?? 'APPLICANT',
+      producedBy: m.producedBy ?? null,
+      deficiencyAllowed: m.deficiencyAllowed === true,
+      reason: m.reason ?? [],
+      correction: m.correction ?? null,
+    })),
   };
 }
 

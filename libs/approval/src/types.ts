@@ -29,6 +29,7 @@ export type StageStatus =
 export type ProjectStatus = 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
 
 export * from './pause-reasons';
+import type { MaterialInput, MaterialState } from './material-state';
 import type { PauseReason } from './pause-reasons';
 
 /** Working days in (from, to]; `to` absent while the interval is open (runs through today). */
@@ -51,6 +52,8 @@ export interface Deficiency {
   dueDate: string;
   status: 'OPEN' | 'DELIVERED' | 'MISSED';
   deliveredOn?: string;
+  /** The materials it promised (a window's 容缺 acceptance names them); absent: described only. */
+  materials?: string[];
 }
 
 /** An item of the checklist as the workflow receives it (a snapshot of the catalog). */
@@ -67,9 +70,11 @@ export interface ChecklistItemInput {
   statutoryLimitDays: number;
   prerequisites: readonly string[];
   jointProcedure: JointProcedure | null;
+  /** What the item asks for (absent in projects started before materials). */
+  materials?: MaterialInput[];
 }
 
-export interface ItemState extends Omit<ChecklistItemInput, 'prerequisites'> {
+export interface ItemState extends Omit<ChecklistItemInput, 'prerequisites' | 'materials'> {
   extensionDays: number;
   prerequisites: string[];
   status: ItemStatus;
@@ -87,6 +92,7 @@ export interface ItemState extends Omit<ChecklistItemInput, 'prerequisites'> {
   risk: Risk;
   decidedOn?: string;
   decisionComment?: string;
+  materials?: MaterialState[];
 }
 
 export interface StageState {

@@ -9,3 +9,4 @@ export * from './documents.config';
 export * from './observability.config';
 export * from './temporal-connection';
 export * from './start-error';
+export * from './storage.config';

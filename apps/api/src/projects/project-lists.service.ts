@@ -48,7 +48,7 @@ export class ProjectListsService {
     const { rows, total } = await listProjects(this.ds, scope, q, {
       page: q.page,
       pageSize: q.pageSize,
-      // Agents work the riskiest first (DESIGN section 2); everyone else sees the latest first.
+      // Agents work the riskiest first (docs/design.md §2); everyone else sees the latest first.
       riskiestFirst: p.role === 'AGENT',
       // The same instant for the risk in SQL and the clocks below: the list agrees with itself.
       now,

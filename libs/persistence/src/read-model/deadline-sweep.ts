@@ -1,5 +1,5 @@
 /**
- * The deadline sweep's SQL (activities/deadline-sweep.activities.ts): the running projects with
+ * The deadline sweep's SQL (apps/worker/src/deadline-sweep.ts): the running projects with
  * a risk instant that has passed, and the write of what time alone raised in one of them.
  */
 import type { QueryRunner } from 'typeorm';

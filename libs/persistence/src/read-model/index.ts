@@ -17,3 +17,4 @@ export * from './ratings';
 export * from './deadline-sweep';
 export * from './operations';
 export * from './item-row';
+export * from './material-files';
