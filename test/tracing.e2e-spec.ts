@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { ApiClient, itemsOf, type ProjectReport } from '../libs/client/src';
+import { ApiClient, handInStage, itemsOf, type ProjectReport } from '../libs/client/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { Stack, StartupError, freePort, productEntry, projectRoot } from '../libs/embedded/src';
 import { projectWorkflowId } from '../libs/temporal/src';
@@ -46,6 +46,7 @@ describe('a decision is one trace: API, Update, workflow task, activity, Postgre
       LOG_FORMAT: 'json',
       DEADLINE_SWEEP_SECONDS: '0',
       MAIL_CATCHER_DIR: join(stack.dir, 'mail'),
+      FILES_DIR: join(stack.dir, 'files'),
       WORKFLOW_BUNDLE: join(projectRoot(), 'dist', 'workflow-bundle.js'),
       OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
       OTEL_BSP_SCHEDULE_DELAY: '200',
@@ -72,10 +73,12 @@ describe('a decision is one trace: API, Update, workflow task, activity, Postgre
       { name: '追踪测试项目', answers: EXAMPLE_ANSWERS.school, ownerOrganisation: 'org-a' },
       { token: admin, key: randomUUID() },
     );
+    const applicant = await api.login('applicant', 'demo');
+    await handInStage(api, applicant, project.id, 'PLAN');
     const submitted = await api.post<ProjectReport>(
       `/api/projects/${project.id}/stages/PLAN/submission`,
       { note: '材料齐全' },
-      { token: await api.login('applicant', 'demo') },
+      { token: applicant },
     );
     expect(submitted.id).toBe(project.id);
     await api.post(

@@ -7,6 +7,7 @@
  * doubled (the checks of the other fault tests). `npm run fault:restore`; FAULT_PROJECTS (20).
  * FAULT_TEMPORAL=cluster drills the cluster shape (Temporal's databases in the same PostgreSQL).
  */
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,17 @@ chmodSync(root, 0o755); // PostgreSQL runs as the postgres user when we are root
 const before = join(root, 'data-before');
 const after = join(root, 'data-after');
 const folder = join(root, 'backup');
+
+/** Every file handed in for the projects' materials, with the SHA-256 the API recorded. */
+async function materialFiles(api: FaultClient, token: string, ids: string[]) {
+  const views = await mapLimit(ids, 8, (id) =>
+    api.get<{ items: { materials: { files: { id: string; sha256: string }[] }[] }[] }>(
+      `/api/projects/${id}/materials`,
+      token,
+    ),
+  );
+  return views.flatMap((v) => v.items.flatMap((i) => i.materials.flatMap((m) => m.files)));
+}
 
 /** What a reader sees of a project: its stage, statuses, clocks and due dates. */
 const view = (r: Report) =>
@@ -86,6 +98,7 @@ runFault(
           }),
         );
       const was = await seen(api);
+      const handedIn = await materialFiles(api, tokens.applicant, ids);
 
       log('stopping the stack for the backup (the data stays)');
       for (const part of first.parts()) await first.kill(part);
@@ -117,6 +130,21 @@ runFault(
         changed.length
           ? `${changed.length} differ, e.g. ${changed[0]}: ${was.get(changed[0])?.view} → ${now.get(changed[0])?.view}`
           : `${ids.length} projects`,
+      );
+
+      const damaged: string[] = [];
+      await mapLimit(handedIn, 8, async (f) => {
+        const res = await fetch(`${restored!.apiUrl}/api/files/${f.id}`, {
+          headers: { authorization: `Bearer ${tokens2.applicant}` },
+        });
+        const bytes = Buffer.from(await res.arrayBuffer());
+        if (res.status !== 200 || createHash('sha256').update(bytes).digest('hex') !== f.sha256)
+          damaged.push(`${f.id} ${res.status}`);
+      });
+      checks.check(
+        'every material handed in before the backup downloads after the restore, byte for byte',
+        handedIn.length > 0 && damaged.length === 0,
+        damaged.length ? `${damaged.length} not, e.g. ${damaged[0]}` : `${handedIn.length} files`,
       );
 
       // The officers carry on where they were, until PLAN is complete everywhere.

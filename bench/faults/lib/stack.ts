@@ -72,6 +72,7 @@ export class FaultStack extends Stack {
         PORT: String(this.apiPort),
         HOST: '127.0.0.1',
         JWT_SECRET: this.jwtSecret,
+        FILES_DIR: join(this.dir, 'files'), // uploaded materials, with the stack's data
         LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'warn',
         LOG_FORMAT: 'json',
         LOGIN_RATE_LIMIT: '10000',
