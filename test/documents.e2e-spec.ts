@@ -5,6 +5,8 @@
  * who may not read the project learns anything.
  */
 import request from 'supertest';
+import { PdfService } from '../apps/api/src/documents/pdf.service';
+import { npmPdfFontPath } from '../libs/config/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { pdfText } from './pdf-text';
@@ -152,6 +154,17 @@ describe('receipts and issued results (real PostgreSQL, Temporal, HTTP)', () => 
     }
     // The font is embedded: the file carries its glyphs, not a reference to a system font.
     expect(pdf.toString('latin1')).toMatch(/\/FontFile[23]?\b/);
+  });
+
+  it('needs no system font: with PDF_FONT_PATH unset the font npm ci installed serves', async () => {
+    // What a fresh machine without Debian's fonts-noto-cjk gets after `npm ci && npm start`.
+    expect(process.env.PDF_FONT_PATH).toBeUndefined();
+    expect(h.app.get(PdfService).fontPath).toBe(npmPdfFontPath());
+    const pdf = (
+      await receipt().set('Accept', 'application/pdf').buffer(true).parse(binary).expect(200)
+    ).body as Buffer;
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansHans-Regular/);
+    expect(pdfText(pdf)).toContain('工程建设项目审批受理单');
   });
 
   it('issues a result when an item is approved, and not before', async () => {

@@ -10,7 +10,9 @@ import { AuthConfig, authConfig } from '../../../libs/config/src';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { SafeInputPipe } from './common/safe-input.pipe';
 import { setupOpenApi } from './common/openapi';
-import { requestIdMiddleware } from './common/request-id.middleware';
+import { requestLogging } from './common/request-id.middleware';
+import { httpMetrics } from '../../../libs/observability/src';
+import { MetricsService } from './observability/metrics.service';
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
@@ -27,9 +29,10 @@ export function configureApp(app: INestApplication): INestApplication {
   // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (req.ip).
   const { trustProxy } = app.get<AuthConfig>(authConfig.KEY);
   (app as NestExpressApplication).set('trust proxy', trustProxy.length > 0 ? trustProxy : false);
-  app.use(requestIdMiddleware());
+  app.use(requestLogging());
+  app.use(httpMetrics(app.get(MetricsService).registry));
   app.use(helmet());
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   setupOpenApi(app);
   app.useGlobalPipes(
     new SafeInputPipe(),

@@ -2,16 +2,13 @@
  * Receipts and results as A4 PDFs in Chinese, with the CJK font subset-embedded (pdfkit keeps
  * only the glyphs used, with a ToUnicode map, so the text can be searched and copied).
  */
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { defaultStages, type StageCode } from '../../../../libs/domain/src';
 import type { ItemResultDto, ReceiptDto } from './dto/documents.dto';
 
-export interface PdfFont {
-  /** File contents (read once), or a path. */
-  src: Buffer | string;
-  /** The face of a collection by PostScript name. */
-  name: string;
-}
+/** A font parsed once by fontkit; pdfkit takes it as it is and embeds the glyphs used. */
+export type PdfFont = Font;
 
 export const MARGIN = 56;
 export const stageName = (code: StageCode) =>
@@ -29,7 +26,8 @@ export function render(font: PdfFont, title: string, draw: (doc: PDFKit.PDFDocum
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     try {
-      doc.font(font.src, font.name);
+      // pdfkit 0.20 accepts a fontkit font object (its typings name only files and buffers).
+      doc.font(font as unknown as PDFKit.Mixins.PDFFontSource);
       draw(doc);
       doc.end();
     } catch (err) {

@@ -4,7 +4,7 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import type { Express, NextFunction, Request, Response } from 'express';
 import { AllExceptionsFilter } from '../common/all-exceptions.filter';
 
-const API_PATHS = /^\/(api|docs|health)(\/|$|\?)/;
+const API_PATHS = /^\/(api|docs|health|metrics)(\/|$|\?)/;
 
 /** body-parser's refusals are http-errors marked `expose` with a `type` such as entity.too.large. */
 function isRefusedBody(err: unknown): boolean {
