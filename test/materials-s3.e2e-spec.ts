@@ -71,7 +71,7 @@ describe('materials in an S3-compatible store (S3Proxy, real stack)', () => {
       forcePathStyle: true,
     });
     await store.init();
-    // 12 MB: a multipart upload of three parts.
+    // 12 MB, handed over in two chunks.
     const big = Buffer.alloc(12 * 1024 * 1024, 7);
     await store.put(
       'driver/big',

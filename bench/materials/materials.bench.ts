@@ -16,7 +16,8 @@
  *
  * Writes bench/results/materials.json.
  */
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3Client } from '../../libs/storage/src';
 import { readFileSync } from 'node:fs';
 import { samplePdf } from '../../libs/client/src';
 import { freePort, startS3Proxy, type RunningS3Proxy } from '../../libs/embedded/src';
@@ -97,7 +98,7 @@ runBench('materials', async () => {
   });
   const api = new ApiClient(stack.apiUrl!);
   const applicant = await api.login('applicant', 'demo');
-  const s3client = new S3Client({
+  const s3client = s3Client({
     endpoint: s3.endpoint,
     region: 'us-east-1',
     forcePathStyle: true,
