@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   INestApplication,
+  PipeTransform,
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
@@ -22,6 +23,22 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
   });
 }
 
+/**
+ * The global pipes, in order: the input's text and depth first (SafeInputPipe), then the DTO's
+ * validation with every problem named by its field's path.
+ */
+export function inputPipes(): PipeTransform[] {
+  return [
+    new SafeInputPipe(),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
+    }),
+  ];
+}
+
 /** Everything main.ts and the e2e tests share, so tests exercise the served app. */
 export function configureApp(app: INestApplication): INestApplication {
   // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (req.ip).
@@ -31,15 +48,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(helmet());
   app.setGlobalPrefix('api', { exclude: ['health'] });
   setupOpenApi(app);
-  app.useGlobalPipes(
-    new SafeInputPipe(),
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
-    }),
-  );
+  app.useGlobalPipes(...inputPipes());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   return app;

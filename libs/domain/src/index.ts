@@ -89,3 +89,4 @@ export {
 } from './questionnaire/checklist';
 export { EXAMPLE_ANSWERS, type ExampleProject } from './questionnaire/examples';
 export * from './credit-code';
+export * from './plain-text';
