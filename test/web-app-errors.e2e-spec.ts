@@ -27,7 +27,7 @@ describe('API errors with the web app served (real HTTP)', () => {
   });
 
   const post = (path: string, body: Buffer, headers: Record<string, string>) =>
-    fetch(`${h.url}${path}`, { method: 'POST', headers, body });
+    fetch(`${h.url}${path}`, { method: 'POST', headers, body: new Uint8Array(body) });
 
   it('serves the web app at / and its client routes', async () => {
     const page = await fetch(`${h.url}/projects/some-route`);

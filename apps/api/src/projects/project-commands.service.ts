@@ -15,7 +15,7 @@ import {
   projectWorkflowId,
 } from '../../../../libs/temporal/src';
 import type { Principal } from '../auth/principal';
-import { dependencyOutage } from '../common/dependency-outage';
+import { unconfirmedUpdate } from '../common/update-deadline';
 import { TemporalClient } from '../temporal/temporal.module';
 
 /** The project's workflow has ended (or never ran): it takes no more commands. */
@@ -83,13 +83,8 @@ export class ProjectCommandsService {
       ) {
         throw new ProjectClosedException();
       }
-      if (Date.now() - started >= UPDATE_WAIT_MS && dependencyOutage(err) === 'temporal') {
-        // The Update may have been applied and be waiting for its read-model write: say so,
-        // rather than blaming Temporal for what may be PostgreSQL.
-        throw new ServiceUnavailableException(
-          `the project did not confirm the command within ${UPDATE_WAIT_MS / 1000} s (Temporal or PostgreSQL may be down); retry with the same Idempotency-Key to get its result`,
-        );
-      }
+      const unconfirmed = unconfirmedUpdate(err, Date.now() - started, UPDATE_WAIT_MS);
+      if (unconfirmed) throw unconfirmed;
       if (err instanceof WorkflowUpdateFailedError) {
         throw new ServiceUnavailableException(`the command could not be applied: ${err.message}`);
       }
