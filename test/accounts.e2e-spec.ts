@@ -353,6 +353,28 @@ describe('accounts, sessions and sign-in (issue 14, real stack)', () => {
     await request(h.url).get('/api/audit?from=yesterday').set(bearer(supervisor)).expect(400);
   });
 
+  it('a parallel burst of 250 wrong passwords from rotating addresses checks at most 5 with bcrypt', async () => {
+    await userToken(h, { username: 'acc-burst', role: 'AGENT', password: 'burst-password-1' });
+    const users = h.app.get(UsersService);
+    const before = users.passwordChecks;
+    const res = await Promise.all(
+      Array.from({ length: 250 }, (_, i) =>
+        login('acc-burst', `guess-${i}`, `198.51.100.${i % 250}`),
+      ),
+    );
+    const checked = users.passwordChecks - before;
+    const count = (s: number) => res.filter((r) => r.status === s).length;
+    expect({ checked, unauthorized: count(401), locked: count(429) }).toEqual({
+      checked: 5,
+      unauthorized: 5,
+      locked: 245,
+    });
+    // Locked: the right password too, and it costs no bcrypt.
+    const right = await login('acc-burst', 'burst-password-1', office(80));
+    expect(right.status).toBe(429);
+    expect(users.passwordChecks - before).toBe(5);
+  });
+
   it('rotates refresh tokens: a reused one revokes its whole family; signing out ends the session', async () => {
     await userToken(h, { username: 'acc-refresher', role: 'AGENT', password: 'refresher-pw-1' });
     const first = (await login('acc-refresher', 'refresher-pw-1', office(70)).expect(200)).body;

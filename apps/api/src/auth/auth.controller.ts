@@ -17,7 +17,7 @@ import type { Principal } from './principal';
 import { LoginResultDto, MeDto, PasswordChangedDto, SignedOutDto } from './dto/auth-responses.dto';
 import { LoginDto } from './dto/login.dto';
 import { ChangePasswordDto, RefreshDto } from './dto/session.dto';
-import { LoginThrottle } from './login-throttle.service';
+import { LoginAttempt, LoginThrottle } from './login-throttle.service';
 import { passwordProblem } from './password-policy';
 import { SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
@@ -52,8 +52,9 @@ export class AuthController {
     const address = addressOf(req);
     const { username } = body;
     await this.throttle.checkAddress(address, res);
+    let attempt: LoginAttempt;
     try {
-      await this.throttle.checkAccount(username, res);
+      attempt = await this.throttle.reserve(username, res);
     } catch (e) {
       await this.audit.record({ action: 'LOGIN_LOCKED', subject: username, address });
       throw e;
@@ -61,7 +62,7 @@ export class AuthController {
     const user = await this.users.verify(username, body.password);
     if (!user) {
       await this.audit.record({ action: 'LOGIN_FAILED', subject: username, address });
-      const lockedFor = await this.throttle.failed(username);
+      const lockedFor = await this.throttle.failed(attempt);
       if (lockedFor > 0) {
         await this.audit.record({
           action: 'LOGIN_LOCKED',
@@ -136,7 +137,7 @@ export class AuthController {
   ): Promise<PasswordChangedDto> {
     const address = addressOf(req);
     // Guessing the current password here counts as a failed sign-in of the account.
-    await this.throttle.checkAccount(me.username, res);
+    const attempt = await this.throttle.reserve(me.username, res);
     const user = await this.users.verify(me.username, body.currentPassword);
     if (!user) {
       await this.audit.record({
@@ -145,9 +146,10 @@ export class AuthController {
         address,
         detail: { via: 'password change' },
       });
-      await this.throttle.failed(me.username);
+      await this.throttle.failed(attempt);
       throw new BadRequestException(['currentPassword: is wrong']);
     }
+    await this.throttle.succeeded(me.username);
     const problem = passwordProblem(body.newPassword, me.username);
     if (problem) throw new BadRequestException([problem]);
     if (body.newPassword === body.currentPassword) {

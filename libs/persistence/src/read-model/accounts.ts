@@ -9,47 +9,43 @@ import type { Db } from './db';
 
 // ---- sign-in counters -------------------------------------------------------------------
 
-/** Seconds the account stays locked, or 0. */
-export async function accountLockedFor(db: Db, username: string): Promise<number> {
-  const rows = await db.query<{ s: number }[]>(
-    `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS s
-     FROM login_failures WHERE username = $1 AND locked_until > now()`,
-    [username],
-  );
-  return rows[0]?.s ?? 0;
-}
-
-/** The existing row's count plus this failure; a stale or expired one starts again. */
+/** The existing row's count plus this attempt; a stale or expired one starts again. */
 const NEXT_FAILURES = `(CASE WHEN f.last_failed_at < now() - make_interval(secs => $3::float8)
     OR f.locked_until <= now() THEN 1 ELSE f.failures + 1 END)`;
 
 /**
- * Counts one failed sign-in of the account (failures older than the lock time are forgotten)
- * and locks it for `lockSeconds` once `threshold` is reached. Answers the failures so far.
+ * Reserves one sign-in attempt of the account before its password is checked, counting it as a
+ * failure until it succeeds (`clearLoginFailures`): the count, the lock it may start and the
+ * check whether it may go on are one statement, so a burst of parallel attempts evaluates at most
+ * `threshold` passwords, one lock's worth. `allowed` is false while the account is locked (the
+ * refused attempt counts, the lock does not move); `lockedFor` is the lock's seconds, set by this
+ * attempt when `failures` reaches `threshold`. Failures older than the lock time are forgotten.
  */
-export async function recordLoginFailure(
+export async function reserveLoginAttempt(
   db: Db,
   username: string,
   threshold: number,
   lockSeconds: number,
-): Promise<{ failures: number; lockedFor: number }> {
+): Promise<{ allowed: boolean; failures: number; lockedFor: number }> {
   const rows = await db.query<{ failures: number; locked_for: number | null }[]>(
     `INSERT INTO login_failures AS f (username, failures, last_failed_at, locked_until)
      VALUES ($1, 1, now(),
              CASE WHEN 1 >= $2::int THEN now() + make_interval(secs => $3::float8) END)
      ON CONFLICT (username) DO UPDATE SET
-       failures = ${NEXT_FAILURES},
+       failures = CASE WHEN f.locked_until > now() THEN f.failures + 1 ELSE ${NEXT_FAILURES} END,
        last_failed_at = now(),
-       locked_until = CASE WHEN ${NEXT_FAILURES} >= $2::int
+       locked_until = CASE WHEN f.locked_until > now() THEN f.locked_until
+                           WHEN ${NEXT_FAILURES} >= $2::int
                            THEN now() + make_interval(secs => $3::float8) END
      RETURNING failures,
        ceil(extract(epoch FROM locked_until - now()))::int AS locked_for`,
     [username, threshold, lockSeconds],
   );
-  return { failures: rows[0].failures, lockedFor: rows[0].locked_for ?? 0 };
+  const { failures, locked_for } = rows[0];
+  return { allowed: failures <= threshold, failures, lockedFor: locked_for ?? 0 };
 }
 
-/** A successful sign-in resets the account's counter. */
+/** A successful sign-in resets the account's counter (and the lock its own attempt set). */
 export async function clearLoginFailures(db: Db, username: string): Promise<void> {
   await db.query(`DELETE FROM login_failures WHERE username = $1`, [username]);
 }
