@@ -18,7 +18,7 @@ describe('plain text', () => {
 
   it('prints any stored string as one line without controls or bidi formatting', () => {
     expect(oneLine('仓库\r\n受理单号：SL-2026-9999\n\t伪造')).toBe(
-      '仓库 受理单号：SL-2026-9999  伪造',
+      '仓库 受理单号：SL-2026-9999 伪造',
     );
     expect(oneLine('Tower \u202eexe.fdp\u202c \u0007\u009b!')).toBe('Tower exe.fdp !');
     expect(oneLine('lost \ud83d')).toBe('lost \ufffd');

@@ -50,13 +50,13 @@ export function textProblem(s: string, kind: TextKind): TextProblem | undefined 
 const DROPPED = new RegExp(`${CONTROL.source}|${BIDI.source}`, 'g');
 
 /**
- * `s` as one printable line: line breaks and tabs become a space, other controls and bidi
+ * `s` as one printable line: a run of line breaks and tabs becomes one space, other controls and bidi
  * formatting are dropped, a lone surrogate becomes U+FFFD. What a name prints as on a receipt
  * or in a mail, whatever was stored.
  */
 export function oneLine(s: string): string {
   return s
     .replace(/\p{Cs}/gu, '\uFFFD')
-    .replace(/\r\n|[\t\n\r\v\f\u0085\u2028\u2029]/g, ' ')
+    .replace(/[\t\n\r\v\f\u0085\u2028\u2029]+/g, ' ')
     .replace(DROPPED, '');
 }

@@ -3,7 +3,7 @@
  * only the glyphs used, with a ToUnicode map, so the text can be searched and copied).
  */
 import PDFDocument from 'pdfkit';
-import { defaultStages, type StageCode } from '../../../../libs/domain/src';
+import { defaultStages, oneLine, type StageCode } from '../../../../libs/domain/src';
 import type { ItemResultDto, ReceiptDto } from './dto/documents.dto';
 
 export interface PdfFont {
@@ -43,14 +43,19 @@ function heading(doc: PDFKit.PDFDocument, title: string, number: string) {
   doc.moveDown(1.2);
 }
 
+/**
+ * Label and value, one line each (wrapped only by width): a stored name's line breaks or bidi
+ * formatting must not print as a line of its own ("受理单号：…") or reorder the text around it.
+ */
 function fields(doc: PDFKit.PDFDocument, rows: [string, string][]) {
   doc.fontSize(11);
-  for (const [label, value] of rows) doc.text(`${label}：${value}`).moveDown(0.3);
+  for (const [label, value] of rows) doc.text(`${label}：${oneLine(value)}`).moveDown(0.3);
   doc.moveDown(0.8);
 }
 
 /** A table with wrapped cells; a row that does not fit goes to a new page. */
-function table(doc: PDFKit.PDFDocument, widths: number[], header: string[], rows: string[][]) {
+function table(doc: PDFKit.PDFDocument, widths: number[], header: string[], body: string[][]) {
+  const rows = body.map((r) => r.map(oneLine));
   const left = MARGIN;
   const pad = 4;
   const bottom = doc.page.height - MARGIN;
@@ -123,9 +128,9 @@ export function resultPdf(font: PdfFont, r: ItemResultDto): Promise<Buffer> {
     doc
       .fontSize(11)
       .text(
-        `经审查，你单位申请的“${r.itemName}”符合法定条件，准予许可。请凭本通知到综合窗口领取结果（统一出件）。`,
+        `经审查，你单位申请的“${oneLine(r.itemName)}”符合法定条件，准予许可。请凭本通知到综合窗口领取结果（统一出件）。`,
       );
-    doc.moveDown(2).text(r.department, { align: 'right' });
+    doc.moveDown(2).text(oneLine(r.department), { align: 'right' });
     doc.text(r.decidedOn, { align: 'right' });
   });
 }
