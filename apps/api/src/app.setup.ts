@@ -1,13 +1,21 @@
 import {
   BadRequestException,
   INestApplication,
+  Logger,
   PipeTransform,
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { AuthConfig, authConfig } from '../../../libs/config/src';
+import {
+  AppConfig,
+  AuthConfig,
+  appConfig,
+  authConfig,
+  demoOnNetworkWarning,
+  isLoopbackHost,
+} from '../../../libs/config/src';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { SafeInputPipe } from './common/safe-input.pipe';
 import { setupOpenApi } from './common/openapi';
@@ -47,9 +55,21 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(requestIdMiddleware());
   app.use(helmet());
   app.setGlobalPrefix('api', { exclude: ['health'] });
-  setupOpenApi(app);
+  if (app.get<AppConfig>(appConfig.KEY).apiDocs) setupOpenApi(app);
   app.useGlobalPipes(...inputPipes());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   return app;
+}
+
+/**
+ * Listens where the configuration says. The embedded default listens on 127.0.0.1: its demo
+ * accounts (password `demo`, `admin` among them) would make anyone on the network an
+ * administrator. HOST opens it deliberately, and then every start says so loudly.
+ */
+export async function listen(app: INestApplication, cfg: AppConfig): Promise<void> {
+  await app.listen(cfg.port, cfg.host);
+  if (cfg.embedded && !isLoopbackHost(cfg.host)) {
+    new Logger('api').warn(demoOnNetworkWarning(cfg.host));
+  }
 }

@@ -5,7 +5,7 @@ import { parseAppConfig } from '../../../libs/config/src';
 import { describeStartError } from '../../../libs/config/src/start-error';
 import { JsonLogger, parseLoggingConfig } from '../../../libs/logging/src';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { configureApp, listen } from './app.setup';
 
 async function bootstrap() {
   const cfg = parseAppConfig(process.env);
@@ -13,7 +13,7 @@ async function bootstrap() {
   // and a module that fails to initialise is then reported in the same format.
   const logger = new JsonLogger(parseLoggingConfig(process.env));
   const app = configureApp(await NestFactory.create(AppModule, { logger }));
-  await app.listen(cfg.port, cfg.host);
+  await listen(app, cfg);
   new Logger('api').log(`API listening on ${await app.getUrl()}`);
 }
 
