@@ -7,6 +7,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import {
   AppConfig,
@@ -54,6 +55,8 @@ export function configureApp(app: INestApplication): INestApplication {
   (app as NestExpressApplication).set('trust proxy', trustProxy.length > 0 ? trustProxy : false);
   app.use(requestIdMiddleware());
   app.use(helmet());
+  // The web app's refresh token arrives as an HttpOnly cookie (auth/refresh-cookie.ts).
+  app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: ['health'] });
   if (app.get<AppConfig>(appConfig.KEY).apiDocs) setupOpenApi(app);
   app.useGlobalPipes(...inputPipes());

@@ -833,7 +833,7 @@ export interface components {
       /** @enum {string} */
       tokenType: 'Bearer';
       expiresIn: number;
-      refreshToken: string;
+      refreshToken?: string;
       refreshExpiresIn: number;
       /** @enum {string} */
       role:
@@ -847,7 +847,7 @@ export interface components {
       mustChangePassword: boolean;
     };
     RefreshDto: {
-      refreshToken: string;
+      refreshToken?: string;
     };
     SignedOutDto: {
       signedOut: boolean;

@@ -13,7 +13,7 @@ import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-rou
 import { api, call } from '../api/client';
 import { outage } from '../api/outage';
 import { NAV, PASSWORD_PAGE } from '../auth/roles';
-import { session } from '../auth/session-store';
+import { signOut } from '../auth/sign-out';
 import { useSession } from '../auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeBell } from './NoticeBell';
@@ -127,10 +127,7 @@ export function AppLayout() {
               if (key === 'mail') void navigate('/settings/mail');
               if (key === 'password') void navigate(PASSWORD_PAGE);
               if (key === 'out') {
-                const refreshToken = session.get()?.refreshToken;
-                // The session ends on the server too, so a copied token is of no use.
-                if (refreshToken) void api.POST('/api/auth/logout', { body: { refreshToken } });
-                session.clear();
+                signOut();
                 void navigate('/login');
               }
             },

@@ -100,34 +100,76 @@ export async function insertRefreshToken(
 }
 
 export type RefreshUse =
-  | { kind: 'ok'; sessionId: string; userId: string }
+  /** Spent now; the successor is stored. `expiresIn`: the successor's seconds. */
+  | { kind: 'ok'; sessionId: string; userId: string; expiresIn: number }
+  /** Spent within the grace just before, its successor still unused: hand that out again. */
+  | { kind: 'grace'; sessionId: string; userId: string; expiresIn: number }
+  /** Spent within the grace, but the session moved on (or ended) since: refused, no alarm. */
+  | { kind: 'replaced' }
+  /** Spent before the grace: a theft signal, the caller revokes the family. */
   | { kind: 'reused'; sessionId: string; userId: string }
   | { kind: 'refused' };
 
 /**
- * Spends a refresh token, once: the first caller gets `ok`; a token already spent is a theft
- * signal (`reused`) and the caller revokes the family. Expired tokens and revoked sessions
- * are refused.
+ * Spends a refresh token, once, and stores its successor (`successorHash`, a token the caller
+ * derives from this one) in the same statement: the first caller gets `ok`. Spent again within
+ * `graceSeconds` while the session is in force and the successor unused, it is `grace` — two
+ * tabs or a retried request racing to refresh get the same successor and no alarm. Spent again
+ * later, it is `reused`. Expired tokens and revoked sessions are refused.
  */
-export async function useRefreshToken(db: Db, tokenHash: string): Promise<RefreshUse> {
-  const [spent] = await db.query<[{ session_id: string; user_id: string }[], number]>(
-    `UPDATE refresh_tokens t SET used_at = now()
-     FROM auth_sessions s
-     WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
-       AND s.id = t.session_id AND s.revoked_at IS NULL
-     RETURNING t.session_id, s.user_id`,
-    [tokenHash],
+export async function useRefreshToken(
+  db: Db,
+  tokenHash: string,
+  successorHash: string,
+  ttlSeconds: number,
+  graceSeconds: number,
+): Promise<RefreshUse> {
+  const spent = await db.query<{ session_id: string; user_id: string; expires_in: number }[]>(
+    `WITH spent AS (
+       UPDATE refresh_tokens t SET used_at = now()
+       FROM auth_sessions s
+       WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
+         AND s.id = t.session_id AND s.revoked_at IS NULL
+       RETURNING t.session_id, s.user_id
+     ), successor AS (
+       INSERT INTO refresh_tokens (token_hash, session_id, expires_at)
+       SELECT $2, session_id, now() + make_interval(secs => $3::float8) FROM spent
+       RETURNING expires_at
+     )
+     SELECT spent.session_id, spent.user_id,
+            ceil(extract(epoch FROM successor.expires_at - now()))::int AS expires_in
+     FROM spent, successor`,
+    [tokenHash, successorHash, ttlSeconds],
   );
-  if (spent[0]) return { kind: 'ok', sessionId: spent[0].session_id, userId: spent[0].user_id };
-  const seen = await db.query<{ session_id: string; user_id: string; used: boolean }[]>(
-    `SELECT t.session_id, s.user_id, t.used_at IS NOT NULL AS used
-     FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id WHERE t.token_hash = $1`,
-    [tokenHash],
-  );
-  if (seen[0]?.used) {
-    return { kind: 'reused', sessionId: seen[0].session_id, userId: seen[0].user_id };
+  if (spent[0]) {
+    const { session_id, user_id, expires_in } = spent[0];
+    return { kind: 'ok', sessionId: session_id, userId: user_id, expiresIn: expires_in };
   }
-  return { kind: 'refused' };
+  const seen = await db.query<
+    {
+      session_id: string;
+      user_id: string;
+      used: boolean;
+      in_grace: boolean;
+      successor_open: boolean;
+      expires_in: number | null;
+    }[]
+  >(
+    `SELECT t.session_id, s.user_id, t.used_at IS NOT NULL AS used,
+            (t.used_at > now() - make_interval(secs => $3::float8)) IS TRUE AS in_grace,
+            (s.revoked_at IS NULL AND n.used_at IS NULL AND n.expires_at > now()) IS TRUE
+              AS successor_open,
+            ceil(extract(epoch FROM n.expires_at - now()))::int AS expires_in
+     FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id
+     LEFT JOIN refresh_tokens n ON n.token_hash = $2 AND n.session_id = t.session_id
+     WHERE t.token_hash = $1`,
+    [tokenHash, successorHash, graceSeconds],
+  );
+  const r = seen[0];
+  if (!r?.used) return { kind: 'refused' };
+  if (!r.in_grace) return { kind: 'reused', sessionId: r.session_id, userId: r.user_id };
+  if (!r.successor_open) return { kind: 'replaced' };
+  return { kind: 'grace', sessionId: r.session_id, userId: r.user_id, expiresIn: r.expires_in! };
 }
 
 /** The session and user a refresh token belongs to, spent or not. */
