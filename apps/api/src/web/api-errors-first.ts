@@ -6,7 +6,6 @@ import { AllExceptionsFilter, clientError } from '../common/all-exceptions.filte
 
 const API_PATHS = /^\/(api|docs|health)(\/|$|\?)/;
 
-
 /**
  * ServeStaticModule's error middleware answers every error on an excluded route (`/api/…`) with
  * 404 "Cannot POST …" — a body the parser refused (413 too large, 400 nested too deep, 415
