@@ -193,6 +193,10 @@ export class AuthController {
    * 400 naming `currentPassword` or `newPassword` when one is not right.
    */
   @ApiOkResponse({ type: PasswordChangedDto })
+  @ApiTooManyRequestsResponse({
+    description:
+      'the account is locked (wrong current passwords count as failed sign-ins); Retry-After',
+  })
   @ApiBearerAuth()
   @AllowPendingPassword()
   @Post('password')

@@ -2073,6 +2073,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description the account is locked (wrong current passwords count as failed sign-ins); Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
       503: {
         headers: {
