@@ -2,6 +2,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import { readdirSync } from 'node:fs';
+
+/**
+ * A library is imported through its entry point (`libs/<name>/src`, its index) or, for code
+ * that must stay pure (workflows), `libs/<name>/src/core` — never a file inside it, so a library
+ * can move its files without its users noticing.
+ */
+const LIBS = readdirSync(new URL('./libs', import.meta.url));
+const libEntryPoints = {
+  group: LIBS.flatMap((lib) => [`**/${lib}/src/?*`, `!**/${lib}/src/core`]),
+  message: 'Import a library through its entry point (libs/<name>/src or libs/<name>/src/core).',
+};
 
 export default tseslint.config(
   {
@@ -33,13 +45,19 @@ export default tseslint.config(
     },
   },
   {
+    rules: { 'no-restricted-imports': ['error', { patterns: [libEntryPoints] }] },
+  },
+  {
     // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O, no console.
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/*.spec.ts', 'workflows/**/*.e2e-spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)] },
+        {
+          paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+          patterns: [libEntryPoints],
+        },
       ],
       'no-console': 'error',
     },

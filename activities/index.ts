@@ -7,7 +7,6 @@ import { createRectificationActivities } from './rectification.activities';
 export * from './projection.activities';
 export * from './mail.activities';
 export * from './rectification.activities';
-export * from './deadline-sweep.activities';
 
 /** Every activity the worker registers, built from the worker's dependencies. */
 export function createActivities(deps: {

@@ -1,13 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { NOTICE_KIND_LABELS, renderNoticeText } from '../libs/approval/src/notice-texts';
-import { oneLine } from '../libs/domain/src/plain-text';
-import {
-  markMailFailed,
-  markMailSent,
-  outboxMail,
-  type OutboxMail,
-} from '../libs/persistence/src/read-model/notices';
+import { NOTICE_KIND_LABELS, renderNoticeText } from '../libs/approval/src';
+import { oneLine } from '../libs/domain/src';
+import { markMailFailed, markMailSent, outboxMail, type OutboxMail } from '../libs/persistence/src';
 
 /** The part of a nodemailer transport the activity uses (a fake in unit tests). */
 export interface MailSender {

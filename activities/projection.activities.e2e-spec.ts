@@ -9,7 +9,7 @@ import type {
   Notice,
   ProjectState,
   TimelineEvent,
-} from '../libs/approval/src/types';
+} from '../libs/approval/src';
 import { parseDatabaseConfig } from '../libs/config/src';
 import {
   NoticeRecord,
@@ -712,15 +712,31 @@ describe('projectState: the read model written by the project workflow (real Pos
   it('does not retry what PostgreSQL can never store, and writes nothing of it', async () => {
     const id = randomUUID();
     const input = decidedPlan(id);
-    input.notices[0].message = 'a NUL \u0000 byte';
+    // Two items under one task id: the unique index refuses it on every try.
+    input.state.items[1].taskId = input.state.items[0].taskId;
 
     const err = await failure(run(input));
 
     expect(err.nonRetryable).toBe(true);
-    expect(err.message).toContain('SQLSTATE 22');
-    // One transaction: the project and items written before the notice are rolled back.
+    expect(err.message).toContain('SQLSTATE 23');
+    // One transaction: the project and items written before the failure are rolled back.
     expect(await ds.getRepository(ProjectRecord).countBy({ id })).toBe(0);
     expect(await events(id)).toHaveLength(0);
+  });
+
+  it('stores text jsonb cannot hold (a lone surrogate, a NUL) with U+FFFD instead of freezing', async () => {
+    const id = randomUUID();
+    const input = decidedPlan(id);
+    input.notices[0].message = 'a NUL \u0000 byte';
+    input.state.items[0].decisionComment = 'half an emoji \ud83d';
+    input.events[0].detail = { comment: 'also \udc00 here' };
+
+    await expect(run(input)).resolves.toEqual({ applied: true });
+
+    const row = await ds.getRepository(ProjectRecord).findOneByOrFail({ id });
+    expect(row.state.items[0].decisionComment).toBe('half an emoji \uFFFD');
+    expect((await notices(id))[0].message).toBe('a NUL \uFFFD byte');
+    expect((await events(id))[0].detail).toEqual({ comment: 'also \uFFFD here' });
   });
 
   it('lets a connection failure throw as retryable, for Temporal to retry', async () => {

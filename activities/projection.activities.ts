@@ -1,17 +1,13 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { RISKS } from '../libs/domain/src';
-import { queueNoticeMail } from '../libs/persistence/src/read-model/notices';
 import {
-  lockProjectRow,
-  writeProjection,
+  insertAudit,
+  writeProjectionInTransaction,
   type ProjectionInput,
-} from '../libs/persistence/src/read-model/projection';
+} from '../libs/persistence/src';
 
-export type {
-  ProjectionInput,
-  ProjectionItem,
-} from '../libs/persistence/src/read-model/projection';
+export type { ProjectionInput, ProjectionItem } from '../libs/persistence/src';
 
 /** A write that ran longer than this is rolled back and retried rather than committed late. */
 const COMMIT_DEADLINE_MS = 20_000;
@@ -46,45 +42,27 @@ export function createProjectionActivities({ dataSource, mail }: ProjectionDeps)
      */
     async projectState(input: ProjectionInput): Promise<{ applied: boolean; resend?: boolean }> {
       validate(input);
-      const started = Date.now();
-      const runner = dataSource.createQueryRunner();
       try {
-        await runner.connect();
-        await runner.startTransaction();
-        try {
-          // The row first: a deadline sweep writing this project commits before the write's
-          // statement reads, so it sees the crossings the sweep wrote and writes none twice.
-          await lockProjectRow(runner, input.state.projectId);
-          const { applied, resend } = await writeProjection(runner, input);
-          if (resend) {
-            await runner.rollbackTransaction();
-            return { applied, resend };
-          }
-          const mailIds =
-            applied && mail
-              ? await queueNoticeMail(
-                  runner.manager,
-                  input.state.projectId,
-                  input.notices.map((n) => n.seq),
-                )
-              : [];
-          // Temporal gives up on an attempt after 30 s and retries it; committing later could
-          // land this write after a newer one of the same task.
-          if (Date.now() - started > COMMIT_DEADLINE_MS) {
-            throw new Error(`the write took over ${COMMIT_DEADLINE_MS} ms; retrying`);
-          }
-          await runner.commitTransaction();
-          if (mailIds.length > 0) mail?.queued(mailIds);
-          return { applied };
-        } catch (err) {
-          if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-          throw err;
-        }
+        return await writeProjectionInTransaction(dataSource, input, {
+          mail,
+          commitDeadlineMs: COMMIT_DEADLINE_MS,
+        });
       } catch (err) {
         throw asFailure(err);
-      } finally {
-        await runner.release();
       }
+    },
+
+    /**
+     * A write the read model refused (the workflow holds its projection and tries again later):
+     * an audit row an operator finds in the audit trail, beside the worker's error log.
+     */
+    async projectionRefused(input: { projectId: string; seq: number; error: string }) {
+      await insertAudit(dataSource, {
+        action: 'READ_MODEL_WRITE_REFUSED',
+        actor: 'system',
+        subject: input.projectId,
+        detail: { seq: input.seq, error: input.error.slice(0, 2000) },
+      });
     },
   };
 }

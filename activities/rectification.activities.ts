@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { writeRectification } from '../libs/persistence/src/read-model/ratings';
-import type { RectificationWrite } from '../libs/temporal/src/rectification';
+import { writeRectification } from '../libs/persistence/src';
+import type { RectificationWrite } from '../libs/approval/src';
 
 /**
  * Writes a rectification as its workflow holds it, with the notices of the change (to the head,

@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOpenApiDocument } from './openapi';
+
+const ROOT = join(__dirname, '..');
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 
 /**
  * The web app's client is generated from a committed copy of the OpenAPI document; if the API
@@ -13,5 +17,24 @@ describe('the web app’s copy of the OpenAPI document', () => {
     ) as unknown;
     const current = await buildOpenApiDocument();
     expect(current).toEqual(committed);
+  });
+
+  it('is what api/schema.ts (the client’s types and value lists) was generated from (`npm run gen:api`)', () => {
+    // As `npm run gen:api` does it (in processes of their own: both tools are ES modules).
+    const types = execFileSync(
+      bin('openapi-typescript'),
+      ['apps/web/src/api/openapi.json', '--enum-values'],
+      { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    const formatted = execFileSync(
+      bin('prettier'),
+      ['--stdin-filepath', 'apps/web/src/api/schema.ts'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        input: types,
+      },
+    );
+    expect(formatted).toEqual(readFileSync(join(ROOT, 'apps/web/src/api/schema.ts'), 'utf8'));
   });
 });

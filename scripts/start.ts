@@ -21,7 +21,7 @@ import {
   readPort,
   readString,
 } from '../libs/config/src';
-import { describeStartError } from '../libs/config/src/start-error';
+import { describeStartError } from '../libs/config/src';
 import {
   CLUSTER_SERVICES,
   Stack,

@@ -328,6 +328,17 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       hidden: ['applicant2'],
     },
     {
+      // A running project rewrites its read model: no event, no change a later check sees.
+      name: 'POST …/read-model/rebuild',
+      send: (h) => request(h.url).post(url('/api/projects/:p1/read-model/rebuild')),
+      ok: { admin: [200] },
+    },
+    {
+      name: 'POST /api/admin/read-models/rebuild',
+      send: (h) => request(h.url).post('/api/admin/read-models/rebuild'),
+      ok: { admin: [200] },
+    },
+    {
       name: 'GET /api/mandates',
       send: (h) => request(h.url).get('/api/mandates'),
       ok: {

@@ -9,7 +9,8 @@
  */
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createDeadlineSweep, createProjectionActivities, crossingsOf } from '../activities';
+import { createProjectionActivities } from '../activities';
+import { createDeadlineSweep, crossingsOf } from '../apps/worker/src/deadline-sweep';
 import { computeItemClocks, type ProjectState } from '../libs/approval/src';
 import { WorkingDayCalendar, chineseDaysSnapshot, workingDaysAgo } from '../libs/calendar/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { renderNoticeText, type NoticeText } from '../libs/approval/src/notice-texts';
+import { renderNoticeText, type NoticeText } from '../libs/approval/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { Harness, startHarness, userToken } from './app-harness';
 import { SmtpInbox } from './smtp-inbox';
@@ -130,7 +130,7 @@ describe('notices: the inbox of the people addressed, and their mail through a r
       params: { reason: 'SUPPLEMENT', comment: '请补充消防设计文件' },
     });
     expect(renderNoticeText('zh-CN', notice.text!)).toMatch(
-      /停止计时：需补正材料：请补充消防设计文件/,
+      /停止计时：补正：请补充消防设计文件/,
     );
     expect(mine.unread).toBeGreaterThanOrEqual(1);
     // The same notice for a colleague of the organisation and the delegated agent; not for others.
@@ -147,7 +147,7 @@ describe('notices: the inbox of the people addressed, and their mail through a r
     expect(mail.subject).toContain('通知小学');
     // Chinese first, the English wording below it.
     expect(mail.text).toMatch(
-      /停止计时：需补正材料：请补充消防设计文件[\s\S]*Clock stopped: The clock of/,
+      /停止计时：补正：请补充消防设计文件[\s\S]*Clock stopped: The clock of/,
     );
     expect(mail.messageId).toBe(`<notice-${mail.outboxId}@approvals.local>`);
     await smtp.waitFor('the agent’s mail', (m) => m.to.includes('n-agent@mail.test'));

@@ -45,7 +45,7 @@ describe('OpenAPI document and Swagger UI at /docs, generated from the code (rea
     }
   });
 
-  it('lists every endpoint of the contract (DESIGN section 6) with its method', () => {
+  it('lists every endpoint of the contract (docs/design.md §6) with its method', () => {
     const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
     );

@@ -70,7 +70,7 @@ describe('project workflow → read model in PostgreSQL (real stack)', () => {
       args: [wf],
     });
     const send = (
-      actor: { username: string; role: string },
+      actor: { username: string; role: string; organisation?: string },
       command: unknown,
       requestId?: string,
     ) =>
@@ -78,7 +78,7 @@ describe('project workflow → read model in PostgreSQL (real stack)', () => {
         args: [{ actor, command: command as never, requestId }],
         ...(requestId ? { updateId: requestId } : {}),
       });
-    const applicant = { username: 'applicant', role: 'APPLICANT' };
+    const applicant = { username: 'applicant', role: 'APPLICANT', organisation: 'org-a' };
     await send(applicant, { kind: 'SUBMIT_STAGE', stage: 'PLAN' });
     await send(
       { username: 'window', role: 'WINDOW_OFFICER' },

@@ -17,8 +17,8 @@ import request from 'supertest';
 import { Harness, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { projectRoot } from '../libs/embedded/src';
-import { PROJECT_STAGE, PROJECT_TYPE } from '../libs/temporal/src/search-attributes';
-import { projectWorkflowId } from '../libs/temporal/src/project';
+import { PROJECT_STAGE, PROJECT_TYPE } from '../libs/temporal/src';
+import { projectWorkflowId } from '../libs/temporal/src';
 
 /** The last commit before `patched('search-attributes-v1')` (6845e99) entered the workflow. */
 const OLD_COMMIT = '8eaec32636f0c8f7431cf80ba96fd47052aa9a06';

@@ -9,20 +9,22 @@ import {
 import type { RectificationActivities } from '../activities/rectification.activities';
 import { WorkingDayCalendar } from '../libs/calendar/src/core';
 import {
-  RECTIFICATION_CONFLICT,
-  type ConfirmArgs,
   type RectificationInput,
   type RectificationNoticeKind,
   type RectificationView,
   type RectificationWrite,
-  type RespondArgs,
-  rectificationConfirmUpdate,
   rectificationDueAt,
   rectificationDueDate,
   rectificationNotices,
+} from '../libs/approval/src';
+import {
+  RECTIFICATION_CONFLICT,
+  type ConfirmArgs,
+  type RespondArgs,
+  rectificationConfirmUpdate,
   rectificationQuery,
   rectificationRespondUpdate,
-} from '../libs/temporal/src/rectification';
+} from '../libs/temporal/src';
 
 const { writeRectification } = proxyActivities<RectificationActivities>({
   startToCloseTimeout: '30 seconds',

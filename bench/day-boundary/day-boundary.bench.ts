@@ -7,7 +7,7 @@
  *   npm run bench:day-boundary      # ~6 min (builds dist/ first)
  *
  * How the instant is reached without waiting for midnight: the deadline sweep
- * (activities/deadline-sweep.activities.ts) takes the instant it sweeps at, and this benchmark
+ * (apps/worker/src/deadline-sweep.ts) takes the instant it sweeps at, and this benchmark
  * runs it `asOf` the projects' shared warning instant (+1 ms), as the worker's own sweep does at
  * that midnight. It runs here, in the benchmark's process (the "bench client" CPU group), on the
  * stack's PostgreSQL; the worker's own sweep is off (DEADLINE_SWEEP_SECONDS=0) so that only one
@@ -30,7 +30,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { createDeadlineSweep, type SweepResult } from '../../activities/deadline-sweep.activities';
+import { createDeadlineSweep, type SweepResult } from '../../apps/worker/src/deadline-sweep';
 import { wakeDelayMs } from '../../libs/approval/src';
 import { parseDatabaseConfig } from '../../libs/config/src';
 import { dataSourceOptions, openDataSource } from '../../libs/persistence/src';

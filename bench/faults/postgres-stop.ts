@@ -8,7 +8,7 @@
  * the stop is applied once after PostgreSQL returns.
  * `npm run fault:postgres-stop`; FAULT_PROJECTS (200), FAULT_CHECKLIST (school), FAULT_DOWN_S (15).
  */
-import { projectStateQuery } from '../../libs/temporal/src/project';
+import { projectStateQuery } from '../../libs/temporal/src';
 import { projectWorkflowId } from '../../libs/temporal/src';
 import { mapLimit } from './lib/client';
 import { crashRun } from './lib/crash-run';

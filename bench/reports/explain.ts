@@ -4,7 +4,7 @@
  * `listProjectsQueries`, and its plan.
  */
 import { Client as PgClient } from 'pg';
-import { listProjectsQueries } from '../../libs/persistence/src/read-model/projects';
+import { listProjectsQueries } from '../../libs/persistence/src';
 import { round } from '../lib';
 
 export interface ListFilters {

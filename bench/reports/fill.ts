@@ -22,7 +22,7 @@ import {
   type ProjectReport as Report,
 } from '../../libs/client/src';
 import { ApiClient, mapLimit } from '../lib';
-import { cloneProjectsQuery } from '../../libs/persistence/src/read-model';
+import { cloneProjectsQuery } from '../../libs/persistence/src';
 
 type Step =
   | 'draft'

@@ -38,7 +38,7 @@ import {
   departmentCounts,
   projectCounts,
   type Db,
-} from '../../libs/persistence/src/read-model';
+} from '../../libs/persistence/src';
 import { cloneTo, createRealProjects, readModelShape, type ReadModelShape } from '../reports/fill';
 
 const TARGET_MS = 100;

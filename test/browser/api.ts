@@ -3,9 +3,9 @@
  * API's own answers, through Playwright's request context.
  */
 import type { APIRequestContext } from '@playwright/test';
-import type { ProjectReport } from '../../libs/client/src/report';
+import type { ProjectReport } from '../../libs/client/src';
 
-export { itemsOf } from '../../libs/client/src/report';
+export { itemsOf } from '../../libs/client/src';
 
 export async function apiToken(request: APIRequestContext, username: string): Promise<string> {
   const r = await request.post('/api/auth/login', { data: { username, password: 'demo' } });

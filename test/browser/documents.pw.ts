@@ -6,8 +6,8 @@
  */
 import { type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { EXAMPLE_ANSWERS } from '../../libs/domain/src/questionnaire/examples';
-import { questionnaire } from '../../libs/domain/src/questionnaire/questions';
+import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
+import { questionnaire } from '../../libs/domain/src';
 import { pdfText } from '../pdf-text';
 import { apiToken, itemsOf, reportOf } from './api';
 import { expectAccessible, screenshot, signIn, signOut } from './helpers';

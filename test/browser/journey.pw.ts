@@ -6,8 +6,8 @@
  * the project page's gauge and Gantt chart follow, to completion.
  */
 import { type Page, expect, test } from '@playwright/test';
-import { EXAMPLE_ANSWERS } from '../../libs/domain/src/questionnaire/examples';
-import { questionnaire } from '../../libs/domain/src/questionnaire/questions';
+import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
+import { questionnaire } from '../../libs/domain/src';
 import { apiGet, apiToken, itemsOf, reportOf } from './api';
 import { screenshot, settle, signIn, signOut } from './helpers';
 

@@ -80,12 +80,12 @@ test('a supplement notice arrives in the applicant’s inbox and mailbox; the ap
   await expect(row).toContainText(project);
   await expect(row).toContainText('计时暂停');
   // The wording in the reader's language: Chinese here, English after the switch.
-  await expect(row).toContainText(`停止计时：需补正材料：${comment}`);
+  await expect(row).toContainText(`停止计时：补正：${comment}`);
   await expect(row.getByRole('link', { name: project })).toHaveAttribute('href', /\/projects\//);
   await screenshot(page, 'notices-inbox');
   await expectAccessible(page, 'the inbox');
   await setLanguage(page, 'en');
-  await expect(row).toContainText(`materials must be supplemented (补正): ${comment}`);
+  await expect(row).toContainText(`Supplement (补正): ${comment}`);
   await expect(row).toContainText('Clock stopped');
   await screenshot(page, 'notices-inbox-en');
   await setLanguage(page, 'zh-CN');

@@ -4,8 +4,8 @@
  * project already under review elsewhere.
  */
 import { expect, test } from '@playwright/test';
-import { EXAMPLE_ANSWERS } from '../../libs/domain/src/questionnaire/examples';
-import { questionnaire } from '../../libs/domain/src/questionnaire/questions';
+import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
+import { questionnaire } from '../../libs/domain/src';
 import { apiGet, apiToken, itemsOf, reportOf } from './api';
 import { signIn } from './helpers';
 

@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { withYearSchedule } from '../../libs/calendar/src/core';
-import { calendarUpdatedSignal } from '../../libs/temporal/src/project';
+import { calendarUpdatedSignal } from '../../libs/temporal/src';
 import { projectWorkflow } from '../../workflows/project.workflow';
 import {
   ReadModel,

@@ -20,7 +20,7 @@ import {
 } from './harness';
 
 /**
- * Every way an item's clock stops and restarts (DESIGN §4, §7: art. 45 and 82): supplements,
+ * Every way an item's clock stops and restarts (docs/design.md §4, §7: art. 45 and 82): supplements,
  * special procedures, a missed 容缺 commitment, a joint site survey; and extensions. Dates
  * cross Qingming (04-04 … 04-06 off) and Labour Day 2026 (05-01 … 05-05 off, Sat 05-09 a
  * make-up working day). Each test pins its start; times are Beijing (UTC+8) unless marked Z.
@@ -85,7 +85,7 @@ describe('clock stops and restarts', () => {
           organisation: 'org-a',
           itemCode: 'LAND_PRE_REVIEW',
           message:
-            'The clock of LAND_PRE_REVIEW stopped on 2026-03-25: materials must be supplemented (补正): boundary survey unsigned. It resumes when you answer.',
+            'The clock of LAND_PRE_REVIEW stopped on 2026-03-25: Supplement (补正): boundary survey unsigned. It resumes when you answer.',
         }),
       ]);
       expect(rm.last(id).items[0]).toMatchObject({ dueDate: null, usedDays: 2 });
@@ -106,7 +106,7 @@ describe('clock stops and restarts', () => {
         expectedDays: 5,
         expectedUntil: '2026-04-02',
       });
-      expect(expert.message).toContain('expert review (专家评审)');
+      expect(expert.message).toContain('for Expert review');
       expect(expert.message).toContain('not counted');
       let s = await stateOf(h);
       expect(item(s, 'EIA_TABLE')).toMatchObject({
@@ -512,7 +512,7 @@ describe('clock stops and restarts', () => {
         recipientRole: 'APPLICANT',
         itemCode: 'ENERGY_REVIEW',
         message:
-          'The clock of ENERGY_REVIEW stays stopped on 2026-06-05: promised materials (容缺) did not arrive by the committed date ("energy audit report", due 2026-06-03). It resumes when you deliver it.',
+          'The clock of ENERGY_REVIEW stays stopped on 2026-06-05: Deficiency overdue (容缺) ("energy audit report", due 2026-06-03). It resumes when you deliver it.',
       });
       expect(await refusal(decide(h, 'DRC', 'ENERGY_REVIEW', 'APPROVE'))).toMatchObject({
         type: 'CommandRefused.CONFLICT',

@@ -26,7 +26,7 @@ import {
   projectCommandUpdate,
   projectReportQuery,
   projectStateQuery,
-} from '../../libs/temporal/src/project';
+} from '../../libs/temporal/src';
 import type { projectWorkflow } from '../../workflows/project.workflow';
 
 export interface TimeSkippingEnv {

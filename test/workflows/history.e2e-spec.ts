@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { projectCommandUpdate } from '../../libs/temporal/src/project';
+import { projectCommandUpdate } from '../../libs/temporal/src';
 import { projectWorkflow } from '../../workflows/project.workflow';
 import {
   ProjectHandle,

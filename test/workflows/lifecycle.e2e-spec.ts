@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { projectCommandUpdate } from '../../libs/temporal/src/project';
+import { projectCommandUpdate } from '../../libs/temporal/src';
 import { projectWorkflow } from '../../workflows/project.workflow';
 import {
   ProjectHandle,

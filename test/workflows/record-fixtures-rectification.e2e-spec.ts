@@ -16,7 +16,7 @@ import {
   rectificationConfirmUpdate,
   rectificationRespondUpdate,
   rectificationWorkflowId,
-} from '../../libs/temporal/src/rectification';
+} from '../../libs/temporal/src';
 import { rectificationWorkflow } from '../../workflows/rectification.workflow';
 import { ReadModel, TimeSkippingEnv, calendarSnapshot, makeWorker, startEnv } from './harness';
 

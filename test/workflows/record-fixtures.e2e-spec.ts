@@ -14,7 +14,11 @@ import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { withYearSchedule } from '../../libs/calendar/src/core';
-import { calendarUpdatedSignal, projectCommandUpdate } from '../../libs/temporal/src/project';
+import {
+  calendarUpdatedSignal,
+  projectCommandUpdate,
+  rewriteReadModelSignal,
+} from '../../libs/temporal/src';
 import { projectWorkflow } from '../../workflows/project.workflow';
 import { mailDeliveryWorkflow } from '../../workflows/mail-delivery.workflow';
 import { ApplicationFailure } from '@temporalio/common';
@@ -224,6 +228,32 @@ describeIf('record replay fixtures', () => {
       expect(await completedResult(env, h)).toMatchObject({ status: 'COMPLETED' });
       await save('project-continued-as-new-run1', h.workflowId, h.firstExecutionRunId);
       await save('project-continued-as-new-run2', h.workflowId);
+    });
+  });
+
+  it('project: a write the read model refused is held, then taken; a repair rewrites it', async () => {
+    let refusing = false;
+    const projectState = async (input: Parameters<ReadModel['projectState']>[0]) => {
+      if (refusing)
+        throw ApplicationFailure.nonRetryable('SQLSTATE 22P02', 'ProjectionInputInvalid');
+      return rm.projectState(input);
+    };
+    const projectionRefused = async () => undefined;
+    const { worker, taskQueue } = await makeWorker(env, rm, { projectState, projectionRefused });
+    await worker.runUntil(async () => {
+      const input = projectInput([{ code: 'A' }, { code: 'B' }]);
+      const h = await start(taskQueue, input);
+      await openStage(h);
+      refusing = true;
+      const rejected = decide(h, 'NRP', 'A', { action: 'REJECT', comment: 'site plan missing' });
+      await env.sleep('30 seconds');
+      refusing = false;
+      await env.sleep('40 seconds');
+      await rejected;
+      await h.signal(rewriteReadModelSignal);
+      await send(h, actors.applicant, { kind: 'WITHDRAW_PROJECT', reason: 'done' });
+      await completedResult(env, h);
+      await save('project-held-write', h.workflowId);
     });
   });
 

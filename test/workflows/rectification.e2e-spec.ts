@@ -15,12 +15,12 @@ import {
 } from '../../libs/persistence/src';
 import {
   RECTIFICATION_CONFLICT,
-  type RectificationInput,
   rectificationConfirmUpdate,
   rectificationQuery,
   rectificationRespondUpdate,
   rectificationWorkflowId,
-} from '../../libs/temporal/src/rectification';
+} from '../../libs/temporal/src';
+import { type RectificationInput } from '../../libs/approval/src';
 import { rectificationWorkflow } from '../../workflows/rectification.workflow';
 import {
   ReadModel,

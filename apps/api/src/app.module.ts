@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { appConfig, authConfig, databaseConfig, temporalConfig } from '../../../libs/config/src';
-import { DatabaseModule } from '../../../libs/persistence/src/database.module';
+import { DatabaseModule } from '../../../libs/persistence/src';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';

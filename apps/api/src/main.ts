@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseAppConfig } from '../../../libs/config/src';
-import { describeStartError } from '../../../libs/config/src/start-error';
+import { describeStartError } from '../../../libs/config/src';
 import { JsonLogger, parseLoggingConfig } from '../../../libs/logging/src';
 import { AppModule } from './app.module';
 import { configureApp, listen } from './app.setup';

@@ -7,6 +7,7 @@ import 'dayjs/locale/zh-cn';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api/client';
+import { session } from './auth/session-store';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -18,6 +19,14 @@ export const queryClient = new QueryClient({
     },
     mutations: { retry: false },
   },
+});
+
+// Another person signs in (or no one): nothing the last one read may show, not even while stale.
+let reader = session.get()?.username;
+session.subscribe(() => {
+  const now = session.get()?.username;
+  if (now !== reader) queryClient.clear();
+  reader = now;
 });
 
 export function AppProviders({ children }: { children: ReactNode }) {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { describeStartError } from '../../../libs/config/src/start-error';
+import { describeStartError } from '../../../libs/config/src';
 import { JsonLogger, parseLoggingConfig } from '../../../libs/logging/src';
 import { WorkerModule } from './worker.module';
 

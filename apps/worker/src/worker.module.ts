@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { DatabaseModule } from '../../../libs/persistence/src/database.module';
+import { DatabaseModule } from '../../../libs/persistence/src';
 import {
   appConfig,
   databaseConfig,

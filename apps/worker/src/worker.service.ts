@@ -12,7 +12,8 @@ import { createTransport } from 'nodemailer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createActivities, createDeadlineSweep } from '../../../activities';
+import { createActivities } from '../../../activities';
+import { createDeadlineSweep } from './deadline-sweep';
 import {
   appConfig,
   mailConfig,
@@ -21,7 +22,7 @@ import {
   workflowSource,
 } from '../../../libs/config/src';
 import { JsonLogger, readLogFormat, temporalLogFunction } from '../../../libs/logging/src';
-import { temporalConnectionOptions } from '../../../libs/temporal/src';
+import { temporalConnectionOptions } from '../../../libs/config/src';
 import { MailDispatcher } from './mail/mail-dispatcher';
 import { every } from './periodic';
 import { SmtpCatcher, startSmtpCatcher } from './mail/smtp-catcher';

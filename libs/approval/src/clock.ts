@@ -1,5 +1,5 @@
 /**
- * The clocks of DESIGN section 4, computed from state for a given day. Pure: the workflow uses
+ * The clocks of docs/design.md §4, computed from state for a given day. Pure: the workflow uses
  * it for its timers and the API for reports, so both always agree.
  *
  * - A day counts when it is a working day in (from, to] of an interval (art. 82: the starting
@@ -9,7 +9,7 @@
  * - Risk: AT_RISK once the used days reach the warning threshold (policy); OVERDUE once the due
  *   date has ended with the item still open (or more days used than the limit).
  */
-import { formatEpochDay, parseDate } from '../../calendar/src/civil-date';
+import { formatEpochDay, parseDate } from '../../calendar/src/core';
 import type { DateInterval, WorkingDayCalendar } from '../../calendar/src/core';
 import {
   criticalPath,

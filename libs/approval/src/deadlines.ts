@@ -80,7 +80,7 @@ export function deadlineKey(type: string, of: string): string {
  * `spreadMs` picked by its id (FNV-1a), so that projects whose instants fall on one midnight do
  * not all wake at once. The read model has the crossing at the instant itself: lists and
  * reports count from `warns_at` / `overdue_at`, and the deadline sweep writes the risk, the
- * events and the notices within its period (activities/deadline-sweep.activities.ts).
+ * events and the notices within its period (apps/worker/src/deadline-sweep.ts).
  */
 export function wakeDelayMs(projectId: string, spreadMs: number): number {
   if (!(spreadMs > 0)) return 0;

@@ -10,3 +10,6 @@ export * from './deadlines';
 export * from './input';
 export * from './next-actions';
 export * from './notice-texts';
+export * from './rectification';
+export * from './text';
+export * from './materials';

@@ -1,4 +1,5 @@
 import { STAGE_CODES } from '../../domain/src';
+import { materialState } from './materials';
 import type { ProjectState, ProjectWorkflowInput } from './types';
 
 /** The state a new project starts in (all items PENDING; the import path accepts PLAN at once). */
@@ -51,6 +52,7 @@ export function initialState(
       pauses: [],
       deficiencies: [],
       risk: 'ON_TRACK',
+      ...(i.materials ? { materials: i.materials.map(materialState) } : {}),
     })),
     jointProcedures: [],
     risk: 'ON_TRACK',

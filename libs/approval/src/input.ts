@@ -17,6 +17,14 @@ export function workflowItems(list: Checklist): ProjectWorkflowInput['items'] {
         statutoryLimitDays: i.statutoryLimitDays,
         prerequisites: [...i.prerequisites],
         jointProcedure: i.jointProcedure,
+        materials: i.materials.map((m) => ({
+          code: m.code,
+          name: m.name,
+          nameEn: m.nameEn,
+          required: m.required,
+          ...(m.producedBy ? { producedBy: m.producedBy } : {}),
+          ...(m.deficiencyAllowed ? { deficiencyAllowed: true } : {}),
+        })),
       })),
     ),
   );

@@ -8,13 +8,15 @@
  * project or item name) is shown as written.
  */
 import type { JointProcedure, StageCode } from '../../domain/src';
-import type { PauseReason } from './types';
+import type { PauseReason } from './pause-reasons';
 
 export const NOTICE_LANGUAGES = ['zh-CN', 'en'] as const;
 export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
 
 type Templates = {
   stageReturned: string;
+  stageReturnedMaterials: string;
+  supplementRequestedMaterials: string;
   itemRejected: string;
   supplementRequested: string;
   specialProcedureStarted: string;
@@ -51,6 +53,10 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
   en: {
     stageReturned:
       'Stage {{stage}} was returned: {{comment}}. No clock runs while you prepare it again.',
+    stageReturnedMaterials:
+      'Stage {{stage}} was returned: {{comment}}. Hand in again: {{materialsEn}}. No clock runs while you prepare it again.',
+    supplementRequestedMaterials:
+      'The clock of {{item}} stopped on {{on}}: {{reason}}: {{comment}}. Hand in new versions of: {{materialsEn}}. It resumes when you answer.',
     itemRejected:
       '{{item}} was rejected: {{comment}}. Stage {{stage}} waits until you resubmit or withdraw the item.',
     supplementRequested:
@@ -63,7 +69,7 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
       '{{item}} is reviewed on your commitment to deliver "{{description}}" by {{due}}; if it does not arrive by then the item is suspended.',
     stillStopped:
       'The clock of {{item}} stays stopped on {{on}}: {{reason}} ("{{description}}", due {{due}}). It resumes when you deliver it.',
-    jointProcedureScheduled: 'Joint {{procedure}} on {{date}} for {{project}}: {{items}}',
+    jointProcedureScheduled: '{{procedure}} on {{date}} for {{project}}: {{items}}',
     siteSurveyStopsClocks:
       'A joint site survey is scheduled for {{date}}; the clocks of {{items}} stop until every department has recorded its result (art. 45).',
     deficiencyMissedApplicant:
@@ -89,6 +95,10 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
   },
   'zh-CN': {
     stageReturned: '{{stage}}阶段被退回：{{comment}}。重新准备期间不计时。',
+    stageReturnedMaterials:
+      '{{stage}}阶段被退回：{{comment}}。请重新提交：{{materials}}。重新准备期间不计时。',
+    supplementRequestedMaterials:
+      '{{item}}于 {{on}} 停止计时：{{reason}}：{{comment}}。请提交新版本：{{materials}}。您提交补正材料后恢复计时。',
     itemRejected: '{{item}}未予许可：{{comment}}。{{stage}}阶段等待您重新提交或撤回该事项。',
     supplementRequested:
       '{{item}}于 {{on}} 停止计时：{{reason}}：{{comment}}。您提交补正材料后恢复计时。',
@@ -125,20 +135,21 @@ export const STAGE_LABELS: Record<NoticeLanguage, Record<StageCode, string>> = {
 };
 
 /** Why a clock stopped, as a notice says it. */
-const REASON_LABELS: Record<NoticeLanguage, Record<PauseReason, string>> = {
+/** Why a clock stopped, by name: notices, pages and forms all say it this way. */
+export const PAUSE_REASON_LABELS: Record<NoticeLanguage, Record<PauseReason, string>> = {
   en: {
-    SUPPLEMENT: 'materials must be supplemented (补正)',
-    DEFICIENCY_OVERDUE: 'promised materials (容缺) did not arrive by the committed date',
-    EXPERT_REVIEW: 'expert review (专家评审)',
-    PUBLIC_NOTICE: 'public notice (公示)',
-    HEARING: 'hearing (听证)',
-    SITE_SURVEY: 'site survey (现场踏勘)',
-    INSPECTION_TESTING: 'inspection and testing (检验检测)',
-    APPRAISAL: 'appraisal (鉴定)',
+    SUPPLEMENT: 'Supplement (补正)',
+    DEFICIENCY_OVERDUE: 'Deficiency overdue (容缺)',
+    EXPERT_REVIEW: 'Expert review',
+    PUBLIC_NOTICE: 'Public notice',
+    HEARING: 'Hearing',
+    SITE_SURVEY: 'Site survey',
+    INSPECTION_TESTING: 'Inspection and testing',
+    APPRAISAL: 'Appraisal',
   },
   'zh-CN': {
-    SUPPLEMENT: '需补正材料',
-    DEFICIENCY_OVERDUE: '容缺承诺的材料未按期补交',
+    SUPPLEMENT: '补正',
+    DEFICIENCY_OVERDUE: '容缺材料逾期未交',
     EXPERT_REVIEW: '专家评审',
     PUBLIC_NOTICE: '公示',
     HEARING: '听证',
@@ -148,12 +159,13 @@ const REASON_LABELS: Record<NoticeLanguage, Record<PauseReason, string>> = {
   },
 };
 
-const PROCEDURE_LABELS: Record<NoticeLanguage, Record<JointProcedure, string>> = {
+/** The joint procedures by name, in notices and pages alike. */
+export const JOINT_PROCEDURE_LABELS: Record<NoticeLanguage, Record<JointProcedure, string>> = {
   en: {
-    SITE_SURVEY: 'site survey',
-    DRAWING_REVIEW: 'drawing review',
-    ACCEPTANCE: 'acceptance',
-    SURVEYING: 'surveying',
+    SITE_SURVEY: 'Joint site survey',
+    DRAWING_REVIEW: 'Joint drawing review',
+    ACCEPTANCE: 'Joint acceptance',
+    SURVEYING: 'Joint surveying',
   },
   'zh-CN': {
     SITE_SURVEY: '联合踏勘',
@@ -199,8 +211,8 @@ export const NOTICE_KIND_LABELS: Record<NoticeLanguage, Record<string, string>> 
 
 const CODE_LABELS: Record<string, Record<NoticeLanguage, Record<string, string>>> = {
   stage: STAGE_LABELS,
-  reason: REASON_LABELS,
-  procedure: PROCEDURE_LABELS,
+  reason: PAUSE_REASON_LABELS,
+  procedure: JOINT_PROCEDURE_LABELS,
 };
 
 /** The language to render in: 'zh', 'zh-CN', 'zh-Hans' → zh-CN; anything else → en. */

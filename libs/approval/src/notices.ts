@@ -7,6 +7,7 @@
 import type { ItemClock, ProjectClock } from './clock';
 import type { Deficiency, ItemState, Notice, ProjectState, SpecialProcedureType } from './types';
 import type { JointProcedure, StageCode } from '../../domain/src';
+import { materialsForNotice, type MaterialState } from './materials';
 import { noticeText } from './notice-texts';
 
 export type NoticeDraft = Omit<Notice, 'seq' | 'at'>;
@@ -18,10 +19,17 @@ export const stageReturned = (
   state: ProjectState,
   stage: StageCode,
   reason?: string,
+  materials: readonly { m: MaterialState; reason?: string }[] = [],
 ): NoticeDraft => ({
   ...toApplicant(state),
   kind: 'STAGE_RETURNED',
-  ...noticeText('stageReturned', { stage, comment: reason ?? '' }),
+  ...(materials.length
+    ? noticeText('stageReturnedMaterials', {
+        stage,
+        comment: reason ?? '',
+        ...materialsForNotice(materials),
+      })
+    : noticeText('stageReturned', { stage, comment: reason ?? '' })),
 });
 
 export const itemRejected = (
@@ -40,17 +48,18 @@ export const supplementRequested = (
   item: ItemState,
   on: string,
   comment?: string,
-): NoticeDraft => ({
-  ...toApplicant(state),
-  kind: 'CLOCK_STOPPED',
-  itemCode: item.code,
-  ...noticeText('supplementRequested', {
-    item: item.name,
-    on,
-    reason: 'SUPPLEMENT',
-    comment: comment ?? '',
-  }),
-});
+  materials: readonly { m: MaterialState; reason?: string }[] = [],
+): NoticeDraft => {
+  const params = { item: item.name, on, reason: 'SUPPLEMENT', comment: comment ?? '' };
+  return {
+    ...toApplicant(state),
+    kind: 'CLOCK_STOPPED',
+    itemCode: item.code,
+    ...(materials.length
+      ? noticeText('supplementRequestedMaterials', { ...params, ...materialsForNotice(materials) })
+      : noticeText('supplementRequested', params)),
+  };
+};
 
 export const specialProcedureStarted = (
   state: ProjectState,

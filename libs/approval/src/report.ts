@@ -4,7 +4,7 @@ import { nextActions } from './next-actions';
 import type { ItemClock, ProjectClock } from './clock';
 import type { ItemState, ProjectState } from './types';
 
-/** The project report of DESIGN section 6, for `today` (the clock grows every working day). */
+/** The project report of docs/design.md §6, for `today` (the clock grows every working day). */
 export function buildReport(state: ProjectState, cal: WorkingDayCalendar, today: string) {
   const clocks = computeItemClocks(state, cal, today);
   return {

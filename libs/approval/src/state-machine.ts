@@ -4,6 +4,7 @@
  * (`applyCommand`). Pure and synchronous: the workflow supplies the day, the instant and ids.
  * Each command kind's rules are in `commands/<kind>.ts`; this file holds what all share.
  */
+import { authorizeActor } from './commands/authorize';
 import {
   HANDLERS,
   refuse,
@@ -15,6 +16,7 @@ import {
   type ValidateCtx,
 } from './commands';
 import type { Outbox } from './outbox';
+import { isStorableText } from './text';
 import type { ProjectState } from './types';
 
 /** How many request ids a project remembers (carried across continue-as-new). */
@@ -26,9 +28,32 @@ function handlerOf(kind: CommandKind): CommandHandler<CommandKind> {
   return h ?? refuse('INVALID', `unknown command ${kind}`);
 }
 
+/** The path of the first string the read model could not store (a lone surrogate, a NUL). */
+function unstorable(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const bad = unstorable(value[i], `${path}[${i}]`);
+      if (bad) return bad;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const bad = unstorable(v, path ? `${path}.${k}` : k);
+      if (bad) return bad;
+    }
+  }
+  return undefined;
+}
+
 /** Throws CommandRefused when the state does not allow the command; returns nothing otherwise. */
 export function validateCommand(state: ProjectState, env: CommandEnvelope, ctx: ValidateCtx): void {
+  authorizeActor(state, env);
   handlerOf(env.command.kind).authorize?.(state, env.command, env);
+  // The API's input pipe refuses these first; a command that reaches the workflow otherwise
+  // would be applied and then refused by the read model.
+  const bad = unstorable(env.command, '');
+  if (bad)
+    refuse('INVALID', `${bad} is not well-formed text (a lone surrogate or a NUL character)`);
   if (env.requestId && state.recentRequests.includes(env.requestId)) return; // replayed request: one effect
   if (state.status !== 'IN_PROGRESS') refuse('CONFLICT', `the project is ${state.status}`);
   handlerOf(env.command.kind).validate(state, env.command, ctx);

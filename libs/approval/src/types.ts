@@ -28,19 +28,9 @@ export type StageStatus =
 
 export type ProjectStatus = 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
 
-/** Administrative Licensing Law art. 45: procedures not counted in the time limit. */
-export const SPECIAL_PROCEDURE_TYPES = [
-  'EXPERT_REVIEW',
-  'PUBLIC_NOTICE',
-  'HEARING',
-  'SITE_SURVEY',
-  'INSPECTION_TESTING',
-  'APPRAISAL',
-] as const;
-export type SpecialProcedureType = (typeof SPECIAL_PROCEDURE_TYPES)[number];
-
-/** Why a clock stopped: every stop has one, and the applicant is told it. */
-export type PauseReason = 'SUPPLEMENT' | 'DEFICIENCY_OVERDUE' | SpecialProcedureType;
+export * from './pause-reasons';
+import type { MaterialInput, MaterialState } from './materials';
+import type { PauseReason } from './pause-reasons';
 
 /** Working days in (from, to]; `to` absent while the interval is open (runs through today). */
 export interface DayInterval {
@@ -62,6 +52,8 @@ export interface Deficiency {
   dueDate: string;
   status: 'OPEN' | 'DELIVERED' | 'MISSED';
   deliveredOn?: string;
+  /** The materials it promised (a window's 容缺 acceptance names them); absent: described only. */
+  materials?: string[];
 }
 
 /** An item of the checklist as the workflow receives it (a snapshot of the catalog). */
@@ -78,9 +70,11 @@ export interface ChecklistItemInput {
   statutoryLimitDays: number;
   prerequisites: readonly string[];
   jointProcedure: JointProcedure | null;
+  /** What the item asks for (absent in projects started before materials). */
+  materials?: MaterialInput[];
 }
 
-export interface ItemState extends Omit<ChecklistItemInput, 'prerequisites'> {
+export interface ItemState extends Omit<ChecklistItemInput, 'prerequisites' | 'materials'> {
   extensionDays: number;
   prerequisites: string[];
   status: ItemStatus;
@@ -98,6 +92,7 @@ export interface ItemState extends Omit<ChecklistItemInput, 'prerequisites'> {
   risk: Risk;
   decidedOn?: string;
   decisionComment?: string;
+  materials?: MaterialState[];
 }
 
 export interface StageState {

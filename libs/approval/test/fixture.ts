@@ -169,6 +169,7 @@ function defaultActor(c: Command, state: ProjectState): Actor {
     case 'ACCEPT_STAGE':
       return actors.window;
     case 'DECIDE':
+    case 'REVIEW_MATERIAL':
       // An officer of the item's department (another department's is refused as not found).
       return actors.officer(state.items.find((i) => i.code === c.itemCode)?.department ?? 'NRP');
     case 'SCHEDULE_JOINT_PROCEDURE':

@@ -63,10 +63,10 @@ describe('notice texts', () => {
   it('shows codes in the reader’s language', () => {
     const supplement = every[2].text!;
     expect(renderNoticeText('zh-CN', supplement)).toBe(
-      '建设用地规划许可于 2026-02-12 停止计时：需补正材料：请补充消防设计文件。您提交补正材料后恢复计时。',
+      '建设用地规划许可于 2026-02-12 停止计时：补正：请补充消防设计文件。您提交补正材料后恢复计时。',
     );
     expect(renderNoticeText('en', supplement)).toContain(
-      'stopped on 2026-02-12: materials must be supplemented (补正): 请补充消防设计文件',
+      'stopped on 2026-02-12: Supplement (补正): 请补充消防设计文件',
     );
     expect(renderNoticeText('zh', every[0].text!)).toBe(
       '策划生成阶段被退回：缺少地形图。重新准备期间不计时。',

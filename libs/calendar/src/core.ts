@@ -9,6 +9,8 @@ export * from './snapshot';
 export {
   endOfLocalDay,
   instantToLocalDate,
+  localEpochDayOf,
   supportedTimeZones,
   utcOffsetMinutes,
 } from './time-zone';
+export { civilOf, epochDayOf, formatEpochDay, parseDate, weekdayOf } from './civil-date';

@@ -22,7 +22,7 @@ export interface AppConfig {
   /**
    * How often the worker writes the warnings and overdues that time alone made
    * (DEADLINE_SWEEP_SECONDS, 0-3600; 0: off, each project's workflow writes its own when its
-   * timer fires). activities/deadline-sweep.activities.ts.
+   * timer fires). apps/worker/src/deadline-sweep.ts.
    */
   deadlineSweepSeconds: number;
   /**

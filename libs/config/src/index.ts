@@ -6,3 +6,5 @@ export * from './auth.config';
 export * from './worker.config';
 export * from './mail.config';
 export * from './documents.config';
+export * from './temporal-connection';
+export * from './start-error';

@@ -10,18 +10,6 @@ export function projectRoot(from = __dirname): string {
   }
 }
 
-interface SetupModule {
-  resolveCli(): { path: string; source: string } | null;
-  ensureTestServer(): string;
-  ensureCluster(): import('./temporal-cluster').ClusterBinaries;
-}
-
-/** scripts/setup.js is the one place that knows where the Temporal binaries are. */
-export function setupScript(): SetupModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(join(projectRoot(), 'scripts', 'setup.js')) as SetupModule;
-}
-
 /** Where `npm run build` puts the web app, which the API serves at `/` (WEB_DIR overrides it). */
 export function webDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.WEB_DIR?.trim() || join(projectRoot(), 'dist', 'web'));

@@ -9,9 +9,9 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
-import { PROJECT_SEARCH_ATTRIBUTES } from '../../temporal/src/search-attributes';
+import { PROJECT_SEARCH_ATTRIBUTES } from '../../temporal/src';
 import { StartupError } from './ports';
-import type { ClusterBinaries } from './temporal-cluster';
+import type { ClusterBinaries } from './temporal-binaries';
 import { CLUSTER_DATABASES, type ClusterDatabase } from './temporal-cluster-config';
 
 const run = promisify(execFile);

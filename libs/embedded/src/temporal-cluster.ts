@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import type { NodeChild, NodeChildSpec } from './node-child';
-import { setupScript } from './project-root';
+import { setupScript, type ClusterBinaries } from './temporal-binaries';
 import { StartupError, tcpOpen } from './ports';
 import { withoutProductSettings } from './stack-options';
 import {
@@ -28,16 +28,6 @@ import { prepareClusterNamespace, setupClusterSchema } from './temporal-cluster-
 
 export * from './temporal-cluster-config';
 export * from './temporal-cluster-schema';
-
-export interface ClusterBinaries {
-  server: string;
-  sql: string;
-  ui: string;
-  /** The release's schema/ folder. */
-  schemaDir: string;
-  serverVersion: string;
-  uiVersion: string;
-}
 
 /** The cluster's binaries, built on first use (see scripts/setup.js). */
 export function clusterBinaries(): ClusterBinaries {

@@ -2,8 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { PROJECT_SEARCH_ATTRIBUTES } from '../../temporal/src/search-attributes';
-import { setupScript } from './project-root';
+import { PROJECT_SEARCH_ATTRIBUTES } from '../../temporal/src';
+import { setupScript } from './temporal-binaries';
 import { StartupError, assertPortFree, waitFor } from './ports';
 
 export interface DevServerOptions {

@@ -1,4 +1,3 @@
-export * from './connection-options';
 export * from './project';
 export * from './mail';
 export * from './rectification';

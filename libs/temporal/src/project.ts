@@ -5,9 +5,14 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarSnapshot } from '../../calendar/src/core';
-import type { CommandEnvelope, CommandResult } from '../../approval/src/commands';
-import type { ClockReport, ItemReport, ProjectReport } from '../../approval/src/report';
-import type { ProjectState } from '../../approval/src/types';
+import type {
+  ClockReport,
+  CommandEnvelope,
+  CommandResult,
+  ItemReport,
+  ProjectReport,
+  ProjectState,
+} from '../../approval/src';
 
 export const projectWorkflowId = (projectId: string) => `project-${projectId}`;
 
@@ -18,7 +23,13 @@ export const projectWorkflowId = (projectId: string) => `project-${projectId}`;
  */
 export interface CommandAnswer extends CommandResult {
   /** Absent from runs older than the answer (their Updates answered the result alone). */
-  changed?: { item?: ItemReport; clock: ClockReport; asOf: string };
+  changed?: {
+    item?: ItemReport;
+    clock: ClockReport;
+    asOf: string;
+    /** The whole report as of the write, when the envelope asked for it (`answer: 'report'`). */
+    report?: ProjectReport;
+  };
 }
 
 export const projectCommandUpdate = defineUpdate<CommandAnswer, [CommandEnvelope]>('command');
@@ -32,6 +43,11 @@ export const projectStateQuery = defineQuery<ProjectState>('state');
 export const projectReportQuery = defineQuery<ProjectReport>('report');
 /** A newly published holiday year (or a region's change): running deadlines are recomputed. */
 export const calendarUpdatedSignal = defineSignal<[CalendarSnapshot]>('calendarUpdated');
+/**
+ * Repair: the workflow writes its whole read model again at once (every item, the state), e.g.
+ * after a write the read model refused was let through by a fixed worker.
+ */
+export const rewriteReadModelSignal = defineSignal('rewriteReadModel');
 
 /** ApplicationFailure types of refused commands, mapped by the API to 404 / 409 / 400. */
 export const REFUSAL_TYPE = {

@@ -1,25 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditEntry, AuditFilter, insertAudit, listAudit } from '../../../../libs/persistence/src';
+import {
+  AUDIT_ACTIONS,
+  AuditEntry,
+  AuditFilter,
+  insertAudit,
+  listAudit,
+  type AuditAction,
+} from '../../../../libs/persistence/src';
 
-/** What the audit trail records (one name per kind of event). */
-export const AUDIT_ACTIONS = [
-  'LOGIN_SUCCEEDED',
-  'LOGIN_FAILED',
-  'LOGIN_LOCKED',
-  'LOGOUT',
-  'REFRESH_TOKEN_REUSED',
-  'PASSWORD_CHANGED',
-  'USER_CREATED',
-  'USER_UPDATED',
-  'ORGANISATION_CREATED',
-  'DELEGATION_GRANTED',
-  'DELEGATION_REVOKED',
-  'MANDATE_GRANTED',
-  'MANDATE_REVOKED',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction };
 
 @Injectable()
 export class AuditService {

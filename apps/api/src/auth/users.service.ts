@@ -42,7 +42,7 @@ export const DEMO_ORGANISATIONS = [
 
 const BCRYPT_COST = 10;
 
-/** The demo accounts of DESIGN section 6 (password `demo`), for the embedded default only. */
+/** The demo accounts of docs/design.md §6 (password `demo`), for the embedded default only. */
 export function demoAccounts(): NewUser[] {
   const base: NewUser[] = [
     {

@@ -9,7 +9,7 @@ import {
 } from '../../../../libs/calendar/src/core';
 import { chineseDaysSnapshot } from '../../../../libs/calendar/src';
 import { calendarInForce, runningProjectIds, saveYear } from '../../../../libs/persistence/src';
-import { calendarUpdatedSignal, projectWorkflowId } from '../../../../libs/temporal/src';
+import { calendarUpdatedSignal } from '../../../../libs/temporal/src';
 import type { Principal } from '../auth/principal';
 import { TemporalClient } from '../temporal/temporal.module';
 
@@ -111,35 +111,8 @@ export class CalendarService implements OnModuleInit {
     await saveYear(this.ds, schedule, admin.username);
     const previous = this.snapshotValue.version;
     const snapshot = await this.reload();
-    const signalled = await this.signalRunning(snapshot);
-    return { year, previousVersion: previous, version: next.version, ...signalled };
-  }
-
-  private async signalRunning(snapshot: CalendarSnapshot) {
     const ids = await runningProjectIds(this.ds);
-    let signalled = 0;
-    const failed: string[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < ids.length) {
-        const id = ids[next++];
-        try {
-          await this.temporal.call(() =>
-            this.temporal.workflow
-              .getHandle(projectWorkflowId(id))
-              .signal(calendarUpdatedSignal, snapshot),
-          );
-          signalled++;
-        } catch (err) {
-          failed.push(id);
-          this.log.warn(`calendar signal to project ${id} failed: ${(err as Error).message}`);
-        }
-        if ((signalled + failed.length) % 500 === 0) {
-          this.log.log(`calendar ${snapshot.version}: ${signalled + failed.length}/${ids.length}`);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(16, ids.length) }, worker));
-    return { running: ids.length, signalled, failed };
+    const signalled = await this.temporal.signalProjects(ids, calendarUpdatedSignal, [snapshot]);
+    return { year, previousVersion: previous, version: next.version, ...signalled };
   }
 }

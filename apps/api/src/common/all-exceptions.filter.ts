@@ -13,7 +13,7 @@ import { dependencyOutage } from './dependency-outage';
 import { REQUEST_ID_HEADER } from './request-id.middleware';
 
 /**
- * Every error leaves as `{ statusCode, error, message }` (DESIGN section 6). A dependency that
+ * Every error leaves as `{ statusCode, error, message }` (docs/design.md §6). A dependency that
  * is down is a 503 naming it; anything else unexpected is logged with its stack and is a 500,
  * which is always a bug of ours. Both are logged with the request id the caller got in
  * `X-Request-Id`, so a report quoting it finds the line; the body stays the contract.

@@ -18,20 +18,25 @@ const HEADER: ApiHeaderOptions = {
  * sent none. Documents the header on the route in OpenAPI too.
  */
 export const IdempotencyKey = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): string | undefined => {
-    const key = ctx.switchToHttp().getRequest<Request>().header(IDEMPOTENCY_KEY);
-    if (key !== undefined && !KEY.test(key)) {
-      throw new BadRequestException(
-        `${IDEMPOTENCY_KEY}: 1-100 characters of letters, digits, . _ : -`,
-      );
-    }
-    return key;
-  },
-  [
-    (target, method) => {
-      if (method === undefined) return;
-      const descriptor = Object.getOwnPropertyDescriptor(target, method)!;
-      ApiHeader(HEADER)(target, method, descriptor);
-    },
-  ],
+  (_: unknown, ctx: ExecutionContext): string | undefined =>
+    idempotencyKeyOf(ctx.switchToHttp().getRequest<Request>()),
+  [documentIdempotencyKey],
 );
+
+/** The request's Idempotency-Key, checked; undefined when it sent none. */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.header(IDEMPOTENCY_KEY);
+  if (key !== undefined && !KEY.test(key)) {
+    throw new BadRequestException(
+      `${IDEMPOTENCY_KEY}: 1-100 characters of letters, digits, . _ : -`,
+    );
+  }
+  return key;
+}
+
+/** Documents the header on the route (a param decorator's enhancer). */
+export function documentIdempotencyKey(target: object, method: string | symbol | undefined) {
+  if (method === undefined) return;
+  const descriptor = Object.getOwnPropertyDescriptor(target, method)!;
+  ApiHeader(HEADER)(target, method, descriptor);
+}

@@ -12,7 +12,7 @@ const ERROR_SCHEMA = {
   },
 };
 
-/** The OpenAPI document, generated from the controllers and DTOs (DESIGN section 6). */
+/** The OpenAPI document, generated from the controllers and DTOs (docs/design.md §6). */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Parallel approvals of construction projects')

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import {
   DelegationRecord,
   MandateRecord,
-  agentMayAct,
   delegationsOf,
   findUser,
   grantDelegation,
@@ -48,10 +47,6 @@ export class AccessService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
   ) {}
-
-  agentMayAct(agent: string, projectId: string, organisation: string): Promise<boolean> {
-    return agentMayAct(this.ds, agent, projectId, organisation);
-  }
 
   hasMandate(agent: string, organisation: string): Promise<boolean> {
     return hasMandate(this.ds, agent, organisation);

@@ -5,9 +5,12 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { Command } from '../../../../libs/approval/src';
+import { DataSource } from 'typeorm';
+import { buildReport, type Command, type ProjectReport } from '../../../../libs/approval/src';
+import { findProject } from '../../../../libs/persistence/src';
 import {
   REFUSAL_TYPE,
   type CommandAnswer,
@@ -15,38 +18,61 @@ import {
   projectWorkflowId,
 } from '../../../../libs/temporal/src';
 import type { Principal } from '../auth/principal';
+import { CalendarService } from '../calendar/calendar.service';
 import { unconfirmedUpdate } from '../common/update-deadline';
 import { TemporalClient } from '../temporal/temporal.module';
-
-/** The project's workflow has ended (or never ran): it takes no more commands. */
-export class ProjectClosedException extends ConflictException {
-  constructor() {
-    super('the project is closed: it takes no more commands');
-  }
-}
+import { AccessPolicy } from './access-policy';
+import type { CommandTarget } from './command-target';
 
 /** How long a command waits for the workflow to apply it and write the read model. */
 const UPDATE_WAIT_MS = 30_000;
 
+export interface CommandOptions {
+  /** Checked by the IdempotencyKey decorator; the same key again has one effect. */
+  key?: string;
+  /** `report`: the answer carries the whole project report as the write left it. */
+  answer?: 'report';
+}
+
 /**
- * Sends a command to a project's workflow as an Update and turns its refusals into HTTP:
- * NOT_FOUND → 404, CONFLICT → 409, INVALID → 400, each with the workflow's reason. The Update
- * returns once the read model has the change, so a read right after sees it, and answers what
- * changed (the command's item and the project clock as written). The idempotency
- * key comes checked by the IdempotencyKey decorator.
+ * The one path of every command on a project, the applicant's and the staff's: it sends the
+ * command to the project's workflow as an Update and answers from what the Update returns — the
+ * workflow has written the read model by then, and answers what changed (the command's item, the
+ * project clock, the report when asked) — so nothing is read before or after. Who may act on
+ * the project and its items is the workflow's to decide (libs/approval `authorizeActor`); the
+ * only thing looked up here is the organisation an agent acts for. Refusals become HTTP:
+ * NOT_FOUND → 404, CONFLICT → 409, INVALID → 400, each with the workflow's reason; a project
+ * whose workflow has ended → 409 (404 to one who may not see it).
  */
 @Injectable()
 export class ProjectCommandsService {
-  constructor(private readonly temporal: TemporalClient) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly temporal: TemporalClient,
+    private readonly policy: AccessPolicy,
+    private readonly calendar: CalendarService,
+  ) {}
 
-  async send(
+  /** A command answered with the project's report (the project routes). */
+  async report(t: CommandTarget, command: Command): Promise<ProjectReport> {
+    const { user, projectId, key } = t;
+    const answer = await this.run(user, projectId, command, { key, answer: 'report' });
+    return answer.changed?.report ?? this.readReport(projectId);
+  }
+
+  async run(
+    user: Principal,
     projectId: string,
-    principal: Principal,
     command: Command,
-    idempotencyKey?: string,
-    onBehalfOf?: string,
+    { key, answer }: CommandOptions = {},
   ): Promise<CommandAnswer> {
-    const requestId = idempotencyKey ? `${principal.userId}:${idempotencyKey}` : undefined;
+    const hidden = () => new NotFoundException(`project ${projectId} not found`);
+    let onBehalfOf: string | undefined;
+    if (user.role === 'AGENT') {
+      onBehalfOf = await this.policy.actsFor(user, projectId);
+      if (!onBehalfOf) throw hidden();
+    }
+    const requestId = key ? `${user.userId}:${key}` : undefined;
     const handle = this.temporal.workflow.getHandle(projectWorkflowId(projectId));
     const started = Date.now();
     try {
@@ -57,13 +83,14 @@ export class ProjectCommandsService {
               {
                 requestId,
                 actor: {
-                  username: principal.username,
-                  role: principal.role,
-                  department: principal.department,
-                  organisation: principal.organisation,
+                  username: user.username,
+                  role: user.role,
+                  department: user.department,
+                  organisation: user.organisation,
                 },
                 onBehalfOf,
                 command,
+                ...(answer ? { answer } : {}),
               },
             ],
             ...(requestId ? { updateId: requestId } : {}),
@@ -81,7 +108,22 @@ export class ProjectCommandsService {
         err instanceof WorkflowNotFoundError ||
         /already completed|not found/i.test(String((err as Error)?.message))
       ) {
-        throw new ProjectClosedException();
+        // No running workflow: a closed project one may see is a 409, anything else a 404 (as
+        // the workflow would: a department's staff see only the department's items).
+        const row = await findProject(this.ds, projectId);
+        const itemCode = 'itemCode' in command ? command.itemCode : undefined;
+        const seen =
+          row &&
+          (await this.policy.maySee(user, {
+            id: row.id,
+            ownerOrganisation: row.ownerOrganisation,
+            holdsDepartment: (d) =>
+              row.state.items.some(
+                (i) => i.department === d && (itemCode === undefined || i.code === itemCode),
+              ),
+          }));
+        if (!seen) throw hidden();
+        throw new ConflictException('the project is closed: it takes no more commands');
       }
       const unconfirmed = unconfirmedUpdate(err, Date.now() - started, UPDATE_WAIT_MS);
       if (unconfirmed) throw unconfirmed;
@@ -90,5 +132,15 @@ export class ProjectCommandsService {
       }
       throw err;
     }
+  }
+
+  /**
+   * A run on workflow code older than the report answer (a rolling deploy, the versioning test)
+   * answers without it, once its write committed: the report is read from that write.
+   */
+  private async readReport(projectId: string): Promise<ProjectReport> {
+    const row = await findProject(this.ds, projectId);
+    if (!row) throw new NotFoundException(`project ${projectId} not found`);
+    return buildReport(row.state, this.calendar.current, this.calendar.today());
   }
 }

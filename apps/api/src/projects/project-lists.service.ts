@@ -2,20 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { projectSummary } from '../../../../libs/approval/src';
-import {
-  ProjectFilter,
-  ProjectScope,
-  listProjects,
-  projectStates,
-} from '../../../../libs/persistence/src';
+import { ProjectFilter, listProjects, projectStates } from '../../../../libs/persistence/src';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
 import type { ListProjectsQuery } from './dto/list-query.dto';
+import { AccessPolicy } from './access-policy';
 import { ListTotals } from './list-totals';
 import { ReadCache } from './read-cache';
-
-/** The roles that see every project (lists and reports alike). */
-export const ALL_PROJECTS = new Set(['ADMIN', 'SUPERVISOR', 'WINDOW_OFFICER']);
 
 type Summary = Pick<ReturnType<typeof projectSummary>, 'clock' | 'nextActions'>;
 
@@ -40,24 +33,14 @@ export class ProjectListsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly calendar: CalendarService,
     private readonly totals: ListTotals,
+    private readonly policy: AccessPolicy,
   ) {}
 
   /** About 20 MB at most: a list's summary is about 1 kB. */
   private readonly summaries = new ReadCache<Summary>(20_000);
 
-  /** Which projects a caller's list holds (none: undefined). */
-  private scopeOf(p: Principal): ProjectScope | undefined {
-    if (ALL_PROJECTS.has(p.role)) return { kind: 'all' };
-    if (p.role === 'APPLICANT') return { kind: 'organisation', organisation: p.organisation! };
-    if (p.role === 'AGENT') return { kind: 'agent', agent: p.username };
-    if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') {
-      return { kind: 'department', department: p.department! };
-    }
-    return undefined;
-  }
-
   async list(p: Principal, q: ListProjectsQuery) {
-    const scope = this.scopeOf(p);
+    const scope = this.policy.scopeOf(p);
     if (!scope) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     const cal = this.calendar.current;
     const now = new Date();
@@ -65,7 +48,7 @@ export class ProjectListsService {
     const { rows, total } = await listProjects(this.ds, scope, q, {
       page: q.page,
       pageSize: q.pageSize,
-      // Agents work the riskiest first (DESIGN section 2); everyone else sees the latest first.
+      // Agents work the riskiest first (docs/design.md §2); everyone else sees the latest first.
       riskiestFirst: p.role === 'AGENT',
       // The same instant for the risk in SQL and the clocks below: the list agrees with itself.
       now,

@@ -5,50 +5,17 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Res,
-  applyDecorators,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Command } from '../../../../libs/approval/src';
-import type { StageCode } from '../../../../libs/domain/src';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { IdempotencyKey } from '../common/idempotency-key';
-import { ApiProjectId, ApiStage, ProjectIdPipe, StagePipe } from '../common/route-params';
-import {
-  AcceptanceDto,
-  ExtensionDto,
-  JointProcedureDto,
-  JointResultDto,
-  NoteDto,
-  SubmissionDto,
-  WithdrawalDto,
-} from './dto/commands.dto';
+import { ApiProjectId, ProjectIdPipe } from '../common/route-params';
 import { CreateProjectDto, ProjectPendingDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-query.dto';
 import { ProjectPageDto, ProjectReportDto, TimelineDto } from './dto/report.dto';
-import { ProjectCommandsService } from './project-commands.service';
-import type { Role } from '../../../../libs/persistence/src';
 import { ProjectListsService } from './project-lists.service';
 import { ProjectsService } from './projects.service';
-
-/** A command on a project: 200 with the project's report once the workflow applied it. */
-const ProjectCommand = (path: string, ...roles: Role[]) =>
-  applyDecorators(
-    ApiProjectId(),
-    ApiOkResponse({ type: ProjectReportDto }),
-    Roles(...roles),
-    Post(path),
-    HttpCode(200),
-  );
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -57,7 +24,6 @@ export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
     private readonly lists: ProjectListsService,
-    private readonly commands: ProjectCommandsService,
   ) {}
 
   /**
@@ -107,183 +73,5 @@ export class ProjectsController {
   @Get(':id/timeline')
   timeline(@CurrentUser() user: Principal, @Param('id', ProjectIdPipe) id: string) {
     return this.projects.timeline(user, id);
-  }
-
-  /** A command by the applicant or its agent (recorded as "agent X for organisation Y"). */
-  private async asApplicant(user: Principal, id: string, command: Command, key?: string) {
-    const { onBehalfOf } = await this.projects.loadAsApplicant(user, id);
-    await this.commands.send(id, user, command, key, onBehalfOf);
-    return this.projects.report(await this.projects.load(user, id));
-  }
-
-  /** A command by staff (window officer, department head, reviewing officer). */
-  private async asStaff(user: Principal, id: string, command: Command, key?: string) {
-    await this.projects.load(user, id);
-    await this.commands.send(id, user, command, key);
-    return this.projects.report(await this.projects.load(user, id));
-  }
-
-  @ApiStage()
-  @ProjectCommand(':id/stages/:stage/submission', 'APPLICANT', 'AGENT')
-  submit(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Param('stage', StagePipe) stage: StageCode,
-    @Body() body: SubmissionDto,
-    @IdempotencyKey() key?: string,
-  ) {
-    const command: Command = {
-      kind: 'SUBMIT_STAGE',
-      stage,
-      note: body.note,
-      materials: body.materials,
-    };
-    return this.asApplicant(user, id, command, key);
-  }
-
-  @ApiStage()
-  @ProjectCommand(':id/stages/:stage/acceptance', 'WINDOW_OFFICER')
-  accept(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Param('stage', StagePipe) stage: StageCode,
-    @Body() body: AcceptanceDto,
-    @IdempotencyKey() key?: string,
-  ) {
-    const command: Command = {
-      kind: 'ACCEPT_STAGE',
-      stage,
-      decision: body.decision,
-      reason: body.reason,
-    };
-    return this.asStaff(user, id, command, key);
-  }
-
-  /** Answers a supplement request: the item's clock resumes. */
-  @ProjectCommand(':id/items/:itemCode/supplement', 'APPLICANT', 'AGENT')
-  supplement(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Param('itemCode') itemCode: string,
-    @Body() body: SubmissionDto,
-    @IdempotencyKey() key?: string,
-  ) {
-    return this.asApplicant(
-      user,
-      id,
-      { kind: 'ANSWER_SUPPLEMENT', itemCode, note: body.note },
-      key,
-    );
-  }
-
-  /** Resubmits a rejected item: a new round on a fresh item clock. */
-  @ProjectCommand(':id/items/:itemCode/resubmission', 'APPLICANT', 'AGENT')
-  resubmit(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Param('itemCode') itemCode: string,
-    @Body() body: NoteDto,
-    @IdempotencyKey() key?: string,
-  ) {
-    return this.asApplicant(user, id, { kind: 'RESUBMIT_ITEM', itemCode, note: body.note }, key);
-  }
-
-  /** Delivers what an acceptance with deficiency (容缺受理) left outstanding. */
-  @ProjectCommand(':id/items/:itemCode/deficiency-delivery', 'APPLICANT', 'AGENT')
-  deliverDeficiency(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Param('itemCode') itemCode: string,
-    @Body() body: NoteDto,
-    @IdempotencyKey() key?: string,
-  ) {
-    return this.asApplicant(
-      user,
-      id,
-      { kind: 'DELIVER_DEFICIENCY', itemCode, note: body.note },
-      key,
-    );
-  }
-
-  @ProjectCommand(':id/items/:itemCode/withdrawal', 'APPLICANT', 'AGENT')
-  withdrawItem(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Param('itemCode') itemCode: string,
-    @Body() body: WithdrawalDto,
-    @IdempotencyKey() key?: string,
-  ) {
-    return this.asApplicant(
-      user,
-      id,
-      { kind: 'WITHDRAW_ITEM', itemCode, reason: body.reason },
-      key,
-    );
-  }
-
-  /** Withdraws the whole application: the project ends WITHDRAWN (or REJECTED, see the rules). */
-  @ProjectCommand(':id/withdrawal', 'APPLICANT', 'AGENT')
-  withdraw(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Body() body: WithdrawalDto,
-    @IdempotencyKey() key?: string,
-  ) {
-    return this.asApplicant(user, id, { kind: 'WITHDRAW_PROJECT', reason: body.reason }, key);
-  }
-
-  /** A department head extends one of the department's items (art. 42: 10 working days in all). */
-  @ProjectCommand(':id/items/:itemCode/extension', 'DEPARTMENT_HEAD')
-  async extend(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Param('itemCode') itemCode: string,
-    @Body() body: ExtensionDto,
-    @IdempotencyKey() key?: string,
-  ) {
-    await this.projects.loadDepartmentItem(user, id, itemCode);
-    const command: Command = {
-      kind: 'GRANT_EXTENSION',
-      itemCode,
-      days: body.days,
-      reason: body.reason,
-    };
-    return this.asStaff(user, id, command, key);
-  }
-
-  /** The window schedules a joint site survey, drawing review or acceptance (clocks stop). */
-  @ProjectCommand(':id/joint-procedures', 'WINDOW_OFFICER')
-  scheduleJoint(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Body() body: JointProcedureDto,
-    @IdempotencyKey() key?: string,
-  ) {
-    const command: Command = {
-      kind: 'SCHEDULE_JOINT_PROCEDURE',
-      type: body.type,
-      date: body.date,
-      itemCodes: body.itemCodes,
-    };
-    return this.asStaff(user, id, command, key);
-  }
-
-  /** A reviewing officer records the department's result of a joint procedure. */
-  @ProjectCommand(':id/joint-procedures/:procedureId/result', 'REVIEWING_OFFICER')
-  recordJoint(
-    @CurrentUser() user: Principal,
-    @Param('id', ProjectIdPipe) id: string,
-    @Param('procedureId') procedureId: string,
-    @Body() body: JointResultDto,
-    @IdempotencyKey() key?: string,
-  ) {
-    const command: Command = {
-      kind: 'RECORD_JOINT_RESULT',
-      procedureId,
-      department: user.department!,
-      passed: body.passed,
-      comment: body.comment,
-    };
-    return this.asStaff(user, id, command, key);
   }
 }

@@ -2,26 +2,38 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { TemporalModule } from '../temporal/temporal.module';
+import { AccessPolicy } from './access-policy';
 import { AccessService } from './access.service';
 import { DelegationsController } from './delegations.controller';
 import { MandatesController } from './mandates.controller';
 import { ListTotals } from './list-totals';
+import { ProjectCommandsController } from './project-commands.controller';
 import { ProjectCommandsService } from './project-commands.service';
 import { ProjectListsService } from './project-lists.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
+import { ReadModelController } from './read-model.controller';
+import { ReadModelRepairService } from './read-model-repair.service';
 import { AuditModule } from '../audit/audit.module';
 
 @Module({
   imports: [CalendarModule, CatalogModule, TemporalModule, AuditModule],
-  controllers: [ProjectsController, DelegationsController, MandatesController],
+  controllers: [
+    ProjectsController,
+    ProjectCommandsController,
+    DelegationsController,
+    MandatesController,
+    ReadModelController,
+  ],
   providers: [
     ProjectsService,
     ProjectListsService,
     ListTotals,
     ProjectCommandsService,
     AccessService,
+    AccessPolicy,
+    ReadModelRepairService,
   ],
-  exports: [ProjectsService, ProjectCommandsService],
+  exports: [ProjectsService, ProjectCommandsService, AccessPolicy],
 })
 export class ProjectsModule {}

@@ -9,6 +9,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
 import type { TemporalClient } from '../temporal/temporal.module';
 import type { AccessService } from './access.service';
+import type { AccessPolicy } from './access-policy';
 import { ProjectsService } from './projects.service';
 
 const applicant: Principal = {
@@ -54,6 +55,7 @@ function setup(workflow: {
     calendar,
     new CatalogService(),
     {} as AccessService,
+    {} as AccessPolicy,
     { deadlineSweepSeconds: 60, riskWakeSpreadMinutes: 120 },
   );
   return { service, ds, repository };

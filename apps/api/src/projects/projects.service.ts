@@ -35,8 +35,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { TemporalClient } from '../temporal/temporal.module';
 import type { CreateProjectDto } from './dto/create-project.dto';
+import { AccessPolicy } from './access-policy';
 import { AccessService } from './access.service';
-import { ALL_PROJECTS } from './project-lists.service';
 import { ReadCache } from './read-cache';
 
 /** How long a create waits for its workflow's first write before answering 202. */
@@ -63,6 +63,7 @@ export class ProjectsService {
     private readonly calendar: CalendarService,
     private readonly catalog: CatalogService,
     private readonly access: AccessService,
+    private readonly policy: AccessPolicy,
     @Inject(appConfig.KEY)
     private readonly app: Pick<
       ConfigType<typeof appConfig>,
@@ -72,29 +73,6 @@ export class ProjectsService {
 
   /** About 20 MB at most. */
   private readonly reports = new ReadCache<CachedReport>(2_000);
-
-  /** Whether the caller may see the project (otherwise it answers 404: it may not know it exists). */
-  async canSee(
-    p: Principal,
-    row: Pick<ProjectRecord, 'id' | 'ownerOrganisation' | 'state'>,
-  ): Promise<boolean> {
-    return this.mayCallerSee(p, row.id, row.ownerOrganisation, () =>
-      row.state.items.some((i) => i.department === p.department),
-    );
-  }
-
-  private async mayCallerSee(
-    p: Principal,
-    id: string,
-    ownerOrganisation: string,
-    holdsDepartment: () => boolean,
-  ): Promise<boolean> {
-    if (ALL_PROJECTS.has(p.role)) return true;
-    if (p.role === 'APPLICANT') return ownerOrganisation === p.organisation;
-    if (p.role === 'AGENT') return this.access.agentMayAct(p.username, id, ownerOrganisation);
-    if (p.role === 'REVIEWING_OFFICER' || p.role === 'DEPARTMENT_HEAD') return holdsDepartment();
-    return false;
-  }
 
   /**
    * `GET /api/projects/:id`: the report as JSON text, for today. One primary-key read of the
@@ -122,48 +100,28 @@ export class ProjectsService {
       this.reports.set(id, key, entry);
     }
     const seen = entry;
-    if (
-      !(await this.mayCallerSee(p, id, seen.ownerOrganisation, () =>
-        seen.departments.has(p.department!),
-      ))
-    ) {
+    const facts = {
+      id,
+      ownerOrganisation: seen.ownerOrganisation,
+      holdsDepartment: (d: string) => seen.departments.has(d),
+    };
+    if (!(await this.policy.maySee(p, facts)))
       throw new NotFoundException(`project ${id} not found`);
-    }
     return seen.body;
   }
 
   /** The project if the caller may see it; 404 otherwise. `id` is a UUID (ProjectIdPipe). */
   async load(p: Principal, id: string): Promise<ProjectRecord> {
     const row = await findProject(this.ds, id);
-    if (!row || !(await this.canSee(p, row)))
-      throw new NotFoundException(`project ${id} not found`);
+    const seen =
+      row &&
+      (await this.policy.maySee(p, {
+        id,
+        ownerOrganisation: row.ownerOrganisation,
+        holdsDepartment: (d) => row.state.items.some((i) => i.department === d),
+      }));
+    if (!row || !seen) throw new NotFoundException(`project ${id} not found`);
     return row;
-  }
-
-  /** The project as a department sees it: one of its items is the department's, or 404. */
-  async loadForDepartment(department: string, id: string): Promise<ProjectRecord> {
-    const row = await findProject(this.ds, id);
-    if (!row || !row.state.items.some((i) => i.department === department))
-      throw new NotFoundException(`project ${id} not found`);
-    return row;
-  }
-
-  /** The project, for a department head acting on one of the department's items; 404 otherwise. */
-  async loadDepartmentItem(p: Principal, id: string, itemCode: string): Promise<ProjectRecord> {
-    const row = await this.load(p, id);
-    if (!row.state.items.some((i) => i.code === itemCode && i.department === p.department)) {
-      throw new NotFoundException(`item ${itemCode} of department ${p.department} not found`);
-    }
-    return row;
-  }
-
-  /**
-   * The project, for one acting as its applicant: the owner organisation's applicant or an agent
-   * it delegated to. `onBehalfOf` names the organisation when an agent acts, for the record.
-   */
-  async loadAsApplicant(p: Principal, id: string) {
-    const row = await this.load(p, id);
-    return { row, onBehalfOf: p.role === 'AGENT' ? row.ownerOrganisation : undefined };
   }
 
   report(row: ProjectRecord) {

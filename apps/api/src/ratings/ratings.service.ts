@@ -8,11 +8,8 @@ import {
   insertRating,
   ratingsOf,
 } from '../../../../libs/persistence/src';
-import {
-  BAD_SCORE_MAX,
-  type RectificationInput,
-  rectificationWorkflowId,
-} from '../../../../libs/temporal/src';
+import { rectificationWorkflowId } from '../../../../libs/temporal/src';
+import { BAD_SCORE_MAX, type RectificationInput } from '../../../../libs/approval/src';
 import type { rectificationWorkflow } from '../../../../workflows';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
@@ -48,7 +45,8 @@ export class RatingsService {
     itemCode: string,
     body: RatingBodyDto,
   ): Promise<RatingOutcomeDto> {
-    const { row, onBehalfOf } = await this.projects.loadAsApplicant(p, projectId);
+    const row = await this.projects.load(p, projectId);
+    const onBehalfOf = p.role === 'AGENT' ? row.ownerOrganisation : undefined;
     const item = row.state.items.find((i) => i.code === itemCode);
     if (!item) throw new NotFoundException(`item ${itemCode} not found`);
     if (!DECIDED.has(item.status)) {

@@ -10,20 +10,19 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { DataSource } from 'typeorm';
 import {
   type RectificationRecord,
-  type RectificationScope,
-  agentMayAct,
   findRectification,
   listRectifications,
 } from '../../../../libs/persistence/src';
 import {
   RECTIFICATION_CONFLICT,
-  type RectificationStatus,
   rectificationConfirmUpdate,
   rectificationRespondUpdate,
   rectificationWorkflowId,
 } from '../../../../libs/temporal/src';
+import { type RectificationStatus } from '../../../../libs/approval/src';
 import type { Principal } from '../auth/principal';
 import { unconfirmedUpdate } from '../common/update-deadline';
+import { AccessPolicy } from '../projects/access-policy';
 import { TemporalClient } from '../temporal/temporal.module';
 import type { ConfirmationBodyDto } from './dto/ratings.dto';
 import { rectificationView } from './rectification-view';
@@ -40,33 +39,29 @@ export class RectificationsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly temporal: TemporalClient,
+    private readonly policy: AccessPolicy,
   ) {}
 
-  private scopeOf(p: Principal): RectificationScope {
-    if (p.role === 'DEPARTMENT_HEAD') return { kind: 'department', department: p.department! };
-    if (p.role === 'APPLICANT') return { kind: 'organisation', organisation: p.organisation! };
-    if (p.role === 'AGENT') return { kind: 'agent', agent: p.username };
-    return { kind: 'all' };
-  }
-
   async list(p: Principal, status?: RectificationStatus) {
-    return {
-      items: (await listRectifications(this.ds, this.scopeOf(p), status)).map(rectificationView),
-    };
+    // Every role the route admits has a scope (supervisors: all of them).
+    const scope = this.policy.scopeOf(p) ?? { kind: 'all' as const };
+    return { items: (await listRectifications(this.ds, scope, status)).map(rectificationView) };
   }
 
   /** The rectification if the caller may act on it; 404 otherwise (it may not know it exists). */
   private async load(p: Principal, id: string): Promise<RectificationRecord> {
     const x = await findRectification(this.ds, id);
+    // The head of the rated department answers it; the applicant's side confirms it.
     const mine =
       !!x &&
       (p.role === 'DEPARTMENT_HEAD'
         ? x.department === p.department
-        : p.role === 'APPLICANT'
-          ? x.organisation === p.organisation
-          : p.role === 'AGENT'
-            ? await agentMayAct(this.ds, p.username, x.projectId, x.organisation)
-            : false);
+        : (p.role === 'APPLICANT' || p.role === 'AGENT') &&
+          (await this.policy.maySee(p, {
+            id: x.projectId,
+            ownerOrganisation: x.organisation,
+            holdsDepartment: () => false,
+          })));
     if (!x || !mine) throw new NotFoundException(`rectification ${id} not found`);
     return x;
   }

@@ -1,19 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  departmentQueue,
-  escalatedItems,
-  findItemByTaskId,
-} from '../../../../libs/persistence/src';
+import { departmentQueue, escalatedItems } from '../../../../libs/persistence/src';
 import type { Principal } from '../auth/principal';
 import type { DecisionDto } from '../projects/dto/commands.dto';
-import {
-  ProjectClosedException,
-  ProjectCommandsService,
-} from '../projects/project-commands.service';
+import { ProjectCommandsService } from '../projects/project-commands.service';
 import type { CommandAnswer } from '../../../../libs/temporal/src';
-import { ProjectsService } from '../projects/projects.service';
 import type { EscalationsQuery, TasksQuery } from './dto/task.dto';
 
 /** A department's work: its reviewing officers' queue, its head's and the supervisor's escalations. */
@@ -21,7 +13,6 @@ import type { EscalationsQuery, TasksQuery } from './dto/task.dto';
 export class TasksService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly projects: ProjectsService,
     private readonly commands: ProjectCommandsService,
   ) {}
 
@@ -50,8 +41,8 @@ export class TasksService {
 
   /**
    * An officer decides an item of the department; answers the item and the project's clock as
-   * the workflow wrote them. The task id names the project and the item; the workflow's
-   * validator refuses another department's item as not found, so nothing is read first.
+   * the workflow wrote them. The task id names the project and the item; the workflow refuses
+   * another department's item as not found, so nothing is read first.
    */
   async decide(officer: Principal, taskId: string, body: DecisionDto, key?: string) {
     // An item of another department is as unknown to this officer as one that does not exist.
@@ -60,9 +51,9 @@ export class TasksService {
     if (!ref || !officer.department) throw hidden();
     let answer: CommandAnswer;
     try {
-      answer = await this.commands.send(
-        ref.projectId,
+      answer = await this.commands.run(
         officer,
+        ref.projectId,
         {
           kind: 'DECIDE',
           itemCode: ref.itemCode,
@@ -71,32 +62,20 @@ export class TasksService {
           procedure: body.procedure,
           deficiency: body.deficiency,
         },
-        key,
+        { key },
       );
     } catch (err) {
       if (err instanceof NotFoundException) throw hidden();
-      if (err instanceof ProjectClosedException) {
-        // No running workflow: a closed project of the department is a 409, anything else a 404.
-        const item = await findItemByTaskId(this.ds, taskId);
-        if (!item || item.department !== officer.department) throw hidden();
-      }
       throw err;
     }
     const { changed, ...result } = answer;
-    let item = changed?.item;
-    let projectClock = changed?.clock;
-    if (!changed) {
-      // The workflow's write was refused (see the workflow's flush): answer from the read model.
-      const report = this.projects.report(
-        await this.projects.loadForDepartment(officer.department, ref.projectId),
-      );
-      item = report.stages
-        .flatMap((s) => s.themes)
-        .flatMap((t) => t.items)
-        .find((i) => i.code === ref.itemCode);
-      projectClock = report.clock;
-    }
-    return { taskId, projectId: ref.projectId, result, item, projectClock };
+    return {
+      taskId,
+      projectId: ref.projectId,
+      result,
+      item: changed?.item,
+      projectClock: changed?.clock,
+    };
   }
 }
 

@@ -2,7 +2,7 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { webDir } from '../../../../libs/embedded/src/project-root';
+import { webDir } from '../../../../libs/embedded/src';
 import { ApiErrorsFirstModule } from './api-errors-first';
 
 /**

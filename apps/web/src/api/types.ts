@@ -34,5 +34,23 @@ export type Task = TaskPage['items'][number];
 export type Decision = Body<'/api/tasks/{taskId}/decision', 'post'>;
 export type Escalation = Ok<'/api/escalations', 'get'>['items'][number];
 export type Role = Me['role'];
+export type Risk = Report['clock']['risk'];
 export type StageCode =
   paths['/api/projects/{id}/stages/{stage}/submission']['post']['parameters']['path']['stage'];
+/** The query parameters of `GET P`. */
+export type Query<P extends keyof paths> = paths[P] extends {
+  get: { parameters: { query?: infer Q } };
+}
+  ? NonNullable<Q>
+  : never;
+/** A project's document: a stage's receipt (受理单) or an approved item's result (办结通知). */
+export type DocumentRef =
+  { kind: 'receipt'; stage: StageCode } | { kind: 'result'; itemCode: string };
+/**
+ * What a person's command sends: the values they gave, and the key of this one action, so a
+ * double click or a retry after a lost answer has one effect.
+ */
+export interface CommandInput<V> {
+  values: V;
+  key: string;
+}

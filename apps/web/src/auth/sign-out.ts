@@ -1,4 +1,4 @@
-import { api } from '../api/client';
+import { logout } from '../api/account';
 import { session } from './session-store';
 
 /**
@@ -6,6 +6,6 @@ import { session } from './session-store';
  * of no use, and forgets it in every tab of this browser.
  */
 export function signOut(): void {
-  if (session.get()) void api.POST('/api/auth/logout', { body: {} });
+  if (session.get()) void logout();
   session.clear();
 }

@@ -5,28 +5,17 @@ import {
   MenuOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
+import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography, theme } from 'antd';
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { api, call } from '../api/client';
+import { useMe } from '../api/account';
 import { outage } from '../api/outage';
 import { NAV, PASSWORD_PAGE } from '../auth/roles';
 import { signOut } from '../auth/sign-out';
 import { useSession } from '../auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeBell } from './NoticeBell';
-
-export function useMe() {
-  const s = useSession();
-  return useQuery({
-    queryKey: ['me', s?.username],
-    queryFn: () => call(api.GET('/api/auth/me')),
-    enabled: !!s,
-    staleTime: 60_000,
-  });
-}
 
 function OutageBanner() {
   const { t } = useTranslation();
@@ -44,6 +33,7 @@ export function AppLayout() {
   const navigation = useNavigation();
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
+  const { token } = theme.useToken();
   const nav = NAV[s?.role ?? ''] ?? [];
   const menuItems = nav.map((n) => ({
     key: n.path,
@@ -67,8 +57,8 @@ export function AppLayout() {
           alignItems: 'center',
           gap: 12,
           paddingInline: screens.md ? 24 : 12,
-          background: '#fff',
-          borderBottom: '1px solid #f0f0f0',
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
         }}
       >
         <Link to="/" style={{ whiteSpace: 'nowrap' }} aria-label={t('app.title')}>

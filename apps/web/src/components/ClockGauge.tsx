@@ -1,11 +1,6 @@
 import { Progress, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-
-const STROKE: Record<string, string> = {
-  ON_TRACK: '#237804',
-  AT_RISK: '#ad6800',
-  OVERDUE: '#a8071a',
-};
+import { useRiskColor } from './tones';
 
 /** Working days used of the limit, as a small dial coloured by risk (lists and cards). */
 export function ClockGauge({
@@ -20,6 +15,7 @@ export function ClockGauge({
   size?: number;
 }) {
   const { t } = useTranslation();
+  const color = useRiskColor();
   const left = limitDays - usedDays;
   const label = t('clock.gaugeLabel', { used: usedDays, limit: limitDays, left });
   return (
@@ -30,7 +26,7 @@ export function ClockGauge({
           type="dashboard"
           size={size}
           percent={Math.min(100, Math.round((usedDays / Math.max(1, limitDays)) * 100))}
-          strokeColor={STROKE[risk]}
+          strokeColor={color(risk)}
           status={risk === 'OVERDUE' ? 'exception' : 'normal'}
           format={() => `${usedDays}/${limitDays}`}
         />

@@ -1,108 +1,130 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
-import { ApiError } from '../api/client';
 import { useTranslation } from 'react-i18next';
-import { idempotencyKey } from '../api/client';
+import { ApiError, idempotencyKey } from '../api/client';
+import type { CommandInput } from '../api/types';
 import { ApiErrorAlert, showFieldErrors } from './ApiErrorAlert';
 
-export interface CommandForm {
-  note?: string;
-  reason?: string;
-  materials?: string[];
+/** What the dialog needs of a command's mutation (a `useMutation` result is one). */
+export interface Command<V> {
+  mutate: (input: CommandInput<V>, options?: { onSuccess?: () => void }) => void;
+  reset: () => void;
+  isPending: boolean;
+  error: unknown;
 }
 
+/** The item a dialog's command acts on. */
+export interface ItemTarget {
+  projectId: string;
+  itemCode: string;
+  itemName: string;
+}
+
+/** A project's item as a dialog's target, named in the reader's language. */
+export const itemTarget = (
+  projectId: string,
+  i: { code: string; name: string; nameEn: string },
+  en: boolean,
+): ItemTarget => ({ projectId, itemCode: i.code, itemName: en ? i.nameEn : i.name });
+
+/** The props of a dialog acting on one item. */
+export type ItemDialog = ItemTarget & { onClose: () => void };
+
 /**
- * A confirmation with a note (or a reason) for one command. The idempotency key is made when the
- * dialog opens: pressing OK twice, or a retry after a lost answer, has one effect.
+ * The confirmation of one command: its fields, its mutation, the API's refusal in words and a
+ * 400's messages next to the fields they name. Mounted when opened; the idempotency key is made
+ * then, so pressing OK twice, or a retry after a lost answer, has one effect.
  */
-export function CommandModal({
-  open,
+export function CommandModal<V extends object>({
   title,
-  onCancel,
-  onSubmit,
-  pending,
-  error,
-  field = 'note',
-  required = false,
-  materials = false,
+  command,
+  onClose,
+  fields,
+  initialValues,
   okDanger = false,
   extra,
 }: {
-  open: boolean;
   title: ReactNode;
-  onCancel: () => void;
-  onSubmit: (v: CommandForm, key: string) => void;
-  pending: boolean;
-  error: unknown;
-  field?: 'note' | 'reason';
-  required?: boolean;
-  materials?: boolean;
+  command: Command<V>;
+  onClose: () => void;
+  /** The form's items; their names are the API's field names. */
+  fields: ReactNode;
+  initialValues?: Partial<V>;
   okDanger?: boolean;
+  /** Shown above the form: what the command is about. */
   extra?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<CommandForm>();
-  const [key, setKey] = useState(idempotencyKey);
+  const [form] = Form.useForm<V>();
+  const [key] = useState(idempotencyKey);
   const [rest, setRest] = useState<string[]>([]);
+  const { error, reset } = command;
+  // A mutation the page keeps across openings still holds the last opening's refusal.
+  useEffect(() => reset(), [reset]);
   useEffect(() => {
-    setRest(
-      showFieldErrors(form, error, {
-        note: ['note'],
-        reason: ['reason'],
-        materials: ['materials'],
-      }),
-    );
+    const names = form.getFieldsError().map((f) => f.name);
+    setRest(showFieldErrors(form, error, Object.fromEntries(names.map((n) => [n.join('.'), n]))));
   }, [error, form]);
   const fieldOnly = error instanceof ApiError && error.status === 400 && rest.length === 0;
   return (
     <Modal
-      open={open}
+      open
       title={title}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
       okButtonProps={{ danger: okDanger }}
-      confirmLoading={pending}
-      onCancel={onCancel}
-      afterOpenChange={(o) => {
-        if (o) setKey(idempotencyKey());
-        else form.resetFields();
-      }}
+      confirmLoading={command.isPending}
+      onCancel={onClose}
       onOk={() => form.submit()}
-      destroyOnHidden
     >
       {extra}
       <ApiErrorAlert error={fieldOnly ? null : error} />
-      <Form<CommandForm>
+      <Form<V>
         form={form}
         layout="vertical"
-        onFinish={(v) => !pending && onSubmit(v, key)}
+        initialValues={initialValues}
+        onFinish={(values) =>
+          !command.isPending && command.mutate({ values, key }, { onSuccess: onClose })
+        }
       >
-        <Form.Item
-          name={field}
-          label={t(field === 'note' ? 'common.note' : 'common.reason')}
-          rules={
-            required
-              ? [{ required: true, whitespace: true, message: t('common.reasonRequired') }]
-              : []
-          }
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-        {materials && (
-          <Form.Item
-            name="materials"
-            label={t('common.materials')}
-            extra={t('common.materialsHint')}
-          >
-            <Select
-              mode="tags"
-              aria-label={t('common.materials')}
-              open={false}
-              tokenSeparators={[',', '，']}
-            />
-          </Form.Item>
-        )}
+        {fields}
       </Form>
     </Modal>
+  );
+}
+
+/** A command's free text (a note, a reason, a comment); `required` is the message when empty. */
+export function TextField({
+  name,
+  label,
+  required,
+}: {
+  name: string;
+  label: string;
+  required?: string;
+}) {
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={required ? [{ required: true, whitespace: true, message: required }] : []}
+    >
+      <Input.TextArea rows={3} maxLength={2000} showCount />
+    </Form.Item>
+  );
+}
+
+/** The materials handed in with a submission or a supplement, one name a tag. */
+export function MaterialsField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="materials" label={t('common.materials')} extra={t('common.materialsHint')}>
+      <Select
+        mode="tags"
+        aria-label={t('common.materials')}
+        open={false}
+        tokenSeparators={[',', '，']}
+      />
+    </Form.Item>
   );
 }

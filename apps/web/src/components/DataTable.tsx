@@ -62,3 +62,18 @@ export function DataTable<T extends object>(props: TableProps<T> & { columns: Co
     />
   );
 }
+
+/** A small table of a stage's or a document's items, one row an item (keyed by its code). */
+export function ItemTable<T extends { code: string }>(
+  props: TableProps<T> & { columns: Column<T>[] },
+) {
+  return (
+    <DataTable<T>
+      size="small"
+      rowKey="code"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      {...props}
+    />
+  );
+}

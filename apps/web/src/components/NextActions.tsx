@@ -1,4 +1,4 @@
-import { Space, Tag } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/useSession';
 
@@ -36,7 +36,7 @@ export function NextActionTags({ actions }: { actions: NextActionView[] }) {
   const { t } = useTranslation();
   const mine = useMyActions(actions);
   const label = useActionLabel();
-  if (!mine.length) return <span style={{ color: '#595959' }}>{t('next.none')}</span>;
+  if (!mine.length) return <Typography.Text type="secondary">{t('next.none')}</Typography.Text>;
   return (
     <Space size={[4, 4]} wrap>
       {mine.slice(0, 3).map((a, i) => (

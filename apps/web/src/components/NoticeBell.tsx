@@ -1,25 +1,8 @@
 import { BellOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Badge, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, call } from '../api/client';
-import { useSession } from '../auth/useSession';
-
-/** The caller's unread notices, shared by the bell and the inbox (one query key prefix). */
-export const NOTICES_KEY = ['notices'] as const;
-
-export function useUnreadCount() {
-  const s = useSession();
-  return useQuery({
-    queryKey: [...NOTICES_KEY, 'unread', s?.username],
-    queryFn: () =>
-      call(api.GET('/api/notices', { params: { query: { unread: true, pageSize: 1 } } })),
-    enabled: !!s,
-    refetchInterval: 30_000,
-    select: (d) => d.unread,
-  });
-}
+import { useUnreadCount } from '../api/notices';
 
 /** The header's bell: the unread count, a click opens the inbox. */
 export function NoticeBell() {

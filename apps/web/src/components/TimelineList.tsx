@@ -2,19 +2,12 @@ import { Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../api/types';
 import { formatInstant } from './format';
-
-const EFFECT_COLOR: Record<string, string> = {
-  STARTED: '#0958d9',
-  STOPPED: '#595959',
-  RESUMED: '#0958d9',
-  ENDED: '#237804',
-  RESTARTED: '#0958d9',
-  EXTENDED: '#531dab',
-};
+import { CLOCK_EFFECT_TONE, useTones } from './tones';
 
 /** Who did what and when, with the clock effect; an agent's acts read "agent X for organisation Y". */
 export function TimelineList({ items }: { items: TimelineEntry[] }) {
   const { t } = useTranslation();
+  const tones = useTones();
   if (!items.length)
     return <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text>;
   return (
@@ -31,7 +24,7 @@ export function TimelineList({ items }: { items: TimelineEntry[] }) {
         );
         return {
           key: e.seq,
-          color: e.clockEffect ? EFFECT_COLOR[e.clockEffect] : 'gray',
+          color: e.clockEffect ? tones[CLOCK_EFFECT_TONE[e.clockEffect]] : 'gray',
           children: (
             <div>
               <Typography.Text strong>
@@ -40,7 +33,9 @@ export function TimelineList({ items }: { items: TimelineEntry[] }) {
               {e.stage && <Tag style={{ marginInlineStart: 8 }}>{t(`stage.${e.stage}`)}</Tag>}
               {e.itemCode && <Tag>{e.itemCode}</Tag>}
               {e.clockEffect && (
-                <Tag color={EFFECT_COLOR[e.clockEffect]}>{t(`effect.${e.clockEffect}`)}</Tag>
+                <Tag color={tones[CLOCK_EFFECT_TONE[e.clockEffect]]}>
+                  {t(`effect.${e.clockEffect}`)}
+                </Tag>
               )}
               <div>
                 <Typography.Text type="secondary">

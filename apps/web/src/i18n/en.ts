@@ -1,4 +1,9 @@
-import { NOTICE_KIND_LABELS, STAGE_LABELS } from '../../../../libs/approval/src/notice-texts';
+import {
+  JOINT_PROCEDURE_LABELS,
+  NOTICE_KIND_LABELS,
+  PAUSE_REASON_LABELS,
+  STAGE_LABELS,
+} from '../../../../libs/approval/src';
 import type { Strings } from './zh-CN';
 
 /** English: every key of zh-CN.ts (tsc checks the shape). */
@@ -198,16 +203,7 @@ export const en: Strings = {
     PROJECT_COMPLETED: 'Project completed',
     PROJECT_WITHDRAWN: 'Project withdrawn',
   },
-  pause: {
-    SUPPLEMENT: 'Supplement',
-    DEFICIENCY_OVERDUE: 'Deficiency overdue',
-    EXPERT_REVIEW: 'Expert review',
-    PUBLIC_NOTICE: 'Public notice',
-    HEARING: 'Hearing',
-    SITE_SURVEY: 'Site survey',
-    INSPECTION_TESTING: 'Inspection and testing',
-    APPRAISAL: 'Appraisal',
-  },
+  pause: PAUSE_REASON_LABELS['en'],
   deficiency: { OPEN: 'to deliver', DELIVERED: 'delivered', MISSED: 'missed' },
   joint: {
     schedule: 'Schedule a joint procedure',
@@ -218,10 +214,7 @@ export const en: Strings = {
     fail: 'Fail',
     passed: 'Our department: passed',
     failed: 'Our department: failed',
-    SITE_SURVEY: 'Joint site survey',
-    DRAWING_REVIEW: 'Joint drawing review',
-    ACCEPTANCE: 'Joint acceptance',
-    SURVEYING: 'Joint surveying',
+    ...JOINT_PROCEDURE_LABELS['en'],
   },
   delegations: {
     title: 'Agents',

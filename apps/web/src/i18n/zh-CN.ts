@@ -1,4 +1,9 @@
-import { NOTICE_KIND_LABELS, STAGE_LABELS } from '../../../../libs/approval/src/notice-texts';
+import {
+  JOINT_PROCEDURE_LABELS,
+  NOTICE_KIND_LABELS,
+  PAUSE_REASON_LABELS,
+  STAGE_LABELS,
+} from '../../../../libs/approval/src';
 /** 中文（简体）: the first language of the product; en.ts must have every key of this table. */
 export const zh = {
   app: {
@@ -193,16 +198,7 @@ export const zh = {
     PROJECT_COMPLETED: '项目办结',
     PROJECT_WITHDRAWN: '项目撤回',
   },
-  pause: {
-    SUPPLEMENT: '补正',
-    DEFICIENCY_OVERDUE: '容缺逾期',
-    EXPERT_REVIEW: '专家评审',
-    PUBLIC_NOTICE: '公示',
-    HEARING: '听证',
-    SITE_SURVEY: '现场踏勘',
-    INSPECTION_TESTING: '检验检测',
-    APPRAISAL: '鉴定',
-  },
+  pause: PAUSE_REASON_LABELS['zh-CN'],
   deficiency: { OPEN: '待补交', DELIVERED: '已补交', MISSED: '已逾期' },
   joint: {
     schedule: '安排联合办理',
@@ -213,10 +209,7 @@ export const zh = {
     fail: '不通过',
     passed: '本部门意见：通过',
     failed: '本部门意见：不通过',
-    SITE_SURVEY: '联合踏勘',
-    DRAWING_REVIEW: '多图联审',
-    ACCEPTANCE: '联合验收',
-    SURVEYING: '联合测绘',
+    ...JOINT_PROCEDURE_LABELS['zh-CN'],
   },
   delegations: {
     title: '代办委托',

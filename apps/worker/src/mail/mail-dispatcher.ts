@@ -1,8 +1,8 @@
 import type { Logger } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { pendingMail } from '../../../../libs/persistence/src/read-model/notices';
-import { mailDeliveryWorkflowId } from '../../../../libs/temporal/src/mail';
+import { pendingMail } from '../../../../libs/persistence/src';
+import { mailDeliveryWorkflowId } from '../../../../libs/temporal/src';
 import { every } from '../periodic';
 
 /** A row this young is being started by the projection's hand-off; the sweep leaves it. */

@@ -1,15 +1,74 @@
+import { askAgain, findMaterial, isMissing, materialNames, type MaterialState } from '../materials';
 import * as notices from '../notices';
-import { advance } from './advance';
-import { refuse } from './command';
-import { requireText, stageOf } from './guards';
+import type { ItemState, ProjectState } from '../types';
+import { advance, pendingStart } from './advance';
+import { refuse, type CommandOf } from './command';
+import { checkDate, findItem, findItemMaterial, requireText, stageOf } from './guards';
 import type { CommandHandler } from './handler';
+
+type Accept = CommandOf<'ACCEPT_STAGE'>;
+
+/** The stage's items and their materials still missing (to hand in, not waived or provided). */
+function missingOfStage(state: ProjectState, c: Accept) {
+  return state.items
+    .filter((i) => i.stage === c.stage && i.status === 'SUBMITTED')
+    .map((item) => ({ item, missing: (item.materials ?? []).filter(isMissing) }))
+    .filter((x) => x.missing.length > 0);
+}
+
+/** The window's 容缺: each listed material missing and allowed to follow, on a later date. */
+function checkDeficiencies(
+  state: ProjectState,
+  c: Accept,
+  today: string,
+  cal: Parameters<typeof checkDate>[0],
+) {
+  const promised = new Map<string, Set<string>>();
+  (c.deficiencies ?? []).forEach((d, i) => {
+    const item = findItem(state, d.itemCode);
+    if (item.stage !== c.stage)
+      refuse('INVALID', `deficiencies[${i}]: item ${item.code} is not in stage ${c.stage}`);
+    if (pendingStart(state, item))
+      refuse(
+        'CONFLICT',
+        `deficiencies[${i}]: item ${item.code} waits for its prerequisites; its materials must be handed in (return the stage)`,
+      );
+    if (!Array.isArray(d.materials) || d.materials.length === 0)
+      refuse('INVALID', `deficiencies[${i}].materials must name at least one material`);
+    for (const code of d.materials) {
+      const m = findItemMaterial(item, code);
+      if (!isMissing(m))
+        refuse('CONFLICT', `material ${code} of item ${item.code} is not missing (${m.status})`);
+      if (!m.deficiencyAllowed)
+        refuse(
+          'CONFLICT',
+          `material ${code} of item ${item.code} may not follow later (no 容缺 for it)`,
+        );
+    }
+    checkDate(cal, d.dueDate, `deficiencies[${i}].dueDate`);
+    if (d.dueDate <= today)
+      refuse('INVALID', `deficiencies[${i}].dueDate must be after today (${today})`);
+    promised.set(item.code, new Set([...(promised.get(item.code) ?? []), ...d.materials]));
+  });
+  const uncovered = missingOfStage(state, c).flatMap(({ item, missing }) =>
+    missing
+      .filter((m) => !promised.get(item.code)?.has(m.code))
+      .map((m) => `${item.code}: ${m.name} (${m.code})`),
+  );
+  if (uncovered.length > 0)
+    refuse(
+      'CONFLICT',
+      `materials missing: ${uncovered.join('; ')}; accept them with deficiency (容缺) where allowed, or return the stage`,
+    );
+}
 
 /**
  * The window officer accepts a submitted stage (its items start their clocks that day, except
- * those waiting on a prerequisite) or returns it with a reason (no clock runs meanwhile).
+ * those waiting on a prerequisite) — taking missing 容缺 materials later by a committed date —
+ * or returns it with a reason and the materials to hand in again (no clock runs meanwhile).
  */
 export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
-  validate(state, c) {
+  validate(state, c, ctx) {
     const s = stageOf(state, c.stage);
     if (s.status !== 'SUBMITTED')
       refuse(
@@ -18,7 +77,19 @@ export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
       );
     if (c.decision !== 'ACCEPT' && c.decision !== 'RETURN')
       refuse('INVALID', 'decision must be ACCEPT or RETURN');
-    if (c.decision === 'RETURN') requireText(c.reason, 'reason');
+    if (c.decision === 'RETURN') {
+      requireText(c.reason, 'reason');
+      (c.materials ?? []).forEach((x, i) => {
+        const item = findItem(state, x.itemCode);
+        if (item.stage !== c.stage)
+          refuse('INVALID', `materials[${i}]: item ${item.code} is not in stage ${c.stage}`);
+        const m = findItemMaterial(item, x.materialCode);
+        if (m.status === 'WAIVED' || m.status === 'PROVIDED_BY_RESULT')
+          refuse('CONFLICT', `material ${m.code} of item ${item.code} is ${m.status}`);
+      });
+      return;
+    }
+    if (!ctx.imported) checkDeficiencies(state, c, ctx.today, ctx.cal);
   },
 
   apply(state, c, ctx, out) {
@@ -26,15 +97,51 @@ export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
     if (c.decision === 'RETURN') {
       s.status = 'RETURNED';
       s.returnReason = c.reason;
+      const again: { m: MaterialState; reason?: string }[] = [];
+      for (const x of c.materials ?? []) {
+        const m = findMaterial(findItem(state, x.itemCode), x.materialCode)!;
+        askAgain(m, x.reason);
+        again.push({ m, reason: x.reason });
+      }
       for (const i of state.items)
         if (i.stage === c.stage && i.status === 'SUBMITTED') i.status = 'PENDING';
-      out.event('STAGE_RETURNED', { stage: c.stage, detail: { reason: c.reason } });
-      out.notice(notices.stageReturned(state, c.stage, c.reason));
+      out.event('STAGE_RETURNED', {
+        stage: c.stage,
+        detail: { reason: c.reason, ...(c.materials?.length ? { materials: c.materials } : {}) },
+      });
+      out.notice(notices.stageReturned(state, c.stage, c.reason, again));
       return;
     }
     s.status = 'IN_REVIEW';
     s.acceptedOn = ctx.today;
     out.event('STAGE_ACCEPTED', { stage: c.stage, clockEffect: 'STARTED' });
     advance(state, ctx.today, out);
+    for (const d of c.deficiencies ?? [])
+      windowDeficiency(state, findItem(state, d.itemCode), d, ctx, out);
   },
 };
+
+/** 容缺受理 at the window: the item runs on the commitment to hand in its named materials. */
+function windowDeficiency(
+  state: ProjectState,
+  item: ItemState,
+  d: { materials: string[]; dueDate: string },
+  ctx: Parameters<CommandHandler<'ACCEPT_STAGE'>['apply']>[2],
+  out: Parameters<CommandHandler<'ACCEPT_STAGE'>['apply']>[3],
+) {
+  const ms = d.materials.map((code) => findMaterial(item, code)!);
+  const description = `容缺材料：${materialNames(ms)}`;
+  item.deficiencies.push({
+    id: ctx.newId(),
+    description,
+    dueDate: d.dueDate,
+    status: 'OPEN',
+    materials: [...d.materials],
+  });
+  out.event('ACCEPTED_WITH_DEFICIENCY', {
+    stage: item.stage,
+    itemCode: item.code,
+    detail: { description, dueDate: d.dueDate, materials: d.materials },
+  });
+  out.notice(notices.acceptedWithDeficiency(state, item, { description, dueDate: d.dueDate }));
+}

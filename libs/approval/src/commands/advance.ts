@@ -10,15 +10,18 @@ import { isDone } from '../statuses';
 import type { ProjectState } from '../types';
 import { stageOf } from './guards';
 
+/** Whether the item still waits for a prerequisite (it starts when they are done). */
+export const pendingStart = (state: ProjectState, item: ProjectState['items'][number]) =>
+  !item.prerequisites.every((p) =>
+    isDone(state.items.find((i) => i.code === p)?.status ?? 'APPROVED'),
+  );
+
 /** Items of the stage whose prerequisites are done start when the stage has been accepted. */
 function startReadyItems(state: ProjectState, stage: StageCode, on: string, out: Outbox) {
   for (const item of state.items) {
     if (item.stage !== stage || (item.status !== 'PENDING' && item.status !== 'SUBMITTED'))
       continue;
-    const ready = item.prerequisites.every((p) =>
-      isDone(state.items.find((i) => i.code === p)?.status ?? 'APPROVED'),
-    );
-    if (!ready) {
+    if (pendingStart(state, item)) {
       item.status = 'PENDING';
       continue;
     }

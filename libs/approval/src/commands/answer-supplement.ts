@@ -1,4 +1,5 @@
 import { endStop } from '../item-clock';
+import { materialNames } from '../materials';
 import * as notices from '../notices';
 import { refuse } from './command';
 import { findItem } from './guards';
@@ -10,6 +11,8 @@ export const answerSupplement: CommandHandler<'ANSWER_SUPPLEMENT'> = {
     const item = findItem(state, c.itemCode);
     if (item.status !== 'SUPPLEMENT_REQUESTED')
       refuse('CONFLICT', `item ${item.code} is ${item.status}; no supplement was requested`);
+    const missing = (item.materials ?? []).filter((m) => m.status === 'NEEDS_CORRECTION');
+    if (missing.length) refuse('INVALID', `hand in new versions first: ${materialNames(missing)}`);
   },
 
   apply(state, c, ctx, out) {

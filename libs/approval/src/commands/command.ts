@@ -19,7 +19,16 @@ export type Command =
       note?: string;
       materials?: { name: string; uri?: string }[];
     }
-  | { kind: 'ACCEPT_STAGE'; stage: StageCode; decision: 'ACCEPT' | 'RETURN'; reason?: string }
+  | {
+      kind: 'ACCEPT_STAGE';
+      stage: StageCode;
+      decision: 'ACCEPT' | 'RETURN';
+      reason?: string;
+      /** RETURN: the materials missing or wrong, each asked for again (with why). */
+      materials?: { itemCode: string; materialCode: string; reason?: string }[];
+      /** ACCEPT with 容缺: the missing materials each item takes later, by a committed date. */
+      deficiencies?: { itemCode: string; materials: string[]; dueDate: string }[];
+    }
   | {
       kind: 'DECIDE';
       itemCode: string;
@@ -27,6 +36,8 @@ export type Command =
       comment?: string;
       procedure?: { type: SpecialProcedureType; expectedDays: number };
       deficiency?: { description: string; dueDate: string };
+      /** REQUEST_SUPPLEMENT: the materials to correct (default: those judged NEEDS_CORRECTION). */
+      materials?: { code: string; reason?: string }[];
     }
   | { kind: 'ANSWER_SUPPLEMENT'; itemCode: string; note?: string }
   | { kind: 'DELIVER_DEFICIENCY'; itemCode: string; note?: string }
@@ -35,6 +46,21 @@ export type Command =
   | { kind: 'WITHDRAW_PROJECT'; reason?: string }
   | { kind: 'GRANT_EXTENSION'; itemCode: string; days: number; reason: string }
   | { kind: 'SCHEDULE_JOINT_PROCEDURE'; type: JointProcedure; date: string; itemCodes?: string[] }
+  | {
+      kind: 'ATTACH_FILE';
+      itemCode: string;
+      materialCode: string;
+      /** A file the API has stored: its id and SHA-256 (the workflow never sees its bytes). */
+      file: { id: string; sha256: string };
+    }
+  | { kind: 'DETACH_FILE'; itemCode: string; materialCode: string; fileId: string }
+  | {
+      kind: 'REVIEW_MATERIAL';
+      itemCode: string;
+      materialCode: string;
+      verdict: 'ACCEPTED' | 'NEEDS_CORRECTION';
+      reason?: string;
+    }
   | {
       kind: 'RECORD_JOINT_RESULT';
       procedureId: string;
@@ -55,6 +81,8 @@ export interface CommandEnvelope {
   /** Set when an agent acts: the applicant organisation it acts for. */
   onBehalfOf?: string;
   command: Command;
+  /** What the caller wants back besides the result: `report`, the whole project report. */
+  answer?: 'report';
 }
 
 export type RefusalCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID';

@@ -1,4 +1,11 @@
 import { pause, endStop, resume, stopClock } from '../item-clock';
+import {
+  askAgain,
+  findMaterial,
+  materialNames,
+  provideResults,
+  type MaterialState,
+} from '../materials';
 import * as notices from '../notices';
 import { SPECIAL_PROCEDURE_TYPES, type ItemState, type ProjectState } from '../types';
 import { advance } from './advance';
@@ -26,6 +33,52 @@ const base = (item: ItemState) => ({ stage: item.stage, itemCode: item.code });
 const scheduledJoint = (state: ProjectState, item: ItemState) =>
   state.jointProcedures.find((j) => j.status === 'SCHEDULED' && j.itemCodes.includes(item.code));
 
+/**
+ * The materials a supplement request asks for again: those it names, else those an officer
+ * judged NEEDS_CORRECTION; each with why.
+ */
+function toCorrect(item: ItemState, c: Decide): { m: MaterialState; reason?: string }[] {
+  if (c.materials?.length) {
+    return c.materials.map((x, i) => {
+      const m =
+        findMaterial(item, x.code) ??
+        refuse('NOT_FOUND', `materials[${i}]: item ${item.code} asks for no material ${x.code}`);
+      if (m.status === 'WAIVED' || m.status === 'PROVIDED_BY_RESULT')
+        refuse('CONFLICT', `materials[${i}]: material ${m.code} is ${m.status}`);
+      return { m, reason: x.reason ?? m.verdict?.reason };
+    });
+  }
+  return (item.materials ?? [])
+    .filter((m) => m.status === 'NEEDS_CORRECTION')
+    .map((m) => ({ m, reason: m.verdict?.reason }));
+}
+
+/**
+ * An approval or a rejection: the item's clock ends, the decision is recorded, and the stage
+ * moves on (a rejection blocks it and tells the applicant why).
+ */
+function decideItem(
+  state: ProjectState,
+  item: ItemState,
+  status: 'APPROVED' | 'REJECTED',
+  c: Decide,
+  ctx: Ctx,
+  out: Outbox,
+) {
+  stopClock(item, ctx.today);
+  item.status = status;
+  item.decidedOn = ctx.today;
+  item.decisionComment = c.comment;
+  out.event(status === 'APPROVED' ? 'ITEM_APPROVED' : 'ITEM_REJECTED', {
+    ...base(item),
+    detail: { comment: c.comment },
+    clockEffect: 'ENDED',
+  });
+  if (status === 'REJECTED') out.notice(notices.itemRejected(state, item, c.comment));
+  else provideResults(state.items, item);
+  advance(state, ctx.today, out);
+}
+
 const DECISIONS: Record<DecisionAction, Decision> = {
   /** Approval ends the item's clock; the stage may complete. */
   APPROVE: {
@@ -43,18 +96,17 @@ const DECISIONS: Record<DecisionAction, Decision> = {
           'CONFLICT',
           `item ${item.code} is in joint procedure ${jp.type} (${jp.id}) that has not finished`,
         );
+      const wrong = (item.materials ?? []).filter((m) => m.status === 'NEEDS_CORRECTION');
+      if (wrong.length)
+        refuse(
+          'CONFLICT',
+          `item ${item.code} has materials that need correction: ${materialNames(wrong)}; request a supplement`,
+        );
     },
     apply(state, item, c, ctx, out) {
-      stopClock(item, ctx.today);
-      item.status = 'APPROVED';
-      item.decidedOn = ctx.today;
-      item.decisionComment = c.comment;
-      out.event('ITEM_APPROVED', {
-        ...base(item),
-        detail: { comment: c.comment },
-        clockEffect: 'ENDED',
-      });
-      advance(state, ctx.today, out);
+      // An approval accepts what was handed in and not judged yet.
+      for (const m of item.materials ?? []) if (m.status === 'UPLOADED') m.status = 'ACCEPTED';
+      decideItem(state, item, 'APPROVED', c, ctx, out);
     },
   },
 
@@ -71,34 +123,32 @@ const DECISIONS: Record<DecisionAction, Decision> = {
     },
     apply(state, item, c, ctx, out) {
       if (item.status === 'SUSPENDED') resume(item, ctx.today);
-      stopClock(item, ctx.today);
-      item.status = 'REJECTED';
-      item.decidedOn = ctx.today;
-      item.decisionComment = c.comment;
-      out.event('ITEM_REJECTED', {
-        ...base(item),
-        detail: { comment: c.comment },
-        clockEffect: 'ENDED',
-      });
-      out.notice(notices.itemRejected(state, item, c.comment));
-      advance(state, ctx.today, out);
+      decideItem(state, item, 'REJECTED', c, ctx, out);
     },
   },
 
-  /** 补正: the clock stops until the applicant answers. */
+  /** 补正: the clock stops until the applicant answers; the named materials open a new round. */
   REQUEST_SUPPLEMENT: {
     validate(_state, item, c) {
       need(item, c, item.status === 'UNDER_REVIEW', 'UNDER_REVIEW');
       requireText(c.comment, 'comment (what the applicant must supply)');
+      toCorrect(item, c);
     },
     apply(state, item, c, ctx, out) {
+      const again = toCorrect(item, c);
+      for (const { m, reason } of again) askAgain(m, reason);
       pause(item, 'SUPPLEMENT', ctx.today, { note: c.comment });
       out.event('SUPPLEMENT_REQUESTED', {
         ...base(item),
-        detail: { comment: c.comment },
+        detail: {
+          comment: c.comment,
+          ...(again.length
+            ? { materials: again.map(({ m, reason }) => ({ code: m.code, name: m.name, reason })) }
+            : {}),
+        },
         clockEffect: 'STOPPED',
       });
-      out.notice(notices.supplementRequested(state, item, ctx.today, c.comment));
+      out.notice(notices.supplementRequested(state, item, ctx.today, c.comment, again));
     },
   },
 
@@ -189,18 +239,6 @@ const DECISIONS: Record<DecisionAction, Decision> = {
 
 /** A reviewing officer decides on an item: one of `DECISION_ACTIONS`. */
 export const decide: CommandHandler<'DECIDE'> = {
-  /**
-   * A reviewing officer decides the department's items only: another department's item is as
-   * unknown to the officer as one that does not exist (the API answers 404 either way), whatever
-   * the project's or the item's state.
-   */
-  authorize(state, c, env) {
-    if (env.actor.role !== 'REVIEWING_OFFICER') return;
-    const item = state.items.find((i) => i.code === c.itemCode);
-    if (item && item.department !== env.actor.department)
-      refuse('NOT_FOUND', `item ${c.itemCode} is not one of department ${env.actor.department}'s`);
-  },
-
   validate(state, c, ctx) {
     const item = findItem(state, c.itemCode);
     if (!DECISION_ACTIONS.includes(c.action))

@@ -1,4 +1,5 @@
 import { resume } from '../item-clock';
+import { isMissing, materialNames } from '../materials';
 import { isClosed } from '../statuses';
 import { refuse } from './command';
 import { findItem } from './guards';
@@ -11,6 +12,11 @@ export const deliverDeficiency: CommandHandler<'DELIVER_DEFICIENCY'> = {
     if (!item.deficiencies.some((d) => d.status !== 'DELIVERED'))
       refuse('CONFLICT', `item ${item.code} has no outstanding deficiency`);
     if (isClosed(item.status)) refuse('CONFLICT', `item ${item.code} is ${item.status}`);
+    const promised = item.deficiencies
+      .filter((d) => d.status !== 'DELIVERED')
+      .flatMap((d) => d.materials ?? []);
+    const missing = (item.materials ?? []).filter((m) => promised.includes(m.code) && isMissing(m));
+    if (missing.length) refuse('INVALID', `hand in first: ${materialNames(missing)}`);
   },
 
   apply(state, c, ctx, out) {

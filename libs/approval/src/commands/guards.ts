@@ -2,12 +2,21 @@
 import { CalendarError, type WorkingDayCalendar } from '../../../calendar/src/core';
 import type { StageCode } from '../../../domain/src';
 import type { ItemState, ProjectState, StageState } from '../types';
+import { findMaterial, type MaterialState } from '../materials';
 import { refuse } from './command';
 
 export function findItem(state: ProjectState, code: string): ItemState {
   return (
     state.items.find((i) => i.code === code) ??
     refuse('NOT_FOUND', `item ${code} is not on this project's checklist`)
+  );
+}
+
+/** The item's material `code`; NOT_FOUND when the item has no such material. */
+export function findItemMaterial(item: ItemState, code: string): MaterialState {
+  return (
+    findMaterial(item, code) ??
+    refuse('NOT_FOUND', `item ${item.code} asks for no material ${code}`)
   );
 }
 

@@ -10,10 +10,12 @@ export interface Ctx {
   at: string;
   cal: WorkingDayCalendar;
   newId: () => string;
+  /** The import path: the first stage was handed in and accepted elsewhere (its materials too). */
+  imported?: boolean;
 }
 
 /** What a validator sees: the day and the calendar, nothing that changes. */
-export type ValidateCtx = Pick<Ctx, 'today' | 'cal'>;
+export type ValidateCtx = Pick<Ctx, 'today' | 'cal' | 'imported'>;
 
 /**
  * One command kind: its guard beside its change. `validate` throws `CommandRefused` (through

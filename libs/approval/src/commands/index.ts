@@ -5,12 +5,15 @@
 import type { CommandKind } from './command';
 import type { CommandHandler } from './handler';
 import { acceptStage } from './accept-stage';
+import { attachFile } from './attach-file';
 import { answerSupplement } from './answer-supplement';
 import { decide } from './decide';
 import { deliverDeficiency } from './deliver-deficiency';
+import { detachFile } from './detach-file';
 import { grantExtension } from './grant-extension';
 import { recordJointResult } from './record-joint-result';
 import { resubmitItem } from './resubmit-item';
+import { reviewMaterial } from './review-material';
 import { scheduleJointProcedure } from './schedule-joint-procedure';
 import { submitStage } from './submit-stage';
 import { withdrawItem } from './withdraw-item';
@@ -33,4 +36,7 @@ export const HANDLERS: { readonly [K in CommandKind]: CommandHandler<K> } = {
   GRANT_EXTENSION: grantExtension,
   SCHEDULE_JOINT_PROCEDURE: scheduleJointProcedure,
   RECORD_JOINT_RESULT: recordJointResult,
+  ATTACH_FILE: attachFile,
+  DETACH_FILE: detachFile,
+  REVIEW_MATERIAL: reviewMaterial,
 };

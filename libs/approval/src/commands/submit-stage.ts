@@ -1,10 +1,11 @@
+import { isMissing } from '../materials';
 import { refuse } from './command';
 import { stageOf } from './guards';
 import type { CommandHandler } from './handler';
 
 /** The applicant hands in the current stage's materials (again, after a return). */
 export const submitStage: CommandHandler<'SUBMIT_STAGE'> = {
-  validate(state, c) {
+  validate(state, c, ctx) {
     const s = stageOf(state, c.stage);
     if (c.stage !== state.stage)
       refuse('CONFLICT', `the project is in stage ${state.stage}, not ${c.stage}`);
@@ -13,10 +14,25 @@ export const submitStage: CommandHandler<'SUBMIT_STAGE'> = {
         'CONFLICT',
         `stage ${c.stage} is ${s.status}; only a stage not yet submitted or returned can be submitted`,
       );
+    if (ctx.imported) return;
+    // Every material the applicant must hand in is there, or the window may take it later (容缺).
+    const missing = state.items
+      .filter((i) => i.stage === c.stage && i.status === 'PENDING')
+      .flatMap((i) =>
+        (i.materials ?? [])
+          .filter((m) => isMissing(m) && !m.deficiencyAllowed)
+          .map((m) => `${i.code}: ${m.name} (${m.code})`),
+      );
+    if (missing.length > 0) refuse('INVALID', `materials missing: ${missing.join('; ')}`);
   },
 
   apply(state, c, ctx, out) {
     const s = stageOf(state, c.stage);
+    if (ctx.imported)
+      // Handed in and accepted in the system the project comes from.
+      for (const i of state.items)
+        if (i.stage === c.stage)
+          for (const m of i.materials ?? []) if (isMissing(m)) m.status = 'ACCEPTED';
     s.status = 'SUBMITTED';
     s.submittedOn = ctx.today;
     s.submissions += 1;

@@ -220,7 +220,7 @@ describe('DECIDE REQUEST_SUPPLEMENT', () => {
         kind: 'CLOCK_STOPPED',
         itemCode: 'A',
         message:
-          'The clock of A name stopped on 2026-02-12: materials must be supplemented (补正): signed map. It resumes when you answer.',
+          'The clock of A name stopped on 2026-02-12: Supplement (补正): signed map. It resumes when you answer.',
       }),
     ]);
     expect(r.result.item?.status).toBe('SUPPLEMENT_REQUESTED');
@@ -278,7 +278,7 @@ describe('DECIDE START_SPECIAL_PROCEDURE', () => {
         expectedDays: 5,
         expectedUntil: '2026-10-12',
         message:
-          'The clock of A name stopped on 2026-09-29 for expert review (专家评审), expected to take 5 working days (until 2026-10-12); by art. 45 this time is not counted.',
+          'The clock of A name stopped on 2026-09-29 for Expert review, expected to take 5 working days (until 2026-10-12); by art. 45 this time is not counted.',
       }),
     ]);
   });
@@ -354,7 +354,7 @@ describe('DECIDE END_SPECIAL_PROCEDURE', () => {
       expect.objectContaining({
         kind: 'CLOCK_STOPPED',
         message:
-          'The clock of A name stays stopped on 2026-02-12: promised materials (容缺) did not arrive by the committed date ("EIA", due 2026-02-10). It resumes when you deliver it.',
+          'The clock of A name stays stopped on 2026-02-12: Deficiency overdue (容缺) ("EIA", due 2026-02-10). It resumes when you deliver it.',
       }),
     ]);
   });

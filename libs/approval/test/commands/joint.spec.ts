@@ -160,11 +160,11 @@ describe('RECORD_JOINT_RESULT', () => {
     });
   });
 
-  it('refuses a department that does not take part (CONFLICT)', () => {
+  it('refuses a department with no item on the project as if the project did not exist', () => {
     const p = surveyed();
     expect(p.refusal(record('HOUSING'), THU)).toEqual({
-      code: 'CONFLICT',
-      message: 'department HOUSING does not take part in joint procedure id-1',
+      code: 'NOT_FOUND',
+      message: `project ${p.state.projectId} not found`,
     });
   });
 

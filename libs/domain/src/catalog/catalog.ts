@@ -1,6 +1,7 @@
 import type { ProjectType } from '../project-types';
 import { defaultDepartments } from './departments';
 import { defaultItems } from './items';
+import { defaultMaterials } from './materials';
 import { loadCatalog, type LoadCatalogOptions } from './load-catalog';
 import { defaultStages } from './stages';
 import { defaultThemes } from './themes';
@@ -12,7 +13,7 @@ export const defaultCatalogData: CatalogData = {
   departments: defaultDepartments,
   stages: defaultStages,
   themes: defaultThemes,
-  items: defaultItems,
+  items: defaultItems.map((item) => ({ ...item, materials: defaultMaterials[item.code] ?? [] })),
 };
 
 /** The default catalog, validated when this module loads: a broken default fails fast. */

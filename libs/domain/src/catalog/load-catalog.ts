@@ -21,6 +21,8 @@ import {
   type Stage,
   type Theme,
 } from './types';
+import { IssuesError } from '../issues-error';
+import { checkProducers, loadMaterials } from './load-materials';
 
 export interface CatalogIssue {
   /** The entry at fault, e.g. `item PLANNING_PERMIT`, `department NRP`, `items[3]`. */
@@ -32,11 +34,11 @@ export interface CatalogIssue {
  * A catalog that cannot be used. Every problem found is listed, each naming its entry, so an
  * administrator fixes a region's catalog in one pass.
  */
-export class CatalogValidationError extends Error {
+export class CatalogValidationError extends IssuesError<CatalogIssue> {
   override readonly name = 'CatalogValidationError';
 
-  constructor(readonly issues: readonly CatalogIssue[]) {
-    super(`Invalid catalog: ${issues.map((i) => `${i.entry}: ${i.message}`).join('; ')}`);
+  constructor(issues: readonly CatalogIssue[]) {
+    super('catalog', issues, (i) => i.entry);
   }
 }
 
@@ -241,6 +243,7 @@ export function loadCatalog(data: unknown, options: LoadCatalogOptions = {}): Ca
       if (raw[key] !== undefined && raw[key] !== null && typeof raw[key] !== 'string')
         issue(entry, `${key} must be a string`);
     }
+    const materials = loadMaterials(raw.materials, entry, issue, questions, ruleProblems);
     const referenceNos = raw.referenceNos ?? [];
     if (!Array.isArray(referenceNos) || !referenceNos.every((n) => isPositiveWhole(n))) {
       issue(entry, 'referenceNos must be a list of row numbers');
@@ -270,6 +273,7 @@ export function loadCatalog(data: unknown, options: LoadCatalogOptions = {}): Ca
       waiverNoteEn: (raw.waiverNoteEn as string | undefined) ?? null,
       referenceNos: [...(referenceNos as number[])],
       sources: (raw.sources as string | undefined) ?? '',
+      materials,
     });
   });
 
@@ -289,6 +293,7 @@ export function loadCatalog(data: unknown, options: LoadCatalogOptions = {}): Ca
       }
     }
   }
+  checkProducers([...byCode.values()], known, (stage) => stageIndex(stage as Stage['code']), issue);
   for (const cycle of prerequisiteCycles([...byCode.values()])) {
     issue(`item ${cycle[0]}`, `prerequisite cycle ${[...cycle, cycle[0]].join(' → ')}`);
   }

@@ -47,6 +47,59 @@ export type JointProcedure = (typeof JOINT_PROCEDURES)[number];
  */
 export type StatutoryBasis = 'SPECIFIC' | 'GENERAL_RULE';
 
+/** Where a material comes from (aplanmis 材料来源; an earlier item's result is never asked again). */
+export const MATERIAL_SOURCES = [
+  'APPLICANT',
+  'EARLIER_ITEM',
+  'GOVERNMENT',
+  'INTERMEDIARY',
+] as const;
+export type MaterialSource = (typeof MATERIAL_SOURCES)[number];
+
+/** The paper the window also takes, where a source states it: originals, copies, paper size. */
+export interface PaperCopies {
+  readonly originals: number;
+  readonly copies: number;
+  readonly size?: 'A3' | 'A4' | 'A5';
+}
+
+/** One material (申请材料) an item asks for, as written in catalog data. */
+export interface MaterialData {
+  /** Unique in its item; URL-safe (`…/materials/:material/files`). */
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn: string;
+  /** Default: `EARLIER_ITEM` when `producedBy` is set, else `APPLICANT`. */
+  readonly source?: MaterialSource;
+  /**
+   * The earlier item(s) whose result this material is: the first of them on a project's
+   * checklist provides it when approved, and the applicant hands in nothing (2019 national rule).
+   */
+  readonly producedBy?: string | readonly string[];
+  readonly paper?: PaperCopies | null;
+  /** 容缺: the window may accept the item while this material is still missing. */
+  readonly deficiencyAllowed?: boolean;
+  /** A template or sample (its name or address), where one exists. */
+  readonly template?: string | null;
+  /** The acceptance standard (受理标准) the window checks it against. */
+  readonly standard: string;
+  /** Asked for only when this rule holds (default: always) … */
+  readonly requiredWhen?: Rule | null;
+  /** … and not when this one holds too: then listed as waived, with the answers. */
+  readonly waivedWhen?: Rule | null;
+}
+
+/** A material after loading: every optional field filled in. */
+export interface CatalogMaterial extends MaterialData {
+  readonly source: MaterialSource;
+  readonly producedBy: readonly string[];
+  readonly paper: PaperCopies | null;
+  readonly deficiencyAllowed: boolean;
+  readonly template: string | null;
+  readonly requiredWhen: Rule | null;
+  readonly waivedWhen: Rule | null;
+}
+
 /** An item as written in catalog data (optional fields may be left out). */
 export interface ItemData {
   /** URL-safe (`/api/projects/:id/items/:itemCode/...`), unique in the catalog. */
@@ -78,6 +131,8 @@ export interface ItemData {
   readonly referenceNos?: readonly number[];
   /** Where the limits come from, in short. */
   readonly sources?: string;
+  /** What the applicant hands in (or an earlier item provides). */
+  readonly materials?: readonly MaterialData[];
 }
 
 /** An item after loading: every optional field filled in. */
@@ -90,6 +145,7 @@ export interface CatalogItem extends ItemData {
   readonly waiverNoteEn: string | null;
   readonly referenceNos: readonly number[];
   readonly sources: string;
+  readonly materials: readonly CatalogMaterial[];
 }
 
 /** Catalog data as stored (and as a region supplies it). */

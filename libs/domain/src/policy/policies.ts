@@ -7,9 +7,10 @@ import {
   type StageCode,
 } from '../project-types';
 import { DEFAULT_WARNING, type WarningRule } from './warning';
+import { IssuesError } from '../issues-error';
 
 export interface ProjectTypePolicy {
-  /** Whole-process limit in working days, counted on the project clock (DESIGN §4). */
+  /** Whole-process limit in working days, counted on the project clock (docs/design.md §4). */
   readonly limitDays: number;
   /** Optional share of the limit per stage; when given, the budgets sum to at most `limitDays`. */
   readonly stageBudgets: Readonly<Partial<Record<StageCode, number>>> | null;
@@ -27,16 +28,16 @@ export interface PolicyIssue {
   readonly message: string;
 }
 
-export class PolicyValidationError extends Error {
+export class PolicyValidationError extends IssuesError<PolicyIssue> {
   override readonly name = 'PolicyValidationError';
 
-  constructor(readonly issues: readonly PolicyIssue[]) {
-    super(`Invalid policies: ${issues.map((i) => `${i.entry}: ${i.message}`).join('; ')}`);
+  constructor(issues: readonly PolicyIssue[]) {
+    super('policies', issues, (i) => i.entry);
   }
 }
 
 /**
- * The defaults: 80 / 35 / 12 working days (Lufeng and Weifang, DESIGN §1). No source splits
+ * The defaults: 80 / 35 / 12 working days (Lufeng and Weifang, docs/design.md §1). No source splits
  * these limits by stage (reference §2.2); the budgets below are our split, chosen so that each
  * stage's longest possible critical path in the default catalog fits its budget.
  */

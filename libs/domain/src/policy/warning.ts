@@ -8,7 +8,7 @@ export interface WarningRule {
   readonly daysLeft: number;
 }
 
-/** The default: 80% of the limit used, or 3 working days left (DESIGN §4). */
+/** The default: 80% of the limit used, or 3 working days left (docs/design.md §4). */
 export const DEFAULT_WARNING: WarningRule = Object.freeze({ usedPercent: 80, daysLeft: 3 });
 
 /** A clock's standing, from best to worst. */

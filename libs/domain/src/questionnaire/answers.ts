@@ -1,5 +1,6 @@
 import { matchRule, type MatchedAnswer, type NormalizedAnswers } from './rules';
 import { questionnaire as defaultQuestionnaire, type Questionnaire } from './questions';
+import { IssuesError } from '../issues-error';
 
 /** What a caller sends: `{ <questionId>: <optionId> | [<optionId>, ...] }`. */
 export type AnswersInput = Readonly<Record<string, string | readonly string[]>>;
@@ -14,11 +15,11 @@ export interface AnswerIssue {
  * Answers that cannot be turned into a checklist. `issues` names every bad question (not only
  * the first), so an API can return them all in one 400.
  */
-export class AnswersValidationError extends Error {
+export class AnswersValidationError extends IssuesError<AnswerIssue> {
   override readonly name = 'AnswersValidationError';
 
-  constructor(readonly issues: readonly AnswerIssue[]) {
-    super(`Invalid answers: ${issues.map((i) => `${i.questionId}: ${i.message}`).join('; ')}`);
+  constructor(issues: readonly AnswerIssue[]) {
+    super('answers', issues, (i) => i.questionId);
   }
 
   get questionIds(): string[] {

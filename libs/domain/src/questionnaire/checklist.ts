@@ -1,4 +1,4 @@
-import { defaultCatalog, findDepartment, promisedLimitFor } from '../catalog/catalog';
+import { defaultCatalog, findDepartment, findItem, promisedLimitFor } from '../catalog/catalog';
 import { criticalPath } from '../catalog/critical-path';
 import type { Catalog, JointProcedure } from '../catalog/types';
 import { defaultPolicies, type Policies } from '../policy/policies';
@@ -10,6 +10,7 @@ import {
   validateAnswers,
   type AnswerReason,
 } from './answers';
+import { checklistMaterials, type ChecklistMaterial } from './checklist-materials';
 import { questionnaire as defaultQuestionnaire, Q, type Questionnaire } from './questions';
 import { matchRule, type NormalizedAnswers } from './rules';
 
@@ -31,6 +32,8 @@ export interface ChecklistItem {
   readonly prerequisites: readonly string[];
   /** The answers that made the item required; never empty. */
   readonly requiredBecause: readonly AnswerReason[];
+  /** What to hand in (or what an earlier item on the checklist provides). */
+  readonly materials: readonly ChecklistMaterial[];
 }
 
 export interface ChecklistTheme {
@@ -153,12 +156,14 @@ export function checklist(answers: unknown, options: ChecklistOptions = {}): Che
       jointProcedure: item.jointProcedure,
       prerequisites: item.prerequisites,
       requiredBecause: reasons(requiredBy),
+      materials: [],
     });
   }
   const onList = new Set(required.map((i) => i.code));
   const items = required.map((i) => ({
     ...i,
     prerequisites: i.prerequisites.filter((p) => onList.has(p)),
+    materials: checklistMaterials(findItem(catalog, i.code)!, normalized, onList, reasons),
   }));
 
   const path = criticalPath(items);

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { Notice } from '../../../approval/src/types';
-import type { NoticeText } from '../../../approval/src/notice-texts';
+import type { Notice } from '../../../approval/src';
+import type { NoticeText } from '../../../approval/src';
 import { ProjectRecord } from './project-record.entity';
 import { bigintAsNumber } from './transformers';
 

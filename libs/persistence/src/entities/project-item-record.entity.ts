@@ -8,7 +8,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import type { ItemStatus } from '../../../approval/src/types';
+import type { ItemStatus } from '../../../approval/src';
 import type { Risk, StageCode } from '../../../domain/src';
 import { ProjectRecord } from './project-record.entity';
 import { bigintAsNumber } from './transformers';

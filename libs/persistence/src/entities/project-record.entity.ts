@@ -7,7 +7,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import type { ProjectState, ProjectStatus } from '../../../approval/src/types';
+import type { ProjectState, ProjectStatus } from '../../../approval/src';
 import type { ProjectType, Risk, StageCode } from '../../../domain/src';
 import { bigintAsNumber } from './transformers';
 

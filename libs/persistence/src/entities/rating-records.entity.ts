@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { RectificationStatus } from '../../../temporal/src/rectification';
+import type { RectificationStatus } from '../../../approval/src';
 import { ProjectRecord } from './project-record.entity';
 
 /**

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { TimelineEvent } from '../../../approval/src/types';
+import type { TimelineEvent } from '../../../approval/src';
 import type { StageCode } from '../../../domain/src';
 import { ProjectRecord } from './project-record.entity';
 import { bigintAsNumber } from './transformers';

@@ -1,21 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { riskInstants } from '../../../approval/src/deadlines';
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-import type { ProjectState } from '../../../approval/src/types';
-import { chineseDaysSnapshot } from '../../../calendar/src';
-import { WorkingDayCalendar, withYearSchedule } from '../../../calendar/src/core';
 
 /** `state.stages` order, as of this migration (a migration does not follow later code). */
 const STAGES = ['PLAN', 'START_PERMIT', 'COMPLETION'];
-const BATCH = 500;
 
 /**
  * The read path of issue 16: what lists and statistics read without the project state.
  * - `projects.warns_at` / `overdue_at`: when time alone raises the project's risk (the
  *   projection writes them from `riskInstants`), so a list filtered by risk is right as of now,
- *   not as of the workflow's next wake-up. Filled here for the running projects, from their
- *   state and the calendar in force (the bundled one with the stored years, as the API builds it).
+ *   not as of the workflow's next wake-up. A migration holds no live rule (a later change of the
+ *   rule would change what it did): projects running when it ran get theirs at their workflow's
+ *   next write, or at once with `npm run repair:read-models -- --all` (README "Repairing a read
+ *   model"); until then their lists show the risk last written, as before this migration.
  * - `projects.stage_dates`: each stage's acceptance and completion days, a small copy of
  *   `state.stages` the statistics read; the stage-completion indexes move onto it.
  * - Open items by department, covering the statistics' "overdue now".
@@ -35,7 +30,6 @@ export class ReadPath1763880000000 implements MigrationInterface {
                   'acceptedOn', s->'acceptedOn', 'completedOn', s->'completedOn')) ORDER BY n), '[]')
          FROM jsonb_array_elements("state"->'stages') WITH ORDINALITY AS x(s, n))`,
     );
-    await this.fillInstants(q);
     for (const [n, code] of STAGES.entries()) {
       await q.query(`DROP INDEX "IDX_projects_stage_completed_${code}"`);
       await q.query(
@@ -74,44 +68,6 @@ export class ReadPath1763880000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "IDX_projects_name_trgm" ON "projects" USING gin ("name" gin_trgm_ops)`,
     );
-  }
-
-  /** The running projects' instants, computed as the workflow computes them. */
-  private async fillInstants(q: QueryRunner): Promise<void> {
-    const years = (await q.query(
-      `SELECT "year", "official", "holidays", "workdays" FROM "calendar_years" ORDER BY "year"`,
-    )) as { year: number; official: boolean; holidays: string[]; workdays: string[] }[];
-    const bundled = chineseDaysSnapshot();
-    let snapshot = bundled;
-    for (const y of years) snapshot = withYearSchedule(snapshot, y, `${bundled.source}+admin`);
-    const cal = WorkingDayCalendar.fromSnapshot(snapshot);
-    const today = cal.localDate(Date.now());
-    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-      const rows = (await q.query(
-        `SELECT "id", "state" FROM "projects" WHERE "status" = 'IN_PROGRESS' AND "id" > $1
-         ORDER BY "id" LIMIT ${BATCH}`,
-        [after],
-      )) as { id: string; state: ProjectState }[];
-      if (rows.length === 0) return;
-      const instants = rows.map((r) => {
-        try {
-          return riskInstants(r.state, cal, today);
-        } catch {
-          return { warnsAt: null, overdueAt: null }; // a state the clock cannot read: as before
-        }
-      });
-      await q.query(
-        `UPDATE "projects" p SET "warns_at" = x.w, "overdue_at" = x.o
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS x(id, w, o)
-         WHERE p."id" = x.id`,
-        [
-          rows.map((r) => r.id),
-          instants.map((i) => iso(i.warnsAt)),
-          instants.map((i) => iso(i.overdueAt)),
-        ],
-      );
-      after = rows[rows.length - 1].id;
-    }
   }
 
   async down(q: QueryRunner): Promise<void> {

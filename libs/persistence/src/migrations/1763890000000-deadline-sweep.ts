@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The deadline sweep (activities/deadline-sweep.activities.ts):
+ * The deadline sweep (apps/worker/src/deadline-sweep.ts):
  * - `key` on timeline events and notices: a crossing that time alone made (a warning, an
  *   overdue) is written once per project and key, whether the sweep or the workflow's own later
  *   evaluation writes it first (deadlineKey in libs/approval/src/deadlines.ts). Unique among the

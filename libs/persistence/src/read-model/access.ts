@@ -21,6 +21,27 @@ export async function agentMayAct(
   return rows[0]?.ok === true;
 }
 
+/**
+ * The organisation an agent acts for on a project: its owner, when the agent holds a delegation
+ * of the project or a mandate of the owner in force; undefined otherwise (or no such project).
+ */
+export async function agentActsFor(
+  db: Db,
+  agent: string,
+  projectId: string,
+): Promise<string | undefined> {
+  const rows = await db.query<{ owner: string }[]>(
+    `SELECT p.owner_organisation AS owner FROM projects p
+     WHERE p.id = $1 AND (
+       EXISTS (SELECT 1 FROM delegations WHERE project_id = p.id AND agent_username = $2
+               AND revoked_at IS NULL)
+       OR EXISTS (SELECT 1 FROM mandates WHERE organisation = p.owner_organisation
+                  AND agent_username = $2 AND revoked_at IS NULL))`,
+    [projectId, agent],
+  );
+  return rows[0]?.owner;
+}
+
 export async function hasMandate(db: Db, agent: string, organisation: string): Promise<boolean> {
   const rows = await db.query<{ ok: boolean }[]>(
     `SELECT EXISTS (SELECT 1 FROM mandates WHERE agent_username = $1 AND organisation = $2

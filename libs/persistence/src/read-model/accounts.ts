@@ -310,6 +310,27 @@ export function listUsers(db: Db, f: UserFilter, limit = 500): Promise<UserRecor
 
 // ---- audit -----------------------------------------------------------------------------
 
+/** What the audit trail records (one name per kind of event). */
+export const AUDIT_ACTIONS = [
+  'LOGIN_SUCCEEDED',
+  'LOGIN_FAILED',
+  'LOGIN_LOCKED',
+  'LOGOUT',
+  'REFRESH_TOKEN_REUSED',
+  'PASSWORD_CHANGED',
+  'USER_CREATED',
+  'USER_UPDATED',
+  'ORGANISATION_CREATED',
+  'DELEGATION_GRANTED',
+  'DELEGATION_REVOKED',
+  'MANDATE_GRANTED',
+  'MANDATE_REVOKED',
+  // The project workflow's: a read-model write refused and held, and a repair's rewrite.
+  'READ_MODEL_WRITE_REFUSED',
+  'READ_MODEL_REBUILT',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditEntry {
   action: string;
   actor?: string | null;

@@ -1,11 +1,11 @@
 /**
- * The deadline sweep's SQL (activities/deadline-sweep.activities.ts): the running projects with
+ * The deadline sweep's SQL (apps/worker/src/deadline-sweep.ts): the running projects with
  * a risk instant that has passed, and the write of what time alone raised in one of them.
  */
 import type { QueryRunner } from 'typeorm';
-import type { Notice, ProjectState, TimelineEvent } from '../../../approval/src/types';
+import type { Notice, ProjectState, TimelineEvent } from '../../../approval/src';
 import type { Risk } from '../../../domain/src';
-import type { Db } from './db';
+import { storableJson, type Db } from './db';
 
 /** An arbitrary constant: one sweep at a time across every worker on this database. */
 const SWEEP_LOCK = 7_201_611_022;
@@ -133,7 +133,7 @@ export async function writeSweep(runner: QueryRunner, w: SweepWrite): Promise<nu
       w.events.map((e) => e.type),
       w.events.map((e) => e.stage ?? null),
       w.events.map((e) => e.itemCode ?? null),
-      w.events.map((e) => (e.detail === undefined ? null : JSON.stringify(e.detail))),
+      w.events.map((e) => (e.detail === undefined ? null : storableJson(e.detail))),
       w.events.map((e) => e.key ?? null),
       w.notices.map((n) => n.at),
       w.notices.map((n) => n.recipientRole),
@@ -142,7 +142,7 @@ export async function writeSweep(runner: QueryRunner, w: SweepWrite): Promise<nu
       w.notices.map((n) => n.kind),
       w.notices.map((n) => n.itemCode ?? null),
       w.notices.map((n) => n.message),
-      w.notices.map((n) => (n.text ? JSON.stringify(n.text) : null)),
+      w.notices.map((n) => (n.text ? storableJson(n.text) : null)),
       w.notices.map((n) => n.key ?? null),
     ],
   )) as { applied: number; seqs: number[] }[];

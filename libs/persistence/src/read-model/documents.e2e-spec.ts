@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { initialState, workflowItems, type ProjectState } from '../../../approval/src';
-import type { TimelineEvent } from '../../../approval/src/types';
+import type { TimelineEvent } from '../../../approval/src';
 import { parseDatabaseConfig } from '../../../config/src';
 import { DEFAULT_WARNING, EXAMPLE_ANSWERS, checklist, policyFor } from '../../../domain/src';
 import { dataSourceOptions, openDataSource } from '../data-source-options';

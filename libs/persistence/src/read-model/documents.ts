@@ -13,8 +13,8 @@
 import type { QueryRunner } from 'typeorm';
 import { defaultCatalog, findDepartment } from '../../../domain/src';
 import { ItemResultRecord, ReceiptRecord, type ReceiptItem } from '../entities';
-import type { Db } from './db';
-import type { ProjectionInput } from './projection';
+import { storableJson, type Db } from './db';
+import type { ProjectionInput } from './projection-input';
 
 export const RECEIPT_PREFIX = 'SL';
 export const RESULT_PREFIX = 'BJ';
@@ -82,7 +82,7 @@ async function issueReceipts(
       await runner.query(
         `UPDATE "receipts" SET "accepted_on" = $3::date, "project_limit_days" = $4,
            "items" = $5::jsonb WHERE "project_id" = $1 AND "stage" = $2`,
-        [state.projectId, stage.code, stage.acceptedOn, state.limitDays, JSON.stringify(lines)],
+        [state.projectId, stage.code, stage.acceptedOn, state.limitDays, storableJson(lines)],
       );
     } else {
       await runner.query(
@@ -95,7 +95,7 @@ async function issueReceipts(
           await nextNumber(runner, RECEIPT_PREFIX, stage.acceptedOn!),
           stage.acceptedOn,
           state.limitDays,
-          JSON.stringify(lines),
+          storableJson(lines),
         ],
       );
     }

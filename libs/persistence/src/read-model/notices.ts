@@ -6,7 +6,7 @@
  * head or supervisor notice reaches the people of that role (and department).
  */
 import type { Db } from './db';
-import type { NoticeText } from '../../../approval/src/notice-texts';
+import type { NoticeText } from '../../../approval/src';
 
 /** `n` a notices row, `u` a users row. */
 const ADDRESSED_TO = `(

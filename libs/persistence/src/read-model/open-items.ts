@@ -1,4 +1,4 @@
-/** Items waiting on a department (DESIGN section 6's task rows): its queue and its escalations. */
+/** Items waiting on a department (docs/design.md §6's task rows): its queue and its escalations. */
 import { PAUSED_ITEM_STATUSES } from '../../../approval/src';
 import type { Risk } from '../../../domain/src';
 import { ProjectItemRecord } from '../entities';

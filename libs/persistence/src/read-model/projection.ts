@@ -4,56 +4,79 @@
  * (activities/projection.activities.ts) inside one transaction; see there for the ordering rules.
  */
 import type { QueryRunner } from 'typeorm';
-import type { Notice, ProjectState, TimelineEvent } from '../../../approval/src/types';
-import type { Risk } from '../../../domain/src';
-import { isDecided } from '../../../approval/src/statuses';
+import { storableText, type ProjectState } from '../../../approval/src';
+import { namedParams, storableJson } from './db';
 import { issueDocuments } from './documents';
+import { ITEM_ROW_COLUMNS, ITEM_ROW_FIELDS, itemRowOf, type ItemRow } from './item-row';
+import type { ProjectionInput } from './projection-input';
 
-export interface ProjectionItem {
-  code: string;
-  /** YYYY-MM-DD by the working-day calendar; null when the clock does not run or the item is closed. */
-  dueDate: string | null;
-  risk: Risk;
-  /** The item's clock as of the write. */
-  usedDays: number;
+export * from './projection-input';
+
+/** The statement's parameters by name, each with its PostgreSQL type, in their `$n` order. */
+const P = namedParams({
+  id: 'uuid',
+  name: 'text',
+  type: 'text',
+  region: 'text',
+  owner: 'text',
+  status: 'text',
+  stage: 'text',
+  risk: 'text',
+  limitDays: 'int',
+  usedDays: 'int',
+  remainingDays: 'int',
+  dueDate: 'date',
+  calendarVersion: 'text',
+  state: 'jsonb',
+  seq: 'bigint',
+  createdAt: 'timestamptz',
+  fenceRun: 'int',
+  fenceHistory: 'bigint',
+  warnsAt: 'timestamptz',
+  overdueAt: 'timestamptz',
+  stageDates: 'jsonb',
+  changedOnly: 'boolean',
+  fromSeq: 'bigint',
+  // The items' columns, one array each (ITEM_ROW_COLUMNS).
+  ...itemParamTypes(),
+  eSeq: 'bigint[]',
+  eAt: 'timestamptz[]',
+  eActor: 'text[]',
+  eRole: 'text[]',
+  eOnBehalfOf: 'text[]',
+  eType: 'text[]',
+  eStage: 'text[]',
+  eItemCode: 'text[]',
+  eDetail: 'jsonb[]',
+  eClockEffect: 'text[]',
+  eKey: 'text[]',
+  nSeq: 'bigint[]',
+  nAt: 'timestamptz[]',
+  nRecipientRole: 'text[]',
+  nDepartment: 'text[]',
+  nOrganisation: 'text[]',
+  nKind: 'text[]',
+  nItemCode: 'text[]',
+  nMessage: 'text[]',
+  nExpectedDays: 'int[]',
+  nExpectedUntil: 'date[]',
+  nText: 'jsonb[]',
+  nKey: 'text[]',
+});
+
+/** `item_<field>`: one array parameter per column of the item row. */
+function itemParamTypes() {
+  return Object.fromEntries(
+    ITEM_ROW_FIELDS.map((f) => [`item_${f}`, `${ITEM_ROW_COLUMNS[f][1]}[]`]),
+  ) as Record<`item_${keyof ItemRow}`, string>;
 }
 
-export interface ProjectionInput {
-  /** Full state; `state.seq` grows with every change and orders the writes. */
-  state: ProjectState;
-  /**
-   * One per item of `state.items`, same codes; with `changedItemsOnly`, only those whose row
-   * changed since this workflow's previous write (the one that ended at `fromSeq`).
-   */
-  items: ProjectionItem[];
-  changedItemsOnly?: boolean;
-  projectClock: {
-    usedDays: number;
-    remainingDays: number;
-    risk: Risk;
-    dueDate: string | null;
-    /**
-     * ISO instants at which time alone raises the risk to AT_RISK / OVERDUE (`riskInstants`);
-     * null when it will not. Absent in old callers: the stored risk alone counts.
-     */
-    warnsAt?: string | null;
-    overdueAt?: string | null;
-  };
-  /** Timeline events new since the last call (seq unique per project). */
-  events: TimelineEvent[];
-  /** Notices new since the last call (seq unique per project, shared with events). */
-  notices: Notice[];
-  /**
-   * The workflow task writing: its run (0, +1 per continue-as-new) and the history length at its
-   * start. Absent in old callers: (0, 0).
-   */
-  fence?: { run: number; history: number };
-  /**
-   * The seq the previous write of this workflow ended at: events and notices after it that this
-   * batch does not carry were written by a task the server never committed, and are removed.
-   */
-  fromSeq?: number;
-}
+const R = P.ref;
+const itemColumns = ITEM_ROW_FIELDS.map((f) => `"${ITEM_ROW_COLUMNS[f][0]}"`);
+/** Every column but the key (code). */
+const itemValueColumns = itemColumns.slice(1);
+const itemList = (prefix: string, columns = itemColumns) =>
+  columns.map((c) => `${prefix}${c}`).join(', ');
 
 /**
  * The whole write as one statement (one round trip): the project row, gated by the writing
@@ -65,9 +88,9 @@ export interface ProjectionInput {
  */
 const WRITE_SQL = `
 WITH stale AS (
-  SELECT $53::boolean AND $32::bigint IS NOT NULL AND EXISTS (
-    SELECT 1 FROM "project_items" WHERE "project_id" = $1::uuid AND "state_seq" > $32::bigint
-      AND NOT ("code" = ANY($19::text[]))) AS s
+  SELECT ${R.changedOnly} AND ${R.fromSeq} IS NOT NULL AND EXISTS (
+    SELECT 1 FROM "project_items" WHERE "project_id" = ${R.id} AND "state_seq" > ${R.fromSeq}
+      AND NOT ("code" = ANY(${R.item_code}))) AS s
 ),
 p AS (
   -- Never touches idempotency_key, created_by, created_at: the API's create path owns them.
@@ -76,16 +99,17 @@ p AS (
      "limit_days", "used_days", "remaining_days", "due_date", "calendar_version", "state",
      "state_seq", "fence_run", "fence_history", "created_at", "updated_at", "warns_at",
      "overdue_at", "stage_dates", "overdue_from")
-  SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,
-         $9::int, $10::int, $11::int, $12::date, $13::text, $14::jsonb, $15::bigint, $17::int,
-         $18::bigint, $16::timestamptz, now(), $55::timestamptz, $56::timestamptz, $57::jsonb,
+  SELECT ${R.id}, ${R.name}, ${R.type}, ${R.region}, ${R.owner}, ${R.status}, ${R.stage},
+         ${R.risk}, ${R.limitDays}, ${R.usedDays}, ${R.remainingDays}, ${R.dueDate},
+         ${R.calendarVersion}, ${R.state}, ${R.seq}, ${R.fenceRun}, ${R.fenceHistory},
+         ${R.createdAt}, now(), ${R.warnsAt}, ${R.overdueAt}, ${R.stageDates},
          -- From when the lists' overdue= counts it: always when it is overdue or holds an
          -- overdue item after this write (this batch's rows, and the stored rows it leaves),
          -- else from when time alone makes it overdue.
-         CASE WHEN $8::text = 'OVERDUE' OR 'OVERDUE' = ANY($26::text[]) OR EXISTS (
-                SELECT 1 FROM "project_items" o WHERE o."project_id" = $1::uuid
-                  AND o."risk" = 'OVERDUE' AND NOT (o."code" = ANY($19::text[])))
-              THEN '-infinity'::timestamptz ELSE $56::timestamptz END
+         CASE WHEN ${R.risk} = 'OVERDUE' OR 'OVERDUE' = ANY(${R.item_risk}) OR EXISTS (
+                SELECT 1 FROM "project_items" o WHERE o."project_id" = ${R.id}
+                  AND o."risk" = 'OVERDUE' AND NOT (o."code" = ANY(${R.item_code})))
+              THEN '-infinity'::timestamptz ELSE ${R.overdueAt} END
   WHERE NOT (SELECT s FROM stale)
   ON CONFLICT ("id") DO UPDATE SET
     "name" = EXCLUDED."name",
@@ -116,58 +140,35 @@ p AS (
 ),
 items AS (
   -- One row per item: columns travel as arrays, zipped back into rows by unnest.
-  INSERT INTO "project_items" AS i
-    ("project_id", "code", "task_id", "name", "department", "stage", "theme", "status", "risk",
-     "limit_days", "used_days", "due_date", "round", "decided_on", "state_seq", "updated_at")
-  SELECT $1::uuid, x.code, x.task_id, x.name, x.department, x.stage, x.theme, x.status, x.risk,
-         x.limit_days, x.used_days, x.due_date, x.round, x.decided_on, $15::bigint, now()
-  FROM unnest($19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[],
-              $25::text[], $26::text[], $27::int[], $28::int[], $29::date[], $30::int[],
-              $31::date[])
-    AS x(code, task_id, name, department, stage, theme, status, risk, limit_days, used_days,
-         due_date, round, decided_on)
+  INSERT INTO "project_items" AS i ("project_id", ${itemList('')}, "state_seq", "updated_at")
+  SELECT ${R.id}, ${itemList('x.')}, ${R.seq}, now()
+  FROM unnest(${ITEM_ROW_FIELDS.map((f) => R[`item_${f}`]).join(', ')}) AS x(${itemList('')})
   WHERE EXISTS (SELECT 1 FROM p)
   ON CONFLICT ("project_id", "code") DO UPDATE SET
-    "task_id" = EXCLUDED."task_id",
-    "name" = EXCLUDED."name",
-    "department" = EXCLUDED."department",
-    "stage" = EXCLUDED."stage",
-    "theme" = EXCLUDED."theme",
-    "status" = EXCLUDED."status",
-    "risk" = EXCLUDED."risk",
-    "limit_days" = EXCLUDED."limit_days",
-    "used_days" = EXCLUDED."used_days",
-    "due_date" = EXCLUDED."due_date",
-    "round" = EXCLUDED."round",
-    "decided_on" = EXCLUDED."decided_on",
-    "state_seq" = EXCLUDED."state_seq",
-    "updated_at" = EXCLUDED."updated_at"
-  WHERE (i."task_id", i."name", i."department", i."stage", i."theme", i."status", i."risk",
-         i."limit_days", i."used_days", i."due_date", i."round", i."decided_on")
-        IS DISTINCT FROM
-        (EXCLUDED."task_id", EXCLUDED."name", EXCLUDED."department", EXCLUDED."stage",
-         EXCLUDED."theme", EXCLUDED."status", EXCLUDED."risk", EXCLUDED."limit_days",
-         EXCLUDED."used_days", EXCLUDED."due_date", EXCLUDED."round", EXCLUDED."decided_on")
+    ${itemValueColumns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+    "state_seq" = EXCLUDED."state_seq", "updated_at" = EXCLUDED."updated_at"
+  WHERE (${itemList('i.', itemValueColumns)})
+        IS DISTINCT FROM (${itemList('EXCLUDED.', itemValueColumns)})
   RETURNING 1
 ),
 -- Events and notices after fromSeq that the batch does not carry came from an uncommitted
 -- task: removed. The batch's are written over whatever a stale task left under the same seq.
 gone_events AS (
-  DELETE FROM "timeline_events" WHERE "project_id" = $1::uuid AND $32::bigint IS NOT NULL
-    AND "seq" > $32::bigint AND NOT ("seq" = ANY($33::bigint[])) AND EXISTS (SELECT 1 FROM p)
+  DELETE FROM "timeline_events" WHERE "project_id" = ${R.id} AND ${R.fromSeq} IS NOT NULL
+    AND "seq" > ${R.fromSeq} AND NOT ("seq" = ANY(${R.eSeq})) AND EXISTS (SELECT 1 FROM p)
   RETURNING 1
 ),
 events AS (
   INSERT INTO "timeline_events"
     ("project_id", "seq", "at", "actor", "role", "on_behalf_of", "type", "stage", "item_code",
      "detail", "clock_effect", "key")
-  SELECT $1::uuid, x.*
-  FROM unnest($33::bigint[], $34::timestamptz[], $35::text[], $36::text[], $37::text[],
-              $38::text[], $39::text[], $40::text[], $41::jsonb[], $42::text[], $58::text[])
+  SELECT ${R.id}, x.*
+  FROM unnest(${R.eSeq}, ${R.eAt}, ${R.eActor}, ${R.eRole}, ${R.eOnBehalfOf}, ${R.eType},
+              ${R.eStage}, ${R.eItemCode}, ${R.eDetail}, ${R.eClockEffect}, ${R.eKey})
     AS x(seq, at, actor, role, on_behalf_of, type, stage, item_code, detail, clock_effect, key)
   WHERE EXISTS (SELECT 1 FROM p)
     -- A crossing the deadline sweep wrote first (under a negative seq) is not written twice.
-    AND NOT EXISTS (SELECT 1 FROM "timeline_events" k WHERE k."project_id" = $1::uuid
+    AND NOT EXISTS (SELECT 1 FROM "timeline_events" k WHERE k."project_id" = ${R.id}
                       AND k."key" = x.key AND k."seq" < 0)
   ON CONFLICT ("project_id", "seq") DO UPDATE SET
     "at" = EXCLUDED."at", "actor" = EXCLUDED."actor", "role" = EXCLUDED."role",
@@ -179,22 +180,22 @@ events AS (
 ),
 -- As for events; a notice's read_at belongs to its reader and is kept.
 gone_notices AS (
-  DELETE FROM "notices" WHERE "project_id" = $1::uuid AND $32::bigint IS NOT NULL
-    AND "seq" > $32::bigint AND NOT ("seq" = ANY($43::bigint[])) AND EXISTS (SELECT 1 FROM p)
+  DELETE FROM "notices" WHERE "project_id" = ${R.id} AND ${R.fromSeq} IS NOT NULL
+    AND "seq" > ${R.fromSeq} AND NOT ("seq" = ANY(${R.nSeq})) AND EXISTS (SELECT 1 FROM p)
   RETURNING 1
 ),
 notices AS (
   INSERT INTO "notices"
     ("project_id", "seq", "at", "recipient_role", "department", "organisation", "kind",
      "item_code", "message", "expected_days", "expected_until", "text", "key")
-  SELECT $1::uuid, x.*
-  FROM unnest($43::bigint[], $44::timestamptz[], $45::text[], $46::text[], $47::text[],
-              $48::text[], $49::text[], $50::text[], $51::int[], $52::date[], $54::jsonb[],
-              $59::text[])
+  SELECT ${R.id}, x.*
+  FROM unnest(${R.nSeq}, ${R.nAt}, ${R.nRecipientRole}, ${R.nDepartment}, ${R.nOrganisation},
+              ${R.nKind}, ${R.nItemCode}, ${R.nMessage}, ${R.nExpectedDays},
+              ${R.nExpectedUntil}, ${R.nText}, ${R.nKey})
     AS x(seq, at, recipient_role, department, organisation, kind, item_code, message,
          expected_days, expected_until, text, key)
   WHERE EXISTS (SELECT 1 FROM p)
-    AND NOT EXISTS (SELECT 1 FROM "notices" k WHERE k."project_id" = $1::uuid
+    AND NOT EXISTS (SELECT 1 FROM "notices" k WHERE k."project_id" = ${R.id}
                       AND k."key" = x.key AND k."seq" < 0)
   ON CONFLICT ("project_id", "seq") DO UPDATE SET
     "at" = EXCLUDED."at", "recipient_role" = EXCLUDED."recipient_role",
@@ -223,84 +224,65 @@ export const stageDatesOf = (state: Pick<ProjectState, 'stages'>) =>
 
 function writeParams(input: ProjectionInput): unknown[] {
   const { state, projectClock, fence = { run: 0, history: 0 }, events, notices } = input;
-  const items = state.items;
   const computed = new Map(input.items.map((i) => [i.code, i]));
-  const rows = items
+  const rows = state.items
     .filter((i) => computed.has(i.code))
-    .map((item) => ({ item, calc: computed.get(item.code)! }));
-  return [
-    state.projectId,
-    state.name,
-    state.type,
-    state.region,
-    state.ownerOrganisation,
-    state.status,
-    state.stage,
-    projectClock.risk,
-    state.limitDays,
-    projectClock.usedDays,
-    projectClock.remainingDays,
-    projectClock.dueDate,
-    state.calendarVersion,
-    JSON.stringify(state),
-    state.seq,
-    state.createdAt,
-    fence.run,
-    fence.history,
-    // $19-$31: the items
-    rows.map((r) => r.item.code),
-    rows.map((r) => r.item.taskId),
-    rows.map((r) => r.item.name),
-    rows.map((r) => r.item.department),
-    rows.map((r) => r.item.stage),
-    rows.map((r) => r.item.theme),
-    rows.map((r) => r.item.status),
-    rows.map((r) => r.calc.risk),
-    rows.map((r) => r.item.limitDays),
-    rows.map((r) => r.calc.usedDays),
-    rows.map((r) => r.calc.dueDate),
-    rows.map((r) => r.item.round),
-    rows.map((r) => (isDecided(r.item.status) ? (r.item.decidedOn ?? null) : null)),
-    // $32: fromSeq; $33-$42: the events
-    input.fromSeq ?? null,
-    events.map((e) => e.seq),
-    events.map((e) => e.at),
-    events.map((e) => e.actor),
-    events.map((e) => e.role),
-    events.map((e) => e.onBehalfOf ?? null),
-    events.map((e) => e.type),
-    events.map((e) => e.stage ?? null),
-    events.map((e) => e.itemCode ?? null),
-    events.map((e) => (e.detail === undefined ? null : JSON.stringify(e.detail))),
-    events.map((e) => e.clockEffect ?? null),
-    // $43-$52: the notices
-    notices.map((n) => n.seq),
-    notices.map((n) => n.at),
-    notices.map((n) => n.recipientRole),
-    notices.map((n) => n.department ?? null),
-    notices.map((n) => n.organisation ?? null),
-    notices.map((n) => n.kind),
-    notices.map((n) => n.itemCode ?? null),
-    notices.map((n) => n.message),
-    notices.map((n) => n.expectedDays ?? null),
-    notices.map((n) => n.expectedUntil ?? null),
-    // $53
-    input.changedItemsOnly === true,
-    // $54: the notices' wording in any language (notice-texts.ts)
-    notices.map((n) => (n.text ? JSON.stringify(n.text) : null)),
-    // $55-$57: the risk instants (lists as of now) and the stage dates (statistics)
-    projectClock.warnsAt ?? null,
-    projectClock.overdueAt ?? null,
-    JSON.stringify(stageDatesOf(state)),
-    // $58-$59: the keys of what time alone raised (one row per key: the deadline sweep's or this)
-    events.map((e) => e.key ?? null),
-    notices.map((n) => n.key ?? null),
-  ];
-}
-
-/** Holds the project's row until the transaction ends (none yet: nothing to wait for). */
-export async function lockProjectRow(runner: QueryRunner, projectId: string): Promise<void> {
-  await runner.query(`SELECT 1 FROM "projects" WHERE "id" = $1 FOR UPDATE`, [projectId]);
+    .map((item) => itemRowOf(item, computed.get(item.code)!));
+  const itemColumnValues = Object.fromEntries(
+    ITEM_ROW_FIELDS.map((f) => [`item_${f}`, rows.map((r) => r[f])]),
+  ) as Record<`item_${keyof ItemRow}`, unknown[]>;
+  return P.values({
+    id: state.projectId,
+    name: state.name,
+    type: state.type,
+    region: state.region,
+    owner: state.ownerOrganisation,
+    status: state.status,
+    stage: state.stage,
+    risk: projectClock.risk,
+    limitDays: state.limitDays,
+    usedDays: projectClock.usedDays,
+    remainingDays: projectClock.remainingDays,
+    dueDate: projectClock.dueDate,
+    calendarVersion: state.calendarVersion,
+    state: storableJson(state),
+    seq: state.seq,
+    createdAt: state.createdAt,
+    fenceRun: fence.run,
+    fenceHistory: fence.history,
+    // The risk instants (lists as of now) and the stage dates (statistics).
+    warnsAt: projectClock.warnsAt ?? null,
+    overdueAt: projectClock.overdueAt ?? null,
+    stageDates: JSON.stringify(stageDatesOf(state)),
+    changedOnly: input.changedItemsOnly === true,
+    fromSeq: input.fromSeq ?? null,
+    ...itemColumnValues,
+    eSeq: events.map((e) => e.seq),
+    eAt: events.map((e) => e.at),
+    eActor: events.map((e) => e.actor),
+    eRole: events.map((e) => e.role),
+    eOnBehalfOf: events.map((e) => e.onBehalfOf ?? null),
+    eType: events.map((e) => e.type),
+    eStage: events.map((e) => e.stage ?? null),
+    eItemCode: events.map((e) => e.itemCode ?? null),
+    eDetail: events.map((e) => (e.detail === undefined ? null : storableJson(e.detail))),
+    eClockEffect: events.map((e) => e.clockEffect ?? null),
+    // The keys of what time alone raised (one row per key: the deadline sweep's or this).
+    eKey: events.map((e) => e.key ?? null),
+    nSeq: notices.map((n) => n.seq),
+    nAt: notices.map((n) => n.at),
+    nRecipientRole: notices.map((n) => n.recipientRole),
+    nDepartment: notices.map((n) => n.department ?? null),
+    nOrganisation: notices.map((n) => n.organisation ?? null),
+    nKind: notices.map((n) => n.kind),
+    nItemCode: notices.map((n) => n.itemCode ?? null),
+    nMessage: notices.map((n) => storableText(n.message)),
+    nExpectedDays: notices.map((n) => n.expectedDays ?? null),
+    nExpectedUntil: notices.map((n) => n.expectedUntil ?? null),
+    // The notices' wording in any language (notice-texts.ts).
+    nText: notices.map((n) => (n.text ? storableJson(n.text) : null)),
+    nKey: notices.map((n) => n.key ?? null),
+  });
 }
 
 /**

@@ -9,9 +9,9 @@ import {
   findProject,
   findProjectByIdempotencyKey,
   insertProject,
-  listProjects,
   projectStateSeq,
 } from './projects';
+import { listProjects } from './project-lists';
 
 describe('the projects table: the create path and the benchmarks’ copies (real PostgreSQL)', () => {
   let ds: DataSource;

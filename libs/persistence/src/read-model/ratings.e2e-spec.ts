@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { initialState, workflowItems } from '../../../approval/src';
 import { parseDatabaseConfig } from '../../../config/src';
 import { DEFAULT_WARNING, EXAMPLE_ANSWERS, checklist, policyFor } from '../../../domain/src';
-import type { RectificationView } from '../../../temporal/src/rectification';
+import type { RectificationView } from '../../../approval/src';
 import { dataSourceOptions, openDataSource } from '../data-source-options';
 import { insertProject } from './projects';
 import { insertRating, ratingStatistics, writeRectification } from './ratings';

@@ -4,10 +4,11 @@
  * `-nextval('notice_extra_seq')`: the project workflow owns the positive ones, and its
  * projection only ever deletes seq > fromSeq (>= -1), so it never touches these.
  */
-import type { RectificationStatus, RectificationWrite } from '../../../temporal/src/rectification';
+import type { RectificationStatus, RectificationWrite } from '../../../approval/src';
 import { RatingRecord, RectificationRecord } from '../entities';
 import { queueNoticeMail } from './notices';
-import type { Db } from './db';
+import type { ProjectScope } from './project-lists';
+import { storableJson, type Db } from './db';
 
 export interface NewRating {
   id: string;
@@ -81,12 +82,8 @@ export function findRectification(db: Db, id: string): Promise<RectificationReco
 }
 
 /** Whose rectifications a caller lists. */
-export type RectificationScope =
-  | { kind: 'all' }
-  | { kind: 'department'; department: string }
-  | { kind: 'organisation'; organisation: string }
-  /** Projects the agent holds a delegation of, or a mandate of their organisation. */
-  | { kind: 'agent'; agent: string };
+/** Whose rectifications: those of the projects of a ProjectScope. */
+export type RectificationScope = ProjectScope;
 
 /** Newest first; at most `limit`. */
 export function listRectifications(
@@ -191,7 +188,7 @@ export async function writeRectification(
           n.kind,
           n.itemCode,
           n.message,
-          n.text ? JSON.stringify(n.text) : null,
+          n.text ? storableJson(n.text) : null,
         ],
       );
       seqs.push(Number(seq));

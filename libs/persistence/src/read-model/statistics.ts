@@ -22,8 +22,8 @@
  * With a department, every figure is limited to it: its items, the projects that hold one, and
  * the stages in which it has an item.
  */
-import { formatEpochDay } from '../../../calendar/src/civil-date';
-import { localEpochDayOf } from '../../../calendar/src/time-zone';
+import { formatEpochDay } from '../../../calendar/src';
+import { localEpochDayOf } from '../../../calendar/src';
 import { STAGE_CODES } from '../../../domain/src';
 import { WAITING_STATUSES } from './open-items';
 import type { Db } from './db';

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, MaxLength, ValidateIf } from 'class-validator';
-import type { Notice } from '../../../../../libs/approval/src/types';
-import type { NoticeText } from '../../../../../libs/approval/src/notice-texts';
+import type { Notice } from '../../../../../libs/approval/src';
+import type { NoticeText } from '../../../../../libs/approval/src';
 import {
   RECTIFICATION_NOTICE_KINDS,
   type RectificationNoticeKind,
-} from '../../../../../libs/temporal/src/rectification';
+} from '../../../../../libs/approval/src';
 import { PageQuery } from '../../projects/dto/list-query.dto';
 
 export const NOTICE_KINDS = [

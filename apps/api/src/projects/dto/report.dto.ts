@@ -168,7 +168,7 @@ class ProjectHeadDto {
   @ApiProperty({ type: [NextActionDto] }) nextActions!: NextActionDto[];
 }
 
-/** The project report of DESIGN section 6: the project, its clock, stages, themes and items. */
+/** The project report of docs/design.md §6: the project, its clock, stages, themes and items. */
 export class ProjectReportDto extends ProjectHeadDto {
   @ApiProperty({ type: String }) region!: string;
   /** The day the clocks are counted to. */

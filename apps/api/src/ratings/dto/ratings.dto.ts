@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { RECTIFICATION_STATUSES } from '../../../../../libs/temporal/src/rectification';
+import { RECTIFICATION_STATUSES } from '../../../../../libs/approval/src';
 
 export class RatingBodyDto {
   /** 1 = 非常不满意 (very dissatisfied) … 5 = 非常满意 (very satisfied); 1 or 2 opens a rectification. */

@@ -1,9 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, call } from '../../api/client';
+import { useChangePassword } from '../../api/account';
 import { homeOf } from '../../auth/roles';
 import { session } from '../../auth/session-store';
 import { useSession } from '../../auth/useSession';
@@ -22,20 +21,13 @@ export function Component() {
   const navigate = useNavigate();
   const s = useSession();
   const forced = !!s?.mustChangePassword;
-  const change = useMutation({
-    mutationFn: (v: PasswordForm) =>
-      call(
-        api.POST('/api/auth/password', {
-          body: { currentPassword: v.currentPassword, newPassword: v.newPassword },
-        }),
-      ),
-    onSuccess: () => {
-      const now = session.get();
-      if (now) session.save({ ...now, mustChangePassword: false });
-      form.resetFields();
-      if (forced) void navigate(homeOf(now?.role), { replace: true });
-    },
-  });
+  const change = useChangePassword();
+  const done = () => {
+    const now = session.get();
+    if (now) session.save({ ...now, mustChangePassword: false });
+    form.resetFields();
+    if (forced) void navigate(homeOf(now?.role), { replace: true });
+  };
   useEffect(() => {
     showFieldErrors(form, change.error, {
       currentPassword: ['currentPassword'],
@@ -57,7 +49,13 @@ export function Component() {
           form={form}
           layout="vertical"
           requiredMark={false}
-          onFinish={(v) => !change.isPending && change.mutate(v)}
+          onFinish={(v) =>
+            !change.isPending &&
+            change.mutate(
+              { currentPassword: v.currentPassword, newPassword: v.newPassword },
+              { onSuccess: done },
+            )
+          }
         >
           <Form.Item
             name="currentPassword"

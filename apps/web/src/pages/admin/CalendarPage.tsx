@@ -1,4 +1,3 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -14,8 +13,9 @@ import {
 } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
+import { useCalendarYears, useLoadCalendarYear } from '../../api/admin';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { useTones } from '../../components/tones';
 
 interface YearForm {
   year: number;
@@ -33,22 +33,10 @@ const dates = (s: string) =>
 /** Working-day calendar years: what is loaded, and loading a new year's schedule (running projects recount). */
 export function Component() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const tones = useTones();
   const [form] = Form.useForm<YearForm>();
-  const years = useQuery({
-    queryKey: ['calendar-years'],
-    queryFn: () => call(api.GET('/api/calendar/years')),
-  });
-  const load = useMutation({
-    mutationFn: (v: YearForm) =>
-      call(
-        api.PUT('/api/calendar/years/{year}', {
-          params: { path: { year: v.year } },
-          body: { holidays: dates(v.holidays), workdays: dates(v.workdays), official: v.official },
-        }),
-      ),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['calendar-years'] }),
-  });
+  const years = useCalendarYears();
+  const load = useLoadCalendarYear();
   useEffect(() => {
     showFieldErrors(form, load.error, {
       year: ['year'],
@@ -83,9 +71,9 @@ export function Component() {
                 dataIndex: 'official',
                 render: (o: boolean) =>
                   o ? (
-                    <Tag color="#237804">{t('calendar.official')}</Tag>
+                    <Tag color={tones.good}>{t('calendar.official')}</Tag>
                   ) : (
-                    <Tag color="#ad4e00">{t('clock.provisional')}</Tag>
+                    <Tag color={tones.warn}>{t('clock.provisional')}</Tag>
                   ),
               },
               { title: t('calendar.holidays'), dataIndex: 'holidays' },
@@ -105,7 +93,17 @@ export function Component() {
             holidays: '',
             workdays: '',
           }}
-          onFinish={(v) => !load.isPending && load.mutate(v)}
+          onFinish={(v) =>
+            !load.isPending &&
+            load.mutate({
+              year: v.year,
+              body: {
+                holidays: dates(v.holidays),
+                workdays: dates(v.workdays),
+                official: v.official,
+              },
+            })
+          }
         >
           <Form.Item
             name="year"
@@ -114,20 +112,16 @@ export function Component() {
           >
             <InputNumber min={2004} max={2099} />
           </Form.Item>
-          <Form.Item
-            name="holidays"
-            label={t('calendar.holidayDates')}
-            extra={t('calendar.datesHint')}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-          <Form.Item
-            name="workdays"
-            label={t('calendar.workdayDates')}
-            extra={t('calendar.datesHint')}
-          >
-            <Input.TextArea rows={2} />
-          </Form.Item>
+          {(
+            [
+              ['holidays', t('calendar.holidayDates'), 3],
+              ['workdays', t('calendar.workdayDates'), 2],
+            ] as const
+          ).map(([name, label, rows]) => (
+            <Form.Item key={name} name={name} label={label} extra={t('calendar.datesHint')}>
+              <Input.TextArea rows={rows} />
+            </Form.Item>
+          ))}
           <Form.Item name="official" label={t('calendar.official')} valuePropName="checked">
             <Switch />
           </Form.Item>

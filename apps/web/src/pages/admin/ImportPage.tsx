@@ -1,10 +1,11 @@
 import { Button, Card, DatePicker, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { idempotencyKey } from '../../api/client';
+import { useCreateProject } from '../../api/projects';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
-import { useCreateProject } from '../projects/useCreateProject';
-import { type ProjectForm, QuestionnaireForm } from '../projects/QuestionnaireForm';
+import { type ProjectForm, QuestionnaireForm, projectBody } from '../projects/QuestionnaireForm';
 
 /** An administrator brings in a project already under review elsewhere, with its acceptance date. */
 export function Component() {
@@ -12,6 +13,7 @@ export function Component() {
   const [form] = Form.useForm<ProjectForm>();
   const [key] = useState(idempotencyKey);
   const create = useCreateProject(key);
+  const navigate = useNavigate();
   useEffect(() => {
     showFieldErrors(form, create.error, {
       name: ['name'],
@@ -29,7 +31,12 @@ export function Component() {
         <QuestionnaireForm
           form={form}
           disabled={create.isPending}
-          onFinish={(v) => !create.isPending && create.mutate(v)}
+          onFinish={(v) =>
+            !create.isPending &&
+            create.mutate(projectBody(v), {
+              onSuccess: (r) => void navigate(`/projects/${r.id}`),
+            })
+          }
           extra={
             <>
               <Form.Item

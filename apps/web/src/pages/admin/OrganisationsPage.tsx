@@ -1,8 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
+import { useCreateOrganisation, useOrganisations } from '../../api/admin';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 
@@ -15,24 +14,9 @@ interface OrganisationForm {
 /** Organisations that own projects, each with its unified social credit code. */
 export function Component() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [form] = Form.useForm<OrganisationForm>();
-  const list = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => call(api.GET('/api/admin/organisations')),
-  });
-  const create = useMutation({
-    mutationFn: (v: OrganisationForm) =>
-      call(
-        api.POST('/api/admin/organisations', {
-          body: { name: v.name, creditCode: v.creditCode, ...(v.code ? { code: v.code } : {}) },
-        }),
-      ),
-    onSuccess: () => {
-      form.resetFields();
-      void qc.invalidateQueries({ queryKey: ['organisations'] });
-    },
-  });
+  const list = useOrganisations();
+  const create = useCreateOrganisation();
   useEffect(() => {
     showFieldErrors(form, create.error, {
       name: ['name'],
@@ -66,7 +50,13 @@ export function Component() {
           form={form}
           layout="vertical"
           requiredMark={false}
-          onFinish={(v) => !create.isPending && create.mutate(v)}
+          onFinish={(v) =>
+            !create.isPending &&
+            create.mutate(
+              { name: v.name, creditCode: v.creditCode, ...(v.code ? { code: v.code } : {}) },
+              { onSuccess: () => form.resetFields() },
+            )
+          }
         >
           <Form.Item
             name="name"

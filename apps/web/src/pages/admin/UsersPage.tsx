@@ -1,24 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
-import type { components } from '../../api/schema';
+import {
+  type User,
+  useCreateUser,
+  useOrganisations,
+  useUpdateUser,
+  useUsers,
+} from '../../api/admin';
+import { useDepartments } from '../../api/catalog';
+import { ROLES } from '../../api/enums';
+import type { Role } from '../../api/types';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
-import { useDepartments } from '../../components/useDepartments';
-
-type User = components['schemas']['UserDto'];
-type Role = User['role'];
-const ROLES: Role[] = [
-  'APPLICANT',
-  'AGENT',
-  'WINDOW_OFFICER',
-  'REVIEWING_OFFICER',
-  'DEPARTMENT_HEAD',
-  'SUPERVISOR',
-  'ADMIN',
-];
+import { useTones } from '../../components/tones';
 const needsOrganisation = (r?: Role) => r === 'APPLICANT';
 const needsDepartment = (r?: Role) => r === 'REVIEWING_OFFICER' || r === 'DEPARTMENT_HEAD';
 
@@ -35,10 +30,7 @@ interface UserForm {
 function AccountFields({ role }: { role?: Role }) {
   const { t } = useTranslation();
   const departments = useDepartments();
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => call(api.GET('/api/admin/organisations')),
-  });
+  const orgs = useOrganisations();
   return (
     <>
       <Form.Item
@@ -86,26 +78,9 @@ function AccountFields({ role }: { role?: Role }) {
 
 function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [form] = Form.useForm<UserForm>();
   const role = Form.useWatch('role', form);
-  const save = useMutation({
-    mutationFn: (v: UserForm) =>
-      call(
-        api.PATCH('/api/admin/users/{username}', {
-          params: { path: { username: user.username } },
-          body: {
-            role: v.role,
-            organisation: needsOrganisation(v.role) ? v.organisation : null,
-            department: needsDepartment(v.role) ? v.department : null,
-          },
-        }),
-      ),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['users'] });
-      onClose();
-    },
-  });
+  const save = useUpdateUser();
   return (
     <Modal
       open
@@ -121,7 +96,19 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
         layout="vertical"
         requiredMark={false}
         initialValues={user}
-        onFinish={(v) => save.mutate(v)}
+        onFinish={(v) =>
+          save.mutate(
+            {
+              username: user.username,
+              body: {
+                role: v.role,
+                organisation: needsOrganisation(v.role) ? v.organisation : null,
+                department: needsDepartment(v.role) ? v.department : null,
+              },
+            },
+            { onSuccess: onClose },
+          )
+        }
       >
         <AccountFields role={role} />
         <ApiErrorAlert error={save.error} />
@@ -133,55 +120,18 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
 /** Users: create with a one-time password, change role or department, disable. */
 export function Component() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const departments = useDepartments();
+  const tones = useTones();
   const [filter, setFilter] = useState<{ role?: Role; q?: string }>({});
   const [editing, setEditing] = useState<User | null>(null);
   const [form] = Form.useForm<UserForm>();
   const role = Form.useWatch('role', form);
-  const list = useQuery({
-    queryKey: ['users', filter],
-    queryFn: () =>
-      call(
-        api.GET('/api/admin/users', {
-          params: {
-            query: {
-              ...(filter.role ? { role: filter.role } : {}),
-              ...(filter.q ? { q: filter.q } : {}),
-            },
-          },
-        }),
-      ),
+  const list = useUsers({
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.q ? { q: filter.q } : {}),
   });
-  const create = useMutation({
-    mutationFn: (v: UserForm) =>
-      call(
-        api.POST('/api/admin/users', {
-          body: {
-            username: v.username,
-            displayName: v.displayName,
-            role: v.role,
-            ...(needsOrganisation(v.role) ? { organisation: v.organisation } : {}),
-            ...(needsDepartment(v.role) ? { department: v.department } : {}),
-            ...(v.email ? { email: v.email } : {}),
-          },
-        }),
-      ),
-    onSuccess: () => {
-      form.resetFields();
-      void qc.invalidateQueries({ queryKey: ['users'] });
-    },
-  });
-  const toggle = useMutation({
-    mutationFn: (u: User) =>
-      call(
-        api.PATCH('/api/admin/users/{username}', {
-          params: { path: { username: u.username } },
-          body: { disabled: !u.disabled },
-        }),
-      ),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['users'] }),
-  });
+  const create = useCreateUser();
+  const toggle = useUpdateUser();
   useEffect(() => {
     showFieldErrors(form, create.error, {
       username: ['username'],
@@ -242,11 +192,11 @@ export function Component() {
             render: (_: unknown, u: User) => (
               <Space size={4} wrap>
                 {u.disabled ? (
-                  <Tag color="#595959">{t('accounts.disabled')}</Tag>
+                  <Tag color={tones.muted}>{t('accounts.disabled')}</Tag>
                 ) : (
-                  <Tag color="#237804">{t('accounts.active')}</Tag>
+                  <Tag color={tones.good}>{t('accounts.active')}</Tag>
                 )}
-                {u.mustChangePassword && <Tag color="#ad4e00">{t('accounts.initial')}</Tag>}
+                {u.mustChangePassword && <Tag color={tones.warn}>{t('accounts.initial')}</Tag>}
               </Space>
             ),
           },
@@ -262,7 +212,9 @@ export function Component() {
                   size="small"
                   danger={!u.disabled}
                   loading={toggle.isPending && toggle.variables?.username === u.username}
-                  onClick={() => toggle.mutate(u)}
+                  onClick={() =>
+                    toggle.mutate({ username: u.username, body: { disabled: !u.disabled } })
+                  }
                 >
                   {u.disabled ? t('accounts.enable') : t('accounts.disable')}
                 </Button>
@@ -281,7 +233,20 @@ export function Component() {
           layout="vertical"
           requiredMark={false}
           style={{ maxWidth: 520 }}
-          onFinish={(v) => !create.isPending && create.mutate(v)}
+          onFinish={(v) =>
+            !create.isPending &&
+            create.mutate(
+              {
+                username: v.username,
+                displayName: v.displayName,
+                role: v.role,
+                ...(needsOrganisation(v.role) ? { organisation: v.organisation } : {}),
+                ...(needsDepartment(v.role) ? { department: v.department } : {}),
+                ...(v.email ? { email: v.email } : {}),
+              },
+              { onSuccess: () => form.resetFields() },
+            )
+          }
         >
           <Form.Item
             name="username"

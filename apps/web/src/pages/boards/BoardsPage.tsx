@@ -1,12 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
+import { useProjects } from '../../api/projects';
 import type { ProjectRow } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
 import { RiskTag } from '../../components/RiskTag';
+import { useRiskColor } from '../../components/tones';
 
 function Board({
   title,
@@ -55,24 +55,10 @@ function Board({
 /** The supervisor's boards: overdue projects and projects at risk, with the counts. */
 export function Component() {
   const { t } = useTranslation();
-  const q = (query: Record<string, unknown>) => () =>
-    call(
-      api.GET('/api/projects', {
-        params: { query: { status: 'IN_PROGRESS', pageSize: 10, ...query } },
-      }),
-    );
-  const overdue = useQuery({
-    queryKey: ['projects', 'board', 'overdue'],
-    queryFn: q({ overdue: true }),
-  });
-  const atRisk = useQuery({
-    queryKey: ['projects', 'board', 'atRisk'],
-    queryFn: q({ risk: 'AT_RISK' }),
-  });
-  const running = useQuery({
-    queryKey: ['projects', 'board', 'running'],
-    queryFn: q({ pageSize: 1 }),
-  });
+  const risk = useRiskColor();
+  const overdue = useProjects({ status: 'IN_PROGRESS', pageSize: 10, overdue: true });
+  const atRisk = useProjects({ status: 'IN_PROGRESS', pageSize: 10, risk: 'AT_RISK' });
+  const running = useProjects({ status: 'IN_PROGRESS', pageSize: 1 });
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
@@ -90,7 +76,7 @@ export function Component() {
             <Statistic
               title={t('risk.OVERDUE')}
               value={overdue.data?.total ?? '—'}
-              valueStyle={{ color: '#cf1322' }}
+              valueStyle={{ color: risk('OVERDUE') }}
             />
           </Card>
         </Col>
@@ -99,7 +85,7 @@ export function Component() {
             <Statistic
               title={t('risk.AT_RISK')}
               value={atRisk.data?.total ?? '—'}
-              valueStyle={{ color: '#d48806' }}
+              valueStyle={{ color: risk('AT_RISK') }}
             />
           </Card>
         </Col>

@@ -1,32 +1,27 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../../api/client';
+import { ESCALATION_RISKS } from '../../api/enums';
+import { useEscalations } from '../../api/queues';
 import type { Escalation } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { RiskTag, StatusTag } from '../../components/RiskTag';
-import { useDepartments } from '../../components/useDepartments';
+import { useItemColumns } from '../../components/itemColumns';
+import type { ItemTarget } from '../../components/CommandModal';
 import { ExtensionModal } from './ExtensionModal';
 
 /** A head's at-risk and overdue items of the department (the supervisor's: everyone's), with extensions. */
 export function Component() {
   const { t } = useTranslation();
   const s = useSession();
-  const depts = useDepartments();
+  const col = useItemColumns();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
-  const risk = (params.get('risk') ?? undefined) as 'AT_RISK' | 'OVERDUE' | undefined;
-  const [extend, setExtend] = useState<Escalation | null>(null);
-  const list = useQuery({
-    queryKey: ['escalations', { risk, page }],
-    queryFn: () =>
-      call(api.GET('/api/escalations', { params: { query: { risk, page, pageSize: 20 } } })),
-    placeholderData: keepPreviousData,
-  });
+  const risk = (params.get('risk') ?? undefined) as (typeof ESCALATION_RISKS)[number] | undefined;
+  const [extend, setExtend] = useState<ItemTarget | null>(null);
+  const list = useEscalations({ risk, page, pageSize: 20 });
   const head = s?.role === 'DEPARTMENT_HEAD';
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -40,10 +35,7 @@ export function Component() {
         value={risk}
         style={{ width: 160 }}
         onChange={(v) => setParams(v ? { risk: v } : {})}
-        options={[
-          { value: 'AT_RISK', label: t('risk.AT_RISK') },
-          { value: 'OVERDUE', label: t('risk.OVERDUE') },
-        ]}
+        options={ESCALATION_RISKS.map((x) => ({ value: x, label: t(`risk.${x}`) }))}
       />
       <ApiErrorAlert error={list.error} />
       <DataTable<Escalation>
@@ -59,11 +51,7 @@ export function Component() {
           onChange: (p) => setParams({ ...(risk ? { risk } : {}), page: String(p) }),
         }}
         columns={[
-          {
-            title: t('items.risk'),
-            dataIndex: 'risk',
-            render: (r: string) => <RiskTag risk={r} />,
-          },
+          col.risk,
           { title: t('items.due'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
           { title: t('items.name'), dataIndex: 'itemName' },
           {
@@ -71,16 +59,8 @@ export function Component() {
             dataIndex: 'projectName',
             render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
           },
-          {
-            title: t('items.department'),
-            dataIndex: 'department',
-            render: (d: string) => depts.name(d),
-          },
-          {
-            title: t('items.status'),
-            dataIndex: 'status',
-            render: (x: string) => <StatusTag status={x} />,
-          },
+          col.department,
+          col.status,
           ...(head
             ? [
                 {
@@ -96,14 +76,7 @@ export function Component() {
             : []),
         ]}
       />
-      {extend && (
-        <ExtensionModal
-          projectId={extend.projectId}
-          itemCode={extend.itemCode}
-          itemName={extend.itemName}
-          onClose={() => setExtend(null)}
-        />
-      )}
+      {extend && <ExtensionModal {...extend} onClose={() => setExtend(null)} />}
     </Space>
   );
 }

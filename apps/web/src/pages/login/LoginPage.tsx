@@ -1,10 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api, call } from '../../api/client';
+import { useDemoAccounts, useLogin } from '../../api/account';
+import { ApiError } from '../../api/client';
 import { PASSWORD_PAGE, homeOf } from '../../auth/roles';
-import { session } from '../../auth/session-store';
+import { type IssuedTokens, session } from '../../auth/session-store';
 import { useSession } from '../../auth/useSession';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 
@@ -21,29 +21,24 @@ export function LoginPage() {
   const navigate = useNavigate();
   const current = useSession();
   const next = params.get('next');
-  const demo = useQuery({
-    queryKey: ['demo-accounts'],
-    queryFn: () => call(api.GET('/api/auth/demo-accounts')),
-    retry: false,
-  });
-  const login = useMutation({
-    mutationFn: (c: Credentials) => call(api.POST('/api/auth/login', { body: c })),
-    onSuccess: (r, c) => {
-      session.issued(c.username, r);
-      const target = r.mustChangePassword
-        ? PASSWORD_PAGE
-        : next && next.startsWith('/') && !next.startsWith('//')
-          ? next
-          : homeOf(r.role);
-      void navigate(target, { replace: true });
-    },
-  });
+  const { token } = theme.useToken();
+  const demo = useDemoAccounts();
+  const login = useLogin();
+  const signedIn = (r: IssuedTokens, c: Credentials) => {
+    session.issued(c.username, r);
+    const target = r.mustChangePassword
+      ? PASSWORD_PAGE
+      : next && next.startsWith('/') && !next.startsWith('//')
+        ? next
+        : homeOf(r.role);
+    void navigate(target, { replace: true });
+  };
   if (current && !login.isPending && !login.isSuccess)
     return <Navigate to={next?.startsWith('/') ? next : homeOf(current.role)} replace />;
   const err = login.error instanceof ApiError ? login.error : null;
   const accounts = demo.data?.items ?? [];
   return (
-    <main style={{ minHeight: '100vh', background: '#f5f7fa', padding: '48px 12px' }}>
+    <main style={{ minHeight: '100vh', background: token.colorBgLayout, padding: '48px 12px' }}>
       <Space
         direction="vertical"
         size="large"
@@ -63,7 +58,7 @@ export function LoginPage() {
             form={form}
             layout="vertical"
             requiredMark={false}
-            onFinish={(v) => login.mutate(v)}
+            onFinish={(v) => login.mutate(v, { onSuccess: signedIn })}
             disabled={login.isPending}
           >
             <Form.Item
@@ -105,7 +100,7 @@ export function LoginPage() {
             title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('login.demoTitle')}</h2>}
             size="small"
           >
-            <p style={{ marginTop: 0, color: '#595959' }}>{t('login.demoHint')}</p>
+            <Typography.Paragraph type="secondary">{t('login.demoHint')}</Typography.Paragraph>
             {[...new Set(accounts.map((a) => a.role))].map((role) => (
               <div key={role} style={{ marginBottom: 8 }}>
                 <div style={{ fontWeight: 600, marginBottom: 4 }}>{t(`role.${role}`)}</div>

@@ -1,25 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
+import { useGrantMandate, useMandates, useRevokeMandate } from '../../api/agents';
 import { AgentGrants } from '../../components/AgentGrants';
 
 /** An organisation-wide mandate: the agent acts on every project of the organisation and may create new ones. */
 export function Component() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['mandates'], queryFn: () => call(api.GET('/api/mandates')) });
-  const done = () => void qc.invalidateQueries({ queryKey: ['mandates'] });
-  const grant = useMutation({
-    mutationFn: (agentUsername: string) =>
-      call(api.POST('/api/mandates', { body: { agentUsername } })),
-    onSuccess: done,
-  });
-  const revoke = useMutation({
-    mutationFn: (agentUsername: string) =>
-      call(api.DELETE('/api/mandates/{agentUsername}', { params: { path: { agentUsername } } })),
-    onSuccess: done,
-  });
+  const list = useMandates();
+  const grant = useGrantMandate();
+  const revoke = useRevokeMandate();
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 900 }}>
       <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>

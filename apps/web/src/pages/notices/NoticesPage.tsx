@@ -1,61 +1,26 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { renderNoticeText } from '../../../../../libs/approval/src/notice-texts';
-import { api, call } from '../../api/client';
+import { renderNoticeText } from '../../../../../libs/approval/src';
+import { useNotices, useReadAllNotices, useReadNotice } from '../../api/notices';
 import type { Ok } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 import { formatInstant } from '../../components/format';
-import { NOTICES_KEY } from '../../components/NoticeBell';
+import { NOTICE_TONE, useTones } from '../../components/tones';
 
 type Notice = Ok<'/api/notices', 'get'>['items'][number];
-
-/** Solid dark shades (as RiskTag): white text on them passes WCAG AA contrast. */
-const KIND_COLOR: Record<string, string> = {
-  CLOCK_STOPPED: '#ad4e00',
-  DEFICIENCY_MISSED: '#a8071a',
-  OVERDUE_ESCALATION: '#a8071a',
-  ITEM_REJECTED: '#a8071a',
-  STAGE_RETURNED: '#ad4e00',
-  WARNING: '#ad4e00',
-  CLOCK_RESUMED: '#237804',
-  JOINT_PROCEDURE_SCHEDULED: '#0958d9',
-  RECTIFICATION_OPENED: '#ad4e00',
-  RECTIFICATION_OVERDUE: '#a8071a',
-  RECTIFICATION_DISPUTED: '#a8071a',
-  RECTIFICATION_RESPONDED: '#0958d9',
-  RECTIFICATION_CONFIRMED: '#237804',
-};
 
 /** The caller's inbox: newest first, unread marked; read one or all; a link to each project. */
 export function Component() {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
+  const tones = useTones();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
   const unreadOnly = params.get('unread') === 'true';
-  const list = useQuery({
-    queryKey: [...NOTICES_KEY, 'list', unreadOnly, page],
-    queryFn: () =>
-      call(
-        api.GET('/api/notices', {
-          params: { query: { unread: unreadOnly, page, pageSize: 20 } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: NOTICES_KEY });
-  const readOne = useMutation({
-    mutationFn: (id: string) =>
-      call(api.POST('/api/notices/{id}/read', { params: { path: { id } } })),
-    onSuccess: refresh,
-  });
-  const readAll = useMutation({
-    mutationFn: () => call(api.POST('/api/notices/read-all')),
-    onSuccess: refresh,
-  });
+  const list = useNotices({ unread: unreadOnly, page, pageSize: 20 });
+  const readOne = useReadNotice();
+  const readAll = useReadAllNotices();
   const unread = list.data?.unread ?? 0;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -108,7 +73,9 @@ export function Component() {
           {
             title: t('notices.kindLabel'),
             dataIndex: 'kind',
-            render: (k: string) => <Tag color={KIND_COLOR[k]}>{t(`notices.kind.${k}`)}</Tag>,
+            render: (k: Notice['kind']) => (
+              <Tag color={tones[NOTICE_TONE[k]]}>{t(`notices.kind.${k}`)}</Tag>
+            ),
           },
           {
             title: t('notices.message'),

@@ -1,16 +1,14 @@
-import { Button, Card, DatePicker, Form, Modal, Popconfirm, Select, Space, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Popconfirm, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, call, idempotencyKey } from '../../api/client';
-import type { Body, Report, StageCode } from '../../api/types';
+import { useMe } from '../../api/account';
+import { projectCommands, useProjectCommand } from '../../api/projects';
+import type { Body, CommandInput, Report, StageCode } from '../../api/types';
 import { useSession } from '../../auth/useSession';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useMe } from '../../components/AppLayout';
-import { type CommandForm, CommandModal } from '../../components/CommandModal';
+import { CommandModal, MaterialsField, TextField } from '../../components/CommandModal';
 import { useActionLabel, useMyActions } from '../../components/NextActions';
-import { useProjectCommand } from './useProjectCommand';
 
 type Action = Report['nextActions'][number];
 type Open =
@@ -22,8 +20,33 @@ type Open =
   | { kind: 'WITHDRAW_PROJECT' }
   | null;
 
-const headers = (key: string) => ({ 'Idempotency-Key': key });
-const materials = (v: CommandForm) => v.materials?.map((name) => ({ name }));
+type Values = { note?: string; reason?: string; materials?: string[] };
+const REASON = new Set(['RETURN_STAGE', 'WITHDRAW_ITEM', 'WITHDRAW_PROJECT', 'ACCEPT_STAGE']);
+
+/** The opened command, sent with the values the person gave. */
+function send(id: string, o: NonNullable<Open>, v: Values, key: string) {
+  const materials = v.materials?.map((name) => ({ name }));
+  const reason = v.reason || undefined;
+  switch (o.kind) {
+    case 'SUBMIT_STAGE':
+      return projectCommands.submitStage(id, o.stage, { note: v.note, materials }, key);
+    case 'ACCEPT_STAGE':
+    case 'RETURN_STAGE': {
+      const decision = o.kind === 'ACCEPT_STAGE' ? 'ACCEPT' : 'RETURN';
+      return projectCommands.decideAcceptance(id, o.stage, { decision, reason }, key);
+    }
+    case 'ANSWER_SUPPLEMENT':
+      return projectCommands.answerSupplement(id, o.itemCode, { note: v.note, materials }, key);
+    case 'DELIVER_DEFICIENCY':
+      return projectCommands.deliverDeficiency(id, o.itemCode, { note: v.note }, key);
+    case 'RESUBMIT_ITEM':
+      return projectCommands.resubmitItem(id, o.itemCode, { note: v.note }, key);
+    case 'WITHDRAW_ITEM':
+      return projectCommands.withdrawItem(id, o.itemCode, { reason }, key);
+    case 'WITHDRAW_PROJECT':
+      return projectCommands.withdrawProject(id, { reason }, key);
+  }
+}
 
 /** What the signed-in person can do next on this project, each with its confirmation. */
 export function ActionsPanel({ report }: { report: Report }) {
@@ -39,83 +62,13 @@ export function ActionsPanel({ report }: { report: Report }) {
       .flatMap((x) => x.themes)
       .flatMap((x) => x.items)
       .find((i) => i.code === code)?.name ?? code;
-
-  const cmd = useProjectCommand(
-    id,
-    async ({ o, v, key }: { o: NonNullable<Open>; v: CommandForm; key: string }) => {
-      const path = { id };
-      switch (o.kind) {
-        case 'SUBMIT_STAGE':
-          return call(
-            api.POST('/api/projects/{id}/stages/{stage}/submission', {
-              params: { path: { ...path, stage: o.stage } },
-              headers: headers(key),
-              body: { note: v.note, materials: materials(v) },
-            }),
-          );
-        case 'ACCEPT_STAGE':
-        case 'RETURN_STAGE':
-          return call(
-            api.POST('/api/projects/{id}/stages/{stage}/acceptance', {
-              params: { path: { ...path, stage: o.stage } },
-              headers: headers(key),
-              body: {
-                decision: o.kind === 'ACCEPT_STAGE' ? 'ACCEPT' : 'RETURN',
-                reason: v.reason || undefined,
-              },
-            }),
-          );
-        case 'ANSWER_SUPPLEMENT':
-          return call(
-            api.POST('/api/projects/{id}/items/{itemCode}/supplement', {
-              params: { path: { ...path, itemCode: o.itemCode } },
-              headers: headers(key),
-              body: { note: v.note, materials: materials(v) },
-            }),
-          );
-        case 'DELIVER_DEFICIENCY':
-          return call(
-            api.POST('/api/projects/{id}/items/{itemCode}/deficiency-delivery', {
-              params: { path: { ...path, itemCode: o.itemCode } },
-              headers: headers(key),
-              body: { note: v.note },
-            }),
-          );
-        case 'RESUBMIT_ITEM':
-          return call(
-            api.POST('/api/projects/{id}/items/{itemCode}/resubmission', {
-              params: { path: { ...path, itemCode: o.itemCode } },
-              headers: headers(key),
-              body: { note: v.note },
-            }),
-          );
-        case 'WITHDRAW_ITEM':
-          return call(
-            api.POST('/api/projects/{id}/items/{itemCode}/withdrawal', {
-              params: { path: { ...path, itemCode: o.itemCode } },
-              headers: headers(key),
-              body: { reason: v.reason || undefined },
-            }),
-          );
-        case 'WITHDRAW_PROJECT':
-          return call(
-            api.POST('/api/projects/{id}/withdrawal', {
-              params: { path },
-              headers: headers(key),
-              body: { reason: v.reason || undefined },
-            }),
-          );
-      }
-    },
+  const cmd = useProjectCommand(id, ({ values, key }: CommandInput<Values>) =>
+    send(id, open!, values, key),
   );
 
   const applicant = role === 'APPLICANT' || role === 'AGENT';
   const mine = useMyActions(report.nextActions);
   const actionLabel = useActionLabel();
-  const start = (o: NonNullable<Open>) => {
-    cmd.reset();
-    setOpen(o);
-  };
   const button = (a: Action, i: number) => {
     const label = actionLabel(a);
     switch (a.kind) {
@@ -124,7 +77,7 @@ export function ActionsPanel({ report }: { report: Report }) {
           <Button
             key={i}
             type="primary"
-            onClick={() => start({ kind: 'SUBMIT_STAGE', stage: a.stage })}
+            onClick={() => setOpen({ kind: 'SUBMIT_STAGE', stage: a.stage })}
           >
             {label}
           </Button>
@@ -133,7 +86,7 @@ export function ActionsPanel({ report }: { report: Report }) {
       case 'DELIVER_DEFICIENCY': {
         const kind = a.kind;
         return (
-          <Button key={i} type="primary" onClick={() => start({ kind, itemCode: a.itemCode! })}>
+          <Button key={i} type="primary" onClick={() => setOpen({ kind, itemCode: a.itemCode! })}>
             {label}
           </Button>
         );
@@ -143,11 +96,11 @@ export function ActionsPanel({ report }: { report: Report }) {
           <Space key={i} wrap>
             <Button
               type="primary"
-              onClick={() => start({ kind: 'RESUBMIT_ITEM', itemCode: a.itemCode! })}
+              onClick={() => setOpen({ kind: 'RESUBMIT_ITEM', itemCode: a.itemCode! })}
             >
               {label}
             </Button>
-            <Button onClick={() => start({ kind: 'WITHDRAW_ITEM', itemCode: a.itemCode! })}>
+            <Button onClick={() => setOpen({ kind: 'WITHDRAW_ITEM', itemCode: a.itemCode! })}>
               {t('next.WITHDRAW_ITEM', { item: itemName(a.itemCode!) })}
             </Button>
           </Space>
@@ -155,10 +108,13 @@ export function ActionsPanel({ report }: { report: Report }) {
       case 'ACCEPT_STAGE':
         return (
           <Space key={i} wrap>
-            <Button type="primary" onClick={() => start({ kind: 'ACCEPT_STAGE', stage: a.stage })}>
+            <Button
+              type="primary"
+              onClick={() => setOpen({ kind: 'ACCEPT_STAGE', stage: a.stage })}
+            >
               {label}
             </Button>
-            <Button danger onClick={() => start({ kind: 'RETURN_STAGE', stage: a.stage })}>
+            <Button danger onClick={() => setOpen({ kind: 'RETURN_STAGE', stage: a.stage })}>
               {t('actions.returnStage', { stage: t(`stage.${a.stage}`) })}
             </Button>
           </Space>
@@ -208,7 +164,7 @@ export function ActionsPanel({ report }: { report: Report }) {
             title={t('actions.withdrawProjectConfirm')}
             okText={t('common.confirm')}
             cancelText={t('common.cancel')}
-            onConfirm={() => start({ kind: 'WITHDRAW_PROJECT' })}
+            onConfirm={() => setOpen({ kind: 'WITHDRAW_PROJECT' })}
           >
             <Button danger type="link" style={{ padding: 0 }}>
               {t('actions.withdrawProject')}
@@ -217,23 +173,27 @@ export function ActionsPanel({ report }: { report: Report }) {
         )}
       </Space>
       {open && (
-        <CommandModal
-          open
+        <CommandModal<Values>
           title={titleOf(open)}
-          pending={cmd.isPending}
-          error={cmd.error}
-          field={
-            ['RETURN_STAGE', 'WITHDRAW_ITEM', 'WITHDRAW_PROJECT', 'ACCEPT_STAGE'].includes(
-              open.kind,
-            )
-              ? 'reason'
-              : 'note'
-          }
-          required={open.kind === 'RETURN_STAGE'}
-          materials={open.kind === 'SUBMIT_STAGE' || open.kind === 'ANSWER_SUPPLEMENT'}
+          command={cmd}
           okDanger={open.kind.startsWith('WITHDRAW') || open.kind === 'RETURN_STAGE'}
-          onCancel={() => setOpen(null)}
-          onSubmit={(v, key) => cmd.mutate({ o: open, v, key }, { onSuccess: () => setOpen(null) })}
+          onClose={() => setOpen(null)}
+          fields={
+            <>
+              {REASON.has(open.kind) ? (
+                <TextField
+                  name="reason"
+                  label={t('common.reason')}
+                  required={open.kind === 'RETURN_STAGE' ? t('common.reasonRequired') : undefined}
+                />
+              ) : (
+                <TextField name="note" label={t('common.note')} />
+              )}
+              {(open.kind === 'SUBMIT_STAGE' || open.kind === 'ANSWER_SUPPLEMENT') && (
+                <MaterialsField />
+              )}
+            </>
+          }
         />
       )}
       {joint && <JointProcedureModal report={report} onClose={() => setJoint(false)} />}
@@ -241,13 +201,11 @@ export function ActionsPanel({ report }: { report: Report }) {
   );
 }
 
-type JointType = Body<'/api/projects/{id}/joint-procedures', 'post'>['type'];
+type Joint = { type: Body<'/api/projects/{id}/joint-procedures', 'post'>['type']; date: Dayjs };
 
 /** The window schedules a joint site survey, drawing review or acceptance for the stage's items. */
 function JointProcedureModal({ report, onClose }: { report: Report; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ type: JointType; date: Dayjs }>();
-  const [key] = useState(idempotencyKey);
   const types = [
     ...new Set(
       report.stages
@@ -256,46 +214,29 @@ function JointProcedureModal({ report, onClose }: { report: Report; onClose: () 
         .filter((x): x is NonNullable<typeof x> => !!x),
     ),
   ];
-  const cmd = useProjectCommand(report.id, (v: { type: JointType; date: Dayjs }) =>
-    call(
-      api.POST('/api/projects/{id}/joint-procedures', {
-        params: { path: { id: report.id } },
-        headers: headers(key),
-        body: { type: v.type, date: v.date.format('YYYY-MM-DD') },
-      }),
+  const cmd = useProjectCommand(report.id, ({ values, key }: CommandInput<Joint>) =>
+    projectCommands.scheduleJointProcedure(
+      report.id,
+      { type: values.type, date: values.date.format('YYYY-MM-DD') },
+      key,
     ),
   );
+  const required = [{ required: true, message: t('common.required') }];
   return (
-    <Modal
-      open
+    <CommandModal<Joint>
       title={t('joint.schedule')}
-      okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={cmd.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-    >
-      <ApiErrorAlert error={cmd.error} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => !cmd.isPending && cmd.mutate(v, { onSuccess: onClose })}
-      >
-        <Form.Item
-          name="type"
-          label={t('joint.type')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Select options={types.map((ty) => ({ value: ty, label: t(`joint.${ty}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="date"
-          label={t('joint.date')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      command={cmd}
+      onClose={onClose}
+      fields={
+        <>
+          <Form.Item name="type" label={t('joint.type')} rules={required}>
+            <Select options={types.map((ty) => ({ value: ty, label: t(`joint.${ty}`) }))} />
+          </Form.Item>
+          <Form.Item name="date" label={t('joint.date')} rules={required}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      }
+    />
   );
 }

@@ -1,7 +1,8 @@
 import { Alert, Card, Descriptions, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../components/DataTable';
+import { ItemTable } from '../../components/DataTable';
 import type { Checklist } from '../../api/types';
+import { useTones } from '../../components/tones';
 
 type Item = Checklist['stages'][number]['themes'][number]['items'][number];
 
@@ -9,6 +10,7 @@ type Item = Checklist['stages'][number]['themes'][number]['items'][number];
 export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  const tones = useTones();
   return (
     <div>
       <Descriptions
@@ -49,11 +51,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
           {s.themes.map((th) => (
             <div key={th.code} style={{ marginBottom: 8 }}>
               <Typography.Text strong>{en ? th.nameEn : th.name}</Typography.Text>
-              <DataTable<Item>
-                size="small"
-                rowKey="code"
-                pagination={false}
-                scroll={{ x: 'max-content' }}
+              <ItemTable<Item>
                 dataSource={th.items}
                 columns={[
                   {
@@ -63,7 +61,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
                       <span>
                         {en ? i.nameEn : n}{' '}
                         {s.criticalPathItems.includes(i.code) && (
-                          <Tag color="#9e1068">{t('newProject.onCriticalPath')}</Tag>
+                          <Tag color={tones.mark}>{t('newProject.onCriticalPath')}</Tag>
                         )}
                       </span>
                     ),

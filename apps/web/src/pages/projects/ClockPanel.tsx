@@ -4,17 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { Report } from '../../api/types';
 import { EChart } from '../../components/EChart';
 import { RiskTag } from '../../components/RiskTag';
-
-const COLOR: Record<string, string> = {
-  ON_TRACK: '#389e0d',
-  AT_RISK: '#d48806',
-  OVERDUE: '#cf1322',
-};
+import { useRiskColor, useTones } from '../../components/tones';
 
 /** The project's statutory clock: working days used of its limit, left, paused, projected finish. */
 export function ClockPanel({ report }: { report: Report }) {
   const { t } = useTranslation();
   const c = report.clock;
+  const tones = useTones();
+  const color = useRiskColor()(c.risk);
   const option = useMemo(
     () => ({
       series: [
@@ -24,7 +21,7 @@ export function ClockPanel({ report }: { report: Report }) {
           max: c.limitDays,
           startAngle: 210,
           endAngle: -30,
-          progress: { show: true, width: 14, itemStyle: { color: COLOR[c.risk] } },
+          progress: { show: true, width: 14, itemStyle: { color } },
           axisLine: { lineStyle: { width: 14 } },
           axisTick: { show: false },
           splitLine: { length: 8, distance: 2 },
@@ -42,7 +39,7 @@ export function ClockPanel({ report }: { report: Report }) {
         },
       ],
     }),
-    [c.usedDays, c.limitDays, c.risk, t],
+    [c.usedDays, c.limitDays, color, t],
   );
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('clock.title')}</h2>} size="small">
@@ -80,7 +77,7 @@ export function ClockPanel({ report }: { report: Report }) {
                   {
                     key: 'overdue',
                     label: t('clock.overdue'),
-                    children: <Tag color="#a8071a">{t('clock.days', { n: c.overdueDays })}</Tag>,
+                    children: <Tag color={tones.bad}>{t('clock.days', { n: c.overdueDays })}</Tag>,
                   },
                 ]
               : []),
@@ -94,7 +91,7 @@ export function ClockPanel({ report }: { report: Report }) {
                   {
                     key: 'prov',
                     label: t('clock.calendar'),
-                    children: <Tag color="#ad4e00">{t('clock.provisional')}</Tag>,
+                    children: <Tag color={tones.warn}>{t('clock.provisional')}</Tag>,
                   },
                 ]
               : []),

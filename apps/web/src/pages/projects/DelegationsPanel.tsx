@@ -1,7 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
+import { useDelegations, useGrantDelegation, useRevokeDelegation } from '../../api/agents';
 import { useSession } from '../../auth/useSession';
 import { AgentGrants } from '../../components/AgentGrants';
 
@@ -9,32 +8,9 @@ import { AgentGrants } from '../../components/AgentGrants';
 export function DelegationsPanel({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const s = useSession();
-  const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['delegations', projectId],
-    queryFn: () =>
-      call(api.GET('/api/projects/{id}/delegations', { params: { path: { id: projectId } } })),
-  });
-  const done = () => void qc.invalidateQueries({ queryKey: ['delegations', projectId] });
-  const grant = useMutation({
-    mutationFn: (agentUsername: string) =>
-      call(
-        api.POST('/api/projects/{id}/delegations', {
-          params: { path: { id: projectId } },
-          body: { agentUsername },
-        }),
-      ),
-    onSuccess: done,
-  });
-  const revoke = useMutation({
-    mutationFn: (agentUsername: string) =>
-      call(
-        api.DELETE('/api/projects/{id}/delegations/{agentUsername}', {
-          params: { path: { id: projectId, agentUsername } },
-        }),
-      ),
-    onSuccess: done,
-  });
+  const list = useDelegations(projectId);
+  const grant = useGrantDelegation(projectId);
+  const revoke = useRevokeDelegation(projectId);
   return (
     <>
       <Typography.Paragraph type="secondary">{t('delegations.hint')}</Typography.Paragraph>

@@ -1,45 +1,12 @@
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, List, Modal, Skeleton, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
-import type { Ok, Report, StageCode } from '../../api/types';
+import { type ItemResult, type Receipt, downloadDocument, useDocument } from '../../api/documents';
+import type { DocumentRef as Doc, Report } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { DataTable } from '../../components/DataTable';
-import { useDepartments } from '../../components/useDepartments';
-
-type Receipt = Ok<'/api/projects/{id}/stages/{stage}/receipt', 'get'>;
-type ItemResult = Ok<'/api/projects/{id}/items/{itemCode}/result', 'get'>;
-type Doc = { kind: 'receipt'; stage: StageCode } | { kind: 'result'; itemCode: string };
-
-const PDF = { Accept: 'application/pdf' };
-
-/** Fetches the document as a PDF (with the session's token) and saves it under its number. */
-async function downloadPdf(projectId: string, doc: Doc) {
-  const res =
-    doc.kind === 'receipt'
-      ? await api.GET('/api/projects/{id}/stages/{stage}/receipt', {
-          params: { path: { id: projectId, stage: doc.stage } },
-          headers: PDF,
-          parseAs: 'blob',
-        })
-      : await api.GET('/api/projects/{id}/items/{itemCode}/result', {
-          params: { path: { id: projectId, itemCode: doc.itemCode } },
-          headers: PDF,
-          parseAs: 'blob',
-        });
-  const blob = await call<Blob>(Promise.resolve(res as { data?: Blob; response: Response }));
-  const name = /filename="([^"]+)"/.exec(res.response.headers.get('Content-Disposition') ?? '');
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name?.[1] ?? 'document.pdf';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { ItemTable } from '../../components/DataTable';
+import { useDepartments } from '../../api/catalog';
 
 function DownloadButton({ projectId, doc, label }: { projectId: string; doc: Doc; label: string }) {
   const { t } = useTranslation();
@@ -55,7 +22,7 @@ function DownloadButton({ projectId, doc, label }: { projectId: string; doc: Doc
         onClick={() => {
           setBusy(true);
           setError(null);
-          downloadPdf(projectId, doc)
+          downloadDocument(projectId, doc)
             .catch(setError)
             .finally(() => setBusy(false));
         }}
@@ -67,30 +34,43 @@ function DownloadButton({ projectId, doc, label }: { projectId: string; doc: Doc
   );
 }
 
-function ReceiptView({ r }: { r: Receipt }) {
+/** A document's facts, one a line. */
+const Facts = ({ items }: { items: [string, ReactNode][] }) => (
+  <Descriptions
+    size="small"
+    column={1}
+    items={items.map(([label, children]) => ({ key: label, label, children }))}
+  />
+);
+
+/** A receipt (its items and their promised limits) or an item's result, as the PDF has it. */
+function DocumentView({ r }: { r: Receipt | ItemResult }) {
   const { t } = useTranslation();
   const depts = useDepartments();
-  return (
-    <>
-      <Descriptions
-        size="small"
-        column={1}
+  if (!('stage' in r))
+    return (
+      <Facts
         items={[
-          { key: 'n', label: t('documents.number'), children: r.number },
-          { key: 's', label: t('projects.stage'), children: t(`stage.${r.stage}`) },
-          { key: 'a', label: t('documents.acceptedOn'), children: r.acceptedOn },
-          {
-            key: 'l',
-            label: t('documents.projectLimit'),
-            children: t('documents.limitDays', { n: r.projectLimitDays }),
-          },
+          [t('documents.number'), r.number],
+          [t('documents.item'), r.itemName],
+          [t('documents.department'), depts.name(r.departmentCode)],
+          [t('documents.outcome'), t('documents.approved')],
+          [t('documents.decidedOn'), r.decidedOn],
+          [t('documents.officer'), r.officer],
         ]}
       />
-      <DataTable
-        size="small"
-        rowKey="code"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+    );
+  return (
+    <>
+      <Facts
+        items={[
+          [t('documents.number'), r.number],
+          [t('projects.stage'), t(`stage.${r.stage}`)],
+          [t('documents.acceptedOn'), r.acceptedOn],
+          [t('documents.projectLimit'), t('documents.limitDays', { n: r.projectLimitDays })],
+        ]}
+      />
+      <ItemTable
         dataSource={r.items}
         columns={[
           { title: t('documents.item'), dataIndex: 'name' },
@@ -111,25 +91,6 @@ function ReceiptView({ r }: { r: Receipt }) {
   );
 }
 
-function ResultView({ r }: { r: ItemResult }) {
-  const { t } = useTranslation();
-  const depts = useDepartments();
-  return (
-    <Descriptions
-      size="small"
-      column={1}
-      items={[
-        { key: 'n', label: t('documents.number'), children: r.number },
-        { key: 'i', label: t('documents.item'), children: r.itemName },
-        { key: 'd', label: t('documents.department'), children: depts.name(r.departmentCode) },
-        { key: 'o', label: t('documents.outcome'), children: t('documents.approved') },
-        { key: 'on', label: t('documents.decidedOn'), children: r.decidedOn },
-        { key: 'by', label: t('documents.officer'), children: r.officer },
-      ]}
-    />
-  );
-}
-
 function DocumentModal({
   projectId,
   doc,
@@ -142,21 +103,7 @@ function DocumentModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['document', projectId, doc],
-    queryFn: (): Promise<Receipt | ItemResult> =>
-      doc.kind === 'receipt'
-        ? (call(
-            api.GET('/api/projects/{id}/stages/{stage}/receipt', {
-              params: { path: { id: projectId, stage: doc.stage } },
-            }),
-          ) as Promise<Receipt>)
-        : (call(
-            api.GET('/api/projects/{id}/items/{itemCode}/result', {
-              params: { path: { id: projectId, itemCode: doc.itemCode } },
-            }),
-          ) as Promise<ItemResult>),
-  });
+  const q = useDocument(projectId, doc);
   return (
     <Modal
       open
@@ -171,13 +118,7 @@ function DocumentModal({
       }
     >
       <ApiErrorAlert error={q.error} />
-      {!q.data ? (
-        !q.error && <Skeleton active />
-      ) : doc.kind === 'receipt' ? (
-        <ReceiptView r={q.data as Receipt} />
-      ) : (
-        <ResultView r={q.data as ItemResult} />
-      )}
+      {q.data ? <DocumentView r={q.data} /> : !q.error && <Skeleton active />}
     </Modal>
   );
 }

@@ -1,26 +1,16 @@
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts';
-import { Grid } from 'antd';
+import { Grid, Typography, theme } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../api/types';
+import type { ItemReport, Report } from '../../api/types';
 import { EChart } from '../../components/EChart';
 import { todayInShanghai } from '../../components/format';
+import { RISK_TONE, useTones } from '../../components/tones';
 
 const DAY = 86_400_000;
 /** A civil date (YYYY-MM-DD) as the UTC midnight that stands for it on the time axis. */
 const ms = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 const fmt = (v: number) => new Date(v).toISOString().slice(0, 10);
-
-const COLOR: Record<string, string> = {
-  APPROVED: '#52c41a',
-  REJECTED: '#ff4d4f',
-  WITHDRAWN: '#bfbfbf',
-  OVERDUE: '#cf1322',
-  AT_RISK: '#faad14',
-  ON_TRACK: '#1677ff',
-  stage: '#2f4b7c',
-  theme: '#6b8fc7',
-};
 
 interface Row {
   label: string;
@@ -39,7 +29,21 @@ export function GanttChart({ report }: { report: Report }) {
   // On a phone the item names get less room, so the bars keep most of the width.
   const labelWidth = Grid.useBreakpoint().md ? 180 : 96;
   const today = ms(todayInShanghai());
+  const { token } = theme.useToken();
+  const tones = useTones();
   const rows = useMemo(() => {
+    // As the legend says: blue under review (on track), the risk's colour when at risk or
+    // overdue, decided items light; stages and themes in the primary's shades.
+    const color = (i: ItemReport) =>
+      i.status === 'APPROVED'
+        ? token.colorSuccessBorder
+        : i.status === 'REJECTED'
+          ? token.colorErrorBorderHover
+          : i.status === 'WITHDRAWN'
+            ? token.colorTextQuaternary
+            : i.clock.risk === 'ON_TRACK'
+              ? token.colorPrimary
+              : tones[RISK_TONE[i.clock.risk]];
     const out: Row[] = [];
     for (const s of report.stages) {
       const items = s.themes.flatMap((th) => th.items);
@@ -58,7 +62,7 @@ export function GanttChart({ report }: { report: Report }) {
         level: 0,
         start: stageStart,
         end: stageEnd,
-        color: COLOR.stage,
+        color: token.colorPrimaryActive,
         pauses: [],
         tip: `${t(`stage.${s.code}`)}: ${fmt(stageStart)} → ${fmt(stageEnd - DAY)} · ${t('clock.days', { n: s.usedDays })}`,
       });
@@ -72,19 +76,18 @@ export function GanttChart({ report }: { report: Report }) {
           level: 1,
           start,
           end,
-          color: COLOR.theme,
+          color: token.colorPrimaryBorderHover,
           pauses: [],
           tip: th.name,
         });
         for (const i of its) {
-          const closed = ['APPROVED', 'REJECTED', 'WITHDRAWN'].includes(i.status);
           const end = itemEnd(i);
           out.push({
             label: en ? (i.nameEn ?? i.name) : i.name,
             level: 2,
             start: ms(i.startedOn!),
             end,
-            color: closed ? COLOR[i.status] : COLOR[i.clock.risk],
+            color: color(i),
             pauses: i.pauses.map(
               (p) => [ms(p.from) + DAY, (p.to ? ms(p.to) : today) + DAY] as [number, number],
             ),
@@ -94,7 +97,7 @@ export function GanttChart({ report }: { report: Report }) {
       }
     }
     return out;
-  }, [report, t, en, today]);
+  }, [report, t, en, today, token, tones]);
 
   const option = useMemo(() => {
     const min = Math.min(today, ...rows.map((r) => r.start)) - DAY;
@@ -109,7 +112,7 @@ export function GanttChart({ report }: { report: Report }) {
         max,
         minInterval: DAY,
         axisLabel: { formatter: (v: number) => fmt(v).slice(5), hideOverlap: true },
-        splitLine: { show: true, lineStyle: { color: '#f0f0f0' } },
+        splitLine: { show: true, lineStyle: { color: token.colorBorderSecondary } },
       },
       yAxis: {
         type: 'category',
@@ -146,7 +149,7 @@ export function GanttChart({ report }: { report: Report }) {
               children.push({
                 type: 'rect',
                 shape: { x: px0, y: y - h / 2, width: Math.max(2, px1 - px0), height: h },
-                style: { fill: 'rgba(140,140,140,0.75)', stroke: '#595959', lineDash: [2, 2] },
+                style: { fill: tones.muted, opacity: 0.6, stroke: tones.muted, lineDash: [2, 2] },
               });
             }
             return { type: 'group', children };
@@ -155,15 +158,16 @@ export function GanttChart({ report }: { report: Report }) {
             silent: true,
             symbol: 'none',
             label: { formatter: t('gantt.today'), position: 'start' },
-            lineStyle: { color: '#cf1322', type: 'dashed' },
+            lineStyle: { color: tones.bad, type: 'dashed' },
             data: [{ xAxis: today }],
           },
         },
       ],
     };
-  }, [rows, today, t, labelWidth]);
+  }, [rows, today, t, labelWidth, token, tones]);
 
-  if (!rows.length) return <p style={{ color: '#8c8c8c' }}>{t('gantt.empty')}</p>;
+  if (!rows.length)
+    return <Typography.Paragraph type="secondary">{t('gantt.empty')}</Typography.Paragraph>;
   const summary = t('gantt.label', { n: rows.filter((r) => r.level === 2).length });
   return <EChart option={option} height={rows.length * 28 + 60} label={summary} />;
 }

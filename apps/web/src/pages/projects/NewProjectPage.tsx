@@ -1,14 +1,16 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Select, Space, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call, idempotencyKey } from '../../api/client';
+import { useNavigate } from 'react-router';
+import { useMandates } from '../../api/agents';
+import { usePreviewChecklist } from '../../api/catalog';
+import { idempotencyKey } from '../../api/client';
+import { useCreateProject } from '../../api/projects';
 import type { Checklist } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
 import { ChecklistPreview } from './ChecklistPreview';
-import { useCreateProject } from './useCreateProject';
-import { type ProjectForm, QuestionnaireForm } from './QuestionnaireForm';
+import { type ProjectForm, QuestionnaireForm, projectBody } from './QuestionnaireForm';
 
 /** Questionnaire → the checklist preview (why each item, the critical path) → create the project. */
 export function Component() {
@@ -20,20 +22,9 @@ export function Component() {
   // One key per preview: a double click (or a retry after a lost answer) makes one project.
   const [key, setKey] = useState(idempotencyKey);
   const agent = s?.role === 'AGENT';
-  const mandates = useQuery({
-    queryKey: ['mandates'],
-    queryFn: () => call(api.GET('/api/mandates')),
-    enabled: agent,
-  });
-  const preview = useMutation({
-    mutationFn: (v: ProjectForm) =>
-      call(api.POST('/api/checklists', { body: { answers: v.answers } })),
-    onSuccess: (c, v) => {
-      setValues(v);
-      setChecklist(c);
-      setKey(idempotencyKey());
-    },
-  });
+  const navigate = useNavigate();
+  const mandates = useMandates({ enabled: agent });
+  const preview = usePreviewChecklist();
   const create = useCreateProject(key);
   useEffect(() => {
     const rest = showFieldErrors(form, preview.error ?? create.error, {
@@ -63,7 +54,19 @@ export function Component() {
           <QuestionnaireForm
             form={form}
             disabled={preview.isPending}
-            onFinish={(v) => !preview.isPending && preview.mutate(v)}
+            onFinish={(v) =>
+              !preview.isPending &&
+              preview.mutate(
+                { answers: v.answers },
+                {
+                  onSuccess: (c) => {
+                    setValues(v);
+                    setChecklist(c);
+                    setKey(idempotencyKey());
+                  },
+                },
+              )
+            }
             extra={
               agent ? (
                 <Form.Item
@@ -103,7 +106,12 @@ export function Component() {
             <Button
               type="primary"
               loading={create.isPending}
-              onClick={() => !create.isPending && create.mutate(values)}
+              onClick={() =>
+                !create.isPending &&
+                create.mutate(projectBody(values), {
+                  onSuccess: (r) => void navigate(`/projects/${r.id}`),
+                })
+              }
             >
               {t('newProject.create')}
             </Button>

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import {
   Breadcrumb,
   Card,
@@ -16,7 +15,8 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, call } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { useProject, useTimeline } from '../../api/projects';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { StatusTag } from '../../components/RiskTag';
@@ -35,14 +35,8 @@ export function Component() {
   const screens = Grid.useBreakpoint();
   const { id = '' } = useParams();
   const s = useSession();
-  const report = useQuery({
-    queryKey: ['project', id],
-    queryFn: () => call(api.GET('/api/projects/{id}', { params: { path: { id } } })),
-  });
-  const timeline = useQuery({
-    queryKey: ['timeline', id],
-    queryFn: () => call(api.GET('/api/projects/{id}/timeline', { params: { path: { id } } })),
-  });
+  const report = useProject(id);
+  const timeline = useTimeline(id);
   if (
     report.error instanceof ApiError &&
     (report.error.status === 404 || report.error.status === 400)

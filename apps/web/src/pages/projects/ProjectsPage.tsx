@@ -1,22 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Grid, Input, List, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { RISKS } from '../../../../../libs/domain/src/policy/warning';
-import { PROJECT_TYPES, STAGE_CODES } from '../../../../../libs/domain/src/project-types';
-import { api, call } from '../../api/client';
+import { useDepartments } from '../../api/catalog';
+import { PROJECT_TYPES, RISKS, STAGE_CODES } from '../../api/enums';
+import { useProjects } from '../../api/projects';
 import type { ProjectRow } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
 import { NextActionTags } from '../../components/NextActions';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
-import { useDepartments } from '../../components/useDepartments';
 
-// The domain's own lists (pure modules, bundled into the app as into the workflow).
-const STAGES = STAGE_CODES;
-const TYPES = PROJECT_TYPES;
 const STAFF = new Set([
   'SUPERVISOR',
   'ADMIN',
@@ -36,28 +31,17 @@ export function Component() {
   const page = Number(params.get('page') ?? '1') || 1;
   const filter = {
     q: params.get('q') ?? undefined,
-    stage: (params.get('stage') ?? undefined) as (typeof STAGES)[number] | undefined,
-    type: (params.get('type') ?? undefined) as (typeof TYPES)[number] | undefined,
+    stage: (params.get('stage') ?? undefined) as (typeof STAGE_CODES)[number] | undefined,
+    type: (params.get('type') ?? undefined) as (typeof PROJECT_TYPES)[number] | undefined,
     risk: (params.get('risk') ?? undefined) as (typeof RISKS)[number] | undefined,
     department: params.get('department') ?? undefined,
     overdue: (params.get('overdue') ?? undefined) as 'true' | 'false' | undefined,
   };
-  const list = useQuery({
-    queryKey: ['projects', filter, page],
-    queryFn: () =>
-      call(
-        api.GET('/api/projects', {
-          params: {
-            query: {
-              ...filter,
-              overdue: filter.overdue === undefined ? undefined : filter.overdue === 'true',
-              page,
-              pageSize: 20,
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
+  const list = useProjects({
+    ...filter,
+    overdue: filter.overdue === undefined ? undefined : filter.overdue === 'true',
+    page,
+    pageSize: 20,
   });
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -93,6 +77,12 @@ export function Component() {
         : t('projects.all');
   const canCreate = s?.role === 'APPLICANT' || s?.role === 'AGENT';
   const rows = list.data?.items ?? [];
+  const pages = {
+    current: page,
+    pageSize: 20,
+    total: list.data?.total ?? 0,
+    onChange: (p: number) => set('page', String(p)),
+  };
   const typeName = (ty: string) => t(`type.${ty}`);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -122,13 +112,13 @@ export function Component() {
             {pick(
               'stage',
               t('projects.stage'),
-              STAGES.map((x) => ({ value: x, label: t(`stage.${x}`) })),
+              STAGE_CODES.map((x) => ({ value: x, label: t(`stage.${x}`) })),
               130,
             )}
             {pick(
               'type',
               t('projects.type'),
-              TYPES.map((x) => ({ value: x, label: typeName(x) })),
+              PROJECT_TYPES.map((x) => ({ value: x, label: typeName(x) })),
               150,
             )}
             {pick(
@@ -161,13 +151,7 @@ export function Component() {
           rowKey="id"
           loading={list.isFetching}
           dataSource={rows}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            onChange: (p) => set('page', String(p)),
-          }}
+          pagination={{ ...pages, showSizeChanger: false }}
           columns={[
             {
               title: t('projects.name'),
@@ -212,13 +196,7 @@ export function Component() {
         <List<ProjectRow>
           loading={list.isFetching}
           dataSource={rows}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total ?? 0,
-            size: 'small',
-            onChange: (p) => set('page', String(p)),
-          }}
+          pagination={{ ...pages, size: 'small' }}
           renderItem={(r) => (
             <List.Item style={{ padding: '4px 0' }}>
               <Card size="small" style={{ width: '100%' }}>

@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Form, Input, Radio, Skeleton, Space } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
+import { useQuestionnaire } from '../../api/catalog';
+import type { Body } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
 export interface ProjectForm {
@@ -12,6 +12,14 @@ export interface ProjectForm {
   ownerOrganisation?: string;
   acceptedAt?: { format: (f: string) => string };
 }
+
+/** What POST /api/projects takes from the form (names trimmed, the date as YYYY-MM-DD). */
+export const projectBody = (v: ProjectForm): Body<'/api/projects', 'post'> => ({
+  name: v.name.trim(),
+  answers: v.answers,
+  ...(v.ownerOrganisation?.trim() ? { ownerOrganisation: v.ownerOrganisation.trim() } : {}),
+  ...(v.acceptedAt ? { acceptedAt: v.acceptedAt.format('YYYY-MM-DD') } : {}),
+});
 
 /** The project's name and the questionnaire (智能定制告知), one form item per question. */
 export function QuestionnaireForm({
@@ -27,11 +35,7 @@ export function QuestionnaireForm({
 }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const q = useQuery({
-    queryKey: ['questionnaire'],
-    queryFn: () => call(api.GET('/api/questionnaire')),
-    staleTime: Infinity,
-  });
+  const q = useQuestionnaire();
   if (!q.data) return q.error ? <ApiErrorAlert error={q.error} /> : <Skeleton active />;
   return (
     <Form<ProjectForm>

@@ -1,33 +1,38 @@
 import { StarFilled } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Rate, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Rate, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
-import type { ItemReport, Ok, Report } from '../../api/types';
+import { type Rating, useRateItem, useRatings } from '../../api/rectifications';
+import type { ItemReport, Report } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { DataTable } from '../../components/DataTable';
-import { StatusTag } from '../../components/RiskTag';
-import { useDepartments } from '../../components/useDepartments';
-import { RateModal, useScoreLabels } from './RateModal';
+import {
+  CommandModal,
+  type ItemDialog,
+  type ItemTarget,
+  TextField,
+  itemTarget,
+} from '../../components/CommandModal';
+import { ItemTable } from '../../components/DataTable';
+import { useItemColumns } from '../../components/itemColumns';
 
-type Rating = Ok<'/api/projects/{id}/ratings', 'get'>['items'][number];
 const DECIDED = new Set(['APPROVED', 'REJECTED']);
+
+/** The five labels of 好差评, 1 = 非常不满意 … 5 = 非常满意. */
+function useScoreLabels(): string[] {
+  const { t } = useTranslation();
+  return [1, 2, 3, 4, 5].map((n) => t(`ratings.scores.${n}`));
+}
 
 /** 好差评: every decided item with its rating of this round; the applicant's side rates it. */
 export function RatingsPanel({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const s = useSession();
-  const depts = useDepartments();
+  const col = useItemColumns();
   const labels = useScoreLabels();
-  const [rating, setRating] = useState<ItemReport | null>(null);
-  const ratings = useQuery({
-    queryKey: ['ratings', report.id],
-    queryFn: () =>
-      call(api.GET('/api/projects/{id}/ratings', { params: { path: { id: report.id } } })),
-  });
+  const [rating, setRating] = useState<ItemTarget | null>(null);
+  const ratings = useRatings(report.id);
   const applicantSide = s?.role === 'APPLICANT' || s?.role === 'AGENT';
   const decided = report.stages
     .flatMap((st) => st.themes.flatMap((th) => th.items))
@@ -39,26 +44,14 @@ export function RatingsPanel({ report }: { report: Report }) {
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('ratings.title')}</h2>} size="small">
       <Typography.Paragraph type="secondary">{t('ratings.intro')}</Typography.Paragraph>
       <ApiErrorAlert error={ratings.error} />
-      <DataTable<ItemReport>
-        size="small"
-        rowKey="code"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+      <ItemTable<ItemReport>
         loading={ratings.isFetching}
         dataSource={decided}
         locale={{ emptyText: t('ratings.none') }}
         columns={[
           { title: t('items.name'), key: 'name', render: (_, i) => (en ? i.nameEn : i.name) },
-          {
-            title: t('items.department'),
-            dataIndex: 'department',
-            render: (d: string) => depts.name(d),
-          },
-          {
-            title: t('items.status'),
-            dataIndex: 'status',
-            render: (x: string) => <StatusTag status={x} />,
-          },
+          col.department,
+          col.status,
           {
             title: t('ratings.score'),
             key: 'score',
@@ -96,7 +89,7 @@ export function RatingsPanel({ report }: { report: Report }) {
                     ratingOf(i) || !ratings.data ? null : (
                       <Button
                         size="small"
-                        onClick={() => setRating(i)}
+                        onClick={() => setRating(itemTarget(report.id, i, en))}
                         aria-label={t('ratings.rateItem', { item: en ? i.nameEn : i.name })}
                       >
                         {t('ratings.rate')}
@@ -107,14 +100,61 @@ export function RatingsPanel({ report }: { report: Report }) {
             : []),
         ]}
       />
-      {rating && (
-        <RateModal
-          projectId={report.id}
-          itemCode={rating.code}
-          itemName={en ? rating.nameEn : rating.name}
-          onClose={() => setRating(null)}
+      {rating && <RateDialog {...rating} onClose={() => setRating(null)} />}
+    </Card>
+  );
+}
+
+interface RatingForm {
+  score: number;
+  comment?: string;
+}
+
+/** Rates one decided item: a score of 1 or 2 opens a rectification by the department. */
+function RateDialog({ onClose, ...item }: ItemDialog) {
+  const { t } = useTranslation();
+  const rate = useRateItem(item.projectId, item.itemCode);
+  return (
+    <CommandModal<RatingForm>
+      title={t('ratings.modalTitle', { item: item.itemName })}
+      command={rate}
+      onClose={onClose}
+      fields={
+        <>
+          <ScoreField />
+          <TextField name="comment" label={t('ratings.comment')} />
+        </>
+      }
+    />
+  );
+}
+
+/** The stars, each a radio named by its label; a bad score says it opens a rectification. */
+function ScoreField() {
+  const { t } = useTranslation();
+  const labels = useScoreLabels();
+  const score = Form.useWatch<number | undefined>('score') ?? 0;
+  return (
+    <>
+      <Form.Item
+        name="score"
+        label={t('ratings.score')}
+        rules={[{ required: true, message: t('ratings.scoreRequired') }]}
+        extra={score ? labels[score - 1] : undefined}
+      >
+        <Rate
+          tooltips={labels}
+          character={({ index = 0 }) => <StarFilled aria-label={labels[index]} />}
+        />
+      </Form.Item>
+      {score > 0 && score <= 2 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('ratings.opensRectification')}
         />
       )}
-    </Card>
+    </>
   );
 }

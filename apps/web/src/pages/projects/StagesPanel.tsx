@@ -1,13 +1,14 @@
 import { Button, Card, Collapse, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../components/DataTable';
+import { ItemTable } from '../../components/DataTable';
+import { useItemColumns } from '../../components/itemColumns';
 import { Link } from 'react-router';
 import type { ItemReport, Report } from '../../api/types';
 import { useSession } from '../../auth/useSession';
-import { useMe } from '../../components/AppLayout';
+import { useMe } from '../../api/account';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
-import { useDepartments } from '../../components/useDepartments';
+import { type ItemTarget, itemTarget } from '../../components/CommandModal';
 import { ExtensionModal } from '../escalations/ExtensionModal';
 
 const OPEN = new Set(['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED']);
@@ -17,8 +18,8 @@ export function StagesPanel({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const me = useMe();
-  const depts = useDepartments();
-  const [extend, setExtend] = useState<ItemReport | null>(null);
+  const col = useItemColumns();
+  const [extend, setExtend] = useState<ItemTarget | null>(null);
   const en = i18n.language === 'en';
   const mineDept = (i: ItemReport) => me.data?.department === i.department;
   const items = report.stages.map((st) => ({
@@ -40,11 +41,7 @@ export function StagesPanel({ report }: { report: Report }) {
         {st.themes.map((th) => (
           <div key={th.code} style={{ marginBottom: 12 }}>
             <Typography.Text strong>{th.name}</Typography.Text>
-            <DataTable<ItemReport>
-              size="small"
-              rowKey="code"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
+            <ItemTable<ItemReport>
               dataSource={th.items}
               columns={[
                 {
@@ -59,16 +56,8 @@ export function StagesPanel({ report }: { report: Report }) {
                       n
                     ),
                 },
-                {
-                  title: t('items.department'),
-                  dataIndex: 'department',
-                  render: (d: string) => depts.name(d),
-                },
-                {
-                  title: t('items.status'),
-                  dataIndex: 'status',
-                  render: (x: string) => <StatusTag status={x} />,
-                },
+                col.department,
+                col.status,
                 {
                   title: t('items.clock'),
                   key: 'clock',
@@ -91,7 +80,10 @@ export function StagesPanel({ report }: { report: Report }) {
                         key: 'act',
                         render: (_: unknown, i: ItemReport) =>
                           mineDept(i) && OPEN.has(i.status) ? (
-                            <Button size="small" onClick={() => setExtend(i)}>
+                            <Button
+                              size="small"
+                              onClick={() => setExtend(itemTarget(report.id, i, en))}
+                            >
                               {t('extension.grant')}
                             </Button>
                           ) : null,
@@ -108,14 +100,7 @@ export function StagesPanel({ report }: { report: Report }) {
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('stages.title')}</h2>} size="small">
       <Collapse defaultActiveKey={[report.stage]} items={items} />
-      {extend && (
-        <ExtensionModal
-          projectId={report.id}
-          itemCode={extend.code}
-          itemName={extend.name}
-          onClose={() => setExtend(null)}
-        />
-      )}
+      {extend && <ExtensionModal {...extend} onClose={() => setExtend(null)} />}
     </Card>
   );
 }

@@ -1,19 +1,20 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../../api/client';
-import type { Ok } from '../../api/types';
+import { RECTIFICATION_STATUSES } from '../../api/enums';
+import {
+  type Rectification,
+  useAnswerRectification,
+  useRectifications,
+} from '../../api/rectifications';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { CommandModal, TextField } from '../../components/CommandModal';
 import { DataTable } from '../../components/DataTable';
-import { useDepartments } from '../../components/useDepartments';
-import { AnswerModal } from './AnswerModal';
+import { useItemColumns } from '../../components/itemColumns';
 
-export type Rectification = Ok<'/api/rectifications', 'get'>['items'][number];
-const STATUSES = ['OPEN', 'OVERDUE', 'RESPONDED', 'CONFIRMED', 'DISPUTED'] as const;
-type Status = (typeof STATUSES)[number];
+type Status = (typeof RECTIFICATION_STATUSES)[number];
 const COLOURS: Record<string, string> = {
   OPEN: 'blue',
   OVERDUE: 'red',
@@ -29,17 +30,13 @@ const COLOURS: Record<string, string> = {
 export function Component() {
   const { t } = useTranslation();
   const s = useSession();
-  const depts = useDepartments();
+  const col = useItemColumns();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? undefined) as Status | undefined;
   const [answer, setAnswer] = useState<{ r: Rectification; kind: 'respond' | 'confirm' } | null>(
     null,
   );
-  const list = useQuery({
-    queryKey: ['rectifications', { status }],
-    queryFn: () => call(api.GET('/api/rectifications', { params: { query: { status } } })),
-    placeholderData: keepPreviousData,
-  });
+  const list = useRectifications({ status });
   const head = s?.role === 'DEPARTMENT_HEAD';
   const applicantSide = s?.role === 'APPLICANT' || s?.role === 'AGENT';
   return (
@@ -54,7 +51,7 @@ export function Component() {
         value={status}
         style={{ width: 180 }}
         onChange={(v) => setParams(v ? { status: v } : {})}
-        options={STATUSES.map((x) => ({ value: x, label: t(`ratings.status.${x}`) }))}
+        options={RECTIFICATION_STATUSES.map((x) => ({ value: x, label: t(`ratings.status.${x}`) }))}
       />
       <ApiErrorAlert error={list.error} />
       <DataTable<Rectification>
@@ -76,11 +73,7 @@ export function Component() {
             render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
           },
           { title: t('items.name'), dataIndex: 'itemName' },
-          {
-            title: t('items.department'),
-            dataIndex: 'department',
-            render: (d: string) => depts.name(d),
-          },
+          col.department,
           {
             title: t('ratings.score'),
             dataIndex: 'score',
@@ -139,9 +132,68 @@ export function Component() {
             : []),
         ]}
       />
-      {answer && (
-        <AnswerModal rectification={answer.r} kind={answer.kind} onClose={() => setAnswer(null)} />
-      )}
+      {answer && <AnswerDialog r={answer.r} kind={answer.kind} onClose={() => setAnswer(null)} />}
     </Space>
+  );
+}
+
+/** The head's response (a note), or the applicant's confirmation (put right or disputed). */
+function AnswerDialog({
+  r,
+  kind,
+  onClose,
+}: {
+  r: Rectification;
+  kind: 'respond' | 'confirm';
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const send = useAnswerRectification(r, kind);
+  return (
+    <CommandModal<{ note?: string; satisfied?: boolean }>
+      title={t(kind === 'respond' ? 'ratings.respondTitle' : 'ratings.confirmTitle', {
+        item: r.itemName,
+      })}
+      command={send}
+      onClose={onClose}
+      extra={
+        <>
+          <Typography.Paragraph>
+            {t('ratings.scoreOf', { score: t(`ratings.scores.${r.score}`) })}
+            {r.comment ? `：${r.comment}` : ''}
+          </Typography.Paragraph>
+          {kind === 'confirm' && r.response && (
+            <Typography.Paragraph type="secondary">
+              {t('ratings.response')}: {r.response}
+            </Typography.Paragraph>
+          )}
+        </>
+      }
+      fields={
+        kind === 'respond' ? (
+          <TextField
+            name="note"
+            label={t('ratings.responseNote')}
+            required={t('common.required')}
+          />
+        ) : (
+          <>
+            <Form.Item
+              name="satisfied"
+              label={t('ratings.outcome')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <Radio.Group
+                options={[
+                  { value: true, label: t('ratings.satisfied') },
+                  { value: false, label: t('ratings.dispute') },
+                ]}
+              />
+            </Form.Item>
+            <TextField name="note" label={t('common.note')} />
+          </>
+        )
+      }
+    />
   );
 }

@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, call } from '../../api/client';
+import { useMailSettings, useSaveMailSettings } from '../../api/account';
+import { ApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
 interface Values {
@@ -13,12 +13,8 @@ interface Values {
 /** Where the caller's notices are mailed, and whether they are mailed at all. */
 export function Component() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const settings = useQuery({
-    queryKey: ['mail-settings'],
-    queryFn: () => call(api.GET('/api/auth/me/mail')),
-  });
+  const settings = useMailSettings();
   useEffect(() => {
     if (settings.data) {
       form.setFieldsValue({
@@ -27,18 +23,7 @@ export function Component() {
       });
     }
   }, [settings.data, form]);
-  const save = useMutation({
-    mutationFn: (v: Values) =>
-      call(
-        api.PATCH('/api/auth/me', {
-          body: {
-            email: v.email.trim() === '' ? null : v.email.trim(),
-            mailNotices: v.mailNotices,
-          },
-        }),
-      ),
-    onSuccess: (data) => qc.setQueryData(['mail-settings'], data),
-  });
+  const save = useSaveMailSettings();
   const fieldError = (field: string) =>
     save.error instanceof ApiError ? save.error.forField(field).join('; ') : '';
   return (
@@ -53,7 +38,12 @@ export function Component() {
           form={form}
           layout="vertical"
           disabled={!settings.data}
-          onFinish={(v) => save.mutate(v)}
+          onFinish={(v) =>
+            save.mutate({
+              email: v.email.trim() === '' ? null : v.email.trim(),
+              mailNotices: v.mailNotices,
+            })
+          }
           onValuesChange={() => save.reset()}
           initialValues={{ email: '', mailNotices: true }}
         >

@@ -1,5 +1,4 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -11,23 +10,23 @@ import {
   Space,
   Statistic,
   Typography,
+  theme,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { defaultPolicies } from '../../../../../libs/domain/src/policy/policies';
-import { PROJECT_TYPES, STAGE_CODES } from '../../../../../libs/domain/src/project-types';
-import { ApiError, api, call } from '../../api/client';
-import type { Ok } from '../../api/types';
+import { defaultPolicies } from '../../../../../libs/domain/src';
+import { useDepartments } from '../../api/catalog';
+import { PROJECT_TYPES, STAGE_CODES } from '../../api/enums';
+import { type Statistics, downloadStatistics, useStatistics } from '../../api/statistics';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 import { EChart, type EChartsOption } from '../../components/EChart';
-import { useDepartments } from '../../components/useDepartments';
+import { useTones } from '../../components/tones';
 
-type Stats = Ok<'/api/statistics', 'get'>;
-type DeptRow = Stats['byDepartment'][number];
+type DeptRow = Statistics['byDepartment'][number];
 type Query = { from?: string; to?: string; department?: string };
 
 const percent = (r: number | null | undefined) =>
@@ -43,6 +42,8 @@ export function Component() {
   const s = useSession();
   const depts = useDepartments();
   const supervisor = s?.role === 'SUPERVISOR';
+  const { token } = theme.useToken();
+  const bad = useTones().bad;
   const [params, setParams] = useSearchParams();
   const query: Query = {
     from: params.get('from') ?? undefined,
@@ -51,11 +52,7 @@ export function Component() {
   };
   const setQuery = (q: Query) =>
     setParams(Object.fromEntries(Object.entries(q).filter(([, v]) => v)));
-  const stats = useQuery({
-    queryKey: ['statistics', query],
-    queryFn: () => call(api.GET('/api/statistics', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const stats = useStatistics(query);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const [downloading, setDownloading] = useState(false);
   const data = stats.data;
@@ -65,20 +62,7 @@ export function Component() {
     setDownloading(true);
     setDownloadError(null);
     try {
-      const { data: blob, response } = await api.GET('/api/statistics', {
-        params: { query: { ...query, format: 'csv' } },
-        parseAs: 'blob',
-      });
-      if (!response.ok || !blob) throw new ApiError(response.status, [], response.statusText);
-      const name =
-        /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ??
-        'statistics.csv';
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadStatistics(query);
     } catch (err) {
       setDownloadError(err);
     } finally {
@@ -106,11 +90,11 @@ export function Component() {
             r.onTimeRate === null ? null : Math.round(r.onTimeRate * 1000) / 10,
           ),
           label: { show: true, position: 'right', formatter: '{c}%' },
-          itemStyle: { color: '#1677ff' },
+          itemStyle: { color: token.colorPrimary },
         },
       ],
     }),
-    [rows, depts, t],
+    [rows, depts, t, token],
   );
   const stageOption = useMemo<EChartsOption>(() => {
     const avg = data?.averageDaysByStage;
@@ -126,17 +110,21 @@ export function Component() {
           name: t('statistics.average'),
           data: STAGE_CODES.map((c) => avg?.[c] ?? null),
           label: { show: true, position: 'top' },
-          itemStyle: { color: '#1677ff' },
+          itemStyle: { color: token.colorPrimary },
         },
         ...PROJECT_TYPES.map((type, n) => ({
           type: 'bar',
           name: t('statistics.limitOf', { type: t(`type.${type}`) }),
           data: STAGE_CODES.map((c) => defaultPolicies.byType[type].stageBudgets?.[c] ?? null),
-          itemStyle: { color: ['#d9d9d9', '#bfbfbf', '#8c8c8c'][n], opacity: 0.8 },
+          // The limits in three greys, light to dark.
+          itemStyle: {
+            color: [token.colorBorder, token.colorTextQuaternary, token.colorIcon][n],
+            opacity: 0.8,
+          },
         })),
       ],
     };
-  }, [data, t]);
+  }, [data, t, token]);
 
   const range = (from?: string, to?: string) => ({
     from: data?.from ?? from ?? '',
@@ -195,7 +183,7 @@ export function Component() {
           [
             ['inProgress', data?.projects.inProgress],
             ['completed', data?.projects.completed],
-            ['overdueProjects', data?.projects.overdue, '#cf1322'],
+            ['overdueProjects', data?.projects.overdue, bad],
             ['decided', data?.items.decided],
             ['onTime', data?.items.onTime],
             ['onTimeRate', percent(data?.items.onTimeRate)],
@@ -203,7 +191,7 @@ export function Component() {
             ['satisfiedRate', percent(data?.satisfaction.satisfiedRate)],
             ['rectificationsOpened', data?.rectifications.opened],
             ['rectificationsOnTime', data?.rectifications.respondedOnTime],
-            ['rectificationsOverdue', data?.rectifications.overdue, '#cf1322'],
+            ['rectificationsOverdue', data?.rectifications.overdue, bad],
           ] as const
         ).map(([key, value, color]) => (
           <Col key={key} xs={12} sm={8} xl={4}>

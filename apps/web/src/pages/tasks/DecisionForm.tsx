@@ -2,19 +2,16 @@ import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space } fr
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SPECIAL_PROCEDURE_TYPES } from '../../../../../libs/approval/src/types';
-import { api, call, idempotencyKey } from '../../api/client';
+import { idempotencyKey } from '../../api/client';
+import { SPECIAL_PROCEDURE_TYPES } from '../../api/enums';
+import { projectCommands, useProjectCommand } from '../../api/projects';
 import type { Decision, ItemReport } from '../../api/types';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
-import { useProjectCommand } from '../projects/useProjectCommand';
-
-// The law's procedures not counted in the limit (art. 45), from the state machine itself.
-const PROCEDURES = SPECIAL_PROCEDURE_TYPES;
 
 interface Values {
   action: Decision['action'];
   comment?: string;
-  procedureType?: (typeof PROCEDURES)[number];
+  procedureType?: (typeof SPECIAL_PROCEDURE_TYPES)[number];
   expectedDays?: number;
   deficiencyDescription?: string;
   deficiencyDueDate?: Dayjs;
@@ -58,13 +55,7 @@ export function DecisionForm({
         description: v.deficiencyDescription ?? '',
         dueDate: v.deficiencyDueDate?.format('YYYY-MM-DD') ?? '',
       };
-    return call(
-      api.POST('/api/tasks/{taskId}/decision', {
-        params: { path: { taskId } },
-        headers: { 'Idempotency-Key': key },
-        body,
-      }),
-    );
+    return projectCommands.decide(taskId, body, key);
   });
   useEffect(() => {
     showFieldErrors(form, cmd.error, {
@@ -111,7 +102,7 @@ export function DecisionForm({
           >
             <Select
               style={{ minWidth: 200 }}
-              options={PROCEDURES.map((p) => ({ value: p, label: t(`pause.${p}`) }))}
+              options={SPECIAL_PROCEDURE_TYPES.map((p) => ({ value: p, label: t(`pause.${p}`) }))}
             />
           </Form.Item>
           <Form.Item

@@ -1,4 +1,3 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Breadcrumb,
@@ -16,14 +15,15 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, call, idempotencyKey } from '../../api/client';
+import { ApiError, idempotencyKey } from '../../api/client';
+import { projectCommands, useProject, useProjectCommand, useTimeline } from '../../api/projects';
 import type { Report } from '../../api/types';
-import { useMe } from '../../components/AppLayout';
+import { useMe } from '../../api/account';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
 import { TimelineList } from '../../components/TimelineList';
-import { useDepartments } from '../../components/useDepartments';
+import { useDepartments } from '../../api/catalog';
 import { DecisionForm } from './DecisionForm';
 
 /** An item of the officer's department: the project's context, the item's history and the decision. */
@@ -32,15 +32,8 @@ export function Component() {
   const { taskId = '' } = useParams();
   const [projectId, itemCode] = taskId.split(':');
   const depts = useDepartments();
-  const report = useQuery({
-    queryKey: ['project', projectId],
-    queryFn: () => call(api.GET('/api/projects/{id}', { params: { path: { id: projectId } } })),
-  });
-  const timeline = useQuery({
-    queryKey: ['timeline', projectId],
-    queryFn: () =>
-      call(api.GET('/api/projects/{id}/timeline', { params: { path: { id: projectId } } })),
-  });
+  const report = useProject(projectId);
+  const timeline = useTimeline(projectId);
   if (report.error instanceof ApiError && report.error.status < 500)
     return (
       <Result
@@ -185,29 +178,24 @@ export function Component() {
 function JointResults({ report, itemCode }: { report: Report; itemCode: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const qc = useQueryClient();
   const [comment, setComment] = useState('');
   const [key, setKey] = useState(idempotencyKey);
   const dept = me.data?.department;
   const mine = report.jointProcedures.filter(
     (j) => j.itemCodes.includes(itemCode) && dept && j.departments.includes(dept),
   );
-  const record = useMutation({
-    mutationFn: ({ id, passed }: { id: string; passed: boolean }) =>
-      call(
-        api.POST('/api/projects/{id}/joint-procedures/{procedureId}/result', {
-          params: { path: { id: report.id, procedureId: id } },
-          headers: { 'Idempotency-Key': key },
-          body: { passed, comment: comment.trim() || undefined },
-        }),
-      ),
-    onSuccess: (r) => {
-      qc.setQueryData(['project', report.id], r);
-      void qc.invalidateQueries({ queryKey: ['timeline', report.id] });
-      setKey(idempotencyKey());
-      setComment('');
-    },
-  });
+  const record = useProjectCommand(report.id, ({ id, passed }: { id: string; passed: boolean }) =>
+    projectCommands.recordJointResult(
+      report.id,
+      id,
+      { passed, comment: comment.trim() || undefined },
+      key,
+    ),
+  );
+  const recorded = () => {
+    setKey(idempotencyKey());
+    setComment('');
+  };
   if (!mine.length) return null;
   return (
     <Card
@@ -240,14 +228,18 @@ function JointResults({ report, itemCode }: { report: Report; itemCode: string }
                   <Button
                     type="primary"
                     loading={record.isPending}
-                    onClick={() => record.mutate({ id: j.id, passed: true })}
+                    onClick={() =>
+                      record.mutate({ id: j.id, passed: true }, { onSuccess: recorded })
+                    }
                   >
                     {t('joint.pass')}
                   </Button>
                   <Button
                     danger
                     loading={record.isPending}
-                    onClick={() => record.mutate({ id: j.id, passed: false })}
+                    onClick={() =>
+                      record.mutate({ id: j.id, passed: false }, { onSuccess: recorded })
+                    }
                   >
                     {t('joint.fail')}
                   </Button>

@@ -1,36 +1,22 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { PAUSED_ITEM_STATUSES } from '../../../../../libs/approval/src/statuses';
-import { RISKS } from '../../../../../libs/domain/src/policy/warning';
-import type { paths } from '../../api/schema';
-import { api, call } from '../../api/client';
+import { RISKS, TASK_STATUSES } from '../../api/enums';
+import { useTasks } from '../../api/queues';
 import type { Task } from '../../api/types';
-
-type TaskStatus = NonNullable<
-  NonNullable<paths['/api/tasks']['get']['parameters']['query']>['status']
->;
-import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { RiskTag, StatusTag } from '../../components/RiskTag';
-
-// Waiting on the department: under review, or stopped while it holds the item (libs/approval).
-const STATUSES = ['UNDER_REVIEW', ...PAUSED_ITEM_STATUSES] as TaskStatus[];
+import { DataTable } from '../../components/DataTable';
+import { useItemColumns } from '../../components/itemColumns';
 
 /** The reviewing officer's queue: the department's items waiting for a decision, earliest due first. */
 export function Component() {
   const { t } = useTranslation();
+  const col = useItemColumns();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
   const risk = (params.get('risk') ?? undefined) as (typeof RISKS)[number] | undefined;
-  const status = (params.get('status') ?? undefined) as TaskStatus | undefined;
-  const list = useQuery({
-    queryKey: ['tasks', { risk, status, page }],
-    queryFn: () =>
-      call(api.GET('/api/tasks', { params: { query: { risk, status, page, pageSize: 20 } } })),
-    placeholderData: keepPreviousData,
-  });
+  const status = (params.get('status') ?? undefined) as (typeof TASK_STATUSES)[number] | undefined;
+  const list = useTasks({ risk, status, page, pageSize: 20 });
   const set = (k: string, v?: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -60,7 +46,7 @@ export function Component() {
           value={status}
           onChange={(v) => set('status', v)}
           style={{ minWidth: 160 }}
-          options={STATUSES.map((x) => ({ value: x, label: t(`status.${x}`) }))}
+          options={TASK_STATUSES.map((x) => ({ value: x, label: t(`status.${x}`) }))}
         />
       </Space>
       <ApiErrorAlert error={list.error} />
@@ -78,11 +64,7 @@ export function Component() {
         }}
         columns={[
           { title: t('items.due'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
-          {
-            title: t('items.risk'),
-            dataIndex: 'risk',
-            render: (r: string) => <RiskTag risk={r} />,
-          },
+          col.risk,
           {
             title: t('items.name'),
             dataIndex: 'itemName',
@@ -95,11 +77,7 @@ export function Component() {
             dataIndex: 'projectName',
             render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
           },
-          {
-            title: t('items.status'),
-            dataIndex: 'status',
-            render: (s: string) => <StatusTag status={s} />,
-          },
+          col.status,
         ]}
       />
     </Space>

@@ -1,18 +1,18 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../../api/client';
+import { projectCommands, useProjectCommand } from '../../api/projects';
+import { useSubmissions } from '../../api/queues';
+import type { CommandInput, StageCode } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { CommandModal } from '../../components/CommandModal';
-import { useProjectCommand } from '../projects/useProjectCommand';
+import { CommandModal, TextField } from '../../components/CommandModal';
 
 interface Pending {
   projectId: string;
   projectName: string;
-  stage: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
+  stage: StageCode;
   decision: 'ACCEPT' | 'RETURN';
 }
 
@@ -22,31 +22,17 @@ export function Component() {
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
   const [open, setOpen] = useState<Pending | null>(null);
-  const list = useQuery({
-    queryKey: ['submissions', page],
-    queryFn: () =>
-      call(
-        api.GET('/api/submissions', {
-          params: { query: { status: 'SUBMITTED', page, pageSize: 20 } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const list = useSubmissions({ status: 'SUBMITTED', page, pageSize: 20 });
   const cmd = useProjectCommand(
     open?.projectId ?? '',
-    ({ p, reason, key }: { p: Pending; reason?: string; key: string }) =>
-      call(
-        api.POST('/api/projects/{id}/stages/{stage}/acceptance', {
-          params: { path: { id: p.projectId, stage: p.stage } },
-          headers: { 'Idempotency-Key': key },
-          body: { decision: p.decision, reason: reason || undefined },
-        }),
+    ({ values, key }: CommandInput<{ reason?: string }>) =>
+      projectCommands.decideAcceptance(
+        open!.projectId,
+        open!.stage,
+        { decision: open!.decision, reason: values.reason || undefined },
+        key,
       ),
   );
-  const start = (p: Pending) => {
-    cmd.reset();
-    setOpen(p);
-  };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
@@ -87,29 +73,11 @@ export function Component() {
                 <Button
                   type="primary"
                   size="small"
-                  onClick={() =>
-                    start({
-                      projectId: r.projectId,
-                      projectName: r.projectName,
-                      stage: r.stage,
-                      decision: 'ACCEPT',
-                    })
-                  }
+                  onClick={() => setOpen({ ...r, decision: 'ACCEPT' })}
                 >
                   {t('window.accept')}
                 </Button>
-                <Button
-                  danger
-                  size="small"
-                  onClick={() =>
-                    start({
-                      projectId: r.projectId,
-                      projectName: r.projectName,
-                      stage: r.stage,
-                      decision: 'RETURN',
-                    })
-                  }
-                >
+                <Button danger size="small" onClick={() => setOpen({ ...r, decision: 'RETURN' })}>
                   {t('window.return')}
                 </Button>
               </Space>
@@ -118,17 +86,17 @@ export function Component() {
         ]}
       />
       {open && (
-        <CommandModal
-          open
+        <CommandModal<{ reason?: string }>
           title={`${open.decision === 'ACCEPT' ? t('window.accept') : t('window.return')} · ${open.projectName} · ${t(`stage.${open.stage}`)}`}
-          field="reason"
-          required={open.decision === 'RETURN'}
           okDanger={open.decision === 'RETURN'}
-          pending={cmd.isPending}
-          error={cmd.error}
-          onCancel={() => setOpen(null)}
-          onSubmit={(v, key) =>
-            cmd.mutate({ p: open, reason: v.reason, key }, { onSuccess: () => setOpen(null) })
+          command={cmd}
+          onClose={() => setOpen(null)}
+          fields={
+            <TextField
+              name="reason"
+              label={t('common.reason')}
+              required={open.decision === 'RETURN' ? t('common.reasonRequired') : undefined}
+            />
           }
         />
       )}

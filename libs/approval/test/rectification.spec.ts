@@ -5,7 +5,7 @@ import {
   rectificationDueAt,
   rectificationDueDate,
   rectificationNotices,
-} from './rectification';
+} from '../src';
 
 const cal = WorkingDayCalendar.fromSnapshot(chineseDaysSnapshot());
 

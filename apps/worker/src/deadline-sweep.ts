@@ -6,9 +6,9 @@ import {
   projectClock,
   riskInstants,
   type ProjectState,
-} from '../libs/approval/src';
-import { chineseDaysSnapshot } from '../libs/calendar/src';
-import { WorkingDayCalendar } from '../libs/calendar/src/core';
+} from '../../../libs/approval/src';
+import { chineseDaysSnapshot } from '../../../libs/calendar/src';
+import { WorkingDayCalendar } from '../../../libs/calendar/src/core';
 import {
   calendarInForce,
   dueForSweep,
@@ -18,7 +18,7 @@ import {
   writeSweep,
   type SweepCandidate,
   type SweepWrite,
-} from '../libs/persistence/src/read-model';
+} from '../../../libs/persistence/src';
 
 const BATCH = 200;
 const NO_ID = '00000000-0000-0000-0000-000000000000';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { TLSConfig } from '@temporalio/common/lib/internal-non-workflow';
-import type { TemporalConfig } from '../../config/src';
+import type { TemporalConfig } from './temporal.config';
 
 /**
  * One place that turns the validated Temporal config into connection options, shared by the

@@ -285,7 +285,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_submit'];
+    post: operations['ProjectCommandsController_submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -301,7 +301,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_accept'];
+    post: operations['ProjectCommandsController_accept'];
     delete?: never;
     options?: never;
     head?: never;
@@ -317,7 +317,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_supplement'];
+    post: operations['ProjectCommandsController_supplement'];
     delete?: never;
     options?: never;
     head?: never;
@@ -333,7 +333,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_resubmit'];
+    post: operations['ProjectCommandsController_resubmit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -349,7 +349,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_deliverDeficiency'];
+    post: operations['ProjectCommandsController_deliverDeficiency'];
     delete?: never;
     options?: never;
     head?: never;
@@ -365,7 +365,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_withdrawItem'];
+    post: operations['ProjectCommandsController_withdrawItem'];
     delete?: never;
     options?: never;
     head?: never;
@@ -381,7 +381,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_withdraw'];
+    post: operations['ProjectCommandsController_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -397,7 +397,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_extend'];
+    post: operations['ProjectCommandsController_extend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -413,7 +413,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_scheduleJoint'];
+    post: operations['ProjectCommandsController_scheduleJoint'];
     delete?: never;
     options?: never;
     head?: never;
@@ -429,7 +429,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProjectsController_recordJoint'];
+    post: operations['ProjectCommandsController_recordJoint'];
     delete?: never;
     options?: never;
     head?: never;
@@ -495,6 +495,38 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['MandatesController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/read-model/rebuild': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReadModelController_rebuild'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/read-models/rebuild': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReadModelController_rebuildRunning'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -903,7 +935,9 @@ export interface components {
         | 'DELEGATION_GRANTED'
         | 'DELEGATION_REVOKED'
         | 'MANDATE_GRANTED'
-        | 'MANDATE_REVOKED';
+        | 'MANDATE_REVOKED'
+        | 'READ_MODEL_WRITE_REFUSED'
+        | 'READ_MODEL_REBUILT';
       actor?: string | null;
       subject?: string | null;
       address?: string | null;
@@ -1342,6 +1376,19 @@ export interface components {
     };
     MandateListDto: {
       items: components['schemas']['MandateDto'][];
+    };
+    RebuiltDto: {
+      /** Format: uuid */
+      projectId: string;
+      /** @enum {string} */
+      how: 'SIGNALLED' | 'REWRITTEN';
+      seq?: number;
+    };
+    RebuiltAllDto: {
+      running: number;
+      signalled: number;
+      rewritten: number;
+      failed: string[];
     };
     TaskDto: {
       taskId: string;
@@ -3251,7 +3298,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_submit: {
+  ProjectCommandsController_submit: {
     parameters: {
       query?: never;
       header?: {
@@ -3334,7 +3381,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_accept: {
+  ProjectCommandsController_accept: {
     parameters: {
       query?: never;
       header?: {
@@ -3417,7 +3464,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_supplement: {
+  ProjectCommandsController_supplement: {
     parameters: {
       query?: never;
       header?: {
@@ -3500,7 +3547,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_resubmit: {
+  ProjectCommandsController_resubmit: {
     parameters: {
       query?: never;
       header?: {
@@ -3583,7 +3630,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_deliverDeficiency: {
+  ProjectCommandsController_deliverDeficiency: {
     parameters: {
       query?: never;
       header?: {
@@ -3666,7 +3713,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_withdrawItem: {
+  ProjectCommandsController_withdrawItem: {
     parameters: {
       query?: never;
       header?: {
@@ -3749,7 +3796,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_withdraw: {
+  ProjectCommandsController_withdraw: {
     parameters: {
       query?: never;
       header?: {
@@ -3831,7 +3878,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_extend: {
+  ProjectCommandsController_extend: {
     parameters: {
       query?: never;
       header?: {
@@ -3914,7 +3961,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_scheduleJoint: {
+  ProjectCommandsController_scheduleJoint: {
     parameters: {
       query?: never;
       header?: {
@@ -3996,7 +4043,7 @@ export interface operations {
       };
     };
   };
-  ProjectsController_recordJoint: {
+  ProjectCommandsController_recordJoint: {
     parameters: {
       query?: never;
       header?: {
@@ -4495,6 +4542,154 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReadModelController_rebuild: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebuiltDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReadModelController_rebuildRunning: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebuiltAllDto'];
+        };
       };
       /** @description Invalid input; the message names each bad field */
       400: {
@@ -6344,3 +6539,299 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiProjectsGetParametersQueryRiskValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/projects']['get']['parameters']['query']['risk']
+> = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
+export const pathsApiProjectsGetParametersQueryStageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/projects']['get']['parameters']['query']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const pathsApiProjectsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/projects']['get']['parameters']['query']['status']
+> = ['IN_PROGRESS', 'COMPLETED', 'REJECTED', 'WITHDRAWN'];
+export const pathsApiProjectsGetParametersQueryTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/projects']['get']['parameters']['query']['type']
+> = ['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'];
+export const pathsApiProjectsIdStagesStageSubmissionPostParametersPathStageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/projects/{id}/stages/{stage}/submission']['post']['parameters']['path']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const pathsApiProjectsIdStagesStageAcceptancePostParametersPathStageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/projects/{id}/stages/{stage}/acceptance']['post']['parameters']['path']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const pathsApiTasksGetParametersQueryRiskValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/tasks']['get']['parameters']['query']['risk']
+> = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
+export const pathsApiTasksGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/tasks']['get']['parameters']['query']['status']
+> = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
+export const pathsApiEscalationsGetParametersQueryRiskValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/escalations']['get']['parameters']['query']['risk']
+> = ['AT_RISK', 'OVERDUE'];
+export const pathsApiSubmissionsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/submissions']['get']['parameters']['query']['status']
+> = ['SUBMITTED', 'RETURNED', 'IN_REVIEW', 'BLOCKED'];
+export const pathsApiStatisticsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/statistics']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
+export const pathsApiProjectsIdStagesStageReceiptGetParametersPathStageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/projects/{id}/stages/{stage}/receipt']['get']['parameters']['path']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const pathsApiRectificationsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/rectifications']['get']['parameters']['query']['status']
+> = ['OPEN', 'RESPONDED', 'CONFIRMED', 'DISPUTED', 'OVERDUE'];
+export const pathsApiAdminUsersGetParametersQueryRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/admin/users']['get']['parameters']['query']['role']
+> = [
+  'APPLICANT',
+  'AGENT',
+  'WINDOW_OFFICER',
+  'REVIEWING_OFFICER',
+  'DEPARTMENT_HEAD',
+  'SUPERVISOR',
+  'ADMIN',
+];
+export const loginResultDtoTokenTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LoginResultDto']['tokenType']
+> = ['Bearer'];
+export const loginResultDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LoginResultDto']['role']
+> = [
+  'APPLICANT',
+  'AGENT',
+  'WINDOW_OFFICER',
+  'REVIEWING_OFFICER',
+  'DEPARTMENT_HEAD',
+  'SUPERVISOR',
+  'ADMIN',
+];
+export const meDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MeDto']['role']
+> = [
+  'APPLICANT',
+  'AGENT',
+  'WINDOW_OFFICER',
+  'REVIEWING_OFFICER',
+  'DEPARTMENT_HEAD',
+  'SUPERVISOR',
+  'ADMIN',
+];
+export const auditEventDtoActionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AuditEventDto']['action']
+> = [
+  'LOGIN_SUCCEEDED',
+  'LOGIN_FAILED',
+  'LOGIN_LOCKED',
+  'LOGOUT',
+  'REFRESH_TOKEN_REUSED',
+  'PASSWORD_CHANGED',
+  'USER_CREATED',
+  'USER_UPDATED',
+  'ORGANISATION_CREATED',
+  'DELEGATION_GRANTED',
+  'DELEGATION_REVOKED',
+  'MANDATE_GRANTED',
+  'MANDATE_REVOKED',
+  'READ_MODEL_WRITE_REFUSED',
+  'READ_MODEL_REBUILT',
+];
+export const questionDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['QuestionDto']['kind']
+> = ['single', 'multi'];
+export const checklistItemDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ChecklistItemDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const checklistItemDtoJointProcedureValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ChecklistItemDto']['jointProcedure']
+> = ['SITE_SURVEY', 'DRAWING_REVIEW', 'ACCEPTANCE', 'SURVEYING'];
+export const checklistStageDtoCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ChecklistStageDto']['code']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const waivedItemDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WaivedItemDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const checklistDtoProjectTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ChecklistDto']['projectType']
+> = ['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'];
+export const departmentDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DepartmentDto']['kind']
+> = ['GOVERNMENT', 'UTILITY'];
+export const projectClockDtoRiskValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectClockDto']['risk']
+> = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
+export const nextActionDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NextActionDto']['kind']
+> = [
+  'SUBMIT_STAGE',
+  'ANSWER_SUPPLEMENT',
+  'DELIVER_DEFICIENCY',
+  'RESUBMIT_ITEM',
+  'ACCEPT_STAGE',
+  'DECIDE_ITEM',
+  'RECORD_JOINT_RESULT',
+];
+export const nextActionDtoByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NextActionDto']['by']
+> = ['APPLICANT', 'WINDOW_OFFICER', 'REVIEWING_OFFICER'];
+export const nextActionDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NextActionDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const itemClockDtoRiskValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ItemClockDto']['risk']
+> = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
+export const openDeficiencyDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OpenDeficiencyDto']['status']
+> = ['OPEN', 'DELIVERED', 'MISSED'];
+export const pauseDtoReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PauseDto']['reason']
+> = [
+  'SUPPLEMENT',
+  'DEFICIENCY_OVERDUE',
+  'EXPERT_REVIEW',
+  'PUBLIC_NOTICE',
+  'HEARING',
+  'SITE_SURVEY',
+  'INSPECTION_TESTING',
+  'APPRAISAL',
+];
+export const itemReportDtoJointProcedureValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ItemReportDto']['jointProcedure']
+> = ['SITE_SURVEY', 'DRAWING_REVIEW', 'ACCEPTANCE', 'SURVEYING'];
+export const stageReportDtoCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StageReportDto']['code']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const jointProcedureStateDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['JointProcedureStateDto']['type']
+> = ['SITE_SURVEY', 'DRAWING_REVIEW', 'ACCEPTANCE', 'SURVEYING'];
+export const jointProcedureStateDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['JointProcedureStateDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const jointProcedureStateDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['JointProcedureStateDto']['status']
+> = ['SCHEDULED', 'DONE'];
+export const projectReportDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectReportDto']['type']
+> = ['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'];
+export const projectReportDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectReportDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const projectReportDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectReportDto']['status']
+> = ['IN_PROGRESS', 'COMPLETED', 'REJECTED', 'WITHDRAWN'];
+export const projectPendingDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectPendingDto']['status']
+> = ['STARTING'];
+export const projectSummaryDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectSummaryDto']['type']
+> = ['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'];
+export const projectSummaryDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectSummaryDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const projectSummaryDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectSummaryDto']['status']
+> = ['IN_PROGRESS', 'COMPLETED', 'REJECTED', 'WITHDRAWN'];
+export const timelineEventDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TimelineEventDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const timelineEventDtoClockEffectValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TimelineEventDto']['clockEffect']
+> = ['STARTED', 'STOPPED', 'RESUMED', 'ENDED', 'RESTARTED', 'EXTENDED'];
+export const acceptanceDtoDecisionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AcceptanceDto']['decision']
+> = ['ACCEPT', 'RETURN'];
+export const jointProcedureDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['JointProcedureDto']['type']
+> = ['SITE_SURVEY', 'DRAWING_REVIEW', 'ACCEPTANCE', 'SURVEYING'];
+export const rebuiltDtoHowValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RebuiltDto']['how']
+> = ['SIGNALLED', 'REWRITTEN'];
+export const taskDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TaskDto']['status']
+> = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
+export const taskDtoRiskValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TaskDto']['risk']
+> = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
+export const procedureDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProcedureDto']['type']
+> = ['EXPERT_REVIEW', 'PUBLIC_NOTICE', 'HEARING', 'SITE_SURVEY', 'INSPECTION_TESTING', 'APPRAISAL'];
+export const decisionDtoActionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DecisionDto']['action']
+> = [
+  'APPROVE',
+  'REJECT',
+  'REQUEST_SUPPLEMENT',
+  'START_SPECIAL_PROCEDURE',
+  'END_SPECIAL_PROCEDURE',
+  'ACCEPT_WITH_DEFICIENCY',
+];
+export const commandResultDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CommandResultDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const stageSubmissionDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StageSubmissionDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const noticeDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NoticeDto']['kind']
+> = [
+  'CLOCK_STOPPED',
+  'CLOCK_RESUMED',
+  'STAGE_RETURNED',
+  'ITEM_REJECTED',
+  'WARNING',
+  'OVERDUE_ESCALATION',
+  'DEFICIENCY_MISSED',
+  'JOINT_PROCEDURE_SCHEDULED',
+  'RECTIFICATION_OPENED',
+  'RECTIFICATION_OVERDUE',
+  'RECTIFICATION_RESPONDED',
+  'RECTIFICATION_CONFIRMED',
+  'RECTIFICATION_DISPUTED',
+];
+export const receiptDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReceiptDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const ratingDtoRectificationStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RatingDto']['rectificationStatus']
+> = ['OPEN', 'RESPONDED', 'CONFIRMED', 'DISPUTED', 'OVERDUE'];
+export const rectificationDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RectificationDto']['status']
+> = ['OPEN', 'RESPONDED', 'CONFIRMED', 'DISPUTED', 'OVERDUE'];
+export const userDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UserDto']['role']
+> = [
+  'APPLICANT',
+  'AGENT',
+  'WINDOW_OFFICER',
+  'REVIEWING_OFFICER',
+  'DEPARTMENT_HEAD',
+  'SUPERVISOR',
+  'ADMIN',
+];
+export const createUserDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateUserDto']['role']
+> = [
+  'APPLICANT',
+  'AGENT',
+  'WINDOW_OFFICER',
+  'REVIEWING_OFFICER',
+  'DEPARTMENT_HEAD',
+  'SUPERVISOR',
+  'ADMIN',
+];
+export const updateUserDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateUserDto']['role']
+> = [
+  'APPLICANT',
+  'AGENT',
+  'WINDOW_OFFICER',
+  'REVIEWING_OFFICER',
+  'DEPARTMENT_HEAD',
+  'SUPERVISOR',
+  'ADMIN',
+];

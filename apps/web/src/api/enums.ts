@@ -1,0 +1,26 @@
+/**
+ * The API's value lists, generated from its OpenAPI document (`npm run gen:api` runs
+ * openapi-typescript with `--enum-values`): a select offers what the API accepts, never a copy.
+ */
+import {
+  pathsApiEscalationsGetParametersQueryRiskValues,
+  procedureDtoTypeValues,
+  projectClockDtoRiskValues,
+  projectReportDtoTypeValues,
+  rectificationDtoStatusValues,
+  stageReportDtoCodeValues,
+  taskDtoStatusValues,
+  userDtoRoleValues,
+} from './schema';
+
+export const ROLES = userDtoRoleValues;
+export const RISKS = projectClockDtoRiskValues;
+export const STAGE_CODES = stageReportDtoCodeValues;
+export const PROJECT_TYPES = projectReportDtoTypeValues;
+/** An officer's queue: under review, or stopped while the department holds the item. */
+export const TASK_STATUSES = taskDtoStatusValues;
+/** The law's procedures not counted in the limit (art. 45). */
+export const SPECIAL_PROCEDURE_TYPES = procedureDtoTypeValues;
+export const RECTIFICATION_STATUSES = rectificationDtoStatusValues;
+/** A head's escalations: the risks that are escalated. */
+export const ESCALATION_RISKS = pathsApiEscalationsGetParametersQueryRiskValues;
