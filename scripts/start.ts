@@ -164,6 +164,8 @@ async function main() {
   // Tokens survive a restart: a random signing secret kept with the embedded data.
   if (!childEnv.JWT_SECRET && childEnv.NODE_ENV !== 'production')
     childEnv.JWT_SECRET = localSecret(dataDir);
+  // Uploaded materials live with the embedded data unless an S3 bucket is given.
+  if (!childEnv.S3_BUCKET?.trim()) childEnv.FILES_DIR ??= join(dataDir, 'files');
   // Without SMTP_URL the worker catches notice mails on loopback and keeps each as a file here.
   if (!childEnv.SMTP_URL?.trim()) childEnv.MAIL_CATCHER_DIR ??= join(dataDir, 'mail');
   lines.push(

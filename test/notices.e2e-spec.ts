@@ -129,9 +129,7 @@ describe('notices: the inbox of the people addressed, and their mail through a r
       key: 'supplementRequested',
       params: { reason: 'SUPPLEMENT', comment: '请补充消防设计文件' },
     });
-    expect(renderNoticeText('zh-CN', notice.text!)).toMatch(
-      /停止计时：补正：请补充消防设计文件/,
-    );
+    expect(renderNoticeText('zh-CN', notice.text!)).toMatch(/停止计时：补正：请补充消防设计文件/);
     expect(mine.unread).toBeGreaterThanOrEqual(1);
     // The same notice for a colleague of the organisation and the delegated agent; not for others.
     expect((await inbox('n-colleague')).items.map((n) => n.id)).toContain(notice.id);

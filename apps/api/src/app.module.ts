@@ -16,6 +16,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { MaterialsModule } from './materials/materials.module';
 
 @Module({
   imports: [
@@ -36,6 +37,7 @@ import { RatingsModule } from './ratings/ratings.module';
     NoticesModule,
     DocumentsModule,
     RatingsModule,
+    MaterialsModule,
     WebModule.register(),
     AccountsModule,
     AuditModule,

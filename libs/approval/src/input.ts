@@ -24,6 +24,8 @@ export function workflowItems(list: Checklist): ProjectWorkflowInput['items'] {
           required: m.required,
           ...(m.producedBy ? { producedBy: m.producedBy } : {}),
           ...(m.deficiencyAllowed ? { deficiencyAllowed: true } : {}),
+          ...(m.source !== 'APPLICANT' ? { source: m.source } : {}),
+          ...(m.reason.length ? { reason: [...m.reason] } : {}),
         })),
       })),
     ),

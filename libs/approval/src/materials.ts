@@ -5,56 +5,10 @@
  * before materials have none (`ItemState.materials` absent), and every rule here then holds
  * nothing back.
  */
-import type { ItemState } from './types';
+import type { MaterialInput, MaterialState } from './material-state';
+import type { ItemState, ProjectState } from './types';
 
-export const MATERIAL_STATUSES = [
-  'MISSING',
-  'UPLOADED',
-  'ACCEPTED',
-  'NEEDS_CORRECTION',
-  'PROVIDED_BY_RESULT',
-  'WAIVED',
-] as const;
-export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
-
-/** A material as the checklist gives it to the workflow. */
-export interface MaterialInput {
-  code: string;
-  name: string;
-  nameEn: string;
-  /** False: waived for this project. */
-  required: boolean;
-  /** The item on this project whose result it is (nothing to hand in once that is approved). */
-  producedBy?: string;
-  /** 容缺: the window may accept the item while it is still missing. */
-  deficiencyAllowed?: boolean;
-}
-
-/** A file handed in: its id in the files table and storage, and its SHA-256. */
-export interface MaterialFile {
-  id: string;
-  sha256: string;
-  /** The round it belongs to: 1, then +1 each time the material is asked for again. */
-  round: number;
-}
-
-export interface MaterialVerdict {
-  status: 'ACCEPTED' | 'NEEDS_CORRECTION';
-  by: string;
-  on: string;
-  round: number;
-  reason?: string;
-}
-
-export interface MaterialState extends MaterialInput {
-  status: MaterialStatus;
-  round: number;
-  files: MaterialFile[];
-  /** Why it was asked for again (a return, a supplement request), for this round. */
-  correction?: string;
-  /** The last verdict of the window or an officer. */
-  verdict?: MaterialVerdict;
-}
+export * from './material-state';
 
 /** Most files one material takes in one round (a drawing set may be several files). */
 export const MAX_FILES_PER_ROUND = 20;
@@ -86,11 +40,19 @@ export const materialNames = (ms: readonly MaterialState[]) =>
  * accepted (replacing is fine until then), when a supplement asks for it, or when a 容缺
  * deficiency promised it.
  */
-export function uploadClosedBecause(item: ItemState, m: MaterialState): string | undefined {
+export function uploadClosedBecause(
+  state: Pick<ProjectState, 'stages'>,
+  item: ItemState,
+  m: MaterialState,
+): string | undefined {
   if (m.status === 'PROVIDED_BY_RESULT')
     return `material ${m.code} of item ${item.code} is provided by the result of ${m.producedBy}`;
   if (m.status === 'WAIVED') return `material ${m.code} of item ${item.code} is waived`;
-  if (item.status === 'PENDING' || item.status === 'SUBMITTED') return undefined;
+  // Before the window accepted the item's stage (an accepted item may still wait, PENDING, for
+  // its prerequisites: its materials were accepted with the stage).
+  const stage = state.stages.find((s) => s.code === item.stage)?.status;
+  const notAccepted = stage === 'NOT_STARTED' || stage === 'RETURNED' || stage === 'SUBMITTED';
+  if (notAccepted && (item.status === 'PENDING' || item.status === 'SUBMITTED')) return undefined;
   if (item.status === 'SUPPLEMENT_REQUESTED' && m.status === 'NEEDS_CORRECTION') return undefined;
   const promised = item.deficiencies.some(
     (d) => d.status !== 'DELIVERED' && d.materials?.includes(m.code),

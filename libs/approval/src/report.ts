@@ -91,6 +91,20 @@ export function itemReport(i: ItemState, c: ItemClock) {
     startedOn: i.intervals[0]?.from ?? null,
     decidedOn: i.decidedOn ?? null,
     pauses: i.pauses,
+    /** What the item asks for, and where each material stands (files: GET …/materials). */
+    materials: (i.materials ?? []).map((m) => ({
+      code: m.code,
+      name: m.name,
+      nameEn: m.nameEn,
+      required: m.required,
+      status: m.status,
+      round: m.round,
+      source: m.source ?? 'APPLICANT',
+      producedBy: m.producedBy ?? null,
+      deficiencyAllowed: m.deficiencyAllowed === true,
+      reason: m.reason ?? [],
+      correction: m.correction ?? null,
+    })),
   };
 }
 

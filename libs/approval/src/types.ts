@@ -29,7 +29,7 @@ export type StageStatus =
 export type ProjectStatus = 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
 
 export * from './pause-reasons';
-import type { MaterialInput, MaterialState } from './materials';
+import type { MaterialInput, MaterialState } from './material-state';
 import type { PauseReason } from './pause-reasons';
 
 /** Working days in (from, to]; `to` absent while the interval is open (runs through today). */

@@ -206,6 +206,46 @@ export class ApiClient {
     return (await this.request<T>('POST', path, { ...opts, body })).body;
   }
 
+  /**
+   * One file as multipart/form-data (part `file`), as a browser sends it; the answer as `send`
+   * gives it (never throws).
+   */
+  async upload<T = unknown>(
+    path: string,
+    file: { name: string; bytes: Uint8Array<ArrayBuffer>; type?: string },
+    opts: Omit<CallOptions, 'body'> = {},
+  ): Promise<Answer<T>> {
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }),
+      file.name,
+    );
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.key) headers['idempotency-key'] = opts.key;
+    const start = Date.now();
+    let status: Status;
+    let body: unknown;
+    try {
+      const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: form });
+      status = res.status;
+      const text = await res.text();
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
+    } catch (err) {
+      status = 'network';
+      body = (err as Error).message;
+    }
+    const end = Date.now();
+    const answer: Answer<T> = { status, body: body as T, start, end, ms: end - start };
+    this.options.onAnswer?.(answer, 'POST', path, opts.key);
+    return answer;
+  }
+
   /** POST /api/auth/login → the bearer token. */
   async login(username: string, password: string, opts: RequestOptions = {}): Promise<string> {
     const r = await this.request<{ accessToken: string }>('POST', '/api/auth/login', {

@@ -8,3 +8,4 @@ export * from './mail.config';
 export * from './documents.config';
 export * from './temporal-connection';
 export * from './start-error';
+export * from './storage.config';

@@ -6,7 +6,7 @@
  * Sec-Fetch-Site): a forged cross-site request is refused before the cookie is read.
  */
 import type { CookieOptions, Request, Response } from 'express';
-import { REFRESH_COOKIE_HEADER } from '../../../../libs/client/src/session-cookie';
+import { REFRESH_COOKIE_HEADER } from '../../../../libs/client/src/core';
 
 export const REFRESH_COOKIE = 'pa_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';

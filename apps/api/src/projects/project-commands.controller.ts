@@ -59,8 +59,15 @@ export class ProjectCommandsController {
     @Param('stage', StagePipe) stage: StageCode,
     @Body() body: AcceptanceDto,
   ) {
-    const { decision, reason } = body;
-    return this.commands.report(t, { kind: 'ACCEPT_STAGE', stage, decision, reason });
+    const { decision, reason, materials, deficiencies } = body;
+    return this.commands.report(t, {
+      kind: 'ACCEPT_STAGE',
+      stage,
+      decision,
+      reason,
+      ...(materials?.length ? { materials } : {}),
+      ...(deficiencies?.length ? { deficiencies } : {}),
+    });
   }
 
   /** Answers a supplement request: the item's clock resumes. */

@@ -7,6 +7,7 @@ import type { DecisionDto } from '../projects/dto/commands.dto';
 import { ProjectCommandsService } from '../projects/project-commands.service';
 import type { CommandAnswer } from '../../../../libs/temporal/src';
 import type { EscalationsQuery, TasksQuery } from './dto/task.dto';
+import { parseTaskId } from './task-id';
 
 /** A department's work: its reviewing officers' queue, its head's and the supervisor's escalations. */
 @Injectable()
@@ -61,6 +62,7 @@ export class TasksService {
           comment: body.comment,
           procedure: body.procedure,
           deficiency: body.deficiency,
+          ...(body.materials?.length ? { materials: body.materials } : {}),
         },
         { key },
       );
@@ -77,15 +79,4 @@ export class TasksService {
       projectClock: changed?.clock,
     };
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** `<projectId>:<itemCode>` (libs/approval initialState), or undefined. */
-function parseTaskId(taskId: string): { projectId: string; itemCode: string } | undefined {
-  const at = taskId.indexOf(':');
-  const projectId = taskId.slice(0, at);
-  const itemCode = taskId.slice(at + 1);
-  if (at < 0 || !UUID.test(projectId) || itemCode === '') return undefined;
-  return { projectId, itemCode };
 }

@@ -4,7 +4,7 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
-import { REFRESH_COOKIE_HEADER } from '../../../../libs/client/src/session-cookie';
+import { REFRESH_COOKIE_HEADER } from '../../../../libs/client/src/core';
 import { type IssuedTokens, session } from '../auth/session-store';
 import { outage } from './outage';
 

@@ -804,6 +804,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{id}/items/{itemCode}/materials/{material}/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MaterialsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/items/{itemCode}/materials/{material}/files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['MaterialsController_detach'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MaterialsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MaterialsController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{taskId}/materials/{material}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MaterialsController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/organisations': {
     parameters: {
       query?: never;
@@ -937,7 +1017,8 @@ export interface components {
         | 'MANDATE_GRANTED'
         | 'MANDATE_REVOKED'
         | 'READ_MODEL_WRITE_REFUSED'
-        | 'READ_MODEL_REBUILT';
+        | 'READ_MODEL_REBUILT'
+        | 'FILE_DOWNLOADED';
       actor?: string | null;
       subject?: string | null;
       address?: string | null;
@@ -1031,6 +1112,26 @@ export interface components {
       text: string;
       textEn: string;
     };
+    PaperCopiesDto: {
+      originals: number;
+      copies: number;
+      /** @enum {string} */
+      size?: 'A3' | 'A4' | 'A5';
+    };
+    ChecklistMaterialDto: {
+      code: string;
+      name: string;
+      nameEn: string;
+      required: boolean;
+      reason: components['schemas']['AnswerReasonDto'][];
+      /** @enum {string} */
+      source: 'APPLICANT' | 'EARLIER_ITEM' | 'GOVERNMENT' | 'INTERMEDIARY';
+      producedBy: string | null;
+      paper: components['schemas']['PaperCopiesDto'] | null;
+      deficiencyAllowed: boolean;
+      template: string | null;
+      standard: string;
+    };
     ChecklistItemDto: {
       code: string;
       name: string;
@@ -1047,6 +1148,7 @@ export interface components {
       jointProcedure: 'SITE_SURVEY' | 'DRAWING_REVIEW' | 'ACCEPTANCE' | 'SURVEYING' | null;
       prerequisites: string[];
       requiredBecause: components['schemas']['AnswerReasonDto'][];
+      materials: components['schemas']['ChecklistMaterialDto'][];
     };
     ChecklistThemeDto: {
       code: string;
@@ -1188,6 +1290,22 @@ export interface components {
       expectedDays?: number;
       note?: string;
     };
+    ItemMaterialDto: {
+      code: string;
+      name: string;
+      nameEn: string;
+      required: boolean;
+      /** @enum {string} */
+      status:
+        'MISSING' | 'UPLOADED' | 'ACCEPTED' | 'NEEDS_CORRECTION' | 'PROVIDED_BY_RESULT' | 'WAIVED';
+      round: number;
+      /** @enum {string} */
+      source: 'APPLICANT' | 'EARLIER_ITEM' | 'GOVERNMENT' | 'INTERMEDIARY';
+      producedBy: string | null;
+      deficiencyAllowed: boolean;
+      reason: components['schemas']['AnswerReasonDto'][];
+      correction: string | null;
+    };
     ItemReportDto: {
       code: string;
       name: string;
@@ -1207,6 +1325,7 @@ export interface components {
       /** Format: date */
       decidedOn: string | null;
       pauses: components['schemas']['PauseDto'][];
+      materials: components['schemas']['ItemMaterialDto'][];
     };
     ThemeReportDto: {
       code: string;
@@ -1322,10 +1441,23 @@ export interface components {
       note?: string;
       materials?: components['schemas']['MaterialDto'][];
     };
+    ReturnedMaterialDto: {
+      itemCode: string;
+      materialCode: string;
+      reason?: string;
+    };
+    WindowDeficiencyDto: {
+      itemCode: string;
+      materials: string[];
+      /** Format: date */
+      dueDate: string;
+    };
     AcceptanceDto: {
       /** @enum {string} */
       decision: 'ACCEPT' | 'RETURN';
       reason?: string;
+      materials?: components['schemas']['ReturnedMaterialDto'][];
+      deficiencies?: components['schemas']['WindowDeficiencyDto'][];
     };
     NoteDto: {
       note?: string;
@@ -1426,6 +1558,10 @@ export interface components {
       description: string;
       dueDate: string;
     };
+    CorrectionDto: {
+      code: string;
+      reason?: string;
+    };
     DecisionDto: {
       /** @enum {string} */
       action:
@@ -1438,6 +1574,7 @@ export interface components {
       comment?: string;
       procedure?: components['schemas']['ProcedureDto'];
       deficiency?: components['schemas']['DeficiencyDto'];
+      materials?: components['schemas']['CorrectionDto'][];
     };
     CommandResultItemDto: {
       code: string;
@@ -1717,6 +1854,72 @@ export interface components {
     ConfirmationBodyDto: {
       satisfied: boolean;
       note?: string;
+    };
+    UploadedFileDto: {
+      /** Format: uuid */
+      id: string;
+      itemCode: string;
+      materialCode: string;
+      round: number;
+      filename: string;
+      size: number;
+      sha256: string;
+      contentType: string;
+      uploadedBy: string;
+      onBehalfOf: string | null;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    MaterialVerdictViewDto: {
+      /** @enum {string} */
+      status: 'ACCEPTED' | 'NEEDS_CORRECTION';
+      by: string;
+      /** Format: date */
+      on: string;
+      round: number;
+      reason?: string;
+    };
+    ProvidingResultDto: {
+      number: string;
+      itemCode: string;
+    };
+    ProjectMaterialDto: {
+      code: string;
+      name: string;
+      nameEn: string;
+      required: boolean;
+      /** @enum {string} */
+      status:
+        'MISSING' | 'UPLOADED' | 'ACCEPTED' | 'NEEDS_CORRECTION' | 'PROVIDED_BY_RESULT' | 'WAIVED';
+      round: number;
+      /** @enum {string} */
+      source: 'APPLICANT' | 'EARLIER_ITEM' | 'GOVERNMENT' | 'INTERMEDIARY';
+      producedBy: string | null;
+      deficiencyAllowed: boolean;
+      correction: string | null;
+      verdict: components['schemas']['MaterialVerdictViewDto'] | null;
+      result: components['schemas']['ProvidingResultDto'] | null;
+      files: components['schemas']['UploadedFileDto'][];
+    };
+    ItemMaterialsDto: {
+      code: string;
+      name: string;
+      nameEn: string;
+      stage: string;
+      department: string;
+      status: string;
+      taskId: string;
+      materials: components['schemas']['ProjectMaterialDto'][];
+    };
+    ProjectMaterialsDto: {
+      /** Format: uuid */
+      projectId: string;
+      items: components['schemas']['ItemMaterialsDto'][];
+    };
+    MaterialVerdictDto: {
+      /** @enum {string} */
+      verdict: 'ACCEPTED' | 'NEEDS_CORRECTION';
+      reason?: string;
     };
     OrganisationDto: {
       code: string;
@@ -6151,6 +6354,418 @@ export interface operations {
       };
     };
   };
+  MaterialsController_upload: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : - */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+        itemCode: string;
+        material: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The file of the same Idempotency-Key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedFileDto'];
+        };
+      };
+      /** @description Stored and handed in */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedFileDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  MaterialsController_detach: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : - */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        fileId: string;
+        id: string;
+        itemCode: string;
+        material: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Taken back */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  MaterialsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectMaterialsDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  MaterialsController_download: {
+    parameters: {
+      query?: {
+        inline?: boolean;
+      };
+      header?: never;
+      path: {
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  MaterialsController_review: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : - */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        material: string;
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MaterialVerdictDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemMaterialDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   OrganisationsController_list: {
     parameters: {
       query?: never;
@@ -6640,10 +7255,17 @@ export const auditEventDtoActionValues: ReadonlyArray<
   'MANDATE_REVOKED',
   'READ_MODEL_WRITE_REFUSED',
   'READ_MODEL_REBUILT',
+  'FILE_DOWNLOADED',
 ];
 export const questionDtoKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['QuestionDto']['kind']
 > = ['single', 'multi'];
+export const paperCopiesDtoSizeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PaperCopiesDto']['size']
+> = ['A3', 'A4', 'A5'];
+export const checklistMaterialDtoSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ChecklistMaterialDto']['source']
+> = ['APPLICANT', 'EARLIER_ITEM', 'GOVERNMENT', 'INTERMEDIARY'];
 export const checklistItemDtoStageValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ChecklistItemDto']['stage']
 > = ['PLAN', 'START_PERMIT', 'COMPLETION'];
@@ -6700,6 +7322,12 @@ export const pauseDtoReasonValues: ReadonlyArray<
   'INSPECTION_TESTING',
   'APPRAISAL',
 ];
+export const itemMaterialDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ItemMaterialDto']['status']
+> = ['MISSING', 'UPLOADED', 'ACCEPTED', 'NEEDS_CORRECTION', 'PROVIDED_BY_RESULT', 'WAIVED'];
+export const itemMaterialDtoSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ItemMaterialDto']['source']
+> = ['APPLICANT', 'EARLIER_ITEM', 'GOVERNMENT', 'INTERMEDIARY'];
 export const itemReportDtoJointProcedureValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ItemReportDto']['jointProcedure']
 > = ['SITE_SURVEY', 'DRAWING_REVIEW', 'ACCEPTANCE', 'SURVEYING'];
@@ -6802,6 +7430,18 @@ export const ratingDtoRectificationStatusValues: ReadonlyArray<
 export const rectificationDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['RectificationDto']['status']
 > = ['OPEN', 'RESPONDED', 'CONFIRMED', 'DISPUTED', 'OVERDUE'];
+export const materialVerdictViewDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MaterialVerdictViewDto']['status']
+> = ['ACCEPTED', 'NEEDS_CORRECTION'];
+export const projectMaterialDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectMaterialDto']['status']
+> = ['MISSING', 'UPLOADED', 'ACCEPTED', 'NEEDS_CORRECTION', 'PROVIDED_BY_RESULT', 'WAIVED'];
+export const projectMaterialDtoSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectMaterialDto']['source']
+> = ['APPLICANT', 'EARLIER_ITEM', 'GOVERNMENT', 'INTERMEDIARY'];
+export const materialVerdictDtoVerdictValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MaterialVerdictDto']['verdict']
+> = ['ACCEPTED', 'NEEDS_CORRECTION'];
 export const userDtoRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['UserDto']['role']
 > = [

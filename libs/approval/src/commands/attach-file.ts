@@ -12,7 +12,7 @@ export const attachFile: CommandHandler<'ATTACH_FILE'> = {
   validate(state, c) {
     const item = findItem(state, c.itemCode);
     const m = findItemMaterial(item, c.materialCode);
-    const closed = uploadClosedBecause(item, m);
+    const closed = uploadClosedBecause(state, item, m);
     if (closed) refuse('CONFLICT', closed);
     if (!/^[0-9a-f]{64}$/.test(c.file?.sha256 ?? ''))
       refuse('INVALID', 'file.sha256 must be a SHA-256 in hex');

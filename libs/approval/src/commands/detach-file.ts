@@ -8,7 +8,7 @@ export const detachFile: CommandHandler<'DETACH_FILE'> = {
   validate(state, c) {
     const item = findItem(state, c.itemCode);
     const m = findItemMaterial(item, c.materialCode);
-    const closed = uploadClosedBecause(item, m);
+    const closed = uploadClosedBecause(state, item, m);
     if (closed) refuse('CONFLICT', closed);
     if (!filesOfRound(m).some((f) => f.id === c.fileId))
       refuse('NOT_FOUND', `file ${c.fileId} is not in the open round of material ${m.code}`);

@@ -14,6 +14,7 @@ import {
   type ReceiptItem,
 } from './document-records.entity';
 import { RatingRecord, RectificationRecord } from './rating-records.entity';
+import { MaterialFileRecord } from './material-file.entity';
 
 export {
   CalendarYearRecord,
@@ -34,6 +35,7 @@ export {
   ReceiptRecord,
   RatingRecord,
   RectificationRecord,
+  MaterialFileRecord,
 };
 export type { Role, ReceiptItem };
 export const ENTITIES = [
@@ -54,4 +56,5 @@ export const ENTITIES = [
   ItemResultRecord,
   RatingRecord,
   RectificationRecord,
+  MaterialFileRecord,
 ];

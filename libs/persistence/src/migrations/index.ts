@@ -14,6 +14,7 @@ import { Ratings1763850000000 } from './1763850000000-ratings';
 import { ReadPath1763880000000 } from './1763880000000-read-path';
 import { OverdueFrom1763885000000 } from './1763885000000-overdue-from';
 import { DeadlineSweep1763890000000 } from './1763890000000-deadline-sweep';
+import { MaterialFiles1763900000000 } from './1763900000000-material-files';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ReadPath1763880000000,
   OverdueFrom1763885000000,
   DeadlineSweep1763890000000,
+  MaterialFiles1763900000000,
 ];

@@ -328,6 +328,8 @@ export const AUDIT_ACTIONS = [
   // The project workflow's: a read-model write refused and held, and a repair's rewrite.
   'READ_MODEL_WRITE_REFUSED',
   'READ_MODEL_REBUILT',
+  // Every download of a material's file.
+  'FILE_DOWNLOADED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

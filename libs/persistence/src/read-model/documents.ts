@@ -184,3 +184,10 @@ export function resultOf(
 ): Promise<ItemResultRecord | null> {
   return db.getRepository(ItemResultRecord).findOneBy({ projectId, itemCode, round });
 }
+
+/** Every result issued for a project's items (all rounds), oldest first. */
+export function itemResultsOf(db: Db, projectId: string): Promise<ItemResultRecord[]> {
+  return db
+    .getRepository(ItemResultRecord)
+    .find({ where: { projectId }, order: { issuedAt: 'ASC' } });
+}

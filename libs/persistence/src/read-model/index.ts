@@ -16,3 +16,4 @@ export * from './documents';
 export * from './ratings';
 export * from './deadline-sweep';
 export * from './item-row';
+export * from './material-files';

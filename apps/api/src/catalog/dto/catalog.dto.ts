@@ -1,6 +1,11 @@
 /** The questionnaire and a checklist, as libs/domain/src/questionnaire produces them. */
-import { ApiProperty } from '@nestjs/swagger';
-import { JOINT_PROCEDURES, PROJECT_TYPES, STAGE_CODES } from '../../../../../libs/domain/src';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  JOINT_PROCEDURES,
+  MATERIAL_SOURCES,
+  PROJECT_TYPES,
+  STAGE_CODES,
+} from '../../../../../libs/domain/src';
 
 export class QuestionOptionDto {
   @ApiProperty({ type: String }) id!: string;
@@ -42,6 +47,32 @@ export class AnswerReasonDto {
   @ApiProperty({ type: String }) textEn!: string;
 }
 
+export class PaperCopiesDto {
+  @ApiProperty({ type: 'integer' }) originals!: number;
+  @ApiProperty({ type: 'integer' }) copies!: number;
+  @ApiPropertyOptional({ enum: ['A3', 'A4', 'A5'] }) size?: string;
+}
+
+/** A material (申请材料) an item asks for on this checklist. */
+export class ChecklistMaterialDto {
+  @ApiProperty({ type: String }) code!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ type: String }) nameEn!: string;
+  /** False: waived for this project (`reason` says by which answers). */
+  @ApiProperty({ type: Boolean }) required!: boolean;
+  /** The answers that made it required or waived; empty when the item always asks for it. */
+  @ApiProperty({ type: [AnswerReasonDto] }) reason!: AnswerReasonDto[];
+  @ApiProperty({ enum: MATERIAL_SOURCES }) source!: string;
+  /** The item on this checklist whose result it is: nothing to hand in once that is approved. */
+  @ApiProperty({ type: String, nullable: true }) producedBy!: string | null;
+  @ApiProperty({ type: PaperCopiesDto, nullable: true }) paper!: PaperCopiesDto | null;
+  /** 容缺: the window may accept the item while it is still missing. */
+  @ApiProperty({ type: Boolean }) deficiencyAllowed!: boolean;
+  @ApiProperty({ type: String, nullable: true }) template!: string | null;
+  /** The acceptance standard (受理标准) the window checks it against. */
+  @ApiProperty({ type: String }) standard!: string;
+}
+
 /** What a required and a waived item share. */
 class CatalogItemRefDto {
   @ApiProperty({ type: String }) code!: string;
@@ -60,6 +91,7 @@ export class ChecklistItemDto extends CatalogItemRefDto {
   @ApiProperty({ enum: JOINT_PROCEDURES, nullable: true }) jointProcedure!: string | null;
   @ApiProperty({ type: [String] }) prerequisites!: string[];
   @ApiProperty({ type: [AnswerReasonDto] }) requiredBecause!: AnswerReasonDto[];
+  @ApiProperty({ type: [ChecklistMaterialDto] }) materials!: ChecklistMaterialDto[];
 }
 
 export class ChecklistThemeDto {

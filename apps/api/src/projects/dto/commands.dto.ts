@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -15,7 +16,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DECISION_ACTIONS, SPECIAL_PROCEDURE_TYPES } from '../../../../../libs/approval/src';
-import { JOINT_PROCEDURES, type JointProcedure } from '../../../../../libs/domain/src';
+import {
+  JOINT_PROCEDURES,
+  MATERIAL_CODE_PATTERN,
+  type JointProcedure,
+} from '../../../../../libs/domain/src';
 
 export class MaterialDto {
   @ApiProperty({ type: String, minLength: 1, maxLength: 200 })
@@ -46,6 +51,45 @@ export class SubmissionDto {
   materials?: MaterialDto[];
 }
 
+const MATERIAL_CODE = { type: String, pattern: MATERIAL_CODE_PATTERN.source } as const;
+
+/** A material the window returns the stage for: to hand in again, with why. */
+export class ReturnedMaterialDto {
+  @ApiProperty({ type: String, maxLength: 40 })
+  @IsString()
+  @Length(1, 40)
+  itemCode!: string;
+
+  @ApiProperty(MATERIAL_CODE)
+  @Matches(MATERIAL_CODE_PATTERN)
+  materialCode!: string;
+
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}
+
+/** 容缺 at the window: an item's missing materials, handed in later by a committed date. */
+export class WindowDeficiencyDto {
+  @ApiProperty({ type: String, maxLength: 40 })
+  @IsString()
+  @Length(1, 40)
+  itemCode!: string;
+
+  @ApiProperty({ type: [String], maxItems: 50, minItems: 1 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Matches(MATERIAL_CODE_PATTERN, { each: true })
+  materials!: string[];
+
+  @ApiProperty({ type: String, format: 'date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be YYYY-MM-DD' })
+  dueDate!: string;
+}
+
 export class AcceptanceDto {
   @ApiProperty({ enum: ['ACCEPT', 'RETURN'] })
   @IsIn(['ACCEPT', 'RETURN'])
@@ -55,6 +99,51 @@ export class AcceptanceDto {
   @IsOptional()
   @IsString()
   @Length(1, 2000)
+  reason?: string;
+
+  /** RETURN: the materials missing or wrong (each opens a new round). */
+  @ApiPropertyOptional({ type: [ReturnedMaterialDto], maxItems: 200 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ReturnedMaterialDto)
+  materials?: ReturnedMaterialDto[];
+
+  /** ACCEPT with 容缺: the materials that follow, per item, by a date. */
+  @ApiPropertyOptional({ type: [WindowDeficiencyDto], maxItems: 100 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => WindowDeficiencyDto)
+  deficiencies?: WindowDeficiencyDto[];
+}
+
+/** A material a supplement request asks for again, with why. */
+export class CorrectionDto {
+  @ApiProperty(MATERIAL_CODE)
+  @Matches(MATERIAL_CODE_PATTERN)
+  code!: string;
+
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}
+
+/** An officer's verdict on one material. */
+export class MaterialVerdictDto {
+  @ApiProperty({ enum: ['ACCEPTED', 'NEEDS_CORRECTION'] })
+  @IsIn(['ACCEPTED', 'NEEDS_CORRECTION'])
+  verdict!: 'ACCEPTED' | 'NEEDS_CORRECTION';
+
+  /** Required with NEEDS_CORRECTION: what to correct. */
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   reason?: string;
 }
 
@@ -103,6 +192,15 @@ export class DecisionDto {
   @ValidateNested()
   @Type(() => DeficiencyDto)
   deficiency?: DeficiencyDto;
+
+  /** REQUEST_SUPPLEMENT: the materials to correct (default: those judged NEEDS_CORRECTION). */
+  @ApiPropertyOptional({ type: [CorrectionDto], maxItems: 50 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CorrectionDto)
+  materials?: CorrectionDto[];
 }
 
 export class NoteDto {

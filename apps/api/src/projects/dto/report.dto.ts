@@ -5,13 +5,19 @@
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROJECT_STATUSES } from './list-query.dto';
-import { SPECIAL_PROCEDURE_TYPES, type NextActionKind } from '../../../../../libs/approval/src';
+import {
+  MATERIAL_STATUSES,
+  SPECIAL_PROCEDURE_TYPES,
+  type NextActionKind,
+} from '../../../../../libs/approval/src';
 import {
   JOINT_PROCEDURES,
+  MATERIAL_SOURCES,
   PROJECT_TYPES,
   RISKS,
   STAGE_CODES,
 } from '../../../../../libs/domain/src';
+import { AnswerReasonDto } from '../../catalog/dto/catalog.dto';
 
 const DATE = { type: String, format: 'date' } as const;
 const NULLABLE_DATE = { ...DATE, nullable: true } as const;
@@ -64,6 +70,24 @@ export class PauseDto {
   @ApiPropertyOptional({ type: String }) note?: string;
 }
 
+/** An item's material as the project stands: the files are in `GET …/materials`. */
+export class ItemMaterialDto {
+  @ApiProperty({ type: String }) code!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ type: String }) nameEn!: string;
+  @ApiProperty({ type: Boolean }) required!: boolean;
+  @ApiProperty({ enum: MATERIAL_STATUSES }) status!: string;
+  /** 1, then +1 each time the material is asked for again. */
+  @ApiProperty({ type: 'integer', minimum: 1 }) round!: number;
+  @ApiProperty({ enum: MATERIAL_SOURCES }) source!: string;
+  /** The item whose result provides it (nothing to hand in once that is approved). */
+  @ApiProperty({ type: String, nullable: true }) producedBy!: string | null;
+  @ApiProperty({ type: Boolean }) deficiencyAllowed!: boolean;
+  @ApiProperty({ type: [AnswerReasonDto] }) reason!: AnswerReasonDto[];
+  /** Why it was asked for again, in this round. */
+  @ApiProperty({ type: String, nullable: true }) correction!: string | null;
+}
+
 export class ItemReportDto {
   @ApiProperty({ type: String }) code!: string;
   @ApiProperty({ type: String }) name!: string;
@@ -85,6 +109,7 @@ export class ItemReportDto {
   @ApiProperty(NULLABLE_DATE) decidedOn!: string | null;
   /** Every clock stop of this round, closed or open. */
   @ApiProperty({ type: [PauseDto] }) pauses!: PauseDto[];
+  @ApiProperty({ type: [ItemMaterialDto] }) materials!: ItemMaterialDto[];
 }
 
 export class ThemeReportDto {

@@ -1,3 +1,5 @@
+/** What browsers and Node clients share: plain constants, safe to bundle into the web app. */
+
 /**
  * A browser keeps its refresh token in an HttpOnly cookie the API sets, never in storage a
  * script can read. It asks for that by sending this header (value `1`) on sign-in, refresh and
