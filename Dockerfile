@@ -14,10 +14,7 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production TEMPORAL_SKIP_SETUP=1
-# The CJK font embedded in receipt and result PDFs (PDF_FONT_PATH's default).
-RUN apt-get update \
-  && apt-get install -y --no-install-recommends fonts-noto-cjk \
-  && rm -rf /var/lib/apt/lists/*
+# The CJK font of receipt and result PDFs comes from npm (@embedpdf/fonts-sc in node_modules).
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -19,7 +19,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,activities,scripts,test}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,activities,scripts,bench,test}/**/*.spec.ts'],
     },
     {
       ...common,

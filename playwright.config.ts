@@ -50,6 +50,7 @@ export default defineConfig({
       TEMPORAL_PORT: String(port + 2),
       TEMPORAL_UI_PORT: String(port + 3),
       DATA_DIR: dataDir,
+      WORKER_METRICS_PORT: '0', // no worker metrics port: nothing to clash with npm start's
       LOG_LEVEL: 'warn',
       // Every test signs in through the page; the per-address limit would lock the suite out.
       LOGIN_RATE_LIMIT: '10000',

@@ -16,6 +16,7 @@ import {
   ItemReport,
   ProjectReport,
   RetryPolicy,
+  handInStage,
   itemsOf,
   messageOf,
 } from '../libs/client/src';
@@ -157,6 +158,11 @@ class DemoApi {
     return res;
   }
 
+  /** A sample PDF for each material of the stage still to hand in (a retry finds them in). */
+  async handIn(as: string, projectId: string, stage: string, keyPrefix: string): Promise<number> {
+    return handInStage(this.client, await this.token(as), projectId, stage, { keyPrefix });
+  }
+
   async token(username: string): Promise<string> {
     const known = this.tokens.get(username);
     if (known) return known;
@@ -267,13 +273,14 @@ class ProjectRun {
   }
 
   async submit(as: string, stage: string, note: string) {
+    const files = await this.api.handIn(as, this.report.id, stage, `${this.key}.${stage}`);
     await this.api.call('POST', `/api/projects/${this.report.id}/stages/${stage}/submission`, {
       as,
-      body: { note, materials: [{ name: `${stage} 阶段申报材料（演示）` }] },
+      body: { note },
       key: `${this.key}.submit-${stage}`,
       ok: [200],
     });
-    this.log(`${as} submitted ${stage}`);
+    this.log(`${as} handed in ${files} files and submitted ${stage}`);
   }
 
   async accept(stage: string) {

@@ -64,6 +64,8 @@ async function seedOnFirstStart(apiUrl: string, dataDir: string): Promise<void> 
         ...formatSummary(summary).map((l) => `  ${l}`),
         'Sign in with password "demo" as applicant, applicant2, agent, window, supervisor, admin,',
         'officer.<DEPT> or head.<DEPT> (e.g. officer.DRC). `npm run seed:demo` runs it again.',
+        // Again, below the seed's request lines: the one address to open.
+        `Open ${apiUrl} to sign in. Ctrl-C stops everything.`,
         '',
       ].join('\n'),
     );
@@ -80,8 +82,9 @@ async function seedOnFirstStart(apiUrl: string, dataDir: string): Promise<void> 
   }
 }
 
-function localSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+/** A random secret kept in DATA_DIR across restarts (the JWT secret, the metrics token). */
+function localSecret(dataDir: string, name = 'jwt-secret'): string {
+  const file = join(dataDir, name);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
@@ -166,6 +169,12 @@ async function main() {
     childEnv.JWT_SECRET = localSecret(dataDir);
   // Uploaded materials live with the embedded data unless an S3 bucket is given.
   if (!childEnv.S3_BUCKET?.trim()) childEnv.FILES_DIR ??= join(dataDir, 'files');
+  // A terminal reads text, not JSON (the children's output is a pipe to this process).
+  if (process.stdout.isTTY) childEnv.LOG_FORMAT ??= 'text';
+  // Metrics: the API's /metrics behind a token kept with the data; each worker on its own port.
+  if (!childEnv.METRICS_TOKEN && childEnv.NODE_ENV !== 'production')
+    childEnv.METRICS_TOKEN = localSecret(dataDir, 'metrics-token');
+  const workerMetricsPort = readPort(env, 'WORKER_METRICS_PORT', 9464);
   // Without SMTP_URL the worker catches notice mails on loopback and keeps each as a file here.
   if (!childEnv.SMTP_URL?.trim()) childEnv.MAIL_CATCHER_DIR ??= join(dataDir, 'mail');
   lines.push(
@@ -186,6 +195,10 @@ async function main() {
     env: childEnv,
     apiUrl,
     copies,
+    envOf: (name, n) =>
+      name === 'worker' && workerMetricsPort
+        ? { WORKER_METRICS_PORT: String(workerMetricsPort + n - 1) }
+        : {},
     echo: (name) => (line) => say(`[${name}] ${line}`),
   });
   lines.push(
@@ -197,6 +210,12 @@ async function main() {
       `API${copies > 1 ? ` ${n}  ` : '     '}   ${url}/api  (docs: ${url}/docs, health: ${url}/health)`,
     );
   }
+  if (childEnv.METRICS_TOKEN)
+    lines.push(
+      `Metrics     ${apiUrl}/metrics  (bearer token: METRICS_TOKEN${env.METRICS_TOKEN ? '' : `, kept in ${join(dataDir, 'metrics-token')}`})${workerMetricsPort ? `; worker${copies > 1 ? 's' : ''} http://${host}:${workerMetricsPort}${copies > 1 ? `-${workerMetricsPort + copies - 1}` : ''}/metrics` : ''}`,
+    );
+  if (childEnv.OTEL_EXPORTER_OTLP_ENDPOINT)
+    lines.push(`Traces      OTLP to ${childEnv.OTEL_EXPORTER_OTLP_ENDPOINT}`);
   const web = existsSync(join(webDir(), 'index.html'))
     ? `Web app     ${apiUrl}  ← open this; sign in as applicant, officer.NRP, window … (password demo)`
     : `Web app     not built (npm run build); the API runs without it`;

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
 const warehouse = EXAMPLE_ANSWERS.warehouse;
@@ -59,6 +59,7 @@ describe('agents act for applicants only under a delegation or a mandate; hostil
 
     const list = await request(h.url).get('/api/projects').set(as('a-agent')).expect(200);
     expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([ownProject]);
+    await handIn(h, auth['a-agent'], ownProject, 'PLAN');
     const submitted = await request(h.url)
       .post(`/api/projects/${ownProject}/stages/PLAN/submission`)
       .set(as('a-agent'))

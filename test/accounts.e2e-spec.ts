@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { UserRecord } from '../libs/persistence/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { UsersService } from '../apps/api/src/auth/users.service';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 
 type Item = { code: string; department: string; status: string; taskId: string };
 type Report = { stages: { themes: { items: Item[] }[] }[] };
@@ -173,6 +173,7 @@ describe('accounts, sessions and sign-in (issue 14, real stack)', () => {
           .send({ name: `账户测试仓库-${Date.now()}`, answers: EXAMPLE_ANSWERS.warehouse })
           .expect(201)
       ).body.id as string;
+      await handIn(h, applicantToken, projectId, 'PLAN');
       await request(h.url)
         .post(`/api/projects/${projectId}/stages/PLAN/submission`)
         .set(bearer(applicantToken))

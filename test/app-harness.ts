@@ -12,6 +12,7 @@ import { AppModule } from '../apps/api/src/app.module';
 import { NewUser, UsersService } from '../apps/api/src/auth/users.service';
 import { configureApp, listen } from '../apps/api/src/app.setup';
 import { parseAppConfig } from '../libs/config/src';
+import { ApiClient, handInStage } from '../libs/client/src';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
 export interface Harness {
@@ -106,4 +107,18 @@ export async function userToken(
   if (res.status !== 200)
     throw new Error(`login ${user.username}: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as { accessToken: string }).accessToken;
+}
+
+/**
+ * Hands in a sample PDF for each material of the stage still to hand in, as the applicant's page
+ * does before a submission (a submission without them is refused).
+ */
+export function handIn(
+  h: Pick<Harness, 'url'>,
+  token: string,
+  projectId: string,
+  stage: string,
+  opts: { withDeficiencyAllowed?: boolean } = {},
+): Promise<number> {
+  return handInStage(new ApiClient(h.url), token, projectId, stage, opts);
 }

@@ -4,7 +4,7 @@
  * is told the project does not exist (404), and that nobody refused changed anything.
  */
 import request from 'supertest';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
 const warehouse = EXAMPLE_ANSWERS.warehouse;
@@ -85,6 +85,7 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       .set(as('applicant'))
       .send({ agentUsername: 'm-agent' })
       .expect(201);
+    await handIn(h, auth['applicant'], p1, 'PLAN');
     await request(h.url)
       .post(`/api/projects/${p1}/stages/PLAN/submission`)
       .set(as('applicant'))

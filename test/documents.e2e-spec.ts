@@ -5,8 +5,10 @@
  * who may not read the project learns anything.
  */
 import request from 'supertest';
+import { PdfService } from '../apps/api/src/documents/pdf.service';
+import { npmPdfFontPath } from '../libs/config/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { pdfText } from './pdf-text';
 
 interface ReportItem {
@@ -89,6 +91,7 @@ describe('receipts and issued results (real PostgreSQL, Temporal, HTTP)', () => 
   it('has no receipt before the window accepts the stage', async () => {
     const res = await receipt().expect(404);
     expect(res.body.message).toMatch(/^receipt of stage PLAN not found: the stage is NOT_STARTED/);
+    await handIn(h, auth['d-applicant'], projectId, 'PLAN');
     await request(h.url)
       .post(`/api/projects/${projectId}/stages/PLAN/submission`)
       .set(as('d-applicant'))
@@ -151,6 +154,17 @@ describe('receipts and issued results (real PostgreSQL, Temporal, HTTP)', () => 
     }
     // The font is embedded: the file carries its glyphs, not a reference to a system font.
     expect(pdf.toString('latin1')).toMatch(/\/FontFile[23]?\b/);
+  });
+
+  it('needs no system font: with PDF_FONT_PATH unset the font npm ci installed serves', async () => {
+    // What a fresh machine without Debian's fonts-noto-cjk gets after `npm ci && npm start`.
+    expect(process.env.PDF_FONT_PATH).toBeUndefined();
+    expect(h.app.get(PdfService).fontPath).toBe(npmPdfFontPath());
+    const pdf = (
+      await receipt().set('Accept', 'application/pdf').buffer(true).parse(binary).expect(200)
+    ).body as Buffer;
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansHans-Regular/);
+    expect(pdfText(pdf)).toContain('工程建设项目审批受理单');
   });
 
   it('issues a result when an item is approved, and not before', async () => {

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import http from 'node:http';
 import request from 'supertest';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 
 const SEED = 20260601;
 /** Requests per operation; each run draws a caller, path values, query, headers and a body. */
@@ -193,6 +193,7 @@ describe('fuzz: every operation with arbitrary paths, queries, headers and bodie
         .send({ name, answers: warehouse })
         .expect(201)
     ).body.id as string;
+    await handIn(h, auth[owner], id, 'PLAN');
     await request(h.url)
       .post(`/api/projects/${id}/stages/PLAN/submission`)
       .set(as(owner))

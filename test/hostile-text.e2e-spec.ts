@@ -9,7 +9,7 @@
  */
 import request from 'supertest';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
-import { Harness, startHarness, userToken } from './app-harness';
+import { Harness, handIn, startHarness, userToken } from './app-harness';
 
 type Item = { code: string; department: string; status: string; taskId: string };
 type Report = { id: string; status: string; stages: { themes: { items: Item[] }[] }[] };
@@ -42,6 +42,7 @@ describe('hostile text never reaches a workflow (real stack)', () => {
         .send({ name: '恶意文本测试', answers: EXAMPLE_ANSWERS.warehouse })
         .expect(201)
     ).body.id as string;
+    await handIn(h, auth['ht-applicant'], project, 'PLAN');
     await request(h.url)
       .post(`/api/projects/${project}/stages/PLAN/submission`)
       .set(as('ht-applicant'))

@@ -7,7 +7,7 @@
  * this is the production shape.
  */
 import request from 'supertest';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
 type Clock = {
@@ -173,6 +173,7 @@ describe('journey: a government-invested project from questionnaire to completio
       ['START_PERMIT', 'CONSTRUCTION_PERMIT'],
       ['COMPLETION', undefined],
     ] as const) {
+      await handIn({ url: api() }, auth['j-agent'], id, stage);
       const submitted = await request(api())
         .post(`/api/projects/${id}/stages/${stage}/submission`)
         .set(as('j-agent'))

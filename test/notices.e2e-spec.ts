@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { renderNoticeText, type NoticeText } from '../libs/approval/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { SmtpInbox } from './smtp-inbox';
 
 type Item = { code: string; department: string; status: string; taskId: string };
@@ -68,6 +68,7 @@ describe('notices: the inbox of the people addressed, and their mail through a r
       .set(as('n-applicant'))
       .send({ agentUsername: 'n-agent' })
       .expect((r) => expect([200, 201]).toContain(r.status));
+    await handIn(h, auth['n-applicant'], project, 'PLAN');
     await request(h.url)
       .post(`/api/projects/${project}/stages/PLAN/submission`)
       .set(as('n-applicant'))

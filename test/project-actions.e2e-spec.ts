@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
 const school = EXAMPLE_ANSWERS.school;
@@ -57,6 +57,7 @@ describe('the rest of a project’s life over HTTP: joint procedures, deficienci
         .send({ name: '第二实验小学', answers: school })
         .expect(201)
     ).body.id as string;
+    await handIn(h, auth['x-applicant'], project, 'PLAN');
     await request(h.url)
       .post(`/api/projects/${project}/stages/PLAN/submission`)
       .set(as('x-applicant'))

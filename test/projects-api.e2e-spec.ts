@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
 const school = EXAMPLE_ANSWERS.school;
@@ -116,6 +116,7 @@ describe('projects over HTTP: applicant, window and officers drive a project (re
       .send({ name: '第二实验小学', answers: school })
       .expect(201);
     const id = created.body.id as string;
+    await handIn(h, auth['p-applicant'], id, 'PLAN');
     const sub = await request(h.url)
       .post(`/api/projects/${id}/stages/PLAN/submission`)
       .set(as('p-applicant'))

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { chineseDaysSnapshot } from '../libs/calendar/src';
 import { WorkingDayCalendar } from '../libs/calendar/src/core';
 import { EXAMPLE_ANSWERS, defaultDepartments as DEPARTMENTS } from '../libs/domain/src';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 
 type Item = { code: string; department: string; status: string; taskId: string };
 type Report = { id: string; stages: { themes: { items: Item[] }[] }[] };
@@ -57,6 +57,7 @@ describe('ratings and rectifications over HTTP (real stack)', () => {
       .set(as('r-applicant'))
       .send({ agentUsername: 'r-agent' })
       .expect(201);
+    await handIn(h, auth['r-applicant'], project, 'PLAN');
     await request(h.url)
       .post(`/api/projects/${project}/stages/PLAN/submission`)
       .set(as('r-applicant'))

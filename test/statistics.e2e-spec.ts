@@ -13,7 +13,7 @@ import {
 } from '../libs/calendar/src';
 import { EXAMPLE_ANSWERS, defaultCatalog, policyFor } from '../libs/domain/src';
 import { itemsOf, type ProjectReport } from '../libs/client/src';
-import { Harness, ownDatabase, startHarness, userToken } from './app-harness';
+import { handIn, Harness, ownDatabase, startHarness, userToken } from './app-harness';
 
 interface DeptRow {
   department: string;
@@ -72,6 +72,7 @@ describe('statistics agree with counts made from the reports (real stack)', () =
     return res.body.id as string;
   };
   const submitAndAccept = async (id: string) => {
+    await handIn(h, auth['s-applicant'], id, 'PLAN');
     await request(h.url)
       .post(`/api/projects/${id}/stages/PLAN/submission`)
       .set(as('s-applicant'))
@@ -154,6 +155,7 @@ describe('statistics agree with counts made from the reports (real stack)', () =
 
     // 4. Submitted, not accepted: in progress, nothing decided.
     const waiting = await create(EXAMPLE_ANSWERS.warehouse);
+    await handIn(h, auth['s-applicant'], waiting, 'PLAN');
     await request(h.url)
       .post(`/api/projects/${waiting}/stages/PLAN/submission`)
       .set(as('s-applicant'))

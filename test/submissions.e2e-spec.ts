@@ -8,7 +8,7 @@ import request from 'supertest';
 import { WorkingDayCalendar, chineseDaysSnapshot } from '../libs/calendar/src';
 import { EXAMPLE_ANSWERS, defaultCatalog } from '../libs/domain/src';
 import { itemsOf, type ProjectReport } from '../libs/client/src';
-import { Harness, ownDatabase, startHarness, userToken } from './app-harness';
+import { handIn, Harness, ownDatabase, startHarness, userToken } from './app-harness';
 
 interface Queue {
   items: {
@@ -41,12 +41,14 @@ describe("the window's queue: GET /api/submissions (real stack)", () => {
     names.set(id, name);
     return id;
   };
-  const submit = (id: string, stage = 'PLAN') =>
-    request(h.url)
+  const submit = async (id: string, stage = 'PLAN') => {
+    await handIn(h, auth['q-applicant'], id, stage);
+    return request(h.url)
       .post(`/api/projects/${id}/stages/${stage}/submission`)
       .set(as('q-applicant'))
       .send({ note: '材料齐全' })
       .expect(200);
+  };
   const acceptance = (id: string, body: object, stage = 'PLAN') =>
     request(h.url)
       .post(`/api/projects/${id}/stages/${stage}/acceptance`)

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
 import request from 'supertest';
-import { Harness, startHarness, userToken } from './app-harness';
+import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { projectRoot } from '../libs/embedded/src';
 import { PROJECT_STAGE, PROJECT_TYPE } from '../libs/temporal/src';
@@ -116,6 +116,7 @@ describe('versioning: a project started by the old workflow code completes on th
       .send({ action: 'APPROVE', comment: '同意' })
       .expect(200);
   const submitAndAccept = async (id: string, stage: string) => {
+    await handIn(api, auth['v-applicant'], id, stage);
     await request(api.url)
       .post(`/api/projects/${id}/stages/${stage}/submission`)
       .set(as('v-applicant'))

@@ -1,5 +1,5 @@
 /**
- * `npm run fault:all`: the four fault tests one after the other (each on its own stack), then a
+ * `npm run fault:all`: the fault tests one after the other (each on its own stack), then a
  * summary line per test; exits 1 when any failed. A failure does not stop the ones after it.
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +16,7 @@ const TESTS = [
   ...(CLUSTER ? ['service-kill', 'service-kill:frontend'] : []),
   'postgres-stop',
   'duplicates',
+  'restore',
 ];
 
 function runOne(test: string): Promise<number> {

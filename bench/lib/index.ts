@@ -9,4 +9,4 @@ export * from './runner';
 export * from './stack';
 export type { NodeChild } from '../../libs/embedded/src';
 export * from './stats';
-export * from './svg';
+export * from './charts';

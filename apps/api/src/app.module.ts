@@ -17,6 +17,7 @@ import { AuditModule } from './audit/audit.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { MaterialsModule } from './materials/materials.module';
+import { ObservabilityModule } from './observability/observability.module';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { MaterialsModule } from './materials/materials.module';
     WebModule.register(),
     AccountsModule,
     AuditModule,
+    ObservabilityModule,
   ],
 })
 export class AppModule {}

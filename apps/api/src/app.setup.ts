@@ -20,7 +20,9 @@ import {
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { SafeInputPipe } from './common/safe-input.pipe';
 import { setupOpenApi } from './common/openapi';
-import { requestIdMiddleware } from './common/request-id.middleware';
+import { requestLogging } from './common/request-id.middleware';
+import { httpMetrics } from '../../../libs/observability/src';
+import { MetricsService } from './observability/metrics.service';
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
@@ -53,11 +55,12 @@ export function configureApp(app: INestApplication): INestApplication {
   // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (req.ip).
   const { trustProxy } = app.get<AuthConfig>(authConfig.KEY);
   (app as NestExpressApplication).set('trust proxy', trustProxy.length > 0 ? trustProxy : false);
-  app.use(requestIdMiddleware());
+  app.use(requestLogging());
+  app.use(httpMetrics(app.get(MetricsService).registry));
   app.use(helmet());
   // The web app's refresh token arrives as an HttpOnly cookie (auth/refresh-cookie.ts).
   app.use(cookieParser());
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   if (app.get<AppConfig>(appConfig.KEY).apiDocs) setupOpenApi(app);
   app.useGlobalPipes(...inputPipes());
   app.useGlobalFilters(new AllExceptionsFilter());

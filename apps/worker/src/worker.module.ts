@@ -5,6 +5,7 @@ import {
   appConfig,
   databaseConfig,
   mailConfig,
+  observabilityConfig,
   temporalConfig,
   workerConfig,
 } from '../../../libs/config/src';
@@ -15,7 +16,14 @@ import { WorkerService } from './worker.service';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, databaseConfig, temporalConfig, workerConfig, mailConfig],
+      load: [
+        appConfig,
+        databaseConfig,
+        temporalConfig,
+        workerConfig,
+        mailConfig,
+        observabilityConfig,
+      ],
     }),
     DatabaseModule.forRoot('approvals-worker'),
   ],

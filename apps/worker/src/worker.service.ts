@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Client } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { createTransport } from 'nodemailer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,15 +17,17 @@ import { createDeadlineSweep } from './deadline-sweep';
 import {
   appConfig,
   mailConfig,
+  observabilityConfig,
   temporalConfig,
   workerConfig,
   workflowSource,
 } from '../../../libs/config/src';
-import { JsonLogger, readLogFormat, temporalLogFunction } from '../../../libs/logging/src';
+import { tracing, workerTracing } from '../../../libs/observability/src';
 import { temporalConnectionOptions } from '../../../libs/config/src';
 import { MailDispatcher } from './mail/mail-dispatcher';
 import { every } from './periodic';
 import { SmtpCatcher, startSmtpCatcher } from './mail/smtp-catcher';
+import { WorkerMetrics, installRuntime } from './observability';
 
 const RETRY_MAX_MS = 10_000;
 
@@ -43,21 +45,32 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   private dispatcher?: MailDispatcher;
   private catcher?: SmtpCatcher;
   private deadlineSweep?: { stop(): Promise<void> };
+  private readonly metrics = new WorkerMetrics();
 
   constructor(
     @Inject(temporalConfig.KEY) private readonly cfg: ConfigType<typeof temporalConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(workerConfig.KEY) private readonly workerCfg: ConfigType<typeof workerConfig>,
     @Inject(mailConfig.KEY) private readonly mail: ConfigType<typeof mailConfig>,
+    @Inject(observabilityConfig.KEY) private readonly obs: ConfigType<typeof observabilityConfig>,
     private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    installRuntimeLogger(this.app.logLevel);
+    const port = this.obs.workerMetricsPort;
+    const sdkMetrics = await installRuntime(this.app.logLevel, port !== undefined);
+    if (port !== undefined)
+      // Metrics are not worth a worker: a port in use is said loudly and the worker runs on.
+      await this.metrics
+        .listen(this.obs.workerMetricsHost, port, sdkMetrics)
+        .catch((err: Error) => this.log.error(`${err.message}: this worker serves no metrics`));
+    // Tracing on (OTEL_EXPORTER_OTLP_ENDPOINT): the workflow interceptors in the sandbox too.
+    const traced = workerTracing(require.resolve('../../../workflows/interceptors'));
     const workflows = workflowSource(this.workerCfg, {
       // dist/workflow-bundle.js when this runs compiled from dist/apps/worker/src.
       builtBundle: join(__dirname, '..', '..', '..', 'workflow-bundle.js'),
       workflowsPath: require.resolve('../../../workflows'),
+      tracing: !!traced,
     });
     this.log.log(
       'workflowBundle' in workflows
@@ -72,6 +85,14 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       taskQueue: this.cfg.taskQueue,
       ...workflows,
       activities: createActivities({ dataSource: this.dataSource, mail }),
+      ...(traced && {
+        // A pre-built bundle carries the workflow interceptors itself (its tracing variant).
+        interceptors:
+          'workflowBundle' in workflows
+            ? { ...traced.interceptors, workflowModules: [] }
+            : traced.interceptors,
+        sinks: traced.sinks,
+      }),
       // From the memory budget (WORKER_MEMORY_MB), not the SDK's guess from the heap limit.
       maxCachedWorkflows: this.workerCfg.maxCachedWorkflows,
       // A read-model write retrying against a PostgreSQL that is down must not hold a stop
@@ -105,6 +126,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     await this.running?.catch(() => undefined);
     await this.catcher?.close();
     await this.connection?.close();
+    await this.metrics.close();
+    await tracing()?.shutdown();
   }
 
   /** Warnings and overdues at their instant, for every project at once (DEADLINE_SWEEP_SECONDS). */
@@ -118,7 +141,17 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     this.deadlineSweep = every(
       seconds,
       async () => {
-        const r = await sweep.sweepDeadlines();
+        const started = process.hrtime.bigint();
+        const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+        const r = await sweep.sweepDeadlines().catch((err: unknown) => {
+          this.metrics.observe(elapsed(), 'failed', 0);
+          throw err;
+        });
+        this.metrics.observe(
+          elapsed(),
+          r.busy ? 'busy' : r.swept + r.skipped > 0 ? 'swept' : 'idle',
+          r.swept,
+        );
         if (r.swept + r.skipped > 0) {
           this.log.log(
             `deadline sweep as of ${r.asOf}: ${r.swept} projects, ${r.events} events, ${r.notices} notices (${r.skipped} left to their workflow)`,
@@ -179,28 +212,5 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         delay = Math.min(delay * 2, RETRY_MAX_MS);
       }
     }
-  }
-}
-
-const SDK_LEVELS = {
-  error: 'ERROR',
-  warn: 'WARN',
-  log: 'INFO',
-  debug: 'DEBUG',
-  verbose: 'TRACE',
-} as const;
-
-/**
- * The SDK's logger (bundling, state changes, workflow and activity `log`) at the app's level and
- * in the app's format (LOG_FORMAT); once per process.
- */
-function installRuntimeLogger(level: keyof typeof SDK_LEVELS) {
-  const logger = new JsonLogger({ level, format: readLogFormat(process.env) });
-  try {
-    Runtime.install({
-      logger: new DefaultLogger(SDK_LEVELS[level], temporalLogFunction(logger)),
-    });
-  } catch {
-    // Already installed: a second worker in the same process (tests) keeps the first setting.
   }
 }

@@ -45,10 +45,11 @@ export function runFault(
   name: string,
   description: string,
   test: (ctx: FaultContext) => Promise<void>,
+  stackOptions: ConstructorParameters<typeof FaultStack>[1] = {},
 ): void {
   const startedAt = new Date();
   const t0 = Date.now();
-  const stack = new FaultStack(name);
+  const stack = new FaultStack(name, stackOptions);
   const ctx: FaultContext = { stack, checks: new Checks(), data: {} };
   let finished = false;
   let error: string | undefined;

@@ -5,7 +5,7 @@
  */
 import { EXAMPLE_ANSWERS } from '../../../libs/domain/src';
 import type { ProjectReport as Report } from '../../../libs/client/src';
-import { itemsOf } from '../../../libs/client/src';
+import { handInStage, itemsOf } from '../../../libs/client/src';
 import { FaultClient, Answer, Status, mapLimit } from './client';
 import { log } from './progress';
 
@@ -112,6 +112,8 @@ export async function submitAndAccept(
 ): Promise<Outcome[]> {
   let done = 0;
   const outcomes = await mapLimit(ids, opts.concurrency, async (id) => {
+    // The stage's materials first: a submission missing one is refused.
+    await handInStage(api, tokens.applicant, id, opts.stage, { keyPrefix: opts.run });
     const sKey = `${opts.run}-submit-${opts.stage}-${id}`;
     const s = await api.retry('POST', `/api/projects/${id}/stages/${opts.stage}/submission`, {
       token: tokens.applicant,

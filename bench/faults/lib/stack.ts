@@ -31,10 +31,19 @@ export class FaultStack extends Stack {
   readonly suffix = CLUSTER ? '-cluster' : '';
   private turn = 0;
 
-  constructor(readonly name: string) {
+  /**
+   * `dir`: keep the data there, laid out as `npm start` lays out DATA_DIR (PostgreSQL in
+   * `postgres/`), instead of a scratch folder (the restore drill).
+   */
+  constructor(
+    readonly name: string,
+    { dir }: { dir?: string } = {},
+  ) {
     super({
       name: `approvals-fault-${name}`,
+      dir,
       keep: process.env.FAULT_KEEP === '1',
+      postgres: dir ? { folder: 'postgres' } : {},
       temporal: { namespace: NAMESPACE, cluster: CLUSTER },
       log,
     });
@@ -63,6 +72,7 @@ export class FaultStack extends Stack {
         PORT: String(this.apiPort),
         HOST: '127.0.0.1',
         JWT_SECRET: this.jwtSecret,
+        FILES_DIR: join(this.dir, 'files'), // uploaded materials, with the stack's data
         LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'warn',
         LOG_FORMAT: 'json',
         LOGIN_RATE_LIMIT: '10000',

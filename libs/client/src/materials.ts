@@ -4,7 +4,12 @@
  * has not (results of earlier items and 容缺 materials are left out). For the demo seed, the
  * benchmarks, the fault tests and the e2e tests, which all submit stages.
  */
+import { createHash } from 'node:crypto';
 import { ApiError, type ApiClient } from './api-client';
+
+/** A short key per project, item and material (Idempotency-Keys are at most 100 characters). */
+const handInKey = (prefix: string, ...parts: string[]) =>
+  `${prefix.slice(0, 40)}-${createHash('sha256').update(parts.join('/')).digest('hex').slice(0, 40)}`;
 
 /** A one-page PDF, small and valid (what `%PDF-` files are recognised by). */
 export function samplePdf(text = 'sample'): Uint8Array<ArrayBuffer> {
@@ -79,7 +84,7 @@ export async function handInStage(
       { name: `${material}.pdf`, bytes: samplePdf(`${item} ${material}`), type: 'application/pdf' },
       {
         token,
-        key: `${opts.keyPrefix ?? 'hand-in'}-${projectId}-${item}-${material}`.slice(0, 100),
+        key: handInKey(opts.keyPrefix ?? 'hand-in', projectId, item, material),
       },
     );
     if (a.status !== 201 && a.status !== 200)

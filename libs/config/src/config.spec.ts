@@ -157,6 +157,24 @@ describe('where the worker takes its workflows from (WORKFLOW_BUNDLE, NODE_ENV)'
       /^WORKFLOW_BUNDLE: \/nope.js does not exist/,
     );
   });
+
+  it('takes the tracing variant of a bundle when tracing is on, and the sources as they are', () => {
+    const traced = (env: Record<string, string>, existing: string[]) =>
+      workflowSource(parseWorkerConfig(env), { ...paths, tracing: true }, (p) =>
+        existing.includes(p),
+      );
+    const both = [paths.builtBundle, '/app/dist/workflow-bundle.tracing.js'];
+    expect(traced({ NODE_ENV: 'production' }, both)).toEqual({
+      workflowBundle: { codePath: '/app/dist/workflow-bundle.tracing.js' },
+    });
+    expect(traced({}, both)).toEqual({ workflowsPath: '/app/workflows' });
+    expect(() => traced({ NODE_ENV: 'production' }, [paths.builtBundle])).toThrow(
+      /^OTEL_EXPORTER_OTLP_ENDPOINT: \/app\/dist\/workflow-bundle.tracing.js does not exist/,
+    );
+    expect(traced({ WORKFLOW_BUNDLE: '/b.js' }, ['/b.js', '/b.tracing.js'])).toEqual({
+      workflowBundle: { codePath: '/b.tracing.js' },
+    });
+  });
 });
 
 describe('sign-in and sessions (JWT_TTL_SECONDS, LOGIN_*, TRUST_PROXY, AUTH_CACHE_SECONDS)', () => {

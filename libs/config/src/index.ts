@@ -6,6 +6,7 @@ export * from './auth.config';
 export * from './worker.config';
 export * from './mail.config';
 export * from './documents.config';
+export * from './observability.config';
 export * from './temporal-connection';
 export * from './start-error';
 export * from './storage.config';

@@ -54,24 +54,33 @@ export function parseWorkerConfig(env: Env): WorkerConfig {
  * The worker's workflow code: the pre-built bundle (built once, at build time, as the samples'
  * `production/` does) or the sources, bundled when the worker starts.
  */
+/** The bundle built with the tracing interceptors beside a bundle: `x.js` → `x.tracing.js`. */
+export const tracingBundle = (codePath: string) => codePath.replace(/(\.js)?$/, '.tracing.js');
+
+/**
+ * With `tracing` (OTEL_EXPORTER_OTLP_ENDPOINT set) a bundle is taken in its tracing variant
+ * (scripts/build-workflow-bundle.ts builds both), so the workflow interceptors cost nothing when
+ * tracing is off.
+ */
 export function workflowSource(
   cfg: WorkerConfig,
-  paths: { builtBundle: string; workflowsPath: string },
+  paths: { builtBundle: string; workflowsPath: string; tracing?: boolean },
   exists: (path: string) => boolean = existsSync,
 ): WorkflowSource {
   const fromSource = { workflowsPath: paths.workflowsPath };
-  if (cfg.workflowBundle === 'source') return fromSource;
-  if (cfg.workflowBundle !== undefined) {
-    if (!exists(cfg.workflowBundle)) {
+  const bundle = (codePath: string, variable?: string) => {
+    const path = paths.tracing ? tracingBundle(codePath) : codePath;
+    if (variable && !exists(path))
       throw new ConfigError(
-        'WORKFLOW_BUNDLE',
-        `${cfg.workflowBundle} does not exist (npm run build:workflows makes dist/workflow-bundle.js)`,
+        variable,
+        `${path} does not exist (npm run build:workflows makes dist/workflow-bundle.js and dist/workflow-bundle.tracing.js)`,
       );
-    }
-    return { workflowBundle: { codePath: cfg.workflowBundle } };
-  }
+    return { workflowBundle: { codePath: path } };
+  };
+  if (cfg.workflowBundle === 'source') return fromSource;
+  if (cfg.workflowBundle !== undefined) return bundle(cfg.workflowBundle, 'WORKFLOW_BUNDLE');
   if (cfg.nodeEnv === 'production' && exists(paths.builtBundle)) {
-    return { workflowBundle: { codePath: paths.builtBundle } };
+    return bundle(paths.builtBundle, 'OTEL_EXPORTER_OTLP_ENDPOINT');
   }
   return fromSource;
 }

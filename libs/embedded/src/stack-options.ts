@@ -58,8 +58,8 @@ export interface ProductOptions {
   env: NodeJS.ProcessEnv;
   /** The API's base URL, for the wait on its /health. */
   apiUrl: string;
-  /** More environment per process (e.g. a profiler's file prefix). */
-  envOf?: (name: ProductProcess) => NodeJS.ProcessEnv;
+  /** More environment per process and copy (1-based), e.g. a profiler's file prefix. */
+  envOf?: (name: ProductProcess, copy: number) => NodeJS.ProcessEnv;
   /** Node flags of both, e.g. `--require` of a profiler hook. */
   nodeArgs?: string[];
   /** Output lines of each to this sink instead of `<dir>/<name>.log` (`npm start`). */
@@ -85,7 +85,7 @@ export function copyUrl(apiUrl: string, n: number): string {
 
 /** Settings that would point the product's processes elsewhere than this stack. */
 const PRODUCT_ENV =
-  /^(DATABASE_|TEMPORAL_|OIDC_|JWT_|LOG_|LOGIN_|APPROVALS_|SMTP_|MAIL_|PUBLIC_URL$|PORT$|HOST$|NODE_ENV$)/;
+  /^(DATABASE_|TEMPORAL_|OIDC_|JWT_|LOG_|LOGIN_|APPROVALS_|SMTP_|MAIL_|OTEL_|METRICS_|WORKER_METRICS_|PUBLIC_URL$|PORT$|HOST$|NODE_ENV$)/;
 
 /** This process's environment without the product's settings (a test's stack starts clean). */
 export function withoutProductSettings(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {

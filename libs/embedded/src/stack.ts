@@ -252,7 +252,7 @@ export class Stack {
         this.startNode({
           name: copyName(name, n),
           entry,
-          env: { ...opts.env, ...opts.envOf?.(name), ...port },
+          env: { ...opts.env, ...opts.envOf?.(name, n), ...port },
           nodeArgs: opts.nodeArgs,
           echo: opts.echo?.(copyName(name, n)),
         });

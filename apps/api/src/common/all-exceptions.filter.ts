@@ -8,7 +8,6 @@ import {
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
-import { currentRequestId } from '../../../../libs/logging/src';
 import { dependencyOutage } from './dependency-outage';
 import { REQUEST_ID_HEADER } from './request-id.middleware';
 
@@ -63,14 +62,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       } else {
         status = HttpStatus.INTERNAL_SERVER_ERROR;
         message = 'internal error';
-        const stack = exception instanceof Error ? exception.stack : undefined;
-        this.log.error(
-          {
-            msg: `unexpected error: ${exception instanceof Error ? exception.message : String(exception)}`,
-            ...this.where(http.getRequest<Request>(), res),
-          },
-          stack,
-        );
+        // `err`: pino's serializer writes its type, message and stack.
+        this.log.error({
+          msg: `unexpected error: ${exception instanceof Error ? exception.message : String(exception)}`,
+          err: exception,
+          ...this.where(http.getRequest<Request>(), res),
+        });
       }
     }
     if (status === 503) res.setHeader('Retry-After', '5');
@@ -85,7 +82,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     return {
       method: req?.method,
       path: req?.originalUrl,
-      requestId: typeof header === 'string' ? header : currentRequestId(),
+      requestId: typeof header === 'string' ? header : undefined,
     };
   }
 }

@@ -1,37 +1,9 @@
-import type { LoggerService } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
-import { EventEmitter } from 'node:events';
-import { currentRequestId } from '../../../../libs/logging/src';
-import { requestIdFrom, requestIdMiddleware } from './request-id.middleware';
+import express from 'express';
+import pino from 'pino';
+import request from 'supertest';
+import { requestIdFrom, requestLogging } from './request-id.middleware';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-function fakeExchange(url: string, headers: Record<string, string> = {}) {
-  const req = { method: 'GET', originalUrl: url, headers } as unknown as Request & {
-    user?: { username: string };
-  };
-  const headersSet: Record<string, string> = {};
-  const res = Object.assign(new EventEmitter(), {
-    statusCode: 200,
-    writableFinished: false,
-    headers: headersSet,
-    setHeader(name: string, value: string) {
-      this.headers[name] = value;
-    },
-  });
-  return { req, res };
-}
-
-function recordingLogger() {
-  const calls: [string, Record<string, unknown>][] = [];
-  const logger: LoggerService = {
-    log: (m: Record<string, unknown>) => calls.push(['log', m]),
-    error: (m: Record<string, unknown>) => calls.push(['error', m]),
-    warn: (m: Record<string, unknown>) => calls.push(['warn', m]),
-    debug: (m: Record<string, unknown>) => calls.push(['debug', m]),
-  };
-  return { logger, calls };
-}
 
 describe('requestIdFrom', () => {
   it('keeps an acceptable id and replaces anything else with a UUID', () => {
@@ -43,57 +15,56 @@ describe('requestIdFrom', () => {
   });
 });
 
-describe('requestIdMiddleware', () => {
-  it('sets the header, runs the rest inside the context and logs once when finished', () => {
-    const { logger, calls } = recordingLogger();
-    const { req, res } = fakeExchange('/api/projects?page=2', { 'x-request-id': 'given-1' });
-    let inside: string | undefined;
-    const next: NextFunction = () => {
-      inside = currentRequestId();
-    };
-    requestIdMiddleware(logger)(req, res as unknown as Response, next);
-    expect(inside).toBe('given-1');
-    expect(res.headers['X-Request-Id']).toBe('given-1');
-    expect(calls).toHaveLength(0);
+describe('requestLogging (pino-http)', () => {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: 'debug', base: undefined, formatters: { level: (label) => ({ level: label }) } },
+    { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) },
+  );
+  const app = express();
+  app.use(requestLogging(logger));
+  app.use((req, _res, next) => {
+    (req as unknown as { user: { username: string } }).user = { username: 'alice' };
+    next();
+  });
+  app.get('/api/projects', (req, res) => {
+    (req as unknown as { log: pino.Logger }).log.info({ context: 'inside' }, 'working');
+    res.status(201).json({});
+  });
+  app.get('/api/boom', (_req, res) => void res.status(500).end());
+  app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
+  const access = (id: string) => lines.find((l) => l.requestId === id && 'status' in l);
 
-    req.user = { username: 'alice' };
-    res.statusCode = 201;
-    res.writableFinished = true;
-    res.emit('finish');
-    res.emit('close');
-    expect(calls).toEqual([
-      [
-        'log',
-        {
-          msg: 'GET /api/projects?page=2 201',
-          method: 'GET',
-          path: '/api/projects?page=2',
-          status: 201,
-          durationMs: expect.any(Number),
-          username: 'alice',
-          requestId: 'given-1',
-        },
-      ],
+  beforeEach(() => lines.splice(0));
+
+  it('answers the id, puts it on every line of the request and writes one access line', async () => {
+    const res = await request(app).get('/api/projects?page=2').set('X-Request-Id', 'given-1');
+    expect(res.headers['x-request-id']).toBe('given-1');
+    expect(lines.find((l) => l.msg === 'working')).toMatchObject({
+      requestId: 'given-1',
+      context: 'inside',
+    });
+    expect(lines.filter((l) => 'status' in l)).toEqual([
+      {
+        level: 'info',
+        time: expect.any(Number),
+        requestId: 'given-1',
+        context: 'http',
+        msg: 'GET /api/projects?page=2 201',
+        method: 'GET',
+        path: '/api/projects?page=2',
+        status: 201,
+        durationMs: expect.any(Number),
+        username: 'alice',
+      },
     ]);
   });
 
-  it('logs 5xx as errors, /health at debug, and a request the client abandoned', () => {
-    const { logger, calls } = recordingLogger();
-    const run = (url: string, status: number, finished: boolean) => {
-      const { req, res } = fakeExchange(url);
-      requestIdMiddleware(logger)(req, res as unknown as Response, () => undefined);
-      res.statusCode = status;
-      res.writableFinished = finished;
-      res.emit(finished ? 'finish' : 'close');
-    };
-    run('/api/x', 500, true);
-    run('/health', 200, true);
-    run('/api/slow', 200, false);
-    expect(calls.map(([level, m]) => [level, m.status, m.aborted])).toEqual([
-      ['error', 500, undefined],
-      ['debug', 200, undefined],
-      ['log', 200, true],
-    ]);
-    expect(calls[0][1].requestId).toMatch(UUID);
+  it('logs 5xx as errors and /health at debug, each with a new UUID when none was sent', async () => {
+    const boom = await request(app).get('/api/boom');
+    const health = await request(app).get('/health');
+    expect(boom.headers['x-request-id']).toMatch(UUID);
+    expect(access(boom.headers['x-request-id'])).toMatchObject({ level: 'error', status: 500 });
+    expect(access(health.headers['x-request-id'])).toMatchObject({ level: 'debug', status: 200 });
   });
 });

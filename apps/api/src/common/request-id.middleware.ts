@@ -1,7 +1,9 @@
-import { Logger, LoggerService } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { requestContext } from '../../../../libs/logging/src';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { rootLogger } from '../../../../libs/observability/src';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -17,48 +19,56 @@ function isHealthCheck(url: string): boolean {
   return url === '/health' || url.startsWith('/health?') || url.startsWith('/health/');
 }
 
-/**
- * Gives every request an id (the caller's, or a new one), answers it in `X-Request-Id`, runs the
- * rest of the request inside the logging context so every line it logs carries the id, and
- * writes one access-log line when the response is done. Registered with `app.use` before
- * everything else, so it sees the request before helmet and the body parsers.
- */
-export function requestIdMiddleware(log: LoggerService = new Logger('http')) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const requestId = requestIdFrom(req.headers['x-request-id']);
-    const started = process.hrtime.bigint();
-    const method = req.method;
-    const path = req.originalUrl;
-    res.setHeader(REQUEST_ID_HEADER, requestId);
+const STARTED = Symbol('started');
+type Req = IncomingMessage & {
+  originalUrl?: string;
+  user?: { username?: string };
+  [STARTED]?: bigint;
+};
 
-    let logged = false;
-    const accessLog = (): void => {
-      if (logged) return;
-      logged = true;
-      try {
-        const status = res.statusCode;
-        // The global AuthGuard sets req.user after this middleware ran: read it now.
-        const username = (req as Request & { user?: { username?: string } }).user?.username;
-        const line = {
-          msg: `${method} ${path} ${status}`,
-          method,
-          path,
-          status,
-          durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
-          ...(username ? { username } : {}),
-          ...(res.writableFinished ? {} : { aborted: true }),
-          requestId,
-        };
-        if (status >= 500) log.error(line);
-        else if (isHealthCheck(path)) log.debug?.(line);
-        else log.log(line);
-      } catch {
-        // An access-log line is never worth failing a request for.
-      }
-    };
-    res.once('finish', accessLog);
-    // 'close' without 'finish': the client went away before the answer was sent.
-    res.once('close', accessLog);
-    requestContext.run({ requestId }, next);
+/** The access-log line's fields; the user is read at the end (the AuthGuard runs later). */
+function accessFields(req: Req, res: ServerResponse) {
+  const username = req.user?.username;
+  return {
+    context: 'http',
+    method: req.method,
+    path: req.originalUrl ?? req.url,
+    status: res.statusCode,
+    durationMs: Math.round(Number(process.hrtime.bigint() - (req[STARTED] ?? 0n)) / 1e5) / 10,
+    ...(username ? { username } : {}),
+    ...(res.writableFinished ? {} : { aborted: true }),
   };
+}
+
+/**
+ * pino-http, first of all middleware (before helmet and the body parsers): every request gets an
+ * id (the caller's, or a new one), answered in `X-Request-Id`; every line logged while serving it
+ * carries `requestId` (nestjs-pino binds the request's logger); one access-log line when the
+ * response is done or the client went away: method, path, status, duration, user.
+ */
+export function requestLogging(logger: Logger = rootLogger()): RequestHandler {
+  return pinoHttp({
+    logger,
+    quietReqLogger: true,
+    quietResLogger: true,
+    customAttributeKeys: { reqId: 'requestId' },
+    genReqId: (req: Req, res) => {
+      req[STARTED] = process.hrtime.bigint();
+      const id = requestIdFrom(req.headers['x-request-id']);
+      res.setHeader(REQUEST_ID_HEADER, id);
+      return id;
+    },
+    customLogLevel: (req: Req, res, err) =>
+      err || res.statusCode >= 500
+        ? 'error'
+        : isHealthCheck(req.originalUrl ?? req.url ?? '')
+          ? 'debug'
+          : 'info',
+    customSuccessObject: (req: Req, res) => accessFields(req, res),
+    customErrorObject: (req: Req, res) => accessFields(req, res),
+    customSuccessMessage: (req: Req, res) =>
+      `${req.method} ${req.originalUrl ?? req.url} ${res.statusCode}`,
+    customErrorMessage: (req: Req, res) =>
+      `${req.method} ${req.originalUrl ?? req.url} ${res.statusCode}`,
+  });
 }

@@ -1,23 +1,5 @@
-import {
-  Controller,
-  Get,
-  NotAcceptableException,
-  Param,
-  Req,
-  Res,
-  StreamableFile,
-  applyDecorators,
-  type Type,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiParam,
-  ApiProduces,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { Controller, Get, Param, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { StageCode } from '../../../../libs/domain/src';
 import { CurrentUser } from '../auth/decorators';
@@ -26,41 +8,7 @@ import { ApiProjectId, ApiStage, ProjectIdPipe, StagePipe } from '../common/rout
 import { DocumentsService } from './documents.service';
 import { ItemResultDto, ReceiptDto } from './dto/documents.dto';
 import { PdfService } from './pdf.service';
-
-const PDF = 'application/pdf';
-
-/** 200 as JSON (the DTO) or as a PDF, by the Accept header. */
-const ApiDocument = (dto: Type<unknown>, description: string) =>
-  applyDecorators(
-    ApiExtraModels(dto),
-    ApiProduces('application/json', PDF),
-    ApiOkResponse({
-      description: `${description}: JSON, or a PDF in Chinese with \`Accept: ${PDF}\``,
-      content: {
-        'application/json': { schema: { $ref: getSchemaPath(dto) } },
-        [PDF]: { schema: { type: 'string', format: 'binary' } },
-      },
-    }),
-  );
-
-/** Which form the caller asked for: JSON unless it prefers a PDF; 406 for neither. */
-function wantsPdf(req: Request): boolean {
-  const best = req.accepts(['application/json', PDF]);
-  if (best === false)
-    throw new NotAcceptableException(
-      `Accept: this document is served as application/json or ${PDF}`,
-    );
-  return best === PDF;
-}
-
-function pdfFile(res: Response, body: Buffer, number: string) {
-  res.vary('Accept');
-  return new StreamableFile(body, {
-    type: PDF,
-    disposition: `attachment; filename="${number}.pdf"`,
-    length: body.length,
-  });
-}
+import { ApiDocument, pdfFile, wantsPdf } from './pdf-response';
 
 @ApiTags('documents')
 @ApiBearerAuth()

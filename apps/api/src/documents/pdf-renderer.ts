@@ -2,21 +2,19 @@
  * Receipts and results as A4 PDFs in Chinese, with the CJK font subset-embedded (pdfkit keeps
  * only the glyphs used, with a ToUnicode map, so the text can be searched and copied).
  */
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { defaultStages, oneLine, type StageCode } from '../../../../libs/domain/src';
 import type { ItemResultDto, ReceiptDto } from './dto/documents.dto';
 
-export interface PdfFont {
-  /** File contents (read once), or a path. */
-  src: Buffer | string;
-  /** The face of a collection by PostScript name. */
-  name: string;
-}
+/** A font parsed once by fontkit; pdfkit takes it as it is and embeds the glyphs used. */
+export type PdfFont = Font;
 
-const MARGIN = 56;
-const stageName = (code: StageCode) => defaultStages.find((s) => s.code === code)?.name ?? code;
+export const MARGIN = 56;
+export const stageName = (code: StageCode) =>
+  defaultStages.find((s) => s.code === code)?.name ?? code;
 
-function render(font: PdfFont, title: string, draw: (doc: PDFKit.PDFDocument) => void) {
+export function render(font: PdfFont, title: string, draw: (doc: PDFKit.PDFDocument) => void) {
   return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',
@@ -28,7 +26,8 @@ function render(font: PdfFont, title: string, draw: (doc: PDFKit.PDFDocument) =>
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     try {
-      doc.font(font.src, font.name);
+      // pdfkit 0.20 accepts a fontkit font object (its typings name only files and buffers).
+      doc.font(font as unknown as PDFKit.Mixins.PDFFontSource);
       draw(doc);
       doc.end();
     } catch (err) {
@@ -37,9 +36,12 @@ function render(font: PdfFont, title: string, draw: (doc: PDFKit.PDFDocument) =>
   });
 }
 
-function heading(doc: PDFKit.PDFDocument, title: string, number: string) {
+export function heading(doc: PDFKit.PDFDocument, title: string, number: string) {
   doc.fontSize(20).text(title, { align: 'center' });
-  doc.moveDown(0.3).fontSize(11).text(`编号：${number}`, { align: 'center' });
+  doc
+    .moveDown(0.3)
+    .fontSize(11)
+    .text(`编号：${oneLine(number)}`, { align: 'center' });
   doc.moveDown(1.2);
 }
 
@@ -47,15 +49,19 @@ function heading(doc: PDFKit.PDFDocument, title: string, number: string) {
  * Label and value, one line each (wrapped only by width): a stored name's line breaks or bidi
  * formatting must not print as a line of its own ("受理单号：…") or reorder the text around it.
  */
-function fields(doc: PDFKit.PDFDocument, rows: [string, string][]) {
+export function fields(doc: PDFKit.PDFDocument, rows: [string, string][]) {
   doc.fontSize(11);
   for (const [label, value] of rows) doc.text(`${label}：${oneLine(value)}`).moveDown(0.3);
   doc.moveDown(0.8);
 }
 
 /** A table with wrapped cells; a row that does not fit goes to a new page. */
-function table(doc: PDFKit.PDFDocument, widths: number[], header: string[], body: string[][]) {
-  const rows = body.map((r) => r.map(oneLine));
+export function table(
+  doc: PDFKit.PDFDocument,
+  widths: number[],
+  header: string[],
+  rows: string[][],
+) {
   const left = MARGIN;
   const pad = 4;
   const bottom = doc.page.height - MARGIN;

@@ -118,7 +118,11 @@ export class MaterialsController {
   @ApiParam({ name: 'fileId', type: String, format: 'uuid' })
   @ApiQuery({ name: 'inline', required: false, type: Boolean })
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description:
+      'The bytes as stored, with their content type (PDF, OFD, JPEG, PNG, DWG, DXF, ZIP)',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @Get('files/:fileId')
   async download(
     @CurrentUser() user: Principal,

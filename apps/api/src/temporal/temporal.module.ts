@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { temporalConfig, temporalConnectionOptions } from '../../../../libs/config/src';
 import { projectWorkflowId } from '../../../../libs/temporal/src';
+import { tracingClientInterceptors } from '../../../../libs/observability/src';
 
 /**
  * The API's Temporal client. The connection is lazy, so the API starts (and reports Temporal
@@ -18,6 +19,8 @@ export class TemporalClient extends Client implements OnApplicationShutdown {
     super({
       connection: Connection.lazy(temporalConnectionOptions(cfg)),
       namespace: cfg.namespace,
+      // Tracing on: each start, Update and signal carries the caller's span to the workflow.
+      interceptors: tracingClientInterceptors(),
     });
     this.workflowTaskQueue = cfg.taskQueue;
   }

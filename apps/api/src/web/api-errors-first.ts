@@ -4,7 +4,7 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import type { Express, NextFunction, Request, Response } from 'express';
 import { AllExceptionsFilter, clientError } from '../common/all-exceptions.filter';
 
-const API_PATHS = /^\/(api|docs|health)(\/|$|\?)/;
+const API_PATHS = /^\/(api|docs|health|metrics)(\/|$|\?)/;
 
 /**
  * ServeStaticModule's error middleware answers every error on an excluded route (`/api/…`) with

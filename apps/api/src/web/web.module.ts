@@ -6,8 +6,8 @@ import { webDir } from '../../../../libs/embedded/src';
 import { ApiErrorsFirstModule } from './api-errors-first';
 
 /**
- * The web app at `/`: its files, and index.html for every client-side route. `/api`, `/docs` and
- * `/health` stay the API's. Without a build (tests from source) the API runs on without it.
+ * The web app at `/`: its files, and index.html for every client-side route. `/api`, `/docs`,
+ * `/health` and `/metrics` stay the API's. Without a build (tests from source) the API runs on without it.
  */
 @Module({})
 export class WebModule {
@@ -23,7 +23,7 @@ export class WebModule {
         ApiErrorsFirstModule,
         ServeStaticModule.forRoot({
           rootPath: root,
-          exclude: ['/api/{*rest}', '/docs/{*rest}', '/docs', '/health'],
+          exclude: ['/api/{*rest}', '/docs/{*rest}', '/docs', '/health', '/metrics'],
           serveStaticOptions: {
             // Hashed assets never change; index.html must be fetched fresh to find new ones.
             setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {

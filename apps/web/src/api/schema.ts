@@ -724,6 +724,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{id}/requirements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RequirementsController_forProject'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checklists/requirements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RequirementsController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/items/{itemCode}/rating': {
     parameters: {
       query?: never;
@@ -1780,6 +1812,60 @@ export interface components {
       officer: string;
       /** Format: date-time */
       issuedAt: string;
+    };
+    RequirementMaterialDto: {
+      code: string;
+      name: string;
+      nameEn: string;
+      required: boolean;
+      reason: components['schemas']['AnswerReasonDto'][];
+      /** @enum {string} */
+      source: 'APPLICANT' | 'EARLIER_ITEM' | 'GOVERNMENT' | 'INTERMEDIARY';
+      producedBy: string | null;
+      paper: components['schemas']['PaperCopiesDto'] | null;
+      deficiencyAllowed: boolean;
+      template: string | null;
+      standard: string;
+      status: string | null;
+    };
+    RequirementItemDto: {
+      code: string;
+      name: string;
+      nameEn: string;
+      department: string;
+      departmentName: string;
+      limitDays: number;
+      statutoryLimitDays: number;
+      materials: components['schemas']['RequirementMaterialDto'][];
+    };
+    RequirementStageDto: {
+      /** @enum {string} */
+      code: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
+      name: string;
+      items: components['schemas']['RequirementItemDto'][];
+    };
+    WaivedRequirementDto: {
+      code: string;
+      name: string;
+      because: string;
+      note: string | null;
+    };
+    HandInDto: {
+      online: string;
+      window: string;
+    };
+    RequirementsDto: {
+      /** Format: uuid */
+      projectId: string | null;
+      projectName: string | null;
+      /** @enum {string} */
+      projectType: 'GOVERNMENT_INVESTED' | 'SOCIAL_INVESTMENT' | 'SIMPLE_LOW_RISK';
+      limitDays: number;
+      stages: components['schemas']['RequirementStageDto'][];
+      waived: components['schemas']['WaivedRequirementDto'][];
+      handIn: components['schemas']['HandInDto'];
+      /** Format: date */
+      generatedOn: string;
     };
     RatingBodyDto: {
       score: number;
@@ -5966,6 +6052,162 @@ export interface operations {
       };
     };
   };
+  RequirementsController_forProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The project's 一次性告知书, with where each material stands: JSON, or a PDF in Chinese with `Accept: application/pdf` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RequirementsDto'];
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RequirementsController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChecklistRequest'];
+      };
+    };
+    responses: {
+      /** @description The 一次性告知书 of the answers: JSON, or a PDF in Chinese with `Accept: application/pdf` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RequirementsDto'];
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   RatingsController_rate: {
     parameters: {
       query?: never;
@@ -6619,6 +6861,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The bytes as stored, with their content type (PDF, OFD, JPEG, PNG, DWG, DXF, ZIP) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7424,6 +7667,15 @@ export const noticeDtoKindValues: ReadonlyArray<
 export const receiptDtoStageValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReceiptDto']['stage']
 > = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const requirementMaterialDtoSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RequirementMaterialDto']['source']
+> = ['APPLICANT', 'EARLIER_ITEM', 'GOVERNMENT', 'INTERMEDIARY'];
+export const requirementStageDtoCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RequirementStageDto']['code']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const requirementsDtoProjectTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RequirementsDto']['projectType']
+> = ['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'];
 export const ratingDtoRectificationStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['RatingDto']['rectificationStatus']
 > = ['OPEN', 'RESPONDED', 'CONFIRMED', 'DISPUTED', 'OVERDUE'];

@@ -15,5 +15,6 @@ export * from './accounts';
 export * from './documents';
 export * from './ratings';
 export * from './deadline-sweep';
+export * from './operations';
 export * from './item-row';
 export * from './material-files';

@@ -43,10 +43,32 @@ export interface StatisticsFilter {
 /** The working-day calendar's zone (libs/calendar): its days are the clocks' days. */
 const CALENDAR_ZONE = 'Asia/Shanghai';
 
+/** The calendar's day (YYYY-MM-DD, Asia/Shanghai) of an instant. */
+export const calendarDay = (now: Date) => formatEpochDay(localEpochDayOf(now, CALENDAR_ZONE));
+
 function asOfNow(f: StatisticsFilter): { now: Date; today: string } {
   if (f.asOf) return f.asOf;
   const now = new Date();
-  return { now, today: formatEpochDay(localEpochDayOf(now, CALENDAR_ZONE)) };
+  return { now, today: calendarDay(now) };
+}
+
+/**
+ * Open items of running projects overdue as the item clock says on `today`: stored so, or their
+ * due date (set while the clock runs) ended since the last write. Per department.
+ */
+export function overdueItemsByDepartment(
+  db: Db,
+  today: string,
+  department?: string,
+): Promise<{ department: string; n: string }[]> {
+  return db.query(
+    `SELECT i.department, count(*) AS n
+     FROM project_items i JOIN projects p ON p.id = i.project_id AND p.status = 'IN_PROGRESS'
+     WHERE (i.risk = 'OVERDUE' OR i.due_date < $3::date) AND i.status = ANY($1::text[])
+       AND ($2::text IS NULL OR i.department = $2)
+     GROUP BY i.department`,
+    [WAITING_STATUSES, department ?? null, today],
+  );
 }
 
 export interface DepartmentCounts {
@@ -87,16 +109,7 @@ export async function departmentCounts(db: Db, f: StatisticsFilter): Promise<Dep
      GROUP BY i.department`,
     [from, to, department ?? null],
   );
-  const overdue = await db.query<{ department: string; n: string }[]>(
-    // Overdue as the item clock says today: stored so, or its due date (set while the clock
-    // runs) ended since the last write.
-    `SELECT i.department, count(*) AS n
-     FROM project_items i JOIN projects p ON p.id = i.project_id AND p.status = 'IN_PROGRESS'
-     WHERE (i.risk = 'OVERDUE' OR i.due_date < $3::date) AND i.status = ANY($1::text[])
-       AND ($2::text IS NULL OR i.department = $2)
-     GROUP BY i.department`,
-    [WAITING_STATUSES, department ?? null, asOfNow(f).today],
-  );
+  const overdue = await overdueItemsByDepartment(db, asOfNow(f).today, department);
   const byDept = new Map<string, DepartmentCounts>();
   const row = (d: string) => {
     let r = byDept.get(d);

@@ -1,4 +1,0 @@
-export * from './json-logger';
-export * from './logging.config';
-export * from './request-context';
-export * from './temporal-log';
