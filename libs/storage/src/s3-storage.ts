@@ -35,6 +35,11 @@ export class S3FileStorage implements FileStorage {
     const config: S3ClientConfig = {
       region: opts.region,
       forcePathStyle: opts.forcePathStyle,
+      // Checksums only where S3 requires them: the SDK's default (CRC32 on every request) sends
+      // headers many S3-compatible stores refuse ("NotImplemented"); TLS and the SHA-256 the API
+      // computes of every file keep its integrity.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
       ...(opts.accessKeyId && opts.secretAccessKey
         ? {
