@@ -13,6 +13,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   ConfigError,
+  demoOnNetworkWarning,
+  isLoopbackHost,
   parseAppConfig,
   parseDatabaseConfig,
   parseTemporalConfig,
@@ -99,9 +101,13 @@ async function main() {
   const root = projectRoot();
   const cluster = process.argv.includes('--cluster');
   const dataDir = resolve(root, readString(env, 'DATA_DIR', cluster ? '.data/cluster' : '.data'));
-  const app = parseAppConfig(env);
   const embeddedDb = !env.DATABASE_URL?.trim();
   const embeddedTemporal = !env.TEMPORAL_ADDRESS?.trim();
+  // As the API will read it: with both embedded it makes demo accounts, and listens on loopback.
+  const app = parseAppConfig({
+    ...env,
+    ...(embeddedDb && embeddedTemporal ? { APPROVALS_EMBEDDED: '1' } : {}),
+  });
   // Validate what the user did set before starting anything.
   if (!embeddedDb) parseDatabaseConfig(env);
   if (!embeddedTemporal) parseTemporalConfig(env);
@@ -235,9 +241,11 @@ async function main() {
   const web = existsSync(join(webDir(), 'index.html'))
     ? `Web app     ${apiUrl}  ← open this; sign in as applicant, officer.NRP, window … (password demo)`
     : `Web app     not built (npm run build); the API runs without it`;
+  const exposed = app.embedded && !isLoopbackHost(app.host);
   say(
     [
       '',
+      ...(exposed ? ['', `WARNING: ${demoOnNetworkWarning(app.host)}`, ''] : []),
       'Parallel approvals is running:',
       `  ${web}`,
       ...lines.map((l) => `  ${l}`),
