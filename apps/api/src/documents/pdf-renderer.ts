@@ -36,12 +36,15 @@ export function render(font: PdfFont, title: string, draw: (doc: PDFKit.PDFDocum
   });
 }
 
-export function heading(doc: PDFKit.PDFDocument, title: string, number: string) {
+/** The title, and under it the document's number (`编号：…`) or another line as given. */
+export function heading(
+  doc: PDFKit.PDFDocument,
+  title: string,
+  number: string,
+  subtitle = `编号：${number}`,
+) {
   doc.fontSize(20).text(title, { align: 'center' });
-  doc
-    .moveDown(0.3)
-    .fontSize(11)
-    .text(`编号：${oneLine(number)}`, { align: 'center' });
+  doc.moveDown(0.3).fontSize(11).text(oneLine(subtitle), { align: 'center' });
   doc.moveDown(1.2);
 }
 
