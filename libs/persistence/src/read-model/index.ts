@@ -12,6 +12,8 @@ export * from './submissions';
 export * from './statistics';
 export * from './notices';
 export * from './accounts';
+export * from './sessions';
+export * from './audit';
 export * from './documents';
 export * from './ratings';
 export * from './deadline-sweep';
