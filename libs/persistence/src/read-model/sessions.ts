@@ -182,4 +182,3 @@ export async function currentAccount(
     sessionActive: r.session_active,
   };
 }
-
