@@ -2,6 +2,7 @@ import type { WorkingDayCalendar } from '../../calendar/src/core';
 import { computeItemClocks, projectClock, stageUsedDays } from './clock';
 import { nextActions } from './next-actions';
 import type { ItemClock, ProjectClock } from './clock';
+import type { MaterialState } from './material-state';
 import type { ItemState, ProjectState } from './types';
 
 /** The project report of docs/design.md §6, for `today` (the clock grows every working day). */
@@ -92,19 +93,24 @@ export function itemReport(i: ItemState, c: ItemClock) {
     decidedOn: i.decidedOn ?? null,
     pauses: i.pauses,
     /** What the item asks for, and where each material stands (files: GET …/materials). */
-    materials: (i.materials ?? []).map((m) => ({
-      code: m.code,
-      name: m.name,
-      nameEn: m.nameEn,
-      required: m.required,
-      status: m.status,
-      round: m.round,
-      source: m.source ?? 'APPLICANT',
-      producedBy: m.producedBy ?? null,
-      deficiencyAllowed: m.deficiencyAllowed === true,
-      reason: m.reason ?? [],
-      correction: m.correction ?? null,
-    })),
+    materials: (i.materials ?? []).map(materialReport),
+  };
+}
+
+/** A material as the report shows it (the materials list adds its files and verdict). */
+export function materialReport(m: MaterialState) {
+  return {
+    code: m.code,
+    name: m.name,
+    nameEn: m.nameEn,
+    required: m.required,
+    status: m.status,
+    round: m.round,
+    source: m.source ?? 'APPLICANT',
+    producedBy: m.producedBy ?? null,
+    deficiencyAllowed: m.deficiencyAllowed === true,
+    reason: m.reason ?? [],
+    correction: m.correction ?? null,
   };
 }
 

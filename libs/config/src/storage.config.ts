@@ -1,18 +1,23 @@
 import { registerAs } from '@nestjs/config';
 import { ConfigError, Env, readBool, readEnum, readInt, readString, readUrl } from './env';
 
+/** Where the S3 driver keeps files (S3_*). */
+export interface S3Config {
+  bucket: string;
+  region: string;
+  /** An S3-compatible endpoint (MinIO, S3Proxy, a cloud's object store); AWS when absent. */
+  endpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible stores need. */
+  forcePathStyle: boolean;
+}
+
 export interface StorageConfig {
   driver: 'local' | 's3';
   /** local: the folder of the files (FILES_DIR; `npm start`: <DATA_DIR>/files). */
   dir: string;
-  s3?: {
-    bucket: string;
-    region: string;
-    endpoint?: string;
-    accessKeyId?: string;
-    secretAccessKey?: string;
-    forcePathStyle: boolean;
-  };
+  s3?: S3Config;
   /** The largest file an upload takes (UPLOAD_MAX_MB), in bytes. */
   uploadMaxBytes: number;
 }

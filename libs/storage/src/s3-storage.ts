@@ -16,17 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { S3Config } from '../../config/src';
 import { StoredFileNotFound, type FileStorage } from './storage';
 
-export interface S3StorageOptions {
-  bucket: string;
-  region: string;
-  /** An S3-compatible endpoint (MinIO, S3Proxy, a cloud's object store); AWS when absent. */
-  endpoint?: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible stores need. */
-  forcePathStyle: boolean;
+export interface S3StorageOptions extends S3Config {
   /** Where uploads are spooled before they are sent (default: the system's temp folder). */
   spoolDir?: string;
 }

@@ -28,6 +28,30 @@ const fromChecklist = (m: ChecklistMaterial, status: string | null): Requirement
   status,
 });
 
+interface ItemLike {
+  code: string;
+  name: string;
+  nameEn: string;
+  stage: string;
+  department: string;
+  limitDays: number;
+  statutoryLimitDays: number;
+}
+
+type RequirementItem = ItemLike & { materials: RequirementMaterial[] };
+
+/** An item on the 告知书: what it is, its limits and its materials. */
+const requirementItem = (i: ItemLike, materials: RequirementMaterial[]): RequirementItem => ({
+  code: i.code,
+  name: i.name,
+  nameEn: i.nameEn,
+  stage: i.stage,
+  department: i.department,
+  limitDays: i.limitDays,
+  statutoryLimitDays: i.statutoryLimitDays,
+  materials,
+});
+
 /**
  * 一次性告知书: everything a project hands in, told once — each item with its department and
  * limits, each material with whether it is needed and why, who provides it, the paper copies
@@ -50,16 +74,7 @@ export class RequirementsService {
   async forProject(user: Principal, id: string): Promise<RequirementsDto> {
     const row = await this.projects.load(user, id);
     const state = row.state;
-    const items = state.items.map((i) => ({
-      code: i.code,
-      name: i.name,
-      nameEn: i.nameEn,
-      stage: i.stage,
-      department: i.department,
-      limitDays: i.limitDays,
-      statutoryLimitDays: i.statutoryLimitDays,
-      materials: materialsOf(i),
-    }));
+    const items = state.items.map((i) => requirementItem(i, materialsOf(i)));
     return {
       projectId: state.projectId,
       projectName: state.name,
@@ -74,16 +89,12 @@ export class RequirementsService {
   private build(list: Checklist): RequirementsDto {
     const items = list.stages.flatMap((s) =>
       s.themes.flatMap((t) =>
-        t.items.map((i) => ({
-          code: i.code,
-          name: i.name,
-          nameEn: i.nameEn,
-          stage: i.stage,
-          department: i.department,
-          limitDays: i.limitDays,
-          statutoryLimitDays: i.statutoryLimitDays,
-          materials: i.materials.map((m) => fromChecklist(m, null)),
-        })),
+        t.items.map((i) =>
+          requirementItem(
+            i,
+            i.materials.map((m) => fromChecklist(m, null)),
+          ),
+        ),
       ),
     );
     return {
@@ -102,18 +113,7 @@ export class RequirementsService {
     };
   }
 
-  private stages(
-    items: {
-      code: string;
-      name: string;
-      nameEn: string;
-      stage: string;
-      department: string;
-      limitDays: number;
-      statutoryLimitDays: number;
-      materials: RequirementMaterial[];
-    }[],
-  ) {
+  private stages(items: RequirementItem[]) {
     return {
       stages: defaultCatalog.stages
         .map((s) => ({

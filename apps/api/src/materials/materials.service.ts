@@ -1,7 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { findMaterial, type ItemState, type ProjectState } from '../../../../libs/approval/src';
+import {
+  findMaterial,
+  materialReport,
+  type ItemState,
+  type ProjectState,
+} from '../../../../libs/approval/src';
 import {
   findMaterialFile,
   itemResultsOf,
@@ -71,16 +76,7 @@ export class MaterialsService {
             const result =
               m.status === 'PROVIDED_BY_RESULT' ? resultOf.get(m.producedBy!) : undefined;
             return {
-              code: m.code,
-              name: m.name,
-              nameEn: m.nameEn,
-              required: m.required,
-              status: m.status,
-              round: m.round,
-              source: m.source ?? 'APPLICANT',
-              producedBy: m.producedBy ?? null,
-              deficiencyAllowed: m.deficiencyAllowed === true,
-              correction: m.correction ?? null,
+              ...materialReport(m),
               verdict: m.verdict ?? null,
               result: result ? { number: result.number, itemCode: result.itemCode } : null,
               files: m.files

@@ -1,19 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MATERIAL_SOURCES, PROJECT_TYPES, STAGE_CODES } from '../../../../../libs/domain/src';
-import { AnswerReasonDto, PaperCopiesDto } from '../../catalog/dto/catalog.dto';
+import { PROJECT_TYPES, STAGE_CODES } from '../../../../../libs/domain/src';
+import { ChecklistMaterialDto } from '../../catalog/dto/catalog.dto';
 
-export class RequirementMaterialDto {
-  @ApiProperty({ type: String }) code!: string;
-  @ApiProperty({ type: String }) name!: string;
-  @ApiProperty({ type: String }) nameEn!: string;
-  @ApiProperty({ type: Boolean }) required!: boolean;
-  @ApiProperty({ type: [AnswerReasonDto] }) reason!: AnswerReasonDto[];
-  @ApiProperty({ enum: MATERIAL_SOURCES }) source!: string;
-  @ApiProperty({ type: String, nullable: true }) producedBy!: string | null;
-  @ApiProperty({ type: PaperCopiesDto, nullable: true }) paper!: PaperCopiesDto | null;
-  @ApiProperty({ type: Boolean }) deficiencyAllowed!: boolean;
-  @ApiProperty({ type: String, nullable: true }) template!: string | null;
-  @ApiProperty({ type: String }) standard!: string;
+/** A checklist material, with where it stands on the project. */
+export class RequirementMaterialDto extends ChecklistMaterialDto {
   /** Where the material stands on the project (null in a preview). */
   @ApiProperty({ type: String, nullable: true }) status!: string | null;
 }

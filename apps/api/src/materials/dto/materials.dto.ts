@@ -1,7 +1,7 @@
 import { BadRequestException, type PipeTransform } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { MATERIAL_STATUSES } from '../../../../../libs/approval/src';
-import { MATERIAL_CODE_PATTERN, MATERIAL_SOURCES } from '../../../../../libs/domain/src';
+import { MATERIAL_CODE_PATTERN } from '../../../../../libs/domain/src';
+import { ItemMaterialDto } from '../../projects/dto/report.dto';
 
 /** `:material`: a material code, or 400 naming the parameter. */
 export const MaterialCodePipe: PipeTransform<string, string> = {
@@ -43,18 +43,8 @@ export class ProvidingResultDto {
   @ApiProperty({ type: String }) itemCode!: string;
 }
 
-export class ProjectMaterialDto {
-  @ApiProperty({ type: String }) code!: string;
-  @ApiProperty({ type: String }) name!: string;
-  @ApiProperty({ type: String }) nameEn!: string;
-  @ApiProperty({ type: Boolean }) required!: boolean;
-  @ApiProperty({ enum: MATERIAL_STATUSES }) status!: string;
-  @ApiProperty({ type: 'integer', minimum: 1 }) round!: number;
-  @ApiProperty({ enum: MATERIAL_SOURCES }) source!: string;
-  @ApiProperty({ type: String, nullable: true }) producedBy!: string | null;
-  @ApiProperty({ type: Boolean }) deficiencyAllowed!: boolean;
-  /** Why it was asked for again in this round. */
-  @ApiProperty({ type: String, nullable: true }) correction!: string | null;
+/** A material as the project stands (as the report shows it), with its verdict and files. */
+export class ProjectMaterialDto extends ItemMaterialDto {
   @ApiProperty({ type: MaterialVerdictViewDto, nullable: true })
   verdict!: MaterialVerdictViewDto | null;
   /** The earlier item's result that provides it (PROVIDED_BY_RESULT). */
