@@ -64,6 +64,8 @@ export const en: Strings = {
     note: 'Note',
     reason: 'Reason',
     reasonRequired: 'Give a reason',
+    /** Between the items of a list in a sentence. */
+    separator: '; ',
     required: 'Required',
   },
   error: {
@@ -271,6 +273,7 @@ export const en: Strings = {
     stageCriticalPath: 'critical path {{n}} working days',
     onCriticalPath: 'critical path',
     why: 'Required because',
+    showMaterials: 'Show the materials',
     materialsHint:
       'Expand an item for its materials: needed or not and why, who provides each, paper copies and the acceptance standard; or download the requirements notice.',
     waived: 'Not needed',
@@ -460,6 +463,14 @@ export const en: Strings = {
     initialPassword: 'Initial password:',
     shownOnce:
       'The initial password is shown this once: hand it over in person or by a safe channel; it must be changed at first sign-in.',
+  },
+  refusal: {
+    missing: 'Required materials missing: {{materials}}',
+    uncovered:
+      'Materials missing: {{materials}}. Accept with deficiency where allowed, or return the stage.',
+    newVersions: 'Hand in new versions first: {{materials}}',
+    handInFirst: 'Hand in the promised materials first: {{materials}}',
+    needsCorrection: 'Materials need correction: {{materials}}. Request a supplement.',
   },
   materials: {
     title: 'Materials',

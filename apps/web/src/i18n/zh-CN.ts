@@ -60,6 +60,8 @@ export const zh = {
     note: '说明',
     reason: '理由',
     reasonRequired: '请填写理由',
+    /** Between the items of a list in a sentence. */
+    separator: '、',
     required: '必填',
   },
   error: {
@@ -264,6 +266,7 @@ export const zh = {
     stageCriticalPath: '关键路径 {{n}} 个工作日',
     onCriticalPath: '关键路径',
     why: '需要办理的原因',
+    showMaterials: '查看申请材料',
     materialsHint:
       '展开事项可查看其申请材料：是否需要及原因、由谁提供、纸质份数和受理标准；也可下载一次性告知书。',
     waived: '无需办理的事项',
@@ -449,6 +452,13 @@ export const zh = {
     created: '已创建用户 {{username}}',
     initialPassword: '初始密码：',
     shownOnce: '初始密码只显示这一次，请当面或通过安全渠道交给本人；首次登录时须修改。',
+  },
+  refusal: {
+    missing: '尚缺必需材料：{{materials}}',
+    uncovered: '尚缺材料：{{materials}}。可容缺的请容缺受理，否则请退回本阶段。',
+    newVersions: '请先提交新版本：{{materials}}',
+    handInFirst: '请先上传承诺补交的材料：{{materials}}',
+    needsCorrection: '有材料审查为“需补正”：{{materials}}。请要求补正。',
   },
   materials: {
     title: '申请材料',

@@ -66,6 +66,7 @@ export function FilePreview({ file, onClose }: { file: MaterialFile; onClose: ()
       <ApiErrorAlert error={bytes.error} />
       {!previewable(file) ? (
         <Alert
+          role="note"
           type="info"
           showIcon
           message={t('preview.notPreviewable', { type: file.contentType })}

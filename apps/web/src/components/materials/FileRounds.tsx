@@ -34,11 +34,14 @@ export function FileRounds({
   const by = (f: MaterialFile) =>
     f.onBehalfOf ? t('materials.onBehalf', { by: f.uploadedBy, org: f.onBehalfOf }) : f.uploadedBy;
   return (
-    <div>
+    <div style={{ marginTop: 8 }}>
       <ApiErrorAlert error={error} />
+      {files.length === 0 && (
+        <Typography.Text type="secondary">{t('materials.noFiles')}</Typography.Text>
+      )}
       {rounds.map((r) => {
         const ofRound = files.filter((f) => f.round === r);
-        if (r !== round && ofRound.length === 0) return null;
+        if (ofRound.length === 0 && (r !== round || files.length === 0)) return null;
         return (
           <div key={r} style={{ marginBottom: 4 }}>
             <Typography.Text type={r === round ? undefined : 'secondary'} strong={r === round}>

@@ -58,10 +58,16 @@ export function MaterialBlock({
       </Space>
       {m.status === 'NEEDS_CORRECTION' && (
         <Alert
+          role="note"
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          message={t('materials.newVersion', { round: m.round })}
+          message={
+            // Judged in this round, or asked for again in a new one (a return, a supplement).
+            m.files.some((f) => f.round === m.round)
+              ? `${t('materials.verdict')}: ${t('materials.status.NEEDS_CORRECTION')}`
+              : t('materials.newVersion', { round: m.round })
+          }
           description={m.correction ?? verdict?.reason}
         />
       )}

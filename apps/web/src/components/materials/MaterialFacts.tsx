@@ -2,11 +2,12 @@ import { Button, Descriptions } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaterialSource } from '../../api/types';
+import { useAnswerText } from '../useAnswerText';
 
 /** What a material is, as the checklist and the 一次性告知书 say it. */
 export interface MaterialFactsOf {
   required: boolean;
-  reason?: { text: string; textEn: string }[];
+  reason?: { questionId?: string; optionId?: string; text: string; textEn: string }[];
   source: MaterialSource;
   producedBy: string | null;
   paper?: { originals: number; copies: number; size?: string } | null;
@@ -30,9 +31,9 @@ export function MaterialFacts({
   result?: { number: string } | null;
   onOpenResult?: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
-  const reasons = (m.reason ?? []).map((r) => (en ? r.textEn : r.text)).join(en ? '; ' : '；');
+  const { t } = useTranslation();
+  const answer = useAnswerText();
+  const reasons = (m.reason ?? []).map(answer).join(t('common.separator'));
   const rows: [string, ReactNode][] = [
     [m.required ? t('materials.why') : t('materials.waivedWhy'), reasons || t('materials.always')],
     [

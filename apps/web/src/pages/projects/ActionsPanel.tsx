@@ -9,6 +9,7 @@ import type { Body, CommandInput, Report, StageCode } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { CommandModal, TextField } from '../../components/CommandModal';
 import { useActionLabel, useMyActions } from '../../components/NextActions';
+import { useTones } from '../../components/tones';
 import { ItemGaps, StageGaps, useStageGaps } from './MaterialsSummary';
 
 type Action = Report['nextActions'][number];
@@ -22,6 +23,8 @@ type Open =
   | null;
 
 type Values = { note?: string; reason?: string };
+/** An action names its item: on a phone a long name wraps inside the button. */
+const WRAP = { whiteSpace: 'normal', height: 'auto', textAlign: 'start' } as const;
 const REASON = new Set(['WITHDRAW_ITEM', 'WITHDRAW_PROJECT']);
 
 /** The opened command, sent with the values the person gave. */
@@ -72,6 +75,7 @@ export function ActionsPanel({ report }: { report: Report }) {
         return (
           <Space key={i} direction="vertical" size={2}>
             <Button
+              style={WRAP}
               type="primary"
               onClick={() => setOpen({ kind: 'SUBMIT_STAGE', stage: a.stage })}
             >
@@ -84,7 +88,12 @@ export function ActionsPanel({ report }: { report: Report }) {
       case 'DELIVER_DEFICIENCY': {
         const kind = a.kind;
         return (
-          <Button key={i} type="primary" onClick={() => setOpen({ kind, itemCode: a.itemCode! })}>
+          <Button
+            style={WRAP}
+            key={i}
+            type="primary"
+            onClick={() => setOpen({ kind, itemCode: a.itemCode! })}
+          >
             {label}
           </Button>
         );
@@ -93,12 +102,16 @@ export function ActionsPanel({ report }: { report: Report }) {
         return (
           <Space key={i} wrap>
             <Button
+              style={WRAP}
               type="primary"
               onClick={() => setOpen({ kind: 'RESUBMIT_ITEM', itemCode: a.itemCode! })}
             >
               {label}
             </Button>
-            <Button onClick={() => setOpen({ kind: 'WITHDRAW_ITEM', itemCode: a.itemCode! })}>
+            <Button
+              style={WRAP}
+              onClick={() => setOpen({ kind: 'WITHDRAW_ITEM', itemCode: a.itemCode! })}
+            >
               {t('next.WITHDRAW_ITEM', { item: itemName(a.itemCode!) })}
             </Button>
           </Space>
@@ -106,7 +119,12 @@ export function ActionsPanel({ report }: { report: Report }) {
       case 'ACCEPT_STAGE':
         // Accepting, 容缺 and returning are decided on the stage's materials: the review page.
         return (
-          <Button key={i} type="primary" onClick={() => void navigate(`/window/${id}/${a.stage}`)}>
+          <Button
+            style={WRAP}
+            key={i}
+            type="primary"
+            onClick={() => void navigate(`/window/${id}/${a.stage}`)}
+          >
             {label}
           </Button>
         );
@@ -115,7 +133,9 @@ export function ActionsPanel({ report }: { report: Report }) {
         if (role === 'REVIEWING_OFFICER' && a.department === me.data?.department)
           return (
             <Link key={i} to={`/tasks/${encodeURIComponent(`${id}:${a.itemCode}`)}`}>
-              <Button type="primary">{label}</Button>
+              <Button style={WRAP} type="primary">
+                {label}
+              </Button>
             </Link>
           );
         return null;
@@ -231,10 +251,11 @@ function JointProcedureModal({ report, onClose }: { report: Report; onClose: () 
 /** Beside the submit button: how many required materials are still missing. */
 function StageGapCount({ projectId, stage }: { projectId: string; stage: StageCode }) {
   const { t } = useTranslation();
+  const tones = useTones();
   const g = useStageGaps(projectId, stage);
   if (!g.blocking.length) return null;
   return (
-    <Typography.Text type="warning" style={{ fontSize: 12 }}>
+    <Typography.Text style={{ fontSize: 12, color: tones.warn }}>
       {t('submission.missingCount', { n: g.blocking.length })}
     </Typography.Text>
   );

@@ -41,7 +41,7 @@ export function ChecklistMaterials({
   );
 }
 
-/** "5 materials (1 waived)": the line that opens an item's materials. */
+/** How many materials an item asks for (the waived left out): the line that opens them. */
 export function materialCount(item: ChecklistItem): number {
   return item.materials.filter((m) => m.required).length;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ItemTable } from '../../components/DataTable';
 import type { Checklist, ChecklistItem as Item } from '../../api/types';
 import { useTones } from '../../components/tones';
+import { useAnswerText } from '../../components/useAnswerText';
 import { ChecklistMaterials, materialCount } from './ChecklistMaterials';
 
 /** The items the answers make required, per stage and theme, each with why; what is waived and why. */
@@ -10,6 +11,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const tones = useTones();
+  const answer = useAnswerText();
   const all = checklist.stages.flatMap((s) => s.themes.flatMap((th) => th.items));
   const itemName = (code: string) => {
     const i = all.find((x) => x.code === code);
@@ -63,7 +65,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
                   expandedRowRender: (i) => <ChecklistMaterials item={i} itemName={itemName} />,
                   rowExpandable: (i) => i.materials.length > 0,
                 }}
-                expandLabel={(i) => `${t('materials.title')} · ${count(i)}`}
+                expandLabel={() => t('newProject.showMaterials')}
                 columns={[
                   {
                     title: t('items.name'),
@@ -90,8 +92,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
                   {
                     title: t('newProject.why'),
                     key: 'why',
-                    render: (_, i) =>
-                      i.requiredBecause.map((w) => (en ? w.textEn : w.text)).join('；'),
+                    render: (_, i) => i.requiredBecause.map(answer).join(t('common.separator')),
                   },
                   {
                     title: t('materials.title'),
@@ -116,7 +117,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
               <List.Item>
                 <span>
                   <Tag>{en ? w.nameEn : w.name}</Tag>
-                  {w.waivedBecause.map((x) => (en ? x.textEn : x.text)).join('；')}
+                  {w.waivedBecause.map(answer).join(t('common.separator'))}
                 </span>
               </List.Item>
             )}

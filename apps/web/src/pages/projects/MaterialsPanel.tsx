@@ -1,5 +1,5 @@
 import { FilePdfOutlined } from '@ant-design/icons';
-import { Alert, Card, Collapse, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Collapse, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,7 +16,7 @@ import { DocumentModal } from '../../components/DocumentModal';
 import { MaterialBlock } from '../../components/materials/MaterialBlock';
 import { useLocalName } from '../../components/materials/MaterialTags';
 import { UploadZone, uploadRefusal } from '../../components/materials/UploadZone';
-import { handInCount, toHandIn, uploadOpen } from '../../components/materials/rules';
+import { byApplicant, handInCount, toHandIn, uploadOpen } from '../../components/materials/rules';
 import { StatusTag } from '../../components/RiskTag';
 import { useTones } from '../../components/tones';
 
@@ -70,7 +70,7 @@ export function MaterialsPanel({ report }: { report: Report }) {
         dataSource={im.materials}
         locale={{ emptyText: t('materials.nothingToHandIn') }}
         renderItem={(m) => {
-          const canUpload = hands && uploadOpen(stageStatus(im.stage), ir, m);
+          const canUpload = hands && byApplicant(m) && uploadOpen(stageStatus(im.stage), ir, m);
           return (
             <List.Item key={m.code} style={{ paddingInline: 0 }}>
               <MaterialBlock
@@ -107,61 +107,52 @@ export function MaterialsPanel({ report }: { report: Report }) {
   const body = () => {
     if (!list.data) return list.error ? null : <Skeleton active />;
     const byCode = new Map(list.data.items.map((i) => [i.code, i]));
-    return (
-      <Collapse
-        defaultActiveKey={[report.stage]}
-        items={stages.map((s) => {
-          const its = s.themes
-            .flatMap((th) => th.items)
-            .map((ir) => ({ ir, im: byCode.get(ir.code) }))
-            .filter((x): x is { ir: ItemReport; im: ItemMaterials } => !!x.im);
-          const counts = its.map((x) => handInCount(x.im));
-          const total = counts.reduce((a, c) => a + c.total, 0);
-          const missing = counts.reduce((a, c) => a + c.missing, 0);
-          return {
-            key: s.code,
-            label: (
-              <Space wrap size={4}>
-                <Typography.Text strong>{t(`stage.${s.code}`)}</Typography.Text>
-                {s.code === report.stage && <Tag>{t('materials.currentStage')}</Tag>}
-                <Typography.Text type="secondary">
-                  {t('materials.handedIn', { done: total - missing, total })}
-                </Typography.Text>
-              </Space>
-            ),
-            children: its.length ? (
-              <Collapse
-                size="small"
-                defaultActiveKey={
-                  s.code === report.stage
-                    ? its.filter((x, n) => counts[n].missing > 0).map((x) => x.ir.code)
-                    : []
-                }
-                items={its.map(({ ir, im }, n) => ({
-                  key: ir.code,
-                  label: (
-                    <Space wrap size={4}>
-                      <Typography.Text>{name(ir)}</Typography.Text>
-                      <StatusTag status={ir.status} />
-                      {counts[n].total > 0 && (
-                        <Tag color={counts[n].missing ? tones.warn : tones.good}>
-                          {counts[n].missing
-                            ? t('materials.missingN', { n: counts[n].missing })
-                            : t('materials.complete')}
-                        </Tag>
-                      )}
-                    </Space>
-                  ),
-                  children: itemPanel(im, ir),
-                }))}
-              />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            ),
-          };
-        })}
-      />
-    );
+    return stages.map((s) => {
+      const its = s.themes
+        .flatMap((th) => th.items)
+        .map((ir) => ({ ir, im: byCode.get(ir.code) }))
+        .filter((x): x is { ir: ItemReport; im: ItemMaterials } => !!x.im);
+      if (!its.length) return null;
+      const counts = its.map((x) => handInCount(x.im));
+      const total = counts.reduce((a, c) => a + c.total, 0);
+      const missing = counts.reduce((a, c) => a + c.missing, 0);
+      return (
+        <section key={s.code} style={{ marginBottom: 16 }}>
+          <Space wrap size={4} style={{ marginBottom: 8 }}>
+            <h3 style={{ fontSize: 15, margin: 0 }}>{t(`stage.${s.code}`)}</h3>
+            {s.code === report.stage && <Tag>{t('materials.currentStage')}</Tag>}
+            <Typography.Text type="secondary">
+              {t('materials.handedIn', { done: total - missing, total })}
+            </Typography.Text>
+          </Space>
+          <Collapse
+            size="small"
+            defaultActiveKey={
+              s.code === report.stage
+                ? its.filter((_, n) => counts[n].missing > 0).map((x) => x.ir.code)
+                : []
+            }
+            items={its.map(({ ir, im }, n) => ({
+              key: ir.code,
+              label: (
+                <Space wrap size={4}>
+                  <Typography.Text>{name(ir)}</Typography.Text>
+                  <StatusTag status={ir.status} />
+                  {counts[n].total > 0 && (
+                    <Tag color={counts[n].missing ? tones.warn : tones.good}>
+                      {counts[n].missing
+                        ? t('materials.missingN', { n: counts[n].missing })
+                        : t('materials.complete')}
+                    </Tag>
+                  )}
+                </Space>
+              ),
+              children: itemPanel(im, ir),
+            }))}
+          />
+        </section>
+      );
+    });
   };
 
   return (

@@ -46,6 +46,7 @@ export function StageGaps({ projectId, stage }: { projectId: string; stage: Stag
     <div style={{ marginBottom: 12 }}>
       {g.blocking.length > 0 && (
         <Alert
+          role="note"
           type="error"
           showIcon
           style={{ marginBottom: 8 }}
@@ -60,6 +61,7 @@ export function StageGaps({ projectId, stage }: { projectId: string; stage: Stag
       )}
       {g.deficiency.length > 0 && (
         <Alert
+          role="note"
           type="info"
           showIcon
           style={{ marginBottom: 8 }}
@@ -68,7 +70,7 @@ export function StageGaps({ projectId, stage }: { projectId: string; stage: Stag
         />
       )}
       {g.blocking.length === 0 && g.deficiency.length === 0 && (
-        <Alert type="success" showIcon message={t('submission.complete')} />
+        <Alert role="note" type="success" showIcon message={t('submission.complete')} />
       )}
     </div>
   );
@@ -103,6 +105,7 @@ export function ItemGaps({
   const missing = asked.some(toHandIn);
   return (
     <Alert
+      role="note"
       type={missing ? 'warning' : 'success'}
       showIcon
       style={{ marginBottom: 12 }}

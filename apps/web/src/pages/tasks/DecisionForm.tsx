@@ -130,6 +130,7 @@ export function DecisionForm({
       </Form.Item>
       {action === 'APPROVE' && judged && (
         <Alert
+          role="note"
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}

@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DocumentModal } from '../../components/DocumentModal';
 import { MaterialBlock } from '../../components/materials/MaterialBlock';
 import { useLocalName } from '../../components/materials/MaterialTags';
+import { toHandIn } from '../../components/materials/rules';
 
 /** The officer says what to correct in one material; the verdict is sent with that reason. */
 function CorrectionForm({
@@ -37,7 +38,7 @@ function CorrectionForm({
       </Form.Item>
       <Space>
         <Button danger htmlType="submit" loading={busy}>
-          {t('review.correctOf', { material })}
+          {t('common.confirm')}
         </Button>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
       </Space>
@@ -81,6 +82,9 @@ export function ItemMaterialsCard({
     return i ? name(i) : code;
   };
   const judging = itemStatus === 'UNDER_REVIEW';
+  const promise = items
+    .find((i) => i.code === itemCode)
+    ?.deficiencies.find((d) => d.status !== 'DELIVERED');
   const judgeable = (m: ProjectMaterial) => m.files.some((f) => f.round === m.round);
   const judge = (m: ProjectMaterial, verdict: 'ACCEPTED' | 'NEEDS_CORRECTION', reason?: string) =>
     review.mutate(
@@ -109,6 +113,7 @@ export function ItemMaterialsCard({
                 m={m}
                 requirement={requirement.get(m.code)}
                 itemName={itemName}
+                promisedBy={promise && toHandIn(m) ? promise.dueDate : undefined}
                 onOpenResult={m.result ? () => setResult(m.result!.itemCode) : undefined}
                 extra={
                   judging &&

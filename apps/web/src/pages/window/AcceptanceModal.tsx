@@ -115,6 +115,7 @@ export function AcceptanceModal({
       <>
         {notCovered.length > 0 && (
           <Alert
+            role="note"
             type="warning"
             showIcon
             style={{ marginBottom: 12 }}

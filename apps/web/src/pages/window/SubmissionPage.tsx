@@ -147,6 +147,7 @@ export function Component() {
       <Typography.Text type="secondary">{t('windowReview.hint')}</Typography.Text>
       {!submitted && (
         <Alert
+          role="note"
           type="info"
           showIcon
           message={t('windowReview.notSubmitted')}
@@ -154,7 +155,7 @@ export function Component() {
         />
       )}
       {submitted && missing.length > 0 && (
-        <Alert type="warning" showIcon message={t('windowReview.cannotAccept')} />
+        <Alert role="note" type="warning" showIcon message={t('windowReview.cannotAccept')} />
       )}
       {actions}
       {items.map(itemCard)}
