@@ -120,7 +120,7 @@ export async function acceptAtWindow(page: Page, project: string, stage: string)
     .getByRole('button', { name: '审查材料' })
     .click();
   await expect(page.getByRole('heading', { level: 2, name: /^受理审查：/ })).toBeVisible();
-  await page.getByRole('button', { name: '受理', exact: true }).click();
+  await page.getByRole('button', { name: '受理', exact: true }).first().click();
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '受理队列' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: project })).toHaveCount(0);

@@ -188,6 +188,17 @@ test('materials: upload on a phone, 容缺 at the window, an officer’s preview
   await page.getByRole('button', { name: '确定' }).click();
   await expect(page.getByText('wrong.png')).toHaveCount(0);
 
+  // A program renamed .pdf is refused by its content, in the reader's words, and not stored.
+  const fake = {
+    name: 'looks-fine.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(600, 1)]),
+  };
+  await choose(page, application.getByRole('button', { name: /点击或拖拽/ }), fake);
+  await expect(application.getByRole('alert')).toContainText('文件类型不支持');
+  await application.getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByText('looks-fine.pdf')).toHaveCount(0);
+
   // The submission says what is missing before the click, and the API refuses it all the same.
   await expect(page.getByText('尚缺 2 份必需材料')).toBeVisible();
   await page.getByRole('button', { name: '提交策划生成阶段材料' }).click();
@@ -348,4 +359,45 @@ test('materials: upload on a phone, 容缺 at the window, an officer’s preview
   await expect(result).toBeVisible();
   await result.click();
   await expect(page.getByRole('dialog').getByText(/^BJ-\d{4}-\d{6}$/)).toBeVisible();
+});
+
+test('the window returns a stage naming a wrong material with why; the applicant is asked for a new version', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const api = new ApiClient(baseURL!);
+  const token = await apiToken(request, 'applicant');
+  const name = `退回仓库 ${Date.now().toString(36)}`;
+  const { id } = await api.post<{ id: string }>(
+    '/api/projects',
+    { name, answers: EXAMPLE_ANSWERS.lowRiskWarehouse },
+    { token },
+  );
+  await handInStage(api, token, id, 'PLAN', { keyPrefix: 'return' });
+  await api.post(`/api/projects/${id}/stages/PLAN/submission`, {}, { token });
+
+  await signIn(page, 'window');
+  await page
+    .getByRole('row')
+    .filter({ hasText: name })
+    .getByRole('button', { name: '审查材料' })
+    .click();
+  await expect(page.getByText('材料齐全')).toBeVisible();
+  await page.getByRole('button', { name: '退回' }).click();
+  const dialog = page.getByRole('dialog', { name: '退回策划生成阶段' });
+  await dialog.getByLabel('理由', { exact: true }).fill('登记表未盖章');
+  await dialog.getByRole('checkbox', { name: '项目备案信息登记表' }).check();
+  await dialog.getByLabel('原因：项目备案信息登记表').fill('请加盖单位公章后重新上传');
+  await screenshot(page, 'materials-window-return');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '受理队列' })).toBeVisible();
+
+  await signOut(page);
+  await signIn(page, 'applicant');
+  await page.goto(`/projects/${id}`);
+  await expect(page.getByText('请提交新版本（第 2 轮）')).toBeVisible();
+  await expect(page.getByText('请加盖单位公章后重新上传')).toBeVisible();
+  await expect(page.getByText('尚缺 1 份必需材料')).toBeVisible();
+  await screenshot(page, 'materials-returned');
 });

@@ -24,7 +24,13 @@ type Open =
 
 type Values = { note?: string; reason?: string };
 /** An action names its item: on a phone a long name wraps inside the button. */
-const WRAP = { whiteSpace: 'normal', height: 'auto', textAlign: 'start' } as const;
+const WRAP = {
+  whiteSpace: 'normal',
+  height: 'auto',
+  minHeight: 32,
+  paddingBlock: 4,
+  textAlign: 'start',
+} as const;
 const REASON = new Set(['WITHDRAW_ITEM', 'WITHDRAW_PROJECT']);
 
 /** The opened command, sent with the values the person gave. */

@@ -68,8 +68,6 @@ export function AcceptanceModal({
 }) {
   const { t } = useTranslation();
   const name = useLocalName();
-  const [form] = Form.useForm<Values>();
-  const picked = Form.useWatch('picked', form) ?? [];
   const sendAs: Command<Values> = {
     ...command,
     mutate: ({ values, key }, opts) =>
@@ -96,13 +94,23 @@ export function AcceptanceModal({
           {ms.map((m) => (
             <div key={m.code}>
               <Checkbox value={keyOf(item, m)}>{name(m)}</Checkbox>
-              {decide === 'RETURN' && picked.includes(keyOf(item, m)) && (
-                <Form.Item name={['reasons', keyOf(item, m)]} style={{ margin: '4px 0 8px 24px' }}>
-                  <Input
-                    aria-label={t('windowReview.materialReason', { material: name(m) })}
-                    placeholder={t('windowReview.materialReasonPlaceholder')}
-                    maxLength={500}
-                  />
+              {decide === 'RETURN' && (
+                // Inside the dialog's form: shown once the material is ticked.
+                <Form.Item noStyle dependencies={['picked']}>
+                  {({ getFieldValue }) =>
+                    (getFieldValue('picked') as string[] | undefined)?.includes(keyOf(item, m)) && (
+                      <Form.Item
+                        name={['reasons', keyOf(item, m)]}
+                        style={{ margin: '4px 0 8px 24px' }}
+                      >
+                        <Input
+                          aria-label={t('windowReview.materialReason', { material: name(m) })}
+                          placeholder={t('windowReview.materialReasonPlaceholder')}
+                          maxLength={500}
+                        />
+                      </Form.Item>
+                    )
+                  }
                 </Form.Item>
               )}
             </div>
