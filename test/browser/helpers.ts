@@ -108,18 +108,22 @@ export async function answerQuestionnaire(
   }
 }
 
-/**
- * The window opens a submitted stage from its queue, checks its materials and accepts it; the
- * stage leaves the queue.
- */
-export async function acceptAtWindow(page: Page, project: string, stage: string): Promise<void> {
+/** The window opens a submitted stage from its queue: the check of its materials. */
+export async function openAtWindow(page: Page, project: string, stage: string): Promise<void> {
   await page
     .getByRole('row')
     .filter({ hasText: project })
     .filter({ hasText: stage })
     .getByRole('button', { name: '审查材料' })
     .click();
-  await expect(page.getByRole('heading', { level: 2, name: /^受理审查：/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: `受理审查：${project} · ${stage}` }),
+  ).toBeVisible();
+}
+
+/** The window opens a submitted stage, finds its materials complete and accepts it. */
+export async function acceptAtWindow(page: Page, project: string, stage: string): Promise<void> {
+  await openAtWindow(page, project, stage);
   await page.getByRole('button', { name: '受理', exact: true }).first().click();
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '受理队列' })).toBeVisible();

@@ -20,6 +20,7 @@ import {
   answerQuestionnaire,
   expectAccessible,
   expectNoSidewaysScroll,
+  openAtWindow,
   SHOTS,
   screenshot,
   settle,
@@ -229,14 +230,7 @@ test('materials: upload on a phone, 容缺 at the window, an officer’s preview
   await signOut(page);
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'window');
-  await page
-    .getByRole('row')
-    .filter({ hasText: name })
-    .getByRole('button', { name: '审查材料' })
-    .click();
-  await expect(
-    page.getByRole('heading', { level: 2, name: new RegExp(`受理审查：${name}`) }),
-  ).toBeVisible();
+  await openAtWindow(page, name, '策划生成');
   await expect(page.getByText('缺 1 份材料')).toBeVisible();
   await expect(page.getByRole('button', { name: '受理', exact: true })).toBeDisabled();
   await page.getByRole('button', { name: '预览：contract-photo.png' }).click();
@@ -378,11 +372,7 @@ test('the window returns a stage naming a wrong material with why; the applicant
   await api.post(`/api/projects/${id}/stages/PLAN/submission`, {}, { token });
 
   await signIn(page, 'window');
-  await page
-    .getByRole('row')
-    .filter({ hasText: name })
-    .getByRole('button', { name: '审查材料' })
-    .click();
+  await openAtWindow(page, name, '策划生成');
   await expect(page.getByText('材料齐全')).toBeVisible();
   await page.getByRole('button', { name: '退回' }).click();
   const dialog = page.getByRole('dialog', { name: '退回策划生成阶段' });
