@@ -65,6 +65,9 @@ test('a government-invested school from the questionnaire to completion, clicked
   await expect(page.getByText('80 个工作日').first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /策划生成/ })).toBeVisible();
   await expect(page.getByText('需要办理的原因').first()).toBeVisible();
+  // An item opens onto its materials: why each is needed, who provides it, the standard.
+  await page.getByRole('button', { name: '展开行' }).first().click();
+  await expect(page.getByText('受理标准').first()).toBeVisible();
   await screenshot(page, 'journey-checklist');
   await page.getByRole('button', { name: '确认并创建项目' }).dblclick();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();

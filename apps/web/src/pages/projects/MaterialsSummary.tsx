@@ -98,9 +98,8 @@ export function ItemGaps({
       ? item.materials.filter(
           (m) => m.status === 'NEEDS_CORRECTION' || (m.status === 'UPLOADED' && m.round > 1),
         )
-      : item.materials.filter(
-          (m) => toHandIn(m) || (m.deficiencyAllowed && m.status === 'UPLOADED'),
-        );
+      : // The promised ones still to hand in (those handed in already need nothing more).
+        item.materials.filter(toHandIn);
   if (!asked.length) return null;
   const missing = asked.some(toHandIn);
   return (
