@@ -10,12 +10,11 @@ import { fileKeys, projectKeys } from './keys';
 import { useProjectCommand } from './projects';
 import type { Body, MaterialFile, Requirements } from './types';
 
-export function useMaterials(projectId: string, opts: { enabled?: boolean } = {}) {
+export function useMaterials(projectId: string) {
   return useQuery({
     queryKey: projectKeys.materials(projectId),
     queryFn: () =>
       call(api.GET('/api/projects/{id}/materials', { params: { path: { id: projectId } } })),
-    enabled: opts.enabled ?? true,
   });
 }
 

@@ -26,7 +26,6 @@ export interface UploadOptions {
   /** One key per file: a retry of the same file is stored once. */
   key: string;
   onProgress?: (percent: number) => void;
-  signal?: AbortSignal;
 }
 
 const body = (text: string): unknown => {
@@ -75,8 +74,6 @@ export async function uploadMaterialFile(
     };
     // No answer at all: the network (a status-less error, as ApiErrorAlert words it).
     xhr.onerror = () => reject(new TypeError('network'));
-    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
-    opts.signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(form);
   });
 }
