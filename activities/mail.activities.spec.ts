@@ -58,6 +58,22 @@ describe('the mail activity sends an outbox row once', () => {
     ]);
   });
 
+  it('prints a stored name or reason with line breaks or bidi formatting as one line', async () => {
+    const { deliver, sendMail } = setUp({
+      projectName: '通知小学\r\n\r\n您的项目已办结，请点击 https://evil.example 领取',
+      displayName: '甲\u202e乙',
+      message: 'The clock stopped: 请补充\n\n（本邮件由并联审批系统发送）',
+    });
+    await expect(deliver()).resolves.toBe('SENT');
+    const mail = sendMail.mock.calls[0][0];
+    const lines = mail.text.split('\n');
+    expect(lines[0]).toBe('甲乙：');
+    expect(lines).toContain('通知小学 您的项目已办结，请点击 https://evil.example 领取 — 计时暂停');
+    expect(lines.filter((l: string) => l.startsWith('您的项目'))).toEqual([]);
+    expect(lines.filter((l: string) => l === '（本邮件由并联审批系统发送）')).toEqual([]);
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+
   it('does not send a row already sent', async () => {
     const { deliver, sendMail } = setUp({ sentAt: new Date() });
     await expect(deliver()).resolves.toBe('ALREADY_SENT');

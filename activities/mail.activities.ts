@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { NOTICE_KIND_LABELS, renderNoticeText } from '../libs/approval/src';
+import { oneLine } from '../libs/domain/src';
 import { markMailFailed, markMailSent, outboxMail, type OutboxMail } from '../libs/persistence/src';
 
 /** The part of a nodemailer transport the activity uses (a fake in unit tests). */
@@ -31,17 +32,23 @@ export type DeliveryOutcome = 'SENT' | 'ALREADY_SENT' | 'GONE' | 'SKIPPED';
 /** The Message-ID of an outbox row's mail: a resend after a crash carries the same one. */
 export const messageIdOf = (outboxId: string, domain: string) => `<notice-${outboxId}@${domain}>`;
 
-/** The mail of a notice: Chinese, with the English wording below it. */
+/**
+ * The mail of a notice: Chinese, with the English wording below it. Every stored value (the
+ * project's name, the reader's, the rendered notice with its reasons) is printed as one line, so
+ * none can forge a line of the body or reorder it with bidi formatting.
+ */
 export function mailText(row: OutboxMail, publicUrl?: string) {
   const kind = NOTICE_KIND_LABELS['zh-CN'][row.kind] ?? row.kind;
   const kindEn = NOTICE_KIND_LABELS.en[row.kind] ?? row.kind;
-  const zh = (row.text && renderNoticeText('zh-CN', row.text)) ?? row.message;
-  const en = (row.text && renderNoticeText('en', row.text)) ?? row.message;
+  const zh = oneLine((row.text && renderNoticeText('zh-CN', row.text)) ?? row.message);
+  const en = oneLine((row.text && renderNoticeText('en', row.text)) ?? row.message);
+  const projectName = oneLine(row.projectName);
+  const displayName = oneLine(row.displayName);
   const link = publicUrl ? `\n\n${publicUrl}/projects/${row.projectId}` : '';
   const english = en === zh ? '' : `\n\n${kindEn}: ${en}`;
   return {
-    subject: `【并联审批】${row.projectName}：${kind}`,
-    text: `${row.displayName}：\n\n${row.projectName} — ${kind}\n${zh}${english}${link}\n\n（本邮件由并联审批系统发送；可在“设置”中关闭邮件通知。）`,
+    subject: `【并联审批】${projectName}：${kind}`,
+    text: `${displayName}：\n\n${projectName} — ${kind}\n${zh}${english}${link}\n\n（本邮件由并联审批系统发送；可在“设置”中关闭邮件通知。）`,
   };
 }
 

@@ -7,6 +7,7 @@
  *   node scripts/setup.js            both (what postinstall runs)
  *   node scripts/setup.js cli        only the `temporal` CLI
  *   node scripts/setup.js test-server only the Java time-skipping test server
+ *   node scripts/setup.js s3proxy    only S3Proxy (an S3-compatible store, from Maven Central)
  *   node scripts/setup.js cluster    the Temporal server, its SQL schema tool and the Web UI
  *                                    server (`npm run start:cluster`; not part of `npm ci`)
  *
@@ -251,8 +252,40 @@ function ensureTestServer() {
   return wrapper;
 }
 
+const S3PROXY_VERSION = '2.6.0';
+
+/**
+ * S3Proxy (org.gaul:s3proxy, Maven Central): an S3-compatible server with a file-system backend,
+ * which the S3 storage driver is tested against and `npm run start:cluster` keeps materials in.
+ * Answers the path of its jar (S3PROXY_JAR overrides).
+ */
+function ensureS3Proxy() {
+  if (process.env.S3PROXY_JAR) return process.env.S3PROXY_JAR;
+  const dir = path.join(TOOLS, `s3proxy-${S3PROXY_VERSION}`);
+  const jar = path.join(dir, `s3proxy-${S3PROXY_VERSION}-jar-with-dependencies.jar`);
+  if (fs.existsSync(jar)) return jar;
+  if (!which('java')) throw new Error('no `java` on PATH: S3Proxy needs Java 17+');
+  if (!which('mvn')) throw new Error('no `mvn` on PATH: it fetches S3Proxy from Maven Central');
+  fs.mkdirSync(dir, { recursive: true });
+  log(`fetching org.gaul:s3proxy:${S3PROXY_VERSION} from Maven Central...`);
+  execFileSync(
+    'mvn',
+    [
+      '-q',
+      '-B',
+      'dependency:copy',
+      `-Dartifact=org.gaul:s3proxy:${S3PROXY_VERSION}:jar:jar-with-dependencies`,
+      `-DoutputDirectory=${dir}`,
+    ],
+    { stdio: 'inherit' },
+  );
+  log(`S3Proxy: ${jar}`);
+  return jar;
+}
+
 module.exports = {
   resolveCli,
+  ensureS3Proxy,
   ensureCli,
   ensureTestServer,
   resolveClusterTool,
@@ -272,7 +305,12 @@ if (require.main === module) {
     if (what === 'all' || what === 'cli') ensureCli();
     if ((what === 'all' && process.env.TEMPORAL_SKIP_TEST_SERVER !== '1') || what === 'test-server')
       ensureTestServer();
-    if (what === 'cluster') ensureCluster();
+    if ((what === 'all' && process.env.TEMPORAL_SKIP_TEST_SERVER !== '1') || what === 's3proxy')
+      ensureS3Proxy();
+    if (what === 'cluster') {
+      ensureCluster();
+      ensureS3Proxy();
+    }
   } catch (err) {
     process.stderr.write(`[setup] ${err.message}\n`);
     process.exit(1);

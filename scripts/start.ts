@@ -13,6 +13,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   ConfigError,
+  demoOnNetworkWarning,
+  isLoopbackHost,
   parseAppConfig,
   parseDatabaseConfig,
   parseTemporalConfig,
@@ -26,6 +28,8 @@ import {
   StartupError,
   assertPortFree,
   clusterPorts,
+  startS3Proxy,
+  type RunningS3Proxy,
   copyUrl,
   projectRoot,
   webDir,
@@ -34,6 +38,7 @@ import { formatSummary, seedDemo } from './seed-demo';
 
 let stack: Stack | undefined;
 let shuttingDown = false;
+let s3: RunningS3Proxy | undefined;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -41,6 +46,7 @@ async function shutdown(code: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   await stack?.stop();
+  await s3?.stop();
   process.exit(code);
 }
 
@@ -95,9 +101,13 @@ async function main() {
   const root = projectRoot();
   const cluster = process.argv.includes('--cluster');
   const dataDir = resolve(root, readString(env, 'DATA_DIR', cluster ? '.data/cluster' : '.data'));
-  const app = parseAppConfig(env);
   const embeddedDb = !env.DATABASE_URL?.trim();
   const embeddedTemporal = !env.TEMPORAL_ADDRESS?.trim();
+  // As the API will read it: with both embedded it makes demo accounts, and listens on loopback.
+  const app = parseAppConfig({
+    ...env,
+    ...(embeddedDb && embeddedTemporal ? { APPROVALS_EMBEDDED: '1' } : {}),
+  });
   // Validate what the user did set before starting anything.
   if (!embeddedDb) parseDatabaseConfig(env);
   if (!embeddedTemporal) parseTemporalConfig(env);
@@ -161,8 +171,26 @@ async function main() {
   // Tokens survive a restart: a random signing secret kept with the embedded data.
   if (!childEnv.JWT_SECRET && childEnv.NODE_ENV !== 'production')
     childEnv.JWT_SECRET = localSecret(dataDir);
-  // Uploaded materials live with the embedded data unless an S3 bucket is given.
+  // Uploaded materials: the production shape keeps them in an S3-compatible store (S3Proxy on
+  // loopback, its buckets in DATA_DIR) as a deployment would; the embedded default in a folder.
+  if (cluster && !childEnv.S3_BUCKET?.trim()) {
+    s3 = await startS3Proxy({
+      dataDir: join(dataDir, 's3'),
+      port: readPort(env, 'S3PROXY_PORT', app.port + 20),
+    });
+    Object.assign(childEnv, {
+      S3_BUCKET: 'materials',
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    });
+  }
   if (!childEnv.S3_BUCKET?.trim()) childEnv.FILES_DIR ??= join(dataDir, 'files');
+  lines.push(
+    childEnv.S3_BUCKET?.trim()
+      ? `Files       S3 bucket ${childEnv.S3_BUCKET}${s3 ? ` (S3Proxy ${s3.endpoint}, ${join(dataDir, 's3')})` : ''}`
+      : `Files       ${childEnv.FILES_DIR}`,
+  );
   // A terminal reads text, not JSON (the children's output is a pipe to this process).
   if (process.stdout.isTTY) childEnv.LOG_FORMAT ??= 'text';
   // Metrics: the API's /metrics behind a token kept with the data; each worker on its own port.
@@ -213,9 +241,11 @@ async function main() {
   const web = existsSync(join(webDir(), 'index.html'))
     ? `Web app     ${apiUrl}  ← open this; sign in as applicant, officer.NRP, window … (password demo)`
     : `Web app     not built (npm run build); the API runs without it`;
+  const exposed = app.embedded && !isLoopbackHost(app.host);
   say(
     [
       '',
+      ...(exposed ? ['', `WARNING: ${demoOnNetworkWarning(app.host)}`, ''] : []),
       'Parallel approvals is running:',
       `  ${web}`,
       ...lines.map((l) => `  ${l}`),

@@ -15,6 +15,7 @@ const SETTINGS = {
   TRUST_PROXY: 'loopback',
   LOGIN_LOCK_THRESHOLD: '3',
   JWT_TTL_SECONDS: '3600',
+  REFRESH_REUSE_GRACE_SECONDS: '1',
 };
 
 async function within(ms: number, probe: () => Promise<boolean>): Promise<void> {
@@ -111,6 +112,7 @@ describe('two API processes share throttling and revocation (real PostgreSQL)', 
       .get('/api/auth/me')
       .set('Authorization', `Bearer ${second.accessToken}`)
       .expect(200);
+    await new Promise((r) => setTimeout(r, 1_500)); // past the grace: a reuse, not a race
     await request(one.url)
       .post('/api/auth/refresh')
       .send({ refreshToken: first.refreshToken })

@@ -15,6 +15,8 @@ import { handIn, Harness, startHarness, userToken } from './app-harness';
 type Item = { code: string; department: string; status: string; taskId: string };
 type Report = { stages: { themes: { items: Item[] }[] }[] };
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** Retries `probe` until it is true, at most `ms` (the guard's cache is 2 s here). */
 async function within(ms: number, probe: () => Promise<boolean>): Promise<number> {
   const t0 = Date.now();
@@ -45,6 +47,7 @@ describe('accounts, sessions and sign-in (issue 14, real stack)', () => {
       LOGIN_RATE_LIMIT: '300',
       LOGIN_LOCK_THRESHOLD: '5',
       LOGIN_LOCK_SECONDS: '900',
+      REFRESH_REUSE_GRACE_SECONDS: '2',
     });
     admin = await userToken(h, { username: 'acc-admin', role: 'ADMIN' });
     window = await userToken(h, { username: 'acc-window', role: 'WINDOW_OFFICER' });
@@ -354,6 +357,28 @@ describe('accounts, sessions and sign-in (issue 14, real stack)', () => {
     await request(h.url).get('/api/audit?from=yesterday').set(bearer(supervisor)).expect(400);
   });
 
+  it('a parallel burst of 250 wrong passwords from rotating addresses checks at most 5 with bcrypt', async () => {
+    await userToken(h, { username: 'acc-burst', role: 'AGENT', password: 'burst-password-1' });
+    const users = h.app.get(UsersService);
+    const before = users.passwordChecks;
+    const res = await Promise.all(
+      Array.from({ length: 250 }, (_, i) =>
+        login('acc-burst', `guess-${i}`, `198.51.100.${i % 250}`),
+      ),
+    );
+    const checked = users.passwordChecks - before;
+    const count = (s: number) => res.filter((r) => r.status === s).length;
+    expect({ checked, unauthorized: count(401), locked: count(429) }).toEqual({
+      checked: 5,
+      unauthorized: 5,
+      locked: 245,
+    });
+    // Locked: the right password too, and it costs no bcrypt.
+    const right = await login('acc-burst', 'burst-password-1', office(80));
+    expect(right.status).toBe(429);
+    expect(users.passwordChecks - before).toBe(5);
+  });
+
   it('rotates refresh tokens: a reused one revokes its whole family; signing out ends the session', async () => {
     await userToken(h, { username: 'acc-refresher', role: 'AGENT', password: 'refresher-pw-1' });
     const first = (await login('acc-refresher', 'refresher-pw-1', office(70)).expect(200)).body;
@@ -365,6 +390,7 @@ describe('accounts, sessions and sign-in (issue 14, real stack)', () => {
     ).body;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     await request(h.url).get('/api/auth/me').set(bearer(second.accessToken)).expect(200);
+    await sleep(2_500); // past REFRESH_REUSE_GRACE_SECONDS (2 here): a reuse, not a race
     const reused = await request(h.url)
       .post('/api/auth/refresh')
       .send({ refreshToken: first.refreshToken });
@@ -390,6 +416,96 @@ describe('accounts, sessions and sign-in (issue 14, real stack)', () => {
       .send({ refreshToken: 'x'.repeat(43) })
       .expect(401);
     await request(h.url).post('/api/auth/refresh').send({}).expect(400);
+  });
+
+  it('two refreshes racing with one token both get 200 and the same successor; no alarm, the session lives', async () => {
+    await userToken(h, { username: 'acc-racer', role: 'AGENT', password: 'racer-password-1' });
+    const first = (await login('acc-racer', 'racer-password-1', office(71)).expect(200)).body;
+    const [a, b] = await Promise.all(
+      [0, 1].map(() =>
+        request(h.url).post('/api/auth/refresh').send({ refreshToken: first.refreshToken }),
+      ),
+    );
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.refreshToken).toBe(b.body.refreshToken);
+    expect(a.body.refreshToken).not.toBe(first.refreshToken);
+    for (const t of [a.body.accessToken, b.body.accessToken])
+      await request(h.url).get('/api/auth/me').set(bearer(t)).expect(200);
+    // The successor is spent once more as usual, and the session goes on.
+    const next = await request(h.url)
+      .post('/api/auth/refresh')
+      .send({ refreshToken: a.body.refreshToken })
+      .expect(200);
+    await request(h.url).get('/api/auth/me').set(bearer(next.body.accessToken)).expect(200);
+    // The first token, spent within the grace again after its successor was: refused, no alarm.
+    const late = await request(h.url)
+      .post('/api/auth/refresh')
+      .send({ refreshToken: first.refreshToken });
+    expect(late.status).toBe(401);
+    await request(h.url).get('/api/auth/me').set(bearer(next.body.accessToken)).expect(200);
+    const audit = await request(h.url)
+      .get('/api/audit?username=acc-racer')
+      .set(bearer(admin))
+      .expect(200);
+    expect((audit.body.items as { action: string }[]).map((i) => i.action)).not.toContain(
+      'REFRESH_TOKEN_REUSED',
+    );
+  });
+
+  it('keeps a browser’s refresh token in an HttpOnly SameSite=Strict cookie on /api/auth, spent only same-site with X-Refresh-Cookie; sign-out clears it', async () => {
+    await userToken(h, { username: 'acc-browser', role: 'AGENT', password: 'browser-pw-1' });
+    const cookieOf = (res: request.Response) => {
+      const set = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+      return set.find((c) => c.startsWith('pa_refresh='));
+    };
+    const signedIn = await login('acc-browser', 'browser-pw-1', office(72))
+      .set('X-Refresh-Cookie', '1')
+      .expect(200);
+    expect(signedIn.body.refreshToken).toBeUndefined();
+    expect(signedIn.body.accessToken).toEqual(expect.any(String));
+    const set = cookieOf(signedIn)!;
+    expect(set).toMatch(/^pa_refresh=[\w-]{43}; Max-Age=43200; Path=\/api\/auth; Expires=/);
+    expect(set).toContain('HttpOnly');
+    expect(set).toContain('SameSite=Strict');
+    expect(set).not.toContain('Secure'); // plain http outside production; production sets it
+    const cookie = set.split(';')[0];
+
+    const refresh = () => request(h.url).post('/api/auth/refresh').set('Cookie', cookie);
+    // Without the header, from another site, or with another Origin: refused before spending it.
+    expect((await refresh().send({})).status).toBe(403);
+    expect(
+      (await refresh().set('X-Refresh-Cookie', '1').set('Sec-Fetch-Site', 'cross-site').send({}))
+        .status,
+    ).toBe(403);
+    const foreign = await refresh()
+      .set('X-Refresh-Cookie', '1')
+      .set('Origin', 'https://evil.example')
+      .send({});
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.message).toContain('https://evil.example');
+
+    const renewed = await refresh()
+      .set('X-Refresh-Cookie', '1')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .send({})
+      .expect(200);
+    expect(renewed.body.refreshToken).toBeUndefined();
+    const next = cookieOf(renewed)!.split(';')[0];
+    expect(next).not.toBe(cookie);
+    await request(h.url).get('/api/auth/me').set(bearer(renewed.body.accessToken)).expect(200);
+
+    const out = await request(h.url)
+      .post('/api/auth/logout')
+      .set('Cookie', next)
+      .set('X-Refresh-Cookie', '1')
+      .send({})
+      .expect(200);
+    expect(out.body).toEqual({ signedOut: true });
+    expect(cookieOf(out)).toMatch(/^pa_refresh=; Path=\/api\/auth; Expires=Thu, 01 Jan 1970/);
+    await request(h.url).get('/api/auth/me').set(bearer(renewed.body.accessToken)).expect(401);
+    // Neither a body nor a cookie: the field is named, as before.
+    await request(h.url).post('/api/auth/refresh').send({}).expect(400);
+    await request(h.url).post('/api/auth/refresh').send({ refreshToken: null }).expect(400);
   });
 
   it('writes grants to the audit trail: a mandate granted and revoked', async () => {

@@ -10,7 +10,8 @@ import { Client as Pg } from 'pg';
 import request from 'supertest';
 import { AppModule } from '../apps/api/src/app.module';
 import { NewUser, UsersService } from '../apps/api/src/auth/users.service';
-import { configureApp } from '../apps/api/src/app.setup';
+import { configureApp, listen } from '../apps/api/src/app.setup';
+import { parseAppConfig } from '../libs/config/src';
 import { ApiClient, handInStage } from '../libs/client/src';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
@@ -27,6 +28,11 @@ export interface HarnessOptions {
   worker?: boolean;
   /** The API's Nest logger; by default only errors, printed by Nest's console logger. */
   logger?: LoggerService;
+  /**
+   * Listen as main.ts does, where PORT and HOST (and their defaults) say, instead of on a free
+   * port of 127.0.0.1.
+   */
+  listenAsConfigured?: boolean;
 }
 
 /**
@@ -47,7 +53,7 @@ export async function ownDatabase(suite: string): Promise<string> {
 
 export async function startHarness(
   env: Record<string, string> = {},
-  { worker = true, logger }: HarnessOptions = {},
+  { worker = true, logger, listenAsConfigured = false }: HarnessOptions = {},
 ): Promise<Harness> {
   const saved = { ...process.env };
   const taskQueue = `e2e-${randomUUID()}`;
@@ -71,7 +77,8 @@ export async function startHarness(
       : undefined;
     await workerCtx?.init();
     const app = configureApp(await NestFactory.create(AppModule, { logger: logger ?? ['error'] }));
-    await app.listen(0, '127.0.0.1');
+    if (listenAsConfigured) await listen(app, parseAppConfig(process.env));
+    else await app.listen(0, '127.0.0.1');
     return {
       app,
       taskQueue,

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { Harness, startHarness, userToken } from './app-harness';
 
@@ -100,6 +101,41 @@ describe('sign-in and the global guard (real HTTP, real PostgreSQL)', () => {
 });
 
 describe('demo accounts', () => {
+  it('the embedded default (demo accounts) listens on 127.0.0.1 only; HOST opens it, with a warning', async () => {
+    const warnings: string[] = [];
+    const logger = {
+      log: () => undefined,
+      error: () => undefined,
+      warn: (m: unknown) => void warnings.push(String(m)),
+    };
+    const local = await startHarness(
+      { APPROVALS_EMBEDDED: '1', PORT: '0' },
+      { worker: false, listenAsConfigured: true, logger },
+    );
+    try {
+      const bound = local.app.getHttpServer().address() as AddressInfo;
+      expect(bound.address).toBe('127.0.0.1');
+      await request(`http://127.0.0.1:${bound.port}`).get('/health').expect(200);
+      expect(warnings.filter((w) => w.includes('demo accounts'))).toEqual([]);
+    } finally {
+      await local.close();
+    }
+    const open = await startHarness(
+      { APPROVALS_EMBEDDED: '1', PORT: '0', HOST: '0.0.0.0' },
+      { worker: false, listenAsConfigured: true, logger },
+    );
+    try {
+      expect((open.app.getHttpServer().address() as AddressInfo).address).toBe('0.0.0.0');
+      expect(warnings).toContainEqual(
+        expect.stringContaining(
+          'HOST=0.0.0.0: the demo accounts (password "demo", admin among them) can be reached from the network',
+        ),
+      );
+    } finally {
+      await open.close();
+    }
+  });
+
   it('exist in the embedded default, and a production start refuses to run while they do', async () => {
     const embedded = await startHarness({ APPROVALS_EMBEDDED: '1' }, { worker: false });
     try {

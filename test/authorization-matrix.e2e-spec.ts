@@ -4,6 +4,7 @@
  * is told the project does not exist (404), and that nobody refused changed anything.
  */
 import request from 'supertest';
+import { samplePdf } from '../libs/client/src';
 import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
@@ -340,6 +341,56 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: { admin: [200] },
     },
     {
+      name: 'GET /api/projects/:id/requirements',
+      send: (h) => request(h.url).get(url('/api/projects/:p1/requirements')),
+      ok: {},
+    },
+    {
+      name: 'GET /api/projects/:id/materials',
+      send: (h) => request(h.url).get(url('/api/projects/:p1/materials')),
+      ok: {},
+    },
+    {
+      name: 'POST /api/checklists/requirements',
+      send: (h) => request(h.url).post('/api/checklists/requirements').send({ answers: warehouse }),
+      ok: all([200]),
+    },
+    {
+      // PLAN was accepted: its materials' round is closed.
+      name: 'POST …/items/:itemCode/materials/:material/files (round closed)',
+      send: (h) =>
+        request(h.url)
+          .post(url(`/api/projects/:p1/items/${drcItem}/materials/FILING_FORM/files`))
+          .attach('file', Buffer.from(samplePdf()), 'a.pdf'),
+      ok: { applicant: [409], agent: [409] },
+      hidden: OUTSIDERS_OF_P1,
+    },
+    {
+      name: 'DELETE …/items/:itemCode/materials/:material/files/:fileId (round closed)',
+      send: (h) =>
+        request(h.url).delete(
+          url(
+            `/api/projects/:p1/items/${drcItem}/materials/FILING_FORM/files/00000000-0000-4000-8000-000000000000`,
+          ),
+        ),
+      ok: { applicant: [409], agent: [409] },
+      hidden: OUTSIDERS_OF_P1,
+    },
+    {
+      name: 'GET /api/files/:fileId (a file nobody has)',
+      send: (h) => request(h.url).get('/api/files/00000000-0000-4000-8000-000000000000'),
+      ok: all([404]),
+    },
+    {
+      name: 'POST /api/tasks/:taskId/materials/:material/review (an approved item)',
+      send: (h) =>
+        request(h.url)
+          .post(`/api/tasks/${drcTask}/materials/FILING_FORM/review`)
+          .send({ verdict: 'ACCEPTED' }),
+      ok: { 'officer.DRC': [409] },
+      hidden: ['officer.GAS'],
+    },
+    {
       name: 'GET /api/mandates',
       send: (h) => request(h.url).get('/api/mandates'),
       ok: {
@@ -535,6 +586,8 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
     if (
       r.name === 'GET /api/projects/:id' ||
       r.name === 'GET /api/projects/:id/timeline' ||
+      r.name === 'GET /api/projects/:id/requirements' ||
+      r.name === 'GET /api/projects/:id/materials' ||
       /^GET …\/(stages\/:stage\/receipt|items\/:itemCode\/result)/.test(r.name)
     ) {
       r.ok = Object.fromEntries(SEES_P1.map((c) => [c, [200]]));

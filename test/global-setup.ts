@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startStack } from '../libs/embedded/src';
 
 /**
@@ -17,6 +18,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = stack.databaseUrl;
   process.env.TEMPORAL_ADDRESS = stack.temporalAddress;
   process.env.NODE_ENV = 'test';
+  // One signing secret for every API of the run (in-process harnesses and spawned ones alike):
+  // without JWT_SECRET each API process signs with a random secret of its own.
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
   (globalThis as { __E2E_STACK__?: typeof stack }).__E2E_STACK__ = stack;
   process.stdout.write(
     `\n[e2e] PostgreSQL ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}, Temporal ${stack.temporalAddress}${cluster ? ' (cluster)' : ''} (${Date.now() - t0} ms)\n`,

@@ -21,8 +21,8 @@ import { Harness, startHarness, userToken } from './app-harness';
  */
 const ISSUER = 'https://id.example.test/realms/approvals';
 const AUDIENCE = 'approvals-api';
-/** What the API signs its own tokens with when JWT_SECRET is unset (as in these tests). */
-const DEV_SECRET = 'dev-only-secret-set-JWT_SECRET-in-production';
+/** What the API signs its own tokens with (test/global-setup.ts sets it for the run). */
+const OWN_SECRET = process.env.JWT_SECRET!;
 
 type Alg = 'RS256' | 'PS256' | 'ES256';
 interface TestKey {
@@ -202,7 +202,7 @@ describe('tokens of an external OpenID Connect issuer (real JWKS endpoint, real 
         .digest('base64url')}`;
     // HS256 keyed with our own secret, or with the issuer's public key (algorithm confusion).
     const publicPem = rsa.publicKey.export({ type: 'spki', format: 'pem' });
-    for (const token of [none, hmac(DEV_SECRET), hmac(publicPem)]) {
+    for (const token of [none, hmac(OWN_SECRET), hmac(publicPem)]) {
       const res = await adminOnly(token);
       expect(res.status).toBe(401);
       expect(res.body.message).toContain('is not accepted');

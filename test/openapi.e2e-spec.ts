@@ -34,6 +34,17 @@ describe('OpenAPI document and Swagger UI at /docs, generated from the code (rea
     expect(ui.text).toContain('swagger');
   });
 
+  it('serves no /docs when API_DOCS is off (production’s default)', async () => {
+    const off = await startHarness({ API_DOCS: '0' }, { worker: false });
+    try {
+      await request(off.url).get('/docs').redirects(1).expect(404);
+      await request(off.url).get('/docs/openapi.json').expect(404);
+      await request(off.url).get('/health').expect(200);
+    } finally {
+      await off.close();
+    }
+  });
+
   it('lists every endpoint of the contract (docs/design.md §6) with its method', () => {
     const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),

@@ -3,7 +3,7 @@
  * applicant creates and submits, the demo window officer accepts): the decisions benchmark's
  * and the day-boundary benchmark's officers decide on them.
  */
-import { itemsOf, type ProjectReport as Report } from '../../libs/client/src';
+import { handInStage, itemsOf, type ProjectReport as Report } from '../../libs/client/src';
 import { ApiClient, runLoad } from '../lib';
 
 /** A logistics park: six PLAN items without prerequisites, in DRC (2), NRP, EEB, WRB, CHB. */
@@ -53,6 +53,7 @@ export async function preparePlanTasks(
           key: `bench-${runId}-${label.replace(/[^A-Za-z0-9]/g, '')}-${i}`,
         },
       );
+      await handInStage(api, tokens.applicant, created.id, 'PLAN');
       await api.post(
         `/api/projects/${created.id}/stages/PLAN/submission`,
         { note: 'bench' },

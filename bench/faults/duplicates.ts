@@ -6,6 +6,7 @@
  * event per command key. Also records what the API does with a key reused for another body.
  * `npm run fault:duplicates`; FAULT_DUP_PROJECTS (20).
  */
+import { handInStage } from '../../libs/client/src';
 import { FaultClient, Answer, mapLimit } from './lib/client';
 import { log } from './lib/progress';
 import { runFault } from './lib/result';
@@ -87,6 +88,7 @@ runFault(
         if (!id)
           throw new Error(`create #${i}: ${JSON.stringify(create.answers.map((a) => a.status))}`);
         ids[i] = id;
+        await handInStage(api, tokens.applicant, id, 'PLAN', { keyPrefix: run });
         const p = `/api/projects/${id}`;
         const writes: Write[] = [
           {
@@ -309,6 +311,7 @@ runFault(
       body: { name: `dup ${run} cross`, answers: WAREHOUSE },
     });
     const xp = `/api/projects/${x.body.id}/stages/PLAN`;
+    await handInStage(api, tokens.applicant, x.body.id, 'PLAN');
     await api.retry('POST', `${xp}/submission`, { token: tokens.applicant, body: {} });
     await api.retry('POST', `${xp}/acceptance`, {
       token: tokens.window,

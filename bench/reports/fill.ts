@@ -17,6 +17,7 @@ import {
   type ProjectType,
 } from '../../libs/domain/src';
 import {
+  handInStage,
   itemsOf,
   type ItemReport as ReportItem,
   type ProjectReport as Report,
@@ -87,12 +88,14 @@ export async function createRealProjects(
   const today = cal.localDate(Date.now());
 
   const report = async (id: string) => api.get<Report>(`/api/projects/${id}`, await token('admin'));
-  const submit = async (id: string, stage: string, as: string) =>
-    api.post(
+  const submit = async (id: string, stage: string, as: string) => {
+    await handInStage(api, await token(as), id, stage);
+    return api.post(
       `/api/projects/${id}/stages/${stage}/submission`,
       { note: 'bench' },
       { token: await token(as) },
     );
+  };
   const accept = async (id: string, stage: string) =>
     api.post<Report>(
       `/api/projects/${id}/stages/${stage}/acceptance`,

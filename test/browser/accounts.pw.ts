@@ -4,6 +4,7 @@
  * department, a disabled account; the new user signs in and must set their own password first.
  */
 import { type Page, expect, test } from '@playwright/test';
+import { apiGet, apiToken } from './api';
 import { expectAccessible, pick, screenshot, signIn, signOut } from './helpers';
 
 /**
@@ -123,14 +124,76 @@ test('a session outlives its access token: the page refreshes silently, and sign
     })
     .not.toBe('x.y.z');
   await expect(page).toHaveURL(/\/boards/);
-  // The refresh token is refused (revoked elsewhere): the person is sent to sign in.
+  // The refresh cookie is gone (the session ended elsewhere): the person is sent to sign in.
+  await page.context().clearCookies();
   await page.evaluate(() => {
     const s = JSON.parse(localStorage.getItem('pa.session')!);
-    localStorage.setItem(
-      'pa.session',
-      JSON.stringify({ ...s, token: 'x.y.z', refreshToken: 'revoked' }),
-    );
+    localStorage.setItem('pa.session', JSON.stringify({ ...s, token: 'x.y.z' }));
   });
   await page.reload();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test('two tabs whose access token expired both stay signed in: one refreshes, the other takes its token, and no theft alarm is raised', async ({
+  context,
+  request,
+}) => {
+  const since = new Date(Date.now() - 1_000).toISOString();
+  const one = await context.newPage();
+  await signIn(one, 'head.DRC');
+  const home = one.url();
+  const two = await context.newPage();
+  await two.goto(home);
+  await expect(two).toHaveURL(home);
+
+  // The refresh token is an HttpOnly, SameSite=Strict cookie of /api/auth; no script sees it.
+  const cookies = await context.cookies();
+  expect(cookies.find((c) => c.name === 'pa_refresh')).toMatchObject({
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/api/auth',
+  });
+  const stored = await one.evaluate(() => localStorage.getItem('pa.session')!);
+  expect(stored).not.toContain('refreshToken');
+  expect(await one.evaluate(() => document.cookie)).not.toContain('pa_refresh');
+
+  // The access token expires (both tabs share it); both tabs load at the same moment.
+  await one.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem('pa.session')!);
+    localStorage.setItem(
+      'pa.session',
+      JSON.stringify({ ...s, token: 'expired.x.y', expiresAt: Date.now() - 1_000 }),
+    );
+  });
+  // Each refresh is held 1.5 s on its way, so both tabs want one while the first is in flight.
+  const refreshes: number[] = [];
+  await context.route('**/api/auth/refresh', async (route) => {
+    await new Promise((r) => setTimeout(r, 1_500));
+    const res = await route.fetch();
+    refreshes.push(res.status());
+    await route.fulfill({ response: res });
+  });
+  await Promise.all([one.reload(), two.reload()]);
+  for (const p of [one, two]) {
+    await expect(p).toHaveURL(home);
+    await expect
+      .poll(() => p.evaluate(() => JSON.parse(localStorage.getItem('pa.session')!).token), {
+        timeout: 15_000,
+      })
+      .not.toBe('expired.x.y');
+  }
+  // One tab refreshed; the other took its token (Web Locks), so nothing was spent twice.
+  expect(refreshes).toEqual([200]);
+  await one.reload();
+  await two.reload();
+  for (const p of [one, two]) await expect(p).toHaveURL(home);
+
+  const admin = await apiToken(request, 'admin');
+  const audit = await apiGet<{ items: { action: string }[] }>(
+    request,
+    admin,
+    `/api/audit?username=head.DRC&from=${encodeURIComponent(since)}`,
+  );
+  expect(audit.items.map((a) => a.action)).not.toContain('REFRESH_TOKEN_REUSED');
+  expect(audit.items.map((a) => a.action)).toContain('LOGIN_SUCCEEDED');
 });

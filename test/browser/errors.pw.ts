@@ -67,16 +67,13 @@ test('an expired session sends the person to sign in, and back to the page they 
 }) => {
   await signIn(page, 'supervisor');
   // The session ends while the page is open (revoked, or signed out elsewhere): the access token
-  // is refused and so is its refresh token, so the silent refresh cannot save it.
+  // is refused and so is its refresh token (the HttpOnly cookie), so the silent refresh cannot
+  // save it.
+  const [cookie] = (await page.context().cookies()).filter((c) => c.name === 'pa_refresh');
+  await page.context().addCookies([{ ...cookie, value: `${cookie.value}x` }]);
   await page.evaluate(() => {
-    const s = JSON.parse(localStorage.getItem('pa.session')!) as {
-      token: string;
-      refreshToken?: string;
-    };
-    localStorage.setItem(
-      'pa.session',
-      JSON.stringify({ ...s, token: `${s.token}x`, refreshToken: `${s.refreshToken ?? ''}x` }),
-    );
+    const s = JSON.parse(localStorage.getItem('pa.session')!) as { token: string };
+    localStorage.setItem('pa.session', JSON.stringify({ ...s, token: `${s.token}x` }));
   });
   await page.goto('/projects?risk=OVERDUE');
   await expect(page).toHaveURL(/\/login\?next=/);

@@ -1,12 +1,22 @@
 import {
   BadRequestException,
   INestApplication,
+  Logger,
+  PipeTransform,
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { AuthConfig, authConfig } from '../../../libs/config/src';
+import {
+  AppConfig,
+  AuthConfig,
+  appConfig,
+  authConfig,
+  demoOnNetworkWarning,
+  isLoopbackHost,
+} from '../../../libs/config/src';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { SafeInputPipe } from './common/safe-input.pipe';
 import { setupOpenApi } from './common/openapi';
@@ -24,6 +34,22 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
   });
 }
 
+/**
+ * The global pipes, in order: the input's text and depth first (SafeInputPipe), then the DTO's
+ * validation with every problem named by its field's path.
+ */
+export function inputPipes(): PipeTransform[] {
+  return [
+    new SafeInputPipe(),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
+    }),
+  ];
+}
+
 /** Everything main.ts and the e2e tests share, so tests exercise the served app. */
 export function configureApp(app: INestApplication): INestApplication {
   // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (req.ip).
@@ -32,18 +58,24 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(requestLogging());
   app.use(httpMetrics(app.get(MetricsService).registry));
   app.use(helmet());
+  // The web app's refresh token arrives as an HttpOnly cookie (auth/refresh-cookie.ts).
+  app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
-  setupOpenApi(app);
-  app.useGlobalPipes(
-    new SafeInputPipe(),
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
-    }),
-  );
+  if (app.get<AppConfig>(appConfig.KEY).apiDocs) setupOpenApi(app);
+  app.useGlobalPipes(...inputPipes());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   return app;
+}
+
+/**
+ * Listens where the configuration says. The embedded default listens on 127.0.0.1: its demo
+ * accounts (password `demo`, `admin` among them) would make anyone on the network an
+ * administrator. HOST opens it deliberately, and then every start says so loudly.
+ */
+export async function listen(app: INestApplication, cfg: AppConfig): Promise<void> {
+  await app.listen(cfg.port, cfg.host);
+  if (cfg.embedded && !isLoopbackHost(cfg.host)) {
+    new Logger('api').warn(demoOnNetworkWarning(cfg.host));
+  }
 }

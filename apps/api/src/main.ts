@@ -6,14 +6,14 @@ import { parseAppConfig } from '../../../libs/config/src';
 import { describeStartError } from '../../../libs/config/src';
 import { nestLogger } from '../../../libs/observability/src';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { configureApp, listen } from './app.setup';
 
 async function bootstrap() {
   const cfg = parseAppConfig(process.env);
   // Given at creation rather than by useLogger after a buffer: the logger needs nothing from DI,
   // and a module that fails to initialise is then reported in the same format.
   const app = configureApp(await NestFactory.create(AppModule, { logger: nestLogger() }));
-  await app.listen(cfg.port, cfg.host);
+  await listen(app, cfg);
   new Logger('api').log(`API listening on ${await app.getUrl()}`);
 }
 

@@ -1,3 +1,4 @@
 export * from './api-client';
 export * from './report';
 export * from './materials';
+export * from './core';

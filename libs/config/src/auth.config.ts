@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { ConfigError, Env, readBool, readInt, readString, readUrl } from './env';
 
@@ -48,13 +49,29 @@ export interface AuthConfig {
    * flag, and a session's revocation, before it reads them again (at most 60 s).
    */
   userCacheSeconds: number;
-  /** True when no JWT_SECRET was given outside production (a development fallback). */
-  insecureDevSecret: boolean;
+  /**
+   * True when no JWT_SECRET was given (outside production): the secret is random, made once per
+   * process, so its tokens end with the process and no other API process accepts them.
+   */
+  generatedSecret: boolean;
+  /**
+   * How long a just-rotated refresh token may be spent again for the same successor
+   * (REFRESH_REUSE_GRACE_SECONDS, 0-60): two tabs or a retried request racing to refresh are not
+   * a theft. After it, a second spend revokes the session.
+   */
+  refreshGraceSeconds: number;
   /** Undefined when OIDC_ISSUER and OIDC_JWKS_URL are unset: only the API's own tokens. */
   oidc?: OidcConfig;
 }
 
-const DEV_SECRET = 'dev-only-secret-set-JWT_SECRET-in-production';
+/**
+ * Secrets published in this repository's history and documents: a deployment signing with one
+ * signs tokens anyone can forge. Production refuses them.
+ */
+const PUBLISHED_SECRETS = ['dev-only-secret-set-JWT_SECRET-in-production'];
+
+/** Outside production without JWT_SECRET: one random secret per process, never a constant. */
+const PROCESS_SECRET = randomBytes(32).toString('hex');
 
 export function parseOidcConfig(env: Env): OidcConfig | undefined {
   const issuer = readUrl(env, 'OIDC_ISSUER', ['https:', 'http:']);
@@ -74,6 +91,13 @@ export function parseOidcConfig(env: Env): OidcConfig | undefined {
   }
   if (jwksUrl === undefined) {
     throw new ConfigError('OIDC_JWKS_URL', 'is required when OIDC_ISSUER is set');
+  }
+  // Without an audience, a token the issuer made for any other of its clients signs in here.
+  if (audience === undefined && env.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'OIDC_AUDIENCE',
+      "is required when NODE_ENV=production and OIDC_ISSUER is set (this API's client id at the issuer)",
+    );
   }
   if (!/^[A-Za-z0-9_.:/-]{1,100}$/.test(usernameClaim)) {
     throw new ConfigError(
@@ -137,8 +161,14 @@ export function parseAuthConfig(env: Env): AuthConfig {
       'is required when NODE_ENV=production (32+ random characters)',
     );
   }
+  if (production && secret !== undefined && PUBLISHED_SECRETS.includes(secret)) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      'is the published development secret: set 32+ random characters of your own',
+    );
+  }
   return {
-    jwtSecret: secret ?? DEV_SECRET,
+    jwtSecret: secret ?? PROCESS_SECRET,
     // Tests and benchmarks that hold one token for a long run may raise it outside production.
     jwtTtlSeconds: readInt(env, 'JWT_TTL_SECONDS', 900, {
       min: 60,
@@ -153,7 +183,8 @@ export function parseAuthConfig(env: Env): AuthConfig {
     loginLockSeconds: readInt(env, 'LOGIN_LOCK_SECONDS', 900, { min: 1, max: 24 * 3600 }),
     trustProxy: parseTrustProxy(env),
     userCacheSeconds: readInt(env, 'AUTH_CACHE_SECONDS', 30, { min: 0, max: 60 }),
-    insecureDevSecret: secret === undefined,
+    generatedSecret: secret === undefined,
+    refreshGraceSeconds: readInt(env, 'REFRESH_REUSE_GRACE_SECONDS', 10, { min: 0, max: 60 }),
     oidc: parseOidcConfig(env),
   };
 }

@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  isLoopbackHost,
   parseAppConfig,
   parseAuthConfig,
   parseDatabaseConfig,
@@ -234,5 +235,78 @@ describe('the worker cache from its memory budget (WORKER_MEMORY_MB, WORKER_MAX_
   });
   it('names the variable of a bad value', () => {
     expect(() => parseWorkerConfig({ WORKER_MEMORY_MB: 'lots' })).toThrow(/WORKER_MEMORY_MB/);
+  });
+});
+
+describe('safe defaults (issue 24): the embedded demo on loopback, production refusals, /docs', () => {
+  const prod = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-40-characters-xx' };
+  const oidc = {
+    OIDC_ISSUER: 'https://id.example.gov.cn/realms/approvals',
+    OIDC_JWKS_URL: 'https://id.example.gov.cn/realms/approvals/protocol/openid-connect/certs',
+  };
+
+  it('listens on 127.0.0.1 in the embedded default (demo accounts), on all interfaces otherwise; HOST wins', () => {
+    expect(parseAppConfig({ APPROVALS_EMBEDDED: '1' }).host).toBe('127.0.0.1');
+    expect(parseAppConfig({}).host).toBe('0.0.0.0');
+    expect(parseAppConfig({ APPROVALS_EMBEDDED: '1', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(['127.0.0.1', '127.1.2.3', 'localhost', '::1'].map(isLoopbackHost)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['0.0.0.0', '::', '192.168.1.20', '127.example.com'].map(isLoopbackHost)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('serves /docs by default in development and tests, in production only with API_DOCS', () => {
+    expect(parseAppConfig({}).apiDocs).toBe(true);
+    expect(parseAppConfig({ NODE_ENV: 'test' }).apiDocs).toBe(true);
+    expect(parseAppConfig({ NODE_ENV: 'production' }).apiDocs).toBe(false);
+    expect(parseAppConfig({ NODE_ENV: 'production', API_DOCS: '1' }).apiDocs).toBe(true);
+    expect(parseAppConfig({ API_DOCS: '0' }).apiDocs).toBe(false);
+    expect(() => parseAppConfig({ API_DOCS: 'maybe' })).toThrow(/^API_DOCS: /);
+  });
+
+  it('refuses production with the published development secret, or without one', () => {
+    expect(() =>
+      parseAuthConfig({ ...prod, JWT_SECRET: 'dev-only-secret-set-JWT_SECRET-in-production' }),
+    ).toThrow(/^JWT_SECRET: is the published development secret/);
+    expect(() => parseAuthConfig({ NODE_ENV: 'production' })).toThrow(/^JWT_SECRET: is required/);
+    expect(parseAuthConfig(prod)).toMatchObject({
+      jwtSecret: prod.JWT_SECRET,
+      generatedSecret: false,
+    });
+  });
+
+  it('never signs with a constant outside production: a random secret of the process', () => {
+    const a = parseAuthConfig({});
+    const b = parseAuthConfig({ NODE_ENV: 'test' });
+    expect(a.generatedSecret).toBe(true);
+    expect(a.jwtSecret).toMatch(/^[0-9a-f]{64}$/);
+    // One per process: every parse in it agrees (the guard and the signer are one API).
+    expect(b.jwtSecret).toBe(a.jwtSecret);
+  });
+
+  it('refuses OIDC in production without OIDC_AUDIENCE', () => {
+    expect(() => parseAuthConfig({ ...prod, ...oidc })).toThrow(
+      /^OIDC_AUDIENCE: is required when NODE_ENV=production and OIDC_ISSUER is set/,
+    );
+    expect(
+      parseAuthConfig({ ...prod, ...oidc, OIDC_AUDIENCE: 'approvals-api' }).oidc?.audience,
+    ).toBe('approvals-api');
+    expect(parseAuthConfig(oidc).oidc?.audience).toBeUndefined();
+  });
+
+  it('gives a just-rotated refresh token 10 s of grace, 0-60', () => {
+    expect(parseAuthConfig({}).refreshGraceSeconds).toBe(10);
+    expect(parseAuthConfig({ REFRESH_REUSE_GRACE_SECONDS: '0' }).refreshGraceSeconds).toBe(0);
+    expect(() => parseAuthConfig({ REFRESH_REUSE_GRACE_SECONDS: '61' })).toThrow(
+      /^REFRESH_REUSE_GRACE_SECONDS: /,
+    );
   });
 });

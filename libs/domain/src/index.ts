@@ -91,3 +91,4 @@ export { EXAMPLE_ANSWERS, type ExampleProject } from './questionnaire/examples';
 export type { ChecklistMaterial } from './questionnaire/checklist-materials';
 export { MATERIAL_CODE_PATTERN } from './catalog/load-materials';
 export * from './credit-code';
+export * from './plain-text';

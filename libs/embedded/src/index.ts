@@ -6,3 +6,4 @@ export * from './temporal-binaries';
 export * from './node-child';
 export * from './stack';
 export * from './temporal-cluster';
+export * from './s3proxy';

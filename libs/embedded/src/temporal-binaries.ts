@@ -16,6 +16,7 @@ interface SetupModule {
   resolveCli(): { path: string; source: string } | null;
   ensureTestServer(): string;
   ensureCluster(): ClusterBinaries;
+  ensureS3Proxy(): string;
 }
 
 /**

@@ -3,13 +3,17 @@ import {
   BadRequestException,
   Body,
   Controller,
+  ForbiddenException,
   Get,
   HttpCode,
+  Inject,
   Post,
   Req,
   Res,
   UnauthorizedException,
 } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { appConfig } from '../../../../libs/config/src';
 import type { Request, Response } from 'express';
 import { AuditService } from '../audit/audit.service';
 import { AllowPendingPassword, CurrentUser, Public } from './decorators';
@@ -17,9 +21,16 @@ import type { Principal } from './principal';
 import { LoginResultDto, MeDto, PasswordChangedDto, SignedOutDto } from './dto/auth-responses.dto';
 import { LoginDto } from './dto/login.dto';
 import { ChangePasswordDto, RefreshDto } from './dto/session.dto';
-import { LoginThrottle } from './login-throttle.service';
+import { LoginAttempt, LoginThrottle } from './login-throttle.service';
 import { passwordProblem } from './password-policy';
-import { SessionsService } from './sessions.service';
+import {
+  clearRefreshCookie,
+  crossSiteProblem,
+  refreshCookieOf,
+  setRefreshCookie,
+  wantsRefreshCookie,
+} from './refresh-cookie';
+import { IssuedTokens, SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
 
 /** The client's address: the peer, or X-Forwarded-For from a proxy in TRUST_PROXY. */
@@ -33,7 +44,38 @@ export class AuthController {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
+
+  private get production() {
+    return this.app.nodeEnv === 'production';
+  }
+
+  /**
+   * The answer of a sign-in or refresh: the tokens in the body, or — for a browser that asked
+   * for the cookie — the refresh token in the HttpOnly cookie and out of the body.
+   */
+  private answer(req: Request, res: Response, tokens: IssuedTokens): LoginResultDto {
+    if (!wantsRefreshCookie(req)) return tokens;
+    const { refreshToken, ...rest } = tokens;
+    setRefreshCookie(req, res, refreshToken, tokens.refreshExpiresIn, this.production);
+    return rest;
+  }
+
+  /** The refresh token of the body, or of the cookie when the request may spend it. */
+  private refreshTokenOf(req: Request, body: RefreshDto): string {
+    if (body.refreshToken !== undefined) return body.refreshToken;
+    const cookie = refreshCookieOf(req);
+    if (cookie === undefined && !wantsRefreshCookie(req)) {
+      throw new BadRequestException([
+        'refreshToken: is required (in the body, or in the session cookie with X-Refresh-Cookie: 1)',
+      ]);
+    }
+    const problem = crossSiteProblem(req);
+    if (problem) throw new ForbiddenException(problem);
+    if (cookie === undefined) throw new UnauthorizedException('no session cookie; sign in again');
+    return cookie;
+  }
 
   /**
    * Tokens for a valid username and password. 429 with Retry-After when the account is locked
@@ -52,8 +94,9 @@ export class AuthController {
     const address = addressOf(req);
     const { username } = body;
     await this.throttle.checkAddress(address, res);
+    let attempt: LoginAttempt;
     try {
-      await this.throttle.checkAccount(username, res);
+      attempt = await this.throttle.reserve(username, res);
     } catch (e) {
       await this.audit.record({ action: 'LOGIN_LOCKED', subject: username, address });
       throw e;
@@ -61,7 +104,7 @@ export class AuthController {
     const user = await this.users.verify(username, body.password);
     if (!user) {
       await this.audit.record({ action: 'LOGIN_FAILED', subject: username, address });
-      const lockedFor = await this.throttle.failed(username);
+      const lockedFor = await this.throttle.failed(attempt);
       if (lockedFor > 0) {
         await this.audit.record({
           action: 'LOGIN_LOCKED',
@@ -88,25 +131,51 @@ export class AuthController {
       subject: username,
       address,
     });
-    return this.sessions.start(user);
+    return this.answer(req, res, await this.sessions.start(user));
   }
 
-  /** A new access token and refresh token for a refresh token, which is then spent. */
+  /**
+   * A new access token and refresh token for a refresh token, which is then spent: from the
+   * body, or from the session cookie (with `X-Refresh-Cookie: 1`, same site only; the new one
+   * goes back into the cookie). Spent again within REFRESH_REUSE_GRACE_SECONDS, it answers the
+   * same successor; later, the session is revoked.
+   */
   @ApiOkResponse({ type: LoginResultDto })
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Body() body: RefreshDto, @Req() req: Request): Promise<LoginResultDto> {
-    return this.sessions.refresh(body.refreshToken, addressOf(req));
+  async refresh(
+    @Body() body: RefreshDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResultDto> {
+    const token = this.refreshTokenOf(req, body);
+    try {
+      return this.answer(req, res, await this.sessions.refresh(token, addressOf(req)));
+    } catch (e) {
+      if (e instanceof UnauthorizedException && body.refreshToken === undefined) {
+        clearRefreshCookie(req, res, this.production);
+      }
+      throw e;
+    }
   }
 
-  /** Ends the session of the refresh token: its access tokens stop working too. */
+  /**
+   * Ends the session of the refresh token (the body's, or the session cookie's, which is
+   * cleared): its access tokens stop working too.
+   */
   @ApiOkResponse({ type: SignedOutDto })
   @Public()
   @Post('logout')
   @HttpCode(200)
-  async logout(@Body() body: RefreshDto, @Req() req: Request): Promise<SignedOutDto> {
-    const ended = await this.sessions.end(body.refreshToken);
+  async logout(
+    @Body() body: RefreshDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SignedOutDto> {
+    const token = this.refreshTokenOf(req, body);
+    if (body.refreshToken === undefined) clearRefreshCookie(req, res, this.production);
+    const ended = await this.sessions.end(token);
     if (ended?.ended) {
       const user = await this.users.findById(ended.userId);
       await this.audit.record({
@@ -124,6 +193,10 @@ export class AuthController {
    * 400 naming `currentPassword` or `newPassword` when one is not right.
    */
   @ApiOkResponse({ type: PasswordChangedDto })
+  @ApiTooManyRequestsResponse({
+    description:
+      'the account is locked (wrong current passwords count as failed sign-ins); Retry-After',
+  })
   @ApiBearerAuth()
   @AllowPendingPassword()
   @Post('password')
@@ -136,7 +209,7 @@ export class AuthController {
   ): Promise<PasswordChangedDto> {
     const address = addressOf(req);
     // Guessing the current password here counts as a failed sign-in of the account.
-    await this.throttle.checkAccount(me.username, res);
+    const attempt = await this.throttle.reserve(me.username, res);
     const user = await this.users.verify(me.username, body.currentPassword);
     if (!user) {
       await this.audit.record({
@@ -145,9 +218,10 @@ export class AuthController {
         address,
         detail: { via: 'password change' },
       });
-      await this.throttle.failed(me.username);
+      await this.throttle.failed(attempt);
       throw new BadRequestException(['currentPassword: is wrong']);
     }
+    await this.throttle.succeeded(me.username);
     const problem = passwordProblem(body.newPassword, me.username);
     if (problem) throw new BadRequestException([problem]);
     if (body.newPassword === body.currentPassword) {

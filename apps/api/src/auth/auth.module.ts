@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -20,6 +20,11 @@ import { UsersService } from './users.service';
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
       useFactory: (cfg: ConfigType<typeof authConfig>) => {
+        if (cfg.generatedSecret) {
+          new Logger('auth').warn(
+            'JWT_SECRET is not set: tokens are signed with a random secret of this process; they end when it stops and no other API process accepts them',
+          );
+        }
         // A key object made once: given the secret as a string, jsonwebtoken first tries it as a
         // public key on every verify, about 1 ms of CPU per request (bench/README.md).
         const key = createSecretKey(Buffer.from(cfg.jwtSecret, 'utf8'));

@@ -5,10 +5,9 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { authConfig } from '../../../../libs/config/src';
 import {
-  accountLockedFor,
   clearLoginFailures,
   countAddressAttempt,
-  recordLoginFailure,
+  reserveLoginAttempt,
 } from '../../../../libs/persistence/src';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -16,6 +15,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The pause before answering the n-th failure in a row: none, then 250 ms doubling to 2 s. */
 export function failureDelayMs(failures: number): number {
   return failures < 2 ? 0 : Math.min(250 * 2 ** (failures - 2), 2_000);
+}
+
+/** An attempt reserved before its password check: the failures so far, this one included. */
+export interface LoginAttempt {
+  failures: number;
+  /** The lock this attempt started when it reached the threshold (seconds), or 0. */
+  lockedFor: number;
 }
 
 function tooMany(res: Response, seconds: number, message: string): HttpException {
@@ -26,7 +32,8 @@ function tooMany(res: Response, seconds: number, message: string): HttpException
 /**
  * Brute force without locking out an office (Keycloak's brute-force detection): each account
  * is locked after LOGIN_LOCK_THRESHOLD failures in a row from any address, with growing
- * pauses before; each client address has a ceiling of LOGIN_RATE_LIMIT attempts a minute, high
+ * pauses before (each attempt is reserved before bcrypt runs, so a parallel burst checks at most
+ * that many passwords); each client address has a ceiling of LOGIN_RATE_LIMIT attempts a minute, high
  * enough for an office behind one NAT. Counted in PostgreSQL, so every API instance agrees.
  */
 @Injectable()
@@ -47,22 +54,26 @@ export class LoginThrottle {
     }
   }
 
-  /** Throws 429 while the account is locked; answers whether it is. */
-  async checkAccount(username: string, res: Response): Promise<void> {
-    const s = await accountLockedFor(this.ds, username);
-    if (s > 0) throw this.locked(res, s);
-  }
-
-  /** Counts a failure and pauses; answers the seconds of a lock this failure started, or 0. */
-  async failed(username: string): Promise<number> {
-    const { failures, lockedFor } = await recordLoginFailure(
+  /**
+   * Reserves an attempt of the account before its password is checked (counted as a failure
+   * until `succeeded`); throws 429 while it is locked. Count and check are one statement, so
+   * parallel attempts cannot all pass a check made before any of them was counted.
+   */
+  async reserve(username: string, res: Response): Promise<LoginAttempt> {
+    const a = await reserveLoginAttempt(
       this.ds,
       username,
       this.cfg.loginLockThreshold,
       this.cfg.loginLockSeconds,
     );
-    await sleep(failureDelayMs(failures));
-    return lockedFor;
+    if (!a.allowed) throw this.locked(res, a.lockedFor);
+    return { failures: a.failures, lockedFor: a.lockedFor };
+  }
+
+  /** The reserved attempt failed: pauses; answers the seconds of a lock it started, or 0. */
+  async failed(attempt: LoginAttempt): Promise<number> {
+    await sleep(failureDelayMs(attempt.failures));
+    return attempt.lockedFor;
   }
 
   succeeded(username: string): Promise<void> {

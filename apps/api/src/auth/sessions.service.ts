@@ -2,7 +2,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { authConfig } from '../../../../libs/config/src';
 import {
@@ -21,6 +21,13 @@ import { UsersService } from './users.service';
 /** Only a hash is stored: a copy of the table signs nobody in. */
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/**
+ * A refresh token's successor, derived from it with the API's secret: whoever spends the same
+ * token again within the grace gets the same successor, with nothing but its hash stored.
+ */
+const successorOf = (token: string, secret: string) =>
+  createHmac('sha256', secret).update(`refresh-successor:${token}`).digest('base64url');
+
 export interface IssuedTokens {
   accessToken: string;
   tokenType: 'Bearer';
@@ -34,7 +41,9 @@ export interface IssuedTokens {
 /**
  * Sessions: a sign-in starts one; its short access tokens name it (`sid`), and its refresh
  * tokens rotate, each usable once. A refresh token presented twice means one was stolen: the
- * whole session (the token family) is revoked, the thief's copy and the owner's alike.
+ * whole session (the token family) is revoked, the thief's copy and the owner's alike — unless
+ * the second use comes within REFRESH_REUSE_GRACE_SECONDS of the first, when it is a race (two
+ * tabs, a retry) and gets the same successor.
  */
 @Injectable()
 export class SessionsService {
@@ -49,11 +58,20 @@ export class SessionsService {
 
   async start(user: UserRecord): Promise<IssuedTokens> {
     const sessionId = await createSession(this.ds, user.id);
-    return this.issue(user, sessionId);
+    const refreshToken = randomBytes(32).toString('base64url');
+    await insertRefreshToken(this.ds, hashOf(refreshToken), sessionId, this.cfg.refreshTtlSeconds);
+    return this.issue(user, sessionId, refreshToken, this.cfg.refreshTtlSeconds);
   }
 
   async refresh(refreshToken: string, address: string | undefined): Promise<IssuedTokens> {
-    const use = await useRefreshToken(this.ds, hashOf(refreshToken));
+    const successor = successorOf(refreshToken, this.cfg.jwtSecret);
+    const use = await useRefreshToken(
+      this.ds,
+      hashOf(refreshToken),
+      hashOf(successor),
+      this.cfg.refreshTtlSeconds,
+      this.cfg.refreshGraceSeconds,
+    );
     if (use.kind === 'reused') {
       await revokeSession(this.ds, use.sessionId, 'refresh token reused');
       this.cache.invalidate(use.userId);
@@ -69,6 +87,11 @@ export class SessionsService {
         'refreshToken: was already used; the session is revoked, sign in again',
       );
     }
+    if (use.kind === 'replaced') {
+      throw new UnauthorizedException(
+        'refreshToken: was just replaced and its successor used or ended; sign in again',
+      );
+    }
     if (use.kind === 'refused') {
       throw new UnauthorizedException(
         'refreshToken: is unknown, expired or revoked; sign in again',
@@ -79,7 +102,7 @@ export class SessionsService {
       await revokeSession(this.ds, use.sessionId, 'user disabled');
       throw new UnauthorizedException('this account is disabled; ask an administrator');
     }
-    return this.issue(user, use.sessionId);
+    return this.issue(user, use.sessionId, successor, use.expiresIn);
   }
 
   /** Ends the session the refresh token belongs to; answers whether one was in force. */
@@ -97,9 +120,12 @@ export class SessionsService {
     this.cache.invalidate(userId);
   }
 
-  private async issue(user: UserRecord, sessionId: string): Promise<IssuedTokens> {
-    const refreshToken = randomBytes(32).toString('base64url');
-    await insertRefreshToken(this.ds, hashOf(refreshToken), sessionId, this.cfg.refreshTtlSeconds);
+  private async issue(
+    user: UserRecord,
+    sessionId: string,
+    refreshToken: string,
+    refreshExpiresIn: number,
+  ): Promise<IssuedTokens> {
     const accessToken = await this.jwt.signAsync({
       sub: user.id,
       sid: sessionId,
@@ -113,7 +139,7 @@ export class SessionsService {
       tokenType: 'Bearer',
       expiresIn: this.cfg.jwtTtlSeconds,
       refreshToken,
-      refreshExpiresIn: this.cfg.refreshTtlSeconds,
+      refreshExpiresIn,
       role: user.role,
       mustChangePassword: user.mustChangePassword,
     };

@@ -223,10 +223,17 @@ export class UsersService implements OnApplicationBootstrap {
     return (await this.findByUsername(username))!;
   }
 
+  /**
+   * Passwords checked with bcrypt by this instance since it started: what a burst of sign-ins
+   * cost (the lockout allows LOGIN_LOCK_THRESHOLD per account and lock); read by the tests.
+   */
+  passwordChecks = 0;
+
   /** Checks a password in the same time whether or not the user exists (or is disabled). */
   async verify(username: string, password: string): Promise<UserRecord | null> {
     const user = await this.findByUsername(username);
     this.dummyHash ??= await bcrypt.hash('not-a-password', BCRYPT_COST);
+    this.passwordChecks++;
     const ok = await bcrypt.compare(password, user?.passwordHash ?? this.dummyHash);
     return user && ok ? user : null;
   }

@@ -18,7 +18,7 @@ import { REQUEST_ID_HEADER } from './request-id.middleware';
  * `X-Request-Id`, so a report quoting it finds the line; the body stays the contract.
  */
 /** An http-errors 4xx (what body-parser throws): exposed to the client by design. */
-function clientError(e: unknown): { status: number; message: string } | undefined {
+export function clientError(e: unknown): { status: number; message: string } | undefined {
   if (typeof e !== 'object' || e === null) return undefined;
   const { status, statusCode, expose, message } = e as Record<string, unknown>;
   const code = typeof status === 'number' ? status : statusCode;

@@ -22,6 +22,54 @@ describe('SafeInputPipe', () => {
     expect(pipe.transform({ note: 'fine' }, { type: 'body' })).toEqual({ note: 'fine' });
   });
 
+  it('refuses ill-formed Unicode and controls anywhere, and line breaks and bidi formatting outside free text', () => {
+    const refused = (body: unknown) => {
+      try {
+        pipe.transform(body, { type: 'body' });
+      } catch (e) {
+        return ((e as BadRequestException).getResponse() as { message: string }).message;
+      }
+      return undefined;
+    };
+    expect(refused({ reason: 'lost \ud83d' })).toBe(
+      'reason: must be well-formed Unicode (it holds a lone surrogate)',
+    );
+    expect(refused({ comment: 'x\udca9y' })).toBe(
+      'comment: must be well-formed Unicode (it holds a lone surrogate)',
+    );
+    expect(refused({ note: 'bell\u0007' })).toBe(
+      'note: must not contain control characters (U+0007)',
+    );
+    expect(refused({ note: 'c1\u009b' })).toBe(
+      'note: must not contain control characters (U+009B)',
+    );
+    expect(refused({ note: 'overwrite\rline' })).toBe(
+      'note: must not contain control characters (U+000D)',
+    );
+    expect(refused({ materials: [{ name: 'a' }, { name: 'b' }, { name: 'c\nForged line' }] })).toBe(
+      'materials[2].name: must be one line, without line breaks or tabs (U+000A)',
+    );
+    expect(refused({ name: 'Tower \u202eexe.fdp' })).toBe(
+      'name: must not contain bidirectional formatting characters (U+202E)',
+    );
+    expect(refused({ itemCodes: ['OK', 'X\u2066'] })).toBe(
+      'itemCodes[1]: must not contain bidirectional formatting characters (U+2066)',
+    );
+    expect(refused({ answers: { 'utilities\u200f': [] } })).toBe(
+      'answers.utilities\u200f: must not contain bidirectional formatting characters (U+200F)',
+    );
+    expect(() => pipe.transform('a\tb', { type: 'query', data: 'q' })).toThrow(
+      'q: must be one line, without line breaks or tabs (U+0009)',
+    );
+    // Free text keeps its lines, tabs, right-to-left text and emoji; names keep every script.
+    for (const ok of [
+      { note: '第一行\r\n第二行\n\t缩进', reason: 'שלום \u202bעולם\u202c', comment: '👷‍♀️ 🏗️' },
+      { name: '仓库 ① Café مخزن', materials: [{ name: '图纸 v2 😀' }] },
+    ]) {
+      expect(pipe.transform(ok, { type: 'body' })).toBe(ok);
+    }
+  });
+
   it('refuses nesting deeper than the limit without recursing (100,000 levels)', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 100_000; i++) deep = { a: deep };

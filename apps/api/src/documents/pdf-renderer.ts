@@ -4,7 +4,7 @@
  */
 import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { defaultStages, type StageCode } from '../../../../libs/domain/src';
+import { defaultStages, oneLine, type StageCode } from '../../../../libs/domain/src';
 import type { ItemResultDto, ReceiptDto } from './dto/documents.dto';
 
 /** A font parsed once by fontkit; pdfkit takes it as it is and embeds the glyphs used. */
@@ -36,15 +36,25 @@ export function render(font: PdfFont, title: string, draw: (doc: PDFKit.PDFDocum
   });
 }
 
-export function heading(doc: PDFKit.PDFDocument, title: string, number: string) {
+/** The title, and under it the document's number (`编号：…`) or another line as given. */
+export function heading(
+  doc: PDFKit.PDFDocument,
+  title: string,
+  number: string,
+  subtitle = `编号：${number}`,
+) {
   doc.fontSize(20).text(title, { align: 'center' });
-  doc.moveDown(0.3).fontSize(11).text(`编号：${number}`, { align: 'center' });
+  doc.moveDown(0.3).fontSize(11).text(oneLine(subtitle), { align: 'center' });
   doc.moveDown(1.2);
 }
 
+/**
+ * Label and value, one line each (wrapped only by width): a stored name's line breaks or bidi
+ * formatting must not print as a line of its own ("受理单号：…") or reorder the text around it.
+ */
 export function fields(doc: PDFKit.PDFDocument, rows: [string, string][]) {
   doc.fontSize(11);
-  for (const [label, value] of rows) doc.text(`${label}：${value}`).moveDown(0.3);
+  for (const [label, value] of rows) doc.text(`${label}：${oneLine(value)}`).moveDown(0.3);
   doc.moveDown(0.8);
 }
 
@@ -127,9 +137,9 @@ export function resultPdf(font: PdfFont, r: ItemResultDto): Promise<Buffer> {
     doc
       .fontSize(11)
       .text(
-        `经审查，你单位申请的“${r.itemName}”符合法定条件，准予许可。请凭本通知到综合窗口领取结果（统一出件）。`,
+        `经审查，你单位申请的“${oneLine(r.itemName)}”符合法定条件，准予许可。请凭本通知到综合窗口领取结果（统一出件）。`,
       );
-    doc.moveDown(2).text(r.department, { align: 'right' });
+    doc.moveDown(2).text(oneLine(r.department), { align: 'right' });
     doc.text(r.decidedOn, { align: 'right' });
   });
 }

@@ -7,6 +7,7 @@ import {
   type DocumentsConfig,
 } from '../../../../libs/config/src';
 import type { ReceiptDto } from './dto/documents.dto';
+import { pdfText } from '../../../../test/pdf-text';
 import { PdfService } from './pdf.service';
 
 const receipt: ReceiptDto = {
@@ -71,4 +72,18 @@ describe('PdfService', () => {
     const pdf = service({ fontPath: DEBIAN_PDF_FONT_PATH, fontName: 'Nope', fontFound: true });
     await expect(pdf.receipt(receipt)).rejects.toThrow(/no face Nope/);
   });
+
+  it('prints a stored name with line breaks and bidi formatting as one line of its own text', async () => {
+    const pdf = service({ fontPath: npmPdfFontPath()!, fontName: 'unused', fontFound: true });
+    const text = pdfText(
+      await pdf.receipt({
+        ...receipt,
+        projectName: '仓库\r\n受理单号：SL-2026-999999\u2028审批总时限：1 个工作日\u202e伪造',
+      }),
+    );
+    const lines = text.split('\n');
+    expect(lines).toContain('项目名称：仓库 受理单号：SL-2026-999999 审批总时限：1 个工作日伪造');
+    expect(lines.filter((l) => l.startsWith('受理单号') || l.startsWith('审批总时限'))).toEqual([]);
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  }, 30_000); // the font is parsed first: seconds on a busy machine
 });

@@ -17,7 +17,7 @@ const paperText = (
 export function requirementsPdf(font: PdfFont, r: RequirementsDto): Promise<Buffer> {
   const title = '工程建设项目审批一次性告知书';
   return render(font, title, (doc) => {
-    heading(doc, title, r.projectName ?? '（项目设立前的预览）');
+    heading(doc, title, '', r.projectName ?? '项目设立前的预览');
     fields(doc, [
       ...(r.projectName ? ([['项目名称', r.projectName]] as [string, string][]) : []),
       ['审批总时限', `${r.limitDays} 个工作日`],

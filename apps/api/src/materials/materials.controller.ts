@@ -102,7 +102,13 @@ export class MaterialsController {
   @ApiProjectId()
   @ApiOkResponse({ type: ProjectMaterialsDto })
   @Get('projects/:id/materials')
-  list(@CurrentUser() user: Principal, @Param('id', ProjectIdPipe) id: string) {
+  async list(
+    @CurrentUser() user: Principal,
+    @Param('id', ProjectIdPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    // Already JSON (a repeated read is served from the API's cache of this version's list).
+    res.type('application/json');
     return this.materials.list(user, id);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { findMaterial, type ItemState } from '../../../../libs/approval/src';
+import { findMaterial, type ItemState, type ProjectState } from '../../../../libs/approval/src';
 import {
   findMaterialFile,
   itemResultsOf,
@@ -13,7 +13,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import type { CommandTarget } from '../projects/command-target';
 import { ProjectCommandsService } from '../projects/project-commands.service';
-import { ProjectsService } from '../projects/projects.service';
+import { ProjectsService, type CachedView } from '../projects/projects.service';
+import { ReadCache } from '../projects/read-cache';
 import { Files } from './file-storage.provider';
 import { fileView } from './uploads.service';
 
@@ -33,8 +34,21 @@ export class MaterialsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: Principal, projectId: string) {
-    const row = await this.projects.load(user, projectId);
+  /** About 20 MB at most. */
+  private readonly lists = new ReadCache<CachedView>(1_000);
+
+  /**
+   * `GET /api/projects/:id/materials` as JSON text: built once per version of the project (a
+   * file is only listed once the workflow took it, which changes the version), then served from
+   * this process's cache after one primary-key read.
+   */
+  list(user: Principal, projectId: string): Promise<string> {
+    return this.projects.viewJson(user, projectId, this.lists, (state) =>
+      this.build(projectId, state),
+    );
+  }
+
+  private async build(projectId: string, state: ProjectState) {
     const [files, results] = await Promise.all([
       materialFilesOf(this.ds, projectId),
       itemResultsOf(this.ds, projectId),
@@ -43,7 +57,7 @@ export class MaterialsService {
     const resultOf = new Map(results.map((r) => [r.itemCode, r]));
     return {
       projectId,
-      items: row.state.items
+      items: state.items
         .filter((i) => i.materials?.length)
         .map((item) => ({
           code: item.code,

@@ -19,7 +19,7 @@ import {
 } from '../../../../libs/temporal/src';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
-import { dependencyOutage } from '../common/dependency-outage';
+import { unconfirmedUpdate } from '../common/update-deadline';
 import { TemporalClient } from '../temporal/temporal.module';
 import { AccessPolicy } from './access-policy';
 import type { CommandTarget } from './command-target';
@@ -125,13 +125,8 @@ export class ProjectCommandsService {
         if (!seen) throw hidden();
         throw new ConflictException('the project is closed: it takes no more commands');
       }
-      if (Date.now() - started >= UPDATE_WAIT_MS && dependencyOutage(err) === 'temporal') {
-        // The Update may have been applied and be waiting for its read-model write: say so,
-        // rather than blaming Temporal for what may be PostgreSQL.
-        throw new ServiceUnavailableException(
-          `the project did not confirm the command within ${UPDATE_WAIT_MS / 1000} s (Temporal or PostgreSQL may be down); retry with the same Idempotency-Key to get its result`,
-        );
-      }
+      const unconfirmed = unconfirmedUpdate(err, Date.now() - started, UPDATE_WAIT_MS);
+      if (unconfirmed) throw unconfirmed;
       if (err instanceof WorkflowUpdateFailedError) {
         throw new ServiceUnavailableException(`the command could not be applied: ${err.message}`);
       }

@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import {
   ProjectWorkflowInput,
   type ProjectReport,
+  type ProjectState,
   buildReport,
   initialState,
   workflowItems,
@@ -42,8 +43,8 @@ import { ReadCache } from './read-cache';
 /** How long a create waits for its workflow's first write before answering 202. */
 const CREATE_WAIT_MS = 30_000;
 
-/** A report's JSON (about 10 kB) and who may see it, per project. */
-interface CachedReport {
+/** A view's JSON (a report is about 10 kB) and who may see it, per project. */
+export interface CachedView {
   body: string;
   ownerOrganisation: string;
   departments: Set<string>;
@@ -72,32 +73,49 @@ export class ProjectsService {
   ) {}
 
   /** About 20 MB at most. */
-  private readonly reports = new ReadCache<CachedReport>(2_000);
+  private readonly reports = new ReadCache<CachedView>(2_000);
 
   /**
    * `GET /api/projects/:id`: the report as JSON text, for today. One primary-key read of the
    * row's version; the state only when this process holds no report of that version for this
    * calendar and day, so a repeated read skips the JSON parse, buildReport and the stringify.
    */
-  async reportJson(p: Principal, id: string): Promise<string> {
+  reportJson(p: Principal, id: string): Promise<string> {
+    const cal = this.calendar.current;
+    return this.viewJson(p, id, this.reports, (state) =>
+      buildReport(state, cal, this.calendar.today()),
+    );
+  }
+
+  /**
+   * A view computed from one version of a project's state (for this calendar and day), as JSON,
+   * to those who may see the project (404 otherwise): built once per version by `build`, then
+   * served from `cache` after one primary-key read of the row's version.
+   */
+  async viewJson(
+    p: Principal,
+    id: string,
+    cache: ReadCache<CachedView>,
+    build: (state: ProjectState) => unknown,
+  ): Promise<string> {
     const cal = this.calendar.current;
     const day = `${cal.version}|${this.calendar.today()}`;
-    const held = this.reports.keyOf(id);
+    const held = cache.keyOf(id);
     const knownVersion = held?.endsWith(`|${day}`) ? held.slice(0, -day.length - 1) : '';
     const row = await findReportRow(this.ds, id, knownVersion);
     if (!row) throw new NotFoundException(`project ${id} not found`);
     const key = `${row.version}|${day}`;
-    let entry = row.state === null ? this.reports.get(id, key) : undefined;
+    let entry = row.state === null ? cache.get(id, key) : undefined;
     if (!entry) {
       // Null state: another request replaced the held entry meanwhile; read the state again.
       const state = row.state ?? (await findReportRow(this.ds, id))?.state;
       if (!state) throw new NotFoundException(`project ${id} not found`);
       entry = {
-        body: JSON.stringify(buildReport(state, cal, this.calendar.today())),
+        body: JSON.stringify(await build(state)),
         ownerOrganisation: row.ownerOrganisation,
         departments: new Set(state.items.map((i) => i.department)),
       };
-      this.reports.set(id, key, entry);
+      cache.set(id, key, entry);
     }
     const seen = entry;
     const facts = {

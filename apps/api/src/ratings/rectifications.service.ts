@@ -21,6 +21,7 @@ import {
 } from '../../../../libs/temporal/src';
 import { type RectificationStatus } from '../../../../libs/approval/src';
 import type { Principal } from '../auth/principal';
+import { unconfirmedUpdate } from '../common/update-deadline';
 import { AccessPolicy } from '../projects/access-policy';
 import { TemporalClient } from '../temporal/temporal.module';
 import type { ConfirmationBodyDto } from './dto/ratings.dto';
@@ -95,9 +96,18 @@ export class RectificationsService {
 
   /** Runs an Update; a refusal of the state is a 409 with the workflow's reason. */
   private async update(id: string, fn: () => Promise<unknown>) {
+    const started = Date.now();
     try {
       await this.temporal.call(fn, UPDATE_WAIT_MS);
     } catch (err) {
+      const unconfirmed = unconfirmedUpdate(
+        err,
+        Date.now() - started,
+        UPDATE_WAIT_MS,
+        `rectification ${id} did not confirm the answer`,
+        `read it (GET /api/rectifications) before answering again`,
+      );
+      if (unconfirmed) throw unconfirmed;
       if (
         err instanceof WorkflowUpdateFailedError &&
         err.cause instanceof ApplicationFailure &&

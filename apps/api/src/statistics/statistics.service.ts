@@ -10,6 +10,7 @@ import {
   type StatisticsFilter,
 } from '../../../../libs/persistence/src';
 import type { Principal } from '../auth/principal';
+import { csvText } from './csv';
 import { CalendarService } from '../calendar/calendar.service';
 import type {
   DepartmentStatisticsDto,
@@ -132,13 +133,9 @@ export class StatisticsService {
     return Object.fromEntries(STAGE_CODES.map((s) => [s, avg(s)])) as unknown as StageAveragesDto;
   }
 
-  /** The per-department table as CSV: a header row, Chinese department names, UTF-8 with BOM. */
+  /** The per-department table as CSV (csv.ts): a header row, Chinese department names. */
   csv(s: StatisticsDto): string {
     const names = new Map(defaultCatalog.departments.map((d) => [d.code, d.name]));
-    const cell = (v: string | number | null) => {
-      const t = v === null ? '' : String(v);
-      return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-    };
     const rows = [
       ['部门代码', '部门', '办结数', '按时办结数', '按时办结率', '平均用时（工作日）', '当前超期'],
       ...s.byDepartment.map((d) => [
@@ -151,6 +148,6 @@ export class StatisticsService {
         d.overdueNow,
       ]),
     ];
-    return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+    return csvText(rows);
   }
 }

@@ -2,21 +2,14 @@ import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import type { Express, NextFunction, Request, Response } from 'express';
-import { AllExceptionsFilter } from '../common/all-exceptions.filter';
+import { AllExceptionsFilter, clientError } from '../common/all-exceptions.filter';
 
 const API_PATHS = /^\/(api|docs|health|metrics)(\/|$|\?)/;
-
-/** body-parser's refusals are http-errors marked `expose` with a `type` such as entity.too.large. */
-function isRefusedBody(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const { expose, type } = err as { expose?: unknown; type?: unknown };
-  return expose === true && typeof type === 'string';
-}
 
 /**
  * ServeStaticModule's error middleware answers every error on an excluded route (`/api/…`) with
  * 404 "Cannot POST …" — a body the parser refused (413 too large, 400 nested too deep, 415
- * charset) included. This one, registered just before it, hands such errors to the API's own
+ * charset, 400 a malformed gzip body) included. This one, registered just before it, hands such errors to the API's own
  * filter, so the caller gets the same answer with or without the web app.
  */
 @Injectable()
@@ -27,7 +20,7 @@ class ApiErrorsBeforeWebApp implements OnModuleInit {
     const app = this.adapterHost.httpAdapter.getInstance<Express>();
     const filter = new AllExceptionsFilter();
     app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
-      if (!API_PATHS.test(req.originalUrl ?? req.url) || !isRefusedBody(err)) return next(err);
+      if (!API_PATHS.test(req.originalUrl ?? req.url) || !clientError(err)) return next(err);
       filter.catch(err, new ExecutionContextHost([req, res, next]));
     });
   }

@@ -31,9 +31,12 @@ export function useLogin() {
   });
 }
 
-/** Ends the session on the server too, so a copied refresh token is of no use. */
-export function logout(refreshToken: string) {
-  return api.POST('/api/auth/logout', { body: { refreshToken } });
+/**
+ * Ends the session on the server too, so a copied token is of no use; the refresh token is the
+ * HttpOnly cookie the API clears (client.ts sends X-Refresh-Cookie on this path).
+ */
+export function logout() {
+  return api.POST('/api/auth/logout', { body: {} });
 }
 
 export function useChangePassword() {

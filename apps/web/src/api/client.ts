@@ -4,6 +4,7 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
+import { REFRESH_COOKIE_HEADER } from '../../../../libs/client/src/core';
 import { type IssuedTokens, session } from '../auth/session-store';
 import { outage } from './outage';
 
@@ -32,46 +33,66 @@ export class ApiError extends Error {
 const SESSION_PATHS = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout'];
 const isSessionPath = (url: string) => SESSION_PATHS.some((p) => new URL(url).pathname === p);
 
+/** The Web Lock every tab of this browser takes to refresh the session (one tab at a time). */
+const REFRESH_LOCK = 'pa.session-refresh';
+
+/** Runs `fn` holding the tabs' lock, where the browser has Web Locks (secure contexts). */
+function oneTabAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  return locks ? (locks.request(REFRESH_LOCK, fn) as Promise<T>) : fn();
+}
+
 let refreshing: Promise<boolean> | null = null;
 
 /**
- * Spends the refresh token for new tokens; one at a time, since a refresh token is single-use
- * and a second spend would revoke the session. Answers whether it worked.
+ * Renews the access token that expired or was refused (`stale`), once for all tabs: a tab
+ * takes the lock, and if another tab renewed it meanwhile (localStorage has a newer one) it takes
+ * that; else it spends the refresh cookie, and the others take its result. Answers whether a
+ * usable token is there now. (Should two refreshes still race, the API answers both alike within
+ * its grace.)
  */
-function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const s = session.get();
-    if (!s?.refreshToken) return false;
-    try {
-      const res = await fetch('/api/auth/refresh', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ refreshToken: s.refreshToken }),
-      });
-      if (!res.ok) return false;
-      session.issued(s.username, (await res.json()) as IssuedTokens);
-      return true;
-    } catch {
-      return false;
-    }
-  })().finally(() => {
-    refreshing = null;
-  });
+function refreshSession(stale: string | null): Promise<boolean> {
+  refreshing ??= oneTabAtATime(async () => {
+    const now = session.reload();
+    if (!now) return false;
+    if (now.token !== stale && now.expiresAt > Date.now() + 5_000) return true;
+    if (!session.canRefresh()) return false;
+    const res = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [REFRESH_COOKIE_HEADER]: '1' },
+      body: '{}',
+      credentials: 'same-origin',
+    });
+    if (!res.ok) return false;
+    session.issued(now.username, (await res.json()) as IssuedTokens);
+    return true;
+  })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
   return refreshing;
 }
 
 /** An unsent copy of each request, to send again after a refresh (a body is read once). */
 const spare = new WeakMap<Request, Request>();
 
+const bearer = (r: Request) => r.headers.get('Authorization')?.replace(/^Bearer /, '') ?? null;
+
 const auth: Middleware = {
   async onRequest({ request }) {
+    if (isSessionPath(request.url)) {
+      // Sign-in, refresh and sign-out: the refresh token travels in the HttpOnly cookie.
+      request.headers.set(REFRESH_COOKIE_HEADER, '1');
+      return request;
+    }
     // The access token ran out while the page was idle: renew it before asking.
-    if (!session.token() && session.get()?.refreshToken && !isSessionPath(request.url)) {
-      await refreshSession();
+    if (!session.token() && session.canRefresh()) {
+      await refreshSession(session.get()?.token ?? null);
     }
     const token = session.token();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
-    if (!isSessionPath(request.url)) spare.set(request, request.clone());
+    spare.set(request, request.clone());
     return request;
   },
   async onResponse({ request, response }) {
@@ -80,7 +101,7 @@ const auth: Middleware = {
     if (response.status !== 401 || isSessionPath(request.url)) return response;
     // Revoked or expired early: one silent refresh and one retry, else sign out.
     const copy = spare.get(request);
-    if (copy && (await refreshSession())) {
+    if (copy && (await refreshSession(bearer(request)))) {
       copy.headers.set('Authorization', `Bearer ${session.token()}`);
       const res = await fetch(copy);
       if (res.status !== 401) return res;

@@ -977,7 +977,7 @@ export interface components {
       /** @enum {string} */
       tokenType: 'Bearer';
       expiresIn: number;
-      refreshToken: string;
+      refreshToken?: string;
       refreshExpiresIn: number;
       /** @enum {string} */
       role:
@@ -991,7 +991,7 @@ export interface components {
       mustChangePassword: boolean;
     };
     RefreshDto: {
-      refreshToken: string;
+      refreshToken?: string;
     };
     SignedOutDto: {
       signedOut: boolean;
@@ -2408,6 +2408,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'];
         };
+      };
+      /** @description the account is locked (wrong current passwords count as failed sign-ins); Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
       503: {

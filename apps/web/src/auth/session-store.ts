@@ -1,6 +1,9 @@
 /**
- * The signed-in person's tokens, kept in this browser until sign-out or until the refresh
- * token runs out: the short access token is renewed silently (api/client.ts).
+ * The signed-in person's session as this browser knows it, shared by its tabs: the short
+ * access token and who it is, in localStorage until sign-out or until the session runs out.
+ * The refresh token is not here — the API keeps it in an HttpOnly cookie no script can read —
+ * and the access token is renewed silently (api/client.ts), by one tab at a time; the others
+ * see the new one through the `storage` event.
  */
 const KEY = 'pa.session';
 
@@ -10,19 +13,16 @@ export interface StoredSession {
   role: string;
   /** When the access token expires. */
   expiresAt: number;
-  /** One use: POST /api/auth/refresh answers the next one. */
-  refreshToken?: string;
-  /** When the refresh token expires: the session ends then. */
+  /** When the refresh token (the cookie) expires: the session ends then. */
   refreshExpiresAt?: number;
   /** An initial password: the app only offers to change it. */
   mustChangePassword?: boolean;
 }
 
-/** What POST /api/auth/login and /api/auth/refresh answer. */
+/** What POST /api/auth/login and /api/auth/refresh answer (the refresh token is the cookie). */
 export interface IssuedTokens {
   accessToken: string;
   expiresIn: number;
-  refreshToken: string;
   refreshExpiresIn: number;
   role: string;
   mustChangePassword: boolean;
@@ -35,8 +35,13 @@ const endsAt = (s: StoredSession) => s.refreshExpiresAt ?? s.expiresAt;
 
 function read(): StoredSession | null {
   try {
-    const s = JSON.parse(localStorage.getItem(KEY) ?? 'null') as StoredSession | null;
-    return s && endsAt(s) > Date.now() ? s : null;
+    const raw = JSON.parse(localStorage.getItem(KEY) ?? 'null') as
+      (StoredSession & { refreshToken?: string }) | null;
+    if (!raw || endsAt(raw) <= Date.now()) return null;
+    // A session stored before the cookie held a refresh token here: it goes, unused.
+    const { refreshToken, ...s } = raw;
+    if (refreshToken !== undefined) localStorage.setItem(KEY, JSON.stringify(s));
+    return s;
   } catch {
     return null;
   }
@@ -48,9 +53,29 @@ function emit() {
   for (const l of listeners) l();
 }
 
+// Another tab signed in, renewed the token or signed out.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (e) => {
+    if (e.key !== KEY && e.key !== null) return;
+    current = read();
+    emit();
+  });
+}
+
 export const session = {
   get: () => current,
   token: () => (current && current.expiresAt > Date.now() ? current.token : null),
+  /** Whether the refresh cookie should still be good. */
+  canRefresh: () => !!current && endsAt(current) > Date.now(),
+  /** What another tab may have stored meanwhile. */
+  reload(): StoredSession | null {
+    const s = read();
+    if (JSON.stringify(s) !== JSON.stringify(current)) {
+      current = s;
+      emit();
+    }
+    return current;
+  },
   save(s: StoredSession) {
     current = s;
     localStorage.setItem(KEY, JSON.stringify(s));
@@ -63,7 +88,6 @@ export const session = {
       username,
       role: r.role,
       expiresAt: Date.now() + r.expiresIn * 1000,
-      refreshToken: r.refreshToken,
       refreshExpiresAt: Date.now() + r.refreshExpiresIn * 1000,
       mustChangePassword: r.mustChangePassword,
     });

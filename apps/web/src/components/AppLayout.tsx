@@ -9,10 +9,10 @@ import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography, 
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { logout, useMe } from '../api/account';
+import { useMe } from '../api/account';
 import { outage } from '../api/outage';
 import { NAV, PASSWORD_PAGE } from '../auth/roles';
-import { session } from '../auth/session-store';
+import { signOut } from '../auth/sign-out';
 import { useSession } from '../auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeBell } from './NoticeBell';
@@ -117,9 +117,7 @@ export function AppLayout() {
               if (key === 'mail') void navigate('/settings/mail');
               if (key === 'password') void navigate(PASSWORD_PAGE);
               if (key === 'out') {
-                const refreshToken = session.get()?.refreshToken;
-                if (refreshToken) void logout(refreshToken);
-                session.clear();
+                signOut();
                 void navigate('/login');
               }
             },

@@ -9,47 +9,43 @@ import type { Db } from './db';
 
 // ---- sign-in counters -------------------------------------------------------------------
 
-/** Seconds the account stays locked, or 0. */
-export async function accountLockedFor(db: Db, username: string): Promise<number> {
-  const rows = await db.query<{ s: number }[]>(
-    `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS s
-     FROM login_failures WHERE username = $1 AND locked_until > now()`,
-    [username],
-  );
-  return rows[0]?.s ?? 0;
-}
-
-/** The existing row's count plus this failure; a stale or expired one starts again. */
+/** The existing row's count plus this attempt; a stale or expired one starts again. */
 const NEXT_FAILURES = `(CASE WHEN f.last_failed_at < now() - make_interval(secs => $3::float8)
     OR f.locked_until <= now() THEN 1 ELSE f.failures + 1 END)`;
 
 /**
- * Counts one failed sign-in of the account (failures older than the lock time are forgotten)
- * and locks it for `lockSeconds` once `threshold` is reached. Answers the failures so far.
+ * Reserves one sign-in attempt of the account before its password is checked, counting it as a
+ * failure until it succeeds (`clearLoginFailures`): the count, the lock it may start and the
+ * check whether it may go on are one statement, so a burst of parallel attempts evaluates at most
+ * `threshold` passwords, one lock's worth. `allowed` is false while the account is locked (the
+ * refused attempt counts, the lock does not move); `lockedFor` is the lock's seconds, set by this
+ * attempt when `failures` reaches `threshold`. Failures older than the lock time are forgotten.
  */
-export async function recordLoginFailure(
+export async function reserveLoginAttempt(
   db: Db,
   username: string,
   threshold: number,
   lockSeconds: number,
-): Promise<{ failures: number; lockedFor: number }> {
+): Promise<{ allowed: boolean; failures: number; lockedFor: number }> {
   const rows = await db.query<{ failures: number; locked_for: number | null }[]>(
     `INSERT INTO login_failures AS f (username, failures, last_failed_at, locked_until)
      VALUES ($1, 1, now(),
              CASE WHEN 1 >= $2::int THEN now() + make_interval(secs => $3::float8) END)
      ON CONFLICT (username) DO UPDATE SET
-       failures = ${NEXT_FAILURES},
+       failures = CASE WHEN f.locked_until > now() THEN f.failures + 1 ELSE ${NEXT_FAILURES} END,
        last_failed_at = now(),
-       locked_until = CASE WHEN ${NEXT_FAILURES} >= $2::int
+       locked_until = CASE WHEN f.locked_until > now() THEN f.locked_until
+                           WHEN ${NEXT_FAILURES} >= $2::int
                            THEN now() + make_interval(secs => $3::float8) END
      RETURNING failures,
        ceil(extract(epoch FROM locked_until - now()))::int AS locked_for`,
     [username, threshold, lockSeconds],
   );
-  return { failures: rows[0].failures, lockedFor: rows[0].locked_for ?? 0 };
+  const { failures, locked_for } = rows[0];
+  return { allowed: failures <= threshold, failures, lockedFor: locked_for ?? 0 };
 }
 
-/** A successful sign-in resets the account's counter. */
+/** A successful sign-in resets the account's counter (and the lock its own attempt set). */
 export async function clearLoginFailures(db: Db, username: string): Promise<void> {
   await db.query(`DELETE FROM login_failures WHERE username = $1`, [username]);
 }
@@ -104,34 +100,76 @@ export async function insertRefreshToken(
 }
 
 export type RefreshUse =
-  | { kind: 'ok'; sessionId: string; userId: string }
+  /** Spent now; the successor is stored. `expiresIn`: the successor's seconds. */
+  | { kind: 'ok'; sessionId: string; userId: string; expiresIn: number }
+  /** Spent within the grace just before, its successor still unused: hand that out again. */
+  | { kind: 'grace'; sessionId: string; userId: string; expiresIn: number }
+  /** Spent within the grace, but the session moved on (or ended) since: refused, no alarm. */
+  | { kind: 'replaced' }
+  /** Spent before the grace: a theft signal, the caller revokes the family. */
   | { kind: 'reused'; sessionId: string; userId: string }
   | { kind: 'refused' };
 
 /**
- * Spends a refresh token, once: the first caller gets `ok`; a token already spent is a theft
- * signal (`reused`) and the caller revokes the family. Expired tokens and revoked sessions
- * are refused.
+ * Spends a refresh token, once, and stores its successor (`successorHash`, a token the caller
+ * derives from this one) in the same statement: the first caller gets `ok`. Spent again within
+ * `graceSeconds` while the session is in force and the successor unused, it is `grace` — two
+ * tabs or a retried request racing to refresh get the same successor and no alarm. Spent again
+ * later, it is `reused`. Expired tokens and revoked sessions are refused.
  */
-export async function useRefreshToken(db: Db, tokenHash: string): Promise<RefreshUse> {
-  const [spent] = await db.query<[{ session_id: string; user_id: string }[], number]>(
-    `UPDATE refresh_tokens t SET used_at = now()
-     FROM auth_sessions s
-     WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
-       AND s.id = t.session_id AND s.revoked_at IS NULL
-     RETURNING t.session_id, s.user_id`,
-    [tokenHash],
+export async function useRefreshToken(
+  db: Db,
+  tokenHash: string,
+  successorHash: string,
+  ttlSeconds: number,
+  graceSeconds: number,
+): Promise<RefreshUse> {
+  const spent = await db.query<{ session_id: string; user_id: string; expires_in: number }[]>(
+    `WITH spent AS (
+       UPDATE refresh_tokens t SET used_at = now()
+       FROM auth_sessions s
+       WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
+         AND s.id = t.session_id AND s.revoked_at IS NULL
+       RETURNING t.session_id, s.user_id
+     ), successor AS (
+       INSERT INTO refresh_tokens (token_hash, session_id, expires_at)
+       SELECT $2, session_id, now() + make_interval(secs => $3::float8) FROM spent
+       RETURNING expires_at
+     )
+     SELECT spent.session_id, spent.user_id,
+            ceil(extract(epoch FROM successor.expires_at - now()))::int AS expires_in
+     FROM spent, successor`,
+    [tokenHash, successorHash, ttlSeconds],
   );
-  if (spent[0]) return { kind: 'ok', sessionId: spent[0].session_id, userId: spent[0].user_id };
-  const seen = await db.query<{ session_id: string; user_id: string; used: boolean }[]>(
-    `SELECT t.session_id, s.user_id, t.used_at IS NOT NULL AS used
-     FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id WHERE t.token_hash = $1`,
-    [tokenHash],
-  );
-  if (seen[0]?.used) {
-    return { kind: 'reused', sessionId: seen[0].session_id, userId: seen[0].user_id };
+  if (spent[0]) {
+    const { session_id, user_id, expires_in } = spent[0];
+    return { kind: 'ok', sessionId: session_id, userId: user_id, expiresIn: expires_in };
   }
-  return { kind: 'refused' };
+  const seen = await db.query<
+    {
+      session_id: string;
+      user_id: string;
+      used: boolean;
+      in_grace: boolean;
+      successor_open: boolean;
+      expires_in: number | null;
+    }[]
+  >(
+    `SELECT t.session_id, s.user_id, t.used_at IS NOT NULL AS used,
+            (t.used_at > now() - make_interval(secs => $3::float8)) IS TRUE AS in_grace,
+            (s.revoked_at IS NULL AND n.used_at IS NULL AND n.expires_at > now()) IS TRUE
+              AS successor_open,
+            ceil(extract(epoch FROM n.expires_at - now()))::int AS expires_in
+     FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id
+     LEFT JOIN refresh_tokens n ON n.token_hash = $2 AND n.session_id = t.session_id
+     WHERE t.token_hash = $1`,
+    [tokenHash, successorHash, graceSeconds],
+  );
+  const r = seen[0];
+  if (!r?.used) return { kind: 'refused' };
+  if (!r.in_grace) return { kind: 'reused', sessionId: r.session_id, userId: r.user_id };
+  if (!r.successor_open) return { kind: 'replaced' };
+  return { kind: 'grace', sessionId: r.session_id, userId: r.user_id, expiresIn: r.expires_in! };
 }
 
 /** The session and user a refresh token belongs to, spent or not. */

@@ -7,8 +7,11 @@ export class LoginResultDto {
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
   /** Seconds until the access token expires (at most 900 in production). */
   @ApiProperty({ type: 'integer' }) expiresIn!: number;
-  /** For POST /api/auth/refresh: one use, answered with a new one. */
-  @ApiProperty({ type: String }) refreshToken!: string;
+  /**
+   * For POST /api/auth/refresh: one use, answered with a new one. Absent when the client asked
+   * for the HttpOnly session cookie instead (X-Refresh-Cookie: 1).
+   */
+  @ApiPropertyOptional({ type: String }) refreshToken?: string;
   /** Seconds until the refresh token expires. */
   @ApiProperty({ type: 'integer' }) refreshExpiresIn!: number;
   @ApiProperty({ enum: ROLES }) role!: string;

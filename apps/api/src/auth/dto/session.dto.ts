@@ -1,12 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Length, ValidateIf } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '../password-policy';
 
 export class RefreshDto {
-  @ApiProperty({ type: String, minLength: 1, maxLength: 200 })
+  /** Omitted by a browser that keeps it in the session cookie (X-Refresh-Cookie: 1). */
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 200 })
+  @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @Length(1, 200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsOptional, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, MaxLength, ValidateIf } from 'class-validator';
 import type { Notice } from '../../../../../libs/approval/src';
 import type { NoticeText } from '../../../../../libs/approval/src';
 import {
@@ -92,7 +92,8 @@ export class UpdateMailSettingsDto {
   email?: string | null;
 
   @ApiPropertyOptional({ type: Boolean })
-  @IsOptional()
+  // Absent: unchanged; null is not absent (the column cannot hold it).
+  @ValidateIf((_, v) => v !== undefined)
   @IsBoolean({ message: 'mailNotices must be true or false' })
   mailNotices?: boolean;
 }

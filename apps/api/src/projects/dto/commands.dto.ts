@@ -42,9 +42,10 @@ export class SubmissionDto {
   @Length(0, 2000)
   note?: string;
 
-  @ApiPropertyOptional({ type: [MaterialDto] })
+  @ApiPropertyOptional({ type: [MaterialDto], maxItems: 50 })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => MaterialDto)
   materials?: MaterialDto[];
