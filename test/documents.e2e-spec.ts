@@ -141,7 +141,9 @@ describe('receipts and issued results (real PostgreSQL, Temporal, HTTP)', () => 
       .parse(binary)
       .expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/pdf/);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="${json.number}.pdf"`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="${json.number}.pdf"; filename*=UTF-8''${json.number}.pdf`,
+    );
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf);
@@ -154,6 +156,36 @@ describe('receipts and issued results (real PostgreSQL, Temporal, HTTP)', () => 
     }
     // The font is embedded: the file carries its glyphs, not a reference to a system font.
     expect(pdf.toString('latin1')).toMatch(/\/FontFile[23]?\b/);
+  });
+
+  it('serves the 一次性告知书 as a PDF under its Chinese file name, of a project and of answers', async () => {
+    const own = await request(h.url)
+      .get(`/api/projects/${projectId}/requirements`)
+      .set(as('d-applicant'))
+      .set('Accept', 'application/pdf')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const preview = await request(h.url)
+      .post('/api/checklists/requirements')
+      .set(as('d-applicant'))
+      .set('Accept', 'application/pdf')
+      .send({ answers: EXAMPLE_ANSWERS.warehouse })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    for (const [res, file] of [
+      [own, `告知书-${projectId.slice(0, 8)}.pdf`],
+      [preview, '告知书-预览.pdf'],
+    ] as const) {
+      expect(res.headers['content-disposition']).toContain(
+        `filename*=UTF-8''${encodeURIComponent(file)}`,
+      );
+      expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdfText(res.body as Buffer).replace(/\s/g, '')).toContain(
+        '国有建设用地使用权出让合同',
+      );
+    }
   });
 
   it('needs no system font: with PDF_FONT_PATH unset the font npm ci installed serves', async () => {

@@ -7,29 +7,19 @@
 import { type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
-import { questionnaire } from '../../libs/domain/src';
 import { pdfText } from '../pdf-text';
 import { apiToken, itemsOf, reportOf } from './api';
-import { expectAccessible, screenshot, signIn, signOut } from './helpers';
+import { ApiClient, handInStage } from '../../libs/client/src';
+import {
+  acceptAtWindow,
+  answerQuestionnaire,
+  expectAccessible,
+  screenshot,
+  signIn,
+  signOut,
+} from './helpers';
 
 test.setTimeout(6 * 60_000);
-
-async function answerQuestionnaire(
-  page: Page,
-  answers: Record<string, string | readonly string[]>,
-) {
-  for (const q of questionnaire.questions) {
-    const value = answers[q.id];
-    const chosen: readonly string[] = typeof value === 'string' ? [value] : value;
-    const group = page.getByRole(q.kind === 'single' ? 'radiogroup' : 'group', {
-      name: q.text,
-      exact: true,
-    });
-    for (const o of q.options) {
-      if (chosen.includes(o.id)) await group.getByLabel(o.text, { exact: true }).check();
-    }
-  }
-}
 
 /** Saves the download the click starts; its file name and bytes. */
 async function download(page: Page, click: () => Promise<void>) {
@@ -41,6 +31,7 @@ async function download(page: Page, click: () => Promise<void>) {
 test('the window accepts a stage; the applicant reads its receipt and downloads the PDF', async ({
   page,
   request,
+  baseURL,
 }) => {
   const name = `受理单简易仓库 ${Date.now().toString(36)}`;
   const token = await apiToken(request, 'applicant');
@@ -58,16 +49,16 @@ test('the window accepts a stage; the applicant reads its receipt and downloads 
   await page.getByRole('tab', { name: '受理单与办结通知' }).click();
   await expect(page.getByText('暂无文书：窗口受理阶段后出具受理单。')).toBeVisible();
 
+  // The stage's files through the API (materials.pw.ts clicks the uploads).
+  await handInStage(new ApiClient(baseURL!), token, id, 'PLAN', { keyPrefix: 'documents' });
+  await page.reload();
   await page.getByRole('button', { name: '提交策划生成阶段材料' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
 
   await signOut(page);
   await signIn(page, 'window');
-  const row = page.getByRole('row').filter({ hasText: name });
-  await row.getByRole('button', { name: '受理' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  await acceptAtWindow(page, name, '策划生成');
 
   // The applicant: the receipt, with the report's due dates.
   await signOut(page);

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Locator, type Page, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { questionnaire } from '../../libs/domain/src';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -88,4 +89,43 @@ export async function pick(page: Page, select: Locator, option: string): Promise
     await expect(shown).toBeVisible({ timeout: 2_000 });
     await expect(openList).toHaveCount(0, { timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
+}
+
+/** Ticks the questionnaire's answers on the new-project page, by each question's label. */
+export async function answerQuestionnaire(
+  page: Page,
+  answers: Record<string, string | readonly string[]>,
+): Promise<void> {
+  for (const q of questionnaire.questions) {
+    const value = answers[q.id];
+    const chosen: readonly string[] = typeof value === 'string' ? [value] : value;
+    const group = page.getByRole(q.kind === 'single' ? 'radiogroup' : 'group', {
+      name: q.text,
+      exact: true,
+    });
+    for (const o of q.options)
+      if (chosen.includes(o.id)) await group.getByLabel(o.text, { exact: true }).check();
+  }
+}
+
+/** The window opens a submitted stage from its queue: the check of its materials. */
+export async function openAtWindow(page: Page, project: string, stage: string): Promise<void> {
+  await page
+    .getByRole('row')
+    .filter({ hasText: project })
+    .filter({ hasText: stage })
+    .getByRole('button', { name: '审查材料' })
+    .click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: `受理审查：${project} · ${stage}` }),
+  ).toBeVisible();
+}
+
+/** The window opens a submitted stage, finds its materials complete and accepts it. */
+export async function acceptAtWindow(page: Page, project: string, stage: string): Promise<void> {
+  await openAtWindow(page, project, stage);
+  await page.getByRole('button', { name: '受理', exact: true }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '受理队列' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: project })).toHaveCount(0);
 }

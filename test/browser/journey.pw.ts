@@ -7,9 +7,16 @@
  */
 import { type Page, expect, test } from '@playwright/test';
 import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
-import { questionnaire } from '../../libs/domain/src';
+import { ApiClient, handInStage } from '../../libs/client/src';
 import { apiGet, apiToken, itemsOf, reportOf } from './api';
-import { screenshot, settle, signIn, signOut } from './helpers';
+import {
+  acceptAtWindow,
+  answerQuestionnaire,
+  screenshot,
+  settle,
+  signIn,
+  signOut,
+} from './helpers';
 
 test.setTimeout(15 * 60_000);
 
@@ -18,24 +25,6 @@ const STAGES = [
   { code: 'START_PERMIT', zh: '开工许可', supplement: false },
   { code: 'COMPLETION', zh: '竣工验收', supplement: false },
 ] as const;
-
-async function answerQuestionnaire(
-  page: Page,
-  answers: Record<string, string | readonly string[]>,
-) {
-  for (const q of questionnaire.questions) {
-    const value = answers[q.id];
-    const chosen: readonly string[] = typeof value === 'string' ? [value] : value;
-    const group = page.getByRole(q.kind === 'single' ? 'radiogroup' : 'group', {
-      name: q.text,
-      exact: true,
-    });
-    for (const o of q.options) {
-      if (!chosen.includes(o.id)) continue;
-      await group.getByLabel(o.text, { exact: true }).check();
-    }
-  }
-}
 
 /** The officer opens the item from the department's queue and records the decision. */
 async function decideFromQueue(
@@ -61,6 +50,7 @@ async function decideFromQueue(
 test('a government-invested school from the questionnaire to completion, clicked through', async ({
   page,
   request,
+  baseURL,
 }) => {
   const name = `第九实验小学 ${Date.now().toString(36)}`;
   const applicantToken = await apiToken(request, 'applicant');
@@ -75,6 +65,9 @@ test('a government-invested school from the questionnaire to completion, clicked
   await expect(page.getByText('80 个工作日').first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /策划生成/ })).toBeVisible();
   await expect(page.getByText('需要办理的原因').first()).toBeVisible();
+  // An item opens onto its materials: why each is needed, who provides it, the standard.
+  await page.getByRole('button', { name: '展开行' }).first().click();
+  await expect(page.getByText('受理标准').first()).toBeVisible();
   await screenshot(page, 'journey-checklist');
   await page.getByRole('button', { name: '确认并创建项目' }).dblclick();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
@@ -96,8 +89,12 @@ test('a government-invested school from the questionnaire to completion, clicked
   await expect(page.getByRole('cell', { name: '有效' })).toBeVisible();
 
   let accepted = 0;
+  const api = new ApiClient(baseURL!);
+  const agentToken = await apiToken(request, 'agent');
   for (const stage of STAGES) {
-    // The agent submits the stage.
+    // The agent submits the stage (its files handed in through the API: materials.pw.ts clicks
+    // the uploads; this journey is about the clocks).
+    await handInStage(api, agentToken, id, stage.code, { keyPrefix: `journey-${stage.code}` });
     await signOut(page);
     await signIn(page, 'agent');
     await page.getByRole('link', { name }).click();
@@ -108,13 +105,10 @@ test('a government-invested school from the questionnaire to completion, clicked
     await expect(dialog).toBeHidden();
     await expect(page.getByText('正在由政府部门办理')).toBeVisible();
 
-    // The window accepts it from its queue.
+    // The window checks the materials and accepts it from its queue.
     await signOut(page);
     await signIn(page, 'window');
-    const row = page.getByRole('row').filter({ hasText: name }).filter({ hasText: stage.zh });
-    await row.getByRole('button', { name: '受理' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+    await acceptAtWindow(page, name, stage.zh);
 
     let r = await reportOf(request, applicantToken, id);
     // Items whose clock has run: the chart draws one bar for each.

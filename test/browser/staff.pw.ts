@@ -5,25 +5,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
-import { questionnaire } from '../../libs/domain/src';
 import { apiGet, apiToken, itemsOf, reportOf } from './api';
-import { signIn } from './helpers';
-
-async function answer(
-  page: import('@playwright/test').Page,
-  answers: Record<string, string | readonly string[]>,
-) {
-  for (const q of questionnaire.questions) {
-    const value = answers[q.id];
-    const chosen: readonly string[] = typeof value === 'string' ? [value] : value;
-    const group = page.getByRole(q.kind === 'single' ? 'radiogroup' : 'group', {
-      name: q.text,
-      exact: true,
-    });
-    for (const o of q.options)
-      if (chosen.includes(o.id)) await group.getByLabel(o.text, { exact: true }).check();
-  }
-}
+import { answerQuestionnaire as answer, signIn } from './helpers';
 
 test('a department head extends an escalated item; the item’s limit grows by the days granted', async ({
   page,

@@ -58,6 +58,10 @@ export const router = createBrowserRouter([
       { path: 'projects/:id', ...page(() => import('./pages/projects/ProjectPage')) },
       { path: 'mandates', ...page(() => import('./pages/mandates/MandatesPage')) },
       { path: 'window', ...page(() => import('./pages/window/WindowPage')) },
+      {
+        path: 'window/:projectId/:stage',
+        ...page(() => import('./pages/window/SubmissionPage')),
+      },
       { path: 'tasks', ...page(() => import('./pages/tasks/TasksPage')) },
       { path: 'tasks/:taskId', ...page(() => import('./pages/tasks/TaskPage')) },
       { path: 'escalations', ...page(() => import('./pages/escalations/EscalationsPage')) },

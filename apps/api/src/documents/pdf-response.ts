@@ -2,6 +2,7 @@
 import { NotAcceptableException, StreamableFile, applyDecorators, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProduces, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { contentDisposition } from '../common/content-disposition';
 
 export const PDF = 'application/pdf';
 
@@ -33,7 +34,7 @@ export function pdfFile(res: Response, body: Buffer, number: string) {
   res.vary('Accept');
   return new StreamableFile(body, {
     type: PDF,
-    disposition: `attachment; filename="${number}.pdf"`,
+    disposition: contentDisposition('attachment', `${number}.pdf`),
     length: body.length,
   });
 }

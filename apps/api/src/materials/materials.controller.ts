@@ -27,6 +27,7 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
+import { contentDisposition } from '../common/content-disposition';
 import { IdempotencyKey } from '../common/idempotency-key';
 import { ApiProjectId, ProjectIdPipe } from '../common/route-params';
 import { MaterialVerdictDto } from '../projects/dto/commands.dto';
@@ -38,12 +39,6 @@ import { UploadsService } from './uploads.service';
 import { parseTaskId } from '../tasks/task-id';
 
 const ITEM_MATERIAL = ':id/items/:itemCode/materials/:material';
-
-/** `attachment; filename*=UTF-8''…`, with an ASCII fallback: safe for any name. */
-export function contentDisposition(kind: 'attachment' | 'inline', filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 @ApiTags('materials')
 @ApiBearerAuth()

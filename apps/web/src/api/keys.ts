@@ -3,7 +3,7 @@
  * factories). Pages read through the hooks beside this file and never write a key; a command
  * says what it made stale through these keys. Keys go from general to specific, so
  * invalidating `projectKeys.detail(id)` refreshes all of that project's reads (its timeline,
- * ratings, documents and delegations too), and `queueKeys.all` every staff queue.
+ * ratings, documents, materials and delegations too), and `queueKeys.all` every staff queue.
  */
 import type { DocumentRef, Query } from './types';
 
@@ -29,6 +29,9 @@ export const projectKeys = {
   ratings: (id: string) => [...projectKeys.detail(id), 'ratings'] as const,
   delegations: (id: string) => [...projectKeys.detail(id), 'delegations'] as const,
   document: (id: string, doc: DocumentRef) => [...projectKeys.detail(id), 'document', doc] as const,
+  /** Its materials' files and verdicts, and its 一次性告知书: a command on it refreshes both. */
+  materials: (id: string) => [...projectKeys.detail(id), 'materials'] as const,
+  requirements: (id: string) => [...projectKeys.detail(id), 'requirements'] as const,
 };
 
 /** What waits on staff: the officers' tasks, the window's submissions, the heads' escalations. */
@@ -65,4 +68,10 @@ export const adminKeys = {
   userList: (query: Query<'/api/admin/users'>) => [...adminKeys.users(), query] as const,
   organisations: () => [...adminKeys.all, 'organisations'] as const,
   calendarYears: () => [...adminKeys.all, 'calendar-years'] as const,
+};
+
+/** A handed-in file's bytes (they never change: a new version is a new file). */
+export const fileKeys = {
+  all: ['files'] as const,
+  bytes: (fileId: string) => [...fileKeys.all, fileId] as const,
 };

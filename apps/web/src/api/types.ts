@@ -32,6 +32,20 @@ export type Checklist = Ok<'/api/checklists', 'post'>;
 export type TaskPage = Ok<'/api/tasks', 'get'>;
 export type Task = TaskPage['items'][number];
 export type Decision = Body<'/api/tasks/{taskId}/decision', 'post'>;
+export type ChecklistItem = Checklist['stages'][number]['themes'][number]['items'][number];
+export type ChecklistMaterial = ChecklistItem['materials'][number];
+/** An item's materials as the project stands: status, every round's files, verdicts, results. */
+export type ProjectMaterials = Ok<'/api/projects/{id}/materials', 'get'>;
+export type ItemMaterials = ProjectMaterials['items'][number];
+export type ProjectMaterial = ItemMaterials['materials'][number];
+export type MaterialFile = ProjectMaterial['files'][number];
+export type MaterialStatus = ProjectMaterial['status'];
+export type MaterialSource = ProjectMaterial['source'];
+/** 一次性告知书: every item's materials with paper copies and the acceptance standard. */
+export type Requirements = Ok<'/api/projects/{id}/requirements', 'get'>;
+export type RequirementMaterial =
+  Requirements['stages'][number]['items'][number]['materials'][number];
+export type Acceptance = Body<'/api/projects/{id}/stages/{stage}/acceptance', 'post'>;
 export type Escalation = Ok<'/api/escalations', 'get'>['items'][number];
 export type Role = Me['role'];
 export type Risk = Report['clock']['risk'];

@@ -2,6 +2,7 @@ import { Alert } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { wordRefusal } from './refusals';
 
 /** What went wrong, in words: 409 says why the state forbids it, 400 lists the fields. */
 export function ApiErrorAlert({ error }: { error: unknown }) {
@@ -26,7 +27,9 @@ export function ApiErrorAlert({ error }: { error: unknown }) {
       role="alert"
       style={{ marginBottom: 12 }}
       message={title}
-      description={e?.messages.length ? e.messages.join('；') : undefined}
+      description={
+        e?.messages.length ? e.messages.map((m) => wordRefusal(t, m)).join('；') : undefined
+      }
     />
   );
 }

@@ -1,4 +1,4 @@
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, idempotencyKey } from '../api/client';
@@ -110,21 +110,6 @@ export function TextField({
       rules={required ? [{ required: true, whitespace: true, message: required }] : []}
     >
       <Input.TextArea rows={3} maxLength={2000} showCount />
-    </Form.Item>
-  );
-}
-
-/** The materials handed in with a submission or a supplement, one name a tag. */
-export function MaterialsField() {
-  const { t } = useTranslation();
-  return (
-    <Form.Item name="materials" label={t('common.materials')} extra={t('common.materialsHint')}>
-      <Select
-        mode="tags"
-        aria-label={t('common.materials')}
-        open={false}
-        tokenSeparators={[',', '，']}
-      />
     </Form.Item>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Grid, List, Table } from 'antd';
+import { Card, Collapse, Descriptions, Grid, List, Table } from 'antd';
 import type { TableColumnType, TableProps } from 'antd';
 import type { ReactNode } from 'react';
 
@@ -6,12 +6,31 @@ type Column<T> = TableColumnType<T> & { title?: ReactNode };
 
 /**
  * A table on wide screens; on a phone the same columns as one small card per row, so nothing
- * scrolls sideways and every value keeps its label (read aloud by screen readers too).
+ * scrolls sideways and every value keeps its label (read aloud by screen readers too). A row's
+ * expanded content (`expandable.expandedRowRender`) is, on a phone, a panel under its card
+ * titled `expandLabel`.
  */
-export function DataTable<T extends object>(props: TableProps<T> & { columns: Column<T>[] }) {
+export function DataTable<T extends object>({
+  expandLabel,
+  ...props
+}: TableProps<T> & { columns: Column<T>[]; expandLabel?: (row: T) => ReactNode }) {
   const screens = Grid.useBreakpoint();
-  const { columns, dataSource = [], rowKey, loading, pagination, locale } = props;
+  const { columns, dataSource = [], rowKey, loading, pagination, locale, expandable } = props;
   if (screens.md) return <Table<T> {...props} />;
+  const expand = (row: T, i: number) =>
+    expandable?.expandedRowRender && (expandable.rowExpandable?.(row) ?? true) ? (
+      <Collapse
+        size="small"
+        ghost
+        items={[
+          {
+            key: 'more',
+            label: expandLabel?.(row),
+            children: expandable.expandedRowRender(row, i, 0, true),
+          },
+        ]}
+      />
+    ) : null;
   const keyOf = (r: T, i: number) =>
     typeof rowKey === 'function'
       ? rowKey(r)
@@ -56,6 +75,7 @@ export function DataTable<T extends object>(props: TableProps<T> & { columns: Co
                 };
               })}
             />
+            {expand(row, i)}
           </Card>
         </List.Item>
       )}
@@ -65,7 +85,7 @@ export function DataTable<T extends object>(props: TableProps<T> & { columns: Co
 
 /** A small table of a stage's or a document's items, one row an item (keyed by its code). */
 export function ItemTable<T extends { code: string }>(
-  props: TableProps<T> & { columns: Column<T>[] },
+  props: TableProps<T> & { columns: Column<T>[]; expandLabel?: (row: T) => ReactNode },
 ) {
   return (
     <DataTable<T>

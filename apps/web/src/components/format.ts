@@ -16,3 +16,10 @@ export function formatInstant(iso: string | null | undefined): string {
 export function todayInShanghai(): string {
   return dayjs().tz(TIME_ZONE).format('YYYY-MM-DD');
 }
+
+/** A file's size for people: 980 B, 12.3 KB, 4.5 MB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

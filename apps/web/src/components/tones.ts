@@ -1,6 +1,6 @@
 import { theme } from 'antd';
 import { useMemo } from 'react';
-import type { Risk, Schemas } from '../api/types';
+import type { MaterialStatus, Risk, Schemas } from '../api/types';
 
 /**
  * What a colour says, and the colours themselves taken from the theme (AppProviders'
@@ -50,6 +50,16 @@ export const STATUS_TONE: Record<string, Tone> = {
   WITHDRAWN: 'muted',
   PENDING: 'muted',
   NOT_STARTED: 'muted',
+};
+
+/** A material: missing or to correct asks for the applicant; accepted is done. */
+export const MATERIAL_TONE: Record<MaterialStatus, Tone> = {
+  MISSING: 'warn',
+  UPLOADED: 'info',
+  ACCEPTED: 'good',
+  NEEDS_CORRECTION: 'bad',
+  PROVIDED_BY_RESULT: 'special',
+  WAIVED: 'muted',
 };
 
 /** What an event did to a clock (the timeline). */

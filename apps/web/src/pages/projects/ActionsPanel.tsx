@@ -2,17 +2,19 @@ import { Button, Card, DatePicker, Form, Popconfirm, Select, Space, Typography }
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../api/account';
 import { projectCommands, useProjectCommand } from '../../api/projects';
 import type { Body, CommandInput, Report, StageCode } from '../../api/types';
 import { useSession } from '../../auth/useSession';
-import { CommandModal, MaterialsField, TextField } from '../../components/CommandModal';
+import { CommandModal, TextField } from '../../components/CommandModal';
 import { useActionLabel, useMyActions } from '../../components/NextActions';
+import { useTones } from '../../components/tones';
+import { ItemGaps, StageGaps, useStageGaps } from './MaterialsSummary';
 
 type Action = Report['nextActions'][number];
 type Open =
-  | { kind: 'SUBMIT_STAGE' | 'ACCEPT_STAGE' | 'RETURN_STAGE'; stage: StageCode }
+  | { kind: 'SUBMIT_STAGE'; stage: StageCode }
   | {
       kind: 'ANSWER_SUPPLEMENT' | 'DELIVER_DEFICIENCY' | 'RESUBMIT_ITEM' | 'WITHDRAW_ITEM';
       itemCode: string;
@@ -20,23 +22,25 @@ type Open =
   | { kind: 'WITHDRAW_PROJECT' }
   | null;
 
-type Values = { note?: string; reason?: string; materials?: string[] };
-const REASON = new Set(['RETURN_STAGE', 'WITHDRAW_ITEM', 'WITHDRAW_PROJECT', 'ACCEPT_STAGE']);
+type Values = { note?: string; reason?: string };
+/** An action names its item: on a phone a long name wraps inside the button. */
+const WRAP = {
+  whiteSpace: 'normal',
+  height: 'auto',
+  minHeight: 32,
+  paddingBlock: 4,
+  textAlign: 'start',
+} as const;
+const REASON = new Set(['WITHDRAW_ITEM', 'WITHDRAW_PROJECT']);
 
 /** The opened command, sent with the values the person gave. */
 function send(id: string, o: NonNullable<Open>, v: Values, key: string) {
-  const materials = v.materials?.map((name) => ({ name }));
   const reason = v.reason || undefined;
   switch (o.kind) {
     case 'SUBMIT_STAGE':
-      return projectCommands.submitStage(id, o.stage, { note: v.note, materials }, key);
-    case 'ACCEPT_STAGE':
-    case 'RETURN_STAGE': {
-      const decision = o.kind === 'ACCEPT_STAGE' ? 'ACCEPT' : 'RETURN';
-      return projectCommands.decideAcceptance(id, o.stage, { decision, reason }, key);
-    }
+      return projectCommands.submitStage(id, o.stage, { note: v.note }, key);
     case 'ANSWER_SUPPLEMENT':
-      return projectCommands.answerSupplement(id, o.itemCode, { note: v.note, materials }, key);
+      return projectCommands.answerSupplement(id, o.itemCode, { note: v.note }, key);
     case 'DELIVER_DEFICIENCY':
       return projectCommands.deliverDeficiency(id, o.itemCode, { note: v.note }, key);
     case 'RESUBMIT_ITEM':
@@ -55,6 +59,7 @@ export function ActionsPanel({ report }: { report: Report }) {
   const me = useMe();
   const role = s?.role ?? '';
   const id = report.id;
+  const navigate = useNavigate();
   const [open, setOpen] = useState<Open>(null);
   const [joint, setJoint] = useState(false);
   const itemName = (code: string) =>
@@ -74,19 +79,27 @@ export function ActionsPanel({ report }: { report: Report }) {
     switch (a.kind) {
       case 'SUBMIT_STAGE':
         return (
-          <Button
-            key={i}
-            type="primary"
-            onClick={() => setOpen({ kind: 'SUBMIT_STAGE', stage: a.stage })}
-          >
-            {label}
-          </Button>
+          <Space key={i} direction="vertical" size={2}>
+            <Button
+              style={WRAP}
+              type="primary"
+              onClick={() => setOpen({ kind: 'SUBMIT_STAGE', stage: a.stage })}
+            >
+              {label}
+            </Button>
+            <StageGapCount projectId={id} stage={a.stage} />
+          </Space>
         );
       case 'ANSWER_SUPPLEMENT':
       case 'DELIVER_DEFICIENCY': {
         const kind = a.kind;
         return (
-          <Button key={i} type="primary" onClick={() => setOpen({ kind, itemCode: a.itemCode! })}>
+          <Button
+            style={WRAP}
+            key={i}
+            type="primary"
+            onClick={() => setOpen({ kind, itemCode: a.itemCode! })}
+          >
             {label}
           </Button>
         );
@@ -95,36 +108,40 @@ export function ActionsPanel({ report }: { report: Report }) {
         return (
           <Space key={i} wrap>
             <Button
+              style={WRAP}
               type="primary"
               onClick={() => setOpen({ kind: 'RESUBMIT_ITEM', itemCode: a.itemCode! })}
             >
               {label}
             </Button>
-            <Button onClick={() => setOpen({ kind: 'WITHDRAW_ITEM', itemCode: a.itemCode! })}>
+            <Button
+              style={WRAP}
+              onClick={() => setOpen({ kind: 'WITHDRAW_ITEM', itemCode: a.itemCode! })}
+            >
               {t('next.WITHDRAW_ITEM', { item: itemName(a.itemCode!) })}
             </Button>
           </Space>
         );
       case 'ACCEPT_STAGE':
+        // Accepting, 容缺 and returning are decided on the stage's materials: the review page.
         return (
-          <Space key={i} wrap>
-            <Button
-              type="primary"
-              onClick={() => setOpen({ kind: 'ACCEPT_STAGE', stage: a.stage })}
-            >
-              {label}
-            </Button>
-            <Button danger onClick={() => setOpen({ kind: 'RETURN_STAGE', stage: a.stage })}>
-              {t('actions.returnStage', { stage: t(`stage.${a.stage}`) })}
-            </Button>
-          </Space>
+          <Button
+            style={WRAP}
+            key={i}
+            type="primary"
+            onClick={() => void navigate(`/window/${id}/${a.stage}`)}
+          >
+            {label}
+          </Button>
         );
       case 'DECIDE_ITEM':
       case 'RECORD_JOINT_RESULT':
         if (role === 'REVIEWING_OFFICER' && a.department === me.data?.department)
           return (
             <Link key={i} to={`/tasks/${encodeURIComponent(`${id}:${a.itemCode}`)}`}>
-              <Button type="primary">{label}</Button>
+              <Button style={WRAP} type="primary">
+                {label}
+              </Button>
             </Link>
           );
         return null;
@@ -135,11 +152,9 @@ export function ActionsPanel({ report }: { report: Report }) {
   const titleOf = (o: NonNullable<Open>) =>
     o.kind === 'WITHDRAW_PROJECT'
       ? t('actions.withdrawProject')
-      : o.kind === 'RETURN_STAGE'
-        ? t('actions.returnStage', { stage: t(`stage.${o.stage}`) })
-        : 'stage' in o
-          ? t(`next.${o.kind}`, { stage: t(`stage.${o.stage}`) })
-          : t(`next.${o.kind}`, { item: itemName(o.itemCode) });
+      : 'stage' in o
+        ? t(`next.${o.kind}`, { stage: t(`stage.${o.stage}`) })
+        : t(`next.${o.kind}`, { item: itemName(o.itemCode) });
   const inReview = report.stages.find((x) => x.code === report.stage)?.status === 'IN_REVIEW';
   const hasJoint = report.stages
     .find((x) => x.code === report.stage)
@@ -176,23 +191,21 @@ export function ActionsPanel({ report }: { report: Report }) {
         <CommandModal<Values>
           title={titleOf(open)}
           command={cmd}
-          okDanger={open.kind.startsWith('WITHDRAW') || open.kind === 'RETURN_STAGE'}
+          okDanger={open.kind.startsWith('WITHDRAW')}
           onClose={() => setOpen(null)}
+          extra={
+            open.kind === 'SUBMIT_STAGE' ? (
+              <StageGaps projectId={id} stage={open.stage} />
+            ) : open.kind === 'ANSWER_SUPPLEMENT' || open.kind === 'DELIVER_DEFICIENCY' ? (
+              <ItemGaps projectId={id} itemCode={open.itemCode} kind={open.kind} />
+            ) : null
+          }
           fields={
-            <>
-              {REASON.has(open.kind) ? (
-                <TextField
-                  name="reason"
-                  label={t('common.reason')}
-                  required={open.kind === 'RETURN_STAGE' ? t('common.reasonRequired') : undefined}
-                />
-              ) : (
-                <TextField name="note" label={t('common.note')} />
-              )}
-              {(open.kind === 'SUBMIT_STAGE' || open.kind === 'ANSWER_SUPPLEMENT') && (
-                <MaterialsField />
-              )}
-            </>
+            REASON.has(open.kind) ? (
+              <TextField name="reason" label={t('common.reason')} />
+            ) : (
+              <TextField name="note" label={t('common.note')} />
+            )
           }
         />
       )}
@@ -238,5 +251,18 @@ function JointProcedureModal({ report, onClose }: { report: Report; onClose: () 
         </>
       }
     />
+  );
+}
+
+/** Beside the submit button: how many required materials are still missing. */
+function StageGapCount({ projectId, stage }: { projectId: string; stage: StageCode }) {
+  const { t } = useTranslation();
+  const tones = useTones();
+  const g = useStageGaps(projectId, stage);
+  if (!g.blocking.length) return null;
+  return (
+    <Typography.Text style={{ fontSize: 12, color: tones.warn }}>
+      {t('submission.missingCount', { n: g.blocking.length })}
+    </Typography.Text>
   );
 }

@@ -1,16 +1,23 @@
 import { Alert, Card, Descriptions, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ItemTable } from '../../components/DataTable';
-import type { Checklist } from '../../api/types';
+import type { Checklist, ChecklistItem as Item } from '../../api/types';
 import { useTones } from '../../components/tones';
-
-type Item = Checklist['stages'][number]['themes'][number]['items'][number];
+import { useAnswerText } from '../../components/useAnswerText';
+import { ChecklistMaterials, materialCount } from './ChecklistMaterials';
 
 /** The items the answers make required, per stage and theme, each with why; what is waived and why. */
 export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const tones = useTones();
+  const answer = useAnswerText();
+  const all = checklist.stages.flatMap((s) => s.themes.flatMap((th) => th.items));
+  const itemName = (code: string) => {
+    const i = all.find((x) => x.code === code);
+    return i ? (en ? i.nameEn : i.name) : code;
+  };
+  const count = (i: Item) => t('materials.materialsOf', { n: materialCount(i) });
   return (
     <div>
       <Descriptions
@@ -36,6 +43,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
         style={{ margin: '8px 0 16px' }}
         message={t('newProject.criticalPathHint')}
       />
+      <Typography.Paragraph type="secondary">{t('newProject.materialsHint')}</Typography.Paragraph>
       {checklist.stages.map((s) => (
         <Card
           key={s.code}
@@ -53,6 +61,11 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
               <Typography.Text strong>{en ? th.nameEn : th.name}</Typography.Text>
               <ItemTable<Item>
                 dataSource={th.items}
+                expandable={{
+                  expandedRowRender: (i) => <ChecklistMaterials item={i} itemName={itemName} />,
+                  rowExpandable: (i) => i.materials.length > 0,
+                }}
+                expandLabel={() => t('newProject.showMaterials')}
                 columns={[
                   {
                     title: t('items.name'),
@@ -79,8 +92,12 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
                   {
                     title: t('newProject.why'),
                     key: 'why',
-                    render: (_, i) =>
-                      i.requiredBecause.map((w) => (en ? w.textEn : w.text)).join('；'),
+                    render: (_, i) => i.requiredBecause.map(answer).join(t('common.separator')),
+                  },
+                  {
+                    title: t('materials.title'),
+                    key: 'materials',
+                    render: (_, i) => count(i),
                   },
                 ]}
               />
@@ -100,7 +117,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
               <List.Item>
                 <span>
                   <Tag>{en ? w.nameEn : w.name}</Tag>
-                  {w.waivedBecause.map((x) => (en ? x.textEn : x.text)).join('；')}
+                  {w.waivedBecause.map(answer).join(t('common.separator'))}
                 </span>
               </List.Item>
             )}

@@ -9,6 +9,7 @@ import { useCreateProject } from '../../api/projects';
 import type { Checklist } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { PreviewRequirementsButton } from './ChecklistMaterials';
 import { ChecklistPreview } from './ChecklistPreview';
 import { type ProjectForm, QuestionnaireForm, projectBody } from './QuestionnaireForm';
 
@@ -97,6 +98,7 @@ export function Component() {
             {values.name}
           </Typography.Title>
           <ChecklistPreview checklist={checklist} />
+          <PreviewRequirementsButton answers={values.answers} />
           <ApiErrorAlert error={create.error} />
           {create.isSuccess && <Alert type="success" message={t('newProject.created')} />}
           <Space style={{ marginTop: 16 }} wrap>

@@ -26,6 +26,7 @@ import { ClockPanel } from './ClockPanel';
 import { DelegationsPanel } from './DelegationsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { GanttChart } from './GanttChart';
+import { MaterialsPanel } from './MaterialsPanel';
 import { RatingsPanel } from './RatingsPanel';
 import { StagesPanel } from './StagesPanel';
 
@@ -95,6 +96,11 @@ export function Component() {
       <Sections
         phone={!screens.md}
         items={[
+          {
+            key: 'materials',
+            label: t('materials.title'),
+            children: <MaterialsPanel report={r} />,
+          },
           { key: 'stages', label: t('stages.title'), children: <StagesPanel report={r} /> },
           { key: 'ratings', label: t('ratings.title'), children: <RatingsPanel report={r} /> },
           {

@@ -1,4 +1,15 @@
-import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +18,9 @@ import { SPECIAL_PROCEDURE_TYPES } from '../../api/enums';
 import { projectCommands, useProjectCommand } from '../../api/projects';
 import type { Decision, ItemReport } from '../../api/types';
 import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { useMaterials } from '../../api/materials';
+import { useLocalName } from '../../components/materials/MaterialTags';
+import { byApplicant } from '../../components/materials/rules';
 
 interface Values {
   action: Decision['action'];
@@ -15,6 +29,8 @@ interface Values {
   expectedDays?: number;
   deficiencyDescription?: string;
   deficiencyDueDate?: Dayjs;
+  /** REQUEST_SUPPLEMENT: the codes of the materials to correct. */
+  materials?: string[];
 }
 
 /** Which decisions the item's state allows (the API refuses the others with a 409 all the same). */
@@ -46,10 +62,25 @@ export function DecisionForm({
   const [key, setKey] = useState(idempotencyKey);
   const action = Form.useWatch('action', form);
   const allowed = actionsFor(item.status);
+  const name = useLocalName();
+  const materials = useMaterials(projectId).data?.items.find(
+    (i) => i.code === item.code,
+  )?.materials;
+  const correctable = (materials ?? []).filter(byApplicant);
+  // Those judged "needs correction" are the supplement's default, as they are judged.
+  const judged = correctable
+    .filter((m) => m.status === 'NEEDS_CORRECTION')
+    .map((m) => m.code)
+    .join(',');
+  useEffect(() => {
+    form.setFieldValue('materials', judged ? judged.split(',') : []);
+  }, [judged, form]);
   const cmd = useProjectCommand(projectId, (v: Values) => {
     const body: Decision = { action: v.action, comment: v.comment?.trim() || undefined };
     if (v.action === 'START_SPECIAL_PROCEDURE')
       body.procedure = { type: v.procedureType!, expectedDays: v.expectedDays! };
+    if (v.action === 'REQUEST_SUPPLEMENT' && v.materials?.length)
+      body.materials = v.materials.map((code) => ({ code }));
     if (v.action === 'ACCEPT_WITH_DEFICIENCY')
       body.deficiency = {
         description: v.deficiencyDescription ?? '',
@@ -77,7 +108,11 @@ export function DecisionForm({
       form={form}
       layout="vertical"
       disabled={cmd.isPending}
-      initialValues={{ action: options[0], expectedDays: 10 }}
+      initialValues={{
+        action: options[0],
+        expectedDays: 10,
+        materials: judged ? judged.split(',') : [],
+      }}
       onFinish={(v) =>
         !cmd.isPending && cmd.mutate(v, { onSuccess: () => setKey(idempotencyKey()) })
       }
@@ -93,6 +128,35 @@ export function DecisionForm({
           </Space>
         </Radio.Group>
       </Form.Item>
+      {action === 'APPROVE' && judged && (
+        <Alert
+          role="note"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('review.approveBlocked')}
+        />
+      )}
+      {action === 'REQUEST_SUPPLEMENT' && correctable.length > 0 && (
+        <Form.Item
+          name="materials"
+          label={t('review.supplementMaterials')}
+          extra={t('review.supplementHint')}
+        >
+          <Checkbox.Group style={{ display: 'block' }}>
+            {correctable.map((m) => (
+              <div key={m.code}>
+                <Checkbox value={m.code}>
+                  {name(m)}
+                  {m.verdict?.status === 'NEEDS_CORRECTION' && m.verdict.reason
+                    ? ` — ${m.verdict.reason}`
+                    : ''}
+                </Checkbox>
+              </div>
+            ))}
+          </Checkbox.Group>
+        </Form.Item>
+      )}
       {action === 'START_SPECIAL_PROCEDURE' && (
         <Space wrap align="start">
           <Form.Item

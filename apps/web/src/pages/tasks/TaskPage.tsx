@@ -25,6 +25,7 @@ import { RiskTag, StatusTag } from '../../components/RiskTag';
 import { TimelineList } from '../../components/TimelineList';
 import { useDepartments } from '../../api/catalog';
 import { DecisionForm } from './DecisionForm';
+import { ItemMaterialsCard } from './ItemMaterialsCard';
 
 /** An item of the officer's department: the project's context, the item's history and the decision. */
 export function Component() {
@@ -114,6 +115,12 @@ export function Component() {
               />
             </Space>
           </Card>
+          <ItemMaterialsCard
+            report={r}
+            taskId={taskId}
+            itemCode={itemCode}
+            itemStatus={item.status}
+          />
           <Card
             size="small"
             style={{ marginTop: 16 }}

@@ -1,0 +1,176 @@
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  List,
+  Result,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useDepartments } from '../../api/catalog';
+import { ApiError } from '../../api/client';
+import { useMaterials, useRequirements } from '../../api/materials';
+import { projectCommands, useProject, useProjectCommand } from '../../api/projects';
+import type {
+  Acceptance,
+  CommandInput,
+  ItemMaterials,
+  RequirementMaterial,
+  StageCode,
+} from '../../api/types';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { MaterialBlock } from '../../components/materials/MaterialBlock';
+import { useLocalName } from '../../components/materials/MaterialTags';
+import { handInCount, toHandIn } from '../../components/materials/rules';
+import { useTones } from '../../components/tones';
+import { AcceptanceModal, type Decide } from './AcceptanceModal';
+
+/**
+ * The window's check of one submitted stage: each item's materials against its list and the
+ * acceptance standards, any file opened; then accept, accept with deficiency (容缺) naming what
+ * follows by when, or return naming what to hand in or correct.
+ */
+export function Component() {
+  const { t } = useTranslation();
+  const { projectId = '', stage = '' } = useParams();
+  const navigate = useNavigate();
+  const tones = useTones();
+  const name = useLocalName();
+  const depts = useDepartments();
+  const report = useProject(projectId);
+  const list = useMaterials(projectId);
+  const reqs = useRequirements(projectId);
+  const [open, setOpen] = useState<Decide | null>(null);
+  const cmd = useProjectCommand(projectId, ({ values, key }: CommandInput<Acceptance>) =>
+    projectCommands.decideAcceptance(projectId, stage as StageCode, values, key),
+  );
+  if (report.error instanceof ApiError && report.error.status < 500)
+    return <Result status="404" title={t('project.notFound')} />;
+  if (!report.data || !list.data)
+    return report.error || list.error ? (
+      <ApiErrorAlert error={report.error ?? list.error} />
+    ) : (
+      <Skeleton active />
+    );
+  const r = report.data;
+  const st = r.stages.find((s) => s.code === stage);
+  if (!st) return <Result status="404" title={t('app.notFound')} />;
+  const items = list.data.items.filter((i) => i.stage === stage && i.status === 'SUBMITTED');
+  const requirement = new Map<string, RequirementMaterial>(
+    (reqs.data?.stages ?? []).flatMap((s) =>
+      s.items.flatMap((i) => i.materials.map((m) => [`${i.code}/${m.code}`, m] as const)),
+    ),
+  );
+  const allItems = r.stages.flatMap((s) => s.themes.flatMap((th) => th.items));
+  const itemName = (code: string) => {
+    const i = allItems.find((x) => x.code === code);
+    return i ? name(i) : code;
+  };
+  const missing = items.flatMap((item) =>
+    item.materials.filter(toHandIn).map((m) => ({ item, m })),
+  );
+  const title = t('windowReview.title', { project: r.name, stage: t(`stage.${stage}`) });
+  const submitted = st.status === 'SUBMITTED';
+
+  const itemCard = (im: ItemMaterials) => {
+    const c = handInCount(im);
+    return (
+      <Card
+        key={im.code}
+        size="small"
+        style={{ marginBottom: 12 }}
+        title={
+          <Space wrap size={4}>
+            <h3 style={{ fontSize: 15, margin: 0 }}>{name(im)}</h3>
+            <Typography.Text type="secondary">{depts.name(im.department)}</Typography.Text>
+          </Space>
+        }
+        extra={
+          <Tag color={c.missing ? tones.warn : tones.good}>
+            {c.missing
+              ? t('windowReview.incomplete', { n: c.missing })
+              : t('windowReview.complete')}
+          </Tag>
+        }
+      >
+        <List
+          dataSource={im.materials}
+          renderItem={(m) => (
+            <List.Item key={m.code} style={{ paddingInline: 0 }}>
+              <MaterialBlock
+                m={m}
+                requirement={requirement.get(`${im.code}/${m.code}`)}
+                itemName={itemName}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+    );
+  };
+
+  const actions = submitted && (
+    <Space wrap>
+      <Button type="primary" disabled={missing.length > 0} onClick={() => setOpen('ACCEPT')}>
+        {t('windowReview.accept')}
+      </Button>
+      <Button
+        disabled={!missing.some((x) => x.m.deficiencyAllowed)}
+        onClick={() => setOpen('DEFICIENCY')}
+      >
+        {t('windowReview.acceptWithDeficiency')}
+      </Button>
+      <Button danger onClick={() => setOpen('RETURN')}>
+        {t('windowReview.return')}
+      </Button>
+    </Space>
+  );
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb
+        items={[
+          { title: <Link to="/window">{t('nav.window')}</Link> },
+          { title: <Link to={`/projects/${r.id}`}>{r.name}</Link> },
+          { title: t(`stage.${stage}`) },
+        ]}
+      />
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 22, overflowWrap: 'anywhere' }}>
+        {title}
+      </Typography.Title>
+      <Typography.Text type="secondary">{t('windowReview.hint')}</Typography.Text>
+      {!submitted && (
+        <Alert
+          role="note"
+          type="info"
+          showIcon
+          message={t('windowReview.notSubmitted')}
+          action={<Link to="/window">{t('windowReview.back')}</Link>}
+        />
+      )}
+      {submitted && missing.length > 0 && (
+        <Alert role="note" type="warning" showIcon message={t('windowReview.cannotAccept')} />
+      )}
+      {actions}
+      {items.map(itemCard)}
+      {items.length > 3 && actions}
+      {open && (
+        <AcceptanceModal
+          decide={open}
+          stage={stage as StageCode}
+          missing={missing}
+          items={items}
+          command={cmd}
+          onClose={() => setOpen(null)}
+          onDone={() => void navigate('/window')}
+        />
+      )}
+    </Space>
+  );
+}
