@@ -1982,6 +1982,7 @@ export interface components {
       source: 'APPLICANT' | 'EARLIER_ITEM' | 'GOVERNMENT' | 'INTERMEDIARY';
       producedBy: string | null;
       deficiencyAllowed: boolean;
+      reason: components['schemas']['AnswerReasonDto'][];
       correction: string | null;
       verdict: components['schemas']['MaterialVerdictViewDto'] | null;
       result: components['schemas']['ProvidingResultDto'] | null;
