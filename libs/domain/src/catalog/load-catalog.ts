@@ -1,28 +1,15 @@
 import { deepFreeze } from '../deep-freeze';
-import {
-  PROJECT_TYPES,
-  STAGE_CODES,
-  isProjectType,
-  isStageCode,
-  stageIndex,
-  type ProjectType,
-} from '../project-types';
+import { STAGE_CODES, isStageCode, stageIndex } from '../project-types';
 import {
   questionnaire as defaultQuestionnaire,
   type Questionnaire,
 } from '../questionnaire/questions';
-import type { Rule } from '../questionnaire/rules';
-import {
-  JOINT_PROCEDURES,
-  type Catalog,
-  type CatalogItem,
-  type Department,
-  type JointProcedure,
-  type Stage,
-  type Theme,
-} from './types';
+import type { Catalog, CatalogItem, Department, Stage, Theme } from './types';
 import { IssuesError } from '../issues-error';
-import { checkProducers, loadMaterials } from './load-materials';
+import { checkProducers } from './load-materials';
+import { ITEM_CODE_PATTERN, loadItem } from './load-item';
+
+export { ITEM_CODE_PATTERN };
 
 export interface CatalogIssue {
   /** The entry at fault, e.g. `item PLANNING_PERMIT`, `department NRP`, `items[3]`. */
@@ -44,21 +31,13 @@ export class CatalogValidationError extends IssuesError<CatalogIssue> {
 
 /** Department codes become usernames (`officer.<code>`): uppercase ASCII, 2-16 characters. */
 export const DEPARTMENT_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,15}$/;
-/** Item and theme codes appear in URLs: uppercase ASCII, digits, `_` and `-`, 2-40 characters. */
-export const ITEM_CODE_PATTERN = /^[A-Z][A-Z0-9_-]{1,39}$/;
 
 export interface LoadCatalogOptions {
   /** The questionnaire the item rules refer to; the default questionnaire unless given. */
   readonly questionnaire?: Questionnaire;
 }
 
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
-const isPositiveWhole = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v > 0;
-const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
+import { isObj, isText, show } from './checks';
 
 /**
  * Validates catalog data (typed, or parsed JSON from a region) and returns it as a frozen
@@ -153,129 +132,8 @@ export function loadCatalog(data: unknown, options: LoadCatalogOptions = {}): Ca
 
   // Items (shape and references; prerequisites are checked once all codes are known)
   const items: CatalogItem[] = [];
-  const rawItems = list('items');
-  rawItems.forEach((raw, i) => {
-    const entry = isObj(raw) && typeof raw.code === 'string' ? `item ${raw.code}` : `items[${i}]`;
-    if (!isObj(raw)) return issue(entry, 'must be an object');
-    const code = raw.code;
-    if (typeof code !== 'string' || !ITEM_CODE_PATTERN.test(code)) {
-      return issue(entry, `code must match ${ITEM_CODE_PATTERN.source}, got ${show(code)}`);
-    }
-    if (items.some((it) => it.code === code)) return issue(entry, 'duplicate item code');
-    const before = issues.length;
-
-    if (!isText(raw.name) || !isText(raw.nameEn))
-      issue(entry, 'name and nameEn must be non-empty strings');
-    const stage = raw.stage;
-    if (!isStageCode(stage)) issue(entry, `unknown stage ${show(stage)}`);
-    const theme = themes.find((t) => t.code === raw.theme);
-    if (!theme) issue(entry, `unknown theme ${show(raw.theme)}`);
-    else if (isStageCode(stage) && theme.stage !== stage) {
-      issue(
-        entry,
-        `theme ${theme.code} belongs to stage ${theme.stage}, not to the item's stage ${stage}`,
-      );
-    }
-    if (!departments.some((d) => d.code === raw.department))
-      issue(entry, `unknown department ${show(raw.department)}`);
-
-    const statutory = raw.statutoryLimitDays;
-    if (!isPositiveWhole(statutory)) {
-      issue(
-        entry,
-        `statutoryLimitDays must be a positive whole number of working days, got ${show(statutory)}`,
-      );
-    }
-    const checkPromised = (label: string, value: unknown) => {
-      if (!isPositiveWhole(value)) {
-        issue(
-          entry,
-          `${label} must be a positive whole number of working days, got ${show(value)}`,
-        );
-      } else if (isPositiveWhole(statutory) && value > statutory) {
-        issue(entry, `${label} ${value} exceeds the statutory limit ${statutory}`);
-      }
-    };
-    checkPromised('promisedLimitDays', raw.promisedLimitDays);
-    const byType: Partial<Record<ProjectType, number>> = {};
-    if (raw.promisedLimitDaysByType !== undefined && raw.promisedLimitDaysByType !== null) {
-      if (!isObj(raw.promisedLimitDaysByType))
-        issue(entry, 'promisedLimitDaysByType must be an object');
-      else {
-        for (const [type, days] of Object.entries(raw.promisedLimitDaysByType)) {
-          if (!isProjectType(type))
-            issue(
-              entry,
-              `promisedLimitDaysByType: unknown project type ${show(type)} (allowed: ${PROJECT_TYPES.join(', ')})`,
-            );
-          else {
-            checkPromised(`promisedLimitDaysByType.${type}`, days);
-            byType[type] = days as number;
-          }
-        }
-      }
-    }
-    if (raw.statutoryBasis !== 'SPECIFIC' && raw.statutoryBasis !== 'GENERAL_RULE') {
-      issue(
-        entry,
-        `statutoryBasis must be SPECIFIC or GENERAL_RULE, got ${show(raw.statutoryBasis)}`,
-      );
-    }
-
-    const prerequisites = raw.prerequisites ?? [];
-    if (!Array.isArray(prerequisites) || !prerequisites.every((p) => typeof p === 'string')) {
-      issue(entry, 'prerequisites must be a list of item codes');
-    }
-    const joint = raw.jointProcedure ?? null;
-    if (joint !== null && !(JOINT_PROCEDURES as readonly unknown[]).includes(joint)) {
-      issue(
-        entry,
-        `jointProcedure must be one of ${JOINT_PROCEDURES.join(', ')} or null, got ${show(joint)}`,
-      );
-    }
-    for (const problem of ruleProblems(raw.requiredWhen, 'requiredWhen', questions))
-      issue(entry, problem);
-    const waivedWhen = raw.waivedWhen ?? null;
-    if (waivedWhen !== null)
-      for (const problem of ruleProblems(waivedWhen, 'waivedWhen', questions))
-        issue(entry, problem);
-    for (const key of ['waiverNote', 'waiverNoteEn', 'sources'] as const) {
-      if (raw[key] !== undefined && raw[key] !== null && typeof raw[key] !== 'string')
-        issue(entry, `${key} must be a string`);
-    }
-    const materials = loadMaterials(raw.materials, entry, issue, questions, ruleProblems);
-    const referenceNos = raw.referenceNos ?? [];
-    if (!Array.isArray(referenceNos) || !referenceNos.every((n) => isPositiveWhole(n))) {
-      issue(entry, 'referenceNos must be a list of row numbers');
-    }
-
-    if (issues.length > before) {
-      // Keep the code known so that later entries are checked against it, but skip building.
-      items.push({ code } as CatalogItem);
-      return;
-    }
-    items.push({
-      code,
-      name: raw.name as string,
-      nameEn: raw.nameEn as string,
-      stage: stage as CatalogItem['stage'],
-      theme: raw.theme as string,
-      department: raw.department as string,
-      promisedLimitDays: raw.promisedLimitDays as number,
-      promisedLimitDaysByType: byType,
-      statutoryLimitDays: statutory as number,
-      statutoryBasis: raw.statutoryBasis as CatalogItem['statutoryBasis'],
-      prerequisites: [...(prerequisites as string[])],
-      jointProcedure: joint as JointProcedure | null,
-      requiredWhen: raw.requiredWhen as Rule,
-      waivedWhen: waivedWhen as Rule | null,
-      waiverNote: (raw.waiverNote as string | undefined) ?? null,
-      waiverNoteEn: (raw.waiverNoteEn as string | undefined) ?? null,
-      referenceNos: [...(referenceNos as number[])],
-      sources: (raw.sources as string | undefined) ?? '',
-      materials,
-    });
-  });
+  const itemContext = { departments, themes, items, questions, issue, count: () => issues.length };
+  list('items').forEach((raw, i) => loadItem(raw, i, itemContext));
 
   // Prerequisites: known, not the item itself, not in a later stage, no cycles.
   const byCode = new Map(items.filter((it) => it.stage !== undefined).map((it) => [it.code, it]));
@@ -330,26 +188,4 @@ function prerequisiteCycles(
   };
   for (const item of items) if (!state.has(item.code)) visit(item.code);
   return cycles;
-}
-
-/** Shape and reference problems of an untrusted rule, each prefixed with where it sits. */
-function ruleProblems(rule: unknown, at: string, questions: Questionnaire): string[] {
-  if (!isObj(rule)) return [`${at} must be a rule object, got ${show(rule)}`];
-  const keys = ['question', 'all', 'any'].filter((k) => k in rule);
-  if (keys.length !== 1) return [`${at} must have exactly one of question, all, any`];
-  if (keys[0] === 'question') {
-    const question = questions.questions.find((q) => q.id === rule.question);
-    if (!question) return [`${at} refers to unknown question ${show(rule.question)}`];
-    const options = rule.anyOf;
-    if (!Array.isArray(options) || options.length === 0)
-      return [`${at}.anyOf must be a non-empty list of options`];
-    return options
-      .filter((o) => !question.options.some((q) => q.id === o))
-      .map((o) => `${at} refers to unknown option ${show(o)} of question ${question.id}`);
-  }
-  const key = keys[0] as 'all' | 'any';
-  const subs = rule[key];
-  if (!Array.isArray(subs) || subs.length === 0)
-    return [`${at}.${key} must be a non-empty list of rules`];
-  return subs.flatMap((sub, i) => ruleProblems(sub, `${at}.${key}[${i}]`, questions));
 }

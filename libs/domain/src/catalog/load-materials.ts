@@ -1,5 +1,6 @@
 import type { Questionnaire } from '../questionnaire/questions';
 import type { Rule } from '../questionnaire/rules';
+import { isObj, isText, ruleProblems, show } from './checks';
 import {
   MATERIAL_SOURCES,
   type CatalogItem,
@@ -11,14 +12,7 @@ import {
 /** Material codes appear in URLs: uppercase ASCII, digits and `_`, 2-40 characters. */
 export const MATERIAL_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
-const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
 const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 20;
-
-/** Checks a rule's shape and references; answers its problems (`loadCatalog` gives it). */
-export type RuleCheck = (rule: unknown, at: string, questions: Questionnaire) => string[];
 
 /**
  * An item's materials, checked: every problem goes to `issue` under the item's entry, naming the
@@ -29,7 +23,6 @@ export function loadMaterials(
   entry: string,
   issue: (entry: string, message: string) => void,
   questions: Questionnaire,
-  ruleProblems: RuleCheck,
 ): CatalogMaterial[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
