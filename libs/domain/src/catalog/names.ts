@@ -11,10 +11,8 @@ export interface Names {
   readonly en: string;
 }
 
-const named = (
-  e: { name: string; nameEn: string } | undefined,
-  fallback: string,
-): Names => (e ? { zh: e.name, en: e.nameEn } : { zh: fallback, en: fallback });
+const named = (e: { name: string; nameEn: string } | undefined, fallback: string): Names =>
+  e ? { zh: e.name, en: e.nameEn } : { zh: fallback, en: fallback };
 
 /** `fallback` (by default the code): what to call a code the catalogue does not know. */
 export const itemNames = (code: string, fallback = code): Names =>
