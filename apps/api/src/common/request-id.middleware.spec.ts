@@ -72,7 +72,7 @@ describe('requestLogging (pino-http)', () => {
 
   it('logs the web app’s files at debug (a page load is a dozen), the API at info, any error above', async () => {
     const level = async (path: string) =>
-      access((await request(app).get(path)).headers['x-request-id'] as string)?.level;
+      access((await request(app).get(path)).headers['x-request-id'])?.level;
     expect(await level('/')).toBe('debug');
     expect(await level('/assets/index-abc.js')).toBe('debug');
     expect(await level('/projects/1')).toBe('debug');
