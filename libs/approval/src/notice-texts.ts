@@ -87,7 +87,7 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
     itemOverdue:
       '{{project}}: {{item}} ({{department}}) passed its limit of {{limit}} working days (due {{due}}).',
     itemOverdueBy:
-      '{{project}}: {{item}} ({{department}}) is {{late}} working days overdue (limit {{limit}} working days, due {{due}}).',
+      '{{project}}: {{item}} ({{department}}) is {{late}} overdue (limit {{limit}} working days, due {{due}}).',
     stageAccepted:
       'Stage {{stage}} was accepted on {{on}}; the clocks of {{count}} items run from now on: {{items}}. The receipt is on the project page.',
     itemApproved:

@@ -27,6 +27,12 @@ const departmentParams = (code: string) => {
   return { department: n.zh, departmentEn: n.en };
 };
 
+/** Working days late: the number (Chinese counts it with 个工作日) and English's words. */
+const lateParams = (days: number) => ({
+  late: days,
+  lateEn: `${days} working day${days === 1 ? '' : 's'}`,
+});
+
 /** Items by name, listed in each language's way. */
 const itemsParams = (state: ProjectState, codes: readonly string[]) => {
   const items = codes.map((c) => state.items.find((i) => i.code === c) ?? { name: c, nameEn: c });
@@ -256,7 +262,7 @@ export const itemOverdue = (state: ProjectState, item: ItemState, c: ItemClock):
       project: state.name,
       ...itemParams(item),
       ...departmentParams(item.department),
-      late: Math.max(1, c.usedDays - c.limitDays),
+      ...lateParams(Math.max(1, c.usedDays - c.limitDays)),
       limit: c.limitDays,
       due: c.dueDate ?? '',
     }),
