@@ -2,7 +2,13 @@ import request from 'supertest';
 import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
-import { PROJECT_NAME, PROJECT_RISK, PROJECT_STAGE, projectWorkflowId } from '../libs/temporal/src';
+import {
+  PROJECT_NAME,
+  PROJECT_RISK,
+  PROJECT_STAGE,
+  projectWorkflowId,
+  summaryOf,
+} from '../libs/temporal/src';
 
 const school = EXAMPLE_ANSWERS.school;
 
@@ -145,6 +151,20 @@ describe('projects over HTTP: applicant, window and officers drive a project (re
       if (found.length === 0) await new Promise((r) => setTimeout(r, 200));
     }
     expect(found).toEqual([projectWorkflowId(id)]);
+
+    // A name of 200 Chinese characters (600 bytes) is over the server's summary limit (400
+    // bytes on a cluster): the summary is cut, the search attribute keeps it whole.
+    const long = `${'长'.repeat(199)}${Date.now() % 10}`;
+    const longId = (
+      await request(h.url)
+        .post('/api/projects')
+        .set(as('p-applicant'))
+        .send({ name: long, answers: school })
+        .expect(201)
+    ).body.id as string;
+    const ld = await temporal.workflow.getHandle(projectWorkflowId(longId)).describe();
+    expect(await ld.staticSummary()).toBe(summaryOf(long));
+    expect(ld.typedSearchAttributes.get(PROJECT_NAME)).toBe(long);
   });
 
   it('runs PLAN: submission, acceptance, a supplement, a refused approval (409), approvals; the report follows', async () => {

@@ -30,9 +30,9 @@ import {
 } from '../../../../libs/persistence/src';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import {
-  PROJECT_NAME,
   projectFirstReportUpdate,
   projectWorkflowId,
+  runSummary,
 } from '../../../../libs/temporal/src';
 import type { projectWorkflow } from '../../../../workflows';
 import type { Principal } from '../auth/principal';
@@ -53,17 +53,6 @@ export interface CachedView {
   ownerOrganisation: string;
   departments: Set<string>;
 }
-
-/**
- * What the Temporal Web UI shows for a project's run: its name as the summary (the run's page)
- * and as the `ProjectName` search attribute (a column of the workflow list, next to the stage
- * and risk the workflow keeps current: docs/cluster.md, "A saved view for operators").
- */
-const runSummary = (input: { name: string; type: string; ownerOrganisation: string }) => ({
-  staticSummary: input.name,
-  staticDetails: `${input.type} · ${input.ownerOrganisation}`,
-  typedSearchAttributes: [{ key: PROJECT_NAME, value: input.name }],
-});
 
 @Injectable()
 export class ProjectsService {
