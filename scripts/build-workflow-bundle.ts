@@ -19,7 +19,6 @@ async function bundle(codePath: string, workflowInterceptorModules: string[]) {
     logger: new DefaultLogger('WARN'),
   });
   await writeFile(codePath, code);
-  process.stdout.write(`workflow bundle written to ${codePath} (${code.length} bytes)\n`);
 }
 
 async function main() {

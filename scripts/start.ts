@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import {
   ConfigError,
   demoOnNetworkWarning,
@@ -42,6 +43,17 @@ let s3: RunningS3Proxy | undefined;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/**
+ * While the demo seed runs, the children's routine lines (a line per request it makes) are held
+ * back, so the banner stays on screen; warnings and errors still show.
+ */
+let quiet = false;
+const ROUTINE = /\b(INFO|DEBUG|TRACE):|"level":"(info|debug|trace)"/;
+const echo = (name: string) => (line: string) => {
+  if (quiet && ROUTINE.test(stripVTControlCharacters(line))) return;
+  say(`[${name}] ${line}`);
+};
+
 async function shutdown(code: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
@@ -55,12 +67,16 @@ async function shutdown(code: number): Promise<void> {
  * file <DATA_DIR>/demo-seeded remembers it. DEMO_SEED=0 skips it; a failure is one line, and the
  * product runs on (`npm run seed:demo` retries; it skips the projects already made).
  */
-async function seedOnFirstStart(apiUrl: string, dataDir: string): Promise<void> {
+async function seedOnFirstStart(apiUrl: string, dataDir: string, banner: string): Promise<void> {
   const marker = join(dataDir, 'demo-seeded');
   if (process.env.DEMO_SEED?.trim() === '0' || existsSync(marker)) return;
   say('Seeding demo projects through the API (first start only; DEMO_SEED=0 skips it) ...');
+  quiet = true;
   try {
     const summary = await seedDemo({ apiUrl });
+    // The access lines of its last requests are still in the children's pipes.
+    await new Promise((r) => setTimeout(r, 1000));
+    quiet = false;
     if (shuttingDown) return;
     say(
       [
@@ -68,9 +84,8 @@ async function seedOnFirstStart(apiUrl: string, dataDir: string): Promise<void> 
         ...formatSummary(summary).map((l) => `  ${l}`),
         'Sign in with password "demo" as applicant, applicant2, agent, window, supervisor, admin,',
         'officer.<DEPT> or head.<DEPT> (e.g. officer.DRC). `npm run seed:demo` runs it again.',
-        // Again, below the seed's request lines: the one address to open.
-        `Open ${apiUrl} to sign in. Ctrl-C stops everything.`,
-        '',
+        // The banner again, last: the one address to open stays on screen.
+        banner,
       ].join('\n'),
     );
     mkdirSync(dataDir, { recursive: true });
@@ -79,6 +94,7 @@ async function seedOnFirstStart(apiUrl: string, dataDir: string): Promise<void> 
       `${new Date().toISOString()}\n${summary.projects.map((p) => `${p.key} ${p.id}`).join('\n')}\n`,
     );
   } catch (err) {
+    quiet = false;
     if (shuttingDown) return;
     say(
       `start: the demo seed failed (the product runs on; \`npm run seed:demo\` retries): ${(err as Error).message}`,
@@ -221,7 +237,7 @@ async function main() {
       name === 'worker' && workerMetricsPort
         ? { WORKER_METRICS_PORT: String(workerMetricsPort + n - 1) }
         : {},
-    echo: (name) => (line) => say(`[${name}] ${line}`),
+    echo,
   });
   lines.push(
     `Worker${copies > 1 ? `s × ${copies}` : '     '} task queue "${temporal.taskQueue}", namespace "${temporal.namespace}"`,
@@ -242,18 +258,17 @@ async function main() {
     ? `Web app     ${apiUrl}  ← open this; sign in as applicant, officer.NRP, window … (password demo)`
     : `Web app     not built (npm run build); the API runs without it`;
   const exposed = app.embedded && !isLoopbackHost(app.host);
-  say(
-    [
-      '',
-      ...(exposed ? ['', `WARNING: ${demoOnNetworkWarning(app.host)}`, ''] : []),
-      'Parallel approvals is running:',
-      `  ${web}`,
-      ...lines.map((l) => `  ${l}`),
-      'Ctrl-C stops everything.',
-      '',
-    ].join('\n'),
-  );
-  if (embeddedDb && embeddedTemporal) await seedOnFirstStart(apiUrl, dataDir);
+  const banner = [
+    '',
+    ...(exposed ? ['', `WARNING: ${demoOnNetworkWarning(app.host)}`, ''] : []),
+    'Parallel approvals is running:',
+    `  ${web}`,
+    ...lines.map((l) => `  ${l}`),
+    'Ctrl-C stops everything.',
+    '',
+  ].join('\n');
+  say(banner);
+  if (embeddedDb && embeddedTemporal) await seedOnFirstStart(apiUrl, dataDir, banner);
 }
 
 main().catch(async (err: unknown) => {

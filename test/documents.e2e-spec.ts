@@ -5,9 +5,11 @@
  * who may not read the project learns anything.
  */
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { PdfService } from '../apps/api/src/documents/pdf.service';
 import { npmPdfFontPath } from '../libs/config/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
+import { insertOrganisation } from '../libs/persistence/src';
 import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { pdfText } from './pdf-text';
 
@@ -57,9 +59,18 @@ describe('receipts and issued results (real PostgreSQL, Temporal, HTTP)', () => 
   let projectId: string;
   let accepted: Report;
   const name = `受理单仓库-${Date.now()}`;
+  /** What the administrator holds for the applicant's organisation: documents print it. */
+  const orgName = `丁建设公司${Date.now()}`;
+  /** An item code in brackets, as documents printed them: "（PROJECT_PROPOSAL）". */
+  const bracketedCode = /[（(][A-Z][A-Z0-9_]{2,}[）)]/;
 
   beforeAll(async () => {
     h = await startHarness();
+    await insertOrganisation(h.app.get(DataSource), {
+      code: 'org-d1',
+      name: orgName,
+      creditCode: `E2E-D1-${Date.now()}`,
+    });
     const users = [
       { username: 'd-applicant', role: 'APPLICANT' as const, organisation: 'org-d1' },
       { username: 'd-applicant2', role: 'APPLICANT' as const, organisation: 'org-d2' },
@@ -114,7 +125,13 @@ describe('receipts and issued results (real PostgreSQL, Temporal, HTTP)', () => 
     const r = (await receipt().expect(200)).body as Receipt;
     const acceptedOn = report.stages.find((s) => s.code === 'PLAN')!.acceptedOn!;
     expect(r.number).toMatch(new RegExp(`^SL-${acceptedOn.slice(0, 4)}-\\d{6}$`));
-    expect(r).toMatchObject({ stage: 'PLAN', acceptedOn, projectName: name });
+    expect(r).toMatchObject({
+      stage: 'PLAN',
+      acceptedOn,
+      projectName: name,
+      ownerOrganisation: 'org-d1',
+      ownerOrganisationName: orgName,
+    });
     expect(r.projectLimitDays).toBe(report.clock.limitDays);
     const items = planItems(report);
     expect(items.length).toBeGreaterThan(0);
@@ -150,7 +167,12 @@ describe('receipts and issued results (real PostgreSQL, Temporal, HTTP)', () => 
     expect(text).toContain(json.number);
     expect(text).toContain('受理单');
     expect(text).toContain(name);
+    // The organisation and the items by name, as the applicant knows them; no codes.
+    expect(text).toContain(`建设单位：${orgName}`);
+    expect(text).not.toContain('org-d1');
+    expect(text).not.toMatch(bracketedCode);
     for (const i of json.items) {
+      expect(text).not.toContain(i.code);
       expect(text).toContain(i.name.slice(0, 8)); // long names wrap inside their cell
       if (i.dueDate) expect(text).toContain(i.dueDate);
     }
@@ -253,6 +275,10 @@ describe('receipts and issued results (real PostgreSQL, Temporal, HTTP)', () => 
     expect(text).toContain('办结通知');
     expect(text).toContain(item.name.slice(0, 8));
     expect(text).toContain('发改 张三');
+    expect(text).toContain(`建设单位：${orgName}`);
+    expect(text).not.toContain('org-d1');
+    expect(text).not.toContain(item.code);
+    expect(text).not.toMatch(bracketedCode);
   });
 
   it('keeps receipts and results from those who may not read the project', async () => {

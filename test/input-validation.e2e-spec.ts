@@ -38,6 +38,35 @@ describe('bad input on the project routes (real HTTP)', () => {
     expect(JSON.stringify(extra.body.message)).toContain('admin');
   });
 
+  it('refuses a blank name and one over 200 characters with a 400 naming `name`, never cutting it', async () => {
+    const admin = `Bearer ${await userToken(h, { username: 'iv-admin', role: 'ADMIN' })}`;
+    const bodies = [
+      { name: '   ', why: 'name must not be blank' },
+      { name: ' \u3000\u00a0 ', why: 'name must not be blank' },
+      { name: '', why: 'name must not be blank' },
+      { name: '长'.repeat(201), why: 'name must be at most 200 characters' },
+      { name: ` ${'x'.repeat(5000)} `, why: 'name must be at most 200 characters' },
+    ];
+    for (const { name, why } of bodies) {
+      const res = await post('/api/projects', { name, answers: EXAMPLE_ANSWERS.warehouse });
+      expect({ status: res.status, message: res.body.message }).toEqual({
+        status: 400,
+        message: [why],
+      });
+      // The administrator's import takes the same route and the same rule.
+      const imported = await request(h.url).post('/api/projects').set('Authorization', admin).send({
+        name,
+        answers: EXAMPLE_ANSWERS.warehouse,
+        ownerOrganisation: 'org-iv',
+        acceptedAt: '2026-01-05',
+      });
+      expect({ status: imported.status, message: imported.body.message }).toEqual({
+        status: 400,
+        message: [why],
+      });
+    }
+  });
+
   it('refuses an Idempotency-Key it would not store, on a create and on a command', async () => {
     const body = { name: 'x', answers: EXAMPLE_ANSWERS.warehouse };
     for (const res of [

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { renderNoticeText, type NoticeText } from '../libs/approval/src';
-import { EXAMPLE_ANSWERS } from '../libs/domain/src';
+import { EXAMPLE_ANSWERS, itemNames } from '../libs/domain/src';
 import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { SmtpInbox } from './smtp-inbox';
 
@@ -20,6 +20,14 @@ type Notice = {
 type NoticePage = { items: Notice[]; total: number; unread: number };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What reads as an internal code ("PROJECT_PROPOSAL", "DRC"), but not a true abbreviation. */
+const CODE = /\b[A-Z][A-Z0-9_]{2,}\b/g;
+const ABBREVIATIONS = new Set(['PDF', 'CSV']);
+const codesIn = (s: string) => (s.match(CODE) ?? []).filter((c) => !ABBREVIATIONS.has(c));
+/** A notice as each reader sees it: rendered in zh-CN and in English. */
+const rendered = (n: Notice) =>
+  (['zh-CN', 'en'] as const).map((lang) => (n.text && renderNoticeText(lang, n.text)) ?? n.message);
 
 describe('notices: the inbox of the people addressed, and their mail through a real SMTP server (real stack)', () => {
   const smtp = new SmtpInbox();
@@ -140,8 +148,9 @@ describe('notices: the inbox of the people addressed, and their mail through a r
       notice.id,
     );
 
-    const mail = await smtp.waitFor('the applicant’s mail', (m) =>
-      m.to.includes('n-applicant@mail.test'),
+    const mail = await smtp.waitFor(
+      'the applicant’s mail',
+      (m) => m.to.includes('n-applicant@mail.test') && m.text.includes('请补充消防设计文件'),
     );
     expect(mail.subject).toContain('通知小学');
     // Chinese first, the English wording below it.
@@ -151,7 +160,10 @@ describe('notices: the inbox of the people addressed, and their mail through a r
     expect(mail.messageId).toBe(`<notice-${mail.outboxId}@approvals.local>`);
     await smtp.waitFor('the agent’s mail', (m) => m.to.includes('n-agent@mail.test'));
     await sleep(1500);
-    expect(smtp.to('n-colleague@mail.test')).toHaveLength(0); // mail turned off
+    // Mail turned off: the colleague got none about it.
+    expect(
+      smtp.to('n-colleague@mail.test').filter((m) => m.text.includes('请补充消防设计文件')),
+    ).toHaveLength(0);
     expect(smtp.to('n-other@mail.test')).toHaveLength(0);
 
     // Read state is the reader's: the applicant reads it, the colleague still has it unread.
@@ -187,7 +199,8 @@ describe('notices: the inbox of the people addressed, and their mail through a r
   it('a mail server that is down delays the mail and loses none; none is sent twice', async () => {
     const item = underReview[1];
     await smtp.stop();
-    await supplement(item, '请补充用地证明');
+    // A comment that ends its own sentence: the notice does not add a second full stop.
+    await supplement(item, '请补充用地证明。');
     // The inbox has it at once.
     expect(
       (await inbox('n-applicant')).items.some(
@@ -216,6 +229,35 @@ describe('notices: the inbox of the people addressed, and their mail through a r
     ).toEqual(['n-agent@mail.test', 'n-applicant@mail.test']);
     const ids = smtp.mails.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
+    const n = (await inbox('n-applicant')).items.find(
+      (x) => x.kind === 'CLOCK_STOPPED' && x.itemCode === item.code,
+    )!;
+    const [zh, en] = rendered(n);
+    expect(zh).toContain('请补充用地证明。您提交补正材料后恢复计时。');
+    for (const text of [zh, en, n.message, ...smtp.mails.filter(about).map((m) => m.text)])
+      expect(text).not.toMatch(/。。/);
+  });
+
+  it('tells the applicant that the stage was accepted: its items by name, in each language, by mail too', async () => {
+    const accepted = (await inbox('n-applicant')).items.filter((n) => n.kind === 'STAGE_ACCEPTED');
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0].text?.key).toBe('stageAccepted');
+    const [zh, en] = rendered(accepted[0]);
+    expect(zh).toContain(`策划生成阶段已于`);
+    expect(zh).toContain(`${underReview.length} 个事项开始计时`);
+    for (const i of underReview) {
+      expect(zh).toContain(itemNames(i.code).zh);
+      expect(en).toContain(itemNames(i.code).en);
+    }
+    expect(en).toMatch(/^Stage Plan was accepted on \d{4}-\d{2}-\d{2}/);
+    expect(codesIn(zh)).toEqual([]);
+    expect(codesIn(en)).toEqual([]);
+    // The delegated agent hears of it too, and the applicant's mail says it.
+    expect((await inbox('n-agent')).items.map((n) => n.id)).toContain(accepted[0].id);
+    await smtp.waitFor(
+      'the applicant’s stage-accepted mail',
+      (m) => m.to.includes('n-applicant@mail.test') && m.text.includes('策划生成阶段已于'),
+    );
   });
 
   it('a bad rating opens a rectification whose notice reaches the head’s inbox and mailbox', async () => {
@@ -252,5 +294,76 @@ describe('notices: the inbox of the people addressed, and their mail through a r
     expect(renderNoticeText('zh-CN', opened.text!)).toContain('差评整改');
     expect(mail.text).toContain('差评整改');
     expect(renderNoticeText('en', opened.text!)).toContain('was rated 1');
+    // The item by name, never its code, in the head's notice and mail.
+    expect(renderNoticeText('zh-CN', opened.text!)).toContain(
+      `通知小学 — ${itemNames(item.code).zh} 评分 1`,
+    );
+    expect(renderNoticeText('en', opened.text!)).toContain(itemNames(item.code).en);
+    expect(mail.text).not.toContain(item.code);
+
+    // The applicant was told of the approval, by the department's name.
+    const approved = (await inbox('n-applicant')).items.filter(
+      (n) => n.kind === 'ITEM_APPROVED' && n.itemCode === item.code,
+    );
+    expect(approved).toHaveLength(1);
+    const [zh, en] = rendered(approved[0]);
+    expect(zh).toMatch(
+      new RegExp(`^${itemNames(item.code).zh}已于 \\d{4}-\\d{2}-\\d{2} 由.+准予许可。`),
+    );
+    expect(en).toContain(`${itemNames(item.code).en} was approved by `);
+  });
+
+  it('no notice of anybody names an item, a department or a theme by its code, in either language', async () => {
+    let seen = 0;
+    for (const who of Object.keys(auth)) {
+      for (const n of (await inbox(who, '?pageSize=100')).items) {
+        for (const text of rendered(n))
+          expect({ kind: n.kind, codes: codesIn(text) }).toEqual({ kind: n.kind, codes: [] });
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(5);
+  });
+
+  it('an overdue notice says how many working days late the item really is', async () => {
+    auth['n-admin'] = await userToken(h, { username: 'n-admin', role: 'ADMIN' });
+    auth['n-supervisor'] = await userToken(h, { username: 'n-supervisor', role: 'SUPERVISOR' });
+    // An import whose plan stage was accepted weeks ago: its items are weeks past their limits.
+    const id = (
+      await request(h.url)
+        .post('/api/projects')
+        .set(as('n-admin'))
+        .send({
+          name: '超期小学',
+          answers: EXAMPLE_ANSWERS.school,
+          ownerOrganisation: 'org-n',
+          acceptedAt: '2026-01-05',
+        })
+        .expect(201)
+    ).body.id as string;
+    const report = (await request(h.url).get(`/api/projects/${id}`).set(as('n-supervisor')))
+      .body as {
+      stages: {
+        themes: { items: (Item & { clock: { usedDays: number; limitDays: number } })[] }[];
+      }[];
+    };
+    const items = report.stages.flatMap((s) => s.themes.flatMap((t) => t.items));
+    let overdue: Notice[] = [];
+    for (let i = 0; i < 50 && overdue.length === 0; i++) {
+      overdue = (await inbox('n-supervisor', '?pageSize=100')).items.filter(
+        (n) => n.projectId === id && n.kind === 'OVERDUE_ESCALATION' && n.itemCode,
+      );
+      if (overdue.length === 0) await sleep(200);
+    }
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const n of overdue) {
+      const item = items.find((i) => i.code === n.itemCode)!;
+      const late = item.clock.usedDays - item.clock.limitDays;
+      expect(late).toBeGreaterThan(5);
+      const [zh, en] = rendered(n);
+      expect(zh).toContain(`已超期 ${late} 个工作日（时限 ${item.clock.limitDays} 个工作日`);
+      expect(en).toContain(`is ${late} working days overdue`);
+      expect(codesIn(zh)).toEqual([]);
+    }
   });
 });

@@ -1,6 +1,14 @@
 import request from 'supertest';
 import { handIn, Harness, startHarness, userToken } from './app-harness';
+import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
+import {
+  PROJECT_NAME,
+  PROJECT_RISK,
+  PROJECT_STAGE,
+  projectWorkflowId,
+  summaryOf,
+} from '../libs/temporal/src';
 
 const school = EXAMPLE_ANSWERS.school;
 
@@ -79,7 +87,8 @@ describe('projects over HTTP: applicant, window and officers drive a project (re
   });
 
   it('creates a project once per Idempotency-Key, hidden from other organisations', async () => {
-    const body = { name: '第一实验小学', answers: school };
+    // The name is kept trimmed: the list shows and finds it as it reads.
+    const body = { name: '  第一实验小学\u3000', answers: school };
     const first = await request(h.url)
       .post('/api/projects')
       .set(as('p-applicant'))
@@ -87,6 +96,7 @@ describe('projects over HTTP: applicant, window and officers drive a project (re
       .send(body);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
+      name: '第一实验小学',
       stage: 'PLAN',
       status: 'IN_PROGRESS',
       ownerOrganisation: 'org-p',
@@ -107,6 +117,54 @@ describe('projects over HTTP: applicant, window and officers drive a project (re
     await request(h.url).get(`/api/projects/${first.body.id}`).set(as('p-applicant2')).expect(404);
     const list = await request(h.url).get('/api/projects').set(as('p-applicant2')).expect(200);
     expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(first.body.id);
+  });
+
+  it("shows operators each project's name, stage and risk in the Temporal Web UI's list (search attributes) and its name as the run's summary", async () => {
+    const name = `运维可见小学-${Date.now()}`;
+    const id = (
+      await request(h.url)
+        .post('/api/projects')
+        .set(as('p-applicant'))
+        .send({ name, answers: school })
+        .expect(201)
+    ).body.id as string;
+    const temporal = h.app.get(TemporalClient);
+    const handle = temporal.workflow.getHandle(projectWorkflowId(id));
+    const d = await handle.describe();
+    expect(await d.staticSummary()).toBe(name);
+    expect(d.typedSearchAttributes.get(PROJECT_NAME)).toBe(name);
+    // The workflow keeps the stage and risk current (its first write upserts them).
+    for (let i = 0; i < 50; i++) {
+      const now = await handle.describe();
+      if (now.typedSearchAttributes.get(PROJECT_RISK)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const now = await handle.describe();
+    expect(now.typedSearchAttributes.get(PROJECT_STAGE)).toBe('PLAN');
+    expect(now.typedSearchAttributes.get(PROJECT_RISK)).toBe('ON_TRACK');
+    // What a saved view filters by: the name finds the run.
+    let found: string[] = [];
+    for (let i = 0; i < 50 && found.length === 0; i++) {
+      found = [];
+      for await (const w of temporal.workflow.list({ query: `ProjectName = '${name}'` }))
+        found.push(w.workflowId);
+      if (found.length === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(found).toEqual([projectWorkflowId(id)]);
+
+    // A name of 200 Chinese characters (600 bytes) is over the server's summary limit (400
+    // bytes on a cluster): the summary is cut, the search attribute keeps it whole.
+    const long = `${'长'.repeat(199)}${Date.now() % 10}`;
+    const longId = (
+      await request(h.url)
+        .post('/api/projects')
+        .set(as('p-applicant'))
+        .send({ name: long, answers: school })
+        .expect(201)
+    ).body.id as string;
+    const ld = await temporal.workflow.getHandle(projectWorkflowId(longId)).describe();
+    expect(await ld.staticSummary()).toBe(summaryOf(long));
+    expect(ld.typedSearchAttributes.get(PROJECT_NAME)).toBe(long);
   });
 
   it('runs PLAN: submission, acceptance, a supplement, a refused approval (409), approvals; the report follows', async () => {

@@ -7,6 +7,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../../playwright.config';
+import { itemNames } from '../../libs/domain/src';
 import { apiGet, apiToken, itemsOf, reportOf } from './api';
 import { expectAccessible, screenshot, setLanguage, signIn } from './helpers';
 
@@ -41,18 +42,25 @@ test('a supplement notice arrives in the applicant’s inbox and mailbox; the ap
     applicant,
     '/api/projects?pageSize=50',
   );
-  let target: { project: string; taskId: string; item: string; dept: string } | undefined;
+  let target:
+    { project: string; taskId: string; item: string; code: string; dept: string } | undefined;
   for (const p of projects) {
     const open = itemsOf(await reportOf(request, applicant, p.id)).find(
       (i) => i.status === 'UNDER_REVIEW',
     );
     if (open) {
-      target = { project: p.name, taskId: open.taskId, item: open.name, dept: open.department };
+      target = {
+        project: p.name,
+        taskId: open.taskId,
+        item: open.name,
+        code: open.code,
+        dept: open.department,
+      };
       break;
     }
   }
   expect(target, 'the demo seed leaves the applicant an item under review').toBeDefined();
-  const { project, taskId, item, dept } = target!;
+  const { project, taskId, item, code, dept } = target!;
   const comment = `请补充图纸 ${Date.now().toString(36)}`;
 
   const unread = async () =>
@@ -86,6 +94,8 @@ test('a supplement notice arrives in the applicant’s inbox and mailbox; the ap
   await expectAccessible(page, 'the inbox');
   await setLanguage(page, 'en');
   await expect(row).toContainText(`Supplement (补正): ${comment}`);
+  // The item by its English name in English, as the catalogue names it.
+  await expect(row).toContainText(`The clock of ${itemNames(code).en} stopped`);
   await expect(row).toContainText('Clock stopped');
   await screenshot(page, 'notices-inbox-en');
   await setLanguage(page, 'zh-CN');

@@ -124,9 +124,10 @@ describe('history stays bounded', () => {
           ]);
           expect(it.intervals).toHaveLength(4);
         }
-        // created, submitted, accepted, 40 started; per item and round: requested, the
-        // applicant's notice, answered; 40 approved, 3 stages completed, project completed.
-        expect(s.seq).toBe(3 + 40 + 40 * 3 * 3 + 40 + 3 + 1);
+        // created, submitted, accepted and its notice, 40 started; per item and round:
+        // requested, the applicant's notice, answered; 40 approved and their notices, 3 stages
+        // completed, project completed.
+        expect(s.seq).toBe(4 + 40 + 40 * 3 * 3 + 40 * 2 + 3 + 1);
         expectNothingLost(i.projectId, s.seq);
         const d = await h.describe();
         expect(d.runId).toBe(h.firstExecutionRunId); // no continue-as-new was needed
@@ -239,9 +240,9 @@ describe('history stays bounded', () => {
       expect(s.items[1].pauses).toHaveLength(rounds);
       expect(s.items[3].pauses).toHaveLength(rounds);
       expect(s.items[2].deficiencies).toMatchObject([{ dueDate: '2026-06-10', status: 'OPEN' }]);
-      // created, submitted, accepted, 4 started, the deficiency and its notice; per round and
-      // item: requested, the applicant's notice, answered.
-      expect(s.seq).toBe(9 + 6 * rounds);
+      // created, submitted, accepted and its notice, 4 started, the deficiency and its notice;
+      // per round and item: requested, the applicant's notice, answered.
+      expect(s.seq).toBe(10 + 6 * rounds);
       expectNothingLost(id, s.seq);
 
       // A request applied in the first run is still recognised (it would be refused otherwise,

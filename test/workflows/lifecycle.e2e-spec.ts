@@ -280,10 +280,14 @@ describe('project lifecycle', () => {
       }[];
       expect(itemClocks.filter((i) => i.clock.risk !== 'ON_TRACK')).toEqual([]);
       const notices = rm.notices(input.projectId);
-      expect(notices.filter((n) => n.recipientRole === 'APPLICANT').map((n) => n.kind)).toEqual([
-        'STAGE_RETURNED',
-      ]);
-      expect(new Set(notices.map((n) => n.kind))).toEqual(new Set(['STAGE_RETURNED', 'WARNING']));
+      // The applicant hears of the return, each stage's acceptance and each item's approval.
+      const toApplicant = notices.filter((n) => n.recipientRole === 'APPLICANT').map((n) => n.kind);
+      expect(toApplicant.filter((k) => k === 'STAGE_RETURNED')).toHaveLength(1);
+      expect(toApplicant.filter((k) => k === 'STAGE_ACCEPTED')).toHaveLength(3);
+      expect(toApplicant.filter((k) => k === 'ITEM_APPROVED')).toHaveLength(26);
+      expect(new Set(notices.map((n) => n.kind))).toEqual(
+        new Set(['STAGE_RETURNED', 'STAGE_ACCEPTED', 'ITEM_APPROVED', 'WARNING']),
+      );
     });
   });
   it('an illegal decision is refused with its reason and leaves no trace', async () => {

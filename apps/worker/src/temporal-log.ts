@@ -18,6 +18,9 @@ const PINO_LEVEL = {
   ERROR: 'error',
 } as const;
 
+const CHATTY =
+  /^(asset workflow-bundle|Workflow bundle created|Worker state changed|No Nexus services registered)/;
+
 /**
  * The Temporal SDK's logger (bundling, worker state, workflow and activity `log` with their
  * workflow ids in `meta`) writing through pino with context `temporal`, at the app's level.
@@ -25,8 +28,9 @@ const PINO_LEVEL = {
 export function temporalLogger(logger: Logger, level: LogThreshold): DefaultLogger {
   const log = logger.child({ context: 'temporal' });
   return new DefaultLogger(SDK_LEVEL[level], (entry: LogEntry) => {
-    // webpack's statistics of bundling the workflows from source: a screenful, for debugging.
-    const chatty = entry.level === 'INFO' && /^asset workflow-bundle/.test(entry.message);
+    // webpack's statistics of bundling the workflows from source (a screenful), the bundle's size
+    // and the worker's state changes: for debugging; the worker says itself when it polls.
+    const chatty = entry.level === 'INFO' && CHATTY.test(entry.message);
     log[chatty ? 'debug' : (PINO_LEVEL[entry.level] ?? 'info')](entry.meta ?? {}, entry.message);
   });
 }

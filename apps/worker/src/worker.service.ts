@@ -176,7 +176,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     let url = this.mail.smtpUrl!;
     if (this.mail.mode === 'catcher') {
       const dir = this.mail.catcherDir ?? join(tmpdir(), 'approvals-mail');
-      this.catcher = await startSmtpCatcher(dir, (line) => this.log.log(line));
+      // One line per mail at debug: `npm start`'s banner names the folder they are kept in.
+      this.catcher = await startSmtpCatcher(dir, (line) => this.log.debug(line));
       url = this.catcher.url;
       this.log.log(`mail of notices goes to the embedded catcher: every mail is a file in ${dir}`);
     } else {

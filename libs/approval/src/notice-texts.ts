@@ -4,8 +4,10 @@
  * language: the web app renders it with the reader's language, mail in Chinese with English
  * below, and the stored `message` is one rendering kept for clients that do not render `text`
  * (and for notices written before `text` existed). Values that are codes (a stage, a pause
- * reason, a joint procedure) are translated here too; free text (an officer's comment, a
- * project or item name) is shown as written.
+ * reason, a joint procedure) are translated here too; a name the catalogue holds in both
+ * languages (an item, a department, a theme) comes as `x` (Chinese) and `xEn` (English), and
+ * English shows `xEn` where the template says `{{x}}`; free text (an officer's comment, a
+ * project name) is shown as written.
  */
 import type { JointProcedure, StageCode } from '../../domain/src';
 import type { PauseReason } from './pause-reasons';
@@ -30,6 +32,9 @@ type Templates = {
   itemWarning: string;
   itemWarningStopped: string;
   itemOverdue: string;
+  itemOverdueBy: string;
+  stageAccepted: string;
+  itemApproved: string;
   projectRisk: string;
   rectificationOpened: string;
   rectificationOverdue: string;
@@ -75,12 +80,18 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
     deficiencyMissedApplicant:
       '"{{description}}" for {{item}} was due on {{due}} and has not arrived: the item is suspended and its clock stopped until you deliver it.',
     deficiencyMissedOfficer:
-      '{{project}}: {{code}} suspended, committed materials missing since {{due}}.',
+      '{{project}}: {{item}} suspended, committed materials missing since {{due}}.',
     itemWarning: '{{project}}: {{item}} has used {{used}} of {{limit}} working days; due {{due}}.',
     itemWarningStopped:
       '{{project}}: {{item}} has used {{used}} of {{limit}} working days; due (clock stopped).',
     itemOverdue:
       '{{project}}: {{item}} ({{department}}) passed its limit of {{limit}} working days (due {{due}}).',
+    itemOverdueBy:
+      '{{project}}: {{item}} ({{department}}) is {{late}} overdue (limit {{limit}} working days, due {{due}}).',
+    stageAccepted:
+      'Stage {{stage}} was accepted on {{on}}; the clocks of {{count}} items run from now on: {{items}}. The receipt is on the project page.',
+    itemApproved:
+      '{{item}} was approved by {{department}} on {{on}}. The result notice is on the project page.',
     projectRisk: '{{project}}: {{used}} of {{limit}} working days used on the project clock.',
     rectificationOpened:
       'Rectification after a poor rating: {{what}} was rated {{score}}; reply with what was done by {{due}}.',
@@ -114,11 +125,16 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
       '联合踏勘定于 {{date}}；{{items}} 停止计时，各部门录入结果后恢复（第 45 条）。',
     deficiencyMissedApplicant:
       '{{item}}的容缺材料“{{description}}”应于 {{due}} 前补交，至今未到：该事项中止审查并停止计时，补交后恢复。',
-    deficiencyMissedOfficer: '{{project}}：{{code}} 已中止审查，承诺补交的材料自 {{due}} 起未到。',
+    deficiencyMissedOfficer: '{{project}}：{{item}}已中止审查，承诺补交的材料自 {{due}} 起未到。',
     itemWarning: '{{project}}：{{item}}已用 {{used}}/{{limit}} 个工作日，{{due}} 到期。',
     itemWarningStopped: '{{project}}：{{item}}已用 {{used}}/{{limit}} 个工作日（计时已暂停）。',
     itemOverdue:
       '{{project}}：{{item}}（{{department}}）已超过 {{limit}} 个工作日的时限（{{due}} 到期）。',
+    itemOverdueBy:
+      '{{project}}：{{item}}（{{department}}）已超期 {{late}} 个工作日（时限 {{limit}} 个工作日，{{due}} 到期）。',
+    stageAccepted:
+      '{{stage}}阶段已于 {{on}} 受理，{{count}} 个事项开始计时：{{items}}。受理单可在项目页查看、下载。',
+    itemApproved: '{{item}}已于 {{on}} 由{{department}}准予许可。办结通知可在项目页查看、下载。',
     projectRisk: '{{project}}：项目总时限已用 {{used}}/{{limit}} 个工作日。',
     rectificationOpened: '差评整改：{{what}} 评分 {{score}}，请于 {{due}} 前答复整改情况。',
     rectificationOverdue: '差评整改逾期：{{what}} 应于 {{due}} 前答复，至今未答复。',
@@ -182,6 +198,8 @@ export const NOTICE_KIND_LABELS: Record<NoticeLanguage, Record<string, string>> 
     CLOCK_RESUMED: '计时恢复',
     STAGE_RETURNED: '阶段退回',
     ITEM_REJECTED: '事项不予许可',
+    STAGE_ACCEPTED: '阶段已受理',
+    ITEM_APPROVED: '事项准予许可',
     WARNING: '时限预警',
     OVERDUE_ESCALATION: '超期督办',
     DEFICIENCY_MISSED: '容缺材料逾期',
@@ -197,6 +215,8 @@ export const NOTICE_KIND_LABELS: Record<NoticeLanguage, Record<string, string>> 
     CLOCK_RESUMED: 'Clock resumed',
     STAGE_RETURNED: 'Stage returned',
     ITEM_REJECTED: 'Item rejected',
+    STAGE_ACCEPTED: 'Stage accepted',
+    ITEM_APPROVED: 'Item approved',
     WARNING: 'Time-limit warning',
     OVERDUE_ESCALATION: 'Overdue escalation',
     DEFICIENCY_MISSED: 'Committed materials missing',
@@ -219,6 +239,31 @@ const CODE_LABELS: Record<string, Record<NoticeLanguage, Record<string, string>>
 export const noticeLanguage = (lang: string | undefined): NoticeLanguage =>
   lang?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 
+/** Params renamed since: a notice stored before names the value the old way. */
+const FORMER_PARAM: Record<string, string> = { item: 'code' };
+
+/** Where a sentence ends: a value ending so takes the place of the template's own full stop. */
+const SENTENCE_END = /[。．.!?！？…]$/;
+
+/**
+ * The template with its values, joining sentences in this one place: a value that ends a
+ * sentence ("…公章。") is not followed by a second full stop, and an empty value leaves no colon
+ * before nothing ("被退回：。" → "被退回。").
+ */
+function fill(template: string, value: (name: string) => string): string {
+  let out = '';
+  let rest = 0;
+  for (const m of template.matchAll(/\{\{(\w+)\}\}/g)) {
+    out += template.slice(rest, m.index);
+    rest = m.index + m[0].length;
+    const v = value(m[1]);
+    if (v === '') out = out.replace(/(：|: )$/, '');
+    else if (SENTENCE_END.test(v) && /^[。.]/.test(template.slice(rest))) rest += 1;
+    out += v;
+  }
+  return out + template.slice(rest);
+}
+
 /**
  * The notice's text in `lang`; undefined when the key is unknown (a notice from a newer
  * version): the caller shows the stored message then.
@@ -230,11 +275,15 @@ export function renderNoticeText(
   const language = noticeLanguage(lang);
   const template = (TEMPLATES[language] as Record<string, string | undefined>)[text.key];
   if (template === undefined) return undefined;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const value = text.params[name];
+  const { params } = text;
+  return fill(template, (name) => {
+    const value =
+      (language === 'en' ? params[`${name}En`] : undefined) ??
+      params[name] ??
+      (FORMER_PARAM[name] === undefined ? undefined : params[FORMER_PARAM[name]]);
     if (value === undefined) return '';
-    return CODE_LABELS[name]?.[language]?.[String(value)] ?? String(value);
-  });
+    return CODE_LABELS[name]?.[language]?.[String(value)] ?? String(value).trim();
+  }).trim();
 }
 
 /** A notice's `text` with its English rendering as the stored `message`. */

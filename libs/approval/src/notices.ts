@@ -6,7 +6,7 @@
  */
 import type { ItemClock, ProjectClock } from './clock';
 import type { Deficiency, ItemState, Notice, ProjectState, SpecialProcedureType } from './types';
-import type { JointProcedure, StageCode } from '../../domain/src';
+import { departmentNames, type JointProcedure, type StageCode } from '../../domain/src';
 import { materialsForNotice, type MaterialState } from './materials';
 import { noticeText } from './notice-texts';
 
@@ -14,6 +14,33 @@ export type NoticeDraft = Omit<Notice, 'seq' | 'at'>;
 
 const toApplicant = (state: ProjectState) =>
   ({ recipientRole: 'APPLICANT', organisation: state.ownerOrganisation }) as const;
+
+/** An item by name, in both languages (notice-texts.ts shows `itemEn` in English). */
+const itemParams = (item: Pick<ItemState, 'name' | 'nameEn'>) => ({
+  item: item.name,
+  itemEn: item.nameEn,
+});
+
+/** A department by name, in both languages. */
+const departmentParams = (code: string) => {
+  const n = departmentNames(code);
+  return { department: n.zh, departmentEn: n.en };
+};
+
+/** Working days late: the number (Chinese counts it with 个工作日) and English's words. */
+const lateParams = (days: number) => ({
+  late: days,
+  lateEn: `${days} working day${days === 1 ? '' : 's'}`,
+});
+
+/** Items by name, listed in each language's way. */
+const itemsParams = (state: ProjectState, codes: readonly string[]) => {
+  const items = codes.map((c) => state.items.find((i) => i.code === c) ?? { name: c, nameEn: c });
+  return {
+    items: items.map((i) => i.name).join('、'),
+    itemsEn: items.map((i) => i.nameEn).join(', '),
+  };
+};
 
 export const stageReturned = (
   state: ProjectState,
@@ -32,6 +59,29 @@ export const stageReturned = (
     : noticeText('stageReturned', { stage, comment: reason ?? '' })),
 });
 
+export const stageAccepted = (
+  state: ProjectState,
+  stage: StageCode,
+  on: string,
+  itemCodes: readonly string[],
+): NoticeDraft => ({
+  ...toApplicant(state),
+  kind: 'STAGE_ACCEPTED',
+  ...noticeText('stageAccepted', {
+    stage,
+    on,
+    count: itemCodes.length,
+    ...itemsParams(state, itemCodes),
+  }),
+});
+
+export const itemApproved = (state: ProjectState, item: ItemState, on: string): NoticeDraft => ({
+  ...toApplicant(state),
+  kind: 'ITEM_APPROVED',
+  itemCode: item.code,
+  ...noticeText('itemApproved', { ...itemParams(item), ...departmentParams(item.department), on }),
+});
+
 export const itemRejected = (
   state: ProjectState,
   item: ItemState,
@@ -40,7 +90,7 @@ export const itemRejected = (
   ...toApplicant(state),
   kind: 'ITEM_REJECTED',
   itemCode: item.code,
-  ...noticeText('itemRejected', { item: item.name, comment: comment ?? '', stage: item.stage }),
+  ...noticeText('itemRejected', { ...itemParams(item), comment: comment ?? '', stage: item.stage }),
 });
 
 export const supplementRequested = (
@@ -50,7 +100,7 @@ export const supplementRequested = (
   comment?: string,
   materials: readonly { m: MaterialState; reason?: string }[] = [],
 ): NoticeDraft => {
-  const params = { item: item.name, on, reason: 'SUPPLEMENT', comment: comment ?? '' };
+  const params = { ...itemParams(item), on, reason: 'SUPPLEMENT', comment: comment ?? '' };
   return {
     ...toApplicant(state),
     kind: 'CLOCK_STOPPED',
@@ -74,7 +124,7 @@ export const specialProcedureStarted = (
   expectedDays: procedure.expectedDays,
   expectedUntil: until,
   ...noticeText('specialProcedureStarted', {
-    item: item.name,
+    ...itemParams(item),
     on,
     reason: procedure.type,
     days: procedure.expectedDays,
@@ -90,7 +140,7 @@ export const specialProcedureEnded = (
   ...toApplicant(state),
   kind: 'CLOCK_RESUMED',
   itemCode: item.code,
-  ...noticeText('specialProcedureEnded', { item: item.name, on }),
+  ...noticeText('specialProcedureEnded', { ...itemParams(item), on }),
 });
 
 export const acceptedWithDeficiency = (
@@ -103,7 +153,7 @@ export const acceptedWithDeficiency = (
   itemCode: item.code,
   expectedUntil: d.dueDate,
   ...noticeText('acceptedWithDeficiency', {
-    item: item.name,
+    ...itemParams(item),
     description: d.description,
     due: d.dueDate,
   }),
@@ -120,7 +170,7 @@ export const stillStopped = (
   kind: 'CLOCK_STOPPED',
   itemCode: item.code,
   ...noticeText('stillStopped', {
-    item: item.name,
+    ...itemParams(item),
     on,
     reason: 'DEFICIENCY_OVERDUE',
     description: d.description,
@@ -142,7 +192,7 @@ export const jointProcedureScheduled = (
     procedure: type,
     date,
     project: state.name,
-    items: itemCodes.join(', '),
+    ...itemsParams(state, itemCodes),
   }),
 });
 
@@ -156,7 +206,7 @@ export const siteSurveyStopsClocks = (
   kind: 'CLOCK_STOPPED',
   expectedDays: days,
   expectedUntil: date,
-  ...noticeText('siteSurveyStopsClocks', { date, items: itemCodes.join(', ') }),
+  ...noticeText('siteSurveyStopsClocks', { date, ...itemsParams(state, itemCodes) }),
 });
 
 export const deficiencyMissed = (
@@ -170,7 +220,7 @@ export const deficiencyMissed = (
     itemCode: item.code,
     ...noticeText('deficiencyMissedApplicant', {
       description: d.description,
-      item: item.name,
+      ...itemParams(item),
       due: d.dueDate,
     }),
   },
@@ -181,7 +231,7 @@ export const deficiencyMissed = (
     itemCode: item.code,
     ...noticeText('deficiencyMissedOfficer', {
       project: state.name,
-      code: item.code,
+      ...itemParams(item),
       due: d.dueDate,
     }),
   },
@@ -194,7 +244,7 @@ export const itemWarning = (state: ProjectState, item: ItemState, c: ItemClock):
   itemCode: item.code,
   ...noticeText(c.dueDate ? 'itemWarning' : 'itemWarningStopped', {
     project: state.name,
-    item: item.name,
+    ...itemParams(item),
     used: c.usedDays,
     limit: c.limitDays,
     ...(c.dueDate ? { due: c.dueDate } : {}),
@@ -208,10 +258,11 @@ export const itemOverdue = (state: ProjectState, item: ItemState, c: ItemClock):
     department: item.department,
     kind: 'OVERDUE_ESCALATION',
     itemCode: item.code,
-    ...noticeText('itemOverdue', {
+    ...noticeText('itemOverdueBy', {
       project: state.name,
-      item: item.name,
-      department: item.department,
+      ...itemParams(item),
+      ...departmentParams(item.department),
+      ...lateParams(Math.max(1, c.usedDays - c.limitDays)),
       limit: c.limitDays,
       due: c.dueDate ?? '',
     }),

@@ -4,6 +4,7 @@
  * project's calendar, then the applicant confirms it was put right or disputes it.
  */
 import type { CalendarSnapshot, WorkingDayCalendar } from '../../calendar/src/core';
+import { itemNames } from '../../domain/src';
 import { noticeText, type NoticeText } from './notice-texts';
 
 /** Working days the head has to respond, counted as item limits are (the opening day not counted). */
@@ -105,7 +106,8 @@ export function rectificationNotices(
   r: RectificationView,
   kind: RectificationNoticeKind,
 ): RectificationNoticeDraft[] {
-  const what = `${r.projectName} — ${r.itemName} (${r.itemCode})`;
+  const what = `${r.projectName} — ${r.itemName}`;
+  const whatEn = `${r.projectName} — ${itemNames(r.itemCode, r.itemName).en}`;
   const head = { recipientRole: 'DEPARTMENT_HEAD', department: r.department } as const;
   const supervisor = { recipientRole: 'SUPERVISOR' } as const;
   const applicant = { recipientRole: 'APPLICANT', organisation: r.organisation } as const;
@@ -116,11 +118,11 @@ export function rectificationNotices(
         {
           ...head,
           ...base,
-          ...noticeText('rectificationOpened', { what, score: r.score, due: r.dueDate }),
+          ...noticeText('rectificationOpened', { what, whatEn, score: r.score, due: r.dueDate }),
         },
       ];
     case 'RECTIFICATION_OVERDUE': {
-      const text = noticeText('rectificationOverdue', { what, due: r.dueDate });
+      const text = noticeText('rectificationOverdue', { what, whatEn, due: r.dueDate });
       return [
         { ...supervisor, ...base, ...text },
         { ...head, ...base, ...text },
@@ -131,13 +133,13 @@ export function rectificationNotices(
         {
           ...applicant,
           ...base,
-          ...noticeText('rectificationResponded', { what }),
+          ...noticeText('rectificationResponded', { what, whatEn }),
         },
       ];
     case 'RECTIFICATION_CONFIRMED':
-      return [{ ...head, ...base, ...noticeText('rectificationConfirmed', { what }) }];
+      return [{ ...head, ...base, ...noticeText('rectificationConfirmed', { what, whatEn }) }];
     case 'RECTIFICATION_DISPUTED': {
-      const text = noticeText('rectificationDisputed', { what });
+      const text = noticeText('rectificationDisputed', { what, whatEn });
       return [
         { ...supervisor, ...base, ...text },
         { ...head, ...base, ...text },

@@ -156,6 +156,8 @@ export interface Notice {
     | 'CLOCK_RESUMED'
     | 'STAGE_RETURNED'
     | 'ITEM_REJECTED'
+    | 'STAGE_ACCEPTED'
+    | 'ITEM_APPROVED'
     | 'WARNING'
     | 'OVERDUE_ESCALATION'
     | 'DEFICIENCY_MISSED'

@@ -94,7 +94,7 @@ describe('evaluateDeadlines: warning and overdue across the Spring Festival', ()
       ['SUPERVISOR', 'OVERDUE_ESCALATION'],
     ]);
     expect(t.notices[0].message).toBe(
-      'Test school: A name (NRP) passed its limit of 8 working days (due 2026-02-26).',
+      'Test school: A name (Natural Resources and Planning Bureau) is 1 working day overdue (limit 8 working days, due 2026-02-26).',
     );
     expect(t.notices[2].message).toBe(
       'Test school: 9 of 80 working days used on the project clock.',
@@ -217,7 +217,7 @@ describe('evaluateDeadlines: a missed 容缺 commitment', () => {
         recipientRole: 'OFFICER',
         department: 'NRP',
         kind: 'DEFICIENCY_MISSED',
-        message: 'Test school: A suspended, committed materials missing since 2026-02-13.',
+        message: 'Test school: A name suspended, committed materials missing since 2026-02-13.',
       }),
     ]);
     expect(next(p, '2026-02-24')).toBeUndefined();

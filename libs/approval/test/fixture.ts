@@ -74,7 +74,7 @@ export class Project {
         warning: DEFAULT_WARNING,
         items: items.map((i) => ({
           name: `${i.code} name`,
-          nameEn: i.code,
+          nameEn: `${i.code} name`,
           department: 'NRP',
           stage: 'PLAN',
           theme: 'LAND_SITE',

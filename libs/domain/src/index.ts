@@ -27,6 +27,7 @@ export {
   promisedLimitFor,
   type CatalogOverride,
 } from './catalog/catalog';
+export { departmentNames, itemNames, themeNames, type Names } from './catalog/names';
 export {
   criticalPath,
   type CriticalPath,

@@ -15,6 +15,11 @@ export const OWNER_ORGANISATION = defineSearchAttributeKey(
   'OwnerOrganisation',
   SearchAttributeType.KEYWORD,
 );
+/**
+ * The project's name, set once when its workflow starts (the API's create; a name never
+ * changes): a column of the Web UI's workflow list. Runs started before it have none.
+ */
+export const PROJECT_NAME = defineSearchAttributeKey('ProjectName', SearchAttributeType.KEYWORD);
 export const PROJECT_DUE_DATE = defineSearchAttributeKey(
   'ProjectDueDate',
   SearchAttributeType.DATETIME,
@@ -22,6 +27,7 @@ export const PROJECT_DUE_DATE = defineSearchAttributeKey(
 
 /** Name → type, for registering them on a server. */
 export const PROJECT_SEARCH_ATTRIBUTES: Record<string, 'Keyword' | 'Datetime'> = {
+  [PROJECT_NAME.name]: 'Keyword',
   [PROJECT_STAGE.name]: 'Keyword',
   [PROJECT_RISK.name]: 'Keyword',
   [PROJECT_TYPE.name]: 'Keyword',

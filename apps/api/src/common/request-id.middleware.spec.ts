@@ -33,6 +33,8 @@ describe('requestLogging (pino-http)', () => {
   });
   app.get('/api/boom', (_req, res) => void res.status(500).end());
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
+  // The web app's files and pages, as ServeStaticModule answers them.
+  app.get(['/', '/assets/index-abc.js', '/projects/1'], (_req, res) => void res.send('<html/>'));
   const access = (id: string) => lines.find((l) => l.requestId === id && 'status' in l);
 
   beforeEach(() => lines.splice(0));
@@ -66,5 +68,15 @@ describe('requestLogging (pino-http)', () => {
     expect(boom.headers['x-request-id']).toMatch(UUID);
     expect(access(boom.headers['x-request-id'])).toMatchObject({ level: 'error', status: 500 });
     expect(access(health.headers['x-request-id'])).toMatchObject({ level: 'debug', status: 200 });
+  });
+
+  it('logs the web app’s files at debug (a page load is a dozen), the API at info, any error above', async () => {
+    const level = async (path: string) =>
+      access((await request(app).get(path)).headers['x-request-id'])?.level;
+    expect(await level('/')).toBe('debug');
+    expect(await level('/assets/index-abc.js')).toBe('debug');
+    expect(await level('/projects/1')).toBe('debug');
+    expect(await level('/assets/missing.js')).toBe('info'); // a 404 is worth a line
+    expect(await level('/api/projects')).toBe('info');
   });
 });

@@ -19,6 +19,15 @@ function isHealthCheck(url: string): boolean {
   return url === '/health' || url.startsWith('/health?') || url.startsWith('/health/');
 }
 
+/**
+ * A file of the web app served as it should be (`/`, `/assets/…`, a page's deep link): a page
+ * load is a dozen of them, so they are logged at debug; the API's own routes and any error stay
+ * at info and above.
+ */
+function isWebFile(url: string, status: number): boolean {
+  return status < 400 && !/^\/(api|docs|metrics)(\/|\?|$)/.test(url);
+}
+
 const STARTED = Symbol('started');
 type Req = IncomingMessage & {
   originalUrl?: string;
@@ -61,7 +70,8 @@ export function requestLogging(logger: Logger = rootLogger()): RequestHandler {
     customLogLevel: (req: Req, res, err) =>
       err || res.statusCode >= 500
         ? 'error'
-        : isHealthCheck(req.originalUrl ?? req.url ?? '')
+        : isHealthCheck(req.originalUrl ?? req.url ?? '') ||
+            isWebFile(req.originalUrl ?? req.url ?? '', res.statusCode)
           ? 'debug'
           : 'info',
     customSuccessObject: (req: Req, res) => accessFields(req, res),

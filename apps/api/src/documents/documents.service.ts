@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { StageCode } from '../../../../libs/domain/src';
-import { receiptOf, resultOf } from '../../../../libs/persistence/src';
+import { organisationName, receiptOf, resultOf } from '../../../../libs/persistence/src';
 import type { Principal } from '../auth/principal';
 import { ProjectsService } from '../projects/projects.service';
 import type { ItemResultDto, ReceiptDto } from './dto/documents.dto';
@@ -32,6 +32,7 @@ export class DocumentsService {
       projectId: id,
       projectName: project.name,
       ownerOrganisation: project.ownerOrganisation,
+      ownerOrganisationName: await organisationName(this.ds, project.ownerOrganisation),
       stage,
       acceptedOn: row.acceptedOn,
       items: row.items.map((i) => ({
@@ -62,6 +63,7 @@ export class DocumentsService {
       projectId: id,
       projectName: project.name,
       ownerOrganisation: project.ownerOrganisation,
+      ownerOrganisationName: await organisationName(this.ds, project.ownerOrganisation),
       itemCode,
       itemName: row.itemName,
       department: row.departmentName,

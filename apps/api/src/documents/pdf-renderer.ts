@@ -94,7 +94,7 @@ export function receiptPdf(font: PdfFont, r: ReceiptDto): Promise<Buffer> {
     heading(doc, '工程建设项目审批受理单', r.number);
     fields(doc, [
       ['项目名称', r.projectName],
-      ['建设单位', r.ownerOrganisation],
+      ['建设单位', r.ownerOrganisationName],
       ['受理阶段', stageName(r.stage)],
       ['受理日期', r.acceptedOn],
       ['项目审批总时限', `${r.projectLimitDays} 个工作日`],
@@ -105,7 +105,7 @@ export function receiptPdf(font: PdfFont, r: ReceiptDto): Promise<Buffer> {
       ['序号', '审批事项', '承办部门', '承诺时限（工作日）', '办结期限'],
       r.items.map((i, n) => [
         String(n + 1),
-        `${i.name}（${i.code}）`,
+        i.name,
         i.department,
         String(i.limitDays),
         i.dueDate ?? '前置事项办结后起算',
@@ -126,8 +126,8 @@ export function resultPdf(font: PdfFont, r: ItemResultDto): Promise<Buffer> {
     heading(doc, '审批事项办结通知', r.number);
     fields(doc, [
       ['项目名称', r.projectName],
-      ['建设单位', r.ownerOrganisation],
-      ['审批事项', `${r.itemName}（${r.itemCode}）`],
+      ['建设单位', r.ownerOrganisationName],
+      ['审批事项', r.itemName],
       ['承办部门', r.department],
       ['办理结果', '准予许可'],
       ['办结日期', r.decidedOn],

@@ -15,6 +15,7 @@ const receipt: ReceiptDto = {
   projectId: '00000000-0000-4000-8000-000000000000',
   projectName: '单元测试仓库',
   ownerOrganisation: 'org-u',
+  ownerOrganisationName: '单元建设公司',
   stage: 'PLAN',
   acceptedOn: '2026-03-02',
   projectLimitDays: 35,

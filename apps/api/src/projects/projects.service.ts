@@ -29,7 +29,11 @@ import {
   timelineOf,
 } from '../../../../libs/persistence/src';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { projectFirstReportUpdate, projectWorkflowId } from '../../../../libs/temporal/src';
+import {
+  projectFirstReportUpdate,
+  projectWorkflowId,
+  runSummary,
+} from '../../../../libs/temporal/src';
 import type { projectWorkflow } from '../../../../workflows';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
@@ -49,12 +53,6 @@ export interface CachedView {
   ownerOrganisation: string;
   departments: Set<string>;
 }
-
-/** What the Temporal Web UI shows for a project's run (its search attributes: the workflow). */
-const runSummary = (input: { name: string; type: string; ownerOrganisation: string }) => ({
-  staticSummary: input.name,
-  staticDetails: `${input.type} · ${input.ownerOrganisation}`,
-});
 
 @Injectable()
 export class ProjectsService {

@@ -1716,6 +1716,8 @@ export interface components {
         | 'CLOCK_RESUMED'
         | 'STAGE_RETURNED'
         | 'ITEM_REJECTED'
+        | 'STAGE_ACCEPTED'
+        | 'ITEM_APPROVED'
         | 'WARNING'
         | 'OVERDUE_ESCALATION'
         | 'DEFICIENCY_MISSED'
@@ -1776,7 +1778,10 @@ export interface components {
       /** Format: uuid */
       projectId: string;
       projectName: string;
+      /** @description The owner organisation's code */
       ownerOrganisation: string;
+      /** @description The owner organisation's name, as the administrator holds it */
+      ownerOrganisationName: string;
       /** @enum {string} */
       stage: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
       /** @description YYYY-MM-DD */
@@ -1796,7 +1801,10 @@ export interface components {
       /** Format: uuid */
       projectId: string;
       projectName: string;
+      /** @description The owner organisation's code */
       ownerOrganisation: string;
+      /** @description The owner organisation's name, as the administrator holds it */
+      ownerOrganisationName: string;
       itemCode: string;
       /** @description The item name (Chinese) */
       itemName: string;
@@ -7655,6 +7663,8 @@ export const noticeDtoKindValues: ReadonlyArray<
   'CLOCK_RESUMED',
   'STAGE_RETURNED',
   'ITEM_REJECTED',
+  'STAGE_ACCEPTED',
+  'ITEM_APPROVED',
   'WARNING',
   'OVERDUE_ESCALATION',
   'DEFICIENCY_MISSED',

@@ -81,6 +81,8 @@ export const NOTICE_TONE: Record<Schemas['NoticeDto']['kind'], Tone> = {
   DEFICIENCY_MISSED: 'bad',
   OVERDUE_ESCALATION: 'bad',
   ITEM_REJECTED: 'bad',
+  STAGE_ACCEPTED: 'good',
+  ITEM_APPROVED: 'good',
   STAGE_RETURNED: 'warn',
   WARNING: 'warn',
   CLOCK_RESUMED: 'good',

@@ -1,4 +1,4 @@
-import { askAgain, findMaterial, isMissing, materialNames, type MaterialState } from '../materials';
+import { askAgain, findMaterial, isMissing, type MaterialState } from '../materials';
 import * as notices from '../notices';
 import type { ItemState, ProjectState } from '../types';
 import { advance, pendingStart } from './advance';
@@ -116,6 +116,15 @@ export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
     s.acceptedOn = ctx.today;
     out.event('STAGE_ACCEPTED', { stage: c.stage, clockEffect: 'STARTED' });
     advance(state, ctx.today, out);
+    const started = state.items.filter((i) => i.stage === c.stage && i.status === 'UNDER_REVIEW');
+    out.notice(
+      notices.stageAccepted(
+        state,
+        c.stage,
+        ctx.today,
+        started.map((i) => i.code),
+      ),
+    );
     for (const d of c.deficiencies ?? [])
       windowDeficiency(state, findItem(state, d.itemCode), d, ctx, out);
   },
@@ -130,7 +139,8 @@ function windowDeficiency(
   out: Parameters<CommandHandler<'ACCEPT_STAGE'>['apply']>[3],
 ) {
   const ms = d.materials.map((code) => findMaterial(item, code)!);
-  const description = `容缺材料：${materialNames(ms)}`;
+  // By name: the applicant reads it in notices and on the project page.
+  const description = `容缺材料：${ms.map((m) => m.name).join('、')}`;
   item.deficiencies.push({
     id: ctx.newId(),
     description,

@@ -75,7 +75,10 @@ function decideItem(
     clockEffect: 'ENDED',
   });
   if (status === 'REJECTED') out.notice(notices.itemRejected(state, item, c.comment));
-  else provideResults(state.items, item);
+  else {
+    provideResults(state.items, item);
+    out.notice(notices.itemApproved(state, item, ctx.today));
+  }
   advance(state, ctx.today, out);
 }
 

@@ -121,7 +121,17 @@ describe('DECIDE APPROVE', () => {
         clockEffect: 'ENDED',
       }),
     ]);
-    expect(r.notices).toEqual([]);
+    // The applicant hears of it, the department by name.
+    expect(r.notices).toEqual([
+      expect.objectContaining({
+        recipientRole: 'APPLICANT',
+        organisation: 'org-a',
+        kind: 'ITEM_APPROVED',
+        itemCode: 'A',
+        message:
+          'A name was approved by Natural Resources and Planning Bureau on 2026-02-12. The result notice is on the project page.',
+      }),
+    ]);
     expect(r.result.item).toEqual({ code: 'A', status: 'APPROVED', round: 1 });
   });
 });

@@ -95,7 +95,7 @@ describe('SCHEDULE_JOINT_PROCEDURE', () => {
         recipientRole: 'OFFICER',
         department: 'NRP',
         kind: 'JOINT_PROCEDURE_SCHEDULED',
-        message: 'Joint drawing review on 2026-02-13 for Test school: C',
+        message: 'Joint drawing review on 2026-02-13 for Test school: C name',
       }),
     ]);
   });
@@ -131,7 +131,7 @@ describe('SCHEDULE_JOINT_PROCEDURE', () => {
       expectedDays: 3,
       expectedUntil: '2026-02-24',
       message:
-        'A joint site survey is scheduled for 2026-02-24; the clocks of A, B stop until every department has recorded its result (art. 45).',
+        'A joint site survey is scheduled for 2026-02-24; the clocks of A name, B name stop until every department has recorded its result (art. 45).',
     });
   });
 

@@ -80,7 +80,8 @@ describe('materials', () => {
       expect.objectContaining({ status: 'OPEN', materials: ['MAP'], dueDate: '2026-03-10' }),
     ]);
     expect(accepted.notices.map((n) => n.message)).toEqual([
-      expect.stringContaining('容缺材料：MAP材料 (MAP)'),
+      'Stage Plan was accepted on 2026-03-03; the clocks of 2 items run from now on: PROPOSAL name, PERMIT name. The receipt is on the project page.',
+      expect.stringContaining('容缺材料：MAP材料"'),
     ]);
     expect(p.refusal(attach('PERMIT', 'APPLICATION'), TUE)).toMatchObject({ code: 'CONFLICT' });
     expect(p.refusal({ kind: 'DELIVER_DEFICIENCY', itemCode: 'PERMIT' }, TUE)).toEqual({

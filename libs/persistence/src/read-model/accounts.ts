@@ -85,6 +85,11 @@ export function findOrganisation(db: Db, code: string): Promise<OrganisationReco
   return db.getRepository(OrganisationRecord).findOneBy({ code });
 }
 
+/** The organisation's name as the administrator holds it; its code when there is none. */
+export async function organisationName(db: Db, code: string): Promise<string> {
+  return (await findOrganisation(db, code))?.name ?? code;
+}
+
 /** Inserts unless the code or the credit code exists; answers which one clashed. */
 export async function insertOrganisation(
   db: Db,

@@ -11,7 +11,7 @@
  * for a number.
  */
 import type { QueryRunner } from 'typeorm';
-import { defaultCatalog, findDepartment } from '../../../domain/src';
+import { departmentNames } from '../../../domain/src';
 import { ItemResultRecord, ReceiptRecord, type ReceiptItem } from '../entities';
 import { storableJson, type Db } from './db';
 import type { ProjectionInput } from './projection-input';
@@ -35,7 +35,7 @@ async function nextNumber(runner: QueryRunner, prefix: string, onDate: string): 
   return documentNumber(prefix, year, last);
 }
 
-const departmentName = (code: string) => findDepartment(defaultCatalog, code)?.name ?? code;
+const departmentName = (code: string) => departmentNames(code).zh;
 
 async function issueReceipts(
   runner: QueryRunner,

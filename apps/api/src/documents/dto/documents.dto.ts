@@ -22,7 +22,9 @@ export class ReceiptDto {
   number!: string;
   @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty() projectName!: string;
-  @ApiProperty() ownerOrganisation!: string;
+  @ApiProperty({ description: "The owner organisation's code" }) ownerOrganisation!: string;
+  @ApiProperty({ description: "The owner organisation's name, as the administrator holds it" })
+  ownerOrganisationName!: string;
   @ApiProperty({ enum: STAGE_CODES }) stage!: StageCode;
   @ApiProperty({ description: 'YYYY-MM-DD' }) acceptedOn!: string;
   @ApiProperty({ type: [ReceiptItemDto] }) items!: ReceiptItemDto[];
@@ -37,7 +39,9 @@ export class ItemResultDto {
   number!: string;
   @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty() projectName!: string;
-  @ApiProperty() ownerOrganisation!: string;
+  @ApiProperty({ description: "The owner organisation's code" }) ownerOrganisation!: string;
+  @ApiProperty({ description: "The owner organisation's name, as the administrator holds it" })
+  ownerOrganisationName!: string;
   @ApiProperty() itemCode!: string;
   @ApiProperty({ description: 'The item name (Chinese)' }) itemName!: string;
   @ApiProperty({ description: 'The department, by name (Chinese)' }) department!: string;

@@ -1,10 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
+/** The longest project name, in characters (after trimming). */
+export const PROJECT_NAME_MAX = 200;
 
 export class CreateProjectDto {
-  @ApiProperty({ type: String, minLength: 1, maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
+  /** Trimmed; blank or longer than 200 characters → 400 naming `name` (never cut). */
+  @ApiProperty({ type: String, minLength: 1, maxLength: PROJECT_NAME_MAX })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'name must be a string' })
+  @IsNotEmpty({ message: 'name must not be blank' })
+  @MaxLength(PROJECT_NAME_MAX, {
+    message: `name must be at most ${PROJECT_NAME_MAX} characters`,
+  })
   name!: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true })
