@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider } from 'antd';
+import { App, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -55,7 +55,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
           },
         }}
       >
-        {children}
+        {/* App: the messages after a command (App.useApp) take the theme and the language. */}
+        <App>{children}</App>
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -26,6 +26,7 @@ import {
   findProjectByIdempotencyKey,
   findReportRow,
   insertProject,
+  organisationName,
   timelineOf,
 } from '../../../../libs/persistence/src';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -82,9 +83,10 @@ export class ProjectsService {
    */
   reportJson(p: Principal, id: string): Promise<string> {
     const cal = this.calendar.current;
-    return this.viewJson(p, id, this.reports, (state) =>
-      buildReport(state, cal, this.calendar.today()),
-    );
+    return this.viewJson(p, id, this.reports, async (state) => ({
+      ...buildReport(state, cal, this.calendar.today()),
+      ownerOrganisationName: await organisationName(this.ds, state.ownerOrganisation),
+    }));
   }
 
   /**

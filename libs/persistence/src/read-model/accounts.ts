@@ -85,6 +85,15 @@ export function findOrganisation(db: Db, code: string): Promise<OrganisationReco
   return db.getRepository(OrganisationRecord).findOneBy({ code });
 }
 
+/** What pages call an organisation: its name, or its code when none is registered under it. */
+export async function organisationName(db: Db, code: string): Promise<string> {
+  const rows = await db.query<{ name: string }[]>(
+    `SELECT name FROM organisations WHERE code = $1`,
+    [code],
+  );
+  return rows[0]?.name ?? code;
+}
+
 /** Inserts unless the code or the credit code exists; answers which one clashed. */
 export async function insertOrganisation(
   db: Db,

@@ -186,6 +186,8 @@ class ProjectHeadDto {
   @ApiProperty({ type: String }) name!: string;
   @ApiProperty({ enum: PROJECT_TYPES }) type!: string;
   @ApiProperty({ type: String }) ownerOrganisation!: string;
+  /** What pages show: the organisation's name (its code when none is registered). */
+  @ApiProperty({ type: String }) ownerOrganisationName!: string;
   @ApiProperty({ enum: STAGE_CODES }) stage!: string;
   @ApiProperty({ enum: PROJECT_STATUSES }) status!: string;
   @ApiProperty({ type: ProjectClockDto }) clock!: ProjectClockDto;

@@ -23,6 +23,7 @@ import { StatusTag } from '../../components/RiskTag';
 import { TimelineList } from '../../components/TimelineList';
 import { ActionsPanel } from './ActionsPanel';
 import { ClockPanel } from './ClockPanel';
+import { DangerZone } from './DangerZone';
 import { DelegationsPanel } from './DelegationsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { GanttChart } from './GanttChart';
@@ -129,6 +130,7 @@ export function Component() {
             : []),
         ]}
       />
+      <DangerZone report={r} />
     </Space>
   );
 }
