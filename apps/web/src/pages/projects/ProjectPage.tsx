@@ -21,6 +21,7 @@ import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { StatusTag } from '../../components/RiskTag';
 import { TimelineList } from '../../components/TimelineList';
+import { useNames } from '../../components/names';
 import { ActionsPanel } from './ActionsPanel';
 import { ClockPanel } from './ClockPanel';
 import { DangerZone } from './DangerZone';
@@ -39,6 +40,7 @@ export function Component() {
   const s = useSession();
   const report = useProject(id);
   const timeline = useTimeline(id);
+  const names = useNames();
   if (
     report.error instanceof ApiError &&
     (report.error.status === 404 || report.error.status === 400)
@@ -70,7 +72,7 @@ export function Component() {
           style={{ marginTop: 8 }}
           items={[
             { key: 'type', label: t('projects.type'), children: t(`type.${r.type}`) },
-            { key: 'owner', label: t('projects.owner'), children: r.ownerOrganisation },
+            { key: 'owner', label: t('projects.owner'), children: names.organisation(r) },
             { key: 'stage', label: t('projects.stage'), children: t(`stage.${r.stage}`) },
             {
               key: 'status',
@@ -110,7 +112,15 @@ export function Component() {
             children: (
               <Card size="small">
                 <ApiErrorAlert error={timeline.error} />
-                {timeline.data ? <TimelineList items={timeline.data.items} /> : <Skeleton active />}
+                {timeline.data ? (
+                  <TimelineList
+                    items={timeline.data.items}
+                    itemName={names.itemsOf(r)}
+                    organisation={names.ownerOf(r)}
+                  />
+                ) : (
+                  <Skeleton active />
+                )}
               </Card>
             ),
           },

@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
 import { NextActionTags } from '../../components/NextActions';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
+import { useNames } from '../../components/names';
 
 const STAFF = new Set([
   'SUPERVISOR',
@@ -26,6 +27,7 @@ export function Component() {
   const s = useSession();
   const screens = Grid.useBreakpoint();
   const depts = useDepartments();
+  const names = useNames();
   const [params, setParams] = useSearchParams();
   const staff = STAFF.has(s?.role ?? '');
   const page = Number(params.get('page') ?? '1') || 1;
@@ -160,7 +162,13 @@ export function Component() {
             },
             { title: t('projects.type'), dataIndex: 'type', render: typeName },
             ...(staff
-              ? [{ title: t('projects.owner'), dataIndex: 'ownerOrganisation' as const }]
+              ? [
+                  {
+                    title: t('projects.owner'),
+                    key: 'owner',
+                    render: (_: unknown, r: ProjectRow) => names.organisation(r),
+                  },
+                ]
               : []),
             {
               title: t('projects.stage'),

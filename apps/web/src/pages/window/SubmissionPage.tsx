@@ -30,6 +30,7 @@ import { useLocalName } from '../../components/materials/MaterialTags';
 import { handInCount, toHandIn } from '../../components/materials/rules';
 import { useTones } from '../../components/tones';
 import { AcceptanceModal, type Decide } from './AcceptanceModal';
+import type { WindowDone } from './WindowDone';
 
 /**
  * The window's check of one submitted stage: each item's materials against its list and the
@@ -50,6 +51,12 @@ export function Component() {
   const cmd = useProjectCommand(projectId, ({ values, key }: CommandInput<Acceptance>) =>
     projectCommands.decideAcceptance(projectId, stage as StageCode, values, key),
   );
+  const decided = (how: Decide): WindowDone => ({
+    how,
+    projectId,
+    stage: stage as StageCode,
+    project: report.data?.name ?? '',
+  });
   if (report.error instanceof ApiError && report.error.status < 500)
     return <Result status="404" title={t('project.notFound')} />;
   if (!report.data || !list.data)
@@ -168,7 +175,7 @@ export function Component() {
           items={items}
           command={cmd}
           onClose={() => setOpen(null)}
-          onDone={() => void navigate('/window')}
+          onDone={() => void navigate('/window', { state: decided(open) })}
         />
       )}
     </Space>
