@@ -55,7 +55,7 @@ export class AuditQuery {
   @IsDateString({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1030,7 +1030,6 @@ export interface components {
     DemoAccountsDto: {
       items: components['schemas']['DemoAccountDto'][];
     };
-    Object: Record<string, never>;
     AuditEventDto: {
       id: string;
       /** Format: date-time */
@@ -2678,7 +2677,7 @@ export interface operations {
           | 'FILE_DOWNLOADED';
         format?: 'json' | 'csv';
         from?: string;
-        limit?: components['schemas']['Object'];
+        limit?: number;
         project?: string;
         to?: string;
         username?: string;
