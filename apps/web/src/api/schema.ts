@@ -1357,6 +1357,7 @@ export interface components {
       startedOn: string | null;
       /** Format: date */
       decidedOn: string | null;
+      prerequisites: string[];
       pauses: components['schemas']['PauseDto'][];
       materials: components['schemas']['ItemMaterialDto'][];
     };

@@ -813,6 +813,9 @@ export const en: Strings = {
     dueOrDecided: 'Due / decided',
     waitsFor: 'Waits for: {{items}}',
     waitsForStage: 'Waits for the {{stage}} stage',
+    toSubmit: 'To submit',
+    toSubmitHint:
+      'The materials are not submitted yet; the clock starts once the window accepts them.',
     nameCount: 'At most {{n}} characters',
     audit: {
       nav: 'Audit log',

@@ -781,6 +781,8 @@ export const zh = {
     dueOrDecided: '截止 / 办结日期',
     waitsFor: '等待前置事项：{{items}}',
     waitsForStage: '等待{{stage}}阶段开始',
+    toSubmit: '待提交',
+    toSubmitHint: '申报材料尚未提交，提交并经综合窗口受理后开始计时。',
     nameCount: '最多 {{n}} 个字',
     audit: {
       nav: '审计日志',

@@ -107,6 +107,8 @@ export class ItemReportDto {
   /** When this round's clock first ran (its stage's acceptance). */
   @ApiProperty(NULLABLE_DATE) startedOn!: string | null;
   @ApiProperty(NULLABLE_DATE) decidedOn!: string | null;
+  /** The codes of the items it waits for (a PENDING item names them). */
+  @ApiProperty({ type: [String] }) prerequisites!: string[];
   /** Every clock stop of this round, closed or open. */
   @ApiProperty({ type: [PauseDto] }) pauses!: PauseDto[];
   @ApiProperty({ type: [ItemMaterialDto] }) materials!: ItemMaterialDto[];

@@ -10,6 +10,8 @@ import {
   Skeleton,
   Space,
   Tabs,
+  Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { ReactNode } from 'react';
@@ -55,6 +57,10 @@ export function Component() {
   if (!report.data)
     return report.error ? <ApiErrorAlert error={report.error} /> : <Skeleton active />;
   const r = report.data;
+  // Running, but the stage at hand is not handed in: nothing is being handled yet.
+  const stageNow = r.stages.find((x) => x.code === r.stage)?.status;
+  const toSubmit =
+    r.status === 'IN_PROGRESS' && (stageNow === 'NOT_STARTED' || stageNow === 'RETURNED');
   const showDelegations =
     s?.role === 'APPLICANT' || s?.role === 'SUPERVISOR' || s?.role === 'ADMIN';
   return (
@@ -77,7 +83,13 @@ export function Component() {
             {
               key: 'status',
               label: t('project.status'),
-              children: <StatusTag status={r.status} />,
+              children: toSubmit ? (
+                <Tooltip title={t('people.toSubmitHint')}>
+                  <Tag>{t('people.toSubmit')}</Tag>
+                </Tooltip>
+              ) : (
+                <StatusTag status={r.status} />
+              ),
             },
           ]}
         />
