@@ -298,6 +298,7 @@ test('materials: upload on a phone, 容缺 at the window, an officer’s preview
   await page.getByLabel('Comment', { exact: true }).fill('Please hand in the whole contract');
   await screenshot(page, 'materials-officer-supplement-en');
   await page.getByRole('button', { name: 'Record the decision' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Record the decision' }).click();
   await expect(page.getByText('The item is "Supplement requested"')).toBeVisible();
 
   // ── The applicant, in English on a phone: version 2 in round 2, then the answer.

@@ -111,6 +111,7 @@ const RULES: Rule[] = [
     (m, t) => ({ text: t('say.wrongStage', { stage: t(`stage.${m[1]}`) }) }),
   ],
   [/not found$/, (_m, t) => ({ text: t('say.notFound') })],
+  [new RegExp(`^${FIELD}:? .*YYYY-MM-DD`), fieldSaid('say.dateFormat')],
   [new RegExp(`^${FIELD} must be `), fieldSaid('say.invalidField')],
   [new RegExp(`^${FIELD}: `), fieldSaid('say.invalidField')],
 ];

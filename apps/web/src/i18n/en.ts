@@ -716,6 +716,7 @@ export const en: Strings = {
     todayOrLater: '{{field}} must be today or later',
     unknownField: 'The page sent something the system does not know; reload the page and try again',
     invalidField: '{{field}} is not valid',
+    dateFormat: '{{field}}: each date must be a real date as YYYY-MM-DD',
     itemState:
       'The item is “{{status}}” now, so this cannot be done. Reload the page to see its state.',
     itemAlready: 'The item is already “{{status}}”.',

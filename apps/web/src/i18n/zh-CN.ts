@@ -689,6 +689,7 @@ export const zh = {
     todayOrLater: '{{field}}须为今天或以后',
     unknownField: '页面提交了系统不认识的内容，请刷新页面后重试',
     invalidField: '{{field}}填写有误',
+    dateFormat: '{{field}}：日期须为 YYYY-MM-DD 格式的有效日期',
     itemState: '事项当前为“{{status}}”，不能进行此操作。请刷新页面查看最新状态。',
     itemAlready: '事项已是“{{status}}”。',
     noSupplement: '该事项没有待答复的补正要求。',

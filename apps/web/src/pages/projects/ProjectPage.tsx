@@ -95,10 +95,11 @@ export function Component() {
         />
       </div>
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={14}>
+        {/* On a phone what to do next comes first, above the gauge. */}
+        <Col xs={{ span: 24, order: 2 }} lg={{ span: 14, order: 1 }}>
           <ClockPanel report={r} />
         </Col>
-        <Col xs={24} lg={10}>
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 10, order: 2 }}>
           <ActionsPanel report={r} />
         </Col>
       </Row>
