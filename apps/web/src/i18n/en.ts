@@ -175,6 +175,9 @@ export const en: Strings = {
     EXTENDED: 'limit extended',
   },
   event: {
+    MATERIAL_UPLOADED: 'Material uploaded',
+    MATERIAL_FILE_REMOVED: 'Material file taken back',
+    MATERIAL_REVIEWED: 'Material reviewed',
     PROJECT_CREATED: 'Project created',
     STAGE_SUBMITTED: 'Stage submitted',
     STAGE_ACCEPTED: 'Stage accepted',

@@ -170,6 +170,9 @@ export const zh = {
     EXTENDED: '延长时限',
   },
   event: {
+    MATERIAL_UPLOADED: '上传材料',
+    MATERIAL_FILE_REMOVED: '撤回材料文件',
+    MATERIAL_REVIEWED: '材料审查',
     PROJECT_CREATED: '项目创建',
     STAGE_SUBMITTED: '提交阶段材料',
     STAGE_ACCEPTED: '窗口受理',
