@@ -201,7 +201,7 @@ export function Component() {
             {
               title: t('projects.clock'),
               key: 'clock',
-              width: 84,
+              width: 120,
               render: (_, r) => (
                 <ClockGauge
                   usedDays={r.clock.usedDays}
