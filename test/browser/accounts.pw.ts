@@ -32,7 +32,9 @@ test('an administrator creates an organisation and users, moves and disables one
   await page.getByLabel('统一社会信用代码').fill('91330106MA2B3C4D5E');
   await page.getByLabel('单位代号').fill('org-ding');
   await submit(page, '新增');
-  await expect(page.getByText(/check character/).first()).toBeVisible();
+  await expect(
+    page.getByText('统一社会信用代码的校验码（第 18 位）不对，按前 17 位应为 D'),
+  ).toBeVisible();
   await page.getByLabel('统一社会信用代码').fill('91330106MA2B3C4D5D');
   await submit(page, '新增');
   await expect(page.getByRole('cell', { name: 'org-ding', exact: true })).toBeVisible();

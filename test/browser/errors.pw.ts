@@ -67,7 +67,9 @@ test('a bad field (400) is shown next to the field, and nothing typed is lost', 
   await holidays.fill('2031-01-01 2031-02-30x');
   await page.getByRole('button', { name: '载入', exact: true }).click();
   // Said once, in Chinese, next to the field (no box above the form repeats it).
-  await expect(page.getByText('节假日：日期须为 YYYY-MM-DD 格式的有效日期')).toHaveCount(1);
+  await expect(
+    page.getByText('放假日期：日期须写成“年-月-日”的有效日期，如 2027-01-01'),
+  ).toHaveCount(1);
   await expect(page.getByRole('alert').filter({ hasText: '填写有误' })).toHaveCount(0);
   await expect(holidays).toHaveValue('2031-01-01 2031-02-30x');
 });

@@ -112,6 +112,10 @@ const RULES: Rule[] = [
   ],
   [/not found$/, (_m, t) => ({ text: t('say.notFound') })],
   [new RegExp(`^${FIELD}:? .*YYYY-MM-DD`), fieldSaid('say.dateFormat')],
+  [
+    new RegExp(`^${FIELD}: the check character \\(the 18th\\) must be (\\S)`),
+    fieldSaid('say.checkChar'),
+  ],
   [new RegExp(`^${FIELD} must be `), fieldSaid('say.invalidField')],
   [new RegExp(`^${FIELD}: `), fieldSaid('say.invalidField')],
 ];

@@ -719,6 +719,7 @@ export const en: Strings = {
     todayOrLater: '{{field}} must be today or later',
     unknownField: 'The page sent something the system does not know; reload the page and try again',
     invalidField: '{{field}} is not valid',
+    checkChar: '{{field}}: the check character (the 18th) must be {{n}} for this code',
     dateFormat: '{{field}}: each date must be a real date as YYYY-MM-DD',
     itemState:
       'The item is “{{status}}” now, so this cannot be done. Reload the page to see its state.',
@@ -759,8 +760,8 @@ export const en: Strings = {
       currentPassword: 'Current password',
       newPassword: 'New password',
       year: 'Year',
-      holidays: 'Holidays',
-      workdays: 'Make-up working days',
+      holidays: 'Holiday dates',
+      workdays: 'Make-up working dates',
       from: 'From',
       to: 'To',
     },

@@ -9,6 +9,7 @@ import type { Body, CommandInput, Report, StageCode } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { CommandModal, TextField } from '../../components/CommandModal';
 import { useActionLabel, useMyActions } from '../../components/NextActions';
+import { useNames } from '../../components/names';
 import { useTones } from '../../components/tones';
 import { ItemGaps, StageGaps, useStageGaps } from './MaterialsSummary';
 
@@ -59,11 +60,7 @@ export function ActionsPanel({ report }: { report: Report }) {
   const navigate = useNavigate();
   const [open, setOpen] = useState<Open>(null);
   const [joint, setJoint] = useState(false);
-  const itemName = (code: string) =>
-    report.stages
-      .flatMap((x) => x.themes)
-      .flatMap((x) => x.items)
-      .find((i) => i.code === code)?.name ?? code;
+  const itemName = useNames().itemsOf(report);
   const cmd = useProjectCommand(
     id,
     ({ values, key }: CommandInput<Values>) => send(id, open!, values, key),

@@ -28,6 +28,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { MaterialBlock } from '../../components/materials/MaterialBlock';
 import { useLocalName } from '../../components/materials/MaterialTags';
 import { handInCount, toHandIn } from '../../components/materials/rules';
+import { useNames } from '../../components/names';
 import { useTones } from '../../components/tones';
 import { AcceptanceModal, type Decide } from './AcceptanceModal';
 import type { WindowDone } from './WindowDone';
@@ -44,6 +45,7 @@ export function Component() {
   const tones = useTones();
   const name = useLocalName();
   const depts = useDepartments();
+  const names = useNames();
   const report = useProject(projectId);
   const list = useMaterials(projectId);
   const reqs = useRequirements(projectId);
@@ -74,11 +76,7 @@ export function Component() {
       s.items.flatMap((i) => i.materials.map((m) => [`${i.code}/${m.code}`, m] as const)),
     ),
   );
-  const allItems = r.stages.flatMap((s) => s.themes.flatMap((th) => th.items));
-  const itemName = (code: string) => {
-    const i = allItems.find((x) => x.code === code);
-    return i ? name(i) : code;
-  };
+  const itemName = names.itemsOf(r);
   const missing = items.flatMap((item) =>
     item.materials.filter(toHandIn).map((m) => ({ item, m })),
   );
