@@ -243,15 +243,7 @@ export function Component() {
                   <Flex vertical gap={4} style={{ minWidth: 0, flex: 1 }}>
                     <Link
                       to={`/projects/${r.id}`}
-                      title={r.name}
-                      style={{
-                        fontWeight: 600,
-                        overflowWrap: 'anywhere',
-                        display: '-webkit-box',
-                        WebkitLineClamp: 2,
-                        WebkitBoxOrient: 'vertical',
-                        overflow: 'hidden',
-                      }}
+                      style={{ fontWeight: 600, overflowWrap: 'anywhere' }}
                     >
                       {r.name}
                     </Link>
