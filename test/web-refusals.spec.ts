@@ -1,7 +1,7 @@
 import i18next from 'i18next';
-import { en } from '../i18n/en';
-import { zh } from '../i18n/zh-CN';
-import { sayRefusal } from './refusals';
+import { en } from '../apps/web/src/i18n/en';
+import { zh } from '../apps/web/src/i18n/zh-CN';
+import { sayRefusal } from '../apps/web/src/components/refusals';
 
 /** Messages the API answers, as it words them (libs/approval guards, DTO validation, guards). */
 const MESSAGES = [
