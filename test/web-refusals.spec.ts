@@ -19,6 +19,8 @@ const MESSAGES = [
   'creditCode: the check character (the 18th) must be D for this code',
   'deficiency.dueDate must be after today (2026-12-07)',
   'project 0b7c0a4e-0000-4000-8000-000000000000 not found',
+  'newPassword: is a common password; choose another',
+  'newPassword: must be at least 10 characters',
   'materials missing: PLAN_APPROVAL: 申请表 (APPLICATION); 图纸 (DRAWINGS)',
 ];
 

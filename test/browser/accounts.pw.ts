@@ -96,7 +96,7 @@ test('an administrator creates an organisation and users, moves and disables one
   await page.getByLabel('新密码', { exact: true }).fill('password123');
   await page.getByLabel('确认新密码').fill('password123');
   await submit(page, '保存新密码');
-  await expect(page.getByText('is a common password').first()).toBeVisible();
+  await expect(page.getByText('新密码是常见密码，容易被猜中，请换一个')).toBeVisible();
   await page.mouse.move(0, 0);
   await expectAccessible(page, 'change password');
   await screenshot(page, 'change-password-zh-CN');

@@ -112,6 +112,10 @@ const RULES: Rule[] = [
   ],
   [/not found$/, (_m, t) => ({ text: t('say.notFound') })],
   [new RegExp(`^${FIELD}:? .*YYYY-MM-DD`), fieldSaid('say.dateFormat')],
+  [new RegExp(`^${FIELD}: is a common password`), fieldSaid('say.commonPassword')],
+  [new RegExp(`^${FIELD}: must not contain the username`), fieldSaid('say.noUsername')],
+  [new RegExp(`^${FIELD}: must be at least (\\d+) characters`), fieldSaid('say.tooShort')],
+  [new RegExp(`^${FIELD}: must be at most (\\d+) characters`), fieldSaid('say.tooLong')],
   [
     new RegExp(`^${FIELD}: the check character \\(the 18th\\) must be (\\S)`),
     fieldSaid('say.checkChar'),

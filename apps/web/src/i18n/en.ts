@@ -720,6 +720,8 @@ export const en: Strings = {
     unknownField: 'The page sent something the system does not know; reload the page and try again',
     invalidField: '{{field}} is not valid',
     checkChar: '{{field}}: the check character (the 18th) must be {{n}} for this code',
+    commonPassword: '{{field}} is a common password; choose another',
+    noUsername: '{{field}} must not contain the username',
     dateFormat: '{{field}}: each date must be a real date as YYYY-MM-DD',
     itemState:
       'The item is “{{status}}” now, so this cannot be done. Reload the page to see its state.',

@@ -693,6 +693,8 @@ export const zh = {
     unknownField: '页面提交了系统不认识的内容，请刷新页面后重试',
     invalidField: '{{field}}填写有误',
     checkChar: '{{field}}的校验码（第 18 位）不对，按前 17 位应为 {{n}}',
+    commonPassword: '{{field}}是常见密码，容易被猜中，请换一个',
+    noUsername: '{{field}}不能包含用户名',
     dateFormat: '{{field}}：日期须写成“年-月-日”的有效日期，如 2027-01-01',
     itemState: '事项当前为“{{status}}”，不能进行此操作。请刷新页面查看最新状态。',
     itemAlready: '事项已是“{{status}}”。',
