@@ -377,7 +377,7 @@ test('the window returns a stage naming a wrong material with why; the applicant
   await expect(page.getByText('材料齐全')).toBeVisible();
   await page.getByRole('button', { name: '退回' }).click();
   const dialog = page.getByRole('dialog', { name: '退回策划生成阶段' });
-  await dialog.getByLabel('理由', { exact: true }).fill('登记表未盖章');
+  await dialog.getByLabel('退回理由', { exact: true }).fill('登记表未盖章');
   await dialog.getByRole('checkbox', { name: '项目备案信息登记表' }).check();
   await dialog.getByLabel('原因：项目备案信息登记表').fill('请加盖单位公章后重新上传');
   await screenshot(page, 'materials-window-return');
