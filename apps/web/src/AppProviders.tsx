@@ -44,6 +44,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
           token: {
             colorPrimary: '#1f5fbf',
             colorLink: '#1f5fbf',
+            // Hovered links darken rather than lighten, so they keep WCAG AA contrast too.
+            colorLinkHover: '#17488f',
+            colorLinkActive: '#17488f',
             colorInfo: '#1f5fbf',
             colorTextDescription: '#595959',
             colorTextTertiary: '#595959',
