@@ -83,10 +83,9 @@ export class ProjectsService {
    */
   reportJson(p: Principal, id: string): Promise<string> {
     const cal = this.calendar.current;
-    return this.viewJson(p, id, this.reports, async (state) => ({
-      ...buildReport(state, cal, this.calendar.today()),
-      ownerOrganisationName: await organisationName(this.ds, state.ownerOrganisation),
-    }));
+    return this.viewJson(p, id, this.reports, (state) =>
+      this.named(buildReport(state, cal, this.calendar.today())),
+    );
   }
 
   /**
@@ -142,6 +141,16 @@ export class ProjectsService {
       }));
     if (!row || !seen) throw new NotFoundException(`project ${id} not found`);
     return row;
+  }
+
+  /** A report with the name pages show for its owner (its code when none is registered). */
+  async named<R extends { ownerOrganisation: string }>(
+    report: R,
+  ): Promise<R & { ownerOrganisationName: string }> {
+    return {
+      ...report,
+      ownerOrganisationName: await organisationName(this.ds, report.ownerOrganisation),
+    };
   }
 
   report(row: ProjectRecord) {
