@@ -106,6 +106,10 @@ describe('ratings and rectifications over HTTP (real stack)', () => {
     }
     const tooLong = await rate(approved.code, { score: 3, comment: 'x'.repeat(2001) }).expect(400);
     expect(JSON.stringify(tooLong.body.message)).toContain('comment');
+    for (const comment of [undefined, '', '   ']) {
+      const bare = await rate(approved.code, { score: 1, comment }).expect(400);
+      expect(JSON.stringify(bare.body.message)).toMatch(/"comment is required/);
+    }
     const undecided = await rate(open.code, { score: 5 }).expect(409);
     expect(undecided.body.message).toContain('only a decided item');
     await rate('NO_SUCH_ITEM', { score: 5 }).expect(404);
@@ -118,7 +122,7 @@ describe('ratings and rectifications over HTTP (real stack)', () => {
       rating: { itemCode: approved.code, round: 1, score: 5, ratedBy: 'r-applicant' },
       rectification: null,
     });
-    const again = await rate(approved.code, { score: 1 }, 'r-agent').expect(409);
+    const again = await rate(approved.code, { score: 1, comment: '再评' }, 'r-agent').expect(409);
     expect(again.body.message).toContain('rated already');
     expect(await rectifications('r-supervisor')).not.toContainEqual(
       expect.objectContaining({ itemCode: approved.code }),

@@ -48,7 +48,7 @@ describe('demo seed through the public API (real stack, demo accounts)', () => {
   beforeAll(async () => {
     h = await startHarness({ APPROVALS_EMBEDDED: '1' });
     first = await seedDemo({ apiUrl: h.url, log: (l) => lines.push(l) });
-    for (const u of ['supervisor', 'agent', 'admin']) {
+    for (const u of ['supervisor', 'agent', 'admin', 'window']) {
       const res = await request(h.url)
         .post('/api/auth/login')
         .send({ username: u, password: 'demo' })
@@ -79,7 +79,12 @@ describe('demo seed through the public API (real stack, demo accounts)', () => {
 
   it('an on-track project: PLAN accepted, some items approved, others under review', async () => {
     const r = await report(byKey(first, 'demo-on-track').id);
-    expect(r).toMatchObject({ stage: 'PLAN', status: 'IN_PROGRESS', ownerOrganisation: 'org-a' });
+    expect(r).toMatchObject({
+      stage: 'PLAN',
+      status: 'IN_PROGRESS',
+      ownerOrganisation: 'org-a',
+      ownerOrganisationName: '甲建设公司',
+    });
     expect(r.clock.risk).toBe('ON_TRACK');
     const statuses = itemsOf(r).map((i) => i.status);
     expect(statuses).toContain('APPROVED');
@@ -120,8 +125,24 @@ describe('demo seed through the public API (real stack, demo accounts)', () => {
     const list = await request(h.url).get('/api/projects').set(as('agent')).expect(200);
     const ids = (list.body.items as { id: string }[]).map((p) => p.id);
     expect(ids).toEqual(expect.arrayContaining([agentProject, byKey(first, 'demo-on-track').id]));
+    // Pages show the organisation's name; the code stays beside it.
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({
+        id: agentProject,
+        ownerOrganisation: 'org-b',
+        ownerOrganisationName: '乙置业公司',
+      }),
+    );
+    const queue = await request(h.url).get('/api/submissions').set(as('window')).expect(200);
+    expect(queue.body.items).toContainEqual(
+      expect.objectContaining({ projectId: agentProject, ownerOrganisationName: '乙置业公司' }),
+    );
     const r = await report(agentProject);
-    expect(r).toMatchObject({ ownerOrganisation: 'org-b', stage: 'PLAN' });
+    expect(r).toMatchObject({
+      ownerOrganisation: 'org-b',
+      ownerOrganisationName: '乙置业公司',
+      stage: 'PLAN',
+    });
     expect(r.stages[0].status).toBe('SUBMITTED');
     const timeline = await request(h.url)
       .get(`/api/projects/${agentProject}/timeline`)

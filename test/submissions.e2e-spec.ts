@@ -63,6 +63,8 @@ describe("the window's queue: GET /api/submissions (real stack)", () => {
     stage,
     submittedOn: today,
     ownerOrganisation: 'org-q',
+    // No organisation is registered under org-q: its name is its code.
+    ownerOrganisationName: 'org-q',
   });
 
   beforeAll(async () => {

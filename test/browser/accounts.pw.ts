@@ -32,7 +32,9 @@ test('an administrator creates an organisation and users, moves and disables one
   await page.getByLabel('统一社会信用代码').fill('91330106MA2B3C4D5E');
   await page.getByLabel('单位代号').fill('org-ding');
   await submit(page, '新增');
-  await expect(page.getByText(/check character/).first()).toBeVisible();
+  await expect(
+    page.getByText('统一社会信用代码的校验码（第 18 位）不对，按前 17 位应为 D'),
+  ).toBeVisible();
   await page.getByLabel('统一社会信用代码').fill('91330106MA2B3C4D5D');
   await submit(page, '新增');
   await expect(page.getByRole('cell', { name: 'org-ding', exact: true })).toBeVisible();
@@ -94,7 +96,7 @@ test('an administrator creates an organisation and users, moves and disables one
   await page.getByLabel('新密码', { exact: true }).fill('password123');
   await page.getByLabel('确认新密码').fill('password123');
   await submit(page, '保存新密码');
-  await expect(page.getByText('is a common password').first()).toBeVisible();
+  await expect(page.getByText('新密码是常见密码，容易被猜中，请换一个')).toBeVisible();
   await page.mouse.move(0, 0);
   await expectAccessible(page, 'change password');
   await screenshot(page, 'change-password-zh-CN');

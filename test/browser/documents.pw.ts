@@ -108,6 +108,7 @@ test('the window accepts a stage; the applicant reads its receipt and downloads 
     .click();
   await page.getByRole('radio', { name: '准予许可（办结）' }).check();
   await page.getByRole('button', { name: '提交决定' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '提交决定' }).click();
   await expect(page.getByText('事项当前为“已办结”')).toBeVisible();
 
   await signOut(page);

@@ -43,10 +43,19 @@ test('a refusal (409) is shown in words when a colleague decided the item first'
   });
   expect(r.status()).toBe(200);
   await page.getByRole('radio', { name: '要求补正（停止计时）' }).check();
+  // The comment is required for a supplement: said next to the field, in Chinese, once.
   await page.getByRole('button', { name: '提交决定' }).click();
+  await expect(page.getByText('请填写意见（告诉申请人需要补正什么或不予许可的理由）')).toHaveCount(
+    1,
+  );
+  await page.getByLabel('意见', { exact: true }).fill('请补交图纸');
+  await page.getByRole('button', { name: '提交决定' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '提交决定' }).click();
   const alert = page.getByRole('alert').filter({ hasText: '当前状态不允许此操作' });
   await expect(alert).toBeVisible();
-  await expect(alert).toContainText('APPROVED');
+  // In the reader's words: the item's state by its name, no code, no English.
+  await expect(alert).toContainText('事项当前为“已办结”');
+  await expect(alert).not.toContainText('APPROVED');
 });
 
 test('a bad field (400) is shown next to the field, and nothing typed is lost', async ({
@@ -57,8 +66,11 @@ test('a bad field (400) is shown next to the field, and nothing typed is lost', 
   const holidays = page.getByLabel('放假日期', { exact: true });
   await holidays.fill('2031-01-01 2031-02-30x');
   await page.getByRole('button', { name: '载入', exact: true }).click();
-  await expect(page.getByText('holidays: each must be YYYY-MM-DD').first()).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: '填写有误' })).toBeVisible();
+  // Said once, in Chinese, next to the field (no box above the form repeats it).
+  await expect(
+    page.getByText('放假日期：日期须写成“年-月-日”的有效日期，如 2027-01-01'),
+  ).toHaveCount(1);
+  await expect(page.getByRole('alert').filter({ hasText: '填写有误' })).toHaveCount(0);
   await expect(holidays).toHaveValue('2031-01-01 2031-02-30x');
 });
 

@@ -45,6 +45,11 @@ async function decideFromQueue(
   await page.getByRole('radio', { name: decision }).check();
   await page.getByLabel('意见', { exact: true }).fill(comment);
   await page.getByRole('button', { name: '提交决定' }).click();
+  // The decision is named back before it is sent.
+  const confirm = page.getByRole('dialog').filter({ hasText: '确认处理决定' });
+  await expect(confirm).toContainText(`对“${itemName}”作出决定：${decision}`);
+  await confirm.getByRole('button', { name: '提交决定' }).click();
+  await expect(page.getByRole('status').filter({ hasText: itemName }).first()).toBeVisible();
 }
 
 test('a government-invested school from the questionnaire to completion, clicked through', async ({

@@ -298,6 +298,7 @@ test('materials: upload on a phone, 容缺 at the window, an officer’s preview
   await page.getByLabel('Comment', { exact: true }).fill('Please hand in the whole contract');
   await screenshot(page, 'materials-officer-supplement-en');
   await page.getByRole('button', { name: 'Record the decision' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Record the decision' }).click();
   await expect(page.getByText('The item is "Supplement requested"')).toBeVisible();
 
   // ── The applicant, in English on a phone: version 2 in round 2, then the answer.
@@ -376,7 +377,7 @@ test('the window returns a stage naming a wrong material with why; the applicant
   await expect(page.getByText('材料齐全')).toBeVisible();
   await page.getByRole('button', { name: '退回' }).click();
   const dialog = page.getByRole('dialog', { name: '退回策划生成阶段' });
-  await dialog.getByLabel('理由', { exact: true }).fill('登记表未盖章');
+  await dialog.getByLabel('退回理由', { exact: true }).fill('登记表未盖章');
   await dialog.getByRole('checkbox', { name: '项目备案信息登记表' }).check();
   await dialog.getByLabel('原因：项目备案信息登记表').fill('请加盖单位公章后重新上传');
   await screenshot(page, 'materials-window-return');

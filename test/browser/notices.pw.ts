@@ -76,6 +76,7 @@ test('a supplement notice arrives in the applicant’s inbox and mailbox; the ap
     await officer.getByRole('radio', { name: '要求补正（停止计时）' }).check();
     await officer.getByLabel('意见', { exact: true }).fill(comment);
     await officer.getByRole('button', { name: '提交决定' }).click();
+    await officer.getByRole('dialog').getByRole('button', { name: '提交决定' }).click();
     await expect(officer.getByText('事项当前为“待补正”')).toBeVisible();
   });
 

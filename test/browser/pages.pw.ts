@@ -86,7 +86,8 @@ test('the sign-in page lists the demo accounts; a click fills the form and signs
 }) => {
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 2, name: '演示账户' })).toBeVisible();
-  await page.getByRole('button', { name: 'officer.NRP', exact: true }).click();
+  // Each officer's account names its department beside the username.
+  await page.getByRole('button', { name: 'officer.NRP 自然资源和规划部门', exact: true }).click();
   await expect(page.getByLabel('用户名', { exact: true })).toHaveValue('officer.NRP');
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: '待办事项' })).toBeVisible();

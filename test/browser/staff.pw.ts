@@ -55,9 +55,10 @@ test('an agent creates a project for an organisation under its mandate; it is re
   await expect(page.getByText('12 个工作日').first()).toBeVisible();
   await page.getByRole('button', { name: '确认并创建项目' }).click();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-  await expect(page.getByText('org-b').first()).toBeVisible();
+  // The owner by its name, here and in the timeline.
+  await expect(page.getByText('乙置业公司', { exact: true }).first()).toBeVisible();
   await page.getByRole('tab', { name: '办理记录' }).click();
-  await expect(page.getByText('代办员 agent 代 org-b').first()).toBeVisible();
+  await expect(page.getByText('代办员 agent 代 乙置业公司').first()).toBeVisible();
 });
 
 test('an administrator imports a project accepted elsewhere; its clock counts from that day', async ({

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider } from 'antd';
+import { App, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -44,6 +44,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
           token: {
             colorPrimary: '#1f5fbf',
             colorLink: '#1f5fbf',
+            // Hovered links darken rather than lighten, so they keep WCAG AA contrast too.
+            colorLinkHover: '#17488f',
+            colorLinkActive: '#17488f',
             colorInfo: '#1f5fbf',
             colorTextDescription: '#595959',
             colorTextTertiary: '#595959',
@@ -55,7 +58,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
           },
         }}
       >
-        {children}
+        {/* App: the messages after a command (App.useApp) take the theme and the language. */}
+        <App>{children}</App>
       </ConfigProvider>
     </QueryClientProvider>
   );

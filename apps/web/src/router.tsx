@@ -73,6 +73,7 @@ export const router = createBrowserRouter([
       { path: 'settings/mail', ...page(() => import('./pages/settings/MailSettingsPage')) },
       { path: 'admin/organisations', ...page(() => import('./pages/admin/OrganisationsPage')) },
       { path: 'admin/users', ...page(() => import('./pages/admin/UsersPage')) },
+      { path: 'admin/audit', ...page(() => import('./pages/admin/AuditPage')) },
       { path: 'account/password', ...page(() => import('./pages/account/PasswordPage')) },
       {
         path: 'rectifications',

@@ -91,6 +91,8 @@ export function itemReport(i: ItemState, c: ItemClock) {
     /** When this round's clock first ran (the stage's acceptance). */
     startedOn: i.intervals[0]?.from ?? null,
     decidedOn: i.decidedOn ?? null,
+    /** The items it waits for (a PENDING item names them). */
+    prerequisites: [...i.prerequisites],
     pauses: i.pauses,
     /** What the item asks for, and where each material stands (files: GET …/materials). */
     materials: (i.materials ?? []).map(materialReport),

@@ -11,6 +11,9 @@ class DemoAccountDto {
   @ApiProperty() displayName!: string;
   @ApiPropertyOptional() organisation?: string;
   @ApiPropertyOptional() department?: string;
+  /** The department's name in Chinese and English, shown beside the account. */
+  @ApiPropertyOptional() departmentName?: string;
+  @ApiPropertyOptional() departmentNameEn?: string;
 }
 
 class DemoAccountsDto {

@@ -83,6 +83,11 @@ export function demoAccounts(): NewUser[] {
   return base.map((u) => ({ ...u, email: `${u.username}@demo.local`, isDemo: true }));
 }
 
+function departmentNames(code: string) {
+  const d = defaultCatalog.departments.find((x) => x.code === code);
+  return d ? { departmentName: d.name, departmentNameEn: d.nameEn } : {};
+}
+
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
   private readonly log = new Logger(UsersService.name);
@@ -124,7 +129,7 @@ export class UsersService implements OnApplicationBootstrap {
         role: u.role,
         displayName: u.displayName,
         ...(u.organisation ? { organisation: u.organisation } : {}),
-        ...(u.department ? { department: u.department } : {}),
+        ...(u.department ? { department: u.department, ...departmentNames(u.department) } : {}),
       }));
   }
 

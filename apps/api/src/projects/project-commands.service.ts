@@ -10,7 +10,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { buildReport, type Command, type ProjectReport } from '../../../../libs/approval/src';
-import { findProject } from '../../../../libs/persistence/src';
+import { findProject, organisationName } from '../../../../libs/persistence/src';
 import {
   REFUSAL_TYPE,
   type CommandAnswer,
@@ -54,10 +54,17 @@ export class ProjectCommandsService {
   ) {}
 
   /** A command answered with the project's report (the project routes). */
-  async report(t: CommandTarget, command: Command): Promise<ProjectReport> {
+  async report(
+    t: CommandTarget,
+    command: Command,
+  ): Promise<ProjectReport & { ownerOrganisationName: string }> {
     const { user, projectId, key } = t;
     const answer = await this.run(user, projectId, command, { key, answer: 'report' });
-    return answer.changed?.report ?? this.readReport(projectId);
+    const report = answer.changed?.report ?? (await this.readReport(projectId));
+    return {
+      ...report,
+      ownerOrganisationName: await organisationName(this.ds, report.ownerOrganisation),
+    };
   }
 
   async run(

@@ -76,6 +76,7 @@ export class ProjectListsService {
         name: row.name,
         type: row.type,
         ownerOrganisation: row.ownerOrganisation,
+        ownerOrganisationName: row.ownerOrganisationName,
         stage: row.stage,
         status: row.status,
         clock: s.clock,

@@ -46,7 +46,7 @@ export class ProjectsController {
   ) {
     const { outcome, report } = await this.projects.create(user, body, key);
     res.status({ created: 201, existing: 200, pending: 202 }[outcome]);
-    return report;
+    return outcome === 'pending' ? report : this.projects.named(report);
   }
 
   @ApiOkResponse({ type: ProjectPageDto })

@@ -26,6 +26,7 @@ import {
   findProjectByIdempotencyKey,
   findReportRow,
   insertProject,
+  organisationName,
   timelineOf,
 } from '../../../../libs/persistence/src';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -81,7 +82,7 @@ export class ProjectsService {
   reportJson(p: Principal, id: string): Promise<string> {
     const cal = this.calendar.current;
     return this.viewJson(p, id, this.reports, (state) =>
-      buildReport(state, cal, this.calendar.today()),
+      this.named(buildReport(state, cal, this.calendar.today())),
     );
   }
 
@@ -138,6 +139,16 @@ export class ProjectsService {
       }));
     if (!row || !seen) throw new NotFoundException(`project ${id} not found`);
     return row;
+  }
+
+  /** A report with the name pages show for its owner (its code when none is registered). */
+  async named<R extends { ownerOrganisation: string }>(
+    report: R,
+  ): Promise<R & { ownerOrganisationName: string }> {
+    return {
+      ...report,
+      ownerOrganisationName: await organisationName(this.ds, report.ownerOrganisation),
+    };
   }
 
   report(row: ProjectRecord) {

@@ -1,4 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -18,6 +23,8 @@ import { TemporalClient } from '../temporal/temporal.module';
 import type { RatingBodyDto, RatingOutcomeDto } from './dto/ratings.dto';
 import { ratingView, rectificationView } from './rectification-view';
 
+/** 非常不满意: a rating this low says what went wrong. */
+const LOWEST_SCORE = 1;
 const DECIDED = new Set(['APPROVED', 'REJECTED']);
 
 /**
@@ -45,6 +52,12 @@ export class RatingsService {
     itemCode: string,
     body: RatingBodyDto,
   ): Promise<RatingOutcomeDto> {
+    // The lowest score opens a rectification: the head must know what to put right.
+    if (body.score === LOWEST_SCORE && !body.comment?.trim()) {
+      throw new BadRequestException([
+        'comment is required when the score is 1 (非常不满意): say what went wrong',
+      ]);
+    }
     const row = await this.projects.load(p, projectId);
     const onBehalfOf = p.role === 'AGENT' ? row.ownerOrganisation : undefined;
     const item = row.state.items.find((i) => i.code === itemCode);

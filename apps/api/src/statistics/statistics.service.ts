@@ -10,7 +10,7 @@ import {
   type StatisticsFilter,
 } from '../../../../libs/persistence/src';
 import type { Principal } from '../auth/principal';
-import { csvText } from './csv';
+import { csvText } from '../common/csv';
 import { CalendarService } from '../calendar/calendar.service';
 import type {
   DepartmentStatisticsDto,

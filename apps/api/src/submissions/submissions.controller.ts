@@ -27,6 +27,8 @@ class StageSubmissionDto {
   @ApiProperty({ enum: STAGE_CODES }) stage!: (typeof STAGE_CODES)[number];
   @ApiProperty({ description: 'YYYY-MM-DD' }) submittedOn!: string;
   @ApiProperty() ownerOrganisation!: string;
+  /** What pages show: the organisation's name (its code when none is registered). */
+  @ApiProperty() ownerOrganisationName!: string;
 }
 
 class StageSubmissionPageDto {

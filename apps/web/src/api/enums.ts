@@ -3,6 +3,7 @@
  * openapi-typescript with `--enum-values`): a select offers what the API accepts, never a copy.
  */
 import {
+  pathsApiAuditGetParametersQueryActionValues,
   pathsApiEscalationsGetParametersQueryRiskValues,
   procedureDtoTypeValues,
   projectClockDtoRiskValues,
@@ -24,3 +25,5 @@ export const SPECIAL_PROCEDURE_TYPES = procedureDtoTypeValues;
 export const RECTIFICATION_STATUSES = rectificationDtoStatusValues;
 /** A head's escalations: the risks that are escalated. */
 export const ESCALATION_RISKS = pathsApiEscalationsGetParametersQueryRiskValues;
+/** What the audit trail records, one name per kind of event. */
+export const AUDIT_ACTIONS = pathsApiAuditGetParametersQueryActionValues;

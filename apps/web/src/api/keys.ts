@@ -68,6 +68,7 @@ export const adminKeys = {
   userList: (query: Query<'/api/admin/users'>) => [...adminKeys.users(), query] as const,
   organisations: () => [...adminKeys.all, 'organisations'] as const,
   calendarYears: () => [...adminKeys.all, 'calendar-years'] as const,
+  audit: (query: Query<'/api/audit'>) => [...adminKeys.all, 'audit', query] as const,
 };
 
 /** A handed-in file's bytes (they never change: a new version is a new file). */

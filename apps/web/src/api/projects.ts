@@ -8,6 +8,7 @@ import { api, call } from './client';
 import { projectKeys, queueKeys } from './keys';
 import type { paths } from './schema';
 import type { Body, Query, Report, StageCode } from './types';
+import { useTellDone } from '../components/TellDone';
 
 export function useProjects(query: Query<'/api/projects'>) {
   return useQuery({
@@ -44,12 +45,21 @@ export function useCreateProject(key: string) {
 const isReportOf = (answer: unknown, id: string): answer is Report =>
   !!answer && typeof answer === 'object' && 'stages' in answer && (answer as Report).id === id;
 
-/** A command on a project, `send` being one of `projectCommands`. */
-export function useProjectCommand<V>(projectId: string, send: (v: V) => Promise<unknown>) {
+/**
+ * A command on a project, `send` being one of `projectCommands`. Once it succeeds the person is
+ * told what happened (`said`, from what they sent) and what comes next for their side (from the
+ * report the command answers), in one message: every command of the web app says it this way.
+ */
+export function useProjectCommand<V>(
+  projectId: string,
+  send: (v: V) => Promise<unknown>,
+  said?: (v: V) => string,
+) {
   const qc = useQueryClient();
+  const tell = useTellDone();
   return useMutation({
     mutationFn: send,
-    onSuccess: (answer) => {
+    onSuccess: (answer, v) => {
       const project = projectKeys.detail(projectId);
       if (isReportOf(answer, projectId)) {
         qc.setQueryData(project, answer);
@@ -60,6 +70,7 @@ export function useProjectCommand<V>(projectId: string, send: (v: V) => Promise<
       } else void qc.invalidateQueries({ queryKey: project });
       void qc.invalidateQueries({ queryKey: projectKeys.lists() });
       void qc.invalidateQueries({ queryKey: queueKeys.all });
+      if (said) tell(said(v), isReportOf(answer, projectId) ? answer : undefined);
     },
   });
 }

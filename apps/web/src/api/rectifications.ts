@@ -3,6 +3,7 @@
  * ratings and their answers.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import i18n from 'i18next';
 import { api, call } from './client';
 import { useCommand } from './command';
 import { projectKeys, rectificationKeys } from './keys';
@@ -41,6 +42,7 @@ export const useRateItem = (projectId: string, itemCode: string) =>
         }),
       ),
     stale(projectId),
+    ({ values }) => i18n.t(values.score <= 2 ? 'done.ratedBad' : 'done.rated'),
   );
 
 /** The head's answer (a note), or the applicant's confirmation (put right, or disputed). */

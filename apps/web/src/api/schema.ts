@@ -1024,11 +1024,12 @@ export interface components {
       displayName: string;
       organisation?: string;
       department?: string;
+      departmentName?: string;
+      departmentNameEn?: string;
     };
     DemoAccountsDto: {
       items: components['schemas']['DemoAccountDto'][];
     };
-    Object: Record<string, never>;
     AuditEventDto: {
       id: string;
       /** Format: date-time */
@@ -1356,6 +1357,7 @@ export interface components {
       startedOn: string | null;
       /** Format: date */
       decidedOn: string | null;
+      prerequisites: string[];
       pauses: components['schemas']['PauseDto'][];
       materials: components['schemas']['ItemMaterialDto'][];
     };
@@ -1402,6 +1404,7 @@ export interface components {
       /** @enum {string} */
       type: 'GOVERNMENT_INVESTED' | 'SOCIAL_INVESTMENT' | 'SIMPLE_LOW_RISK';
       ownerOrganisation: string;
+      ownerOrganisationName: string;
       /** @enum {string} */
       stage: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
       /** @enum {string} */
@@ -1429,6 +1432,7 @@ export interface components {
       /** @enum {string} */
       type: 'GOVERNMENT_INVESTED' | 'SOCIAL_INVESTMENT' | 'SIMPLE_LOW_RISK';
       ownerOrganisation: string;
+      ownerOrganisationName: string;
       /** @enum {string} */
       stage: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
       /** @enum {string} */
@@ -1638,6 +1642,7 @@ export interface components {
       /** @description YYYY-MM-DD */
       submittedOn: string;
       ownerOrganisation: string;
+      ownerOrganisationName: string;
     };
     StageSubmissionPageDto: {
       items: components['schemas']['StageSubmissionDto'][];
@@ -2662,8 +2667,27 @@ export interface operations {
   AuditController_list: {
     parameters: {
       query?: {
+        action?:
+          | 'LOGIN_SUCCEEDED'
+          | 'LOGIN_FAILED'
+          | 'LOGIN_LOCKED'
+          | 'LOGOUT'
+          | 'REFRESH_TOKEN_REUSED'
+          | 'PASSWORD_CHANGED'
+          | 'USER_CREATED'
+          | 'USER_UPDATED'
+          | 'ORGANISATION_CREATED'
+          | 'DELEGATION_GRANTED'
+          | 'DELEGATION_REVOKED'
+          | 'MANDATE_GRANTED'
+          | 'MANDATE_REVOKED'
+          | 'READ_MODEL_WRITE_REFUSED'
+          | 'READ_MODEL_REBUILT'
+          | 'FILE_DOWNLOADED';
+        format?: 'json' | 'csv';
         from?: string;
-        limit?: components['schemas']['Object'];
+        limit?: number;
+        project?: string;
         to?: string;
         username?: string;
       };
@@ -2673,12 +2697,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON; with `format=csv` the same events as a text/csv attachment */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['AuditPageDto'];
+          'text/csv': components['schemas']['AuditPageDto'];
         };
       };
       /** @description Invalid input; the message names each bad field */
@@ -7414,6 +7440,29 @@ type FlattenedDeepRequired<T> = {
 type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiAuditGetParametersQueryActionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/audit']['get']['parameters']['query']['action']
+> = [
+  'LOGIN_SUCCEEDED',
+  'LOGIN_FAILED',
+  'LOGIN_LOCKED',
+  'LOGOUT',
+  'REFRESH_TOKEN_REUSED',
+  'PASSWORD_CHANGED',
+  'USER_CREATED',
+  'USER_UPDATED',
+  'ORGANISATION_CREATED',
+  'DELEGATION_GRANTED',
+  'DELEGATION_REVOKED',
+  'MANDATE_GRANTED',
+  'MANDATE_REVOKED',
+  'READ_MODEL_WRITE_REFUSED',
+  'READ_MODEL_REBUILT',
+  'FILE_DOWNLOADED',
+];
+export const pathsApiAuditGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/audit']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
 export const pathsApiProjectsGetParametersQueryRiskValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/projects']['get']['parameters']['query']['risk']
 > = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];

@@ -40,8 +40,25 @@ export const NAV: Record<string, NavEntry[]> = {
     PROJECTS,
     { path: '/admin/users', label: 'accounts.navUsers' },
     { path: '/admin/organisations', label: 'accounts.navOrganisations' },
+    { path: '/admin/audit', label: 'people.audit.nav' },
   ],
 };
+
+/**
+ * The roles a page is for: those whose menu lists it, or the page above it (`/tasks/…` is the
+ * officers' as `/tasks` is); null for a page in no menu (the notices, one's own password), which
+ * is everyone's. A page is offered only in its roles' menus, and opened by anyone else it says
+ * whose it is.
+ */
+export function rolesFor(pathname: string): string[] | null {
+  const entries = Object.entries(NAV).flatMap(([role, list]) =>
+    list.map((n) => ({ role, path: n.path })),
+  );
+  const matching = entries.filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`));
+  if (!matching.length) return null;
+  const longest = Math.max(...matching.map((m) => m.path.length));
+  return [...new Set(matching.filter((m) => m.path.length === longest).map((m) => m.role))];
+}
 
 export function homeOf(role: string | undefined): string {
   return NAV[role ?? '']?.[0]?.path ?? '/projects';

@@ -48,6 +48,20 @@ function read(): StoredSession | null {
 }
 
 let current = read();
+/** This tab's session ran out (not a sign-out, not a first visit): the sign-in page says so. */
+const EXPIRED = 'pa.session-expired';
+const storedEnded = (() => {
+  try {
+    const raw = JSON.parse(localStorage.getItem(KEY) ?? 'null') as StoredSession | null;
+    return !!raw && endsAt(raw) <= Date.now();
+  } catch {
+    return false;
+  }
+})();
+if (storedEnded) {
+  localStorage.removeItem(KEY);
+  sessionStorage.setItem(EXPIRED, '1');
+}
 
 function emit() {
   for (const l of listeners) l();
@@ -81,8 +95,11 @@ export const session = {
     localStorage.setItem(KEY, JSON.stringify(s));
     emit();
   },
+  /** Whether the last session of this tab ran out or was refused (not signed out). */
+  hasExpired: () => sessionStorage.getItem(EXPIRED) === '1',
   /** A sign-in or a refresh answered these tokens. */
   issued(username: string, r: IssuedTokens) {
+    sessionStorage.removeItem(EXPIRED);
     session.save({
       token: r.accessToken,
       username,
@@ -92,7 +109,9 @@ export const session = {
       mustChangePassword: r.mustChangePassword,
     });
   },
-  clear() {
+  /** Forgets the session; a sign-out (not `ranOut`) also forgets that an earlier one ran out. */
+  clear(ranOut = false) {
+    if (!ranOut) sessionStorage.removeItem(EXPIRED);
     current = null;
     localStorage.removeItem(KEY);
     emit();
@@ -100,7 +119,8 @@ export const session = {
   /** Refused even after a refresh: the app sends the person to sign in and back. */
   expired() {
     if (!current) return;
-    session.clear();
+    sessionStorage.setItem(EXPIRED, '1');
+    session.clear(true);
   },
   subscribe: (l: Listener): (() => void) => {
     listeners.add(l);

@@ -5,13 +5,26 @@ import {
   MenuOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography, theme } from 'antd';
+import {
+  Alert,
+  Button,
+  Drawer,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  Result,
+  Spin,
+  Typography,
+  theme,
+} from 'antd';
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useMe } from '../api/account';
+import { useDepartments } from '../api/catalog';
 import { outage } from '../api/outage';
-import { NAV, PASSWORD_PAGE } from '../auth/roles';
+import { NAV, PASSWORD_PAGE, rolesFor } from '../auth/roles';
 import { signOut } from '../auth/sign-out';
 import { useSession } from '../auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -28,6 +41,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const s = useSession();
   const me = useMe();
+  const depts = useDepartments();
   const loc = useLocation();
   const navigate = useNavigate();
   const navigation = useNavigation();
@@ -35,6 +49,7 @@ export function AppLayout() {
   const [drawer, setDrawer] = useState(false);
   const { token } = theme.useToken();
   const nav = NAV[s?.role ?? ''] ?? [];
+  const forRoles = rolesFor(loc.pathname);
   const menuItems = nav.map((n) => ({
     key: n.path,
     label: (
@@ -47,7 +62,7 @@ export function AppLayout() {
     .sort((a, b) => b.path.length - a.path.length)
     .find((n) => loc.pathname === n.path || loc.pathname.startsWith(`${n.path}/`));
   const who = me.data
-    ? `${me.data.username}${me.data.organisation ? ` · ${me.data.organisation}` : ''}${me.data.department ? ` · ${me.data.department}` : ''}`
+    ? `${me.data.username}${me.data.organisation ? ` · ${me.data.organisation}` : ''}${me.data.department ? ` · ${depts.name(me.data.department)}` : ''}`
     : s?.username;
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -133,7 +148,18 @@ export function AppLayout() {
         style={{ padding: screens.md ? 24 : 8, maxWidth: 1400, width: '100%', margin: '0 auto' }}
       >
         <Spin spinning={navigation.state === 'loading'} delay={200}>
-          <Outlet />
+          {forRoles && !forRoles.includes(s?.role ?? '') ? (
+            <Result
+              status="403"
+              title={t('people.pageForRoles', {
+                roles: forRoles.map((r) => t(`role.${r}`)).join(t('common.separator')),
+              })}
+              subTitle={t('people.pageForRolesHint', { role: t(`role.${s?.role ?? ''}`) })}
+              extra={<Link to="/">{t('app.home')}</Link>}
+            />
+          ) : (
+            <Outlet />
+          )}
         </Spin>
       </Layout.Content>
     </Layout>

@@ -1,9 +1,9 @@
 import { Form, Input, Modal } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, idempotencyKey } from '../api/client';
+import { idempotencyKey } from '../api/client';
 import type { CommandInput } from '../api/types';
-import { ApiErrorAlert, showFieldErrors } from './ApiErrorAlert';
+import { ApiErrorAlert, type FieldMap, showFieldErrors } from './ApiErrorAlert';
 
 /** What the dialog needs of a command's mutation (a `useMutation` result is one). */
 export interface Command<V> {
@@ -57,15 +57,16 @@ export function CommandModal<V extends object>({
   const { t } = useTranslation();
   const [form] = Form.useForm<V>();
   const [key] = useState(idempotencyKey);
-  const [rest, setRest] = useState<string[]>([]);
+  const [fieldMap, setFieldMap] = useState<FieldMap>({});
   const { error, reset } = command;
   // A mutation the page keeps across openings still holds the last opening's refusal.
   useEffect(() => reset(), [reset]);
   useEffect(() => {
     const names = form.getFieldsError().map((f) => f.name);
-    setRest(showFieldErrors(form, error, Object.fromEntries(names.map((n) => [n.join('.'), n]))));
+    const map = Object.fromEntries(names.map((n) => [n.join('.'), n]));
+    setFieldMap(map);
+    showFieldErrors(form, error, map);
   }, [error, form]);
-  const fieldOnly = error instanceof ApiError && error.status === 400 && rest.length === 0;
   return (
     <Modal
       open
@@ -78,7 +79,7 @@ export function CommandModal<V extends object>({
       onOk={() => form.submit()}
     >
       {extra}
-      <ApiErrorAlert error={fieldOnly ? null : error} />
+      <ApiErrorAlert error={error} fields={fieldMap} />
       <Form<V>
         form={form}
         layout="vertical"

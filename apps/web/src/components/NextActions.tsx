@@ -14,7 +14,11 @@ export interface NextActionView {
 
 /** Of a project's next actions, those of the signed-in person's side (the applicant's, or the role's). */
 export function useMyActions<T extends NextActionView>(actions: T[]): T[] {
-  const role = useSession()?.role ?? '';
+  return actionsOf(useSession()?.role ?? '', actions);
+}
+
+/** Of a project's next actions, those of `role`'s side. */
+export function actionsOf<T extends NextActionView>(role: string, actions: T[]): T[] {
   const side = role === 'AGENT' || role === 'APPLICANT' ? 'APPLICANT' : role;
   if (role === 'SUPERVISOR' || role === 'ADMIN') return actions;
   return actions.filter((a) => a.by === side);

@@ -5,7 +5,17 @@ import { formatInstant } from './format';
 import { CLOCK_EFFECT_TONE, useTones } from './tones';
 
 /** Who did what and when, with the clock effect; an agent's acts read "agent X for organisation Y". */
-export function TimelineList({ items }: { items: TimelineEntry[] }) {
+export function TimelineList({
+  items,
+  itemName = (code) => code,
+  organisation = (code) => code,
+}: {
+  items: TimelineEntry[];
+  /** An item's name by its code (components/names). */
+  itemName?: (code: string) => string;
+  /** An organisation's name by its code (the one an agent acted for). */
+  organisation?: (code: string) => string;
+}) {
   const { t } = useTranslation();
   const tones = useTones();
   if (!items.length)
@@ -14,7 +24,7 @@ export function TimelineList({ items }: { items: TimelineEntry[] }) {
     <Timeline
       items={[...items].reverse().map((e) => {
         const who = e.onBehalfOf
-          ? t('timeline.onBehalf', { actor: e.actor, org: e.onBehalfOf })
+          ? t('timeline.onBehalf', { actor: e.actor, org: organisation(e.onBehalfOf) })
           : e.actor === 'system'
             ? t('timeline.system')
             : e.actor;
@@ -31,7 +41,7 @@ export function TimelineList({ items }: { items: TimelineEntry[] }) {
                 {t(`event.${e.type}`, { defaultValue: e.type })}
               </Typography.Text>
               {e.stage && <Tag style={{ marginInlineStart: 8 }}>{t(`stage.${e.stage}`)}</Tag>}
-              {e.itemCode && <Tag>{e.itemCode}</Tag>}
+              {e.itemCode && <Tag style={{ whiteSpace: 'normal' }}>{itemName(e.itemCode)}</Tag>}
               {e.clockEffect && (
                 <Tag color={tones[CLOCK_EFFECT_TONE[e.clockEffect]]}>
                   {t(`effect.${e.clockEffect}`)}

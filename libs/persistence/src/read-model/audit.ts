@@ -44,6 +44,9 @@ export async function insertAudit(db: Db, e: AuditEntry): Promise<void> {
 export interface AuditFilter {
   /** As actor or as subject. */
   username?: string;
+  action?: string;
+  /** Events about this project (its id in `detail.projectId`, or as the subject). */
+  projectId?: string;
   from?: Date;
   to?: Date;
   limit: number;
@@ -54,6 +57,10 @@ export function listAudit(db: Db, f: AuditFilter): Promise<AuditEventRecord[]> {
   const qb = db.getRepository(AuditEventRecord).createQueryBuilder('a');
   if (f.username) {
     qb.andWhere('(a.actor = :u OR a.subject = :u)', { u: f.username });
+  }
+  if (f.action) qb.andWhere('a.action = :action', { action: f.action });
+  if (f.projectId) {
+    qb.andWhere("(a.detail->>'projectId' = :p OR a.subject = :p)", { p: f.projectId });
   }
   if (f.from) qb.andWhere('a.at >= :from', { from: f.from });
   if (f.to) qb.andWhere('a.at < :to', { to: f.to });

@@ -30,6 +30,8 @@ export interface ProjectListRow {
   name: string;
   type: string;
   ownerOrganisation: string;
+  /** The organisation's name (its code when none is registered). */
+  ownerOrganisationName: string;
   stage: string;
   status: string;
   /** As `findReportRow`'s: a summary computed from this version of the state is current. */
@@ -109,7 +111,8 @@ export function listProjectsQueries(
   return {
     select: {
       text: `SELECT p.id, p.name, p.type, p.owner_organisation AS owner, p.stage, p.status,
-              ${VERSION} AS version, p.updated_at
+              ${VERSION} AS version, p.updated_at,
+              (SELECT o.name FROM organisations o WHERE o.code = p.owner_organisation) AS owner_name
        FROM projects p ${cond} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
       values,
     },
@@ -137,6 +140,7 @@ export async function listProjects(
       name: string;
       type: string;
       owner: string;
+      owner_name: string | null;
       stage: string;
       status: string;
       version: string;
@@ -158,6 +162,7 @@ export async function listProjects(
       name: r.name,
       type: r.type,
       ownerOrganisation: r.owner,
+      ownerOrganisationName: r.owner_name ?? r.owner,
       stage: r.stage,
       status: r.status,
       version: r.version,

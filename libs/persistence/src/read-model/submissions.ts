@@ -6,6 +6,8 @@ export interface SubmissionRow {
   stage: string;
   submittedOn: string;
   ownerOrganisation: string;
+  /** The organisation's name (its code when none is registered). */
+  ownerOrganisationName: string;
 }
 
 /**
@@ -27,7 +29,9 @@ export async function stageSubmissions(
   ]);
   const items = await ds.query<SubmissionRow[]>(
     `SELECT p.id AS "projectId", p.name AS "projectName", p.stage,
-            coalesce(s->>'submittedOn', '') AS "submittedOn", p.owner_organisation AS "ownerOrganisation"
+            coalesce(s->>'submittedOn', '') AS "submittedOn", p.owner_organisation AS "ownerOrganisation",
+            coalesce((SELECT o.name FROM organisations o WHERE o.code = p.owner_organisation),
+              p.owner_organisation) AS "ownerOrganisationName"
      ${from} ORDER BY s->>'submittedOn' ASC NULLS LAST,
        (SELECT max(e.at) FROM timeline_events e WHERE e.project_id = p.id
           AND e.type = 'STAGE_SUBMITTED' AND e.stage = p.stage) ASC NULLS LAST,

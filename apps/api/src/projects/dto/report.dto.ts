@@ -107,6 +107,8 @@ export class ItemReportDto {
   /** When this round's clock first ran (its stage's acceptance). */
   @ApiProperty(NULLABLE_DATE) startedOn!: string | null;
   @ApiProperty(NULLABLE_DATE) decidedOn!: string | null;
+  /** The codes of the items it waits for (a PENDING item names them). */
+  @ApiProperty({ type: [String] }) prerequisites!: string[];
   /** Every clock stop of this round, closed or open. */
   @ApiProperty({ type: [PauseDto] }) pauses!: PauseDto[];
   @ApiProperty({ type: [ItemMaterialDto] }) materials!: ItemMaterialDto[];
@@ -186,6 +188,8 @@ class ProjectHeadDto {
   @ApiProperty({ type: String }) name!: string;
   @ApiProperty({ enum: PROJECT_TYPES }) type!: string;
   @ApiProperty({ type: String }) ownerOrganisation!: string;
+  /** What pages show: the organisation's name (its code when none is registered). */
+  @ApiProperty({ type: String }) ownerOrganisationName!: string;
   @ApiProperty({ enum: STAGE_CODES }) stage!: string;
   @ApiProperty({ enum: PROJECT_STATUSES }) status!: string;
   @ApiProperty({ type: ProjectClockDto }) clock!: ProjectClockDto;

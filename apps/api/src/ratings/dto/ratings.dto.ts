@@ -10,6 +10,7 @@ export class RatingBodyDto {
   @Max(5)
   score!: number;
 
+  /** Required (not blank) with a score of 1: the rectification starts from what went wrong. */
   @ApiPropertyOptional({ type: String, minLength: 0, maxLength: 2000 })
   @IsOptional()
   @IsString()

@@ -6,7 +6,13 @@ import { useChangePassword } from '../../api/account';
 import { homeOf } from '../../auth/roles';
 import { session } from '../../auth/session-store';
 import { useSession } from '../../auth/useSession';
-import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
+
+/** The API's fields this page's form shows (a refusal naming one is shown next to it). */
+const FIELDS: FieldMap = {
+  currentPassword: ['currentPassword'],
+  newPassword: ['newPassword'],
+};
 
 interface PasswordForm {
   currentPassword: string;
@@ -29,10 +35,7 @@ export function Component() {
     if (forced) void navigate(homeOf(now?.role), { replace: true });
   };
   useEffect(() => {
-    showFieldErrors(form, change.error, {
-      currentPassword: ['currentPassword'],
-      newPassword: ['newPassword'],
-    });
+    showFieldErrors(form, change.error, FIELDS);
   }, [change.error, form]);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 520 }}>
@@ -90,7 +93,7 @@ export function Component() {
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <ApiErrorAlert error={change.error} />
+          <ApiErrorAlert error={change.error} fields={FIELDS} />
           <Button type="primary" htmlType="submit" loading={change.isPending}>
             {t('accounts.savePassword')}
           </Button>

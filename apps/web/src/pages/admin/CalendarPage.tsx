@@ -14,8 +14,15 @@ import {
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendarYears, useLoadCalendarYear } from '../../api/admin';
-import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
 import { useTones } from '../../components/tones';
+
+/** The API's fields this page's form shows (a refusal naming one is shown next to it). */
+const FIELDS: FieldMap = {
+  year: ['year'],
+  holidays: ['holidays'],
+  workdays: ['workdays'],
+};
 
 interface YearForm {
   year: number;
@@ -38,11 +45,7 @@ export function Component() {
   const years = useCalendarYears();
   const load = useLoadCalendarYear();
   useEffect(() => {
-    showFieldErrors(form, load.error, {
-      year: ['year'],
-      holidays: ['holidays'],
-      workdays: ['workdays'],
-    });
+    showFieldErrors(form, load.error, FIELDS);
   }, [load.error, form]);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
@@ -125,7 +128,7 @@ export function Component() {
           <Form.Item name="official" label={t('calendar.official')} valuePropName="checked">
             <Switch />
           </Form.Item>
-          <ApiErrorAlert error={load.error} />
+          <ApiErrorAlert error={load.error} fields={FIELDS} />
           {load.data && (
             <Alert
               type={load.data.failed.length ? 'warning' : 'success'}

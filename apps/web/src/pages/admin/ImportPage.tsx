@@ -4,8 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { idempotencyKey } from '../../api/client';
 import { useCreateProject } from '../../api/projects';
-import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
 import { type ProjectForm, QuestionnaireForm, projectBody } from '../projects/QuestionnaireForm';
+
+/** The API's fields this page's form shows (a refusal naming one is shown next to it). */
+const FIELDS: FieldMap = {
+  name: ['name'],
+  ownerOrganisation: ['ownerOrganisation'],
+  acceptedAt: ['acceptedAt'],
+};
 
 /** An administrator brings in a project already under review elsewhere, with its acceptance date. */
 export function Component() {
@@ -15,11 +22,7 @@ export function Component() {
   const create = useCreateProject(key);
   const navigate = useNavigate();
   useEffect(() => {
-    showFieldErrors(form, create.error, {
-      name: ['name'],
-      ownerOrganisation: ['ownerOrganisation'],
-      acceptedAt: ['acceptedAt'],
-    });
+    showFieldErrors(form, create.error, FIELDS);
   }, [create.error, form]);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
@@ -62,7 +65,7 @@ export function Component() {
             </>
           }
         />
-        <ApiErrorAlert error={create.error} />
+        <ApiErrorAlert error={create.error} fields={FIELDS} />
         <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
           {t('import.submit')}
         </Button>

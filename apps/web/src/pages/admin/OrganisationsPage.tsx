@@ -2,8 +2,15 @@ import { Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateOrganisation, useOrganisations } from '../../api/admin';
-import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
+
+/** The API's fields this page's form shows (a refusal naming one is shown next to it). */
+const FIELDS: FieldMap = {
+  name: ['name'],
+  creditCode: ['creditCode'],
+  code: ['code'],
+};
 
 interface OrganisationForm {
   name: string;
@@ -18,11 +25,7 @@ export function Component() {
   const list = useOrganisations();
   const create = useCreateOrganisation();
   useEffect(() => {
-    showFieldErrors(form, create.error, {
-      name: ['name'],
-      creditCode: ['creditCode'],
-      code: ['code'],
-    });
+    showFieldErrors(form, create.error, FIELDS);
   }, [create.error, form]);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
@@ -76,7 +79,7 @@ export function Component() {
           <Form.Item name="code" label={t('accounts.orgCode')} extra={t('accounts.orgCodeHint')}>
             <Input />
           </Form.Item>
-          <ApiErrorAlert error={create.error} />
+          <ApiErrorAlert error={create.error} fields={FIELDS} />
           <Button type="primary" htmlType="submit" loading={create.isPending}>
             {t('accounts.createOrganisation')}
           </Button>

@@ -11,9 +11,18 @@ import {
 import { useDepartments } from '../../api/catalog';
 import { ROLES } from '../../api/enums';
 import type { Role } from '../../api/types';
-import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 import { useTones } from '../../components/tones';
+
+/** The API's fields this page's form shows (a refusal naming one is shown next to it). */
+const FIELDS: FieldMap = {
+  username: ['username'],
+  displayName: ['displayName'],
+  organisation: ['organisation'],
+  department: ['department'],
+  email: ['email'],
+};
 const needsOrganisation = (r?: Role) => r === 'APPLICANT';
 const needsDepartment = (r?: Role) => r === 'REVIEWING_OFFICER' || r === 'DEPARTMENT_HEAD';
 
@@ -133,13 +142,7 @@ export function Component() {
   const create = useCreateUser();
   const toggle = useUpdateUser();
   useEffect(() => {
-    showFieldErrors(form, create.error, {
-      username: ['username'],
-      displayName: ['displayName'],
-      organisation: ['organisation'],
-      department: ['department'],
-      email: ['email'],
-    });
+    showFieldErrors(form, create.error, FIELDS);
   }, [create.error, form]);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -266,7 +269,7 @@ export function Component() {
           <Form.Item name="email" label={t('accounts.email')}>
             <Input type="email" />
           </Form.Item>
-          <ApiErrorAlert error={create.error} />
+          <ApiErrorAlert error={create.error} fields={FIELDS} />
           {create.data?.initialPassword && (
             <Alert
               type="success"

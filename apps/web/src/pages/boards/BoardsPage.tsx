@@ -6,6 +6,7 @@ import type { ProjectRow } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
 import { RiskTag } from '../../components/RiskTag';
+import { useNames } from '../../components/names';
 import { useRiskColor } from '../../components/tones';
 
 function Board({
@@ -20,6 +21,7 @@ function Board({
   more: string;
 }) {
   const { t } = useTranslation();
+  const names = useNames();
   return (
     <Card
       size="small"
@@ -41,7 +43,7 @@ function Board({
               <div>
                 <Link to={`/projects/${r.id}`}>{r.name}</Link>
                 <div>
-                  {t(`stage.${r.stage}`)} · {r.ownerOrganisation} <RiskTag risk={r.clock.risk} />
+                  {t(`stage.${r.stage}`)} · {names.organisation(r)} <RiskTag risk={r.clock.risk} />
                 </div>
               </div>
             </Space>

@@ -13,8 +13,11 @@ interface Extension {
 export function ExtensionModal({ onClose, ...item }: ItemDialog) {
   const { t } = useTranslation();
   const { projectId, itemCode } = item;
-  const extend = useProjectCommand(projectId, ({ values, key }: CommandInput<Extension>) =>
-    projectCommands.extendItem(projectId, itemCode, values, key),
+  const extend = useProjectCommand(
+    projectId,
+    ({ values, key }: CommandInput<Extension>) =>
+      projectCommands.extendItem(projectId, itemCode, values, key),
+    () => t('done.extended', { item: item.itemName }),
   );
   return (
     <CommandModal<Extension>

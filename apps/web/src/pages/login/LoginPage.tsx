@@ -15,7 +15,8 @@ interface Credentials {
 
 /** One sign-in for every role; the embedded default lists its demo accounts here. */
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
   const [form] = Form.useForm<Credentials>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -51,7 +52,7 @@ export function LoginPage() {
           <LanguageSwitch />
         </div>
         <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t('login.title')}</h2>}>
-          {next && (
+          {session.hasExpired() && (
             <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('login.again')} />
           )}
           <Form<Credentials>
@@ -117,6 +118,11 @@ export function LoginPage() {
                         }
                       >
                         {a.username}
+                        {(en ? a.departmentNameEn : a.departmentName) && (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {en ? a.departmentNameEn : a.departmentName}
+                          </Typography.Text>
+                        )}
                       </Button>
                     ))}
                 </Space>

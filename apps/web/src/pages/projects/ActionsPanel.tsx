@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Form, Popconfirm, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { Body, CommandInput, Report, StageCode } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { CommandModal, TextField } from '../../components/CommandModal';
 import { useActionLabel, useMyActions } from '../../components/NextActions';
+import { useNames } from '../../components/names';
 import { useTones } from '../../components/tones';
 import { ItemGaps, StageGaps, useStageGaps } from './MaterialsSummary';
 
@@ -19,7 +20,6 @@ type Open =
       kind: 'ANSWER_SUPPLEMENT' | 'DELIVER_DEFICIENCY' | 'RESUBMIT_ITEM' | 'WITHDRAW_ITEM';
       itemCode: string;
     }
-  | { kind: 'WITHDRAW_PROJECT' }
   | null;
 
 type Values = { note?: string; reason?: string };
@@ -31,7 +31,7 @@ const WRAP = {
   paddingBlock: 4,
   textAlign: 'start',
 } as const;
-const REASON = new Set(['WITHDRAW_ITEM', 'WITHDRAW_PROJECT']);
+const REASON = new Set(['WITHDRAW_ITEM']);
 
 /** The opened command, sent with the values the person gave. */
 function send(id: string, o: NonNullable<Open>, v: Values, key: string) {
@@ -47,8 +47,6 @@ function send(id: string, o: NonNullable<Open>, v: Values, key: string) {
       return projectCommands.resubmitItem(id, o.itemCode, { note: v.note }, key);
     case 'WITHDRAW_ITEM':
       return projectCommands.withdrawItem(id, o.itemCode, { reason }, key);
-    case 'WITHDRAW_PROJECT':
-      return projectCommands.withdrawProject(id, { reason }, key);
   }
 }
 
@@ -62,13 +60,16 @@ export function ActionsPanel({ report }: { report: Report }) {
   const navigate = useNavigate();
   const [open, setOpen] = useState<Open>(null);
   const [joint, setJoint] = useState(false);
-  const itemName = (code: string) =>
-    report.stages
-      .flatMap((x) => x.themes)
-      .flatMap((x) => x.items)
-      .find((i) => i.code === code)?.name ?? code;
-  const cmd = useProjectCommand(id, ({ values, key }: CommandInput<Values>) =>
-    send(id, open!, values, key),
+  const itemName = useNames().itemsOf(report);
+  const cmd = useProjectCommand(
+    id,
+    ({ values, key }: CommandInput<Values>) => send(id, open!, values, key),
+    () =>
+      !open
+        ? ''
+        : 'stage' in open
+          ? t(`done.${open.kind}`, { stage: t(`stage.${open.stage}`) })
+          : t(`done.${open.kind}`),
   );
 
   const applicant = role === 'APPLICANT' || role === 'AGENT';
@@ -150,11 +151,9 @@ export function ActionsPanel({ report }: { report: Report }) {
     }
   };
   const titleOf = (o: NonNullable<Open>) =>
-    o.kind === 'WITHDRAW_PROJECT'
-      ? t('actions.withdrawProject')
-      : 'stage' in o
-        ? t(`next.${o.kind}`, { stage: t(`stage.${o.stage}`) })
-        : t(`next.${o.kind}`, { item: itemName(o.itemCode) });
+    'stage' in o
+      ? t(`next.${o.kind}`, { stage: t(`stage.${o.stage}`) })
+      : t(`next.${o.kind}`, { item: itemName(o.itemCode) });
   const inReview = report.stages.find((x) => x.code === report.stage)?.status === 'IN_REVIEW';
   const hasJoint = report.stages
     .find((x) => x.code === report.stage)
@@ -174,18 +173,6 @@ export function ActionsPanel({ report }: { report: Report }) {
         {role === 'WINDOW_OFFICER' && report.status === 'IN_PROGRESS' && inReview && hasJoint && (
           <Button onClick={() => setJoint(true)}>{t('joint.schedule')}</Button>
         )}
-        {applicant && report.status === 'IN_PROGRESS' && (
-          <Popconfirm
-            title={t('actions.withdrawProjectConfirm')}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => setOpen({ kind: 'WITHDRAW_PROJECT' })}
-          >
-            <Button danger type="link" style={{ padding: 0 }}>
-              {t('actions.withdrawProject')}
-            </Button>
-          </Popconfirm>
-        )}
       </Space>
       {open && (
         <CommandModal<Values>
@@ -196,7 +183,12 @@ export function ActionsPanel({ report }: { report: Report }) {
           extra={
             open.kind === 'SUBMIT_STAGE' ? (
               <StageGaps projectId={id} stage={open.stage} />
-            ) : open.kind === 'ANSWER_SUPPLEMENT' || open.kind === 'DELIVER_DEFICIENCY' ? (
+            ) : open.kind === 'ANSWER_SUPPLEMENT' ? (
+              <>
+                <SupplementAsked report={report} itemCode={open.itemCode} />
+                <ItemGaps projectId={id} itemCode={open.itemCode} kind={open.kind} />
+              </>
+            ) : open.kind === 'DELIVER_DEFICIENCY' ? (
               <ItemGaps projectId={id} itemCode={open.itemCode} kind={open.kind} />
             ) : null
           }
@@ -227,12 +219,15 @@ function JointProcedureModal({ report, onClose }: { report: Report; onClose: () 
         .filter((x): x is NonNullable<typeof x> => !!x),
     ),
   ];
-  const cmd = useProjectCommand(report.id, ({ values, key }: CommandInput<Joint>) =>
-    projectCommands.scheduleJointProcedure(
-      report.id,
-      { type: values.type, date: values.date.format('YYYY-MM-DD') },
-      key,
-    ),
+  const cmd = useProjectCommand(
+    report.id,
+    ({ values, key }: CommandInput<Joint>) =>
+      projectCommands.scheduleJointProcedure(
+        report.id,
+        { type: values.type, date: values.date.format('YYYY-MM-DD') },
+        key,
+      ),
+    () => t('done.jointScheduled'),
   );
   const required = [{ required: true, message: t('common.required') }];
   return (
@@ -264,5 +259,29 @@ function StageGapCount({ projectId, stage }: { projectId: string; stage: StageCo
     <Typography.Text style={{ fontSize: 12, color: tones.warn }}>
       {t('submission.missingCount', { n: g.blocking.length })}
     </Typography.Text>
+  );
+}
+
+/** In the supplement's answer: what the officer wrote when asking for it. */
+function SupplementAsked({ report, itemCode }: { report: Report; itemCode: string }) {
+  const { t } = useTranslation();
+  const item = report.stages
+    .flatMap((x) => x.themes)
+    .flatMap((x) => x.items)
+    .find((i) => i.code === itemCode);
+  const note = item?.pause?.reason === 'SUPPLEMENT' ? item.pause.note : undefined;
+  return (
+    <Alert
+      role="note"
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      message={t('people.supplementAsked')}
+      description={
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+          {note || t('people.supplementNone')}
+        </Typography.Paragraph>
+      }
+    />
   );
 }

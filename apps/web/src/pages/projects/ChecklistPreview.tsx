@@ -61,6 +61,9 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
               <Typography.Text strong>{en ? th.nameEn : th.name}</Typography.Text>
               <ItemTable<Item>
                 dataSource={th.items}
+                // A fixed width the columns wrap within, scrolled inside the card where the
+                // screen is narrower: the reasons never push the table past the card's edge.
+                scroll={{ x: 900 }}
                 expandable={{
                   expandedRowRender: (i) => <ChecklistMaterials item={i} itemName={itemName} />,
                   rowExpandable: (i) => i.materials.length > 0,
@@ -92,6 +95,7 @@ export function ChecklistPreview({ checklist }: { checklist: Checklist }) {
                   {
                     title: t('newProject.why'),
                     key: 'why',
+                    width: 280,
                     render: (_, i) => i.requiredBecause.map(answer).join(t('common.separator')),
                   },
                   {

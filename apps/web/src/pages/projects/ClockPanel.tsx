@@ -1,4 +1,5 @@
-import { Card, Descriptions, Flex, Tag } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Card, Descriptions, Flex, Tag, Tooltip } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../api/types';
@@ -28,7 +29,8 @@ export function ClockPanel({ report }: { report: Report }) {
           axisLabel: { distance: 18, fontSize: 10 },
           pointer: { show: false },
           anchor: { show: false },
-          title: { offsetCenter: [0, '35%'], fontSize: 12 },
+          // Below the arc's open ends, clear of the 0 and limit labels beside them.
+          title: { offsetCenter: [0, '72%'], fontSize: 12 },
           detail: {
             valueAnimation: false,
             offsetCenter: [0, '0%'],
@@ -91,7 +93,16 @@ export function ClockPanel({ report }: { report: Report }) {
                   {
                     key: 'prov',
                     label: t('clock.calendar'),
-                    children: <Tag color={tones.warn}>{t('clock.provisional')}</Tag>,
+                    children: (
+                      <Tooltip title={t('people.calendarHelp')}>
+                        <Tag color={tones.warn} tabIndex={0} aria-describedby="calendar-help">
+                          {t('clock.provisional')} <QuestionCircleOutlined />
+                        </Tag>
+                        <span id="calendar-help" hidden>
+                          {t('people.calendarHelp')}
+                        </span>
+                      </Tooltip>
+                    ),
                   },
                 ]
               : []),

@@ -26,8 +26,11 @@ interface Row {
 export function GanttChart({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  // On a phone the item names get less room, so the bars keep most of the width.
-  const labelWidth = Grid.useBreakpoint().md ? 180 : 96;
+  // On a phone the item names get less room, so the bars keep most of the width: there a name
+  // wraps onto a second line in a taller row instead of being cut to a few characters.
+  const phone = !Grid.useBreakpoint().md;
+  const labelWidth = phone ? 110 : 180;
+  const rowHeight = phone ? 40 : 28;
   const today = ms(todayInShanghai());
   const { token } = theme.useToken();
   const tones = useTones();
@@ -120,7 +123,8 @@ export function GanttChart({ report }: { report: Report }) {
         data: rows.map((r) => `${'  '.repeat(r.level)}${r.label}`),
         axisLabel: {
           width: labelWidth,
-          overflow: 'truncate',
+          overflow: phone ? 'break' : 'truncate',
+          lineHeight: 14,
           fontWeight: (v: string) => (v.startsWith(' ') ? 'normal' : 'bold'),
         },
         axisTick: { show: false },
@@ -164,10 +168,10 @@ export function GanttChart({ report }: { report: Report }) {
         },
       ],
     };
-  }, [rows, today, t, labelWidth, token, tones]);
+  }, [rows, today, t, labelWidth, phone, token, tones]);
 
   if (!rows.length)
     return <Typography.Paragraph type="secondary">{t('gantt.empty')}</Typography.Paragraph>;
   const summary = t('gantt.label', { n: rows.filter((r) => r.level === 2).length });
-  return <EChart option={option} height={rows.length * 28 + 60} label={summary} />;
+  return <EChart option={option} height={rows.length * rowHeight + 60} label={summary} />;
 }

@@ -8,10 +8,16 @@ import { idempotencyKey } from '../../api/client';
 import { useCreateProject } from '../../api/projects';
 import type { Checklist } from '../../api/types';
 import { useSession } from '../../auth/useSession';
-import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
 import { PreviewRequirementsButton } from './ChecklistMaterials';
 import { ChecklistPreview } from './ChecklistPreview';
 import { type ProjectForm, QuestionnaireForm, projectBody } from './QuestionnaireForm';
+
+/** The API's fields this page's form shows (a refusal naming one is shown next to it). */
+const FIELDS: FieldMap = {
+  name: ['name'],
+  ownerOrganisation: ['ownerOrganisation'],
+};
 
 /** Questionnaire → the checklist preview (why each item, the critical path) → create the project. */
 export function Component() {
@@ -28,11 +34,7 @@ export function Component() {
   const preview = usePreviewChecklist();
   const create = useCreateProject(key);
   useEffect(() => {
-    const rest = showFieldErrors(form, preview.error ?? create.error, {
-      name: ['name'],
-      ownerOrganisation: ['ownerOrganisation'],
-    });
-    void rest;
+    showFieldErrors(form, preview.error ?? create.error, FIELDS);
   }, [preview.error, create.error, form]);
   const step = checklist ? 1 : 0;
   return (
@@ -86,7 +88,7 @@ export function Component() {
               ) : null
             }
           />
-          <ApiErrorAlert error={preview.error} />
+          <ApiErrorAlert error={preview.error} fields={FIELDS} />
           <Button type="primary" loading={preview.isPending} onClick={() => form.submit()}>
             {t('newProject.preview')}
           </Button>
@@ -99,7 +101,7 @@ export function Component() {
           </Typography.Title>
           <ChecklistPreview checklist={checklist} />
           <PreviewRequirementsButton answers={values.answers} />
-          <ApiErrorAlert error={create.error} />
+          <ApiErrorAlert error={create.error} fields={FIELDS} />
           {create.isSuccess && <Alert type="success" message={t('newProject.created')} />}
           <Space style={{ marginTop: 16 }} wrap>
             <Button onClick={() => setChecklist(null)} disabled={create.isPending}>

@@ -10,6 +10,8 @@ import {
   Skeleton,
   Space,
   Tabs,
+  Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { ReactNode } from 'react';
@@ -21,8 +23,10 @@ import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { StatusTag } from '../../components/RiskTag';
 import { TimelineList } from '../../components/TimelineList';
+import { useNames } from '../../components/names';
 import { ActionsPanel } from './ActionsPanel';
 import { ClockPanel } from './ClockPanel';
+import { DangerZone } from './DangerZone';
 import { DelegationsPanel } from './DelegationsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { GanttChart } from './GanttChart';
@@ -38,6 +42,7 @@ export function Component() {
   const s = useSession();
   const report = useProject(id);
   const timeline = useTimeline(id);
+  const names = useNames();
   if (
     report.error instanceof ApiError &&
     (report.error.status === 404 || report.error.status === 400)
@@ -52,6 +57,10 @@ export function Component() {
   if (!report.data)
     return report.error ? <ApiErrorAlert error={report.error} /> : <Skeleton active />;
   const r = report.data;
+  // Running, but the stage at hand is not handed in: nothing is being handled yet.
+  const stageNow = r.stages.find((x) => x.code === r.stage)?.status;
+  const toSubmit =
+    r.status === 'IN_PROGRESS' && (stageNow === 'NOT_STARTED' || stageNow === 'RETURNED');
   const showDelegations =
     s?.role === 'APPLICANT' || s?.role === 'SUPERVISOR' || s?.role === 'ADMIN';
   return (
@@ -69,21 +78,28 @@ export function Component() {
           style={{ marginTop: 8 }}
           items={[
             { key: 'type', label: t('projects.type'), children: t(`type.${r.type}`) },
-            { key: 'owner', label: t('projects.owner'), children: r.ownerOrganisation },
+            { key: 'owner', label: t('projects.owner'), children: names.organisation(r) },
             { key: 'stage', label: t('projects.stage'), children: t(`stage.${r.stage}`) },
             {
               key: 'status',
               label: t('project.status'),
-              children: <StatusTag status={r.status} />,
+              children: toSubmit ? (
+                <Tooltip title={t('people.toSubmitHint')}>
+                  <Tag>{t('people.toSubmit')}</Tag>
+                </Tooltip>
+              ) : (
+                <StatusTag status={r.status} />
+              ),
             },
           ]}
         />
       </div>
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={14}>
+        {/* On a phone what to do next comes first, above the gauge. */}
+        <Col xs={{ span: 24, order: 2 }} lg={{ span: 14, order: 1 }}>
           <ClockPanel report={r} />
         </Col>
-        <Col xs={24} lg={10}>
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 10, order: 2 }}>
           <ActionsPanel report={r} />
         </Col>
       </Row>
@@ -109,7 +125,15 @@ export function Component() {
             children: (
               <Card size="small">
                 <ApiErrorAlert error={timeline.error} />
-                {timeline.data ? <TimelineList items={timeline.data.items} /> : <Skeleton active />}
+                {timeline.data ? (
+                  <TimelineList
+                    items={timeline.data.items}
+                    itemName={names.itemsOf(r)}
+                    organisation={names.ownerOf(r)}
+                  />
+                ) : (
+                  <Skeleton active />
+                )}
               </Card>
             ),
           },
@@ -129,6 +153,7 @@ export function Component() {
             : []),
         ]}
       />
+      <DangerZone report={r} />
     </Space>
   );
 }

@@ -1,5 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Input, List, Select, Space, Table, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Flex,
+  Grid,
+  Input,
+  List,
+  Select,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDepartments } from '../../api/catalog';
@@ -11,6 +23,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
 import { NextActionTags } from '../../components/NextActions';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
+import { useNames } from '../../components/names';
 
 const STAFF = new Set([
   'SUPERVISOR',
@@ -26,6 +39,7 @@ export function Component() {
   const s = useSession();
   const screens = Grid.useBreakpoint();
   const depts = useDepartments();
+  const names = useNames();
   const [params, setParams] = useSearchParams();
   const staff = STAFF.has(s?.role ?? '');
   const page = Number(params.get('page') ?? '1') || 1;
@@ -154,23 +168,40 @@ export function Component() {
           pagination={{ ...pages, showSizeChanger: false }}
           columns={[
             {
+              // A long name ends in an ellipsis, the whole of it in the tooltip: the other
+              // columns keep their widths.
               title: t('projects.name'),
               dataIndex: 'name',
-              render: (n: string, r) => <Link to={`/projects/${r.id}`}>{n}</Link>,
+              ellipsis: { showTitle: false },
+              render: (n: string, r) => (
+                <Tooltip title={n} placement="topLeft">
+                  <Link to={`/projects/${r.id}`}>{n}</Link>
+                </Tooltip>
+              ),
             },
-            { title: t('projects.type'), dataIndex: 'type', render: typeName },
+            { title: t('projects.type'), dataIndex: 'type', width: 130, render: typeName },
             ...(staff
-              ? [{ title: t('projects.owner'), dataIndex: 'ownerOrganisation' as const }]
+              ? [
+                  {
+                    title: t('projects.owner'),
+                    key: 'owner',
+                    width: 140,
+                    ellipsis: true,
+                    render: (_: unknown, r: ProjectRow) => names.organisation(r),
+                  },
+                ]
               : []),
             {
               title: t('projects.stage'),
               dataIndex: 'stage',
+              width: 100,
               render: (st: string, r) =>
                 r.status === 'IN_PROGRESS' ? t(`stage.${st}`) : <StatusTag status={r.status} />,
             },
             {
               title: t('projects.clock'),
               key: 'clock',
+              width: 120,
               render: (_, r) => (
                 <ClockGauge
                   usedDays={r.clock.usedDays}
@@ -183,11 +214,13 @@ export function Component() {
             {
               title: t('projects.risk'),
               key: 'risk',
+              width: 80,
               render: (_, r) => <RiskTag risk={r.clock.risk} />,
             },
             {
               title: t('projects.next'),
               key: 'next',
+              width: 260,
               render: (_, r) => <NextActionTags actions={r.nextActions} />,
             },
           ]}

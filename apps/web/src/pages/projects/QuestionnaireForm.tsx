@@ -58,7 +58,7 @@ export function QuestionnaireForm({
           { max: 200 },
         ]}
       >
-        <Input maxLength={200} />
+        <Input maxLength={200} showCount />
       </Form.Item>
       {extra}
       {q.data.questions.map((question, n) => (

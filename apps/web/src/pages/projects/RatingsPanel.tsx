@@ -122,9 +122,22 @@ function RateDialog({ onClose, ...item }: ItemDialog) {
       fields={
         <>
           <ScoreField />
-          <TextField name="comment" label={t('ratings.comment')} />
+          <CommentField />
         </>
       }
+    />
+  );
+}
+
+/** The comment, required with the lowest score (the API refuses it without one too). */
+function CommentField() {
+  const { t } = useTranslation();
+  const score = Form.useWatch<number | undefined>('score') ?? 0;
+  return (
+    <TextField
+      name="comment"
+      label={t('ratings.comment')}
+      required={score === 1 ? t('say.lowRatingComment') : undefined}
     />
   );
 }

@@ -10,6 +10,7 @@ import { useMe } from '../../api/account';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
 import { type ItemTarget, itemTarget } from '../../components/CommandModal';
 import { ExtensionModal } from '../escalations/ExtensionModal';
+import { useNames } from '../../components/names';
 
 const OPEN = new Set(['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED']);
 
@@ -22,6 +23,7 @@ export function StagesPanel({ report }: { report: Report }) {
   const [extend, setExtend] = useState<ItemTarget | null>(null);
   const en = i18n.language === 'en';
   const mineDept = (i: ItemReport) => me.data?.department === i.department;
+  const itemName = useNames().itemsOf(report);
   const items = report.stages.map((st) => ({
     key: st.code,
     label: (
@@ -57,16 +59,37 @@ export function StagesPanel({ report }: { report: Report }) {
                     ),
                 },
                 col.department,
-                col.status,
+                {
+                  ...col.status,
+                  render: (x: string, i: ItemReport) => (
+                    <>
+                      <StatusTag status={x} />
+                      {x === 'PENDING' && (
+                        <div>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {i.prerequisites.length
+                              ? t('people.waitsFor', {
+                                  items: i.prerequisites.map(itemName).join(t('common.separator')),
+                                })
+                              : t('people.waitsForStage', { stage: t(`stage.${st.code}`) })}
+                          </Typography.Text>
+                        </div>
+                      )}
+                    </>
+                  ),
+                },
                 {
                   title: t('items.clock'),
                   key: 'clock',
                   render: (_, i) => `${i.clock.usedDays} / ${i.clock.limitDays}`,
                 },
                 {
-                  title: t('items.due'),
+                  title: t('people.dueOrDecided'),
                   key: 'due',
-                  render: (_, i) => i.decidedOn ?? i.clock.dueDate ?? '—',
+                  render: (_, i) =>
+                    i.decidedOn
+                      ? `${t('people.decidedOn')} ${i.decidedOn}`
+                      : (i.clock.dueDate ?? '—'),
                 },
                 {
                   title: t('items.risk'),

@@ -1,5 +1,6 @@
 import {
   Alert,
+  App,
   Button,
   Checkbox,
   DatePicker,
@@ -17,10 +18,19 @@ import { idempotencyKey } from '../../api/client';
 import { SPECIAL_PROCEDURE_TYPES } from '../../api/enums';
 import { projectCommands, useProjectCommand } from '../../api/projects';
 import type { Decision, ItemReport } from '../../api/types';
-import { ApiErrorAlert, showFieldErrors } from '../../components/ApiErrorAlert';
+import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
 import { useMaterials } from '../../api/materials';
 import { useLocalName } from '../../components/materials/MaterialTags';
 import { byApplicant } from '../../components/materials/rules';
+
+/** The API's fields this page's form shows (a refusal naming one is shown next to it). */
+const FIELDS: FieldMap = {
+  comment: ['comment'],
+  'procedure.expectedDays': ['expectedDays'],
+  'procedure.type': ['procedureType'],
+  'deficiency.description': ['deficiencyDescription'],
+  'deficiency.dueDate': ['deficiencyDueDate'],
+};
 
 interface Values {
   action: Decision['action'];
@@ -57,7 +67,9 @@ export function DecisionForm({
   taskId: string;
   item: ItemReport;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { modal } = App.useApp();
+  const itemName = i18n.language === 'en' ? item.nameEn : item.name;
   const [form] = Form.useForm<Values>();
   const [key, setKey] = useState(idempotencyKey);
   const action = Form.useWatch('action', form);
@@ -75,27 +87,25 @@ export function DecisionForm({
   useEffect(() => {
     form.setFieldValue('materials', judged ? judged.split(',') : []);
   }, [judged, form]);
-  const cmd = useProjectCommand(projectId, (v: Values) => {
-    const body: Decision = { action: v.action, comment: v.comment?.trim() || undefined };
-    if (v.action === 'START_SPECIAL_PROCEDURE')
-      body.procedure = { type: v.procedureType!, expectedDays: v.expectedDays! };
-    if (v.action === 'REQUEST_SUPPLEMENT' && v.materials?.length)
-      body.materials = v.materials.map((code) => ({ code }));
-    if (v.action === 'ACCEPT_WITH_DEFICIENCY')
-      body.deficiency = {
-        description: v.deficiencyDescription ?? '',
-        dueDate: v.deficiencyDueDate?.format('YYYY-MM-DD') ?? '',
-      };
-    return projectCommands.decide(taskId, body, key);
-  });
+  const cmd = useProjectCommand(
+    projectId,
+    (v: Values) => {
+      const body: Decision = { action: v.action, comment: v.comment?.trim() || undefined };
+      if (v.action === 'START_SPECIAL_PROCEDURE')
+        body.procedure = { type: v.procedureType!, expectedDays: v.expectedDays! };
+      if (v.action === 'REQUEST_SUPPLEMENT' && v.materials?.length)
+        body.materials = v.materials.map((code) => ({ code }));
+      if (v.action === 'ACCEPT_WITH_DEFICIENCY')
+        body.deficiency = {
+          description: v.deficiencyDescription ?? '',
+          dueDate: v.deficiencyDueDate?.format('YYYY-MM-DD') ?? '',
+        };
+      return projectCommands.decide(taskId, body, key);
+    },
+    (v) => t(`done.decision.${v.action}`, { item: itemName }),
+  );
   useEffect(() => {
-    showFieldErrors(form, cmd.error, {
-      comment: ['comment'],
-      'procedure.expectedDays': ['expectedDays'],
-      'procedure.type': ['procedureType'],
-      'deficiency.description': ['deficiencyDescription'],
-      'deficiency.dueDate': ['deficiencyDueDate'],
-    });
+    showFieldErrors(form, cmd.error, FIELDS);
   }, [cmd.error, form]);
   useEffect(() => {
     form.resetFields();
@@ -103,21 +113,42 @@ export function DecisionForm({
   }, [item.status, item.round, form]);
   // Show the API's refusal as it is even when the page thinks the action is allowed (state moved on).
   const options = allowed.length ? allowed : (['APPROVE'] as Decision['action'][]);
+  // Nothing is chosen for the officer; what they chose is named back to them before it is sent.
+  const confirm = (v: Values) =>
+    void modal.confirm({
+      title: t('people.decisionConfirmTitle'),
+      content: (
+        <>
+          <p>
+            {t('people.decisionConfirm', { item: itemName, decision: t(`decision.${v.action}`) })}
+          </p>
+          <p>{t('people.decisionConfirmHint')}</p>
+        </>
+      ),
+      okText: t('decision.submit'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { danger: v.action === 'REJECT' },
+      onOk: () => {
+        if (!cmd.isPending) cmd.mutate(v, { onSuccess: () => setKey(idempotencyKey()) });
+      },
+    });
+  const needsComment = action === 'REJECT' || action === 'REQUEST_SUPPLEMENT';
   return (
     <Form<Values>
       form={form}
       layout="vertical"
       disabled={cmd.isPending}
       initialValues={{
-        action: options[0],
         expectedDays: 10,
         materials: judged ? judged.split(',') : [],
       }}
-      onFinish={(v) =>
-        !cmd.isPending && cmd.mutate(v, { onSuccess: () => setKey(idempotencyKey()) })
-      }
+      onFinish={confirm}
     >
-      <Form.Item name="action" label={t('decision.action')} rules={[{ required: true }]}>
+      <Form.Item
+        name="action"
+        label={t('decision.action')}
+        rules={[{ required: true, message: t('people.decisionPick') }]}
+      >
         <Radio.Group>
           <Space direction="vertical">
             {options.map((a) => (
@@ -196,10 +227,19 @@ export function DecisionForm({
           </Form.Item>
         </Space>
       )}
-      <Form.Item name="comment" label={t('decision.comment')} rules={[{ max: 2000 }]}>
+      <Form.Item
+        name="comment"
+        label={t('decision.comment')}
+        rules={[
+          { max: 2000 },
+          ...(needsComment
+            ? [{ required: true, whitespace: true, message: t('people.commentRequired') }]
+            : []),
+        ]}
+      >
         <Input.TextArea rows={3} maxLength={2000} showCount />
       </Form.Item>
-      <ApiErrorAlert error={cmd.error} />
+      <ApiErrorAlert error={cmd.error} fields={FIELDS} />
       <Button type="primary" htmlType="submit" loading={cmd.isPending}>
         {t('decision.submit')}
       </Button>

@@ -23,6 +23,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
 import { TimelineList } from '../../components/TimelineList';
+import { useNames } from '../../components/names';
 import { useDepartments } from '../../api/catalog';
 import { DecisionForm } from './DecisionForm';
 import { ItemMaterialsCard } from './ItemMaterialsCard';
@@ -35,6 +36,7 @@ export function Component() {
   const depts = useDepartments();
   const report = useProject(projectId);
   const timeline = useTimeline(projectId);
+  const names = useNames();
   if (report.error instanceof ApiError && report.error.status < 500)
     return (
       <Result
@@ -136,7 +138,7 @@ export function Component() {
                   children: <Link to={`/projects/${r.id}`}>{r.name}</Link>,
                 },
                 { key: 'type', label: t('projects.type'), children: t(`type.${r.type}`) },
-                { key: 'owner', label: t('projects.owner'), children: r.ownerOrganisation },
+                { key: 'owner', label: t('projects.owner'), children: names.organisation(r) },
                 {
                   key: 'clock',
                   label: t('projects.clock'),
@@ -156,7 +158,11 @@ export function Component() {
             style={{ marginTop: 16 }}
             title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('task.history')}</h2>}
           >
-            <TimelineList items={history} />
+            <TimelineList
+              items={history}
+              itemName={names.itemsOf(r)}
+              organisation={names.ownerOf(r)}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
@@ -191,13 +197,16 @@ function JointResults({ report, itemCode }: { report: Report; itemCode: string }
   const mine = report.jointProcedures.filter(
     (j) => j.itemCodes.includes(itemCode) && dept && j.departments.includes(dept),
   );
-  const record = useProjectCommand(report.id, ({ id, passed }: { id: string; passed: boolean }) =>
-    projectCommands.recordJointResult(
-      report.id,
-      id,
-      { passed, comment: comment.trim() || undefined },
-      key,
-    ),
+  const record = useProjectCommand(
+    report.id,
+    ({ id, passed }: { id: string; passed: boolean }) =>
+      projectCommands.recordJointResult(
+        report.id,
+        id,
+        { passed, comment: comment.trim() || undefined },
+        key,
+      ),
+    () => t('done.jointRecorded'),
   );
   const recorded = () => {
     setKey(idempotencyKey());

@@ -151,7 +151,11 @@ export function AcceptanceModal({
       </>
     ) : (
       <>
-        <TextField name="reason" label={t('common.reason')} required={t('common.reasonRequired')} />
+        <TextField
+          name="reason"
+          label={t('stages.returned')}
+          required={t('common.reasonRequired')}
+        />
         <Form.Item name="picked" label={t('windowReview.returnMaterials')}>
           <Checkbox.Group style={{ display: 'block' }}>
             {group(

@@ -28,8 +28,10 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { MaterialBlock } from '../../components/materials/MaterialBlock';
 import { useLocalName } from '../../components/materials/MaterialTags';
 import { handInCount, toHandIn } from '../../components/materials/rules';
+import { useNames } from '../../components/names';
 import { useTones } from '../../components/tones';
 import { AcceptanceModal, type Decide } from './AcceptanceModal';
+import type { WindowDone } from './WindowDone';
 
 /**
  * The window's check of one submitted stage: each item's materials against its list and the
@@ -43,6 +45,7 @@ export function Component() {
   const tones = useTones();
   const name = useLocalName();
   const depts = useDepartments();
+  const names = useNames();
   const report = useProject(projectId);
   const list = useMaterials(projectId);
   const reqs = useRequirements(projectId);
@@ -50,6 +53,12 @@ export function Component() {
   const cmd = useProjectCommand(projectId, ({ values, key }: CommandInput<Acceptance>) =>
     projectCommands.decideAcceptance(projectId, stage as StageCode, values, key),
   );
+  const decided = (how: Decide): WindowDone => ({
+    how,
+    projectId,
+    stage: stage as StageCode,
+    project: report.data?.name ?? '',
+  });
   if (report.error instanceof ApiError && report.error.status < 500)
     return <Result status="404" title={t('project.notFound')} />;
   if (!report.data || !list.data)
@@ -67,11 +76,7 @@ export function Component() {
       s.items.flatMap((i) => i.materials.map((m) => [`${i.code}/${m.code}`, m] as const)),
     ),
   );
-  const allItems = r.stages.flatMap((s) => s.themes.flatMap((th) => th.items));
-  const itemName = (code: string) => {
-    const i = allItems.find((x) => x.code === code);
-    return i ? name(i) : code;
-  };
+  const itemName = names.itemsOf(r);
   const missing = items.flatMap((item) =>
     item.materials.filter(toHandIn).map((m) => ({ item, m })),
   );
@@ -168,7 +173,7 @@ export function Component() {
           items={items}
           command={cmd}
           onClose={() => setOpen(null)}
-          onDone={() => void navigate('/window')}
+          onDone={() => void navigate('/window', { state: decided(open) })}
         />
       )}
     </Space>

@@ -1,9 +1,11 @@
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { type WindowDone, WindowDoneAlert } from './WindowDone';
 import { useSubmissions } from '../../api/queues';
 import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useNames } from '../../components/names';
 
 /**
  * The window's queue: stage submissions waiting for acceptance, oldest first; each opens the
@@ -12,6 +14,9 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 export function Component() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const names = useNames();
+  const loc = useLocation();
+  const done = (loc.state as { how?: string } | null)?.how ? (loc.state as WindowDone) : null;
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
   const list = useSubmissions({ status: 'SUBMITTED', page, pageSize: 20 });
@@ -21,6 +26,14 @@ export function Component() {
         {t('window.title')}
       </Typography.Title>
       <Typography.Text type="secondary">{t('window.hint')}</Typography.Text>
+      {done && (
+        <WindowDoneAlert
+          done={done}
+          onClose={() =>
+            void navigate(`${loc.pathname}${loc.search}`, { replace: true, state: null })
+          }
+        />
+      )}
       <ApiErrorAlert error={list.error} />
       <DataTable
         rowKey={(r) => `${r.projectId}:${r.stage}`}
@@ -45,7 +58,7 @@ export function Component() {
             dataIndex: 'stage',
             render: (s: string) => t(`stage.${s}`),
           },
-          { title: t('projects.owner'), dataIndex: 'ownerOrganisation' },
+          { title: t('projects.owner'), key: 'owner', render: (_, r) => names.organisation(r) },
           { title: t('window.submittedOn'), dataIndex: 'submittedOn' },
           {
             title: t('items.action'),
