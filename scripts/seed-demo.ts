@@ -12,7 +12,8 @@
  */
 import { itemsOf, messageOf } from '../libs/client/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
-import { DemoApi, ProjectRun, SeedError, type SeededProject } from './seed-demo-api';
+import { DemoApi, SeedError, type SeededProject } from './seed-demo-api';
+import { ProjectRun } from './seed-demo-run';
 
 export { SeedError, type SeededProject };
 
