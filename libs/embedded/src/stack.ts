@@ -12,12 +12,11 @@ import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSyn
 import type { WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ChildExit, NodeChild, NodeChildSpec } from './node-child';
 import type { ProductOptions, StackOptions } from './stack-options';
 import { copyName, copyUrl, productEntry, withoutProductSettings } from './stack-options';
 import { StartupError, freePort, freePortBlock } from './ports';
 import { RunningPostgres, startEmbeddedPostgres } from './postgres';
-import { projectRoot } from './project-root';
+import { Supervisor } from './supervisor';
 import { RunningDevServer, startTemporalDevServer } from './temporal-dev-server';
 import {
   CLUSTER_PORT_SPAN,
@@ -31,12 +30,7 @@ import {
 
 export * from './stack-options';
 
-/** `worker (restarted)` → `worker-restarted`. */
-const fileName = (name: string) => name.replace(/\W+/g, '-').replace(/^-|-$/g, '');
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export class Stack {
+export class Stack extends Supervisor {
   readonly dir: string;
   readonly scratch: boolean;
   readonly namespace: string;
@@ -47,15 +41,10 @@ export class Stack {
   cluster?: RunningCluster;
   pgPort = 0;
   temporalPort = 0;
-  /** Every child started, in order (a restarted one again). */
-  readonly children: NodeChild[] = [];
-  /** Every exit of a child, asked for or not. */
-  readonly exits: ChildExit[] = [];
   private readonly logs: Record<string, WriteStream> = {};
-  private died?: string;
-  private stopping?: Promise<void>;
 
-  constructor(private readonly opts: StackOptions = {}) {
+  constructor(protected readonly opts: StackOptions = {}) {
+    super();
     this.scratch = !opts.dir;
     if (opts.dir) {
       this.dir = resolve(opts.dir);
@@ -198,45 +187,6 @@ export class Stack {
     return { ...env, ...extra };
   }
 
-  /** A supervised Node child; its output goes to `<dir>/<name>.log` unless it has `echo`. */
-  startNode(spec: NodeChildSpec): NodeChild {
-    const logFile =
-      spec.logFile ?? (spec.echo ? undefined : join(this.dir, `${fileName(spec.name)}.log`));
-    const child = new NodeChild({ cwd: projectRoot(), ...spec, logFile }, (exit, c) =>
-      this.onExit(exit, c),
-    );
-    this.children.push(child);
-    this.opts.log?.(`${spec.name} started (pid ${child.pid})`);
-    return child;
-  }
-
-  /** The newest child of that name. */
-  child(name: string): NodeChild | undefined {
-    return [...this.children].reverse().find((c) => c.name === name);
-  }
-
-  running(name: string): boolean {
-    return this.child(name)?.running() ?? false;
-  }
-
-  /** Sends a signal to a child (an exit asked for, e.g. SIGKILL as a crash) and waits. */
-  async kill(name: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    await this.child(name)?.kill(signal);
-  }
-
-  /** Starts a child again as it was started (`changes`: e.g. another name and log file). */
-  restart(name: string, changes: Partial<NodeChildSpec> = {}): NodeChild {
-    const old = this.child(name);
-    if (!old) throw new StartupError(`no child named ${name} was started`);
-    if (old.running()) throw new StartupError(`the ${name} is still running (pid ${old.pid})`);
-    const renamed = changes.name && changes.name !== name;
-    return this.startNode({
-      ...old.spec,
-      ...(renamed && !changes.logFile ? { logFile: undefined } : {}),
-      ...changes,
-    });
-  }
-
   /**
    * The worker, then the API, from dist/ (`copies` of each); resolves once every API answers
    * /health. Returns the APIs' base URLs.
@@ -261,41 +211,6 @@ export class Stack {
     }
     for (const url of urls) await this.waitForHealth(url, opts.healthTimeoutMs ?? 180_000);
     return urls;
-  }
-
-  /** Until `<url>/health` answers 200; a child's death fails it at once. */
-  waitForHealth(url: string, timeoutMs = 120_000): Promise<void> {
-    return this.waitUntil(
-      `${url}/health`,
-      async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).ok,
-      { timeoutMs, intervalMs: 300 },
-    );
-  }
-
-  /** Polls `probe` until it holds; a child that died on its own fails it at once. */
-  async waitUntil(
-    what: string,
-    probe: () => Promise<boolean>,
-    { timeoutMs = 180_000, intervalMs = 300 } = {},
-  ): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (this.died) throw new StartupError(`${what}: ${this.died}`);
-      if (await probe().catch(() => false)) return;
-      if (Date.now() > deadline)
-        throw new StartupError(`${what}: not ready within ${Math.round(timeoutMs / 1000)} s`);
-      await sleep(intervalMs);
-    }
-  }
-
-  /** The first child that exited on its own, with its last lines; undefined while none did. */
-  deadChild(): string | undefined {
-    return this.died;
-  }
-
-  /** Exits nobody asked for, e.g. a worker that gave up while Temporal was down. */
-  unexpectedExits(): ChildExit[] {
-    return this.exits.filter((e) => !e.expected);
   }
 
   /** Root pids of the parts (for CPU and memory figures): PostgreSQL, Temporal, each child. */
@@ -332,18 +247,6 @@ export class Stack {
       else rmSync(this.dir, { recursive: true, force: true });
     })();
     return this.stopping;
-  }
-
-  private onExit(exit: ChildExit, child: NodeChild) {
-    if (this.stopping) exit.expected = true;
-    this.exits.push(exit);
-    if (exit.expected) return;
-    const tail = child.spec.echo ? '' : `; its last lines:\n${child.tail().join('\n')}`;
-    this.died ??= `the ${exit.name} (pid ${exit.pid}) exited on its own with ${exit.how}${tail}`;
-    this.opts.log?.(
-      `ERROR: the ${exit.name} (pid ${exit.pid}) exited on its own with ${exit.how}${tail}`,
-    );
-    this.opts.onUnexpectedExit?.(exit, child);
   }
 
   private serverLog(part: string): ((line: string) => void) | undefined {
