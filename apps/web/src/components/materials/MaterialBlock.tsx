@@ -1,4 +1,4 @@
-import { Alert, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectMaterial, RequirementMaterial } from '../../api/types';
@@ -7,6 +7,7 @@ import { FileRounds } from './FileRounds';
 import { MaterialFacts } from './MaterialFacts';
 import { DeficiencyTag, MaterialStatusTag, useLocalName } from './MaterialTags';
 import { byApplicant } from './rules';
+import { Note } from '../Note';
 
 /**
  * One material of a project's item as everyone sees it: its name, status and 容缺 mark, what
@@ -57,11 +58,9 @@ export function MaterialBlock({
         {extra}
       </Space>
       {m.status === 'NEEDS_CORRECTION' && (
-        <Alert
-          role="note"
+        <Note
           type="warning"
-          showIcon
-          style={{ marginBottom: 8 }}
+          gap={8}
           message={
             // Judged in this round, or asked for again in a new one (a return, a supplement).
             m.files.some((f) => f.round === m.round)

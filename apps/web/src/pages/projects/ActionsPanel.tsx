@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Form, Select, Space, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useActionLabel, useMyActions } from '../../components/NextActions';
 import { useNames } from '../../components/names';
 import { useTones } from '../../components/tones';
 import { ItemGaps, StageGaps, useStageGaps } from './MaterialsSummary';
+import { Note } from '../../components/Note';
 
 type Action = Report['nextActions'][number];
 type Open =
@@ -271,11 +272,9 @@ function SupplementAsked({ report, itemCode }: { report: Report; itemCode: strin
     .find((i) => i.code === itemCode);
   const note = item?.pause?.reason === 'SUPPLEMENT' ? item.pause.note : undefined;
   return (
-    <Alert
-      role="note"
+    <Note
       type="info"
-      showIcon
-      style={{ marginBottom: 12 }}
+      gap={12}
       message={t('people.supplementAsked')}
       description={
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>

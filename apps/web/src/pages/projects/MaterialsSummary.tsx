@@ -4,6 +4,7 @@ import { useMaterials } from '../../api/materials';
 import type { ItemMaterials, ProjectMaterial, StageCode } from '../../api/types';
 import { useLocalName } from '../../components/materials/MaterialTags';
 import { toHandIn } from '../../components/materials/rules';
+import { Note } from '../../components/Note';
 
 type Named = { item: ItemMaterials; m: ProjectMaterial };
 
@@ -45,11 +46,9 @@ export function StageGaps({ projectId, stage }: { projectId: string; stage: Stag
   return (
     <div style={{ marginBottom: 12 }}>
       {g.blocking.length > 0 && (
-        <Alert
-          role="note"
+        <Note
           type="error"
-          showIcon
-          style={{ marginBottom: 8 }}
+          gap={8}
           message={t('submission.missing')}
           description={
             <>
@@ -60,11 +59,9 @@ export function StageGaps({ projectId, stage }: { projectId: string; stage: Stag
         />
       )}
       {g.deficiency.length > 0 && (
-        <Alert
-          role="note"
+        <Note
           type="info"
-          showIcon
-          style={{ marginBottom: 8 }}
+          gap={8}
           message={t('submission.deficiency')}
           description={<Names list={g.deficiency} />}
         />

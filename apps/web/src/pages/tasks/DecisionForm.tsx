@@ -1,5 +1,4 @@
 import {
-  Alert,
   App,
   Button,
   Checkbox,
@@ -22,6 +21,7 @@ import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/
 import { useMaterials } from '../../api/materials';
 import { useLocalName } from '../../components/materials/MaterialTags';
 import { byApplicant } from '../../components/materials/rules';
+import { Note } from '../../components/Note';
 
 /** The API's fields this page's form shows (a refusal naming one is shown next to it). */
 const FIELDS: FieldMap = {
@@ -160,13 +160,7 @@ export function DecisionForm({
         </Radio.Group>
       </Form.Item>
       {action === 'APPROVE' && judged && (
-        <Alert
-          role="note"
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={t('review.approveBlocked')}
-        />
+        <Note type="warning" gap={12} message={t('review.approveBlocked')} />
       )}
       {action === 'REQUEST_SUPPLEMENT' && correctable.length > 0 && (
         <Form.Item

@@ -1,4 +1,4 @@
-import { Alert, Checkbox, DatePicker, Form, Input, Typography } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Acceptance, ItemMaterials, ProjectMaterial, StageCode } from '../../api/types';
@@ -6,6 +6,7 @@ import { type Command, CommandModal, TextField } from '../../components/CommandM
 import { useLocalName } from '../../components/materials/MaterialTags';
 import { byApplicant } from '../../components/materials/rules';
 import { todayInShanghai } from '../../components/format';
+import { Note } from '../../components/Note';
 
 export type Decide = 'ACCEPT' | 'DEFICIENCY' | 'RETURN';
 
@@ -122,11 +123,9 @@ export function AcceptanceModal({
     decide === 'ACCEPT' ? null : decide === 'DEFICIENCY' ? (
       <>
         {notCovered.length > 0 && (
-          <Alert
-            role="note"
+          <Note
             type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
+            gap={12}
             message={t('windowReview.notCovered')}
             description={notCovered.map((x) => `${name(x.item)} · ${name(x.m)}`).join('；')}
           />
