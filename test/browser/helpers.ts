@@ -32,6 +32,17 @@ export async function setLanguage(page: Page, lang: Lang): Promise<void> {
 
 /** No serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Colours as they rest: no hover left over from the last click, no transition half way (a
+  // button's hover colour measured mid-fade failed contrast now and then under load).
+  await page.mouse.move(0, 0);
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity) // not a spinner
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
