@@ -174,6 +174,12 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: all([200]),
     },
     {
+      // Whom each may name: the directory e2e checks an applicant never reads another's people.
+      name: 'GET /api/directory',
+      send: (h) => request(h.url).get('/api/directory'),
+      ok: all([200]),
+    },
+    {
       name: 'GET /api/submissions',
       send: (h) => request(h.url).get('/api/submissions'),
       ok: { window: [200], supervisor: [200] },

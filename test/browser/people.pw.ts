@@ -47,6 +47,13 @@ test('no internal code on the applicant’s, window’s and officer’s main pag
 
   await signIn(page, 'applicant');
   expect(await codesOnPage(page), 'the applicant’s list').toEqual([]);
+  // The header and the account menu name the person and the organisation, not the login.
+  const account = page.getByRole('button', { name: '账户' });
+  await expect(account).toHaveText('甲建设公司 申请人');
+  await account.click();
+  await expect(page.getByRole('menuitem', { name: /甲建设公司/ }).first()).toBeVisible();
+  await expect(page.getByRole('menu')).not.toContainText('org-a');
+  await page.keyboard.press('Escape');
   await page.getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   // Before anything is submitted the project is not "in progress" yet.
@@ -81,6 +88,8 @@ test('no internal code on the applicant’s, window’s and officer’s main pag
   await signOut(page);
   await signIn(page, `officer.${item.department}`);
   expect(await codesOnPage(page), 'the officer’s queue').toEqual([]);
+  await expect(page.getByRole('button', { name: '账户' })).toContainText('审批人员');
+  await expect(page.getByRole('banner')).not.toContainText('officer.');
   await page.goto(`/tasks/${encodeURIComponent(item.taskId)}`);
   await expect(page.getByRole('heading', { level: 2, name: item.name })).toBeVisible();
   expect(await codesOnPage(page), 'the officer’s item page').toEqual([]);

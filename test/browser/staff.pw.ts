@@ -58,7 +58,7 @@ test('an agent creates a project for an organisation under its mandate; it is re
   // The owner by its name, here and in the timeline.
   await expect(page.getByText('乙置业公司', { exact: true }).first()).toBeVisible();
   await page.getByRole('tab', { name: '办理记录' }).click();
-  await expect(page.getByText('代办员 agent 代 乙置业公司').first()).toBeVisible();
+  await expect(page.getByText('代办员 帮办代办员 代 乙置业公司').first()).toBeVisible();
 });
 
 test('an administrator imports a project accepted elsewhere; its clock counts from that day', async ({

@@ -1,4 +1,5 @@
 import type { WorkingDayCalendar } from '../../calendar/src/core';
+import { themeNames } from '../../domain/src';
 import { computeItemClocks, projectClock, stageUsedDays } from './clock';
 import { nextActions } from './next-actions';
 import type { ItemClock, ProjectClock } from './clock';
@@ -49,10 +50,19 @@ function stageReports(
 ) {
   return state.stages.map((s) => {
     const items = state.items.filter((i) => i.stage === s.code);
-    const themes: { code: string; name: string; items: ReturnType<typeof itemReport>[] }[] = [];
+    const themes: {
+      code: string;
+      name: string;
+      nameEn: string;
+      items: ReturnType<typeof itemReport>[];
+    }[] = [];
     for (const i of items) {
       let theme = themes.find((t) => t.code === i.theme);
-      if (!theme) themes.push((theme = { code: i.theme, name: i.themeName, items: [] }));
+      // The English name from the catalogue (a run's input carries the Chinese one only).
+      if (!theme) {
+        const nameEn = themeNames(i.theme, i.themeName).en;
+        themes.push((theme = { code: i.theme, name: i.themeName, nameEn, items: [] }));
+      }
       theme.items.push(itemReport(i, clocks.get(i.code)!));
     }
     return {

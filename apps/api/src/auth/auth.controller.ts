@@ -246,7 +246,13 @@ export class AuthController {
     return {
       username: user.username,
       role: user.role,
-      ...(user.organisation ? { organisation: user.organisation } : {}),
+      ...(row ? { displayName: row.displayName } : {}),
+      ...(user.organisation
+        ? {
+            organisation: user.organisation,
+            organisationName: await this.users.organisationName(user.organisation),
+          }
+        : {}),
       ...(user.department ? { department: user.department } : {}),
       ...(row?.mustChangePassword ? { mustChangePassword: true } : {}),
     };

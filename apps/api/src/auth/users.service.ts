@@ -16,6 +16,7 @@ import {
   Role,
   UserRecord,
   findOrganisation,
+  organisationName,
   insertOrganisation,
 } from '../../../../libs/persistence/src';
 import { accountShapeProblem, isRole } from './account-rules';
@@ -143,6 +144,11 @@ export class UsersService implements OnApplicationBootstrap {
 
   hash(password: string): Promise<string> {
     return bcrypt.hash(password, BCRYPT_COST);
+  }
+
+  /** An organisation's name (its code when the administrator holds none). */
+  organisationName(code: string): Promise<string> {
+    return organisationName(this.ds, code);
   }
 
   async setPassword(userId: string, password: string): Promise<void> {

@@ -152,6 +152,7 @@ function materialsOf(item: ItemState): RequirementMaterial[] {
       deficiencyAllowed: m.deficiencyAllowed === true,
       template: c?.template ?? null,
       standard: c?.standard ?? '',
+      standardEn: c?.standardEn ?? '',
       status: m.status,
     };
   });

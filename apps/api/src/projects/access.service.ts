@@ -10,6 +10,7 @@ import {
   grantMandate,
   hasMandate,
   mandatesOf,
+  organisationNames,
   revokeDelegation,
   revokeMandate,
 } from '../../../../libs/persistence/src';
@@ -26,9 +27,10 @@ function delegationView(d: DelegationRecord) {
   };
 }
 
-function mandateView(m: MandateRecord) {
+function mandateView(m: MandateRecord, names: Map<string, string>) {
   return {
     organisation: m.organisation,
+    organisationName: names.get(m.organisation) ?? m.organisation,
     agentUsername: m.agentUsername,
     grantedBy: m.grantedBy,
     grantedAt: m.grantedAt,
@@ -109,7 +111,12 @@ export class AccessService {
         : p.role === 'AGENT'
           ? { agent: p.username }
           : ('all' as const);
-    return { items: (await mandatesOf(this.ds, of)).map(mandateView) };
+    const mandates = await mandatesOf(this.ds, of);
+    const names = await organisationNames(
+      this.ds,
+      mandates.map((m) => m.organisation),
+    );
+    return { items: mandates.map((m) => mandateView(m, names)) };
   }
 
   async mandate(applicant: Principal, agentUsername: string) {
@@ -131,7 +138,10 @@ export class AccessService {
         true,
       );
     }
-    return { created, mandate: mandateView(mandate) };
+    return {
+      created,
+      mandate: mandateView(mandate, await organisationNames(this.ds, [mandate.organisation])),
+    };
   }
 
   async revokeMandate(applicant: Principal, agentUsername: string) {

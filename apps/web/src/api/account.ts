@@ -15,6 +15,17 @@ export function useMe() {
   });
 }
 
+/** Who is who: the names of the people and organisations a page says acted (components/names). */
+export function useDirectory() {
+  const s = useSession();
+  return useQuery({
+    queryKey: accountKeys.directory(),
+    queryFn: () => call(api.GET('/api/directory')),
+    enabled: !!s,
+    staleTime: 10 * 60_000,
+  });
+}
+
 /** The embedded default's demo accounts (a 404 elsewhere: no list). */
 export function useDemoAccounts() {
   return useQuery({

@@ -12,6 +12,7 @@ export const accountKeys = {
   me: () => [...accountKeys.all, 'me'] as const,
   mail: () => [...accountKeys.all, 'mail'] as const,
   demoAccounts: () => [...accountKeys.all, 'demo-accounts'] as const,
+  directory: () => [...accountKeys.all, 'directory'] as const,
 };
 
 export const catalogKeys = {

@@ -964,6 +964,22 @@ export interface paths {
     patch: operations['UsersAdminController_update'];
     trace?: never;
   };
+  '/api/directory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DirectoryController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1014,7 +1030,9 @@ export interface components {
         | 'DEPARTMENT_HEAD'
         | 'SUPERVISOR'
         | 'ADMIN';
+      displayName?: string;
       organisation?: string;
+      organisationName?: string;
       department?: string;
       mustChangePassword?: boolean;
     };
@@ -1164,6 +1182,7 @@ export interface components {
       deficiencyAllowed: boolean;
       template: string | null;
       standard: string;
+      standardEn: string;
     };
     ChecklistItemDto: {
       code: string;
@@ -1304,6 +1323,7 @@ export interface components {
       status: 'OPEN' | 'DELIVERED' | 'MISSED';
       /** Format: date */
       deliveredOn?: string;
+      materials?: string[];
     };
     PauseDto: {
       /** Format: date */
@@ -1364,6 +1384,7 @@ export interface components {
     ThemeReportDto: {
       code: string;
       name: string;
+      nameEn: string;
       items: components['schemas']['ItemReportDto'][];
     };
     StageReportDto: {
@@ -1534,6 +1555,7 @@ export interface components {
     };
     MandateDto: {
       organisation: string;
+      organisationName: string;
       agentUsername: string;
       grantedBy: string;
       /** Format: date-time */
@@ -1839,6 +1861,7 @@ export interface components {
       deficiencyAllowed: boolean;
       template: string | null;
       standard: string;
+      standardEn: string;
       status: string | null;
     };
     RequirementItemDto: {
@@ -2097,6 +2120,28 @@ export interface components {
       department?: string | null;
       disabled?: boolean;
       displayName?: string;
+    };
+    PersonDto: {
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role:
+        | 'APPLICANT'
+        | 'AGENT'
+        | 'WINDOW_OFFICER'
+        | 'REVIEWING_OFFICER'
+        | 'DEPARTMENT_HEAD'
+        | 'SUPERVISOR'
+        | 'ADMIN';
+      department?: string;
+    };
+    OrganisationNameDto: {
+      code: string;
+      name: string;
+    };
+    DirectoryDto: {
+      people: components['schemas']['PersonDto'][];
+      organisations: components['schemas']['OrganisationNameDto'][];
     };
     JointProcedureResultDto: {
       passed: boolean;
@@ -7431,6 +7476,79 @@ export interface operations {
       };
     };
   };
+  DirectoryController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DirectoryDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -7778,6 +7896,17 @@ export const createUserDtoRoleValues: ReadonlyArray<
 ];
 export const updateUserDtoRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['UpdateUserDto']['role']
+> = [
+  'APPLICANT',
+  'AGENT',
+  'WINDOW_OFFICER',
+  'REVIEWING_OFFICER',
+  'DEPARTMENT_HEAD',
+  'SUPERVISOR',
+  'ADMIN',
+];
+export const personDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PersonDto']['role']
 > = [
   'APPLICANT',
   'AGENT',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { DataTable } from './DataTable';
 import { formatInstant } from './format';
+import { useNames } from './names';
 
 export interface Grant {
   agentUsername: string;
@@ -38,6 +39,7 @@ export function AgentGrants<G extends Grant>({
   extraColumns?: { title: ReactNode; key: string; render: (g: G) => ReactNode }[];
 }) {
   const { t } = useTranslation();
+  const { person } = useNames();
   const [form] = Form.useForm<{ agentUsername: string }>();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -67,7 +69,11 @@ export function AgentGrants<G extends Grant>({
         scroll={{ x: 'max-content' }}
         dataSource={grants}
         columns={[
-          { title: t('delegations.agent'), dataIndex: 'agentUsername' },
+          {
+            title: t('delegations.agent'),
+            dataIndex: 'agentUsername',
+            render: (u: string) => person(u),
+          },
           ...extraColumns.map((c) => ({
             title: c.title,
             key: c.key,
@@ -90,7 +96,7 @@ export function AgentGrants<G extends Grant>({
                   render: (_: unknown, r: G) =>
                     r.revokedAt ? null : (
                       <Popconfirm
-                        title={t('delegations.revokeConfirm', { agent: r.agentUsername })}
+                        title={t('delegations.revokeConfirm', { agent: person(r.agentUsername) })}
                         okText={t('common.confirm')}
                         cancelText={t('common.cancel')}
                         onConfirm={() => onRevoke(r.agentUsername)}

@@ -61,9 +61,11 @@ export function AppLayout() {
   const selected = [...nav]
     .sort((a, b) => b.path.length - a.path.length)
     .find((n) => loc.pathname === n.path || loc.pathname.startsWith(`${n.path}/`));
-  const who = me.data
-    ? `${me.data.username}${me.data.organisation ? ` · ${me.data.organisation}` : ''}${me.data.department ? ` · ${depts.name(me.data.department)}` : ''}`
-    : s?.username;
+  // The person's name, then whom they work for: never the login (it carries codes).
+  const name = me.data?.displayName ?? s?.username;
+  const place =
+    me.data?.organisationName ?? (me.data?.department && depts.name(me.data.department));
+  const who = place && !name?.includes(place) ? `${name} · ${place}` : name;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -139,7 +141,7 @@ export function AppLayout() {
           }}
         >
           <Button icon={<UserOutlined />} aria-label={t('app.account')}>
-            {screens.md ? s?.username : null}
+            {screens.md ? name : null}
           </Button>
         </Dropdown>
       </Layout.Header>

@@ -2,6 +2,7 @@ import { Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../api/types';
 import { formatInstant } from './format';
+import { useNames } from './names';
 import { CLOCK_EFFECT_TONE, useTones } from './tones';
 
 /** Who did what and when, with the clock effect; an agent's acts read "agent X for organisation Y". */
@@ -18,16 +19,17 @@ export function TimelineList({
 }) {
   const { t } = useTranslation();
   const tones = useTones();
+  const { person } = useNames();
   if (!items.length)
     return <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text>;
   return (
     <Timeline
       items={[...items].reverse().map((e) => {
         const who = e.onBehalfOf
-          ? t('timeline.onBehalf', { actor: e.actor, org: organisation(e.onBehalfOf) })
+          ? t('timeline.onBehalf', { actor: person(e.actor), org: organisation(e.onBehalfOf) })
           : e.actor === 'system'
             ? t('timeline.system')
-            : e.actor;
+            : person(e.actor);
         const detail = e.detail;
         const text = [detail?.note, detail?.reason, detail?.comment].filter(
           (x) => typeof x === 'string' && x,

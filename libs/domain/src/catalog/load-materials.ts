@@ -1,6 +1,7 @@
 import type { Questionnaire } from '../questionnaire/questions';
 import type { Rule } from '../questionnaire/rules';
 import { isObj, isText, ruleProblems, show } from './checks';
+import { standardEn } from './standards-en';
 import {
   MATERIAL_SOURCES,
   type CatalogItem,
@@ -39,6 +40,8 @@ export function loadMaterials(
     if (out.some((o) => o.code === m.code)) return bad('duplicate material code in this item');
     if (!isText(m.name) || !isText(m.nameEn)) bad('name and nameEn must be non-empty strings');
     if (!isText(m.standard)) bad('standard (the acceptance standard) must be a non-empty string');
+    if (m.standardEn !== undefined && !isText(m.standardEn))
+      bad('standardEn must be a non-empty string when given');
     const producedBy =
       m.producedBy === undefined || m.producedBy === null
         ? []
@@ -80,6 +83,7 @@ export function loadMaterials(
       deficiencyAllowed: m.deficiencyAllowed === true,
       template: (m.template as string | undefined) ?? null,
       standard: String(m.standard),
+      standardEn: isText(m.standardEn) ? m.standardEn : standardEn(String(m.standard)),
       requiredWhen: (m.requiredWhen as Rule | undefined) ?? null,
       waivedWhen: (m.waivedWhen as Rule | undefined) ?? null,
     });

@@ -83,6 +83,8 @@ export interface MaterialData {
   readonly template?: string | null;
   /** The acceptance standard (受理标准) the window checks it against. */
   readonly standard: string;
+  /** In English; default: the built-in translation (catalog/standards-en.ts), else `standard`. */
+  readonly standardEn?: string;
   /** Asked for only when this rule holds (default: always) … */
   readonly requiredWhen?: Rule | null;
   /** … and not when this one holds too: then listed as waived, with the answers. */
@@ -96,6 +98,7 @@ export interface CatalogMaterial extends MaterialData {
   readonly paper: PaperCopies | null;
   readonly deficiencyAllowed: boolean;
   readonly template: string | null;
+  readonly standardEn: string;
   readonly requiredWhen: Rule | null;
   readonly waivedWhen: Rule | null;
 }

@@ -21,6 +21,7 @@ export interface ChecklistMaterial {
   readonly template: string | null;
   /** The acceptance standard (受理标准). */
   readonly standard: string;
+  readonly standardEn: string;
 }
 
 /**
@@ -51,6 +52,7 @@ export function checklistMaterials(
       deficiencyAllowed: m.deficiencyAllowed,
       template: m.template,
       standard: m.standard,
+      standardEn: m.standardEn,
     });
   }
   return out;

@@ -90,6 +90,48 @@ export async function organisationName(db: Db, code: string): Promise<string> {
   return (await findOrganisation(db, code))?.name ?? code;
 }
 
+/** Names of several organisations by code, in one query (a code with none is left out). */
+export async function organisationNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.query<{ code: string; name: string }[]>(
+    'SELECT code, name FROM organisations WHERE code = ANY($1)',
+    [[...new Set(codes)]],
+  );
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** A person as others see them: the name beside the login, the role, the department. */
+export interface PersonRow {
+  username: string;
+  displayName: string;
+  role: string;
+  department: string | null;
+}
+
+/**
+ * The people whose names a caller may read in timelines, files and lists. `organisation` null
+ * (staff, agents): everyone. An applicant's organisation: every member of staff (they act on
+ * its projects) and the people of that organisation, never another organisation's applicants.
+ */
+export function peopleVisibleTo(db: Db, organisation: string | null): Promise<PersonRow[]> {
+  return db.query<PersonRow[]>(
+    `SELECT username, display_name AS "displayName", role, department FROM users
+      WHERE $1::text IS NULL OR role <> 'APPLICANT' OR organisation = $1 ORDER BY username`,
+    [organisation],
+  );
+}
+
+/** Organisations' names a caller may read: an applicant its own, everyone else all of them. */
+export function organisationsVisibleTo(
+  db: Db,
+  organisation: string | null,
+): Promise<{ code: string; name: string }[]> {
+  return db.query(
+    'SELECT code, name FROM organisations WHERE $1::text IS NULL OR code = $1 ORDER BY code',
+    [organisation],
+  );
+}
+
 /** Inserts unless the code or the credit code exists; answers which one clashed. */
 export async function insertOrganisation(
   db: Db,

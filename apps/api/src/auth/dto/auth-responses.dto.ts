@@ -23,8 +23,12 @@ export class LoginResultDto {
 export class MeDto {
   @ApiProperty({ type: String }) username!: string;
   @ApiProperty({ enum: ROLES }) role!: string;
+  /** The person's name as the administrator holds it (the header shows it, not the login). */
+  @ApiPropertyOptional({ type: String }) displayName?: string;
   /** Applicants: the organisation they act for. */
   @ApiPropertyOptional({ type: String }) organisation?: string;
+  /** Applicants: that organisation's name. */
+  @ApiPropertyOptional({ type: String }) organisationName?: string;
   /** Officers and department heads: their department. */
   @ApiPropertyOptional({ type: String }) department?: string;
   /** Present and true while an initial password must be replaced. */

@@ -71,6 +71,8 @@ export class ChecklistMaterialDto {
   @ApiProperty({ type: String, nullable: true }) template!: string | null;
   /** The acceptance standard (受理标准) the window checks it against. */
   @ApiProperty({ type: String }) standard!: string;
+  /** In English (the Chinese text where the catalogue has none). */
+  @ApiProperty({ type: String }) standardEn!: string;
 }
 
 /** What a required and a waived item share. */

@@ -59,6 +59,8 @@ export class OpenDeficiencyDto {
   @ApiProperty(DATE) dueDate!: string;
   @ApiProperty({ enum: ['OPEN', 'DELIVERED', 'MISSED'] }) status!: string;
   @ApiPropertyOptional(DATE) deliveredOn?: string;
+  /** The materials it promised (a window's 容缺 acceptance names them); absent: described only. */
+  @ApiPropertyOptional({ type: [String] }) materials?: string[];
 }
 
 /** Why and since when an item's clock stands still. */
@@ -117,6 +119,8 @@ export class ItemReportDto {
 export class ThemeReportDto {
   @ApiProperty({ type: String }) code!: string;
   @ApiProperty({ type: String }) name!: string;
+  /** In English (the catalogue's; the Chinese name where the catalogue has none). */
+  @ApiProperty({ type: String }) nameEn!: string;
   @ApiProperty({ type: [ItemReportDto] }) items!: ItemReportDto[];
 }
 
@@ -255,6 +259,8 @@ export class DelegationListDto {
 
 export class MandateDto {
   @ApiProperty({ type: String }) organisation!: string;
+  /** The organisation's name as the administrator holds it. */
+  @ApiProperty({ type: String }) organisationName!: string;
   @ApiProperty({ type: String }) agentUsername!: string;
   @ApiProperty({ type: String }) grantedBy!: string;
   @ApiProperty({ type: String, format: 'date-time' }) grantedAt!: Date;

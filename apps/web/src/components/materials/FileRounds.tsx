@@ -6,6 +6,7 @@ import { downloadFile } from '../../api/materials';
 import type { MaterialFile } from '../../api/types';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { formatBytes, formatInstant } from '../format';
+import { useNames } from '../names';
 import { useTones } from '../tones';
 import { FilePreview, previewable } from './FilePreview';
 
@@ -28,11 +29,17 @@ export function FileRounds({
 }) {
   const { t } = useTranslation();
   const tones = useTones();
+  const names = useNames();
   const [open, setOpen] = useState<MaterialFile | null>(null);
   const [error, setError] = useState<unknown>(null);
   const rounds = [...new Set([round, ...files.map((f) => f.round)])].sort((a, b) => b - a);
   const by = (f: MaterialFile) =>
-    f.onBehalfOf ? t('materials.onBehalf', { by: f.uploadedBy, org: f.onBehalfOf }) : f.uploadedBy;
+    f.onBehalfOf
+      ? t('materials.onBehalf', {
+          by: names.person(f.uploadedBy),
+          org: names.organisationByCode(f.onBehalfOf),
+        })
+      : names.person(f.uploadedBy);
   return (
     <div style={{ marginTop: 8 }}>
       <ApiErrorAlert error={error} />

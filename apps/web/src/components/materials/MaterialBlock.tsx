@@ -2,6 +2,7 @@ import { Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectMaterial, RequirementMaterial } from '../../api/types';
+import { useNames } from '../names';
 import { useTones } from '../tones';
 import { FileRounds } from './FileRounds';
 import { MaterialFacts } from './MaterialFacts';
@@ -41,6 +42,7 @@ export function MaterialBlock({
   const { t } = useTranslation();
   const tones = useTones();
   const name = useLocalName();
+  const { person } = useNames();
   const verdict = m.verdict;
   return (
     <div style={{ width: '100%' }}>
@@ -75,7 +77,7 @@ export function MaterialBlock({
           {t('materials.verdict')}:{' '}
           {t('materials.verdictOf', {
             verdict: t(`materials.status.${verdict.status}`),
-            by: verdict.by,
+            by: person(verdict.by),
             on: verdict.on,
           })}
           {verdict.reason ? ` — ${verdict.reason}` : ''}

@@ -12,6 +12,7 @@ export interface MaterialFactsOf {
   producedBy: string | null;
   paper?: { originals: number; copies: number; size?: string } | null;
   standard?: string;
+  standardEn?: string;
   template?: string | null;
 }
 
@@ -31,7 +32,7 @@ export function MaterialFacts({
   result?: { number: string } | null;
   onOpenResult?: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const answer = useAnswerText();
   const reasons = (m.reason ?? []).map(answer).join(t('common.separator'));
   const rows: [string, ReactNode][] = [
@@ -66,7 +67,8 @@ export function MaterialFacts({
         ? `${t('materials.paperCopies', m.paper)}${m.paper.size ? ` · ${m.paper.size}` : ''}`
         : t('materials.noPaper'),
     ]);
-  if (m.standard) rows.push([t('materials.standard'), m.standard]);
+  const standard = i18n.language === 'en' ? m.standardEn || m.standard : m.standard;
+  if (standard) rows.push([t('materials.standard'), standard]);
   if (m.template) rows.push([t('materials.template'), m.template]);
   return (
     <Descriptions

@@ -26,7 +26,7 @@ export function Component() {
           onGrant={(u, reset) => grant.mutate(u, { onSuccess: reset })}
           onRevoke={(u) => revoke.mutate(u)}
           extraColumns={[
-            { title: t('mandates.organisation'), key: 'org', render: (m) => m.organisation },
+            { title: t('mandates.organisation'), key: 'org', render: (m) => m.organisationName },
           ]}
         />
       </Card>

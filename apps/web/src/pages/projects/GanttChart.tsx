@@ -75,13 +75,13 @@ export function GanttChart({ report }: { report: Report }) {
         const start = Math.min(...its.map((i) => ms(i.startedOn!)));
         const end = Math.max(...its.map(itemEnd));
         out.push({
-          label: th.name,
+          label: en ? th.nameEn : th.name,
           level: 1,
           start,
           end,
           color: token.colorPrimaryBorderHover,
           pauses: [],
-          tip: th.name,
+          tip: en ? th.nameEn : th.name,
         });
         for (const i of its) {
           const end = itemEnd(i);

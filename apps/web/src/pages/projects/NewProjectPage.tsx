@@ -81,7 +81,7 @@ export function Component() {
                   <Select
                     options={(mandates.data?.items ?? []).map((m) => ({
                       value: m.organisation,
-                      label: m.organisation,
+                      label: m.organisationName,
                     }))}
                   />
                 </Form.Item>

@@ -27,6 +27,7 @@ import { useNames } from '../../components/names';
 import { useDepartments } from '../../api/catalog';
 import { DecisionForm } from './DecisionForm';
 import { ItemMaterialsCard } from './ItemMaterialsCard';
+import { useLocalName } from '../../components/materials/MaterialTags';
 
 /** An item of the officer's department: the project's context, the item's history and the decision. */
 export function Component() {
@@ -37,6 +38,7 @@ export function Component() {
   const report = useProject(projectId);
   const timeline = useTimeline(projectId);
   const names = useNames();
+  const localName = useLocalName();
   if (report.error instanceof ApiError && report.error.status < 500)
     return (
       <Result
@@ -53,6 +55,11 @@ export function Component() {
   );
   const item = stage?.themes.flatMap((th) => th.items).find((i) => i.code === itemCode);
   if (!item || !stage) return <Result status="404" title={t('task.notFound')} />;
+  const itemName = names.itemsOf(r)(item.code);
+  const materialName = (code: string) => {
+    const m = item.materials.find((x) => x.code === code);
+    return m ? localName(m) : code;
+  };
   const history = (timeline.data?.items ?? []).filter(
     (e) => e.itemCode === itemCode || (!e.itemCode && e.stage === stage.code),
   );
@@ -62,11 +69,11 @@ export function Component() {
         items={[
           { title: <Link to="/tasks">{t('nav.tasks')}</Link> },
           { title: <Link to={`/projects/${r.id}`}>{r.name}</Link> },
-          { title: item.name },
+          { title: itemName },
         ]}
       />
       <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
-        {item.name}
+        {itemName}
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -111,7 +118,12 @@ export function Component() {
                   ...item.deficiencies.map((d) => ({
                     key: d.id,
                     label: t('decision.deficiency'),
-                    children: `${d.description} · ${t('decision.deficiencyDue')} ${d.dueDate} · ${t(`deficiency.${d.status}`)}`,
+                    // Promised materials by name in the reader's language; else as described.
+                    children: `${
+                      d.materials?.length
+                        ? d.materials.map(materialName).join(t('common.separator'))
+                        : d.description
+                    } · ${t('decision.deficiencyDue')} ${d.dueDate} · ${t(`deficiency.${d.status}`)}`,
                   })),
                 ]}
               />
