@@ -4,6 +4,7 @@
  * a phone without sideways scrolling. Screenshots go to test-results/screenshots.
  */
 import { expect, test } from '@playwright/test';
+import { apiToken, itemsOf, reportOf } from './api';
 import { type Lang, expectAccessible, expectNoSidewaysScroll, screenshot, signIn } from './helpers';
 
 const ROLES: { user: string; heading: Record<Lang, string>; phone: boolean }[] = [
@@ -44,6 +45,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
 test('the applicant sees the demo projects with their gauges and opens one on a phone', async ({
   page,
+  request,
 }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, 'applicant');
@@ -56,9 +58,22 @@ test('the applicant sees the demo projects with their gauges and opens one on a 
   await expect(
     page.getByRole('heading', { level: 2, name: '城东第一实验小学新建工程' }),
   ).toBeVisible();
-  await expect(page.getByRole('img', { name: /甘特图/ })).toBeVisible();
+  const gantt = page.getByRole('img', { name: /甘特图/ });
+  await expect(gantt).toBeVisible();
   await page.waitForLoadState('networkidle');
   await screenshot(page, 'applicant-project-375');
+  // Each started item's name stands whole on the phone's Gantt (wrapped, never cut short).
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  const started = itemsOf(await reportOf(request, await apiToken(request, 'applicant'), id))
+    .filter((i) => i.startedOn)
+    .map((i) => i.name);
+  expect(started.length).toBeGreaterThan(0);
+  const labels = await gantt
+    .locator('svg text')
+    .evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+  expect(labels.filter((l) => /\.\.\.|…$/.test(l))).toEqual([]);
+  const drawn = labels.join('').replace(/\s/g, '');
+  for (const name of started) expect(drawn).toContain(name.replace(/\s/g, ''));
   await expectNoSidewaysScroll(page, 'the project page');
   await expectAccessible(page, 'the project page');
 });

@@ -46,10 +46,12 @@ test('an agent creates a project for an organisation under its mandate; it is re
   await page.getByRole('button', { name: '新建项目' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '新建项目' })).toBeVisible();
   await page.getByLabel('项目名称', { exact: true }).fill(name);
-  // The organisations that gave the agent a mandate (the demo: org-b); chosen with the keyboard.
+  // The organisations that gave the agent a mandate (the demo: 乙置业公司, by its name, not its
+  // code); chosen with the keyboard.
   await page.getByLabel('代办单位', { exact: true }).click();
   await page.keyboard.press('Enter');
-  await expect(page.getByTitle('org-b').first()).toBeVisible();
+  await expect(page.getByTitle('乙置业公司').first()).toBeVisible();
+  await expect(page.getByTitle('org-b')).toHaveCount(0);
   await answer(page, EXAMPLE_ANSWERS.lowRiskWarehouse);
   await page.getByRole('button', { name: '生成事项清单' }).click();
   await expect(page.getByText('12 个工作日').first()).toBeVisible();

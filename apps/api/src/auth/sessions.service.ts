@@ -35,6 +35,8 @@ export interface IssuedTokens {
   refreshToken: string;
   refreshExpiresIn: number;
   role: string;
+  /** The person's name: the app shows it from the sign-in on, not the login. */
+  displayName: string;
   mustChangePassword: boolean;
 }
 
@@ -141,6 +143,7 @@ export class SessionsService {
       refreshToken,
       refreshExpiresIn,
       role: user.role,
+      displayName: user.displayName,
       mustChangePassword: user.mustChangePassword,
     };
   }

@@ -1,6 +1,7 @@
 /** The catalog the API serves: departments, the questionnaire, and the checklist its answers make. */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useMemo } from 'react';
 import { api, call } from './client';
 import { catalogKeys } from './keys';
 import type { Body } from './types';
@@ -13,13 +14,16 @@ export function useDepartments() {
     queryFn: () => call(api.GET('/api/departments')),
     staleTime: Infinity,
   });
-  const items = q.data?.items ?? [];
   const en = i18n.language === 'en';
-  const name = (code: string) => {
-    const d = items.find((x) => x.code === code);
-    return d ? (en ? d.nameEn : d.name) : code;
-  };
-  return { items, name };
+  // Stable while the list and the language stay: a chart's memo may depend on `name`.
+  return useMemo(() => {
+    const items = q.data?.items ?? [];
+    const name = (code: string) => {
+      const d = items.find((x) => x.code === code);
+      return d ? (en ? d.nameEn : d.name) : code;
+    };
+    return { items, name };
+  }, [q.data, en]);
 }
 
 export function useQuestionnaire() {

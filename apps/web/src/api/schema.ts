@@ -1004,6 +1004,7 @@ export interface components {
         | 'DEPARTMENT_HEAD'
         | 'SUPERVISOR'
         | 'ADMIN';
+      displayName: string;
       mustChangePassword: boolean;
     };
     RefreshDto: {

@@ -11,6 +11,8 @@ export interface StoredSession {
   token: string;
   username: string;
   role: string;
+  /** The person's name (sessions saved before it was kept have none: the header asks `me`). */
+  displayName?: string;
   /** When the access token expires. */
   expiresAt: number;
   /** When the refresh token (the cookie) expires: the session ends then. */
@@ -25,6 +27,7 @@ export interface IssuedTokens {
   expiresIn: number;
   refreshExpiresIn: number;
   role: string;
+  displayName?: string;
   mustChangePassword: boolean;
 }
 
@@ -104,6 +107,7 @@ export const session = {
       token: r.accessToken,
       username,
       role: r.role,
+      ...(r.displayName ? { displayName: r.displayName } : {}),
       expiresAt: Date.now() + r.expiresIn * 1000,
       refreshExpiresAt: Date.now() + r.refreshExpiresIn * 1000,
       mustChangePassword: r.mustChangePassword,

@@ -62,7 +62,7 @@ export function AppLayout() {
     .sort((a, b) => b.path.length - a.path.length)
     .find((n) => loc.pathname === n.path || loc.pathname.startsWith(`${n.path}/`));
   // The person's name, then whom they work for: never the login (it carries codes).
-  const name = me.data?.displayName ?? s?.username;
+  const name = s?.displayName ?? me.data?.displayName ?? s?.username;
   const place =
     me.data?.organisationName ?? (me.data?.department && depts.name(me.data.department));
   const who = place && !name?.includes(place) ? `${name} · ${place}` : name;

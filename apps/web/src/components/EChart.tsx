@@ -8,7 +8,7 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 echarts.use([
@@ -20,27 +20,33 @@ echarts.use([
   DataZoomComponent,
   AriaComponent,
   CanvasRenderer,
+  SVGRenderer,
   BarChart,
   LegendComponent,
 ]);
 
 export type EChartsOption = echarts.EChartsCoreOption;
 
-/** An ECharts chart in a div; `label` is what a screen reader hears (the canvas says nothing). */
+/**
+ * An ECharts chart in a div; `label` is what a screen reader hears (the drawing says nothing).
+ * `svg` where the chart's words must stay text a test can read (the Gantt's labels).
+ */
 export function EChart({
   option,
   height,
   label,
+  renderer = 'canvas',
 }: {
   option: EChartsOption;
   height: number;
   label: string;
+  renderer?: 'canvas' | 'svg';
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
     if (!ref.current) return;
-    const c = echarts.init(ref.current);
+    const c = echarts.init(ref.current, undefined, { renderer });
     chart.current = c;
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(ref.current);
@@ -49,7 +55,7 @@ export function EChart({
       c.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [renderer]);
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);

@@ -15,6 +15,8 @@ export class LoginResultDto {
   /** Seconds until the refresh token expires. */
   @ApiProperty({ type: 'integer' }) refreshExpiresIn!: number;
   @ApiProperty({ enum: ROLES }) role!: string;
+  /** The person's name as the administrator holds it (shown instead of the login). */
+  @ApiProperty({ type: String }) displayName!: string;
   /** An initial password: only POST /api/auth/password is open until it is replaced. */
   @ApiProperty() mustChangePassword!: boolean;
 }

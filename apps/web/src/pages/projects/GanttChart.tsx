@@ -6,6 +6,7 @@ import type { ItemReport, Report } from '../../api/types';
 import { EChart } from '../../components/EChart';
 import { todayInShanghai } from '../../components/format';
 import { RISK_TONE, useTones } from '../../components/tones';
+import { useDepartments } from '../../api/catalog';
 
 const DAY = 86_400_000;
 /** A civil date (YYYY-MM-DD) as the UTC midnight that stands for it on the time axis. */
@@ -34,6 +35,7 @@ export function GanttChart({ report }: { report: Report }) {
   const today = ms(todayInShanghai());
   const { token } = theme.useToken();
   const tones = useTones();
+  const department = useDepartments().name;
   const rows = useMemo(() => {
     // As the legend says: blue under review (on track), the risk's colour when at risk or
     // overdue, decided items light; stages and themes in the primary's shades.
@@ -85,8 +87,9 @@ export function GanttChart({ report }: { report: Report }) {
         });
         for (const i of its) {
           const end = itemEnd(i);
+          const label = en ? (i.nameEn ?? i.name) : i.name;
           out.push({
-            label: en ? (i.nameEn ?? i.name) : i.name,
+            label,
             level: 2,
             start: ms(i.startedOn!),
             end,
@@ -94,13 +97,13 @@ export function GanttChart({ report }: { report: Report }) {
             pauses: i.pauses.map(
               (p) => [ms(p.from) + DAY, (p.to ? ms(p.to) : today) + DAY] as [number, number],
             ),
-            tip: `${i.name} (${i.department}) · ${t(`status.${i.status}`)} · ${t('clock.days', { n: i.clock.usedDays })} / ${i.clock.limitDays} · ${t('gantt.due')} ${i.clock.dueDate ?? '—'}${i.decidedOn ? ` · ${t('gantt.decided')} ${i.decidedOn}` : ''}${i.pauses.length ? ` · ${t('gantt.stops', { n: i.pauses.length })}` : ''}`,
+            tip: `${label}（${department(i.department)}） · ${t(`status.${i.status}`)} · ${t('clock.days', { n: i.clock.usedDays })} / ${i.clock.limitDays} · ${t('gantt.due')} ${i.clock.dueDate ?? '—'}${i.decidedOn ? ` · ${t('gantt.decided')} ${i.decidedOn}` : ''}${i.pauses.length ? ` · ${t('gantt.stops', { n: i.pauses.length })}` : ''}`,
           });
         }
       }
     }
     return out;
-  }, [report, t, en, today, token, tones]);
+  }, [report, t, en, today, token, tones, department]);
 
   const option = useMemo(() => {
     const min = Math.min(today, ...rows.map((r) => r.start)) - DAY;
@@ -173,5 +176,7 @@ export function GanttChart({ report }: { report: Report }) {
   if (!rows.length)
     return <Typography.Paragraph type="secondary">{t('gantt.empty')}</Typography.Paragraph>;
   const summary = t('gantt.label', { n: rows.filter((r) => r.level === 2).length });
-  return <EChart option={option} height={rows.length * rowHeight + 60} label={summary} />;
+  return (
+    <EChart option={option} height={rows.length * rowHeight + 60} label={summary} renderer="svg" />
+  );
 }
