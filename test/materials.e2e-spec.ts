@@ -96,6 +96,13 @@ describe('materials: upload, list, download, review (real stack)', () => {
     expect(refused.body.message).toMatch(
       /^materials missing: .*LAND_USE_PERMIT: .*\(APPLICATION\)/,
     );
+    // Why, for a page to say in the reader's language: a stable key and the names, both languages.
+    expect(refused.body.reason.key).toBe('MATERIALS_MISSING');
+    expect(refused.body.reason.params.materials).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: expect.any(String), nameEn: expect.any(String) }),
+      ]),
+    );
   });
 
   it('stores an upload, lists it, and serves it byte for byte to those who may see the project', async () => {

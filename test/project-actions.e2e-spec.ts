@@ -154,14 +154,22 @@ describe('the rest of a project’s life over HTTP: joint procedures, deficienci
       .send({});
     expect(again.status).toBe(409);
     expect(again.body.message).toContain('no outstanding deficiency');
+    expect(again.body.reason).toEqual({
+      key: 'NO_OUTSTANDING_DEFICIENCY',
+      params: { item: { name: expect.any(String), nameEn: expect.any(String) } },
+    });
   });
 
   it('a rejected item is resubmitted for a new round; resubmitting an item under review is 409', async () => {
-    await request(h.url)
+    const early = await request(h.url)
       .post(`/api/projects/${project}/items/PROJECT_PROPOSAL/resubmission`)
       .set(as('x-applicant'))
       .send({})
       .expect(409);
+    expect(early.body.reason).toMatchObject({
+      key: 'ITEM_STATE',
+      params: { status: 'UNDER_REVIEW' },
+    });
     expect(
       (
         await decide('x-officer.DRC', 'PROJECT_PROPOSAL', {

@@ -2,8 +2,9 @@ import i18next from 'i18next';
 import { en } from '../apps/web/src/i18n/en';
 import { zh } from '../apps/web/src/i18n/zh-CN';
 import { sayRefusal } from '../apps/web/src/components/refusals';
+import { REFUSAL_KEYS } from '../libs/approval/src';
 
-/** Messages the API answers, as it words them (libs/approval guards, DTO validation, guards). */
+/** Field refusals the API answers, as it words them (DTO validation, guards, field checks). */
 const MESSAGES = [
   'comment (what the applicant must supply) is required',
   'comment (the reason for the rejection) is required',
@@ -11,9 +12,6 @@ const MESSAGES = [
   'name must be shorter than or equal to 200 characters',
   'name should not be empty',
   'this needs one of the roles REVIEWING_OFFICER; you are APPLICANT',
-  'item PROJECT_PROPOSAL is APPROVED; REQUEST_SUPPLEMENT needs it UNDER_REVIEW',
-  'the project is closed: it takes no more commands',
-  'the project is in stage PLAN, not START_PERMIT',
   'procedure.expectedDays must be a whole number of working days, 1-250',
   'holidays: each must be YYYY-MM-DD',
   'creditCode: the check character (the 18th) must be D for this code',
@@ -21,7 +19,6 @@ const MESSAGES = [
   'project 0b7c0a4e-0000-4000-8000-000000000000 not found',
   'newPassword: is a common password; choose another',
   'newPassword: must be at least 10 characters',
-  'materials missing: PLAN_APPROVAL: 申请表 (APPLICATION); 图纸 (DRAWINGS)',
 ];
 
 describe('a refusal in the reader’s words', () => {
@@ -43,9 +40,53 @@ describe('a refusal in the reader’s words', () => {
   it('names the field a message is about, so a form shows it there once', () => {
     expect(sayRefusal(i18n.t, MESSAGES[0])).toEqual({ field: 'comment', text: '请填写意见' });
     expect(sayRefusal(i18n.t, MESSAGES[2]).field).toBe('comment');
-    expect(sayRefusal(i18n.t, MESSAGES[9]).field).toBe('procedure.expectedDays');
+    expect(sayRefusal(i18n.t, MESSAGES[6]).field).toBe('procedure.expectedDays');
     expect(sayRefusal(i18n.t, MESSAGES[5]).field).toBeUndefined();
     expect(sayRefusal(i18n.t, MESSAGES[5]).text).toBe('此页面和操作仅供审批人员使用。');
+  });
+
+  /** Every parameter a reason may carry, as the commands send them. */
+  const PARAMS = {
+    item: { name: '建设工程规划许可证核发', nameEn: 'Construction planning permit' },
+    material: { name: '申请表', nameEn: 'Application form' },
+    materials: [
+      { name: '申请表', nameEn: 'Application form' },
+      { name: '设计图纸', nameEn: 'Design drawings' },
+    ],
+    status: 'UNDER_REVIEW',
+    stage: 'START_PERMIT',
+    type: 'SITE_SURVEY',
+    dueDate: '2027-01-08',
+    used: 10,
+    max: 15,
+    department: 'DRC',
+  };
+
+  it.each(REFUSAL_KEYS)(
+    'says the reason %s in Chinese and in English, naming things in that language',
+    async (key) => {
+      // A status is the item's or stage's, else the material's or the project's.
+      const status = { PROJECT_NOT_OPEN: 'COMPLETED', MATERIAL_STATE: 'WAIVED' }[key as string];
+      const reason = { key, params: { ...PARAMS, status: status ?? PARAMS.status } };
+      const zhText = sayRefusal(i18n.t, 'english words the page must not show', reason).text;
+      expect(zhText).toMatch(/[\u4e00-\u9fff]/);
+      expect(zhText).not.toMatch(/[A-Z_]{4,}|[a-z]{4,}|\{\{/);
+      await i18n.changeLanguage('en');
+      const enText = sayRefusal(i18n.t, 'ignored', reason).text;
+      await i18n.changeLanguage('zh-CN');
+      expect(enText).not.toMatch(/[\u4e00-\u9fff]|[A-Z_]{4,}|\{\{/);
+      expect(enText).not.toBe(i18n.t('error.conflict'));
+    },
+  );
+
+  it('names the materials a reason lists, each in the reader’s language', async () => {
+    const reason = { key: 'MATERIALS_MISSING', params: { materials: PARAMS.materials } };
+    expect(sayRefusal(i18n.t, 'x', reason).text).toBe('尚缺必需材料：申请表、设计图纸');
+    await i18n.changeLanguage('en');
+    expect(sayRefusal(i18n.t, 'x', reason).text).toBe(
+      'Required materials missing: Application form; Design drawings',
+    );
+    await i18n.changeLanguage('zh-CN');
   });
 
   it('keeps a message it does not know as the API said it', () => {

@@ -34,6 +34,8 @@ function toFailure(err: unknown): Error {
       type: REFUSAL_TYPE[err.code],
       message: err.message,
       nonRetryable: true,
+      // Why, for the reader's language (the API passes it on as the body's `reason`).
+      ...(err.reason ? { details: [err.reason] } : {}),
     });
   }
   return err as Error;

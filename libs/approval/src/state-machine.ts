@@ -55,7 +55,11 @@ export function validateCommand(state: ProjectState, env: CommandEnvelope, ctx: 
   if (bad)
     refuse('INVALID', `${bad} is not well-formed text (a lone surrogate or a NUL character)`);
   if (env.requestId && state.recentRequests.includes(env.requestId)) return; // replayed request: one effect
-  if (state.status !== 'IN_PROGRESS') refuse('CONFLICT', `the project is ${state.status}`);
+  if (state.status !== 'IN_PROGRESS')
+    refuse('CONFLICT', `the project is ${state.status}`, {
+      key: 'PROJECT_NOT_OPEN',
+      params: { status: state.status },
+    });
   handlerOf(env.command.kind).validate(state, env.command, ctx);
 }
 

@@ -36,6 +36,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (res.headersSent) return;
     let status: number;
     let message: unknown;
+    let reason: unknown;
     if (exception instanceof HttpException) {
       status = exception.getStatus();
       const body = exception.getResponse();
@@ -45,6 +46,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return;
       }
       message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      // A refusal's stable key and what it names (common/refusal-body.ts), when it has one.
+      if (typeof body === 'object') reason = (body as { reason?: unknown }).reason;
     } else if (clientError(exception)) {
       // Express's body parser refuses a body before Nest sees it (too large, unknown charset or
       // encoding, malformed, nested too deep): its own 4xx, with its own message.
@@ -73,7 +76,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (status === 503) res.setHeader('Retry-After', '5');
     res
       .status(status)
-      .json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message });
+      .json({
+        statusCode: status,
+        error: STATUS_CODES[status] ?? 'Error',
+        message,
+        ...(reason !== undefined ? { reason } : {}),
+      });
   }
 
   /** The request a log line is about; the id is the one the response header carries. */

@@ -19,6 +19,7 @@ import {
 } from '../../../../libs/temporal/src';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
+import { refusalBody } from '../common/refusal-body';
 import { unconfirmedUpdate } from '../common/update-deadline';
 import { TemporalClient } from '../temporal/temporal.module';
 import { AccessPolicy } from './access-policy';
@@ -106,10 +107,11 @@ export class ProjectCommandsService {
       );
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-        const { type, message } = err.cause;
-        if (type === REFUSAL_TYPE.NOT_FOUND) throw new NotFoundException(message);
-        if (type === REFUSAL_TYPE.CONFLICT) throw new ConflictException(message);
-        if (type === REFUSAL_TYPE.INVALID) throw new BadRequestException(message);
+        const { type, message, details } = err.cause;
+        const body = refusalBody(message, details?.[0]);
+        if (type === REFUSAL_TYPE.NOT_FOUND) throw new NotFoundException(body);
+        if (type === REFUSAL_TYPE.CONFLICT) throw new ConflictException(body);
+        if (type === REFUSAL_TYPE.INVALID) throw new BadRequestException(body);
       }
       if (
         err instanceof WorkflowNotFoundError ||
@@ -130,7 +132,12 @@ export class ProjectCommandsService {
               ),
           }));
         if (!seen) throw hidden();
-        throw new ConflictException('the project is closed: it takes no more commands');
+        throw new ConflictException(
+          refusalBody('the project is closed: it takes no more commands', {
+            key: 'PROJECT_NOT_OPEN',
+            params: { status: row.status },
+          }),
+        );
       }
       const unconfirmed = unconfirmedUpdate(err, Date.now() - started, UPDATE_WAIT_MS);
       if (unconfirmed) throw unconfirmed;

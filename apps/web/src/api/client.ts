@@ -7,12 +7,15 @@ import type { paths } from './schema';
 import { REFRESH_COOKIE_HEADER } from '../../../../libs/client/src/core';
 import { type IssuedTokens, session } from '../auth/session-store';
 import { outage } from './outage';
+import type { Reason } from '../components/refusals';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly messages: string[],
     readonly error: string,
+    /** Why the state refused it: a stable key and what it names (components/refusals). */
+    readonly reason?: Reason,
   ) {
     super(messages.join('; ') || error || `HTTP ${status}`);
   }
@@ -118,13 +121,19 @@ export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(auth);
 
 function toApiError(status: number, body: unknown): ApiError {
-  const b = (body ?? {}) as { message?: unknown; error?: unknown };
+  const b = (body ?? {}) as { message?: unknown; error?: unknown; reason?: unknown };
   const messages = Array.isArray(b.message)
     ? b.message.map(String)
     : typeof b.message === 'string'
       ? [b.message]
       : [];
-  return new ApiError(status, messages, typeof b.error === 'string' ? b.error : '');
+  const reason =
+    typeof b.reason === 'object' &&
+    b.reason !== null &&
+    typeof (b.reason as Reason).key === 'string'
+      ? (b.reason as Reason)
+      : undefined;
+  return new ApiError(status, messages, typeof b.error === 'string' ? b.error : '', reason);
 }
 
 /** The answer's data, or an ApiError carrying the API's status and messages. */

@@ -49,7 +49,7 @@ export function ApiErrorAlert({ error, fields }: { error: unknown; fields?: Fiel
       message={title}
       description={
         rest.length
-          ? [...new Set(rest.map((m) => sayRefusal(t, m).text))].join(t('say.joiner'))
+          ? [...new Set(rest.map((m) => sayRefusal(t, m, e?.reason).text))].join(t('say.joiner'))
           : undefined
       }
     />

@@ -1,8 +1,10 @@
 /**
- * The API's refusals in the reader's language: the one place that turns a refusal's message
- * (the API words them in English, naming the field first: "comment … is required", "name must
- * be shorter than …", "item X is SUBMITTED; APPROVE needs it …") into zh-CN or en text, with the
- * field it names, so a form puts it next to that field and the rest goes above the form.
+ * The API's refusals in the reader's language: the one place that turns a refusal into zh-CN or
+ * en text. A refusal of the project's state carries `reason` — a stable key and what it names,
+ * names in both languages (libs/approval commands/command.ts) — said by `refusal.<KEY>`. An
+ * invalid field is named by the message, which starts with the field ("comment … is required",
+ * "name must be shorter than …", class-validator's wording), so a form puts it next to that
+ * field and the rest goes above the form.
  */
 import type { TFunction } from 'i18next';
 
@@ -12,15 +14,42 @@ export interface Said {
   text: string;
 }
 
-const FIELD = String.raw`([a-zA-Z][\w]*(?:\.[\w]+|\[\d+\](?:\.\w+)?)*)`;
-
-/** "ITEM: 申请表 (APPLICATION); …" or "申请表 (APPLICATION), …" → "申请表、…". */
-function names(list: string, t: TFunction): string {
-  return list
-    .split(/; |, /)
-    .map((x) => x.replace(/^[A-Z][A-Z0-9_]*: /, '').replace(/ \([A-Z][A-Z0-9_]*\)$/, ''))
-    .join(t('common.separator'));
+/** A refusal's `reason` as the API sends it. */
+export interface Reason {
+  key: string;
+  params?: Record<string, unknown>;
 }
+
+interface Named {
+  name: string;
+  nameEn: string;
+}
+const isNamed = (x: unknown): x is Named =>
+  typeof x === 'object' && x !== null && typeof (x as Named).name === 'string';
+
+/** What a status parameter means for each key: an item's, a stage's, a material's, a project's. */
+const STATUS_OF: Record<string, string> = {
+  MATERIAL_STATE: 'materials.status',
+  PROJECT_NOT_OPEN: 'projectStatus',
+};
+
+/** A refusal's reason in the reader's words: its names in the reader's language. */
+export function sayReason(t: TFunction, reason: Reason): string {
+  // Which of a name's two languages this reader reads (`refusal.nameIn` of the language).
+  const name = (x: Named) => (t('refusal.nameIn') === 'en' ? x.nameEn : x.name);
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(reason.params ?? {})) {
+    if (Array.isArray(v)) params[k] = v.filter(isNamed).map(name).join(t('common.separator'));
+    else if (isNamed(v)) params[k] = name(v);
+    else if (k === 'status') params[k] = t(`${STATUS_OF[reason.key] ?? 'status'}.${String(v)}`);
+    else if (k === 'stage') params[k] = t(`stage.${String(v)}`);
+    else if (k === 'type') params[k] = t(`joint.${String(v)}`);
+    else params[k] = typeof v === 'number' ? v : String(v);
+  }
+  return t(`refusal.${reason.key}`, { ...params, defaultValue: t('error.conflict') });
+}
+
+const FIELD = String.raw`([a-zA-Z][\w]*(?:\.[\w]+|\[\d+\](?:\.\w+)?)*)`;
 
 /** A field's name as the reader knows it ("procedure.expectedDays" → 预计工作日). */
 export function fieldName(t: TFunction, field: string): string {
@@ -30,7 +59,6 @@ export function fieldName(t: TFunction, field: string): string {
 
 type Rule = [RegExp, (m: RegExpExecArray, t: TFunction) => Said];
 
-const status = (t: TFunction, s: string) => t(`status.${s}`, { defaultValue: s });
 const fieldSaid =
   (key: string) =>
   (m: RegExpExecArray, t: TFunction): Said => ({
@@ -39,26 +67,6 @@ const fieldSaid =
   });
 
 const RULES: Rule[] = [
-  [
-    /^materials missing: (.*?); accept them with deficiency.*$/,
-    (m, t) => ({ text: t('refusal.uncovered', { materials: names(m[1], t) }) }),
-  ],
-  [
-    /^materials missing: (.*)$/,
-    (m, t) => ({ text: t('refusal.missing', { materials: names(m[1], t) }) }),
-  ],
-  [
-    /^hand in new versions first: (.*)$/,
-    (m, t) => ({ text: t('refusal.newVersions', { materials: names(m[1], t) }) }),
-  ],
-  [
-    /^hand in first: (.*)$/,
-    (m, t) => ({ text: t('refusal.handInFirst', { materials: names(m[1], t) }) }),
-  ],
-  [
-    /^item \S+ has materials that need correction: (.*); request a supplement$/,
-    (m, t) => ({ text: t('refusal.needsCorrection', { materials: names(m[1], t) }) }),
-  ],
   [
     /^this needs one of the roles (.+); you are (\S+)$/,
     (m, t) => ({
@@ -89,27 +97,6 @@ const RULES: Rule[] = [
     /^property (\S+) should not exist$/,
     (m, t) => ({ text: t('say.unknownField', { field: m[1] }) }),
   ],
-  [
-    /^item \S+ is (\S+); \S+ needs it/,
-    (m, t) => ({ text: t('say.itemState', { status: status(t, m[1]) }) }),
-  ],
-  [
-    /^item \S+ is already (\S+)$/,
-    (m, t) => ({ text: t('say.itemAlready', { status: status(t, m[1]) }) }),
-  ],
-  [
-    /^item \S+ is (\S+); no supplement was requested$/,
-    (_m, t) => ({ text: t('say.noSupplement') }),
-  ],
-  [/^the project is closed/, (_m, t) => ({ text: t('say.projectClosed') })],
-  [
-    /^the project is (COMPLETED|REJECTED|WITHDRAWN)$/,
-    (m, t) => ({ text: t('say.projectEnded', { status: t(`projectStatus.${m[1]}`) }) }),
-  ],
-  [
-    /^the project is in stage (\S+), not (\S+)$/,
-    (m, t) => ({ text: t('say.wrongStage', { stage: t(`stage.${m[1]}`) }) }),
-  ],
   [/not found$/, (_m, t) => ({ text: t('say.notFound') })],
   [new RegExp(`^${FIELD}:? .*YYYY-MM-DD`), fieldSaid('say.dateFormat')],
   [new RegExp(`^${FIELD}: is a common password`), fieldSaid('say.commonPassword')],
@@ -124,8 +111,12 @@ const RULES: Rule[] = [
   [new RegExp(`^${FIELD}: `), fieldSaid('say.invalidField')],
 ];
 
-/** One message of the API's refusal, in words the reader reads, with the field it names. */
-export function sayRefusal(t: TFunction, message: string): Said {
+/**
+ * One message of the API's refusal, in words the reader reads, with the field it names; a
+ * refusal with a `reason` is said by it.
+ */
+export function sayRefusal(t: TFunction, message: string, reason?: Reason): Said {
+  if (reason) return { text: sayReason(t, reason) };
   for (const [re, say] of RULES) {
     const m = re.exec(message);
     if (!m) continue;
@@ -135,9 +126,4 @@ export function sayRefusal(t: TFunction, message: string): Said {
     return said;
   }
   return { text: message };
-}
-
-/** The message in words the reader reads, or as the API said it when it is none of these. */
-export function wordRefusal(t: TFunction, message: string): string {
-  return sayRefusal(t, message).text;
 }

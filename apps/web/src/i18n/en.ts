@@ -468,12 +468,45 @@ export const en: Strings = {
       'The initial password is shown this once: hand it over in person or by a safe channel; it must be changed at first sign-in.',
   },
   refusal: {
-    missing: 'Required materials missing: {{materials}}',
-    uncovered:
+    nameIn: 'en',
+    NOT_FOUND: 'It does not exist, or it is not yours to see.',
+    PROJECT_NOT_OPEN: '{{status}} It takes no more actions.',
+    WRONG_STAGE: 'The project is in the {{stage}} stage now; reload the page.',
+    STAGE_STATE: 'The {{stage}} stage is “{{status}}”: this cannot be done now. Reload the page.',
+    ITEM_STATE: '“{{item}}” is “{{status}}”: this cannot be done now. Reload the page.',
+    ITEM_OTHER_STAGE:
+      '“{{item}}” belongs to the {{stage}} stage; only items of the current stage can be withdrawn.',
+    NO_SUPPLEMENT: 'No supplement is awaited for “{{item}}”.',
+    NO_OUTSTANDING_DEFICIENCY: '“{{item}}” has no promised material outstanding.',
+    OPEN_DEFICIENCY:
+      '“{{item}}” still waits for its promised materials (due {{dueDate}}); it cannot be approved before they arrive.',
+    WAITS_PREREQUISITES:
+      '“{{item}}” waits for its prerequisites; its materials must be handed in now (return the stage).',
+    EXTENSION_LIMIT:
+      '“{{item}}” is already extended by {{used}} working days; extensions may not exceed {{max}} in all.',
+    IN_JOINT_PROCEDURE:
+      '“{{item}}” is in a {{type}} that has not finished; it cannot be approved yet.',
+    WAITS_SITE_SURVEY:
+      '“{{item}}” waits for the joint site survey; it goes on when every department has recorded its result.',
+    JOINT_DONE: 'This {{type}} has ended.',
+    NOT_IN_JOINT: 'Your department does not take part in this {{type}}.',
+    JOINT_RECORDED: 'Your department has already recorded its result.',
+    NO_JOINT_ITEMS: 'No open item of the current stage takes part in a {{type}}.',
+    JOINT_BUSY: 'Some of these items are already in another {{type}}.',
+    MATERIALS_MISSING: 'Required materials missing: {{materials}}',
+    MATERIALS_UNCOVERED:
       'Materials missing: {{materials}}. Accept with deficiency where allowed, or return the stage.',
-    newVersions: 'Hand in new versions first: {{materials}}',
-    handInFirst: 'Hand in the promised materials first: {{materials}}',
-    needsCorrection: 'Materials need correction: {{materials}}. Request a supplement.',
+    NEW_VERSIONS_FIRST: 'Hand in new versions first: {{materials}}',
+    HAND_IN_FIRST: 'Hand in the promised materials first: {{materials}}',
+    NEEDS_CORRECTION:
+      '“{{item}}” has materials that need correction: {{materials}}. Request a supplement.',
+    MATERIAL_STATE: '“{{material}}” is “{{status}}”: this cannot be done now.',
+    NO_DEFICIENCY_FOR: '“{{material}}” may not follow later; it must be handed in now.',
+    UPLOAD_CLOSED:
+      'Files of “{{material}}” cannot be added or taken back now (the item is {{status}}): files are handed in before acceptance, for a supplement request or for a promised material.',
+    FILE_HANDED_IN: 'This file is already handed in for “{{material}}”.',
+    TOO_MANY_FILES: '“{{material}}” takes at most {{max}} files a round.',
+    NO_FILE_TO_JUDGE: '“{{material}}” has no file in this round to judge.',
   },
   materials: {
     title: 'Materials',
@@ -723,13 +756,6 @@ export const en: Strings = {
     commonPassword: '{{field}} is a common password; choose another',
     noUsername: '{{field}} must not contain the username',
     dateFormat: '{{field}}: each date must be a real date as YYYY-MM-DD',
-    itemState:
-      'The item is “{{status}}” now, so this cannot be done. Reload the page to see its state.',
-    itemAlready: 'The item is already “{{status}}”.',
-    noSupplement: 'No supplement is awaited for this item.',
-    projectClosed: 'The project has ended and takes no more actions.',
-    projectEnded: 'The project is {{status}} and takes no more actions.',
-    wrongStage: 'The project is in the {{stage}} stage now; reload the page.',
     notFound: 'Not found, or you may not see it.',
     lowRatingComment: 'With “very dissatisfied”, say what went wrong',
     field: {

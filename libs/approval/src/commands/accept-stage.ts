@@ -2,7 +2,7 @@ import { askAgain, findMaterial, isMissing, type MaterialState } from '../materi
 import * as notices from '../notices';
 import type { ItemState, ProjectState } from '../types';
 import { advance, pendingStart } from './advance';
-import { refuse, type CommandOf } from './command';
+import { named, refuse, type CommandOf } from './command';
 import { checkDate, findItem, findItemMaterial, requireText, stageOf } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -32,17 +32,22 @@ function checkDeficiencies(
       refuse(
         'CONFLICT',
         `deficiencies[${i}]: item ${item.code} waits for its prerequisites; its materials must be handed in (return the stage)`,
+        { key: 'WAITS_PREREQUISITES', params: { item: named(item) } },
       );
     if (!Array.isArray(d.materials) || d.materials.length === 0)
       refuse('INVALID', `deficiencies[${i}].materials must name at least one material`);
     for (const code of d.materials) {
       const m = findItemMaterial(item, code);
       if (!isMissing(m))
-        refuse('CONFLICT', `material ${code} of item ${item.code} is not missing (${m.status})`);
+        refuse('CONFLICT', `material ${code} of item ${item.code} is not missing (${m.status})`, {
+          key: 'MATERIAL_STATE',
+          params: { material: named(m), status: m.status },
+        });
       if (!m.deficiencyAllowed)
         refuse(
           'CONFLICT',
           `material ${code} of item ${item.code} may not follow later (no 容缺 for it)`,
+          { key: 'NO_DEFICIENCY_FOR', params: { material: named(m) } },
         );
     }
     checkDate(cal, d.dueDate, `deficiencies[${i}].dueDate`);
@@ -51,14 +56,13 @@ function checkDeficiencies(
     promised.set(item.code, new Set([...(promised.get(item.code) ?? []), ...d.materials]));
   });
   const uncovered = missingOfStage(state, c).flatMap(({ item, missing }) =>
-    missing
-      .filter((m) => !promised.get(item.code)?.has(m.code))
-      .map((m) => `${item.code}: ${m.name} (${m.code})`),
+    missing.filter((m) => !promised.get(item.code)?.has(m.code)).map((m) => ({ item, m })),
   );
   if (uncovered.length > 0)
     refuse(
       'CONFLICT',
-      `materials missing: ${uncovered.join('; ')}; accept them with deficiency (容缺) where allowed, or return the stage`,
+      `materials missing: ${uncovered.map(({ item, m }) => `${item.code}: ${m.name} (${m.code})`).join('; ')}; accept them with deficiency (容缺) where allowed, or return the stage`,
+      { key: 'MATERIALS_UNCOVERED', params: { materials: uncovered.map(({ m }) => named(m)) } },
     );
 }
 
@@ -74,6 +78,7 @@ export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
       refuse(
         'CONFLICT',
         `stage ${c.stage} is ${s.status}; only a submitted stage can be accepted or returned`,
+        { key: 'STAGE_STATE', params: { stage: c.stage, status: s.status } },
       );
     if (c.decision !== 'ACCEPT' && c.decision !== 'RETURN')
       refuse('INVALID', 'decision must be ACCEPT or RETURN');
@@ -85,7 +90,10 @@ export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
           refuse('INVALID', `materials[${i}]: item ${item.code} is not in stage ${c.stage}`);
         const m = findItemMaterial(item, x.materialCode);
         if (m.status === 'WAIVED' || m.status === 'PROVIDED_BY_RESULT')
-          refuse('CONFLICT', `material ${m.code} of item ${item.code} is ${m.status}`);
+          refuse('CONFLICT', `material ${m.code} of item ${item.code} is ${m.status}`, {
+            key: 'MATERIAL_STATE',
+            params: { material: named(m), status: m.status },
+          });
       });
       return;
     }

@@ -1,7 +1,7 @@
 import { endStop } from '../item-clock';
 import { materialNames } from '../materials';
 import * as notices from '../notices';
-import { refuse } from './command';
+import { named, refuse } from './command';
 import { findItem } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -10,9 +10,16 @@ export const answerSupplement: CommandHandler<'ANSWER_SUPPLEMENT'> = {
   validate(state, c) {
     const item = findItem(state, c.itemCode);
     if (item.status !== 'SUPPLEMENT_REQUESTED')
-      refuse('CONFLICT', `item ${item.code} is ${item.status}; no supplement was requested`);
+      refuse('CONFLICT', `item ${item.code} is ${item.status}; no supplement was requested`, {
+        key: 'NO_SUPPLEMENT',
+        params: { item: named(item) },
+      });
     const missing = (item.materials ?? []).filter((m) => m.status === 'NEEDS_CORRECTION');
-    if (missing.length) refuse('INVALID', `hand in new versions first: ${materialNames(missing)}`);
+    if (missing.length)
+      refuse('INVALID', `hand in new versions first: ${materialNames(missing)}`, {
+        key: 'NEW_VERSIONS_FIRST',
+        params: { materials: missing.map(named) },
+      });
   },
 
   apply(state, c, ctx, out) {

@@ -1,5 +1,5 @@
 import { MAX_FILES_PER_ROUND, filesOfRound, uploadClosedBecause } from '../materials';
-import { refuse } from './command';
+import { named, refuse } from './command';
 import { findItem, findItemMaterial } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -13,15 +13,25 @@ export const attachFile: CommandHandler<'ATTACH_FILE'> = {
     const item = findItem(state, c.itemCode);
     const m = findItemMaterial(item, c.materialCode);
     const closed = uploadClosedBecause(state, item, m);
-    if (closed) refuse('CONFLICT', closed);
+    if (closed)
+      refuse('CONFLICT', closed, {
+        key: 'UPLOAD_CLOSED',
+        params: { material: named(m), status: item.status },
+      });
     if (!/^[0-9a-f]{64}$/.test(c.file?.sha256 ?? ''))
       refuse('INVALID', 'file.sha256 must be a SHA-256 in hex');
     if (typeof c.file.id !== 'string' || c.file.id.length === 0 || c.file.id.length > 64)
       refuse('INVALID', 'file.id must be the stored file’s id');
     if (m.files.some((f) => f.id === c.file.id))
-      refuse('CONFLICT', `file ${c.file.id} is already handed in for material ${m.code}`);
+      refuse('CONFLICT', `file ${c.file.id} is already handed in for material ${m.code}`, {
+        key: 'FILE_HANDED_IN',
+        params: { material: named(m) },
+      });
     if (filesOfRound(m).length >= MAX_FILES_PER_ROUND)
-      refuse('CONFLICT', `material ${m.code} takes at most ${MAX_FILES_PER_ROUND} files a round`);
+      refuse('CONFLICT', `material ${m.code} takes at most ${MAX_FILES_PER_ROUND} files a round`, {
+        key: 'TOO_MANY_FILES',
+        params: { material: named(m), max: MAX_FILES_PER_ROUND },
+      });
   },
 
   apply(state, c, _ctx, out) {

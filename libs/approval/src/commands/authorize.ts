@@ -12,7 +12,8 @@ import { refuse, type CommandEnvelope } from './command';
  */
 export function authorizeActor(state: ProjectState, env: CommandEnvelope): void {
   const { actor, command } = env;
-  const hidden = () => refuse('NOT_FOUND', `project ${state.projectId} not found`);
+  const hidden = () =>
+    refuse('NOT_FOUND', `project ${state.projectId} not found`, { key: 'NOT_FOUND' });
   switch (actor.role) {
     case 'APPLICANT':
       if (actor.organisation !== state.ownerOrganisation) hidden();
@@ -27,9 +28,11 @@ export function authorizeActor(state: ProjectState, env: CommandEnvelope): void 
       const code = 'itemCode' in command ? command.itemCode : undefined;
       const item = code === undefined ? undefined : state.items.find((i) => i.code === code);
       if (item && item.department !== dept)
-        refuse('NOT_FOUND', `item ${code} is not one of department ${dept}'s`);
+        refuse('NOT_FOUND', `item ${code} is not one of department ${dept}'s`, {
+          key: 'NOT_FOUND',
+        });
       if ('department' in command && command.department !== dept)
-        refuse('NOT_FOUND', `department ${command.department} is not yours`);
+        refuse('NOT_FOUND', `department ${command.department} is not yours`, { key: 'NOT_FOUND' });
       return;
     }
   }

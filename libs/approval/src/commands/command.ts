@@ -87,20 +87,81 @@ export interface CommandEnvelope {
 
 export type RefusalCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID';
 
+/**
+ * Why a command was refused, in words a page can say in the reader's language: a stable key
+ * (the web's `reason.<KEY>` text) and what it names, names in both languages. The English
+ * `message` stays for logs and API callers; pages never parse it.
+ */
+export const REFUSAL_KEYS = [
+  'NOT_FOUND',
+  'PROJECT_NOT_OPEN',
+  'WRONG_STAGE',
+  'STAGE_STATE',
+  'ITEM_STATE',
+  'ITEM_OTHER_STAGE',
+  'NO_SUPPLEMENT',
+  'NO_OUTSTANDING_DEFICIENCY',
+  'OPEN_DEFICIENCY',
+  'WAITS_PREREQUISITES',
+  'EXTENSION_LIMIT',
+  'IN_JOINT_PROCEDURE',
+  'WAITS_SITE_SURVEY',
+  'JOINT_DONE',
+  'NOT_IN_JOINT',
+  'JOINT_RECORDED',
+  'NO_JOINT_ITEMS',
+  'JOINT_BUSY',
+  'MATERIALS_MISSING',
+  'MATERIALS_UNCOVERED',
+  'NEW_VERSIONS_FIRST',
+  'HAND_IN_FIRST',
+  'NEEDS_CORRECTION',
+  'MATERIAL_STATE',
+  'NO_DEFICIENCY_FOR',
+  'UPLOAD_CLOSED',
+  'FILE_HANDED_IN',
+  'TOO_MANY_FILES',
+  'NO_FILE_TO_JUDGE',
+] as const;
+export type RefusalKey = (typeof REFUSAL_KEYS)[number];
+
+/** A name in both languages. */
+export interface Named {
+  name: string;
+  nameEn: string;
+}
+export const named = (x: Named): Named => ({ name: x.name, nameEn: x.nameEn });
+
+export interface RefusalReason {
+  key: RefusalKey;
+  params?: Record<string, string | number | Named | Named[]>;
+}
+
 /** A command the project's state does not allow: the API answers 404/409/400 with `message`. */
 export class CommandRefused extends Error {
   override name = 'CommandRefused';
   constructor(
     readonly code: RefusalCode,
     message: string,
+    readonly reason?: RefusalReason,
   ) {
     super(message);
   }
 }
 
-/** Refuses the command; typed `never`, so what follows a guard knows the guard held. */
-export function refuse(code: RefusalCode, message: string): never {
-  throw new CommandRefused(code, message);
+/**
+ * Refuses the command; typed `never`, so what follows a guard knows the guard held. A refusal
+ * of the state (404, 409) must say why in a reason; an invalid field (400) is named by its
+ * message, which starts with the field.
+ */
+export function refuse(code: 'INVALID', message: string, reason?: RefusalReason): never;
+export function refuse(
+  code: 'NOT_FOUND' | 'CONFLICT',
+  message: string,
+  reason: RefusalReason,
+): never;
+export function refuse(code: RefusalCode, message: string, reason?: RefusalReason): never {
+  throw new CommandRefused(code, message, reason);
 }
 
 export interface CommandResult {

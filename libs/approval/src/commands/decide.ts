@@ -9,7 +9,7 @@ import {
 import * as notices from '../notices';
 import { SPECIAL_PROCEDURE_TYPES, type ItemState, type ProjectState } from '../types';
 import { advance } from './advance';
-import { CommandOf, DECISION_ACTIONS, DecisionAction, refuse } from './command';
+import { CommandOf, DECISION_ACTIONS, DecisionAction, named, refuse } from './command';
 import { checkDate, findItem, requireText } from './guards';
 import type { CommandHandler, Ctx, ValidateCtx } from './handler';
 import type { Outbox } from '../outbox';
@@ -24,7 +24,11 @@ interface Decision {
 
 /** Refuses unless the item's status is one the action needs. */
 function need(item: ItemState, c: Decide, ok: boolean, what: string) {
-  if (!ok) refuse('CONFLICT', `item ${item.code} is ${item.status}; ${c.action} needs it ${what}`);
+  if (!ok)
+    refuse('CONFLICT', `item ${item.code} is ${item.status}; ${c.action} needs it ${what}`, {
+      key: 'ITEM_STATE',
+      params: { item: named(item), status: item.status },
+    });
 }
 
 const base = (item: ItemState) => ({ stage: item.stage, itemCode: item.code });
@@ -42,9 +46,14 @@ function toCorrect(item: ItemState, c: Decide): { m: MaterialState; reason?: str
     return c.materials.map((x, i) => {
       const m =
         findMaterial(item, x.code) ??
-        refuse('NOT_FOUND', `materials[${i}]: item ${item.code} asks for no material ${x.code}`);
+        refuse('NOT_FOUND', `materials[${i}]: item ${item.code} asks for no material ${x.code}`, {
+          key: 'NOT_FOUND',
+        });
       if (m.status === 'WAIVED' || m.status === 'PROVIDED_BY_RESULT')
-        refuse('CONFLICT', `materials[${i}]: material ${m.code} is ${m.status}`);
+        refuse('CONFLICT', `materials[${i}]: material ${m.code} is ${m.status}`, {
+          key: 'MATERIAL_STATE',
+          params: { material: named(m), status: m.status },
+        });
       return { m, reason: x.reason ?? m.verdict?.reason };
     });
   }
@@ -92,18 +101,21 @@ const DECISIONS: Record<DecisionAction, Decision> = {
         refuse(
           'CONFLICT',
           `item ${item.code} has an outstanding deficiency (${open.description}, due ${open.dueDate}); it cannot be approved before the materials arrive`,
+          { key: 'OPEN_DEFICIENCY', params: { item: named(item), dueDate: open.dueDate } },
         );
       const jp = scheduledJoint(state, item);
       if (jp)
         refuse(
           'CONFLICT',
           `item ${item.code} is in joint procedure ${jp.type} (${jp.id}) that has not finished`,
+          { key: 'IN_JOINT_PROCEDURE', params: { item: named(item), type: jp.type } },
         );
       const wrong = (item.materials ?? []).filter((m) => m.status === 'NEEDS_CORRECTION');
       if (wrong.length)
         refuse(
           'CONFLICT',
           `item ${item.code} has materials that need correction: ${materialNames(wrong)}; request a supplement`,
+          { key: 'NEEDS_CORRECTION', params: { item: named(item), materials: wrong.map(named) } },
         );
     },
     apply(state, item, c, ctx, out) {
@@ -194,6 +206,7 @@ const DECISIONS: Record<DecisionAction, Decision> = {
         refuse(
           'CONFLICT',
           `item ${item.code} waits for a joint site survey; it ends when every department has recorded its result`,
+          { key: 'WAITS_SITE_SURVEY', params: { item: named(item) } },
         );
     },
     apply(state, item, c, ctx, out) {

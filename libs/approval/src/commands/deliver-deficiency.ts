@@ -1,7 +1,7 @@
 import { resume } from '../item-clock';
 import { isMissing, materialNames } from '../materials';
 import { isClosed } from '../statuses';
-import { refuse } from './command';
+import { named, refuse } from './command';
 import { findItem } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -10,13 +10,24 @@ export const deliverDeficiency: CommandHandler<'DELIVER_DEFICIENCY'> = {
   validate(state, c) {
     const item = findItem(state, c.itemCode);
     if (!item.deficiencies.some((d) => d.status !== 'DELIVERED'))
-      refuse('CONFLICT', `item ${item.code} has no outstanding deficiency`);
-    if (isClosed(item.status)) refuse('CONFLICT', `item ${item.code} is ${item.status}`);
+      refuse('CONFLICT', `item ${item.code} has no outstanding deficiency`, {
+        key: 'NO_OUTSTANDING_DEFICIENCY',
+        params: { item: named(item) },
+      });
+    if (isClosed(item.status))
+      refuse('CONFLICT', `item ${item.code} is ${item.status}`, {
+        key: 'ITEM_STATE',
+        params: { item: named(item), status: item.status },
+      });
     const promised = item.deficiencies
       .filter((d) => d.status !== 'DELIVERED')
       .flatMap((d) => d.materials ?? []);
     const missing = (item.materials ?? []).filter((m) => promised.includes(m.code) && isMissing(m));
-    if (missing.length) refuse('INVALID', `hand in first: ${materialNames(missing)}`);
+    if (missing.length)
+      refuse('INVALID', `hand in first: ${materialNames(missing)}`, {
+        key: 'HAND_IN_FIRST',
+        params: { materials: missing.map(named) },
+      });
   },
 
   apply(state, c, ctx, out) {

@@ -1,5 +1,5 @@
 import { filesOfRound, uploadClosedBecause } from '../materials';
-import { refuse } from './command';
+import { named, refuse } from './command';
 import { findItem, findItemMaterial } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -9,9 +9,15 @@ export const detachFile: CommandHandler<'DETACH_FILE'> = {
     const item = findItem(state, c.itemCode);
     const m = findItemMaterial(item, c.materialCode);
     const closed = uploadClosedBecause(state, item, m);
-    if (closed) refuse('CONFLICT', closed);
+    if (closed)
+      refuse('CONFLICT', closed, {
+        key: 'UPLOAD_CLOSED',
+        params: { material: named(m), status: item.status },
+      });
     if (!filesOfRound(m).some((f) => f.id === c.fileId))
-      refuse('NOT_FOUND', `file ${c.fileId} is not in the open round of material ${m.code}`);
+      refuse('NOT_FOUND', `file ${c.fileId} is not in the open round of material ${m.code}`, {
+        key: 'NOT_FOUND',
+      });
   },
 
   apply(state, c, _ctx, out) {

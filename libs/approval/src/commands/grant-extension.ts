@@ -1,5 +1,5 @@
 import { isClosed } from '../statuses';
-import { refuse } from './command';
+import { named, refuse } from './command';
 import { findItem, requireText } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -13,6 +13,7 @@ export const grantExtension: CommandHandler<'GRANT_EXTENSION'> = {
       refuse(
         'CONFLICT',
         `item ${item.code} is ${item.status}; only an item under review can be extended`,
+        { key: 'ITEM_STATE', params: { item: named(item), status: item.status } },
       );
     if (!Number.isInteger(c.days) || c.days < 1)
       refuse('INVALID', 'days must be a whole number of working days, at least 1');
@@ -20,6 +21,10 @@ export const grantExtension: CommandHandler<'GRANT_EXTENSION'> = {
       refuse(
         'CONFLICT',
         `item ${item.code} already has ${item.extensionDays} extension days; art. 42 allows ${MAX_EXTENSION_DAYS} in all`,
+        {
+          key: 'EXTENSION_LIMIT',
+          params: { item: named(item), used: item.extensionDays, max: MAX_EXTENSION_DAYS },
+        },
       );
     requireText(c.reason, 'reason');
   },

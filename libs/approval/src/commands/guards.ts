@@ -8,7 +8,7 @@ import { refuse } from './command';
 export function findItem(state: ProjectState, code: string): ItemState {
   return (
     state.items.find((i) => i.code === code) ??
-    refuse('NOT_FOUND', `item ${code} is not on this project's checklist`)
+    refuse('NOT_FOUND', `item ${code} is not on this project's checklist`, { key: 'NOT_FOUND' })
   );
 }
 
@@ -16,13 +16,14 @@ export function findItem(state: ProjectState, code: string): ItemState {
 export function findItemMaterial(item: ItemState, code: string): MaterialState {
   return (
     findMaterial(item, code) ??
-    refuse('NOT_FOUND', `item ${item.code} asks for no material ${code}`)
+    refuse('NOT_FOUND', `item ${item.code} asks for no material ${code}`, { key: 'NOT_FOUND' })
   );
 }
 
 export function stageOf(state: ProjectState, code: StageCode): StageState {
   return (
-    state.stages.find((s) => s.code === code) ?? refuse('NOT_FOUND', `stage ${code} does not exist`)
+    state.stages.find((s) => s.code === code) ??
+    refuse('NOT_FOUND', `stage ${code} does not exist`, { key: 'NOT_FOUND' })
   );
 }
 

@@ -8,7 +8,7 @@ import type { JointProcedureState, ProjectState } from '../types';
 function procedure(state: ProjectState, id: string): JointProcedureState {
   return (
     state.jointProcedures.find((j) => j.id === id) ??
-    refuse('NOT_FOUND', `joint procedure ${id} does not exist`)
+    refuse('NOT_FOUND', `joint procedure ${id} does not exist`, { key: 'NOT_FOUND' })
   );
 }
 
@@ -19,14 +19,22 @@ function procedure(state: ProjectState, id: string): JointProcedureState {
 export const recordJointResult: CommandHandler<'RECORD_JOINT_RESULT'> = {
   validate(state, c) {
     const jp = procedure(state, c.procedureId);
-    if (jp.status !== 'SCHEDULED') refuse('CONFLICT', `joint procedure ${jp.id} is already done`);
+    if (jp.status !== 'SCHEDULED')
+      refuse('CONFLICT', `joint procedure ${jp.id} is already done`, {
+        key: 'JOINT_DONE',
+        params: { type: jp.type },
+      });
     if (!jp.departments.includes(c.department))
       refuse(
         'CONFLICT',
         `department ${c.department} does not take part in joint procedure ${jp.id}`,
+        { key: 'NOT_IN_JOINT', params: { department: c.department, type: jp.type } },
       );
     if (jp.results[c.department])
-      refuse('CONFLICT', `department ${c.department} has already recorded its result`);
+      refuse('CONFLICT', `department ${c.department} has already recorded its result`, {
+        key: 'JOINT_RECORDED',
+        params: { department: c.department },
+      });
     if (typeof c.passed !== 'boolean') refuse('INVALID', 'passed must be true or false');
   },
 

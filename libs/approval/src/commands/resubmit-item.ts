@@ -1,6 +1,6 @@
 import { startClock } from '../item-clock';
 import { advance } from './advance';
-import { refuse } from './command';
+import { named, refuse } from './command';
 import { findItem } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -15,6 +15,7 @@ export const resubmitItem: CommandHandler<'RESUBMIT_ITEM'> = {
       refuse(
         'CONFLICT',
         `item ${item.code} is ${item.status}; only a rejected item can be resubmitted`,
+        { key: 'ITEM_STATE', params: { item: named(item), status: item.status } },
       );
   },
 

@@ -1,5 +1,5 @@
 import { filesOfRound } from '../materials';
-import { refuse } from './command';
+import { named, refuse } from './command';
 import { findItem, findItemMaterial, requireText } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -12,13 +12,17 @@ export const reviewMaterial: CommandHandler<'REVIEW_MATERIAL'> = {
     const item = findItem(state, c.itemCode);
     const m = findItemMaterial(item, c.materialCode);
     if (item.status !== 'UNDER_REVIEW')
-      refuse('CONFLICT', `item ${item.code} is ${item.status}; materials are judged under review`);
+      refuse('CONFLICT', `item ${item.code} is ${item.status}; materials are judged under review`, {
+        key: 'ITEM_STATE',
+        params: { item: named(item), status: item.status },
+      });
     if (c.verdict !== 'ACCEPTED' && c.verdict !== 'NEEDS_CORRECTION')
       refuse('INVALID', 'verdict must be ACCEPTED or NEEDS_CORRECTION');
     if (filesOfRound(m).length === 0)
       refuse(
         'CONFLICT',
         `material ${m.code} has no file in round ${m.round} to judge (${m.status})`,
+        { key: 'NO_FILE_TO_JUDGE', params: { material: named(m) } },
       );
     if (c.verdict === 'NEEDS_CORRECTION') requireText(c.reason, 'reason (what to correct)');
   },

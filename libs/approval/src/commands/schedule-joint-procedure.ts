@@ -2,7 +2,7 @@ import { pause } from '../item-clock';
 import * as notices from '../notices';
 import { isClosed } from '../statuses';
 import type { ItemState, ProjectState } from '../types';
-import { refuse } from './command';
+import { named, refuse } from './command';
 import { checkDate, findItem } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -25,12 +25,16 @@ export const scheduleJointProcedure: CommandHandler<'SCHEDULE_JOINT_PROCEDURE'> 
     if (c.date < ctx.today) refuse('INVALID', `date must be today or later (${ctx.today})`);
     const items = jointItems(state, c.type, c.itemCodes);
     if (items.length === 0)
-      refuse('CONFLICT', `no open item of stage ${state.stage} takes part in ${c.type}`);
+      refuse('CONFLICT', `no open item of stage ${state.stage} takes part in ${c.type}`, {
+        key: 'NO_JOINT_ITEMS',
+        params: { type: c.type },
+      });
     const bad = items.find((i) => i.status !== 'UNDER_REVIEW');
     if (bad)
       refuse(
         'CONFLICT',
         `item ${bad.code} is ${bad.status}; a joint procedure needs its items UNDER_REVIEW`,
+        { key: 'ITEM_STATE', params: { item: named(bad), status: bad.status } },
       );
     const busy = state.jointProcedures.find(
       (j) => j.status === 'SCHEDULED' && j.itemCodes.some((x) => items.some((i) => i.code === x)),
@@ -39,6 +43,7 @@ export const scheduleJointProcedure: CommandHandler<'SCHEDULE_JOINT_PROCEDURE'> 
       refuse(
         'CONFLICT',
         `joint procedure ${busy.id} (${busy.type}) already holds some of these items`,
+        { key: 'JOINT_BUSY', params: { type: busy.type } },
       );
   },
 

@@ -1,5 +1,5 @@
 import { isMissing } from '../materials';
-import { refuse } from './command';
+import { named, refuse } from './command';
 import { stageOf } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -8,11 +8,15 @@ export const submitStage: CommandHandler<'SUBMIT_STAGE'> = {
   validate(state, c, ctx) {
     const s = stageOf(state, c.stage);
     if (c.stage !== state.stage)
-      refuse('CONFLICT', `the project is in stage ${state.stage}, not ${c.stage}`);
+      refuse('CONFLICT', `the project is in stage ${state.stage}, not ${c.stage}`, {
+        key: 'WRONG_STAGE',
+        params: { stage: state.stage },
+      });
     if (s.status !== 'NOT_STARTED' && s.status !== 'RETURNED')
       refuse(
         'CONFLICT',
         `stage ${c.stage} is ${s.status}; only a stage not yet submitted or returned can be submitted`,
+        { key: 'STAGE_STATE', params: { stage: c.stage, status: s.status } },
       );
     if (ctx.imported) return;
     // Every material the applicant must hand in is there, or the window may take it later (容缺).
@@ -21,9 +25,14 @@ export const submitStage: CommandHandler<'SUBMIT_STAGE'> = {
       .flatMap((i) =>
         (i.materials ?? [])
           .filter((m) => isMissing(m) && !m.deficiencyAllowed)
-          .map((m) => `${i.code}: ${m.name} (${m.code})`),
+          .map((m) => ({ i, m })),
       );
-    if (missing.length > 0) refuse('INVALID', `materials missing: ${missing.join('; ')}`);
+    if (missing.length > 0)
+      refuse(
+        'INVALID',
+        `materials missing: ${missing.map(({ i, m }) => `${i.code}: ${m.name} (${m.code})`).join('; ')}`,
+        { key: 'MATERIALS_MISSING', params: { materials: missing.map(({ m }) => named(m)) } },
+      );
   },
 
   apply(state, c, ctx, out) {

@@ -1,6 +1,6 @@
 import { closeItem } from '../item-clock';
 import { advance } from './advance';
-import { refuse } from './command';
+import { named, refuse } from './command';
 import { findItem } from './guards';
 import type { CommandHandler } from './handler';
 
@@ -9,11 +9,15 @@ export const withdrawItem: CommandHandler<'WITHDRAW_ITEM'> = {
   validate(state, c) {
     const item = findItem(state, c.itemCode);
     if (item.status === 'APPROVED' || item.status === 'WITHDRAWN')
-      refuse('CONFLICT', `item ${item.code} is already ${item.status}`);
+      refuse('CONFLICT', `item ${item.code} is already ${item.status}`, {
+        key: 'ITEM_STATE',
+        params: { item: named(item), status: item.status },
+      });
     if (item.stage !== state.stage)
       refuse(
         'CONFLICT',
         `item ${item.code} belongs to stage ${item.stage}; only items of the current stage (${state.stage}) can be withdrawn`,
+        { key: 'ITEM_OTHER_STAGE', params: { item: named(item), stage: item.stage } },
       );
   },
 
