@@ -74,14 +74,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
     }
     if (status === 503) res.setHeader('Retry-After', '5');
-    res
-      .status(status)
-      .json({
-        statusCode: status,
-        error: STATUS_CODES[status] ?? 'Error',
-        message,
-        ...(reason !== undefined ? { reason } : {}),
-      });
+    res.status(status).json({
+      statusCode: status,
+      error: STATUS_CODES[status] ?? 'Error',
+      message,
+      ...(reason !== undefined ? { reason } : {}),
+    });
   }
 
   /** The request a log line is about; the id is the one the response header carries. */

@@ -11,7 +11,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { findMaterial, uploadClosedBecause } from '../../../../libs/approval/src';
+import { findMaterial, named, uploadClosedBecause } from '../../../../libs/approval/src';
+import { refusalBody } from '../common/refusal-body';
 import {
   deleteMaterialFile,
   findProject,
@@ -165,7 +166,14 @@ export class UploadsService {
     const m = findMaterial(item, materialCode);
     if (!m) throw new NotFoundException(`item ${t.itemCode} asks for no material ${materialCode}`);
     const closed = uploadClosedBecause(row.state, item, m);
-    if (closed) throw new ConflictException(closed);
+    if (closed) {
+      throw new ConflictException(
+        refusalBody(closed, {
+          key: 'UPLOAD_CLOSED',
+          params: { material: named(m), status: item.status },
+        }),
+      );
+    }
     return { round: m.round, owner: row.ownerOrganisation };
   }
 

@@ -14,7 +14,8 @@ import {
   ratingsOf,
 } from '../../../../libs/persistence/src';
 import { rectificationWorkflowId } from '../../../../libs/temporal/src';
-import { BAD_SCORE_MAX, type RectificationInput } from '../../../../libs/approval/src';
+import { BAD_SCORE_MAX, named, type RectificationInput } from '../../../../libs/approval/src';
+import { refusalBody } from '../common/refusal-body';
 import type { rectificationWorkflow } from '../../../../workflows';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
@@ -64,7 +65,10 @@ export class RatingsService {
     if (!item) throw new NotFoundException(`item ${itemCode} not found`);
     if (!DECIDED.has(item.status)) {
       throw new ConflictException(
-        `item ${itemCode} is ${item.status}: only a decided item (APPROVED or REJECTED) can be rated`,
+        refusalBody(
+          `item ${itemCode} is ${item.status}: only a decided item (APPROVED or REJECTED) can be rated`,
+          { key: 'NOT_RATEABLE', params: { item: named(item), status: item.status } },
+        ),
       );
     }
     const id = randomUUID();
@@ -83,7 +87,12 @@ export class RatingsService {
       ratedOn,
     });
     if (!stored) {
-      throw new ConflictException(`item ${itemCode} (round ${item.round}) was rated already`);
+      throw new ConflictException(
+        refusalBody(`item ${itemCode} (round ${item.round}) was rated already`, {
+          key: 'RATED_ALREADY',
+          params: { item: named(item) },
+        }),
+      );
     }
     let rectification = null;
     if (body.score <= BAD_SCORE_MAX) {

@@ -20,6 +20,7 @@ import {
   rectificationWorkflowId,
 } from '../../../../libs/temporal/src';
 import { type RectificationStatus } from '../../../../libs/approval/src';
+import { refusalBody } from '../common/refusal-body';
 import type { Principal } from '../auth/principal';
 import { unconfirmedUpdate } from '../common/update-deadline';
 import { AccessPolicy } from '../projects/access-policy';
@@ -113,13 +114,19 @@ export class RectificationsService {
         err.cause instanceof ApplicationFailure &&
         err.cause.type === RECTIFICATION_CONFLICT
       ) {
-        throw new ConflictException(err.cause.message);
+        throw new ConflictException(
+          refusalBody(err.cause.message, { key: 'RECTIFICATION_CLOSED' }),
+        );
       }
       if (
         err instanceof WorkflowNotFoundError ||
         /already completed|not found/i.test(String((err as Error)?.message))
       ) {
-        throw new ConflictException(`rectification ${id} is closed: it takes no more answers`);
+        throw new ConflictException(
+          refusalBody(`rectification ${id} is closed: it takes no more answers`, {
+            key: 'RECTIFICATION_CLOSED',
+          }),
+        );
       }
       if (err instanceof WorkflowUpdateFailedError) {
         throw new ServiceUnavailableException(`the answer could not be applied: ${err.message}`);

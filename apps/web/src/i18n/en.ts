@@ -507,6 +507,10 @@ export const en: Strings = {
     FILE_HANDED_IN: 'This file is already handed in for “{{material}}”.',
     TOO_MANY_FILES: '“{{material}}” takes at most {{max}} files a round.',
     NO_FILE_TO_JUDGE: '“{{material}}” has no file in this round to judge.',
+    NOT_RATEABLE: '“{{item}}” is “{{status}}”: an item is rated once it is decided.',
+    RATED_ALREADY: '“{{item}}” has been rated in this round already.',
+    RECTIFICATION_CLOSED:
+      'This rectification has been answered or closed; it takes no more answers.',
   },
   materials: {
     title: 'Materials',

@@ -488,6 +488,9 @@ export const zh = {
     FILE_HANDED_IN: '该文件已提交为材料“{{material}}”。',
     TOO_MANY_FILES: '材料“{{material}}”每轮最多 {{max}} 个文件。',
     NO_FILE_TO_JUDGE: '材料“{{material}}”本轮还没有文件可审查。',
+    NOT_RATEABLE: '事项“{{item}}”当前为“{{status}}”：办结或不予许可后才能评价。',
+    RATED_ALREADY: '事项“{{item}}”本轮已经评价过。',
+    RECTIFICATION_CLOSED: '这项整改已经答复或办结，不再接受答复。',
   },
   materials: {
     title: '申请材料',

@@ -122,6 +122,10 @@ export const REFUSAL_KEYS = [
   'FILE_HANDED_IN',
   'TOO_MANY_FILES',
   'NO_FILE_TO_JUDGE',
+  // Refusals of the API's own services (ratings, rectifications).
+  'NOT_RATEABLE',
+  'RATED_ALREADY',
+  'RECTIFICATION_CLOSED',
 ] as const;
 export type RefusalKey = (typeof REFUSAL_KEYS)[number];
 
