@@ -89,6 +89,13 @@ describe('a refusal in the reader’s words', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
+  it('says a taken code or name is taken, next to its field', () => {
+    expect(sayRefusal(i18n.t, 'username: zhang.san exists')).toEqual({
+      field: 'username',
+      text: `该${i18n.t('say.field.username', { defaultValue: i18n.t('say.field.unknown') })}已被使用`,
+    });
+  });
+
   it('keeps a message it does not know as the API said it', () => {
     expect(sayRefusal(i18n.t, 'something new happened').text).toBe('something new happened');
   });

@@ -108,6 +108,7 @@ const RULES: Rule[] = [
     fieldSaid('say.checkChar'),
   ],
   [new RegExp(`^${FIELD} must be `), fieldSaid('say.invalidField')],
+  [new RegExp(`^${FIELD}: .* exists$`), fieldSaid('say.taken')],
   [new RegExp(`^${FIELD}: `), fieldSaid('say.invalidField')],
 ];
 

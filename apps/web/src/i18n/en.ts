@@ -756,6 +756,7 @@ export const en: Strings = {
     todayOrLater: '{{field}} must be today or later',
     unknownField: 'The page sent something the system does not know; reload the page and try again',
     invalidField: '{{field}} is not valid',
+    taken: 'This {{field}} is taken already',
     checkChar: '{{field}}: the check character (the 18th) must be {{n}} for this code',
     commonPassword: '{{field}} is a common password; choose another',
     noUsername: '{{field}} must not contain the username',

@@ -721,6 +721,7 @@ export const zh = {
     todayOrLater: '{{field}}须为今天或以后',
     unknownField: '页面提交了系统不认识的内容，请刷新页面后重试',
     invalidField: '{{field}}填写有误',
+    taken: '该{{field}}已被使用',
     checkChar: '{{field}}的校验码（第 18 位）不对，按前 17 位应为 {{n}}',
     commonPassword: '{{field}}是常见密码，容易被猜中，请换一个',
     noUsername: '{{field}}不能包含用户名',
