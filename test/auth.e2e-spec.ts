@@ -26,7 +26,10 @@ describe('sign-in and the global guard (real HTTP, real PostgreSQL)', () => {
     expect(me.body).toEqual({
       username: 'auth-applicant',
       role: 'APPLICANT',
+      // No name given: the login stands for it; no organisation registered: its code.
+      displayName: 'auth-applicant',
       organisation: 'org-x',
+      organisationName: 'org-x',
     });
     const wrong = await request(h.url)
       .post('/api/auth/login')

@@ -1,4 +1,5 @@
 import type { RatingRow, RectificationRecord } from '../../../../libs/persistence/src';
+import { itemNames } from '../../../../libs/domain/src';
 import type { RatingDto, RectificationDto } from './dto/ratings.dto';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -10,6 +11,7 @@ export function rectificationView(x: RectificationRecord): RectificationDto {
     projectName: x.projectName,
     itemCode: x.itemCode,
     itemName: x.itemName,
+    itemNameEn: itemNames(x.itemCode, x.itemName).en,
     department: x.department,
     score: x.score,
     comment: x.comment,

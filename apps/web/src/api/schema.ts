@@ -1937,6 +1937,7 @@ export interface components {
       projectName: string;
       itemCode: string;
       itemName: string;
+      itemNameEn: string;
       department: string;
       score: number;
       comment: string | null;

@@ -52,6 +52,8 @@ export class RectificationDto {
   @ApiProperty({ type: String }) projectName!: string;
   @ApiProperty({ type: String }) itemCode!: string;
   @ApiProperty({ type: String }) itemName!: string;
+  /** In English (the catalogue's; the Chinese name where it has none). */
+  @ApiProperty({ type: String }) itemNameEn!: string;
   @ApiProperty({ type: String }) department!: string;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) score!: number;
   @ApiProperty({ type: String, nullable: true }) comment!: string | null;

@@ -28,7 +28,7 @@ const COLOURS: Record<string, string> = {
  * confirms or disputes the answer, the supervisor sees all of them; filtered by status in the URL.
  */
 export function Component() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const s = useSession();
   const col = useItemColumns();
   const [params, setParams] = useSearchParams();
@@ -72,7 +72,11 @@ export function Component() {
             dataIndex: 'projectName',
             render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
           },
-          { title: t('items.name'), dataIndex: 'itemName' },
+          {
+            title: t('items.name'),
+            dataIndex: 'itemName',
+            render: (n: string, r) => (i18n.language === 'en' ? r.itemNameEn : n),
+          },
           col.department,
           {
             title: t('ratings.score'),
@@ -147,12 +151,12 @@ function AnswerDialog({
   kind: 'respond' | 'confirm';
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const send = useAnswerRectification(r, kind);
   return (
     <CommandModal<{ note?: string; satisfied?: boolean }>
       title={t(kind === 'respond' ? 'ratings.respondTitle' : 'ratings.confirmTitle', {
-        item: r.itemName,
+        item: i18n.language === 'en' ? r.itemNameEn : r.itemName,
       })}
       command={send}
       onClose={onClose}
