@@ -35,12 +35,12 @@ describe('materials: upload, list, download, review (real stack)', () => {
   const as = (who: string) => ({ Authorization: `Bearer ${auth[who]}` });
   let project: string;
 
-  const materials = async (who = 'm-applicant', id = project) =>
+  const materials = async (who = 'mat-applicant', id = project) =>
     (await request(h.url).get(`/api/projects/${id}/materials`).set(as(who)).expect(200))
       .body as MaterialsView;
   const material = (v: MaterialsView, item: string, code: string) =>
     v.items.find((i) => i.code === item)!.materials.find((m) => m.code === code)!;
-  const upload = (path: string, bytes: Buffer | Uint8Array, name: string, who = 'm-applicant') =>
+  const upload = (path: string, bytes: Buffer | Uint8Array, name: string, who = 'mat-applicant') =>
     request(h.url)
       .post(`/api/projects/${project}/items/${path}/files`)
       .set(as(who))
@@ -59,17 +59,17 @@ describe('materials: upload, list, download, review (real stack)', () => {
     await pg.connect();
     api = new ApiClient(h.url);
     for (const u of [
-      { username: 'm-applicant', role: 'APPLICANT' as const, organisation: 'org-mat' },
-      { username: 'm-other', role: 'APPLICANT' as const, organisation: 'org-mat2' },
-      { username: 'm-window', role: 'WINDOW_OFFICER' as const },
-      { username: 'm-officer.NRP', role: 'REVIEWING_OFFICER' as const, department: 'NRP' },
-      { username: 'm-officer.DRC', role: 'REVIEWING_OFFICER' as const, department: 'DRC' },
+      { username: 'mat-applicant', role: 'APPLICANT' as const, organisation: 'org-mat' },
+      { username: 'mat-other', role: 'APPLICANT' as const, organisation: 'org-mat2' },
+      { username: 'mat-window', role: 'WINDOW_OFFICER' as const },
+      { username: 'mat-officer.NRP', role: 'REVIEWING_OFFICER' as const, department: 'NRP' },
+      { username: 'mat-officer.DRC', role: 'REVIEWING_OFFICER' as const, department: 'DRC' },
     ])
       auth[u.username] = await userToken(h, u);
     project = (
       await request(h.url)
         .post('/api/projects')
-        .set(as('m-applicant'))
+        .set(as('mat-applicant'))
         .send({ name: '材料测试小学', answers: EXAMPLE_ANSWERS.school })
         .expect(201)
     ).body.id as string;
@@ -90,7 +90,7 @@ describe('materials: upload, list, download, review (real stack)', () => {
     expect(material(v, 'LAND_USE_PERMIT', 'PROJECT_BASIS').producedBy).toBe('PROJECT_PROPOSAL');
     const refused = await request(h.url)
       .post(`/api/projects/${project}/stages/PLAN/submission`)
-      .set(as('m-applicant'))
+      .set(as('mat-applicant'))
       .send({})
       .expect(400);
     expect(refused.body.message).toMatch(
@@ -118,14 +118,14 @@ describe('materials: upload, list, download, review (real stack)', () => {
       sha256: sha(pdf),
       contentType: 'application/pdf',
       round: 1,
-      uploadedBy: 'm-applicant',
+      uploadedBy: 'mat-applicant',
     });
     const m = material(await materials(), 'LAND_USE_PERMIT', 'TOPOGRAPHIC_MAP');
     expect(m).toMatchObject({ status: 'UPLOADED', files: [{ id: res.body.id, round: 1 }] });
 
     const got = await request(h.url)
       .get(`/api/files/${res.body.id}`)
-      .set(as('m-window'))
+      .set(as('mat-window'))
       .buffer(true)
       .parse((r, cb) => {
         const chunks: Buffer[] = [];
@@ -142,12 +142,14 @@ describe('materials: upload, list, download, review (real stack)', () => {
       `SELECT actor FROM audit_events WHERE action = 'FILE_DOWNLOADED' AND subject = $1`,
       [res.body.id],
     );
-    expect(audit.rows).toEqual([{ actor: 'm-window' }]);
+    expect(audit.rows).toEqual([{ actor: 'mat-window' }]);
 
     // Another organisation knows neither the file nor the project.
-    await request(h.url).get(`/api/files/${res.body.id}`).set(as('m-other')).expect(404);
-    await request(h.url).get(`/api/projects/${project}/materials`).set(as('m-other')).expect(404);
-    await upload('LAND_USE_PERMIT/materials/TOPOGRAPHIC_MAP', pdf, 'x.pdf', 'm-other').expect(404);
+    await request(h.url).get(`/api/files/${res.body.id}`).set(as('mat-other')).expect(404);
+    await request(h.url).get(`/api/projects/${project}/materials`).set(as('mat-other')).expect(404);
+    await upload('LAND_USE_PERMIT/materials/TOPOGRAPHIC_MAP', pdf, 'x.pdf', 'mat-other').expect(
+      404,
+    );
   });
 
   it('refuses bad uploads with a clear answer, storing nothing', async () => {
@@ -165,7 +167,7 @@ describe('materials: upload, list, download, review (real stack)', () => {
     await upload('GREEN_SPACE/materials/APPLICATION', samplePdf(), 'a.pdf').expect(404);
     await request(h.url)
       .post(`/api/projects/${project}/items/${path}/files`)
-      .set(as('m-applicant'))
+      .set(as('mat-applicant'))
       .field('other', 'x')
       .expect(400);
     expect(await rows()).toBe(before.rows);
@@ -183,7 +185,7 @@ describe('materials: upload, list, download, review (real stack)', () => {
           `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n${'x'.repeat(2000)}`;
         socket.write(
           `POST /api/projects/${project}/items/LAND_USE_PERMIT/materials/APPLICATION/files HTTP/1.1\r\n` +
-            `Host: ${url.host}\r\nAuthorization: Bearer ${auth['m-applicant']}\r\n` +
+            `Host: ${url.host}\r\nAuthorization: Bearer ${auth['mat-applicant']}\r\n` +
             `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: 500000\r\n\r\n${head}`,
         );
         setTimeout(() => {
@@ -213,15 +215,15 @@ describe('materials: upload, list, download, review (real stack)', () => {
   });
 
   it('an officer judges a material, a supplement asks for it again, round 2 shows what changed', async () => {
-    await handInStage(api, auth['m-applicant'], project, 'PLAN', { keyPrefix: 'plan' });
+    await handInStage(api, auth['mat-applicant'], project, 'PLAN', { keyPrefix: 'plan' });
     await request(h.url)
       .post(`/api/projects/${project}/stages/PLAN/submission`)
-      .set(as('m-applicant'))
+      .set(as('mat-applicant'))
       .send({})
       .expect(200);
     await request(h.url)
       .post(`/api/projects/${project}/stages/PLAN/acceptance`)
-      .set(as('m-window'))
+      .set(as('mat-window'))
       .send({ decision: 'ACCEPT' })
       .expect(200);
     // After acceptance the round is closed.
@@ -230,23 +232,23 @@ describe('materials: upload, list, download, review (real stack)', () => {
     const task = (await materials()).items.find((i) => i.code === 'LAND_PRE_REVIEW')!.taskId;
     await request(h.url)
       .post(`/api/tasks/${task}/materials/SITE_MAP/review`)
-      .set(as('m-officer.DRC'))
+      .set(as('mat-officer.DRC'))
       .send({ verdict: 'ACCEPTED' })
       .expect(404); // another department's item
     const judged = await request(h.url)
       .post(`/api/tasks/${task}/materials/SITE_MAP/review`)
-      .set(as('m-officer.NRP'))
+      .set(as('mat-officer.NRP'))
       .send({ verdict: 'NEEDS_CORRECTION', reason: '比例尺不足' })
       .expect(200);
     expect(judged.body).toMatchObject({ code: 'SITE_MAP', status: 'NEEDS_CORRECTION' });
     await request(h.url)
       .post(`/api/tasks/${task}/decision`)
-      .set(as('m-officer.NRP'))
+      .set(as('mat-officer.NRP'))
       .send({ action: 'APPROVE' })
       .expect(409);
     await request(h.url)
       .post(`/api/tasks/${task}/decision`)
-      .set(as('m-officer.NRP'))
+      .set(as('mat-officer.NRP'))
       .send({ action: 'REQUEST_SUPPLEMENT', comment: '请补正选址图' })
       .expect(200);
     const notice = await pg.query(
@@ -256,17 +258,17 @@ describe('materials: upload, list, download, review (real stack)', () => {
     expect(notice.rows[0].message).toContain('比例尺不足');
     await request(h.url)
       .post(`/api/projects/${project}/items/LAND_PRE_REVIEW/supplement`)
-      .set(as('m-applicant'))
+      .set(as('mat-applicant'))
       .send({})
       .expect(400);
     const v2 = samplePdf('选址图 第二版');
     await upload('LAND_PRE_REVIEW/materials/SITE_MAP', v2, '选址图v2.pdf').expect(201);
     await request(h.url)
       .post(`/api/projects/${project}/items/LAND_PRE_REVIEW/supplement`)
-      .set(as('m-applicant'))
+      .set(as('mat-applicant'))
       .send({})
       .expect(200);
-    const m = material(await materials('m-officer.NRP'), 'LAND_PRE_REVIEW', 'SITE_MAP');
+    const m = material(await materials('mat-officer.NRP'), 'LAND_PRE_REVIEW', 'SITE_MAP');
     expect(m).toMatchObject({ status: 'UPLOADED', round: 2 });
     expect(m.files.map((f) => [f.round, f.sha256])).toEqual([
       [1, expect.any(String)],
@@ -279,7 +281,7 @@ describe('materials: upload, list, download, review (real stack)', () => {
     const proposal = v.items.find((i) => i.code === 'PROJECT_PROPOSAL')!.taskId;
     await request(h.url)
       .post(`/api/tasks/${proposal}/decision`)
-      .set(as('m-officer.DRC'))
+      .set(as('mat-officer.DRC'))
       .send({ action: 'APPROVE' })
       .expect(200);
     const basis = material(await materials(), 'LAND_USE_PERMIT', 'PROJECT_BASIS');
