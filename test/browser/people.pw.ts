@@ -214,6 +214,24 @@ test('the administrator filters the audit trail and downloads it as CSV', async 
   expect(lines[0]).toBe('at,action,actor,subject,address,detail');
   expect(lines.length).toBeGreaterThan(1);
   expect(lines.slice(1).every((l) => l.split(',')[1] === 'LOGIN_SUCCEEDED')).toBe(true);
+
+  // The time filter: typed into the range (days in Beijing time), kept in the address.
+  const day = (offset: number) =>
+    new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const [start, end] = [page.getByPlaceholder('开始日期'), page.getByPlaceholder('结束日期')];
+  await start.click();
+  await start.fill(day(1));
+  await start.press('Enter');
+  await end.fill(day(2));
+  await end.press('Enter');
+  await expect(page).toHaveURL(/from=/);
+  await expect(page.getByRole('row').filter({ hasText: '登录成功' })).toHaveCount(0);
+  await start.click();
+  await start.fill(day(0));
+  await start.press('Enter');
+  await end.fill(day(0));
+  await end.press('Enter');
+  await expect(rows.first()).toBeVisible();
 });
 
 test('the sign-in page says a session expired only when it did', async ({ page }) => {
