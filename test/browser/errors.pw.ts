@@ -54,7 +54,7 @@ test('a refusal (409) is shown in words when a colleague decided the item first'
   const alert = page.getByRole('alert').filter({ hasText: '当前状态不允许此操作' });
   await expect(alert).toBeVisible();
   // In the reader's words: the item's state by its name, no code, no English.
-  await expect(alert).toContainText('事项当前为“已办结”');
+  await expect(alert).toContainText(/事项“.+”当前为“已办结”/);
   await expect(alert).not.toContainText('APPROVED');
 });
 

@@ -90,7 +90,8 @@ test('a government-invested school from the questionnaire to completion, clicked
   await page.getByRole('tab', { name: '代办委托' }).click();
   await page.getByLabel('代办员用户名').fill('agent');
   await page.getByRole('button', { name: '委托', exact: true }).click();
-  await expect(page.getByRole('cell', { name: 'agent', exact: true })).toBeVisible();
+  // The agent by name, not by login.
+  await expect(page.getByRole('cell', { name: '帮办代办员', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: '有效' })).toBeVisible();
 
   let accepted = 0;
