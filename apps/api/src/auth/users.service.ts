@@ -16,6 +16,7 @@ import {
   Role,
   UserRecord,
   findOrganisation,
+  publishedDepartmentExists,
   insertOrganisation,
 } from '../../../../libs/persistence/src';
 import { accountShapeProblem, isRole } from './account-rules';
@@ -209,6 +210,7 @@ export class UsersService implements OnApplicationBootstrap {
     const problem = await accountShapeProblem(
       shape,
       async (code) => (await findOrganisation(this.ds, code)) !== null,
+      (code) => publishedDepartmentExists(this.ds, code),
     );
     if (problem) {
       throw new UnauthorizedException(`the issuer's claims make no valid account: ${problem}`);
