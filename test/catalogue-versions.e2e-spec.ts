@@ -347,4 +347,26 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
     expect(next.body.clock.limitDays).toBe(25);
     expect(itemsOf(next.body).find((i) => i.code === 'WF_EIA')!.clock.limitDays).toBe(4);
   });
+
+  it('takes a whole city catalogue larger than the 100 kB other bodies are held to', async () => {
+    const doc = weifang();
+    const template = doc.items[0];
+    for (let i = 0; i < 200; i++) {
+      doc.items.push({
+        ...template,
+        code: `WF_EXTRA_${i}`,
+        name: `${template.name}（第${i}项）`,
+        sources:
+          '潍坊市工程建设项目审批事项清单（2026年版），按“三级四同”要求与省级清单对齐'.repeat(4),
+      });
+    }
+    expect(JSON.stringify(doc).length).toBeGreaterThan(120_000);
+    const draft = await request(h.url).post('/api/catalogue/versions').set(as('k-admin')).send(doc);
+    expect(draft.status).toBe(201);
+    const exported = await request(h.url)
+      .get(`/api/catalogue/versions/${draft.body.id}`)
+      .set(as('k-admin'))
+      .expect(200);
+    expect(exported.body.items).toHaveLength(204);
+  });
 });

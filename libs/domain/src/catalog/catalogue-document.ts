@@ -138,10 +138,12 @@ function catalogPath(doc: Record<string, unknown>, entry: string, message: strin
     base = `$.${indexed[1]}[${indexed[2]}]`;
     raw = (doc[indexed[1]] as unknown[] | undefined)?.[Number(indexed[2])];
   } else {
-    const [kind, code] = entry.split(' ');
+    const kind = entry.slice(0, entry.indexOf(' '));
+    const code = entry.slice(kind.length + 1);
     const list = LISTS[kind] ?? kind;
     const entries = Array.isArray(doc[list]) ? (doc[list] as unknown[]) : [];
     const at = entries.findIndex((e) => isObj(e) && e.code === code);
+    if (at < 0) return `$.${list}`;
     base = `$.${list}[${at}]`;
     raw = entries[at];
   }

@@ -130,7 +130,7 @@ export function loadItem(raw: unknown, i: number, ctx: ItemContext): void {
     items.push({
       code,
       ...(isStageCode(stage) ? { stage } : {}),
-      prerequisites: prerequisitesOk ? [...(prerequisites)] : [],
+      prerequisites: prerequisitesOk ? [...prerequisites] : [],
       materials: [],
     } as unknown as CatalogItem);
     return;
