@@ -17,6 +17,7 @@ import { type ProjectForm, QuestionnaireForm, projectBody } from './Questionnair
 const FIELDS: FieldMap = {
   name: ['name'],
   ownerOrganisation: ['ownerOrganisation'],
+  region: ['region'],
 };
 
 /** Questionnaire → the checklist preview (why each item, the critical path) → create the project. */
@@ -60,7 +61,7 @@ export function Component() {
             onFinish={(v) =>
               !preview.isPending &&
               preview.mutate(
-                { answers: v.answers },
+                { answers: v.answers, ...(v.region ? { region: v.region } : {}) },
                 {
                   onSuccess: (c) => {
                     setValues(v);
