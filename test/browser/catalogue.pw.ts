@@ -51,7 +51,7 @@ test("an administrator loads a city's catalogue from a file, sees its error besi
   await expect(page.getByRole('row', { name: /WF_EIA/ })).toContainText(
     'department: unknown department "WF_NOBODY"',
   );
-  await expect(page.getByRole('row', { name: /WF_FILING/ })).not.toContainText('unknown');
+  await expect(page.getByRole('row', { name: '企业投资项目备案 WF_FILING' })).not.toContainText('unknown');
 
   // The corrected file becomes a draft of the city; its difference from the version in force.
   await page.getByLabel('目录文件').setInputFiles(file('weifang.json', JSON.parse(fixture)));

@@ -1,27 +1,29 @@
 import { Descriptions, Empty, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueDiff } from '../../../api/catalogue';
+import { useTones } from '../../../components/tones';
 
 type ListDiff = CatalogueDiff['items'];
 
 function Changes({ diff }: { diff: ListDiff }) {
   const { t } = useTranslation();
+  const tones = useTones();
   if (!diff.added.length && !diff.removed.length && !diff.changed.length)
     return <>{t('catalogue.diffNone')}</>;
   return (
     <>
       {diff.added.map((c) => (
-        <Tag key={`+${c}`} color="green">
+        <Tag key={`+${c}`} color={tones.good}>
           + {c}
         </Tag>
       ))}
       {diff.removed.map((c) => (
-        <Tag key={`-${c}`} color="red">
+        <Tag key={`-${c}`} color={tones.bad}>
           − {c}
         </Tag>
       ))}
       {diff.changed.map((c) => (
-        <Tag key={`~${c.code}`} color="gold">
+        <Tag key={`~${c.code}`} color={tones.warn}>
           {c.code}: {c.fields.join(', ')}
         </Tag>
       ))}
@@ -39,6 +41,7 @@ export function DiffView({ diff }: { diff: CatalogueDiff | undefined }) {
       column={1}
       bordered
       title={t('catalogue.diffTitle', { from: diff.from.version, to: diff.to.version })}
+      styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}
       items={[
         { key: 'items', label: t('catalogue.items'), children: <Changes diff={diff.items} /> },
         { key: 'themes', label: t('catalogue.themes'), children: <Changes diff={diff.themes} /> },
