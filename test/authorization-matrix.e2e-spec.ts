@@ -246,6 +246,14 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: { admin: [409] },
     },
     {
+      name: 'PUT /api/catalogue/versions/:id/items/:code (the seed, published)',
+      send: (h) =>
+        request(h.url)
+          .put(`/api/catalogue/versions/${SEED_VERSION_ID}/items/PROJECT_PROPOSAL`)
+          .send({ name: 'x' }),
+      ok: { admin: [409] },
+    },
+    {
       name: 'GET /api/catalogue/versions/:a/diff/:b',
       send: (h) =>
         request(h.url).get(`/api/catalogue/versions/${SEED_VERSION_ID}/diff/${SEED_VERSION_ID}`),

@@ -369,4 +369,45 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       .expect(200);
     expect(exported.body.items).toHaveLength(204);
   });
+
+  it("edits a draft's item: the whole document is validated with the change; a published version no longer changes", async () => {
+    const doc = weifang();
+    doc.version = 'weifang-2026.3';
+    const draft = (
+      await request(h.url).post('/api/catalogue/versions').set(as('k-admin')).send(doc).expect(201)
+    ).body.id as string;
+    const eia = { ...doc.items[1], promisedLimitDays: 40 };
+    const refused = await request(h.url)
+      .put(`/api/catalogue/versions/${draft}/items/WF_EIA`)
+      .set(as('k-admin'))
+      .send(eia)
+      .expect(400);
+    expect(refused.body.message).toEqual([
+      '$.items[1].promisedLimitDays: promisedLimitDays 40 exceeds the statutory limit 30',
+    ]);
+    await request(h.url)
+      .put(`/api/catalogue/versions/${draft}/items/WF_EIA`)
+      .set(as('k-admin'))
+      .send({ ...eia, promisedLimitDays: 6, department: 'WF_NRP' })
+      .expect(200);
+    const exported = await request(h.url)
+      .get(`/api/catalogue/versions/${draft}`)
+      .set(as('k-admin'))
+      .expect(200);
+    expect(exported.body.items[1]).toMatchObject({
+      code: 'WF_EIA',
+      promisedLimitDays: 6,
+      department: 'WF_NRP',
+    });
+    await request(h.url)
+      .put(`/api/catalogue/versions/${draft}/items/WF_NOTHING`)
+      .set(as('k-admin'))
+      .send(eia)
+      .expect(404);
+    await request(h.url)
+      .put(`/api/catalogue/versions/${v1}/items/WF_EIA`)
+      .set(as('k-admin'))
+      .send({ ...eia, promisedLimitDays: 6 })
+      .expect(409);
+  });
 });

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -74,6 +84,21 @@ export class CatalogueVersionsController {
     @CurrentUser() p: Principal,
   ) {
     return this.versions.publish(id, body.effectiveFrom, p.username);
+  }
+
+  /** A draft's item replaced (its code kept), the whole document validated with the change. */
+  @Put('versions/:id/items/:code')
+  @Roles('ADMIN')
+  @ApiParam({ name: 'id', format: 'uuid', type: String })
+  @ApiParam({ name: 'code', type: String })
+  @ApiBody({ schema: DOCUMENT })
+  @ApiOkResponse({ type: CatalogueVersionDto })
+  editItem(
+    @Param('id', VersionId('id')) id: string,
+    @Param('code') code: string,
+    @Body() item: Record<string, unknown>,
+  ) {
+    return this.versions.editItem(id, code, item);
   }
 
   @Get('versions/:a/diff/:b')

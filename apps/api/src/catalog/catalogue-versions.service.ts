@@ -26,6 +26,7 @@ import {
   listCatalogueVersions,
   publishCatalogueVersion,
   runningProjectsOf,
+  updateDraftDocument,
   upsertSeedVersion,
   type CatalogueVersionRow,
 } from '../../../../libs/persistence/src';
@@ -70,12 +71,7 @@ export class CatalogueVersionsService implements OnApplicationBootstrap {
 
   /** Validates a document and stores it as a draft of its region; 400 listing every problem. */
   async import(doc: unknown, by: string) {
-    try {
-      loadCatalogueDocument(doc);
-    } catch (err) {
-      if (err instanceof CatalogueDocumentError) throw new BadRequestException(issueLines(err));
-      throw err;
-    }
+    this.validate(doc);
     const document = doc as CatalogueDocument;
     if (!(await findRegion(this.ds, document.region)))
       throw new BadRequestException([`$.region: unknown region ${document.region}`]);
@@ -116,12 +112,7 @@ export class CatalogueVersionsService implements OnApplicationBootstrap {
     const row = await this.find(id);
     if (row.status !== 'DRAFT')
       throw new ConflictException(`catalogue version ${id} is already published`);
-    try {
-      loadCatalogueDocument(row.document);
-    } catch (err) {
-      if (err instanceof CatalogueDocumentError) throw new BadRequestException(issueLines(err));
-      throw err;
-    }
+    this.validate(row.document);
     if (!(await publishCatalogueVersion(this.ds, id, effectiveFrom, by)))
       throw new ConflictException(`catalogue version ${id} is already published`);
     const running = await runningProjectsOf(this.ds, row.region);
@@ -129,6 +120,27 @@ export class CatalogueVersionsService implements OnApplicationBootstrap {
       ...this.summary((await findCatalogueVersion(this.ds, id))!),
       runningProjectsKeepingTheirVersion: [...running.values()].reduce((a, b) => a + b, 0),
     };
+  }
+
+  /**
+   * Replaces one item of a draft (its code stays): the whole document is validated with the
+   * change, and a 400 lists every problem with its path; nothing is stored then.
+   */
+  async editItem(id: string, code: string, item: Record<string, unknown>) {
+    const row = await this.find(id);
+    if (row.status !== 'DRAFT')
+      throw new ConflictException(`catalogue version ${id} is published: it no longer changes`);
+    const items = Array.isArray(row.document.items) ? (row.document.items as unknown[]) : [];
+    const at = items.findIndex((i) => (i as { code?: unknown } | null)?.code === code);
+    if (at < 0) throw new NotFoundException(`item ${code} is not in catalogue version ${id}`);
+    const document = {
+      ...row.document,
+      items: items.map((old, i) => (i === at ? { ...item, code } : old)),
+    };
+    this.validate(document);
+    if (!(await updateDraftDocument(this.ds, id, document)))
+      throw new ConflictException(`catalogue version ${id} is published: it no longer changes`);
+    return this.summary(row);
   }
 
   async diff(from: string, to: string) {
@@ -150,6 +162,16 @@ export class CatalogueVersionsService implements OnApplicationBootstrap {
     let loaded = this.loaded.get(row.id);
     if (!loaded) this.loaded.set(row.id, (loaded = loadCatalogueDocument(row.document)));
     return { id: row.id, ...loaded };
+  }
+
+  /** A 400 listing every problem of the document with its JSON path. */
+  private validate(doc: unknown): void {
+    try {
+      loadCatalogueDocument(doc);
+    } catch (err) {
+      if (err instanceof CatalogueDocumentError) throw new BadRequestException(issueLines(err));
+      throw err;
+    }
   }
 
   private async find(id: string): Promise<CatalogueVersionRow> {

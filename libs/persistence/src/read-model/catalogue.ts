@@ -170,3 +170,16 @@ export async function publishedDepartmentExists(db: Db, code: string): Promise<b
   );
   return rows.length > 0;
 }
+
+/** Replaces a draft's document; false when it is not (or no longer) a draft. */
+export async function updateDraftDocument(
+  db: Db,
+  id: string,
+  document: Record<string, unknown>,
+): Promise<boolean> {
+  const [, updated]: [unknown[], number] = await db.query(
+    `UPDATE catalogue_versions SET document = $2::jsonb WHERE id = $1 AND status = 'DRAFT'`,
+    [id, JSON.stringify(document)],
+  );
+  return updated === 1;
+}
