@@ -51,20 +51,43 @@ test("an administrator loads a city's catalogue from a file, sees its error besi
   await expect(page.getByRole('row', { name: /WF_EIA/ })).toContainText(
     'department: unknown department "WF_NOBODY"',
   );
-  await expect(page.getByRole('row', { name: '企业投资项目备案 WF_FILING' })).not.toContainText('unknown');
+  await expect(page.getByRole('row', { name: /企业投资项目备案 WF_FILING/ })).not.toContainText(
+    'unknown',
+  );
 
-  // The corrected file becomes a draft of the city; its difference from the version in force.
-  await page.getByLabel('目录文件').setInputFiles(file('weifang.json', JSON.parse(fixture)));
+  // Corrected in the form, beside the error, and imported: a draft of the city.
+  await page.getByRole('button', { name: '编辑事项 WF_EIA' }).click();
+  let dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('alert')).toContainText('unknown department "WF_NOBODY"');
+  await pick(page, dialog.getByLabel('办理部门'), '山东省生态环境厅 (SD_EEB)');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /WF_EIA/ })).not.toContainText('unknown');
   await page.getByRole('button', { name: '导入为草稿' }).click();
   const draft = page.getByRole('row', { name: /weifang-2026\.1/ });
   await expect(draft).toContainText('草稿');
+
+  // The stored draft's item edited: a limit above the statutory one is refused beside it.
+  await draft.getByRole('button', { name: '事项', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'weifang-2026.1 的事项' })).toBeVisible();
+  await page.getByRole('button', { name: '编辑事项 WF_EIA' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('承诺时限（工作日）').fill('40');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('exceeds the statutory limit 30');
+  await dialog.getByLabel('承诺时限（工作日）').fill('6');
+  await dialog.getByRole('button', { name: /^(loading )?确定$/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole('row', { name: '建设项目环境影响评价审批（省级） WF_EIA' }),
+  ).toContainText('承诺 6 / 法定 30');
   await expect(page.getByText('+ WF_EIA')).toBeVisible();
   await expect(page.getByText('− PLANNING_PERMIT')).toBeVisible();
   await expectAccessible(page, 'catalogue versions');
   await screenshot(page, 'admin-catalogue-zh-CN');
 
   await draft.getByRole('button', { name: '发布' }).click();
-  const dialog = page.getByRole('dialog');
+  dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('本区域办理中的 0 个项目将继续按原目录版本办理');
   await dialog.getByRole('button', { name: '确认发布' }).click();
   await expect(dialog).toBeHidden();

@@ -62,6 +62,31 @@ export function useCatalogueDiff(from: string | undefined, to: string | undefine
   });
 }
 
+/** A version's document, as imported (and edited while a draft). */
+export function useCatalogueDocument(id: string | undefined) {
+  return useQuery({
+    queryKey: catalogueKeys.document(id ?? ''),
+    queryFn: () =>
+      call(api.GET('/api/catalogue/versions/{id}', { params: { path: { id: id! } } })) as Promise<
+        Record<string, unknown>
+      >,
+    enabled: Boolean(id),
+  });
+}
+
+/** Replaces a draft's item (a 400 lists the document's problems with the change). */
+export const useEditCatalogueItem = () =>
+  useCommand(
+    ({ id, code, item }: { id: string; code: string; item: Record<string, unknown> }) =>
+      call(
+        api.PUT('/api/catalogue/versions/{id}/items/{code}', {
+          params: { path: { id, code } },
+          body: item,
+        }),
+      ),
+    [catalogueKeys.all],
+  );
+
 /** The version's document (an export), as a file the browser saves. */
 export async function exportCatalogue(id: string): Promise<Blob> {
   const doc = await call(api.GET('/api/catalogue/versions/{id}', { params: { path: { id } } }));

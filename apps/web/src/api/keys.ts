@@ -26,6 +26,7 @@ export const catalogueKeys = {
   regions: () => [...catalogueKeys.all, 'regions'] as const,
   versions: (region: string) => [...catalogueKeys.all, 'versions', region] as const,
   diff: (from: string, to: string) => [...catalogueKeys.all, 'diff', from, to] as const,
+  document: (id: string) => [...catalogueKeys.all, 'document', id] as const,
 };
 
 export const projectKeys = {

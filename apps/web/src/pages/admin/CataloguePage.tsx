@@ -12,6 +12,7 @@ import { saveBlob } from '../../api/download';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useTones } from '../../components/tones';
 import { DiffView } from './catalogue/DiffView';
+import { DraftItems } from './catalogue/DraftItems';
 import { ImportCard } from './catalogue/ImportCard';
 import { PublishModal } from './catalogue/PublishModal';
 import { RegionsCard } from './catalogue/RegionsCard';
@@ -28,6 +29,7 @@ export function Component() {
   const versions = useCatalogueVersions(region);
   const [compared, setCompared] = useState<string>();
   const [publishing, setPublishing] = useState<CatalogueVersion | null>(null);
+  const [viewing, setViewing] = useState<CatalogueVersion | null>(null);
   const inForce = versions.data?.inForce ?? undefined;
   const diff = useCatalogueDiff(inForce, compared);
 
@@ -46,6 +48,7 @@ export function Component() {
           onChange={(r) => {
             setRegion(r);
             setCompared(undefined);
+            setViewing(null);
           }}
           options={(regions.data?.items ?? []).map((r) => ({
             value: r.code,
@@ -84,6 +87,9 @@ export function Component() {
               title: t('catalogue.actions'),
               render: (_: unknown, v) => (
                 <Space wrap>
+                  <Button size="small" onClick={() => setViewing(v)}>
+                    {t('catalogue.viewItems')}
+                  </Button>
                   <Button
                     size="small"
                     onClick={() =>
@@ -108,6 +114,7 @@ export function Component() {
           ]}
         />
       </Card>
+      {viewing && <DraftItems id={viewing.id} draft={viewing.status === 'DRAFT'} />}
       {compared && (
         <Card
           size="small"

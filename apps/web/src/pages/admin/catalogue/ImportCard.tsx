@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { useImportCatalogue } from '../../../api/catalogue';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { ItemEditModal } from './ItemEditModal';
 import { ItemsTable } from './ItemsTable';
 import { type CatalogueDoc, parseDocument, placeIssues } from './document';
 
@@ -16,12 +17,19 @@ export function ImportCard({ onImported }: { onImported: (id: string, region: st
   const [doc, setDoc] = useState<CatalogueDoc | null>(null);
   const [fileName, setFileName] = useState('');
   const [unreadable, setUnreadable] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
+  /** Items corrected in the form since the API's answer: their problems are no longer shown. */
+  const [fixed, setFixed] = useState<ReadonlySet<number>>(new Set());
   const save = useImportCatalogue();
   const refused = save.error instanceof ApiError && save.error.status === 400 ? save.error : null;
-  const { byItem, rest } = placeIssues(refused?.messages ?? []);
+  const placed = placeIssues(refused?.messages ?? []);
+  const byItem = new Map([...placed.byItem].filter(([i]) => !fixed.has(i)));
+  const rest = placed.rest;
+  const open = rest.length + [...byItem.values()].reduce((n, l) => n + l.length, 0);
 
   const read = async (file: File | undefined) => {
     save.reset();
+    setFixed(new Set());
     if (!file) return;
     setFileName(file.name);
     const parsed = parseDocument(await file.text());
@@ -53,11 +61,11 @@ export function ImportCard({ onImported }: { onImported: (id: string, region: st
                 items: doc.items?.length ?? 0,
               })}
             </Typography.Text>
-            {refused && (
+            {refused && open > 0 && (
               <Alert
                 type="error"
                 showIcon
-                message={t('catalogue.invalid', { count: refused.messages.length })}
+                message={t('catalogue.invalid', { count: open })}
                 description={
                   rest.length ? (
                     <ul style={{ margin: 0, paddingInlineStart: 20 }}>
@@ -70,18 +78,31 @@ export function ImportCard({ onImported }: { onImported: (id: string, region: st
               />
             )}
             {!refused && <ApiErrorAlert error={save.error} />}
-            <ItemsTable doc={doc} problems={byItem} />
+            <ItemsTable doc={doc} problems={byItem} onEdit={setEditing} />
+            <ItemEditModal
+              doc={doc}
+              item={editing === null ? null : (doc.items?.[editing] ?? null)}
+              problems={editing === null ? [] : (byItem.get(editing) ?? [])}
+              onClose={() => setEditing(null)}
+              onSave={(item) => {
+                setDoc({ ...doc, items: doc.items?.map((x, i) => (i === editing ? item : x)) });
+                setFixed(new Set([...fixed, editing!]));
+                setEditing(null);
+              }}
+            />
             <Button
               type="primary"
               loading={save.isPending}
-              onClick={() =>
+              onClick={() => {
+                setFixed(new Set());
                 save.mutate(doc as Record<string, unknown>, {
                   onSuccess: (v) => {
                     setDoc(null);
+                    setFixed(new Set());
                     onImported(v.id, v.region);
                   },
-                })
-              }
+                });
+              }}
             >
               {t('catalogue.importSubmit')}
             </Button>

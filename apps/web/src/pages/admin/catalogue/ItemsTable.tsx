@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Button, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueDoc, DocItem } from './document';
 
@@ -14,9 +14,12 @@ interface Row {
 export function ItemsTable({
   doc,
   problems,
+  onEdit,
 }: {
   doc: CatalogueDoc;
   problems: ReadonlyMap<number, string[]>;
+  /** Offers each item's form. */
+  onEdit?: (index: number) => void;
 }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -87,6 +90,22 @@ export function ItemsTable({
               </Typography.Text>
             )) ?? null,
         },
+        ...(onEdit
+          ? [
+              {
+                title: t('catalogue.actions'),
+                render: (_: unknown, { item, index }: Row) => (
+                  <Button
+                    size="small"
+                    aria-label={t('catalogue.editItem', { code: item.code })}
+                    onClick={() => onEdit(index)}
+                  >
+                    {t('catalogue.edit')}
+                  </Button>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
