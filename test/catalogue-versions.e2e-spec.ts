@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { itemsOf } from '../libs/client/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { handIn, Harness, ownDatabase, startHarness, userToken } from './app-harness';
 
@@ -8,16 +9,6 @@ import { handIn, Harness, ownDatabase, startHarness, userToken } from './app-har
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a document the tests break on purpose
 const weifang = (): Record<string, any> =>
   JSON.parse(readFileSync(join(__dirname, 'fixtures/catalogue-weifang.json'), 'utf8'));
-
-interface Item {
-  code: string;
-  department: string;
-  status: string;
-  taskId: string;
-  clock: { limitDays: number; dueDate: string | null };
-}
-const itemsOf = (report: { stages: { themes: { items: Item[] }[] }[] }) =>
-  report.stages.flatMap((s) => s.themes.flatMap((t) => t.items));
 
 /**
  * Publishing versions changes what new projects of a region get, so this file has a database
