@@ -188,6 +188,17 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       s.themes.flatMap((t) => t.items.map((i) => i.code)),
     );
     expect(codes).toEqual(['WF_FILING', 'WF_EIA', 'WF_WORKS_PERMIT', 'WF_FINAL_ACCEPTANCE']);
+    // The 一次性告知书 of the answers follows the same catalogue, its departments named.
+    const told = await request(h.url)
+      .post('/api/checklists/requirements')
+      .set(as('k-applicant'))
+      .send({ answers: EXAMPLE_ANSWERS.warehouse, region: '370700' })
+      .expect(200);
+    const toldItems = told.body.stages.flatMap(
+      (s: { items: { code: string; departmentName: string }[] }) => s.items,
+    );
+    expect(toldItems.map((i: { code: string }) => i.code)).toEqual(codes);
+    expect(toldItems[1]).toMatchObject({ code: 'WF_EIA', departmentName: '山东省生态环境厅' });
     // The default region is untouched.
     const national = await request(h.url)
       .post('/api/checklists')

@@ -31,7 +31,7 @@ export const en: Strings = {
     boards: 'Boards',
     calendar: 'Calendar',
     catalogue: 'Catalogue',
-    import: 'Import project',
+    import: 'Import',
     projects: 'Projects',
   },
   role: {

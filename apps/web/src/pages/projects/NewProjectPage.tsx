@@ -101,7 +101,7 @@ export function Component() {
             {values.name}
           </Typography.Title>
           <ChecklistPreview checklist={checklist} />
-          <PreviewRequirementsButton answers={values.answers} />
+          <PreviewRequirementsButton answers={values.answers} region={values.region} />
           <ApiErrorAlert error={create.error} fields={FIELDS} />
           {create.isSuccess && <Alert type="success" message={t('newProject.created')} />}
           <Space style={{ marginTop: 16 }} wrap>
