@@ -7,6 +7,7 @@ import request from 'supertest';
 import { samplePdf } from '../libs/client/src';
 import { handIn, Harness, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
+import { SEED_VERSION_ID } from '../apps/api/src/catalog/catalogue-versions.service';
 
 const warehouse = EXAMPLE_ANSWERS.warehouse;
 
@@ -208,6 +209,61 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       name: 'PUT /api/calendar/years/:year (invalid body: passes the role check only)',
       send: (h) => request(h.url).put('/api/calendar/years/2027').send({ holidays: 'x' }),
       ok: { admin: [400] },
+    },
+    {
+      name: 'GET /api/regions',
+      send: (h) => request(h.url).get('/api/regions'),
+      ok: all([200]),
+    },
+    {
+      name: 'POST /api/admin/regions (unknown parent: passes the role check only)',
+      send: (h) =>
+        request(h.url)
+          .post('/api/admin/regions')
+          .send({ code: '990100', name: 'x', parent: '990000' }),
+      ok: { admin: [400] },
+    },
+    {
+      name: 'GET /api/catalogue/schema',
+      send: (h) => request(h.url).get('/api/catalogue/schema'),
+      ok: all([200]),
+    },
+    {
+      name: 'POST /api/catalogue/versions (invalid document: passes the role check only)',
+      send: (h) => request(h.url).post('/api/catalogue/versions').send({ version: 'x' }),
+      ok: { admin: [400] },
+    },
+    {
+      name: 'GET /api/catalogue/versions',
+      send: (h) => request(h.url).get('/api/catalogue/versions?region=CN'),
+      ok: { admin: [200] },
+    },
+    {
+      name: 'GET /api/catalogue/versions/:id (the built-in seed)',
+      send: (h) => request(h.url).get(`/api/catalogue/versions/${SEED_VERSION_ID}`),
+      ok: { admin: [200] },
+    },
+    {
+      name: 'POST /api/catalogue/versions/:id/publish (the seed, already published)',
+      send: (h) =>
+        request(h.url)
+          .post(`/api/catalogue/versions/${SEED_VERSION_ID}/publish`)
+          .send({ effectiveFrom: '2026-01-01' }),
+      ok: { admin: [409] },
+    },
+    {
+      name: 'PUT /api/catalogue/versions/:id/items/:code (the seed, published)',
+      send: (h) =>
+        request(h.url)
+          .put(`/api/catalogue/versions/${SEED_VERSION_ID}/items/PROJECT_PROPOSAL`)
+          .send({ name: 'x' }),
+      ok: { admin: [409] },
+    },
+    {
+      name: 'GET /api/catalogue/versions/:a/diff/:b',
+      send: (h) =>
+        request(h.url).get(`/api/catalogue/versions/${SEED_VERSION_ID}/diff/${SEED_VERSION_ID}`),
+      ok: { admin: [200] },
     },
     {
       name: 'GET /api/projects',

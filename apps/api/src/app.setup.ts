@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import {
   AppConfig,
@@ -23,6 +24,9 @@ import { setupOpenApi } from './common/openapi';
 import { requestLogging } from './common/request-id.middleware';
 import { httpMetrics } from '../../../libs/observability/src';
 import { MetricsService } from './observability/metrics.service';
+
+/** The largest catalogue document an import takes. */
+export const CATALOGUE_BODY_LIMIT = '2mb';
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
@@ -60,6 +64,16 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(helmet());
   // The web app's refresh token arrives as an HttpOnly cookie (auth/refresh-cookie.ts).
   app.use(cookieParser());
+  // A city's whole catalogue is one document (about 1.3 kB an item with its materials): larger
+  // than the 100 kB every other body is held to. Parsed here first, the default parser skips it.
+  // (Wrapped: Nest registers no JSON parser of its own once it sees one named `jsonParser`.)
+  const catalogueJson = json({ limit: CATALOGUE_BODY_LIMIT });
+  app.use(
+    '/api/catalogue/versions',
+    function catalogueBody(req: Request, res: Response, next: NextFunction) {
+      catalogueJson(req, res, next);
+    },
+  );
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   if (app.get<AppConfig>(appConfig.KEY).apiDocs) setupOpenApi(app);
   app.useGlobalPipes(...inputPipes());

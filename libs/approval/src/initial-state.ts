@@ -15,6 +15,7 @@ export function initialState(
     | 'limitDays'
     | 'stageBudgets'
     | 'warning'
+    | 'catalogueVersion'
   >,
   calendarVersion: string,
   createdAt: string,
@@ -57,6 +58,7 @@ export function initialState(
     jointProcedures: [],
     risk: 'ON_TRACK',
     calendarVersion,
+    ...(input.catalogueVersion ? { catalogueVersion: input.catalogueVersion } : {}),
     seq: 0,
     createdAt,
     recentRequests: [],

@@ -32,6 +32,7 @@ export function projectSummary(
     name: state.name,
     type: state.type,
     region: state.region,
+    catalogueVersion: state.catalogueVersion ?? null,
     ownerOrganisation: state.ownerOrganisation,
     stage: state.stage,
     status: state.status,

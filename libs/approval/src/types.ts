@@ -191,6 +191,8 @@ export interface ProjectState {
   /** Risk of the project as last evaluated (timers, decisions). */
   risk: Risk;
   calendarVersion: string;
+  /** The catalogue version the project runs on (absent: started before versions, built-in). */
+  catalogueVersion?: string;
   /** Last timeline/notice sequence number used. */
   seq: number;
   createdAt: string;
@@ -205,6 +207,11 @@ export interface ProjectWorkflowInput {
   type: ProjectType;
   region: string;
   ownerOrganisation: string;
+  /**
+   * The id of the catalogue version the items and limits come from (pinned at creation; absent
+   * in projects started before catalogue versions: the built-in catalogue).
+   */
+  catalogueVersion?: string;
   /** The checklist's items, as `checklist(answers)` produced them (a snapshot of the catalog). */
   items: ChecklistItemInput[];
   limitDays: number;

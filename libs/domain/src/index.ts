@@ -93,3 +93,18 @@ export type { ChecklistMaterial } from './questionnaire/checklist-materials';
 export { MATERIAL_CODE_PATTERN } from './catalog/load-materials';
 export * from './credit-code';
 export * from './plain-text';
+export {
+  CatalogueDocumentError,
+  builtInCatalogueDocument,
+  loadCatalogueDocument,
+  type CatalogueDocument,
+  type DocumentIssue,
+  type LoadedCatalogue,
+} from './catalog/catalogue-document';
+export { catalogueDocumentSchema } from './catalog/catalogue-document.schema';
+export {
+  diffCatalogues,
+  type CatalogueDiff,
+  type EntryChange,
+  type ListDiff,
+} from './catalog/catalogue-diff';

@@ -13,6 +13,7 @@ import {
   UserFilter,
   UserRecord,
   findOrganisation,
+  publishedDepartmentExists,
   insertOrganisation,
   listOrganisations,
   listUsers,
@@ -182,6 +183,7 @@ export class AccountsService {
     const problem = await accountShapeProblem(
       shape,
       async (code) => (await findOrganisation(this.ds, code)) !== null,
+      (code) => publishedDepartmentExists(this.ds, code),
     );
     if (problem) throw new BadRequestException([problem]);
   }

@@ -20,6 +20,8 @@ export const isRole = (v: unknown): v is Role =>
 export async function accountShapeProblem(
   a: AccountShape,
   organisationExists: (code: string) => Promise<boolean>,
+  /** A department of a published catalogue version (a region's own); the built-in ones always. */
+  departmentExists: (code: string) => Promise<boolean> = () => Promise.resolve(false),
 ): Promise<string | undefined> {
   if (a.role === 'APPLICANT') {
     if (!a.organisation) return 'organisation: an applicant needs an organisation';
@@ -31,7 +33,10 @@ export async function accountShapeProblem(
   }
   if (DEPARTMENT_ROLES.includes(a.role)) {
     if (!a.department) return `department: a ${a.role} needs a department`;
-    if (!defaultCatalog.departments.some((d) => d.code === a.department)) {
+    if (
+      !defaultCatalog.departments.some((d) => d.code === a.department) &&
+      !(await departmentExists(a.department))
+    ) {
       return `department: ${a.department} is not a department of the catalogue`;
     }
   } else if (a.department) {

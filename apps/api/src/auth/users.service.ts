@@ -17,6 +17,7 @@ import {
   UserRecord,
   findOrganisation,
   organisationName,
+  publishedDepartmentExists,
   insertOrganisation,
 } from '../../../../libs/persistence/src';
 import { accountShapeProblem, isRole } from './account-rules';
@@ -215,6 +216,7 @@ export class UsersService implements OnApplicationBootstrap {
     const problem = await accountShapeProblem(
       shape,
       async (code) => (await findOrganisation(this.ds, code)) !== null,
+      (code) => publishedDepartmentExists(this.ds, code),
     );
     if (problem) {
       throw new UnauthorizedException(`the issuer's claims make no valid account: ${problem}`);

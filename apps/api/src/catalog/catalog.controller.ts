@@ -1,6 +1,12 @@
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { IsObject } from 'class-validator';
+import { IsObject, IsOptional, IsString } from 'class-validator';
 import { CatalogService } from './catalog.service';
 import { ChecklistDto, QuestionnaireDto } from './dto/catalog.dto';
 
@@ -8,6 +14,12 @@ export class ChecklistRequest {
   @ApiProperty({ type: 'object', additionalProperties: true })
   @IsObject({ message: 'answers must be an object { questionId: optionId | [optionId] }' })
   answers!: Record<string, unknown>;
+
+  /** The region's code (`GET /api/regions`); the default region when absent. */
+  @ApiPropertyOptional({ type: String })
+  @IsOptional()
+  @IsString({ message: 'region must be a region code' })
+  region?: string;
 }
 
 @ApiTags('catalog')
@@ -26,7 +38,8 @@ export class CatalogController {
   @ApiOkResponse({ type: ChecklistDto })
   @Post('checklists')
   @HttpCode(200)
-  preview(@Body() body: ChecklistRequest) {
-    return this.catalog.checklist(body.answers);
+  async preview(@Body() body: ChecklistRequest) {
+    const { list, region, catalogue } = await this.catalog.forRegion(body.answers, body.region);
+    return { ...list, region, catalogueVersion: catalogue.id };
   }
 }

@@ -1,11 +1,22 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
+import { CatalogueVersionsController } from './catalogue-versions.controller';
+import { CatalogueVersionsService } from './catalogue-versions.service';
 import { DepartmentsController } from './departments.controller';
+import { RegionsController } from './regions.controller';
+import { RegionsService } from './regions.service';
 
 @Module({
-  controllers: [CatalogController, DepartmentsController],
-  providers: [CatalogService],
-  exports: [CatalogService],
+  imports: [CalendarModule],
+  controllers: [
+    CatalogController,
+    DepartmentsController,
+    CatalogueVersionsController,
+    RegionsController,
+  ],
+  providers: [CatalogService, CatalogueVersionsService, RegionsService],
+  exports: [CatalogService, CatalogueVersionsService, RegionsService],
 })
 export class CatalogModule {}

@@ -34,6 +34,11 @@ import {
   SubmissionDto,
   WithdrawalDto,
 } from '../projects/dto/commands.dto';
+import {
+  CreateRegionDto,
+  PublishVersionDto,
+  VersionsQuery,
+} from '../catalog/dto/catalogue-versions.dto';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ListProjectsQuery } from '../projects/dto/list-query.dto';
 import { ConfirmationBodyDto, RatingBodyDto, ResponseBodyDto } from '../ratings/dto/ratings.dto';
@@ -54,7 +59,7 @@ const BODIES: [Type<unknown>, Record<string, unknown>, In?][] = [
       name: '仓库',
       answers: EXAMPLE_ANSWERS.warehouse,
       ownerOrganisation: 'org-a',
-      region: 'CN-44',
+      region: '370700',
       acceptedAt: '2026-03-02',
     },
   ],
@@ -111,6 +116,9 @@ const BODIES: [Type<unknown>, Record<string, unknown>, In?][] = [
   [ListProjectsQuery, { q: '仓库', department: 'DRC' }, 'query'],
   [StatisticsQuery, { from: '2026-01-01', to: '2026-03-02', department: 'DRC' }, 'query'],
   [EscalationsQuery, { department: 'DRC' }, 'query'],
+  [CreateRegionDto, { code: '370700', name: '潍坊市', parent: '370000' }],
+  [PublishVersionDto, { effectiveFrom: '2026-03-02' }],
+  [VersionsQuery, { region: '370700' }, 'query'],
 ];
 
 /** Every DTO module of the API, so a new one is in the metadata the coverage test reads. */

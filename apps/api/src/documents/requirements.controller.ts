@@ -54,7 +54,8 @@ export class RequirementsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<RequirementsDto | StreamableFile> {
     const pdf = wantsPdf(req);
-    return this.answer(this.requirements.preview(body.answers), pdf, res, '告知书-预览');
+    const r = await this.requirements.preview(body.answers, body.region);
+    return this.answer(r, pdf, res, '告知书-预览');
   }
 
   private async answer(r: RequirementsDto, pdf: boolean, res: Response, name: string) {

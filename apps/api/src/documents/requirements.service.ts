@@ -4,6 +4,7 @@ import {
   defaultCatalog,
   findDepartment,
   findItem,
+  type Catalog,
   type Checklist,
   type ChecklistMaterial,
 } from '../../../../libs/domain/src';
@@ -66,9 +67,10 @@ export class RequirementsService {
     private readonly calendar: CalendarService,
   ) {}
 
-  preview(answers: unknown): RequirementsDto {
-    const list = this.catalog.checklist(answers);
-    return this.build(list);
+  /** On the catalogue in force for the region (the default region when absent). */
+  async preview(answers: unknown, region?: string): Promise<RequirementsDto> {
+    const { list, catalogue } = await this.catalog.forRegion(answers, region);
+    return this.build(list, catalogue.catalog);
   }
 
   async forProject(user: Principal, id: string): Promise<RequirementsDto> {
@@ -86,7 +88,7 @@ export class RequirementsService {
     };
   }
 
-  private build(list: Checklist): RequirementsDto {
+  private build(list: Checklist, catalog: Catalog): RequirementsDto {
     const items = list.stages.flatMap((s) =>
       s.themes.flatMap((t) =>
         t.items.map((i) =>
@@ -102,7 +104,7 @@ export class RequirementsService {
       projectName: null,
       projectType: list.projectType,
       limitDays: list.limitDays,
-      ...this.stages(items),
+      ...this.stages(items, catalog),
       waived: list.waived.map((w) => ({
         code: w.code,
         name: w.name,
@@ -113,9 +115,9 @@ export class RequirementsService {
     };
   }
 
-  private stages(items: RequirementItem[]) {
+  private stages(items: RequirementItem[], catalog: Catalog = defaultCatalog) {
     return {
-      stages: defaultCatalog.stages
+      stages: catalog.stages
         .map((s) => ({
           code: s.code,
           name: s.name,
@@ -123,7 +125,7 @@ export class RequirementsService {
             .filter((i) => i.stage === s.code)
             .map(({ stage: _, ...i }) => ({
               ...i,
-              departmentName: findDepartment(defaultCatalog, i.department)?.name ?? i.department,
+              departmentName: findDepartment(catalog, i.department)?.name ?? i.department,
             })),
         }))
         .filter((s) => s.items.length > 0),

@@ -3,10 +3,12 @@
  * from what the workflow did (the e2e suites cover the real stack's 201 and 200).
  */
 import type { DataSource } from 'typeorm';
-import { EXAMPLE_ANSWERS } from '../../../../libs/domain/src';
+import { EXAMPLE_ANSWERS, defaultCatalog, defaultPolicies } from '../../../../libs/domain/src';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
+import type { CatalogueVersionsService } from '../catalog/catalogue-versions.service';
+import type { RegionsService } from '../catalog/regions.service';
 import type { TemporalClient } from '../temporal/temporal.module';
 import type { AccessService } from './access.service';
 import type { AccessPolicy } from './access-policy';
@@ -53,7 +55,12 @@ function setup(workflow: {
     ds as unknown as DataSource,
     temporal,
     calendar,
-    new CatalogService(),
+    new CatalogService(
+      {
+        inForce: async () => ({ id: 'v-1', catalog: defaultCatalog, policies: defaultPolicies }),
+      } as unknown as CatalogueVersionsService,
+      { resolve: async (r?: string) => r ?? 'CN' } as unknown as RegionsService,
+    ),
     {} as AccessService,
     {} as AccessPolicy,
     { deadlineSweepSeconds: 60, riskWakeSpreadMinutes: 120 },

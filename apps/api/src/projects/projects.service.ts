@@ -194,14 +194,17 @@ export class ProjectsService {
       if (dto.acceptedAt > today)
         throw new BadRequestException(`acceptedAt must not be after today (${today})`);
     }
-    const list = this.catalog.checklist(dto.answers);
-    const policy = policyFor(list.projectType);
+    // The catalogue in force for the region today; the workflow input pins it (its items and
+    // limits are in the input, its id names the version), so later versions never reach it.
+    const { list, region, catalogue } = await this.catalog.forRegion(dto.answers, dto.region);
+    const policy = policyFor(list.projectType, catalogue.policies);
     const projectId: string = randomUUID();
     const input: ProjectWorkflowInput = {
       projectId,
       name: dto.name,
       type: list.projectType,
-      region: dto.region ?? 'CN',
+      region,
+      catalogueVersion: catalogue.id,
       ownerOrganisation: owner,
       limitDays: policy.limitDays,
       stageBudgets: policy.stageBudgets,

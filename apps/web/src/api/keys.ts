@@ -21,6 +21,15 @@ export const catalogKeys = {
   questionnaire: () => [...catalogKeys.all, 'questionnaire'] as const,
 };
 
+/** Regions and the catalogue versions of each (the administrator's). */
+export const catalogueKeys = {
+  all: ['catalogue'] as const,
+  regions: () => [...catalogueKeys.all, 'regions'] as const,
+  versions: (region: string) => [...catalogueKeys.all, 'versions', region] as const,
+  diff: (from: string, to: string) => [...catalogueKeys.all, 'diff', from, to] as const,
+  document: (id: string) => [...catalogueKeys.all, 'document', id] as const,
+};
+
 export const projectKeys = {
   all: ['projects'] as const,
   lists: () => [...projectKeys.all, 'list'] as const,

@@ -37,6 +37,7 @@ export const NAV: Record<string, NavEntry[]> = {
   ADMIN: [
     { path: '/admin/calendar', label: 'nav.calendar' },
     { path: '/admin/import', label: 'nav.import' },
+    { path: '/admin/catalogue', label: 'nav.catalogue' },
     PROJECTS,
     { path: '/admin/users', label: 'accounts.navUsers' },
     { path: '/admin/organisations', label: 'accounts.navOrganisations' },

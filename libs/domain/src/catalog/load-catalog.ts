@@ -4,7 +4,15 @@ import {
   questionnaire as defaultQuestionnaire,
   type Questionnaire,
 } from '../questionnaire/questions';
-import type { Catalog, CatalogItem, Department, Stage, Theme } from './types';
+import {
+  DEPARTMENT_LEVELS,
+  type Catalog,
+  type CatalogItem,
+  type Department,
+  type DepartmentLevel,
+  type Stage,
+  type Theme,
+} from './types';
 import { IssuesError } from '../issues-error';
 import { checkProducers } from './load-materials';
 import { ITEM_CODE_PATTERN, loadItem } from './load-item';
@@ -70,7 +78,7 @@ export function loadCatalog(data: unknown, options: LoadCatalogOptions = {}): Ca
     const entry =
       isObj(raw) && typeof raw.code === 'string' ? `department ${raw.code}` : `departments[${i}]`;
     if (!isObj(raw)) return issue(entry, 'must be an object');
-    const { code, name, nameEn, kind } = raw;
+    const { code, name, nameEn, kind, level, region } = raw;
     if (typeof code !== 'string' || !DEPARTMENT_CODE_PATTERN.test(code)) {
       return issue(entry, `code must match ${DEPARTMENT_CODE_PATTERN.source}, got ${show(code)}`);
     }
@@ -78,11 +86,17 @@ export function loadCatalog(data: unknown, options: LoadCatalogOptions = {}): Ca
     if (!isText(name) || !isText(nameEn)) issue(entry, 'name and nameEn must be non-empty strings');
     if (kind !== 'GOVERNMENT' && kind !== 'UTILITY')
       issue(entry, `kind must be GOVERNMENT or UTILITY, got ${show(kind)}`);
+    if (level !== undefined && !(DEPARTMENT_LEVELS as readonly unknown[]).includes(level))
+      issue(entry, `level must be one of ${DEPARTMENT_LEVELS.join(', ')}, got ${show(level)}`);
+    if (region !== undefined && !isText(region))
+      issue(entry, `region must be a region code, got ${show(region)}`);
     departments.push({
       code,
       name: String(name),
       nameEn: String(nameEn),
       kind: kind === 'UTILITY' ? 'UTILITY' : 'GOVERNMENT',
+      ...(level !== undefined ? { level: level as DepartmentLevel } : {}),
+      ...(typeof region === 'string' ? { region } : {}),
     });
   });
 

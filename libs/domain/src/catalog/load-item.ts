@@ -123,8 +123,16 @@ export function loadItem(raw: unknown, i: number, ctx: ItemContext): void {
   }
 
   if (ctx.count() > before) {
-    // Keep the code known so that later entries are checked against it, but skip building.
-    items.push({ code } as CatalogItem);
+    // Keep the code known so that later entries are checked against it, but skip building;
+    // with its stage and prerequisites, so that those are checked too (every problem at once).
+    const prerequisitesOk =
+      Array.isArray(prerequisites) && prerequisites.every((p) => typeof p === 'string');
+    items.push({
+      code,
+      ...(isStageCode(stage) ? { stage } : {}),
+      prerequisites: prerequisitesOk ? [...prerequisites] : [],
+      materials: [],
+    } as unknown as CatalogItem);
     return;
   }
   items.push({

@@ -4,12 +4,20 @@ import type { Rule } from '../questionnaire/rules';
 /** Government departments decide; utility companies are connection providers outside the licensing law. */
 export type DepartmentKind = 'GOVERNMENT' | 'UTILITY';
 
+/** The government level a department belongs to (三级四同: province, city, district publish aligned lists). */
+export const DEPARTMENT_LEVELS = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP'] as const;
+export type DepartmentLevel = (typeof DEPARTMENT_LEVELS)[number];
+
 export interface Department {
   /** Short uppercase ASCII; becomes the reviewing officer's username `officer.<code>`. */
   readonly code: string;
   readonly name: string;
   readonly nameEn: string;
   readonly kind: DepartmentKind;
+  /** The level whose agency handles the department's items (a catalogue version names it). */
+  readonly level?: DepartmentLevel;
+  /** The region (administrative division code) the department serves. */
+  readonly region?: string;
 }
 
 export interface Stage {

@@ -140,4 +140,7 @@ export class ChecklistDto {
   })
   answers!: Record<string, string[]>;
   @ApiProperty({ type: ChecklistVersionsDto }) versions!: ChecklistVersionsDto;
+  /** The region whose catalogue made the checklist, and that catalogue version's id. */
+  @ApiProperty({ type: String }) region!: string;
+  @ApiProperty({ type: String, format: 'uuid' }) catalogueVersion!: string;
 }

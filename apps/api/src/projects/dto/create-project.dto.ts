@@ -28,10 +28,11 @@ export class CreateProjectDto {
   @IsObject({ message: 'answers must be an object { questionId: optionId | [optionId] }' })
   answers!: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: String })
+  /** A region's code (`GET /api/regions`); the default region when absent; unknown → 400. */
+  @ApiPropertyOptional({ type: String, maxLength: 20 })
   @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{2}(-[A-Z0-9]{1,10})?$/, { message: 'region must look like CN or CN-44' })
+  @IsString({ message: 'region must be a region code' })
+  @MaxLength(20, { message: 'region must be a region code' })
   region?: string;
 
   @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 100 })

@@ -204,6 +204,8 @@ class ProjectHeadDto {
 /** The project report of docs/design.md §6: the project, its clock, stages, themes and items. */
 export class ProjectReportDto extends ProjectHeadDto {
   @ApiProperty({ type: String }) region!: string;
+  /** The catalogue version the project runs on; null: started before versions (built-in). */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) catalogueVersion!: string | null;
   /** The day the clocks are counted to. */
   @ApiProperty(DATE) asOf!: string;
   @ApiProperty({ type: String }) calendarVersion!: string;

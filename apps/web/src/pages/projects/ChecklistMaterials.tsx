@@ -47,10 +47,20 @@ export function materialCount(item: ChecklistItem): number {
 }
 
 /** The 一次性告知书 of the answers, as a PDF, before the project exists. */
-export function PreviewRequirementsButton({ answers }: { answers: Record<string, unknown> }) {
+export function PreviewRequirementsButton({
+  answers,
+  region,
+}: {
+  answers: Record<string, unknown>;
+  /** The region whose catalogue the checklist came from (the default region when absent). */
+  region?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <SaveButton icon={<FilePdfOutlined />} save={() => downloadPreviewRequirements({ answers })}>
+    <SaveButton
+      icon={<FilePdfOutlined />}
+      save={() => downloadPreviewRequirements({ answers, ...(region ? { region } : {}) })}
+    >
       {t('materials.requirementsPdf')}
     </SaveButton>
   );

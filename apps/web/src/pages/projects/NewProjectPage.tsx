@@ -17,6 +17,7 @@ import { type ProjectForm, QuestionnaireForm, projectBody } from './Questionnair
 const FIELDS: FieldMap = {
   name: ['name'],
   ownerOrganisation: ['ownerOrganisation'],
+  region: ['region'],
 };
 
 /** Questionnaire → the checklist preview (why each item, the critical path) → create the project. */
@@ -60,7 +61,7 @@ export function Component() {
             onFinish={(v) =>
               !preview.isPending &&
               preview.mutate(
-                { answers: v.answers },
+                { answers: v.answers, ...(v.region ? { region: v.region } : {}) },
                 {
                   onSuccess: (c) => {
                     setValues(v);
@@ -100,7 +101,7 @@ export function Component() {
             {values.name}
           </Typography.Title>
           <ChecklistPreview checklist={checklist} />
-          <PreviewRequirementsButton answers={values.answers} />
+          <PreviewRequirementsButton answers={values.answers} region={values.region} />
           <ApiErrorAlert error={create.error} fields={FIELDS} />
           {create.isSuccess && <Alert type="success" message={t('newProject.created')} />}
           <Space style={{ marginTop: 16 }} wrap>

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useQuestionnaire } from '../../api/catalog';
 import type { Body } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { RegionField } from '../../components/RegionField';
 
 export interface ProjectForm {
   name: string;
   answers: Record<string, string | string[]>;
   ownerOrganisation?: string;
+  region?: string;
   acceptedAt?: { format: (f: string) => string };
 }
 
@@ -19,6 +21,7 @@ export const projectBody = (v: ProjectForm): Body<'/api/projects', 'post'> => ({
   answers: v.answers,
   ...(v.ownerOrganisation?.trim() ? { ownerOrganisation: v.ownerOrganisation.trim() } : {}),
   ...(v.acceptedAt ? { acceptedAt: v.acceptedAt.format('YYYY-MM-DD') } : {}),
+  ...(v.region ? { region: v.region } : {}),
 });
 
 /** The project's name and the questionnaire (智能定制告知), one form item per question. */
@@ -60,6 +63,7 @@ export function QuestionnaireForm({
       >
         <Input maxLength={200} showCount />
       </Form.Item>
+      <RegionField />
       {extra}
       {q.data.questions.map((question, n) => (
         <Form.Item

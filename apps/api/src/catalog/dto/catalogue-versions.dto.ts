@@ -1,0 +1,90 @@
+/** Regions and catalogue versions (catalogue-versions.service.ts, regions.service.ts). */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class RegionDto {
+  /** `CN` (the national default) or a 6-digit administrative division code. */
+  @ApiProperty({ type: String }) code!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ enum: ['COUNTRY', 'PROVINCE', 'CITY', 'DISTRICT'] }) level!: string;
+  @ApiProperty({ type: String, nullable: true }) parent!: string | null;
+}
+
+export class RegionsDto {
+  @ApiProperty({ type: [RegionDto] }) items!: RegionDto[];
+}
+
+export class CreateRegionDto {
+  @ApiProperty({ type: String, pattern: /^\d{6}$/.source })
+  @Matches(/^\d{6}$/, { message: 'code must be a 6-digit administrative division code' })
+  code!: string;
+
+  @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
+  @IsString({ message: 'name must be a string' })
+  @Length(1, 100, { message: 'name must be 1-100 characters' })
+  name!: string;
+
+  @ApiProperty({ type: String })
+  @IsString({ message: 'parent must be a region code' })
+  parent!: string;
+}
+
+export class CatalogueVersionDto {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String }) region!: string;
+  /** The document's own version label. */
+  @ApiProperty({ type: String }) version!: string;
+  @ApiProperty({ enum: ['DRAFT', 'PUBLISHED'] }) status!: string;
+  @ApiProperty({ type: String, nullable: true }) effectiveFrom!: string | null;
+  @ApiProperty({ type: String }) createdBy!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: string | null;
+  /** The version new projects of the listed region take today. */
+  @ApiProperty({ type: Boolean }) inForce!: boolean;
+}
+
+export class CatalogueVersionsDto {
+  @ApiProperty({ type: [CatalogueVersionDto] }) items!: CatalogueVersionDto[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) inForce!: string | null;
+  /** Running projects of the region: they keep their version whatever is published. */
+  @ApiProperty({ type: 'integer' }) runningProjects!: number;
+}
+
+export class PublishedVersionDto extends CatalogueVersionDto {
+  @ApiProperty({ type: 'integer' }) runningProjectsKeepingTheirVersion!: number;
+}
+
+export class PublishVersionDto {
+  @ApiProperty({ type: String, pattern: DATE.source })
+  @Matches(DATE, { message: 'effectiveFrom must be YYYY-MM-DD' })
+  effectiveFrom!: string;
+}
+
+export class VersionsQuery {
+  @ApiPropertyOptional({ type: String })
+  @IsOptional()
+  @IsString({ message: 'region must be a region code' })
+  region?: string;
+}
+
+class EntryChangeDto {
+  @ApiProperty({ type: String }) code!: string;
+  @ApiProperty({ type: [String] }) fields!: string[];
+}
+
+class ListDiffDto {
+  @ApiProperty({ type: [String] }) added!: string[];
+  @ApiProperty({ type: [String] }) removed!: string[];
+  @ApiProperty({ type: [EntryChangeDto] }) changed!: EntryChangeDto[];
+}
+
+export class CatalogueDiffDto {
+  @ApiProperty({ type: CatalogueVersionDto }) from!: CatalogueVersionDto;
+  @ApiProperty({ type: CatalogueVersionDto }) to!: CatalogueVersionDto;
+  @ApiProperty({ type: ListDiffDto }) departments!: ListDiffDto;
+  @ApiProperty({ type: ListDiffDto }) themes!: ListDiffDto;
+  @ApiProperty({ type: ListDiffDto }) items!: ListDiffDto;
+  @ApiProperty({ type: [String] }) policies!: string[];
+}

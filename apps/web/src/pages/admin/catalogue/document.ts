@@ -1,0 +1,54 @@
+/** A catalogue document as the page reads it from a file: loosely, since it may be wrong. */
+export interface DocDepartment {
+  code?: string;
+  name?: string;
+  nameEn?: string;
+  level?: string;
+}
+
+export interface DocItem {
+  code?: string;
+  name?: string;
+  nameEn?: string;
+  stage?: string;
+  department?: string;
+  promisedLimitDays?: number;
+  promisedLimitDaysByType?: Record<string, number> | null;
+  statutoryLimitDays?: number;
+  prerequisites?: string[];
+  materials?: { code?: string; name?: string; nameEn?: string }[];
+}
+
+export interface CatalogueDoc {
+  version?: string;
+  region?: string;
+  departments?: DocDepartment[];
+  items?: DocItem[];
+}
+
+/** The document a file holds, or undefined when it is not a JSON object. */
+export function parseDocument(text: string): CatalogueDoc | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The API's problems (`$.items[3].department: unknown …`): those of each item, and the rest. */
+export function placeIssues(messages: readonly string[]) {
+  const byItem = new Map<number, string[]>();
+  const rest: string[] = [];
+  for (const m of messages) {
+    const at = /^\$\.items\[(\d+)\](\S*): (.*)$/.exec(m);
+    if (!at) {
+      rest.push(m);
+      continue;
+    }
+    const list = byItem.get(Number(at[1])) ?? [];
+    list.push(at[2] ? `${at[2].replace(/^\./, '')}: ${at[3]}` : at[3]);
+    byItem.set(Number(at[1]), list);
+  }
+  return { byItem, rest };
+}

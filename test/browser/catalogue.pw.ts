@@ -1,0 +1,110 @@
+/**
+ * A city's catalogue as its administrator loads it: the region tree, a file with a mistake (the
+ * error shown beside its item), the corrected file, the difference against the version in force,
+ * publishing with its confirmation; then the city's applicant gets the city's own items.
+ */
+import { type Page, expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
+import {
+  answerQuestionnaire,
+  expectAccessible,
+  pick,
+  screenshot,
+  signIn,
+  signOut,
+} from './helpers';
+
+const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'catalogue-weifang.json'), 'utf8');
+const file = (name: string, doc: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify(doc)),
+});
+
+async function addRegion(page: Page, parent: string, code: string, name: string) {
+  await pick(page, page.getByLabel('上级区域'), parent);
+  await page.getByLabel('区划代码').fill(code);
+  await page.getByLabel('名称', { exact: true }).fill(name);
+  await page.getByRole('button', { name: /^(loading )?新增$/ }).click();
+  await expect(page.getByLabel('区划代码')).toHaveValue('');
+}
+
+test("an administrator loads a city's catalogue from a file, sees its error beside the item, compares and publishes it; the city's applicant gets its items", async ({
+  page,
+}) => {
+  test.setTimeout(360_000);
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: '事项目录' }).click();
+  await expect(page.getByRole('heading', { name: '事项目录' })).toBeVisible();
+  await addRegion(page, '全国（默认）（CN）', '370000', '山东省');
+  await addRegion(page, '山东省（370000）', '370700', '潍坊市');
+
+  // A file with a mistake: the error is shown beside its item, nothing is stored.
+  const bad = JSON.parse(fixture) as { items: { department: string }[] };
+  bad.items[1].department = 'WF_NOBODY';
+  await page.getByLabel('目录文件').setInputFiles(file('weifang-bad.json', bad));
+  await expect(page.getByText('版本 weifang-2026.1，区域 370700，事项 4 项')).toBeVisible();
+  await page.getByRole('button', { name: '导入为草稿' }).click();
+  await expect(page.getByText(/目录有 1 处错误/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /WF_EIA/ })).toContainText(
+    'department: unknown department "WF_NOBODY"',
+  );
+  await expect(page.getByRole('row', { name: /企业投资项目备案 WF_FILING/ })).not.toContainText(
+    'unknown',
+  );
+
+  // Corrected in the form, beside the error, and imported: a draft of the city.
+  await page.getByRole('button', { name: '编辑事项 WF_EIA' }).click();
+  let dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('alert')).toContainText('unknown department "WF_NOBODY"');
+  await pick(page, dialog.getByLabel('办理部门'), '山东省生态环境厅 (SD_EEB)');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /WF_EIA/ })).not.toContainText('unknown');
+  await page.getByRole('button', { name: '导入为草稿' }).click();
+  const draft = page.getByRole('row', { name: /weifang-2026\.1/ });
+  await expect(draft).toContainText('草稿');
+
+  // The stored draft's item edited: a limit above the statutory one is refused beside it.
+  await draft.getByRole('button', { name: '事项', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'weifang-2026.1 的事项' })).toBeVisible();
+  await page.getByRole('button', { name: '编辑事项 WF_EIA' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('承诺时限（工作日）').fill('40');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('exceeds the statutory limit 30');
+  await dialog.getByLabel('承诺时限（工作日）').fill('6');
+  await dialog.getByRole('button', { name: /^(loading )?确定$/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole('row', { name: '建设项目环境影响评价审批（省级） WF_EIA' }),
+  ).toContainText('承诺 6 / 法定 30');
+  await expect(page.getByText('+ WF_EIA')).toBeVisible();
+  await expect(page.getByText('− PLANNING_PERMIT')).toBeVisible();
+  await expectAccessible(page, 'catalogue versions');
+  await screenshot(page, 'admin-catalogue-zh-CN');
+
+  await draft.getByRole('button', { name: '发布' }).click();
+  dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('本区域办理中的 0 个项目将继续按原目录版本办理');
+  await dialog.getByRole('button', { name: '确认发布' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(draft).toContainText('已发布');
+  await expect(draft).toContainText('现行');
+
+  // The city's applicant chooses the city and gets its own items, limits and departments.
+  await signOut(page);
+  await signIn(page, 'applicant');
+  await page.goto('/projects/new');
+  await expect(page.getByRole('heading', { level: 2, name: '新建项目' })).toBeVisible();
+  await page.getByLabel('项目名称', { exact: true }).fill('潍坊物流仓库');
+  await pick(page, page.getByLabel('所在行政区域'), '潍坊市（370700）');
+  await answerQuestionnaire(page, EXAMPLE_ANSWERS.warehouse);
+  await page.getByRole('button', { name: '生成事项清单' }).click();
+  await expect(page.getByText('30 个工作日').first()).toBeVisible();
+  await expect(page.getByText('建设项目环境影响评价审批（省级）')).toBeVisible();
+  await expect(page.getByText('山东省生态环境厅')).toBeVisible();
+  await expect(page.getByText('建设工程规划许可证核发')).toHaveCount(0);
+});

@@ -1,0 +1,415 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { itemsOf } from '../libs/client/src';
+import { EXAMPLE_ANSWERS } from '../libs/domain/src';
+import { handIn, Harness, ownDatabase, startHarness, userToken } from './app-harness';
+
+/** A second city's catalogue (Weifang, under Shandong): its own items, themes, limits. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a document the tests break on purpose
+const weifang = (): Record<string, any> =>
+  JSON.parse(readFileSync(join(__dirname, 'fixtures/catalogue-weifang.json'), 'utf8'));
+
+/**
+ * Publishing versions changes what new projects of a region get, so this file has a database
+ * of its own: no other suite's projects or regions see its catalogues.
+ */
+describe('a city imports, checks and publishes its own catalogue; projects run on the version they started with', () => {
+  let h: Harness;
+  const auth: Record<string, string> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${auth[who]}` });
+  let v1: string;
+  let projectId: string;
+
+  beforeAll(async () => {
+    h = await startHarness({ DATABASE_URL: await ownDatabase('catalogue') });
+    for (const u of [
+      { username: 'k-admin', role: 'ADMIN' as const },
+      { username: 'k-applicant', role: 'APPLICANT' as const, organisation: 'org-k' },
+      { username: 'k-window', role: 'WINDOW_OFFICER' as const },
+      { username: 'k-officer.WF_DRC', role: 'REVIEWING_OFFICER' as const, department: 'WF_DRC' },
+    ]) {
+      auth[u.username] = await userToken(h, u);
+    }
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('the administrator builds the region tree: province, then city; bad regions name the field', async () => {
+    const tree = await request(h.url).get('/api/regions').set(as('k-applicant')).expect(200);
+    expect(tree.body.items).toEqual([
+      { code: 'CN', name: expect.any(String), level: 'COUNTRY', parent: null },
+    ]);
+    await request(h.url)
+      .post('/api/admin/regions')
+      .set(as('k-applicant'))
+      .send({ code: '370000', name: '山东省', parent: 'CN' })
+      .expect(403);
+    const province = await request(h.url)
+      .post('/api/admin/regions')
+      .set(as('k-admin'))
+      .send({ code: '370000', name: '山东省', parent: 'CN' })
+      .expect(201);
+    expect(province.body).toEqual({
+      code: '370000',
+      name: '山东省',
+      level: 'PROVINCE',
+      parent: 'CN',
+    });
+    await request(h.url)
+      .post('/api/admin/regions')
+      .set(as('k-admin'))
+      .send({ code: '370700', name: '潍坊市', parent: '370000' })
+      .expect(201);
+    const wrongPrefix = await request(h.url)
+      .post('/api/admin/regions')
+      .set(as('k-admin'))
+      .send({ code: '440300', name: '深圳市', parent: '370000' })
+      .expect(400);
+    expect(JSON.stringify(wrongPrefix.body.message)).toMatch(/^"code/);
+    const noParent = await request(h.url)
+      .post('/api/admin/regions')
+      .set(as('k-admin'))
+      .send({ code: '440000', name: '广东省', parent: '999999' })
+      .expect(400);
+    expect(JSON.stringify(noParent.body.message)).toContain('parent');
+    await request(h.url)
+      .post('/api/admin/regions')
+      .set(as('k-admin'))
+      .send({ code: '370700', name: '潍坊市', parent: '370000' })
+      .expect(409);
+    const after = await request(h.url).get('/api/regions').set(as('k-applicant')).expect(200);
+    expect(after.body.items).toContainEqual({
+      code: '370700',
+      name: '潍坊市',
+      level: 'CITY',
+      parent: '370000',
+    });
+  });
+
+  it('a bad catalogue is refused with every error at its JSON path', async () => {
+    const bad = weifang();
+    bad.items[0].department = 'WF_NOBODY'; // unknown department
+    bad.items[1].promisedLimitDays = 31; // above the statutory 30
+    bad.items[0].prerequisites = ['WF_WORKS_PERMIT']; // …which is in a later stage
+    bad.items[2].prerequisites = ['WF_FINAL_ACCEPTANCE'];
+    bad.items[3].requiredWhen = { question: 'roofColour', anyOf: ['RED'] };
+    bad.themes.push({ code: 'WF_LOST', stage: 'DESIGN', name: '无', nameEn: 'None' });
+    bad.departments[3].level = 'COUNTY';
+    const res = await request(h.url).post('/api/catalogue/versions').set(as('k-admin')).send(bad);
+    expect(res.status).toBe(400);
+    const paths = (res.body.message as string[]).map((m) => m.split(':')[0]);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '$.items[0].department',
+        '$.items[1].promisedLimitDays',
+        '$.items[0].prerequisites',
+        '$.items[2].prerequisites',
+        '$.items[3].requiredWhen',
+        '$.themes[3].stage',
+        '$.departments[3].level',
+      ]),
+    );
+    // Nothing was stored.
+    const list = await request(h.url)
+      .get('/api/catalogue/versions?region=370700')
+      .set(as('k-admin'))
+      .expect(200);
+    expect(list.body.items).toEqual([]);
+    // Only an administrator imports.
+    await request(h.url)
+      .post('/api/catalogue/versions')
+      .set(as('k-applicant'))
+      .send(weifang())
+      .expect(403);
+  });
+
+  it('imports the city catalogue as a draft, exports the same document, publishes it', async () => {
+    const doc = weifang();
+    const draft = await request(h.url).post('/api/catalogue/versions').set(as('k-admin')).send(doc);
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({
+      region: '370700',
+      version: 'weifang-2026.1',
+      status: 'DRAFT',
+    });
+    v1 = draft.body.id;
+    const exported = await request(h.url)
+      .get(`/api/catalogue/versions/${v1}`)
+      .set(as('k-admin'))
+      .expect(200);
+    expect(exported.body).toEqual(doc);
+
+    // A draft is not in force: the city still gets the default catalogue.
+    const before = await request(h.url)
+      .post('/api/checklists')
+      .set(as('k-applicant'))
+      .send({ answers: EXAMPLE_ANSWERS.warehouse, region: '370700' })
+      .expect(200);
+    expect(before.body.region).toBe('370700');
+    expect(before.body.catalogueVersion).not.toBe(v1);
+
+    await request(h.url)
+      .post(`/api/catalogue/versions/${v1}/publish`)
+      .set(as('k-admin'))
+      .send({ effectiveFrom: '2026-13-01' })
+      .expect(400);
+    const published = await request(h.url)
+      .post(`/api/catalogue/versions/${v1}/publish`)
+      .set(as('k-admin'))
+      .send({ effectiveFrom: '2020-01-01' })
+      .expect(200);
+    expect(published.body).toMatchObject({ status: 'PUBLISHED', effectiveFrom: '2020-01-01' });
+    await request(h.url)
+      .post(`/api/catalogue/versions/${v1}/publish`)
+      .set(as('k-admin'))
+      .send({ effectiveFrom: '2020-01-01' })
+      .expect(409);
+    const list = await request(h.url)
+      .get('/api/catalogue/versions?region=370700')
+      .set(as('k-admin'))
+      .expect(200);
+    expect(list.body).toMatchObject({ inForce: v1, items: [{ id: v1, inForce: true }] });
+    await request(h.url)
+      .get('/api/catalogue/versions?region=999999')
+      .set(as('k-admin'))
+      .expect(400);
+  });
+
+  it("the city's checklist is its own; an unknown region is a 400 naming region", async () => {
+    const list = await request(h.url)
+      .post('/api/checklists')
+      .set(as('k-applicant'))
+      .send({ answers: EXAMPLE_ANSWERS.warehouse, region: '370700' })
+      .expect(200);
+    expect(list.body).toMatchObject({ region: '370700', catalogueVersion: v1, limitDays: 30 });
+    const codes = list.body.stages.flatMap((s: { themes: { items: { code: string }[] }[] }) =>
+      s.themes.flatMap((t) => t.items.map((i) => i.code)),
+    );
+    expect(codes).toEqual(['WF_FILING', 'WF_EIA', 'WF_WORKS_PERMIT', 'WF_FINAL_ACCEPTANCE']);
+    // The 一次性告知书 of the answers follows the same catalogue, its departments named.
+    const told = await request(h.url)
+      .post('/api/checklists/requirements')
+      .set(as('k-applicant'))
+      .send({ answers: EXAMPLE_ANSWERS.warehouse, region: '370700' })
+      .expect(200);
+    const toldItems = told.body.stages.flatMap(
+      (s: { items: { code: string; departmentName: string }[] }) => s.items,
+    );
+    expect(toldItems.map((i: { code: string }) => i.code)).toEqual(codes);
+    expect(toldItems[1]).toMatchObject({ code: 'WF_EIA', departmentName: '山东省生态环境厅' });
+    // The default region is untouched.
+    const national = await request(h.url)
+      .post('/api/checklists')
+      .set(as('k-applicant'))
+      .send({ answers: EXAMPLE_ANSWERS.warehouse })
+      .expect(200);
+    expect(national.body).toMatchObject({ region: 'CN', limitDays: 35 });
+    const unknown = await request(h.url)
+      .post('/api/checklists')
+      .set(as('k-applicant'))
+      .send({ answers: EXAMPLE_ANSWERS.warehouse, region: '370799' })
+      .expect(400);
+    expect(JSON.stringify(unknown.body.message)).toMatch(/^"region/);
+    await request(h.url)
+      .post('/api/projects')
+      .set(as('k-applicant'))
+      .send({ name: '潍坊仓库', answers: EXAMPLE_ANSWERS.warehouse, region: '370799' })
+      .expect(400);
+  });
+
+  it("a project of the city runs on its catalogue, and the province item reaches the province department's officer", async () => {
+    const created = await request(h.url)
+      .post('/api/projects')
+      .set(as('k-applicant'))
+      .send({ name: '潍坊仓库', answers: EXAMPLE_ANSWERS.warehouse, region: '370700' })
+      .expect(201);
+    projectId = created.body.id;
+    expect(created.body).toMatchObject({ region: '370700', catalogueVersion: v1 });
+    expect(created.body.clock.limitDays).toBe(30);
+    expect(itemsOf(created.body).map((i) => i.code)).toEqual([
+      'WF_FILING',
+      'WF_EIA',
+      'WF_WORKS_PERMIT',
+      'WF_FINAL_ACCEPTANCE',
+    ]);
+
+    // The province's department is known once a published catalogue names it: the
+    // administrator makes its officer an account.
+    const account = await request(h.url).post('/api/admin/users').set(as('k-admin')).send({
+      username: 'sd.eeb.officer',
+      displayName: '省生态环境厅审批人员',
+      role: 'REVIEWING_OFFICER',
+      department: 'SD_EEB',
+    });
+    expect(account.status).toBe(201);
+    await request(h.url)
+      .post('/api/admin/users')
+      .set(as('k-admin'))
+      .send({
+        username: 'x.officer',
+        displayName: 'x',
+        role: 'REVIEWING_OFFICER',
+        department: 'NOWHERE',
+      })
+      .expect(400);
+    auth['k-officer.SD_EEB'] = await userToken(h, {
+      username: 'k-officer.SD_EEB',
+      role: 'REVIEWING_OFFICER',
+      department: 'SD_EEB',
+    });
+
+    await handIn(h, auth['k-applicant'], projectId, 'PLAN');
+    await request(h.url)
+      .post(`/api/projects/${projectId}/stages/PLAN/submission`)
+      .set(as('k-applicant'))
+      .send({})
+      .expect(200);
+    const accepted = await request(h.url)
+      .post(`/api/projects/${projectId}/stages/PLAN/acceptance`)
+      .set(as('k-window'))
+      .send({ decision: 'ACCEPT' })
+      .expect(200);
+    const eia = itemsOf(accepted.body).find((i) => i.code === 'WF_EIA')!;
+    expect(eia).toMatchObject({ department: 'SD_EEB', status: 'UNDER_REVIEW' });
+    expect(eia.clock.limitDays).toBe(8);
+
+    const provinceQueue = await request(h.url)
+      .get('/api/tasks')
+      .set(as('k-officer.SD_EEB'))
+      .expect(200);
+    expect(provinceQueue.body.items.map((t: { itemCode: string }) => t.itemCode)).toEqual([
+      'WF_EIA',
+    ]);
+    const cityQueue = await request(h.url)
+      .get('/api/tasks')
+      .set(as('k-officer.WF_DRC'))
+      .expect(200);
+    expect(cityQueue.body.items.map((t: { itemCode: string }) => t.itemCode)).toEqual([
+      'WF_FILING',
+    ]);
+    await request(h.url)
+      .post(`/api/tasks/${eia.taskId}/decision`)
+      .set(as('k-officer.WF_DRC'))
+      .send({ action: 'APPROVE' })
+      .expect(404);
+  });
+
+  it('a new version leaves the running project on its old one; the next project takes the new one', async () => {
+    const before = await request(h.url)
+      .get(`/api/projects/${projectId}`)
+      .set(as('k-applicant'))
+      .expect(200);
+    const doc = weifang();
+    doc.version = 'weifang-2026.2';
+    doc.items[1].promisedLimitDays = 4;
+    doc.policies.byType.SOCIAL_INVESTMENT.limitDays = 25;
+    const v2 = (
+      await request(h.url).post('/api/catalogue/versions').set(as('k-admin')).send(doc).expect(201)
+    ).body.id as string;
+
+    const diff = await request(h.url)
+      .get(`/api/catalogue/versions/${v1}/diff/${v2}`)
+      .set(as('k-admin'))
+      .expect(200);
+    expect(diff.body.items).toEqual({
+      added: [],
+      removed: [],
+      changed: [{ code: 'WF_EIA', fields: ['promisedLimitDays'] }],
+    });
+    expect(diff.body.policies).toEqual(['SOCIAL_INVESTMENT']);
+
+    const listed = await request(h.url)
+      .get('/api/catalogue/versions?region=370700')
+      .set(as('k-admin'))
+      .expect(200);
+    expect(listed.body.runningProjects).toBe(1);
+    const published = await request(h.url)
+      .post(`/api/catalogue/versions/${v2}/publish`)
+      .set(as('k-admin'))
+      .send({ effectiveFrom: '2021-01-01' })
+      .expect(200);
+    expect(published.body.runningProjectsKeepingTheirVersion).toBe(1);
+
+    const after = await request(h.url)
+      .get(`/api/projects/${projectId}`)
+      .set(as('k-applicant'))
+      .expect(200);
+    expect(after.body.catalogueVersion).toBe(v1);
+    expect(after.body.clock).toEqual(before.body.clock);
+    expect(itemsOf(after.body)).toEqual(itemsOf(before.body));
+
+    const next = await request(h.url)
+      .post('/api/projects')
+      .set(as('k-applicant'))
+      .send({ name: '潍坊二号仓库', answers: EXAMPLE_ANSWERS.warehouse, region: '370700' })
+      .expect(201);
+    expect(next.body).toMatchObject({ catalogueVersion: v2 });
+    expect(next.body.clock.limitDays).toBe(25);
+    expect(itemsOf(next.body).find((i) => i.code === 'WF_EIA')!.clock.limitDays).toBe(4);
+  });
+
+  it('takes a whole city catalogue larger than the 100 kB other bodies are held to', async () => {
+    const doc = weifang();
+    const template = doc.items[0];
+    for (let i = 0; i < 200; i++) {
+      doc.items.push({
+        ...template,
+        code: `WF_EXTRA_${i}`,
+        name: `${template.name}（第${i}项）`,
+        sources:
+          '潍坊市工程建设项目审批事项清单（2026年版），按“三级四同”要求与省级清单对齐'.repeat(4),
+      });
+    }
+    expect(JSON.stringify(doc).length).toBeGreaterThan(120_000);
+    const draft = await request(h.url).post('/api/catalogue/versions').set(as('k-admin')).send(doc);
+    expect(draft.status).toBe(201);
+    const exported = await request(h.url)
+      .get(`/api/catalogue/versions/${draft.body.id}`)
+      .set(as('k-admin'))
+      .expect(200);
+    expect(exported.body.items).toHaveLength(204);
+  });
+
+  it("edits a draft's item: the whole document is validated with the change; a published version no longer changes", async () => {
+    const doc = weifang();
+    doc.version = 'weifang-2026.3';
+    const draft = (
+      await request(h.url).post('/api/catalogue/versions').set(as('k-admin')).send(doc).expect(201)
+    ).body.id as string;
+    const eia = { ...doc.items[1], promisedLimitDays: 40 };
+    const refused = await request(h.url)
+      .put(`/api/catalogue/versions/${draft}/items/WF_EIA`)
+      .set(as('k-admin'))
+      .send(eia)
+      .expect(400);
+    expect(refused.body.message).toEqual([
+      '$.items[1].promisedLimitDays: promisedLimitDays 40 exceeds the statutory limit 30',
+    ]);
+    await request(h.url)
+      .put(`/api/catalogue/versions/${draft}/items/WF_EIA`)
+      .set(as('k-admin'))
+      .send({ ...eia, promisedLimitDays: 6, department: 'WF_NRP' })
+      .expect(200);
+    const exported = await request(h.url)
+      .get(`/api/catalogue/versions/${draft}`)
+      .set(as('k-admin'))
+      .expect(200);
+    expect(exported.body.items[1]).toMatchObject({
+      code: 'WF_EIA',
+      promisedLimitDays: 6,
+      department: 'WF_NRP',
+    });
+    await request(h.url)
+      .put(`/api/catalogue/versions/${draft}/items/WF_NOTHING`)
+      .set(as('k-admin'))
+      .send(eia)
+      .expect(404);
+    await request(h.url)
+      .put(`/api/catalogue/versions/${v1}/items/WF_EIA`)
+      .set(as('k-admin'))
+      .send({ ...eia, promisedLimitDays: 6 })
+      .expect(409);
+  });
+});
