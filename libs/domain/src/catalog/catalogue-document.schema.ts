@@ -65,6 +65,8 @@ const material = {
     deficiencyAllowed: { type: 'boolean' },
     template: { type: ['string', 'null'] },
     standard: text,
+    /** In English; default: the built-in translation of `standard` (standards-en.ts). */
+    standardEn: text,
     requiredWhen: nullableRule,
     waivedWhen: nullableRule,
   },
