@@ -93,3 +93,4 @@ export type { ChecklistMaterial } from './questionnaire/checklist-materials';
 export { MATERIAL_CODE_PATTERN } from './catalog/load-materials';
 export * from './credit-code';
 export * from './plain-text';
+export * from './project/master-data';

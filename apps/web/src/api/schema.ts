@@ -532,6 +532,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{id}/master-data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['MasterDataController_edit'];
+    trace?: never;
+  };
   '/api/tasks': {
     parameters: {
       query?: never;
@@ -1240,7 +1256,26 @@ export interface components {
     DepartmentsDto: {
       items: components['schemas']['DepartmentDto'][];
     };
+    ConstructionUnitDto: {
+      name: string;
+      /** @example 91440300MA5G8XKQ6C */
+      creditCode: string;
+    };
     CreateProjectDto: {
+      /** @example 2026-440300-47-01-000016 */
+      projectCode?: string;
+      constructionUnits?: components['schemas']['ConstructionUnitDto'][];
+      /** @description 万元 */
+      totalInvestment?: number;
+      /** @description m² */
+      landArea?: number;
+      /** @description m² */
+      floorArea?: number;
+      address?: string;
+      /** @enum {string} */
+      constructionNature?: 'NEW' | 'EXTENSION' | 'RENOVATION' | 'RELOCATION' | 'OTHER';
+      /** @enum {string} */
+      fundingSource?: 'GOVERNMENT' | 'STATE_OWNED' | 'PRIVATE' | 'FOREIGN' | 'MIXED';
       name: string;
       answers: {
         [key: string]: unknown;
@@ -1411,6 +1446,20 @@ export interface components {
       status: 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
       clock: components['schemas']['ProjectClockDto'];
       nextActions: components['schemas']['NextActionDto'][];
+      /** @example 2026-440300-47-01-000016 */
+      projectCode?: string;
+      constructionUnits?: components['schemas']['ConstructionUnitDto'][];
+      /** @description 万元 */
+      totalInvestment?: number;
+      /** @description m² */
+      landArea?: number;
+      /** @description m² */
+      floorArea?: number;
+      address?: string;
+      /** @enum {string} */
+      constructionNature?: 'NEW' | 'EXTENSION' | 'RENOVATION' | 'RELOCATION' | 'OTHER';
+      /** @enum {string} */
+      fundingSource?: 'GOVERNMENT' | 'STATE_OWNED' | 'PRIVATE' | 'FOREIGN' | 'MIXED';
       region: string;
       /** Format: date */
       asOf: string;
@@ -1439,6 +1488,7 @@ export interface components {
       status: 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
       clock: components['schemas']['ProjectClockDto'];
       nextActions: components['schemas']['NextActionDto'][];
+      projectCode: string | null;
       /** Format: date-time */
       updatedAt: string;
     };
@@ -1557,6 +1607,22 @@ export interface components {
       signalled: number;
       rewritten: number;
       failed: string[];
+    };
+    ProjectMasterDataDto: {
+      /** @example 2026-440300-47-01-000016 */
+      projectCode?: string;
+      constructionUnits?: components['schemas']['ConstructionUnitDto'][];
+      /** @description 万元 */
+      totalInvestment?: number;
+      /** @description m² */
+      landArea?: number;
+      /** @description m² */
+      floorArea?: number;
+      address?: string;
+      /** @enum {string} */
+      constructionNature?: 'NEW' | 'EXTENSION' | 'RENOVATION' | 'RELOCATION' | 'OTHER';
+      /** @enum {string} */
+      fundingSource?: 'GOVERNMENT' | 'STATE_OWNED' | 'PRIVATE' | 'FOREIGN' | 'MIXED';
     };
     TaskDto: {
       taskId: string;
@@ -3293,6 +3359,7 @@ export interface operations {
   ProjectsController_list: {
     parameters: {
       query?: {
+        code?: string;
         department?: string;
         overdue?: boolean;
         page?: number;
@@ -5059,6 +5126,83 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'];
         };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  MasterDataController_edit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProjectMasterDataDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectReportDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The PLAN stage was accepted, or the code is taken */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
       503: {
@@ -7585,6 +7729,12 @@ export const checklistDtoProjectTypeValues: ReadonlyArray<
 export const departmentDtoKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DepartmentDto']['kind']
 > = ['GOVERNMENT', 'UTILITY'];
+export const createProjectDtoConstructionNatureValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateProjectDto']['constructionNature']
+> = ['NEW', 'EXTENSION', 'RENOVATION', 'RELOCATION', 'OTHER'];
+export const createProjectDtoFundingSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateProjectDto']['fundingSource']
+> = ['GOVERNMENT', 'STATE_OWNED', 'PRIVATE', 'FOREIGN', 'MIXED'];
 export const projectClockDtoRiskValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProjectClockDto']['risk']
 > = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
@@ -7653,6 +7803,12 @@ export const projectReportDtoStageValues: ReadonlyArray<
 export const projectReportDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProjectReportDto']['status']
 > = ['IN_PROGRESS', 'COMPLETED', 'REJECTED', 'WITHDRAWN'];
+export const projectReportDtoConstructionNatureValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectReportDto']['constructionNature']
+> = ['NEW', 'EXTENSION', 'RENOVATION', 'RELOCATION', 'OTHER'];
+export const projectReportDtoFundingSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectReportDto']['fundingSource']
+> = ['GOVERNMENT', 'STATE_OWNED', 'PRIVATE', 'FOREIGN', 'MIXED'];
 export const projectPendingDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProjectPendingDto']['status']
 > = ['STARTING'];
@@ -7680,6 +7836,12 @@ export const jointProcedureDtoTypeValues: ReadonlyArray<
 export const rebuiltDtoHowValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['RebuiltDto']['how']
 > = ['SIGNALLED', 'REWRITTEN'];
+export const projectMasterDataDtoConstructionNatureValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectMasterDataDto']['constructionNature']
+> = ['NEW', 'EXTENSION', 'RENOVATION', 'RELOCATION', 'OTHER'];
+export const projectMasterDataDtoFundingSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectMasterDataDto']['fundingSource']
+> = ['GOVERNMENT', 'STATE_OWNED', 'PRIVATE', 'FOREIGN', 'MIXED'];
 export const taskDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TaskDto']['status']
 > = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];

@@ -15,6 +15,7 @@ import { ReadPath1763880000000 } from './1763880000000-read-path';
 import { OverdueFrom1763885000000 } from './1763885000000-overdue-from';
 import { DeadlineSweep1763890000000 } from './1763890000000-deadline-sweep';
 import { MaterialFiles1763900000000 } from './1763900000000-material-files';
+import { ProjectMasterData1763920000000 } from './1763920000000-project-master-data';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OverdueFrom1763885000000,
   DeadlineSweep1763890000000,
   MaterialFiles1763900000000,
+  ProjectMasterData1763920000000,
 ];

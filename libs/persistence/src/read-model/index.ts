@@ -20,3 +20,4 @@ export * from './deadline-sweep';
 export * from './operations';
 export * from './item-row';
 export * from './material-files';
+export * from './master-data';
