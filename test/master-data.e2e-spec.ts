@@ -148,5 +148,16 @@ describe("a project's identity and master data over HTTP (real stack)", () => {
     expect(locked.body.message).toContain('PLAN stage was accepted');
     const report = await request(h.url).get(`/api/projects/${id}`).set(as('md-applicant'));
     expect(report.body).toMatchObject({ address: '新址', floorArea: 1200 });
+    // The receipt and the 一次性告知书 name the project by its code too.
+    const receipt = await request(h.url)
+      .get(`/api/projects/${id}/stages/PLAN/receipt`)
+      .set(as('md-applicant'))
+      .expect(200);
+    expect(receipt.body.projectCode).toBe(code);
+    const notice = await request(h.url)
+      .get(`/api/projects/${id}/requirements`)
+      .set(as('md-applicant'))
+      .expect(200);
+    expect(notice.body.projectCode).toBe(code);
   });
 });

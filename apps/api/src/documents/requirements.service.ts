@@ -78,6 +78,7 @@ export class RequirementsService {
     return {
       projectId: state.projectId,
       projectName: state.name,
+      projectCode: row.projectCode,
       projectType: state.type,
       limitDays: state.limitDays,
       ...this.stages(items),
@@ -100,6 +101,7 @@ export class RequirementsService {
     return {
       projectId: null,
       projectName: null,
+      projectCode: null,
       projectType: list.projectType,
       limitDays: list.limitDays,
       ...this.stages(items),

@@ -1849,6 +1849,8 @@ export interface components {
       /** Format: uuid */
       projectId: string;
       projectName: string;
+      /** @description 投资项目统一代码; null when none was given */
+      projectCode: string | null;
       /** @description The owner organisation's code */
       ownerOrganisation: string;
       /** @description The owner organisation's name, as the administrator holds it */
@@ -1872,6 +1874,8 @@ export interface components {
       /** Format: uuid */
       projectId: string;
       projectName: string;
+      /** @description 投资项目统一代码; null when none was given */
+      projectCode: string | null;
       /** @description The owner organisation's code */
       ownerOrganisation: string;
       /** @description The owner organisation's name, as the administrator holds it */
@@ -1937,6 +1941,7 @@ export interface components {
       /** Format: uuid */
       projectId: string | null;
       projectName: string | null;
+      projectCode: string | null;
       /** @enum {string} */
       projectType: 'GOVERNMENT_INVESTED' | 'SOCIAL_INVESTMENT' | 'SIMPLE_LOW_RISK';
       limitDays: number;
