@@ -24,7 +24,7 @@ function names(list: string, t: TFunction): string {
 
 /** A field's name as the reader knows it ("procedure.expectedDays" → 预计工作日). */
 export function fieldName(t: TFunction, field: string): string {
-  const key = field.replace(/\[\d+\]/g, '').replace(/\./g, '_');
+  const key = field.replace(/\[\d+\]|\.\d+(?=\.|$)/g, '').replace(/\./g, '_');
   return t(`say.field.${key}`, { defaultValue: t('say.field.unknown') });
 }
 
@@ -101,6 +101,11 @@ const RULES: Rule[] = [
     /^item \S+ is (\S+); no supplement was requested$/,
     (_m, t) => ({ text: t('say.noSupplement') }),
   ],
+  [
+    /^projectCode: (\S+) belongs to another project$/,
+    (m, t) => ({ field: 'projectCode', text: t('refusal.codeTaken', { code: m[1] }) }),
+  ],
+  [/^master data can no longer change/, (_m, t) => ({ text: t('refusal.masterLocked') })],
   [/^the project is closed/, (_m, t) => ({ text: t('say.projectClosed') })],
   [
     /^the project is (COMPLETED|REJECTED|WITHDRAWN)$/,

@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { useQuestionnaire } from '../../api/catalog';
 import type { Body } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { type MasterDataForm, MasterDataFields, masterDataBody } from './MasterDataFields';
 
 export interface ProjectForm {
   name: string;
   answers: Record<string, string | string[]>;
   ownerOrganisation?: string;
   acceptedAt?: { format: (f: string) => string };
+  master?: MasterDataForm;
 }
 
 /** What POST /api/projects takes from the form (names trimmed, the date as YYYY-MM-DD). */
@@ -19,6 +21,7 @@ export const projectBody = (v: ProjectForm): Body<'/api/projects', 'post'> => ({
   answers: v.answers,
   ...(v.ownerOrganisation?.trim() ? { ownerOrganisation: v.ownerOrganisation.trim() } : {}),
   ...(v.acceptedAt ? { acceptedAt: v.acceptedAt.format('YYYY-MM-DD') } : {}),
+  ...masterDataBody(v.master),
 });
 
 /** The project's name and the questionnaire (智能定制告知), one form item per question. */
@@ -95,6 +98,7 @@ export function QuestionnaireForm({
           )}
         </Form.Item>
       ))}
+      <MasterDataFields prefix={['master']} />
     </Form>
   );
 }
