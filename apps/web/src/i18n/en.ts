@@ -804,7 +804,7 @@ export const en: Strings = {
     constructionNature: 'Construction nature',
     fundingSource: 'Funding source',
     edit: 'Edit master data',
-    saved: 'Master data saved',
+    saved: 'The master data is saved.',
     lockedHint: 'The plan stage has been accepted; the master data can no longer change.',
   },
   nature: {

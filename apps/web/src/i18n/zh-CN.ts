@@ -774,7 +774,7 @@ export const zh = {
     constructionNature: '建设性质',
     fundingSource: '投资来源',
     edit: '修改项目基本信息',
-    saved: '项目基本信息已保存',
+    saved: '项目基本信息已保存。',
     lockedHint: '规划阶段已受理，项目基本信息不能再修改。',
   },
   nature: { NEW: '新建', EXTENSION: '扩建', RENOVATION: '改建', RELOCATION: '迁建', OTHER: '其他' },
