@@ -3,15 +3,20 @@ import {
   Body,
   ConflictException,
   Controller,
+  Inject,
   NotFoundException,
   Param,
   Patch,
   Res,
 } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { ProjectState } from '../../../../libs/approval/src';
+import type { ProjectMasterData } from '../../../../libs/domain/src';
+import { exchangeConfig } from '../../../../libs/config/src';
+import { appendProjectRows } from '../../../../libs/exchange/src';
 import { editMasterData, isProjectCodeTaken } from '../../../../libs/persistence/src';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
@@ -38,6 +43,8 @@ export class MasterDataController {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly projects: ProjectsService,
+    @Inject(exchangeConfig.KEY)
+    private readonly exchange: Pick<ConfigType<typeof exchangeConfig>, 'enabled'>,
   ) {}
 
   /**
@@ -57,7 +64,16 @@ export class MasterDataController {
   ) {
     // Those who see the project among these roles are its owner, its agents and admins.
     await this.projects.load(user, id);
-    const edit = await editMasterData(this.ds, id, body, (s) => !masterDataLocked(s)).catch(
+    // The exchange on: the corrected project and unit rows go out with the edit (invalidations
+    // of the old versions first), in its transaction.
+    const report = this.exchange.enabled
+      ? (
+          tx: Parameters<typeof appendProjectRows>[0],
+          master: ProjectMasterData,
+          state: ProjectState,
+        ) => appendProjectRows(tx, state, [], master).then(() => undefined)
+      : undefined;
+    const edit = await editMasterData(this.ds, id, body, (s) => !masterDataLocked(s), report).catch(
       (err: unknown) => {
         if (isProjectCodeTaken(err))
           throw new ConflictException(
