@@ -980,6 +980,54 @@ export interface paths {
     patch: operations['UsersAdminController_update'];
     trace?: never;
   };
+  '/api/exchange/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExchangeController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange/rows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExchangeController_rows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ExchangeController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2168,6 +2216,49 @@ export interface components {
       department?: string | null;
       disabled?: boolean;
       displayName?: string;
+    };
+    ExchangeTableDto: {
+      /** @enum {string} */
+      table: 'SPGL_XMJBXXB' | 'SPGL_XMDWXXB' | 'SPGL_XMSPSXBLXXB' | 'SPGL_XMSPSXBLXXXXB';
+      sent: number;
+      waiting: number;
+      held: number;
+    };
+    ExchangeStatusDto: {
+      enabled: boolean;
+      tables: components['schemas']['ExchangeTableDto'][];
+      /** Format: date-time */
+      lastSentAt: string | null;
+      /** Format: date-time */
+      oldestWaitingAt: string | null;
+    };
+    ExchangeRowDto: {
+      /** @enum {string} */
+      table: 'SPGL_XMJBXXB' | 'SPGL_XMDWXXB' | 'SPGL_XMSPSXBLXXB' | 'SPGL_XMSPSXBLXXXXB';
+      key: string;
+      /** @enum {string} */
+      state: 'WAITING' | 'SENT' | 'HELD';
+      error: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      row: {
+        [key: string]: unknown;
+      };
+    };
+    ExchangeRowsDto: {
+      items: components['schemas']['ExchangeRowDto'][];
+    };
+    ResendDto: {
+      /** Format: uuid */
+      projectId?: string;
+      /** Format: date-time */
+      from?: string;
+      /** Format: date-time */
+      to?: string;
+    };
+    ResendResultDto: {
+      appended: number;
+      released: number;
     };
     JointProcedureResultDto: {
       passed: boolean;
@@ -7580,6 +7671,233 @@ export interface operations {
       };
     };
   };
+  ExchangeController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExchangeStatusDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ExchangeController_rows: {
+    parameters: {
+      query?: {
+        limit?: number;
+        projectId?: string;
+        table?: 'SPGL_XMJBXXB' | 'SPGL_XMDWXXB' | 'SPGL_XMSPSXBLXXB' | 'SPGL_XMSPSXBLXXXXB';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExchangeRowsDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ExchangeController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResendDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResendResultDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -7662,6 +7980,9 @@ export const pathsApiAdminUsersGetParametersQueryRoleValues: ReadonlyArray<
   'SUPERVISOR',
   'ADMIN',
 ];
+export const pathsApiExchangeRowsGetParametersQueryTableValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/exchange/rows']['get']['parameters']['query']['table']
+> = ['SPGL_XMJBXXB', 'SPGL_XMDWXXB', 'SPGL_XMSPSXBLXXB', 'SPGL_XMSPSXBLXXXXB'];
 export const loginResultDtoTokenTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LoginResultDto']['tokenType']
 > = ['Bearer'];
@@ -7954,3 +8275,12 @@ export const updateUserDtoRoleValues: ReadonlyArray<
   'SUPERVISOR',
   'ADMIN',
 ];
+export const exchangeTableDtoTableValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExchangeTableDto']['table']
+> = ['SPGL_XMJBXXB', 'SPGL_XMDWXXB', 'SPGL_XMSPSXBLXXB', 'SPGL_XMSPSXBLXXXXB'];
+export const exchangeRowDtoTableValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExchangeRowDto']['table']
+> = ['SPGL_XMJBXXB', 'SPGL_XMDWXXB', 'SPGL_XMSPSXBLXXB', 'SPGL_XMSPSXBLXXXXB'];
+export const exchangeRowDtoStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExchangeRowDto']['state']
+> = ['WAITING', 'SENT', 'HELD'];
