@@ -168,6 +168,22 @@ describe('the exchange delivers SPGL rows to the staging database (real stack)',
         row: expect.objectContaining({ XZQHDM: '440300', XMDM: code, GCDM: code, SJYXBS: 1 }),
       }),
     ]);
+    // In the outbox's (sending) order: the project, its unit, then each instance before its history.
+    const all = await request(h.url)
+      .get(`/api/exchange/rows?projectId=${p.id}`)
+      .set(as('x-admin'))
+      .expect(200);
+    const order = (all.body.items as { table: string; key: string; row: Row }[]).map((r) =>
+      r.table === 'SPGL_XMSPSXBLXXXXB' ? `H ${String(r.row.SPSXSLBM)}` : `${r.table} ${r.key}`,
+    );
+    expect(order.slice(0, 2)).toEqual([
+      `SPGL_XMJBXXB ${p.id}`,
+      `SPGL_XMDWXXB ${p.id}:${UNIT.creditCode}`,
+    ]);
+    for (const [n, o] of order.entries()) {
+      if (o.startsWith('H '))
+        expect(order.indexOf(`SPGL_XMSPSXBLXXB ${o.slice(2)}`)).toBeLessThan(n);
+    }
     const status = await request(h.url)
       .get('/api/exchange/status')
       .set(as('x-supervisor'))

@@ -68,6 +68,7 @@ export const router = createBrowserRouter([
       { path: 'boards', ...page(() => import('./pages/boards/BoardsPage')) },
       { path: 'admin/calendar', ...page(() => import('./pages/admin/CalendarPage')) },
       { path: 'admin/import', ...page(() => import('./pages/admin/ImportPage')) },
+      { path: 'admin/exchange', ...page(() => import('./pages/admin/ExchangePage')) },
       { path: 'statistics', ...page(() => import('./pages/statistics/StatisticsPage')) },
       { path: 'notices', ...page(() => import('./pages/notices/NoticesPage')) },
       { path: 'settings/mail', ...page(() => import('./pages/settings/MailSettingsPage')) },

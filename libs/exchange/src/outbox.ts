@@ -69,15 +69,21 @@ export async function appendExchangeRows(
   const latest = new Map(held.map((h) => [`${h.table_name}|${h.dfsjzj}`, h.fields]));
   const append = rowsToAppend(rows, latest);
   if (append.length === 0) return 0;
-  const tables = append.map((r) => r.table);
-  const keys = append.map((r) => r.dfsjzj);
-  const fields = append.map((r) => JSON.stringify(r.fields));
-  await tx.query(
-    `INSERT INTO exchange_outbox (project_id, table_name, dfsjzj, fields)
-     SELECT $1, t, k, f::jsonb FROM unnest($2::text[], $3::text[], $4::text[])
-       WITH ORDINALITY AS x(t, k, f, n) ORDER BY n`,
-    [projectId, tables, keys, fields],
-  );
+  // One VALUES row per outbox row, in order: the ids follow the order the rows must be sent in
+  // (a project row before its units, an instance before its history).
+  for (let at = 0; at < append.length; at += 1000) {
+    const chunk = append.slice(at, at + 1000);
+    const values: unknown[] = [projectId];
+    const tuples = chunk.map((r) => {
+      values.push(r.table, r.dfsjzj, JSON.stringify(r.fields));
+      const n = values.length;
+      return `($1, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
+    });
+    await tx.query(
+      `INSERT INTO exchange_outbox (project_id, table_name, dfsjzj, fields) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+  }
   // The last version of each key is the newest (a correction appends old-invalid, then new).
   const last = new Map(append.map((r) => [`${r.table}|${r.dfsjzj}`, r]));
   const newest = [...last.values()];

@@ -61,9 +61,10 @@ export async function exchangeRows(
       fields: SpglFields;
     }[]
   >(
-    `SELECT id::text, table_name, dfsjzj, state, error, sent_at, fields FROM exchange_outbox
+    `SELECT o.id::text AS id, table_name, dfsjzj, state, error, sent_at, fields
+     FROM exchange_outbox o
      WHERE ($1::uuid IS NULL OR project_id = $1) AND ($2::text IS NULL OR table_name = $2)
-     ORDER BY id LIMIT $3`,
+     ORDER BY o.id LIMIT $3`,
     [f.projectId ?? null, f.table ?? null, f.limit],
   );
   return rows.map((r) => ({

@@ -68,8 +68,9 @@ export class ExchangeSender {
         );
         if (!locked) return { busy: true, sent: 0, held: 0, inserted: 0 };
         const rows = await tx.query<OutboxRow[]>(
-          `SELECT id::text, project_id, table_name, dfsjzj, fields FROM exchange_outbox
-           WHERE state = 'WAITING' ORDER BY id LIMIT $1 FOR UPDATE`,
+          // By the bigint id (the text alias would sort "10" before "2").
+          `SELECT o.id::text AS id, project_id, table_name, dfsjzj, fields FROM exchange_outbox o
+           WHERE state = 'WAITING' ORDER BY o.id LIMIT $1 FOR UPDATE`,
           [this.opts.batchSize],
         );
         if (rows.length === 0) return { sent: 0, held: 0, inserted: 0 };
