@@ -1494,7 +1494,6 @@ export interface components {
       status: 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
       clock: components['schemas']['ProjectClockDto'];
       nextActions: components['schemas']['NextActionDto'][];
-      /** @example 2026-440300-47-01-000016 */
       projectCode?: string;
       constructionUnits?: components['schemas']['ConstructionUnitDto'][];
       /** @description 万元 */

@@ -137,3 +137,15 @@ export class ProjectMasterDataDto {
   })
   fundingSource?: FundingSource;
 }
+
+/** The master data as the report answers it (the fields given; no validation: an answer). */
+export class MasterDataViewDto {
+  @ApiPropertyOptional({ type: String }) projectCode?: string;
+  @ApiPropertyOptional({ type: [ConstructionUnitDto] }) constructionUnits?: ConstructionUnitDto[];
+  @ApiPropertyOptional({ type: Number, description: '万元' }) totalInvestment?: number;
+  @ApiPropertyOptional({ type: Number, description: 'm²' }) landArea?: number;
+  @ApiPropertyOptional({ type: Number, description: 'm²' }) floorArea?: number;
+  @ApiPropertyOptional({ type: String }) address?: string;
+  @ApiPropertyOptional({ enum: CONSTRUCTION_NATURE_CODES }) constructionNature?: string;
+  @ApiPropertyOptional({ enum: FUNDING_SOURCE_CODES }) fundingSource?: string;
+}

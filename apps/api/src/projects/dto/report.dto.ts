@@ -5,7 +5,7 @@
  */
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PROJECT_STATUSES } from './list-query.dto';
-import { ProjectMasterDataDto } from './master-data.dto';
+import { MasterDataViewDto } from './master-data.dto';
 import {
   MATERIAL_STATUSES,
   SPECIAL_PROCEDURE_TYPES,
@@ -202,7 +202,7 @@ class ProjectHeadDto {
  * The project report of docs/design.md §6: the project, its clock, stages, themes and items, and
  * its master data (issue 28; the fields given, none for a project created without them).
  */
-export class ProjectReportDto extends IntersectionType(ProjectHeadDto, ProjectMasterDataDto) {
+export class ProjectReportDto extends IntersectionType(ProjectHeadDto, MasterDataViewDto) {
   @ApiProperty({ type: String }) region!: string;
   /** The day the clocks are counted to. */
   @ApiProperty(DATE) asOf!: string;
