@@ -13,6 +13,7 @@ export function createActivities(deps: {
   dataSource: DataSource;
   /** Mail on: the sender, and who hears of new outbox rows. */
   mail?: Omit<MailDeps, 'dataSource'> & NonNullable<ProjectionDeps['mail']>;
+  exchange?: boolean;
 }) {
   return {
     ...createProjectionActivities(deps),

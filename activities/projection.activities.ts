@@ -32,9 +32,11 @@ export interface ProjectionDeps {
    * Absent: the inbox only.
    */
   mail?: { queued(outboxIds: string[]): void };
+  /** The exchange is on: each write appends the SPGL rows it changed (libs/exchange). */
+  exchange?: boolean;
 }
 
-export function createProjectionActivities({ dataSource, mail }: ProjectionDeps) {
+export function createProjectionActivities({ dataSource, mail, exchange }: ProjectionDeps) {
   return {
     /**
      * `resend`: nothing was written; the batch carried only the changed items and others were
@@ -45,6 +47,7 @@ export function createProjectionActivities({ dataSource, mail }: ProjectionDeps)
       try {
         return await writeProjectionInTransaction(dataSource, input, {
           mail,
+          exchange,
           commitDeadlineMs: COMMIT_DEADLINE_MS,
         });
       } catch (err) {

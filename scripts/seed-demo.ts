@@ -13,6 +13,7 @@
 import { itemsOf, messageOf } from '../libs/client/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { DemoApi, SeedError, type SeededProject } from './seed-demo-api';
+import { MASTER } from './seed-demo-master';
 import { ProjectRun } from './seed-demo-run';
 
 export { SeedError, type SeededProject };
@@ -55,7 +56,13 @@ export async function seedDemo({ apiUrl, log = () => {} }: SeedOptions): Promise
 
   // 1. On track: a government-invested school, PLAN submitted and accepted, some items approved.
   const onTrack = new ProjectRun(api, log, 'demo-on-track', 'on track');
-  if (await onTrack.create('applicant', { name: '城东第一实验小学新建工程', answers: SCHOOL })) {
+  if (
+    await onTrack.create('applicant', {
+      name: '城东第一实验小学新建工程',
+      answers: SCHOOL,
+      ...MASTER.onTrack,
+    })
+  ) {
     await onTrack.submit('applicant', 'PLAN', '规划阶段材料齐全，申请受理');
     await onTrack.accept('PLAN');
     for (const code of ['PROJECT_PROPOSAL', 'ENERGY_REVIEW', 'EIA_TABLE']) {
@@ -86,6 +93,7 @@ export async function seedDemo({ apiUrl, log = () => {} }: SeedOptions): Promise
     answers: LOW_RISK_WAREHOUSE,
     ownerOrganisation: 'org-a',
     acceptedAt: atRiskAccepted,
+    ...MASTER.atRisk,
   };
   if (await atRisk.create('admin', atRiskBody)) {
     atRisk.log(`imported with PLAN accepted on ${atRiskAccepted} (${usedAtRisk} working days ago)`);
@@ -111,6 +119,7 @@ export async function seedDemo({ apiUrl, log = () => {} }: SeedOptions): Promise
     answers: COMMERCIAL,
     ownerOrganisation: 'org-a',
     acceptedAt: overdueAccepted,
+    ...MASTER.overdue,
   };
   if (await overdue.create('admin', overdueBody)) {
     overdue.log(
@@ -125,7 +134,13 @@ export async function seedDemo({ apiUrl, log = () => {} }: SeedOptions): Promise
 
   // 4. Waiting on a supplement: an office building, one item approved, one waiting for papers.
   const supplement = new ProjectRun(api, log, 'demo-supplement', 'supplement');
-  if (await supplement.create('applicant', { name: '高新区研发办公楼', answers: OFFICE })) {
+  if (
+    await supplement.create('applicant', {
+      name: '高新区研发办公楼',
+      answers: OFFICE,
+      ...MASTER.supplement,
+    })
+  ) {
     await supplement.submit('applicant', 'PLAN', '申请规划阶段并联审批');
     await supplement.accept('PLAN');
     if (supplement.item('ENTERPRISE_FILING').status === 'UNDER_REVIEW')
@@ -153,7 +168,12 @@ export async function seedDemo({ apiUrl, log = () => {} }: SeedOptions): Promise
       : '[agent] agent already holds the mandate of org-b',
   );
   const byAgent = new ProjectRun(api, log, 'demo-agent', 'agent');
-  const agentBody = { name: '乙置业滨河住宅小区', answers: HOUSING, ownerOrganisation: 'org-b' };
+  const agentBody = {
+    name: '乙置业滨河住宅小区',
+    answers: HOUSING,
+    ownerOrganisation: 'org-b',
+    ...MASTER.byAgent,
+  };
   if (await byAgent.create('agent', agentBody)) {
     await byAgent.submit('agent', 'PLAN', '代办员代乙置业公司提交规划阶段材料');
   }

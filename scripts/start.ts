@@ -167,6 +167,11 @@ async function main() {
   } else {
     lines.push(`PostgreSQL  DATABASE_URL (external)`);
   }
+  lines.push(
+    childEnv.EXCHANGE_DATABASE_URL
+      ? `Exchange    SPGL tables in ${childEnv.EXCHANGE_DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}  (staging database of the provincial platform)`
+      : 'Exchange    off (EXCHANGE_DATABASE_URL not set)',
+  );
   if (stack.cluster) {
     const c = stack.cluster;
     const p = clusterPorts(stack.temporalPort);

@@ -554,6 +554,28 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: { admin: [404] },
     },
     {
+      name: 'PATCH …/master-data (PLAN accepted: no longer)',
+      send: (h) =>
+        request(h.url).patch(url('/api/projects/:p1/master-data')).send({ address: 'x' }),
+      ok: { applicant: [409], agent: [409], admin: [409] },
+      hidden: OUTSIDERS_OF_P1,
+    },
+    {
+      name: 'GET /api/exchange/status',
+      send: (h) => request(h.url).get('/api/exchange/status'),
+      ok: { admin: [200], supervisor: [200] },
+    },
+    {
+      name: 'GET /api/exchange/rows',
+      send: (h) => request(h.url).get(url('/api/exchange/rows?projectId=:p1')),
+      ok: { admin: [200] },
+    },
+    {
+      name: 'POST /api/exchange/resend (neither project nor range)',
+      send: (h) => request(h.url).post('/api/exchange/resend').send({}),
+      ok: { admin: [400] },
+    },
+    {
       name: 'GET /api/audit',
       send: (h) => request(h.url).get('/api/audit?limit=5'),
       ok: { admin: [200], supervisor: [200] },

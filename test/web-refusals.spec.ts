@@ -19,6 +19,9 @@ const MESSAGES = [
   'project 0b7c0a4e-0000-4000-8000-000000000000 not found',
   'newPassword: is a common password; choose another',
   'newPassword: must be at least 10 characters',
+  'constructionUnits.0.creditCode: the check character (the 18th) must be 3 for this code',
+  'projectCode: characters 6 to 11 must be an administrative division code, got 990300',
+  'landArea must not be less than 0',
 ];
 
 describe('a refusal in the reader’s words', () => {
@@ -42,6 +45,10 @@ describe('a refusal in the reader’s words', () => {
     expect(sayRefusal(i18n.t, MESSAGES[2]).field).toBe('comment');
     expect(sayRefusal(i18n.t, MESSAGES[6]).field).toBe('procedure.expectedDays');
     expect(sayRefusal(i18n.t, MESSAGES[5]).field).toBeUndefined();
+    // A construction unit's field inside the list: the path stays, the name is the field's own.
+    const unit = sayRefusal(i18n.t, MESSAGES[17]);
+    expect(unit.field).toBe('constructionUnits.0.creditCode');
+    expect(unit.text).toContain('建设单位统一社会信用代码');
     expect(sayRefusal(i18n.t, MESSAGES[5]).text).toBe('此页面和操作仅供审批人员使用。');
   });
 

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { appConfig, authConfig, databaseConfig, temporalConfig } from '../../../libs/config/src';
+import {
+  appConfig,
+  authConfig,
+  databaseConfig,
+  exchangeConfig,
+  temporalConfig,
+} from '../../../libs/config/src';
 import { DatabaseModule } from '../../../libs/persistence/src';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -13,6 +19,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WebModule } from './web/web.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { ExchangeModule } from './exchange/exchange.module';
 import { AuditModule } from './audit/audit.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RatingsModule } from './ratings/ratings.module';
@@ -24,7 +31,7 @@ import { ObservabilityModule } from './observability/observability.module';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, authConfig, databaseConfig, temporalConfig],
+      load: [appConfig, authConfig, databaseConfig, temporalConfig, exchangeConfig],
     }),
     DatabaseModule.forRoot('approvals-api'),
     AuthModule,
@@ -42,6 +49,7 @@ import { ObservabilityModule } from './observability/observability.module';
     WebModule.register(),
     AccountsModule,
     AuditModule,
+    ExchangeModule,
     ObservabilityModule,
   ],
 })

@@ -69,6 +69,7 @@ export const router = createBrowserRouter([
       { path: 'admin/calendar', ...page(() => import('./pages/admin/CalendarPage')) },
       { path: 'admin/import', ...page(() => import('./pages/admin/ImportPage')) },
       { path: 'admin/catalogue', ...page(() => import('./pages/admin/CataloguePage')) },
+      { path: 'admin/exchange', ...page(() => import('./pages/admin/ExchangePage')) },
       { path: 'statistics', ...page(() => import('./pages/statistics/StatisticsPage')) },
       { path: 'notices', ...page(() => import('./pages/notices/NoticesPage')) },
       { path: 'settings/mail', ...page(() => import('./pages/settings/MailSettingsPage')) },

@@ -4,11 +4,13 @@ import { DatabaseModule } from '../../../libs/persistence/src';
 import {
   appConfig,
   databaseConfig,
+  exchangeConfig,
   mailConfig,
   observabilityConfig,
   temporalConfig,
   workerConfig,
 } from '../../../libs/config/src';
+import { ExchangeSenderService } from './exchange/exchange-sender.service';
 import { WorkerService } from './worker.service';
 
 @Module({
@@ -23,10 +25,11 @@ import { WorkerService } from './worker.service';
         workerConfig,
         mailConfig,
         observabilityConfig,
+        exchangeConfig,
       ],
     }),
     DatabaseModule.forRoot('approvals-worker'),
   ],
-  providers: [WorkerService],
+  providers: [WorkerService, ExchangeSenderService],
 })
 export class WorkerModule {}

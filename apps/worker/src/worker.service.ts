@@ -16,6 +16,7 @@ import { createActivities } from '../../../activities';
 import { createDeadlineSweep } from './deadline-sweep';
 import {
   appConfig,
+  exchangeConfig,
   mailConfig,
   observabilityConfig,
   temporalConfig,
@@ -53,6 +54,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(workerConfig.KEY) private readonly workerCfg: ConfigType<typeof workerConfig>,
     @Inject(mailConfig.KEY) private readonly mail: ConfigType<typeof mailConfig>,
     @Inject(observabilityConfig.KEY) private readonly obs: ConfigType<typeof observabilityConfig>,
+    @Inject(exchangeConfig.KEY) private readonly exchange: ConfigType<typeof exchangeConfig>,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -84,7 +86,11 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       namespace: this.cfg.namespace,
       taskQueue: this.cfg.taskQueue,
       ...workflows,
-      activities: createActivities({ dataSource: this.dataSource, mail }),
+      activities: createActivities({
+        dataSource: this.dataSource,
+        mail,
+        exchange: this.exchange.enabled,
+      }),
       ...(traced && {
         // A pre-built bundle carries the workflow interceptors itself (its tracing variant).
         interceptors:

@@ -10,3 +10,4 @@ export * from './observability.config';
 export * from './temporal-connection';
 export * from './start-error';
 export * from './storage.config';
+export * from './exchange.config';

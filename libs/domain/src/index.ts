@@ -108,3 +108,4 @@ export {
   type EntryChange,
   type ListDiff,
 } from './catalog/catalogue-diff';
+export * from './project/master-data';

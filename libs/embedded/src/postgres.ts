@@ -19,6 +19,8 @@ export interface RunningPostgres {
   url: string;
   port: number;
   dataDir: string;
+  /** The exchange's staging database beside the product's (EXCHANGE_DATABASE_URL by default). */
+  exchangeUrl: string;
   /** The postmaster's pid (for CPU and memory figures). */
   pid?: number;
   stop(): Promise<void>;
@@ -85,16 +87,20 @@ export async function startEmbeddedPostgres(
   });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
-      database,
-    ]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    // The product's database, and beside it the staging database (前置库) of the exchange.
+    for (const name of [database, `${database}_exchange`]) {
+      const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        name,
+      ]);
+      if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    }
   } finally {
     await admin.end();
   }
 
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    exchangeUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}_exchange`,
     port: opts.port,
     dataDir,
     pid: pg.process?.pid,

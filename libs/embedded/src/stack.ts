@@ -179,6 +179,9 @@ export class Stack extends Supervisor {
   ): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = { ...base };
     if (this.postgres) env.DATABASE_URL = this.postgres.url;
+    // The exchange on by default beside an embedded database, unless the caller points it away.
+    if (this.postgres && !env.EXCHANGE_DATABASE_URL)
+      env.EXCHANGE_DATABASE_URL = this.postgres.exchangeUrl;
     if (this.temporalPort) {
       env.TEMPORAL_ADDRESS = this.temporalAddress;
       env.TEMPORAL_NAMESPACE = this.namespace;

@@ -41,6 +41,7 @@ import {
 } from '../catalog/dto/catalogue-versions.dto';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ListProjectsQuery } from '../projects/dto/list-query.dto';
+import { ProjectMasterDataDto } from '../projects/dto/master-data.dto';
 import { ConfirmationBodyDto, RatingBodyDto, ResponseBodyDto } from '../ratings/dto/ratings.dto';
 import { StatisticsQuery } from '../statistics/dto/statistics.dto';
 import { EscalationsQuery } from '../tasks/dto/task.dto';
@@ -61,6 +62,17 @@ const BODIES: [Type<unknown>, Record<string, unknown>, In?][] = [
       ownerOrganisation: 'org-a',
       region: '370700',
       acceptedAt: '2026-03-02',
+      projectCode: '2026-440300-47-01-000016',
+      constructionUnits: [{ name: '甲公司', creditCode: '91350100M000100Y43' }],
+      address: '深圳市南山区',
+    },
+  ],
+  [
+    ProjectMasterDataDto,
+    {
+      projectCode: '2026-440300-47-01-000016',
+      constructionUnits: [{ name: '甲公司', creditCode: '91350100M000100Y43' }],
+      address: '深圳市南山区',
     },
   ],
   [SubmissionDto, { note: '材料齐全', materials: [{ name: '申请表', uri: 'https://x/1' }] }],
@@ -113,7 +125,7 @@ const BODIES: [Type<unknown>, Record<string, unknown>, In?][] = [
   ],
   [UpdateUserDto, { organisation: 'org-a', department: 'DRC', displayName: '某人' }],
   [UserQuery, { department: 'DRC', organisation: 'org-a', q: '张' }, 'query'],
-  [ListProjectsQuery, { q: '仓库', department: 'DRC' }, 'query'],
+  [ListProjectsQuery, { q: '仓库', code: '2026-440300-47-01-000016', department: 'DRC' }, 'query'],
   [StatisticsQuery, { from: '2026-01-01', to: '2026-03-02', department: 'DRC' }, 'query'],
   [EscalationsQuery, { department: 'DRC' }, 'query'],
   [CreateRegionDto, { code: '370700', name: '潍坊市', parent: '370000' }],

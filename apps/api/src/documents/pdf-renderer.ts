@@ -89,11 +89,16 @@ export function table(
   doc.moveDown(1);
 }
 
+/** 投资项目统一代码, when the project has one. */
+const projectCodeField = (code: string | null): [string, string][] =>
+  code ? [['项目代码', code]] : [];
+
 export function receiptPdf(font: PdfFont, r: ReceiptDto): Promise<Buffer> {
   return render(font, `受理单 ${r.number}`, (doc) => {
     heading(doc, '工程建设项目审批受理单', r.number);
     fields(doc, [
       ['项目名称', r.projectName],
+      ...projectCodeField(r.projectCode),
       ['建设单位', r.ownerOrganisationName],
       ['受理阶段', stageName(r.stage)],
       ['受理日期', r.acceptedOn],
@@ -126,6 +131,7 @@ export function resultPdf(font: PdfFont, r: ItemResultDto): Promise<Buffer> {
     heading(doc, '审批事项办结通知', r.number);
     fields(doc, [
       ['项目名称', r.projectName],
+      ...projectCodeField(r.projectCode),
       ['建设单位', r.ownerOrganisationName],
       ['审批事项', r.itemName],
       ['承办部门', r.department],

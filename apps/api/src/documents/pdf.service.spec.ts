@@ -14,6 +14,7 @@ const receipt: ReceiptDto = {
   number: 'SL-2026-000001',
   projectId: '00000000-0000-4000-8000-000000000000',
   projectName: '单元测试仓库',
+  projectCode: '2026-440300-47-01-000016',
   ownerOrganisation: 'org-u',
   ownerOrganisationName: '单元建设公司',
   stage: 'PLAN',
@@ -73,6 +74,14 @@ describe('PdfService', () => {
     const pdf = service({ fontPath: DEBIAN_PDF_FONT_PATH, fontName: 'Nope', fontFound: true });
     await expect(pdf.receipt(receipt)).rejects.toThrow(/no face Nope/);
   });
+
+  it("prints the project's investment code under its name, and no line for a project without", async () => {
+    const pdf = service({ fontPath: npmPdfFontPath()!, fontName: 'unused', fontFound: true });
+    const lines = pdfText(await pdf.receipt(receipt)).split('\n');
+    expect(lines).toContain('项目代码：2026-440300-47-01-000016');
+    const none = pdfText(await pdf.receipt({ ...receipt, projectCode: null }));
+    expect(none).not.toContain('项目代码');
+  }, 30_000);
 
   it('prints a stored name with line breaks and bidi formatting as one line of its own text', async () => {
     const pdf = service({ fontPath: npmPdfFontPath()!, fontName: 'unused', fontFound: true });

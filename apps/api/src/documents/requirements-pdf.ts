@@ -20,6 +20,7 @@ export function requirementsPdf(font: PdfFont, r: RequirementsDto): Promise<Buff
     heading(doc, title, '', r.projectName ?? '项目设立前的预览');
     fields(doc, [
       ...(r.projectName ? ([['项目名称', r.projectName]] as [string, string][]) : []),
+      ...(r.projectCode ? ([['项目代码', r.projectCode]] as [string, string][]) : []),
       ['审批总时限', `${r.limitDays} 个工作日`],
       ['在线提交', r.handIn.online],
       ['窗口提交', r.handIn.window],

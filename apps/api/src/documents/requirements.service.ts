@@ -80,6 +80,7 @@ export class RequirementsService {
     return {
       projectId: state.projectId,
       projectName: state.name,
+      projectCode: row.projectCode,
       projectType: state.type,
       limitDays: state.limitDays,
       ...this.stages(items),
@@ -102,6 +103,7 @@ export class RequirementsService {
     return {
       projectId: null,
       projectName: null,
+      projectCode: null,
       projectType: list.projectType,
       limitDays: list.limitDays,
       ...this.stages(items, catalog),

@@ -15,6 +15,7 @@ type Summary = Pick<ReturnType<typeof projectSummary>, 'clock' | 'nextActions'>;
 /** The filter of a list query, in a fixed order (the key of its total). */
 const filterOf = (q: ListProjectsQuery): ProjectFilter => ({
   q: q.q,
+  code: q.code,
   stage: q.stage,
   type: q.type,
   risk: q.risk,
@@ -74,6 +75,7 @@ export class ProjectListsService {
       items.push({
         id: row.id,
         name: row.name,
+        projectCode: row.projectCode,
         type: row.type,
         ownerOrganisation: row.ownerOrganisation,
         ownerOrganisationName: row.ownerOrganisationName,

@@ -6,6 +6,7 @@ import { AccessPolicy } from './access-policy';
 import { AccessService } from './access.service';
 import { DelegationsController } from './delegations.controller';
 import { MandatesController } from './mandates.controller';
+import { MasterDataController } from './master-data.controller';
 import { ListTotals } from './list-totals';
 import { ProjectCommandsController } from './project-commands.controller';
 import { ProjectCommandsService } from './project-commands.service';
@@ -24,6 +25,7 @@ import { AuditModule } from '../audit/audit.module';
     DelegationsController,
     MandatesController,
     ReadModelController,
+    MasterDataController,
   ],
   providers: [
     ProjectsService,

@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  ConflictException,
   ForbiddenException,
   Inject,
   Injectable,
@@ -18,7 +19,7 @@ import {
   workflowItems,
 } from '../../../../libs/approval/src';
 import { appConfig } from '../../../../libs/config/src';
-import { policyFor } from '../../../../libs/domain/src';
+import { pickMasterData, policyFor, type ProjectMasterData } from '../../../../libs/domain/src';
 import {
   ProjectRecord,
   deleteProject,
@@ -26,6 +27,8 @@ import {
   findProjectByIdempotencyKey,
   findReportRow,
   insertProject,
+  isProjectCodeTaken,
+  masterDataOf,
   organisationName,
   timelineOf,
 } from '../../../../libs/persistence/src';
@@ -81,8 +84,8 @@ export class ProjectsService {
    */
   reportJson(p: Principal, id: string): Promise<string> {
     const cal = this.calendar.current;
-    return this.viewJson(p, id, this.reports, (state) =>
-      this.named(buildReport(state, cal, this.calendar.today())),
+    return this.viewJson(p, id, this.reports, (state, master) =>
+      this.named(buildReport(state, cal, this.calendar.today()), master),
     );
   }
 
@@ -95,7 +98,7 @@ export class ProjectsService {
     p: Principal,
     id: string,
     cache: ReadCache<CachedView>,
-    build: (state: ProjectState) => unknown,
+    build: (state: ProjectState, master: ProjectMasterData) => unknown,
   ): Promise<string> {
     const cal = this.calendar.current;
     const day = `${cal.version}|${this.calendar.today()}`;
@@ -107,10 +110,11 @@ export class ProjectsService {
     let entry = row.state === null ? cache.get(id, key) : undefined;
     if (!entry) {
       // Null state: another request replaced the held entry meanwhile; read the state again.
-      const state = row.state ?? (await findReportRow(this.ds, id))?.state;
+      const full = row.state ? row : await findReportRow(this.ds, id);
+      const state = full?.state;
       if (!state) throw new NotFoundException(`project ${id} not found`);
       entry = {
-        body: JSON.stringify(await build(state)),
+        body: JSON.stringify(await build(state, full.master ?? {})),
         ownerOrganisation: row.ownerOrganisation,
         departments: new Set(state.items.map((i) => i.department)),
       };
@@ -141,12 +145,17 @@ export class ProjectsService {
     return row;
   }
 
-  /** A report with the name pages show for its owner (its code when none is registered). */
-  async named<R extends { ownerOrganisation: string }>(
+  /**
+   * A report with the name pages show for its owner (its code when none is registered) and the
+   * project's master data (read when not given).
+   */
+  async named<R extends { id: string; ownerOrganisation: string }>(
     report: R,
-  ): Promise<R & { ownerOrganisationName: string }> {
+    master?: ProjectMasterData,
+  ): Promise<R & ProjectMasterData & { ownerOrganisationName: string }> {
     return {
       ...report,
+      ...(master ?? (await masterDataOf(this.ds, report.id)) ?? {}),
       ownerOrganisationName: await organisationName(this.ds, report.ownerOrganisation),
     };
   }
@@ -227,6 +236,11 @@ export class ProjectsService {
       state,
       createdBy: p.username,
       idempotencyKey: key,
+      master: pickMasterData(dto),
+    }).catch((err: unknown) => {
+      if (isProjectCodeTaken(err))
+        throw new ConflictException(`projectCode: ${dto.projectCode} belongs to another project`);
+      throw err;
     });
     if (!inserted) {
       // A retry: the row of the first attempt, once its workflow wrote it, is the workflow's own.

@@ -6,6 +6,8 @@ import {
   pathsApiAuditGetParametersQueryActionValues,
   pathsApiEscalationsGetParametersQueryRiskValues,
   procedureDtoTypeValues,
+  projectMasterDataDtoConstructionNatureValues,
+  projectMasterDataDtoFundingSourceValues,
   projectClockDtoRiskValues,
   projectReportDtoTypeValues,
   rectificationDtoStatusValues,
@@ -27,3 +29,6 @@ export const RECTIFICATION_STATUSES = rectificationDtoStatusValues;
 export const ESCALATION_RISKS = pathsApiEscalationsGetParametersQueryRiskValues;
 /** What the audit trail records, one name per kind of event. */
 export const AUDIT_ACTIONS = pathsApiAuditGetParametersQueryActionValues;
+/** 建设性质 and 项目投资来源 of a project's master data. */
+export const CONSTRUCTION_NATURES = projectMasterDataDtoConstructionNatureValues;
+export const FUNDING_SOURCES = projectMasterDataDtoFundingSourceValues;

@@ -79,6 +79,9 @@ export const adminKeys = {
   organisations: () => [...adminKeys.all, 'organisations'] as const,
   calendarYears: () => [...adminKeys.all, 'calendar-years'] as const,
   audit: (query: Query<'/api/audit'>) => [...adminKeys.all, 'audit', query] as const,
+  exchange: () => [...adminKeys.all, 'exchange'] as const,
+  exchangeRows: (query: Query<'/api/exchange/rows'>) =>
+    [...adminKeys.exchange(), 'rows', query] as const,
 };
 
 /** A handed-in file's bytes (they never change: a new version is a new file). */

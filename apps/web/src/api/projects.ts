@@ -168,6 +168,9 @@ export const projectCommands = {
         body,
       }),
     ),
+  /** The master data's fields given (null removes one), until the PLAN stage is accepted. */
+  editMasterData: (id: string, body: Body<'/api/projects/{id}/master-data', 'patch'>) =>
+    call(api.PATCH('/api/projects/{id}/master-data', { params: { path: { id } }, body })),
   /** An officer's decision on the item `taskId` (`projectId:itemCode`). */
   decide: (taskId: string, body: Body<'/api/tasks/{taskId}/decision', 'post'>, key: string) =>
     call(

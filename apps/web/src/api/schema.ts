@@ -660,6 +660,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{id}/master-data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['MasterDataController_edit'];
+    trace?: never;
+  };
   '/api/tasks': {
     parameters: {
       query?: never;
@@ -1108,6 +1124,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exchange/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExchangeController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange/rows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExchangeController_rows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ExchangeController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1464,7 +1528,26 @@ export interface components {
       name: string;
       parent: string;
     };
+    ConstructionUnitDto: {
+      name: string;
+      /** @example 91440300MA5G8XKQ6C */
+      creditCode: string;
+    };
     CreateProjectDto: {
+      /** @example 2026-440300-47-01-000016 */
+      projectCode?: string;
+      constructionUnits?: components['schemas']['ConstructionUnitDto'][];
+      /** @description 万元 */
+      totalInvestment?: number;
+      /** @description m² */
+      landArea?: number;
+      /** @description m² */
+      floorArea?: number;
+      address?: string;
+      /** @enum {string} */
+      constructionNature?: 'NEW' | 'EXTENSION' | 'RENOVATION' | 'RELOCATION' | 'OTHER';
+      /** @enum {string} */
+      fundingSource?: 'GOVERNMENT' | 'STATE_OWNED' | 'PRIVATE' | 'FOREIGN' | 'MIXED';
       name: string;
       answers: {
         [key: string]: unknown;
@@ -1637,6 +1720,19 @@ export interface components {
       status: 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
       clock: components['schemas']['ProjectClockDto'];
       nextActions: components['schemas']['NextActionDto'][];
+      projectCode?: string;
+      constructionUnits?: components['schemas']['ConstructionUnitDto'][];
+      /** @description 万元 */
+      totalInvestment?: number;
+      /** @description m² */
+      landArea?: number;
+      /** @description m² */
+      floorArea?: number;
+      address?: string;
+      /** @enum {string} */
+      constructionNature?: 'NEW' | 'EXTENSION' | 'RENOVATION' | 'RELOCATION' | 'OTHER';
+      /** @enum {string} */
+      fundingSource?: 'GOVERNMENT' | 'STATE_OWNED' | 'PRIVATE' | 'FOREIGN' | 'MIXED';
       region: string;
       /** Format: uuid */
       catalogueVersion: string | null;
@@ -1667,6 +1763,7 @@ export interface components {
       status: 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
       clock: components['schemas']['ProjectClockDto'];
       nextActions: components['schemas']['NextActionDto'][];
+      projectCode: string | null;
       /** Format: date-time */
       updatedAt: string;
     };
@@ -1786,6 +1883,22 @@ export interface components {
       signalled: number;
       rewritten: number;
       failed: string[];
+    };
+    ProjectMasterDataDto: {
+      /** @example 2026-440300-47-01-000016 */
+      projectCode?: string;
+      constructionUnits?: components['schemas']['ConstructionUnitDto'][];
+      /** @description 万元 */
+      totalInvestment?: number;
+      /** @description m² */
+      landArea?: number;
+      /** @description m² */
+      floorArea?: number;
+      address?: string;
+      /** @enum {string} */
+      constructionNature?: 'NEW' | 'EXTENSION' | 'RENOVATION' | 'RELOCATION' | 'OTHER';
+      /** @enum {string} */
+      fundingSource?: 'GOVERNMENT' | 'STATE_OWNED' | 'PRIVATE' | 'FOREIGN' | 'MIXED';
     };
     TaskDto: {
       taskId: string;
@@ -2012,6 +2125,8 @@ export interface components {
       /** Format: uuid */
       projectId: string;
       projectName: string;
+      /** @description 投资项目统一代码; null when none was given */
+      projectCode: string | null;
       /** @description The owner organisation's code */
       ownerOrganisation: string;
       /** @description The owner organisation's name, as the administrator holds it */
@@ -2035,6 +2150,8 @@ export interface components {
       /** Format: uuid */
       projectId: string;
       projectName: string;
+      /** @description 投资项目统一代码; null when none was given */
+      projectCode: string | null;
       /** @description The owner organisation's code */
       ownerOrganisation: string;
       /** @description The owner organisation's name, as the administrator holds it */
@@ -2101,6 +2218,7 @@ export interface components {
       /** Format: uuid */
       projectId: string | null;
       projectName: string | null;
+      projectCode: string | null;
       /** @enum {string} */
       projectType: 'GOVERNMENT_INVESTED' | 'SOCIAL_INVESTMENT' | 'SIMPLE_LOW_RISK';
       limitDays: number;
@@ -2350,6 +2468,49 @@ export interface components {
     DirectoryDto: {
       people: components['schemas']['PersonDto'][];
       organisations: components['schemas']['OrganisationNameDto'][];
+    };
+    ExchangeTableDto: {
+      /** @enum {string} */
+      table: 'SPGL_XMJBXXB' | 'SPGL_XMDWXXB' | 'SPGL_XMSPSXBLXXB' | 'SPGL_XMSPSXBLXXXXB';
+      sent: number;
+      waiting: number;
+      held: number;
+    };
+    ExchangeStatusDto: {
+      enabled: boolean;
+      tables: components['schemas']['ExchangeTableDto'][];
+      /** Format: date-time */
+      lastSentAt: string | null;
+      /** Format: date-time */
+      oldestWaitingAt: string | null;
+    };
+    ExchangeRowDto: {
+      /** @enum {string} */
+      table: 'SPGL_XMJBXXB' | 'SPGL_XMDWXXB' | 'SPGL_XMSPSXBLXXB' | 'SPGL_XMSPSXBLXXXXB';
+      key: string;
+      /** @enum {string} */
+      state: 'WAITING' | 'SENT' | 'HELD';
+      error: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      row: {
+        [key: string]: unknown;
+      };
+    };
+    ExchangeRowsDto: {
+      items: components['schemas']['ExchangeRowDto'][];
+    };
+    ResendDto: {
+      /** Format: uuid */
+      projectId?: string;
+      /** Format: date-time */
+      from?: string;
+      /** Format: date-time */
+      to?: string;
+    };
+    ResendResultDto: {
+      appended: number;
+      released: number;
     };
     JointProcedureResultDto: {
       passed: boolean;
@@ -4239,6 +4400,7 @@ export interface operations {
   ProjectsController_list: {
     parameters: {
       query?: {
+        code?: string;
         department?: string;
         overdue?: boolean;
         page?: number;
@@ -6005,6 +6167,83 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'];
         };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  MasterDataController_edit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProjectMasterDataDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectReportDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The PLAN stage was accepted, or the code is taken */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
       503: {
@@ -8450,6 +8689,233 @@ export interface operations {
       };
     };
   };
+  ExchangeController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExchangeStatusDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ExchangeController_rows: {
+    parameters: {
+      query?: {
+        limit?: number;
+        projectId?: string;
+        table?: 'SPGL_XMJBXXB' | 'SPGL_XMDWXXB' | 'SPGL_XMSPSXBLXXB' | 'SPGL_XMSPSXBLXXXXB';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExchangeRowsDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ExchangeController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResendDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResendResultDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -8532,6 +8998,9 @@ export const pathsApiAdminUsersGetParametersQueryRoleValues: ReadonlyArray<
   'SUPERVISOR',
   'ADMIN',
 ];
+export const pathsApiExchangeRowsGetParametersQueryTableValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/exchange/rows']['get']['parameters']['query']['table']
+> = ['SPGL_XMJBXXB', 'SPGL_XMDWXXB', 'SPGL_XMSPSXBLXXB', 'SPGL_XMSPSXBLXXXXB'];
 export const loginResultDtoTokenTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LoginResultDto']['tokenType']
 > = ['Bearer'];
@@ -8613,6 +9082,12 @@ export const publishedVersionDtoStatusValues: ReadonlyArray<
 export const regionDtoLevelValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['RegionDto']['level']
 > = ['COUNTRY', 'PROVINCE', 'CITY', 'DISTRICT'];
+export const createProjectDtoConstructionNatureValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateProjectDto']['constructionNature']
+> = ['NEW', 'EXTENSION', 'RENOVATION', 'RELOCATION', 'OTHER'];
+export const createProjectDtoFundingSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateProjectDto']['fundingSource']
+> = ['GOVERNMENT', 'STATE_OWNED', 'PRIVATE', 'FOREIGN', 'MIXED'];
 export const projectClockDtoRiskValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProjectClockDto']['risk']
 > = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
@@ -8681,6 +9156,12 @@ export const projectReportDtoStageValues: ReadonlyArray<
 export const projectReportDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProjectReportDto']['status']
 > = ['IN_PROGRESS', 'COMPLETED', 'REJECTED', 'WITHDRAWN'];
+export const projectReportDtoConstructionNatureValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectReportDto']['constructionNature']
+> = ['NEW', 'EXTENSION', 'RENOVATION', 'RELOCATION', 'OTHER'];
+export const projectReportDtoFundingSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectReportDto']['fundingSource']
+> = ['GOVERNMENT', 'STATE_OWNED', 'PRIVATE', 'FOREIGN', 'MIXED'];
 export const projectPendingDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProjectPendingDto']['status']
 > = ['STARTING'];
@@ -8708,6 +9189,12 @@ export const jointProcedureDtoTypeValues: ReadonlyArray<
 export const rebuiltDtoHowValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['RebuiltDto']['how']
 > = ['SIGNALLED', 'REWRITTEN'];
+export const projectMasterDataDtoConstructionNatureValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectMasterDataDto']['constructionNature']
+> = ['NEW', 'EXTENSION', 'RENOVATION', 'RELOCATION', 'OTHER'];
+export const projectMasterDataDtoFundingSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProjectMasterDataDto']['fundingSource']
+> = ['GOVERNMENT', 'STATE_OWNED', 'PRIVATE', 'FOREIGN', 'MIXED'];
 export const taskDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TaskDto']['status']
 > = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
@@ -8826,3 +9313,12 @@ export const personDtoRoleValues: ReadonlyArray<
   'SUPERVISOR',
   'ADMIN',
 ];
+export const exchangeTableDtoTableValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExchangeTableDto']['table']
+> = ['SPGL_XMJBXXB', 'SPGL_XMDWXXB', 'SPGL_XMSPSXBLXXB', 'SPGL_XMSPSXBLXXXXB'];
+export const exchangeRowDtoTableValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExchangeRowDto']['table']
+> = ['SPGL_XMJBXXB', 'SPGL_XMDWXXB', 'SPGL_XMSPSXBLXXB', 'SPGL_XMSPSXBLXXXXB'];
+export const exchangeRowDtoStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ExchangeRowDto']['state']
+> = ['WAITING', 'SENT', 'HELD'];

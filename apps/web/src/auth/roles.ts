@@ -42,6 +42,7 @@ export const NAV: Record<string, NavEntry[]> = {
     { path: '/admin/users', label: 'accounts.navUsers' },
     { path: '/admin/organisations', label: 'accounts.navOrganisations' },
     { path: '/admin/audit', label: 'people.audit.nav' },
+    { path: '/admin/exchange', label: 'exchange.nav' },
   ],
 };
 

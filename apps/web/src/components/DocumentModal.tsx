@@ -43,11 +43,15 @@ const Facts = ({ items }: { items: [string, ReactNode][] }) => (
 function DocumentView({ r }: { r: Receipt | ItemResult }) {
   const { t } = useTranslation();
   const depts = useDepartments();
+  const code: [string, string][] = r.projectCode
+    ? [[t('masterData.projectCode'), r.projectCode]]
+    : [];
   if (!('stage' in r))
     return (
       <Facts
         items={[
           [t('documents.number'), r.number],
+          ...code,
           [t('documents.item'), r.itemName],
           [t('documents.department'), depts.name(r.departmentCode)],
           [t('documents.outcome'), t('documents.approved')],
@@ -61,6 +65,7 @@ function DocumentView({ r }: { r: Receipt | ItemResult }) {
       <Facts
         items={[
           [t('documents.number'), r.number],
+          ...code,
           [t('projects.stage'), t(`stage.${r.stage}`)],
           [t('documents.acceptedOn'), r.acceptedOn],
           [t('documents.projectLimit'), t('documents.limitDays', { n: r.projectLimitDays })],

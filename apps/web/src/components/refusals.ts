@@ -53,7 +53,7 @@ const FIELD = String.raw`([a-zA-Z][\w]*(?:\.[\w]+|\[\d+\](?:\.\w+)?)*)`;
 
 /** A field's name as the reader knows it ("procedure.expectedDays" → 预计工作日). */
 export function fieldName(t: TFunction, field: string): string {
-  const key = field.replace(/\[\d+\]/g, '').replace(/\./g, '_');
+  const key = field.replace(/\[\d+\]|\.\d+(?=\.|$)/g, '').replace(/\./g, '_');
   return t(`say.field.${key}`, { defaultValue: t('say.field.unknown') });
 }
 
@@ -96,6 +96,10 @@ const RULES: Rule[] = [
   [
     /^property (\S+) should not exist$/,
     (m, t) => ({ text: t('say.unknownField', { field: m[1] }) }),
+  ],
+  [
+    /^projectCode: (\S+) belongs to another project$/,
+    (m, t) => ({ field: 'projectCode', text: t('refusal.codeTaken', { code: m[1] }) }),
   ],
   [/not found$/, (_m, t) => ({ text: t('say.notFound') })],
   [new RegExp(`^${FIELD}:? .*YYYY-MM-DD`), fieldSaid('say.dateFormat')],

@@ -126,6 +126,7 @@ export const REFUSAL_KEYS = [
   'NOT_RATEABLE',
   'RATED_ALREADY',
   'RECTIFICATION_CLOSED',
+  'MASTER_LOCKED',
 ] as const;
 export type RefusalKey = (typeof REFUSAL_KEYS)[number];
 

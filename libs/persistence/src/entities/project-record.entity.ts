@@ -8,7 +8,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { ProjectState, ProjectStatus } from '../../../approval/src';
-import type { ProjectType, Risk, StageCode } from '../../../domain/src';
+import type { ProjectMasterData, ProjectType, Risk, StageCode } from '../../../domain/src';
 import { bigintAsNumber } from './transformers';
 
 /**
@@ -29,6 +29,7 @@ import { bigintAsNumber } from './transformers';
 @Index('IDX_projects_stage_type', { synchronize: false })
 @Index('IDX_projects_risk_updated_at', { synchronize: false })
 @Index('IDX_projects_name_trgm', { synchronize: false })
+@Index('IDX_projects_project_code_trgm', { synchronize: false })
 @Index('IDX_projects_overdue_from', { synchronize: false })
 // Of the deadline sweep (migration 1763890000000).
 @Index('IDX_projects_next_instant', { synchronize: false })
@@ -120,6 +121,19 @@ export class ProjectRecord {
   /** Each stage's acceptance and completion days, in `state.stages` order (the statistics). */
   @Column({ name: 'stage_dates', type: 'jsonb', default: () => "'[]'" })
   stageDates!: { code: StageCode; acceptedOn?: string; completedOn?: string }[];
+
+  /** The investment project code (投资项目统一代码); unique when given. */
+  @Index('UQ_projects_project_code', { unique: true })
+  @Column({ name: 'project_code', type: 'text', nullable: true })
+  projectCode!: string | null;
+
+  /** The rest of the master data (ProjectMasterData, `projectCode` included); null: none given. */
+  @Column({ name: 'master_data', type: 'jsonb', nullable: true })
+  masterData!: ProjectMasterData | null;
+
+  /** How many times the master data was edited: part of the row's version (VERSION). */
+  @Column({ name: 'master_seq', type: 'integer', default: 0 })
+  masterSeq!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -16,6 +16,8 @@ import { OverdueFrom1763885000000 } from './1763885000000-overdue-from';
 import { DeadlineSweep1763890000000 } from './1763890000000-deadline-sweep';
 import { MaterialFiles1763900000000 } from './1763900000000-material-files';
 import { CatalogueVersions1763910000000 } from './1763910000000-catalogue-versions';
+import { ProjectMasterData1763920000000 } from './1763920000000-project-master-data';
+import { ExchangeOutbox1763920001000 } from './1763920001000-exchange-outbox';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   DeadlineSweep1763890000000,
   MaterialFiles1763900000000,
   CatalogueVersions1763910000000,
+  ProjectMasterData1763920000000,
+  ExchangeOutbox1763920001000,
 ];

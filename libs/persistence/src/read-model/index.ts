@@ -21,3 +21,4 @@ export * from './operations';
 export * from './item-row';
 export * from './material-files';
 export * from './catalogue';
+export * from './master-data';

@@ -11,8 +11,10 @@ export type ProjectScope =
   | { kind: 'department'; department: string };
 
 export interface ProjectFilter {
-  /** Part of the name, case-insensitive. */
+  /** Part of the name or of the investment project code, case-insensitive. */
   q?: string;
+  /** The investment project code, exactly. */
+  code?: string;
   stage?: string;
   type?: string;
   /** The risk as of `now` (ListPage.now): the stored one, raised by the instants that passed. */
@@ -28,6 +30,8 @@ export interface ProjectFilter {
 export interface ProjectListRow {
   id: string;
   name: string;
+  /** The investment project code; null when none was given. */
+  projectCode: string | null;
   type: string;
   ownerOrganisation: string;
   /** The organisation's name (its code when none is registered). */
@@ -85,7 +89,11 @@ export function listProjectsQueries(
       OR EXISTS (SELECT 1 FROM mandates m WHERE m.organisation = p.owner_organisation
         AND m.agent_username = ${a} AND m.revoked_at IS NULL))`);
   } else if (scope.kind === 'department') where.push(holds(scope.department));
-  if (f.q) where.push(`p.name ILIKE ${param(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (f.q) {
+    const like = param(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(p.name ILIKE ${like} OR p.project_code ILIKE ${like})`);
+  }
+  if (f.code) where.push(`p.project_code = ${param(f.code)}`);
   if (f.stage) where.push(`p.stage = ${param(f.stage)}`);
   if (f.type) where.push(`p.type = ${param(f.type)}`);
   if (f.risk) where.push(riskIs(f.risk, at()));
@@ -110,7 +118,7 @@ export function listProjectsQueries(
   const offset = param((page - 1) * pageSize);
   return {
     select: {
-      text: `SELECT p.id, p.name, p.type, p.owner_organisation AS owner, p.stage, p.status,
+      text: `SELECT p.id, p.name, p.project_code, p.type, p.owner_organisation AS owner, p.stage, p.status,
               ${VERSION} AS version, p.updated_at,
               (SELECT o.name FROM organisations o WHERE o.code = p.owner_organisation) AS owner_name
        FROM projects p ${cond} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
@@ -138,6 +146,7 @@ export async function listProjects(
     {
       id: string;
       name: string;
+      project_code: string | null;
       type: string;
       owner: string;
       owner_name: string | null;
@@ -160,6 +169,7 @@ export async function listProjects(
     rows: rows.map((r) => ({
       id: r.id,
       name: r.name,
+      projectCode: r.project_code,
       type: r.type,
       ownerOrganisation: r.owner,
       ownerOrganisationName: r.owner_name ?? r.owner,

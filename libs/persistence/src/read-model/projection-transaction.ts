@@ -1,5 +1,6 @@
 /** The projection's write as one transaction: the row locked, the write, the mail rows. */
 import type { DataSource, QueryRunner } from 'typeorm';
+import { appendProjectRows } from '../../../exchange/src';
 import { queueNoticeMail } from './notices';
 import { writeProjection } from './projection';
 import type { ProjectionInput } from './projection-input';
@@ -19,7 +20,12 @@ export async function lockProjectRow(runner: QueryRunner, projectId: string): Pr
 export async function writeProjectionInTransaction(
   dataSource: DataSource,
   input: ProjectionInput,
-  opts: { mail?: { queued(outboxIds: string[]): void }; commitDeadlineMs?: number } = {},
+  opts: {
+    mail?: { queued(outboxIds: string[]): void };
+    commitDeadlineMs?: number;
+    /** The exchange is on: the SPGL rows the write changed go to its outbox, in this transaction. */
+    exchange?: boolean;
+  } = {},
 ): Promise<{ applied: boolean; resend?: boolean }> {
   const started = Date.now();
   const runner = dataSource.createQueryRunner();
@@ -33,6 +39,7 @@ export async function writeProjectionInTransaction(
         await runner.rollbackTransaction();
         return { applied, resend };
       }
+      if (applied && opts.exchange) await appendProjectRows(runner, input.state, input.events);
       const mailIds =
         applied && opts.mail
           ? await queueNoticeMail(

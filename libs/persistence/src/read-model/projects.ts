@@ -1,5 +1,6 @@
 /** The `projects` table: the API's create path, its reads and lists. */
 import type { ProjectState } from '../../../approval/src';
+import type { ProjectMasterData } from '../../../domain/src';
 import { ProjectRecord } from '../entities';
 import { prepared, type Db, type SqlQuery } from './db';
 
@@ -10,18 +11,26 @@ export interface NewProjectRow {
   createdBy: string;
   /** `userId:key` of the caller's Idempotency-Key; null without one. */
   idempotencyKey: string | null;
+  /** The master data given on create (its projectCode is also the unique column). */
+  master?: ProjectMasterData;
 }
 
 /**
  * The row of a new project as the workflow's first write will find it; the same idempotency key
  * again inserts nothing. As a `pg` query, for the benchmarks that make projects without the API.
  */
-export function insertProjectQuery({ state, createdBy, idempotencyKey }: NewProjectRow): SqlQuery {
+export function insertProjectQuery({
+  state,
+  createdBy,
+  idempotencyKey,
+  master,
+}: NewProjectRow): SqlQuery {
+  const hasMaster = master && Object.keys(master).length > 0;
   return {
     text: `INSERT INTO projects (id, name, type, region, owner_organisation, status, stage, risk,
          limit_days, used_days, remaining_days, calendar_version, state, state_seq, created_by,
-         idempotency_key)
-       VALUES ($1,$2,$3,$4,$5,'IN_PROGRESS',$6,'ON_TRACK',$7,0,$7,$8,$9,0,$10,$11)
+         idempotency_key, project_code, master_data)
+       VALUES ($1,$2,$3,$4,$5,'IN_PROGRESS',$6,'ON_TRACK',$7,0,$7,$8,$9,0,$10,$11,$12,$13)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
     values: [
       state.projectId,
@@ -35,6 +44,8 @@ export function insertProjectQuery({ state, createdBy, idempotencyKey }: NewProj
       state,
       createdBy,
       idempotencyKey,
+      master?.projectCode ?? null,
+      hasMaster ? master : null,
     ],
   };
 }
@@ -107,7 +118,7 @@ export async function runningProjectIds(db: Db): Promise<string[]> {
  * Which write the row holds: its seq and the writing task's fence. A task that replaced one the
  * server never committed may write another state under the same seq, never under the same fence.
  */
-export const VERSION = `p.state_seq || '.' || p.fence_run || '.' || p.fence_history`;
+export const VERSION = `p.state_seq || '.' || p.fence_run || '.' || p.fence_history || '.' || p.master_seq`;
 
 /** What the report route reads: the row's version and owner, and its state unless known. */
 export interface ReportRow {
@@ -115,6 +126,8 @@ export interface ReportRow {
   ownerOrganisation: string;
   /** Null when the row's version is `knownVersion` (the caller holds that state's report). */
   state: ProjectState | null;
+  /** The master data, as the state: null when known or when none was given. */
+  master: ProjectMasterData | null;
 }
 
 /** One primary-key read of the report's columns; the state only when it is not `knownVersion`. */
@@ -123,15 +136,23 @@ export async function findReportRow(
   id: string,
   knownVersion = '',
 ): Promise<ReportRow | null> {
-  const [row] = await prepared<{ version: string; owner: string; state: ProjectState | null }>(
+  const [row] = await prepared<{
+    version: string;
+    owner: string;
+    state: ProjectState | null;
+    master: ProjectMasterData | null;
+  }>(
     db,
     'report_row',
     `SELECT ${VERSION} AS version, p.owner_organisation AS owner,
-            CASE WHEN ${VERSION} = $2 THEN NULL ELSE p.state END AS state
+            CASE WHEN ${VERSION} = $2 THEN NULL ELSE p.state END AS state,
+            CASE WHEN ${VERSION} = $2 THEN NULL ELSE p.master_data END AS master
      FROM projects p WHERE p.id = $1`,
     [id, knownVersion],
   );
-  return row ? { version: row.version, ownerOrganisation: row.owner, state: row.state } : null;
+  return row
+    ? { version: row.version, ownerOrganisation: row.owner, state: row.state, master: row.master }
+    : null;
 }
 
 /** The states of some projects, by id (a list's rows its caller holds no summary of). */

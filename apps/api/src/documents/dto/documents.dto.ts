@@ -22,6 +22,12 @@ export class ReceiptDto {
   number!: string;
   @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty() projectName!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '投资项目统一代码; null when none was given',
+  })
+  projectCode!: string | null;
   @ApiProperty({ description: "The owner organisation's code" }) ownerOrganisation!: string;
   @ApiProperty({ description: "The owner organisation's name, as the administrator holds it" })
   ownerOrganisationName!: string;
@@ -39,6 +45,12 @@ export class ItemResultDto {
   number!: string;
   @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty() projectName!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '投资项目统一代码; null when none was given',
+  })
+  projectCode!: string | null;
   @ApiProperty({ description: "The owner organisation's code" }) ownerOrganisation!: string;
   @ApiProperty({ description: "The owner organisation's name, as the administrator holds it" })
   ownerOrganisationName!: string;

@@ -41,6 +41,8 @@ export class HandInDto {
 export class RequirementsDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) projectId!: string | null;
   @ApiProperty({ type: String, nullable: true }) projectName!: string | null;
+  /** 投资项目统一代码; null in a preview or when none was given. */
+  @ApiProperty({ type: String, nullable: true }) projectCode!: string | null;
   @ApiProperty({ enum: PROJECT_TYPES }) projectType!: string;
   @ApiProperty({ type: 'integer' }) limitDays!: number;
   @ApiProperty({ type: [RequirementStageDto] }) stages!: RequirementStageDto[];

@@ -10,10 +10,13 @@ import {
   MaxLength,
 } from 'class-validator';
 
+import { ProjectMasterDataDto } from './master-data.dto';
+
 /** The longest project name, in characters (after trimming). */
 export const PROJECT_NAME_MAX = 200;
 
-export class CreateProjectDto {
+/** The project, its questionnaire answers and (optional) master data. */
+export class CreateProjectDto extends ProjectMasterDataDto {
   /** Trimmed; blank or longer than 200 characters → 400 naming `name` (never cut). */
   @ApiProperty({ type: String, minLength: 1, maxLength: PROJECT_NAME_MAX })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))

@@ -31,12 +31,19 @@ export class PageQuery {
 }
 
 export class ListProjectsQuery extends PageQuery {
-  /** Part of the project's name (case-insensitive). */
+  /** Part of the project's name or investment project code (case-insensitive). */
   @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   q?: string;
+
+  /** The investment project code, exactly (投资项目统一代码). */
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  code?: string;
 
   @ApiPropertyOptional({ enum: STAGE_CODES })
   @IsOptional()

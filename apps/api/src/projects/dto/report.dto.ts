@@ -3,8 +3,9 @@
  * from it). The shapes are libs/approval/src/report.ts `buildReport` and `projectSummary`;
  * test/openapi.e2e-spec.ts checks real answers against these schemas.
  */
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PROJECT_STATUSES } from './list-query.dto';
+import { MasterDataViewDto } from './master-data.dto';
 import {
   MATERIAL_STATUSES,
   SPECIAL_PROCEDURE_TYPES,
@@ -201,8 +202,11 @@ class ProjectHeadDto {
   @ApiProperty({ type: [NextActionDto] }) nextActions!: NextActionDto[];
 }
 
-/** The project report of docs/design.md §6: the project, its clock, stages, themes and items. */
-export class ProjectReportDto extends ProjectHeadDto {
+/**
+ * The project report of docs/design.md §6: the project, its clock, stages, themes and items, and
+ * its master data (issue 28; the fields given, none for a project created without them).
+ */
+export class ProjectReportDto extends IntersectionType(ProjectHeadDto, MasterDataViewDto) {
   @ApiProperty({ type: String }) region!: string;
   /** The catalogue version the project runs on; null: started before versions (built-in). */
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) catalogueVersion!: string | null;
@@ -214,6 +218,8 @@ export class ProjectReportDto extends ProjectHeadDto {
 }
 
 export class ProjectSummaryDto extends ProjectHeadDto {
+  /** The investment project code; null when none was given. */
+  @ApiProperty({ type: String, nullable: true }) projectCode!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }
 

@@ -5,12 +5,14 @@ import { useNavigate } from 'react-router';
 import { idempotencyKey } from '../../api/client';
 import { useCreateProject } from '../../api/projects';
 import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
+import { masterDataFields } from '../projects/MasterDataFields';
 import { type ProjectForm, QuestionnaireForm, projectBody } from '../projects/QuestionnaireForm';
 
 /** The API's fields this page's form shows (a refusal naming one is shown next to it). */
 const FIELDS: FieldMap = {
   name: ['name'],
   ownerOrganisation: ['ownerOrganisation'],
+  ...masterDataFields(['master']),
   acceptedAt: ['acceptedAt'],
 };
 

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMandates } from '../../api/agents';
 import { usePreviewChecklist } from '../../api/catalog';
-import { idempotencyKey } from '../../api/client';
+import { ApiError, idempotencyKey } from '../../api/client';
 import { useCreateProject } from '../../api/projects';
 import type { Checklist } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
 import { PreviewRequirementsButton } from './ChecklistMaterials';
 import { ChecklistPreview } from './ChecklistPreview';
+import { masterDataFields } from './MasterDataFields';
 import { type ProjectForm, QuestionnaireForm, projectBody } from './QuestionnaireForm';
 
 /** The API's fields this page's form shows (a refusal naming one is shown next to it). */
@@ -18,6 +19,7 @@ const FIELDS: FieldMap = {
   name: ['name'],
   ownerOrganisation: ['ownerOrganisation'],
   region: ['region'],
+  ...masterDataFields(['master']),
 };
 
 /** Questionnaire → the checklist preview (why each item, the critical path) → create the project. */
@@ -34,10 +36,10 @@ export function Component() {
   const mandates = useMandates({ enabled: agent });
   const preview = usePreviewChecklist();
   const create = useCreateProject(key);
+  const step = checklist ? 1 : 0;
   useEffect(() => {
     showFieldErrors(form, preview.error ?? create.error, FIELDS);
-  }, [preview.error, create.error, form]);
-  const step = checklist ? 1 : 0;
+  }, [preview.error, create.error, form, step]);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
       <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
@@ -89,7 +91,7 @@ export function Component() {
               ) : null
             }
           />
-          <ApiErrorAlert error={preview.error} fields={FIELDS} />
+          <ApiErrorAlert error={preview.error ?? create.error} fields={FIELDS} />
           <Button type="primary" loading={preview.isPending} onClick={() => form.submit()}>
             {t('newProject.preview')}
           </Button>
@@ -115,6 +117,12 @@ export function Component() {
                 !create.isPending &&
                 create.mutate(projectBody(values), {
                   onSuccess: (r) => void navigate(`/projects/${r.id}`),
+                  // A field the API refused (a credit code's check character, a code taken):
+                  // back to the form, where the message stands next to it.
+                  onError: (e) => {
+                    if (e instanceof ApiError && (e.status === 400 || e.status === 409))
+                      setChecklist(null);
+                  },
                 })
               }
             >

@@ -30,6 +30,7 @@ import { DangerZone } from './DangerZone';
 import { DelegationsPanel } from './DelegationsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { GanttChart } from './GanttChart';
+import { MasterDataPanel } from './MasterDataPanel';
 import { MaterialsPanel } from './MaterialsPanel';
 import { RatingsPanel } from './RatingsPanel';
 import { StagesPanel } from './StagesPanel';
@@ -77,6 +78,9 @@ export function Component() {
           column={{ xs: 1, sm: 2, md: 4 }}
           style={{ marginTop: 8 }}
           items={[
+            ...(r.projectCode
+              ? [{ key: 'code', label: t('masterData.projectCode'), children: r.projectCode }]
+              : []),
             { key: 'type', label: t('projects.type'), children: t(`type.${r.type}`) },
             { key: 'owner', label: t('projects.owner'), children: names.organisation(r) },
             { key: 'stage', label: t('projects.stage'), children: t(`stage.${r.stage}`) },
@@ -118,6 +122,11 @@ export function Component() {
             children: <MaterialsPanel report={r} />,
           },
           { key: 'stages', label: t('stages.title'), children: <StagesPanel report={r} /> },
+          {
+            key: 'masterData',
+            label: t('masterData.title'),
+            children: <MasterDataPanel report={r} />,
+          },
           { key: 'ratings', label: t('ratings.title'), children: <RatingsPanel report={r} /> },
           {
             key: 'timeline',

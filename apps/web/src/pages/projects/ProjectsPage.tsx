@@ -176,6 +176,13 @@ export function Component() {
               render: (n: string, r) => (
                 <Tooltip title={n} placement="topLeft">
                   <Link to={`/projects/${r.id}`}>{n}</Link>
+                  {r.projectCode && (
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {r.projectCode}
+                      </Typography.Text>
+                    </div>
+                  )}
                 </Tooltip>
               ),
             },

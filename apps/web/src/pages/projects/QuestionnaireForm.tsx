@@ -6,6 +6,7 @@ import { useQuestionnaire } from '../../api/catalog';
 import type { Body } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { RegionField } from '../../components/RegionField';
+import { type MasterDataForm, MasterDataFields, masterDataBody } from './MasterDataFields';
 
 export interface ProjectForm {
   name: string;
@@ -13,6 +14,7 @@ export interface ProjectForm {
   ownerOrganisation?: string;
   region?: string;
   acceptedAt?: { format: (f: string) => string };
+  master?: MasterDataForm;
 }
 
 /** What POST /api/projects takes from the form (names trimmed, the date as YYYY-MM-DD). */
@@ -22,6 +24,7 @@ export const projectBody = (v: ProjectForm): Body<'/api/projects', 'post'> => ({
   ...(v.ownerOrganisation?.trim() ? { ownerOrganisation: v.ownerOrganisation.trim() } : {}),
   ...(v.acceptedAt ? { acceptedAt: v.acceptedAt.format('YYYY-MM-DD') } : {}),
   ...(v.region ? { region: v.region } : {}),
+  ...masterDataBody(v.master),
 });
 
 /** The project's name and the questionnaire (智能定制告知), one form item per question. */
@@ -99,6 +102,7 @@ export function QuestionnaireForm({
           )}
         </Form.Item>
       ))}
+      <MasterDataFields prefix={['master']} />
     </Form>
   );
 }

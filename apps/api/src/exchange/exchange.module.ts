@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { ExchangeController } from './exchange.controller';
+
+@Module({ controllers: [ExchangeController] })
+export class ExchangeModule {}

@@ -1,0 +1,327 @@
+/**
+ * The exchange with the provincial platform end to end: a real staging database (a database of
+ * its own on the e2e PostgreSQL, reached through a proxy the test can cut), the worker's sender,
+ * the API. A project's steps arrive in the SPGL tables with the standard's codes; a correction
+ * is an invalidation row and a new one; a row failing a rule is held with its code; the staging
+ * database cut for a while, and a sender that dies between its two commits, still leave each
+ * row once.
+ */
+import { Client } from 'pg';
+import request from 'supertest';
+import { handIn, Harness, ownDatabase, startHarness, userToken } from './app-harness';
+import { TcpProxy } from './tcp-proxy';
+import { EXAMPLE_ANSWERS } from '../libs/domain/src';
+import { ExchangeSender } from '../libs/exchange/src';
+import { DataSource } from 'typeorm';
+
+const freshCode = () =>
+  `2026-440300-47-01-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+const UNIT = { name: '深圳市教育局', creditCode: '91350100M000100Y43' };
+
+type Row = Record<string, unknown>;
+
+describe('the exchange delivers SPGL rows to the staging database (real stack)', () => {
+  let h: Harness;
+  let proxy: TcpProxy;
+  let staging: Client;
+  let stagingUrl: string;
+  const auth: Record<string, string> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${auth[who]}` });
+
+  /** The staging table's rows of a project (by GCDM, or by DFSJZJ prefix for project rows). */
+  const stagingRows = async (table: string, where: string, arg: unknown): Promise<Row[]> =>
+    (await staging.query(`SELECT * FROM ${table} WHERE ${where} ORDER BY lsh::bigint`, [arg]))
+      .rows as Row[];
+
+  /** Waits until `check` passes (the sender runs every 200 ms). */
+  const eventually = async (check: () => Promise<void>, ms = 30_000) => {
+    const until = Date.now() + ms;
+    for (;;) {
+      try {
+        return await check();
+      } catch (err) {
+        if (Date.now() > until) throw err;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  };
+
+  const create = async (body: object) =>
+    (
+      await request(h.url)
+        .post('/api/projects')
+        .set(as('x-applicant'))
+        .send({ answers: EXAMPLE_ANSWERS.school, ...body })
+        .expect(201)
+    ).body as {
+      id: string;
+      stages: {
+        themes: { items: { code: string; status: string; taskId: string; department: string }[] }[];
+      }[];
+    };
+
+  beforeAll(async () => {
+    stagingUrl = await ownDatabase('staging');
+    const url = new URL(stagingUrl);
+    proxy = await new TcpProxy(url.hostname, Number(url.port)).start();
+    url.port = String(proxy.port);
+    h = await startHarness({
+      EXCHANGE_DATABASE_URL: url.toString(),
+      EXCHANGE_SEND_INTERVAL_MS: '200',
+    });
+    staging = new Client({ connectionString: stagingUrl });
+    await staging.connect();
+    const users = [
+      { username: 'x-applicant', role: 'APPLICANT' as const, organisation: 'org-x' },
+      { username: 'x-window', role: 'WINDOW_OFFICER' as const },
+      { username: 'x-admin', role: 'ADMIN' as const },
+      { username: 'x-supervisor', role: 'SUPERVISOR' as const },
+      ...['DRC', 'NRP', 'EEB'].map((d) => ({
+        username: `x-officer.${d}`,
+        role: 'REVIEWING_OFFICER' as const,
+        department: d,
+      })),
+    ];
+    for (const u of users) auth[u.username] = await userToken(h, u);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await staging?.end();
+    await proxy?.cut();
+  });
+
+  it("puts the project's steps in the SPGL tables with the standard's codes", async () => {
+    const code = freshCode();
+    const p = await create({
+      name: '交换测试学校',
+      projectCode: code,
+      constructionUnits: [UNIT],
+      totalInvestment: 8800,
+      landArea: 12000,
+      floorArea: 21000,
+      address: '深圳市南山区',
+      constructionNature: 'NEW',
+      fundingSource: 'GOVERNMENT',
+    });
+    await handIn(h, auth['x-applicant'], p.id, 'PLAN');
+    await request(h.url)
+      .post(`/api/projects/${p.id}/stages/PLAN/submission`)
+      .set(as('x-applicant'))
+      .send({})
+      .expect(200);
+    const accepted = await request(h.url)
+      .post(`/api/projects/${p.id}/stages/PLAN/acceptance`)
+      .set(as('x-window'))
+      .send({ decision: 'ACCEPT' })
+      .expect(200);
+    const items = (accepted.body as typeof p).stages[0].themes.flatMap((t) => t.items);
+    const running = items.find((i) => i.status === 'UNDER_REVIEW')!;
+    await request(h.url)
+      .post(`/api/tasks/${running.taskId}/decision`)
+      .set(as(`x-officer.${running.department}`))
+      .send({ action: 'APPROVE' })
+      .expect(200);
+
+    await eventually(async () => {
+      const [project] = await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', p.id);
+      expect(project).toMatchObject({
+        xmdm: code,
+        gcdm: code,
+        xzqhdm: '440300',
+        jsddxzqh: '440300',
+        xmmc: '交换测试学校',
+        splclx: 1, // 政府投资工程建设项目（房屋建筑类）
+        lxlx: 1,
+        jsxz: 1,
+        xmtzly: 1,
+        sjyxbs: 1,
+        sjsczt: 0,
+      });
+      expect(Number(project.ztze)).toBe(8800);
+      const units = await stagingRows('SPGL_XMDWXXB', 'gcdm = $1', code);
+      expect(units).toEqual([
+        expect.objectContaining({ dwtyshxydm: UNIT.creditCode, dwmc: UNIT.name, dwlx: 1 }),
+      ]);
+      const instances = await stagingRows('SPGL_XMSPSXBLXXB', 'gcdm = $1', code);
+      const plan = items.map((i) => `${i.taskId}:1`).sort();
+      expect(instances.map((i) => i.spsxslbm).sort()).toEqual(plan);
+      const history = await stagingRows(
+        'SPGL_XMSPSXBLXXXXB',
+        'spsxslbm = $1',
+        `${running.taskId}:1`,
+      );
+      // 已接件, 窗口受理, 部门受理, 办结（通过）, in time order.
+      expect(history.map((r) => r.blzt)).toEqual([1, 3, 8, 11]);
+      const times = history.map((r) => (r.blsj as Date).getTime());
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+    });
+
+    const rows = await request(h.url)
+      .get(`/api/exchange/rows?projectId=${p.id}&table=SPGL_XMJBXXB`)
+      .set(as('x-admin'))
+      .expect(200);
+    expect(rows.body.items).toEqual([
+      expect.objectContaining({
+        table: 'SPGL_XMJBXXB',
+        key: p.id,
+        state: 'SENT',
+        row: expect.objectContaining({ XZQHDM: '440300', XMDM: code, GCDM: code, SJYXBS: 1 }),
+      }),
+    ]);
+    // In the outbox's (sending) order: the project, its unit, then each instance before its history.
+    const all = await request(h.url)
+      .get(`/api/exchange/rows?projectId=${p.id}`)
+      .set(as('x-admin'))
+      .expect(200);
+    const order = (all.body.items as { table: string; key: string; row: Row }[]).map((r) =>
+      r.table === 'SPGL_XMSPSXBLXXXXB' ? `H ${String(r.row.SPSXSLBM)}` : `${r.table} ${r.key}`,
+    );
+    expect(order.slice(0, 2)).toEqual([
+      `SPGL_XMJBXXB ${p.id}`,
+      `SPGL_XMDWXXB ${p.id}:${UNIT.creditCode}`,
+    ]);
+    for (const [n, o] of order.entries()) {
+      if (o.startsWith('H '))
+        expect(order.indexOf(`SPGL_XMSPSXBLXXB ${o.slice(2)}`)).toBeLessThan(n);
+    }
+    const status = await request(h.url)
+      .get('/api/exchange/status')
+      .set(as('x-supervisor'))
+      .expect(200);
+    expect(status.body.enabled).toBe(true);
+    expect(
+      status.body.tables.find((t: { table: string }) => t.table === 'SPGL_XMJBXXB').sent,
+    ).toBeGreaterThan(0);
+    await request(h.url).get('/api/exchange/rows').set(as('x-supervisor')).expect(403);
+  });
+
+  it('sends a correction as an invalidation row and a new one', async () => {
+    const code = freshCode();
+    const p = await create({ name: '更正测试', projectCode: code, address: '旧址' });
+    await eventually(async () => {
+      expect(await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', p.id)).toHaveLength(1);
+    });
+    await request(h.url)
+      .patch(`/api/projects/${p.id}/master-data`)
+      .set(as('x-applicant'))
+      .send({ address: '新址' })
+      .expect(200);
+    await eventually(async () => {
+      const rows = await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', p.id);
+      expect(rows.map((r) => [r.jsdd, r.sjyxbs, r.sjwxyy])).toEqual([
+        ['旧址', 1, null],
+        ['旧址', 0, '数据已更正'],
+        ['新址', 1, null],
+      ]);
+    });
+  });
+
+  it('holds a row failing a rule with its code, and sends it once the master data is fixed', async () => {
+    const p = await create({ name: '无代码项目' });
+    await handIn(h, auth['x-applicant'], p.id, 'PLAN');
+    await request(h.url)
+      .post(`/api/projects/${p.id}/stages/PLAN/submission`)
+      .set(as('x-applicant'))
+      .send({})
+      .expect(200);
+    await eventually(async () => {
+      const res = await request(h.url)
+        .get(`/api/exchange/rows?projectId=${p.id}`)
+        .set(as('x-admin'))
+        .expect(200);
+      const byTable = (t: string) =>
+        (res.body.items as { table: string; state: string; error: string }[]).filter(
+          (r) => r.table === t,
+        );
+      expect(byTable('SPGL_XMJBXXB')).toEqual([
+        expect.objectContaining({
+          state: 'HELD',
+          error: expect.stringMatching(/^101 .*XZQHDM.*XMDM/),
+        }),
+      ]);
+      const instances = byTable('SPGL_XMSPSXBLXXB');
+      expect(instances.length).toBeGreaterThan(0);
+      for (const r of instances) expect(r.error).toMatch(/^011 /);
+    });
+    expect(await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', p.id)).toEqual([]);
+
+    const code = freshCode();
+    await request(h.url)
+      .patch(`/api/projects/${p.id}/master-data`)
+      .set(as('x-applicant'))
+      .send({ projectCode: code })
+      .expect(200);
+    await eventually(async () => {
+      const sent = await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', p.id);
+      expect(sent.map((r) => [r.xmdm, r.sjyxbs])).toEqual([[code, 1]]);
+      expect((await stagingRows('SPGL_XMSPSXBLXXB', 'gcdm = $1', code)).length).toBeGreaterThan(0);
+      expect((await stagingRows('SPGL_XMSPSXBLXXXXB', 'gcdm = $1', code)).length).toBeGreaterThan(
+        0,
+      );
+    });
+  });
+
+  it('delivers every row once after the staging database was unreachable for a while', async () => {
+    await proxy.cut();
+    const codes = [freshCode(), freshCode()];
+    const ids: string[] = [];
+    for (const c of codes)
+      ids.push(
+        (await create({ name: `断线期间 ${c}`, projectCode: c, constructionUnits: [UNIT] })).id,
+      );
+    await new Promise((r) => setTimeout(r, 5000));
+    const waiting = await request(h.url).get('/api/exchange/status').set(as('x-admin')).expect(200);
+    expect(waiting.body.oldestWaitingAt).not.toBeNull();
+    await proxy.restore();
+    await eventually(async () => {
+      for (const [n, id] of ids.entries()) {
+        expect(await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', id)).toHaveLength(1);
+        expect(await stagingRows('SPGL_XMDWXXB', 'gcdm = $1', codes[n])).toHaveLength(1);
+      }
+    });
+  });
+
+  it('delivers a batch again without doubling it (a sender killed between its two commits)', async () => {
+    const ds = h.worker!.get(DataSource);
+    const p = await create({
+      name: '重复投递',
+      projectCode: freshCode(),
+      constructionUnits: [UNIT],
+    });
+    await eventually(async () => {
+      expect(await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', p.id)).toHaveLength(1);
+    });
+    // As if the staging insert committed and the sender died before marking the rows sent.
+    await ds.query(
+      `UPDATE exchange_outbox SET state = 'WAITING', sent_at = NULL WHERE project_id = $1`,
+      [p.id],
+    );
+    const sender = new ExchangeSender(ds, stagingUrl, { batchSize: 2 });
+    await sender.drain();
+    await sender.close();
+    await eventually(async () => {
+      const res = await request(h.url)
+        .get(`/api/exchange/rows?projectId=${p.id}`)
+        .set(as('x-admin'));
+      expect(res.body.items.every((r: { state: string }) => r.state === 'SENT')).toBe(true);
+    });
+    const dup = await staging.query(
+      `SELECT lsh, count(*) FROM SPGL_XMDWXXB GROUP BY lsh HAVING count(*) > 1
+       UNION ALL SELECT lsh, count(*) FROM SPGL_XMJBXXB GROUP BY lsh HAVING count(*) > 1`,
+    );
+    expect(dup.rows).toEqual([]);
+    expect(await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', p.id)).toHaveLength(1);
+  });
+
+  it('refuses a re-send without a project or range, naming the fields', async () => {
+    const bad = await request(h.url).post('/api/exchange/resend').set(as('x-admin')).send({});
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.message)).toContain('projectId');
+    const ok = await request(h.url)
+      .post('/api/exchange/resend')
+      .set(as('x-admin'))
+      .send({ from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' })
+      .expect(200);
+    expect(ok.body).toEqual({ appended: 0, released: expect.any(Number) });
+  });
+});
