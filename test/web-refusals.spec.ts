@@ -46,7 +46,7 @@ describe('a refusal in the reader’s words', () => {
     expect(sayRefusal(i18n.t, MESSAGES[6]).field).toBe('procedure.expectedDays');
     expect(sayRefusal(i18n.t, MESSAGES[5]).field).toBeUndefined();
     // A construction unit's field inside the list: the path stays, the name is the field's own.
-    const unit = sayRefusal(i18n.t, MESSAGES[17]);
+    const unit = sayRefusal(i18n.t, MESSAGES[13]);
     expect(unit.field).toBe('constructionUnits.0.creditCode');
     expect(unit.text).toContain('建设单位统一社会信用代码');
     expect(sayRefusal(i18n.t, MESSAGES[5]).text).toBe('此页面和操作仅供审批人员使用。');
