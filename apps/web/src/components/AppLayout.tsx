@@ -80,7 +80,9 @@ export function AppLayout() {
       >
         <Link to="/" style={{ whiteSpace: 'nowrap' }} aria-label={t('app.title')}>
           <Typography.Text strong style={{ fontSize: 16 }}>
-            {screens.sm ? t('app.title') : t('app.short')}
+            {/* A long menu (the administrator's) needs the header's room below 1600 px: there
+                the short title, so no entry is folded into an overflow the keyboard can't reach. */}
+            {screens.sm && (nav.length <= 6 || screens.xxl) ? t('app.title') : t('app.short')}
           </Typography.Text>
         </Link>
         {screens.md ? (
