@@ -56,6 +56,14 @@ export class ExchangeSender {
   /** One batch; resolves with what it did, rejects when the staging database is unreachable. */
   async sendBatch(): Promise<BatchResult> {
     const staging = await this.staging.connect();
+    // A checked-out client has no pool listener: a staging database that drops it between two
+    // queries would emit an unhandled 'error' and end the process. Keep it, and destroy the
+    // client on release so the next batch connects afresh.
+    let broken: Error | undefined;
+    const onError = (e: Error) => {
+      broken = e;
+    };
+    staging.on('error', onError);
     try {
       if (!this.tablesReady) {
         await ensureStagingTables(staging);
@@ -110,8 +118,12 @@ export class ExchangeSender {
       });
       if (result.sent > 0) await this.notify();
       return result;
+    } catch (e) {
+      broken ??= e instanceof Error ? e : new Error(String(e));
+      throw e;
     } finally {
-      staging.release();
+      staging.off('error', onError);
+      staging.release(broken);
     }
   }
 
