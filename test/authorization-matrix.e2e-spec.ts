@@ -291,6 +291,20 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: {},
     },
     {
+      name: 'GET /api/projects/:id/contact',
+      send: (h) => request(h.url).get(url('/api/projects/:p1/contact')),
+      ok: {},
+    },
+    {
+      name: 'POST …/hand-over (to someone who is not a window officer)',
+      send: (h) =>
+        request(h.url)
+          .post(url('/api/projects/:p1/hand-over'))
+          .send({ toWindow: 'm-officer.DRC', reason: 'x' }),
+      // The window accepted PLAN (the contact) and the supervisor may: both told the field.
+      ok: { window: [400], supervisor: [400] },
+    },
+    {
       name: 'POST …/stages/:stage/submission',
       send: (h) =>
         request(h.url).post(url('/api/projects/:p1/stages/START_PERMIT/submission')).send({}),
@@ -670,6 +684,7 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
     if (
       r.name === 'GET /api/projects/:id' ||
       r.name === 'GET /api/projects/:id/timeline' ||
+      r.name === 'GET /api/projects/:id/contact' ||
       r.name === 'GET /api/projects/:id/requirements' ||
       r.name === 'GET /api/projects/:id/materials' ||
       /^GET …\/(stages\/:stage\/receipt|items\/:itemCode\/result)/.test(r.name)

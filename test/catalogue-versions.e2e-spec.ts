@@ -28,6 +28,13 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       { username: 'k-applicant', role: 'APPLICANT' as const, organisation: 'org-k' },
       { username: 'k-window', role: 'WINDOW_OFFICER' as const },
       { username: 'k-officer.WF_DRC', role: 'REVIEWING_OFFICER' as const, department: 'WF_DRC' },
+      { username: 'k-supervisor', role: 'SUPERVISOR' as const },
+      {
+        username: 'k-window.sd',
+        role: 'WINDOW_OFFICER' as const,
+        displayName: '省政务服务中心窗口',
+        email: 'window@sd.example',
+      },
     ]) {
       auth[u.username] = await userToken(h, u);
     }
@@ -294,6 +301,111 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       .set(as('k-officer.WF_DRC'))
       .send({ action: 'APPROVE' })
       .expect(404);
+  });
+
+  it("names the city's and the province's departments on every page: the list, statistics and the project's 一次性告知书", async () => {
+    const depts = await request(h.url).get('/api/departments').set(as('k-applicant')).expect(200);
+    const byCode = new Map(
+      (depts.body.items as { code: string }[]).map((d) => [d.code, d] as const),
+    );
+    expect(byCode.get('SD_EEB')).toMatchObject({
+      name: '山东省生态环境厅',
+      level: 'PROVINCE',
+      region: '370000',
+    });
+    expect(byCode.get('WF_DRC')).toMatchObject({ name: '潍坊市发展和改革委员会', level: 'CITY' });
+    expect(byCode.get('DRC')).toMatchObject({ name: expect.any(String) }); // the built-in ones stay
+    const told = await request(h.url)
+      .get(`/api/projects/${projectId}/requirements`)
+      .set(as('k-applicant'))
+      .expect(200);
+    const items = told.body.stages.flatMap(
+      (s: { items: { code: string; departmentName: string }[] }) => s.items,
+    );
+    expect(items.find((i: { code: string }) => i.code === 'WF_EIA')).toMatchObject({
+      departmentName: '山东省生态环境厅',
+    });
+    await request(h.url)
+      .get('/api/statistics?department=WF_DRC')
+      .set(as('k-supervisor'))
+      .expect(200);
+    const csv = await request(h.url)
+      .get('/api/statistics?format=csv')
+      .set(as('k-supervisor'))
+      .expect(200);
+    expect(csv.text).toContain('山东省生态环境厅');
+    await request(h.url)
+      .get('/api/statistics?department=NOWHERE')
+      .set(as('k-supervisor'))
+      .expect(400);
+  });
+
+  it('the window that first accepted is the contact (首接负责) until it hands the project over to the province', async () => {
+    const first = await request(h.url)
+      .get(`/api/projects/${projectId}/contact`)
+      .set(as('k-applicant'))
+      .expect(200);
+    expect(first.body).toMatchObject({
+      contact: { username: 'k-window', displayName: 'k-window', email: null },
+      changes: [{ kind: 'FIRST_ACCEPTANCE', by: 'k-window', contact: 'k-window' }],
+    });
+    // Only the contact hands over, to an active window officer.
+    const notContact = await request(h.url)
+      .post(`/api/projects/${projectId}/hand-over`)
+      .set(as('k-window.sd'))
+      .send({ toWindow: 'k-window.sd', reason: '省级事项' })
+      .expect(409);
+    expect(notContact.body.reason).toMatchObject({ key: 'NOT_CONTACT' });
+    const toOfficer = await request(h.url)
+      .post(`/api/projects/${projectId}/hand-over`)
+      .set(as('k-window'))
+      .send({ toWindow: 'k-officer.WF_DRC', reason: '省级事项' })
+      .expect(400);
+    expect(JSON.stringify(toOfficer.body.message)).toMatch(/^"toWindow/);
+    await request(h.url)
+      .post(`/api/projects/${projectId}/hand-over`)
+      .set(as('k-window'))
+      .send({ toWindow: 'k-window.sd' })
+      .expect(400);
+    await request(h.url)
+      .post(`/api/projects/${projectId}/hand-over`)
+      .set(as('k-applicant'))
+      .send({ toWindow: 'k-window.sd', reason: 'x' })
+      .expect(403);
+
+    const handed = await request(h.url)
+      .post(`/api/projects/${projectId}/hand-over`)
+      .set(as('k-window'))
+      .send({ toWindow: 'k-window.sd', reason: '环评为省级审批权限' })
+      .expect(200);
+    expect(handed.body).toMatchObject({
+      contact: {
+        username: 'k-window.sd',
+        displayName: '省政务服务中心窗口',
+        email: 'window@sd.example',
+      },
+      changes: [
+        { kind: 'FIRST_ACCEPTANCE', contact: 'k-window' },
+        { kind: 'HAND_OVER', by: 'k-window', contact: 'k-window.sd', reason: '环评为省级审批权限' },
+      ],
+    });
+    // The new contact now hands over; the old one no longer may. The timeline holds it.
+    await request(h.url)
+      .post(`/api/projects/${projectId}/hand-over`)
+      .set(as('k-window'))
+      .send({ toWindow: 'k-window', reason: 'x' })
+      .expect(409);
+    const timeline = await request(h.url)
+      .get(`/api/projects/${projectId}/timeline`)
+      .set(as('k-applicant'))
+      .expect(200);
+    expect(timeline.body.items).toContainEqual(
+      expect.objectContaining({
+        type: 'CONTACT_HANDED_OVER',
+        actor: 'k-window',
+        detail: { from: 'k-window', to: 'k-window.sd', reason: '环评为省级审批权限' },
+      }),
+    );
   });
 
   it('a new version leaves the running project on its old one; the next project takes the new one', async () => {

@@ -67,6 +67,8 @@ describe('a refusal in the reader’s words', () => {
     used: 10,
     max: 15,
     department: 'DRC',
+    // A person's name is said as it is written.
+    contact: 'Li Na',
   };
 
   it.each(REFUSAL_KEYS)(

@@ -5,6 +5,7 @@ import { CatalogService } from './catalog.service';
 import { CatalogueVersionsController } from './catalogue-versions.controller';
 import { CatalogueVersionsService } from './catalogue-versions.service';
 import { DepartmentsController } from './departments.controller';
+import { DepartmentsService } from './departments.service';
 import { RegionsController } from './regions.controller';
 import { RegionsService } from './regions.service';
 
@@ -16,7 +17,7 @@ import { RegionsService } from './regions.service';
     CatalogueVersionsController,
     RegionsController,
   ],
-  providers: [CatalogService, CatalogueVersionsService, RegionsService],
-  exports: [CatalogService, CatalogueVersionsService, RegionsService],
+  providers: [CatalogService, CatalogueVersionsService, RegionsService, DepartmentsService],
+  exports: [CatalogService, CatalogueVersionsService, RegionsService, DepartmentsService],
 })
 export class CatalogModule {}

@@ -159,6 +159,21 @@ export class CatalogueVersionsService implements OnApplicationBootstrap {
   async inForce(region: string): Promise<PinnedCatalogue> {
     const row = await catalogueInForce(this.ds, region, this.calendar.today());
     if (!row) throw new BadRequestException(`region: no catalogue is in force for ${region}`);
+    return this.load(row);
+  }
+
+  /**
+   * The published version a project runs on (its state's `catalogueVersion`); undefined when it
+   * is gone or not published (the caller falls back on the built-in catalogue).
+   */
+  async pinned(id: string): Promise<PinnedCatalogue | undefined> {
+    const known = this.loaded.get(id);
+    if (known) return { id, ...known };
+    const row = await findCatalogueVersion(this.ds, id);
+    return row?.status === 'PUBLISHED' ? this.load(row) : undefined;
+  }
+
+  private load(row: CatalogueVersionRow): PinnedCatalogue {
     let loaded = this.loaded.get(row.id);
     if (!loaded) this.loaded.set(row.id, (loaded = loadCatalogueDocument(row.document)));
     return { id: row.id, ...loaded };

@@ -11,6 +11,7 @@ import {
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { CatalogueVersionsService } from '../catalog/catalogue-versions.service';
 import { ProjectsService } from '../projects/projects.service';
 import type { RequirementMaterialDto, RequirementsDto } from './dto/requirements.dto';
 
@@ -65,6 +66,7 @@ export class RequirementsService {
     private readonly projects: ProjectsService,
     private readonly catalog: CatalogService,
     private readonly calendar: CalendarService,
+    private readonly versions: CatalogueVersionsService,
   ) {}
 
   /** On the catalogue in force for the region (the default region when absent). */
@@ -76,14 +78,19 @@ export class RequirementsService {
   async forProject(user: Principal, id: string): Promise<RequirementsDto> {
     const row = await this.projects.load(user, id);
     const state = row.state;
-    const items = state.items.map((i) => requirementItem(i, materialsOf(i)));
+    // The version the project runs on names its departments and describes its materials.
+    const pinned = state.catalogueVersion
+      ? await this.versions.pinned(state.catalogueVersion)
+      : undefined;
+    const catalog = pinned?.catalog ?? defaultCatalog;
+    const items = state.items.map((i) => requirementItem(i, materialsOf(i, catalog)));
     return {
       projectId: state.projectId,
       projectName: state.name,
       projectCode: row.projectCode,
       projectType: state.type,
       limitDays: state.limitDays,
-      ...this.stages(items),
+      ...this.stages(items, catalog),
       waived: [],
       ...this.footer(),
     };
@@ -140,8 +147,8 @@ export class RequirementsService {
 }
 
 /** A project item's materials as the catalogue describes them, with where each one stands. */
-function materialsOf(item: ItemState): RequirementMaterial[] {
-  const catalogued = findItem(defaultCatalog, item.code)?.materials ?? [];
+function materialsOf(item: ItemState, catalog: Catalog): RequirementMaterial[] {
+  const catalogued = findItem(catalog, item.code)?.materials ?? [];
   return (item.materials ?? []).map((m) => {
     const c = catalogued.find((x) => x.code === m.code);
     return {

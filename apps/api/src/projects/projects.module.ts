@@ -4,6 +4,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { TemporalModule } from '../temporal/temporal.module';
 import { AccessPolicy } from './access-policy';
 import { AccessService } from './access.service';
+import { ContactController } from './contact.controller';
 import { DelegationsController } from './delegations.controller';
 import { MandatesController } from './mandates.controller';
 import { MasterDataController } from './master-data.controller';
@@ -26,6 +27,7 @@ import { AuditModule } from '../audit/audit.module';
     MandatesController,
     ReadModelController,
     MasterDataController,
+    ContactController,
   ],
   providers: [
     ProjectsService,

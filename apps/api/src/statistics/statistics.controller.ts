@@ -28,7 +28,7 @@ export class StatisticsController {
     @Query() q: StatisticsQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StatisticsDto | string> {
-    const f = this.statistics.filterFor(user, q);
+    const f = await this.statistics.filterFor(user, q);
     const s = await this.statistics.statistics(f);
     if (q.format !== 'csv') return s;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { CatalogModule } from '../catalog/catalog.module';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
 
 @Module({
-  imports: [CalendarModule],
+  imports: [CalendarModule, CatalogModule],
   controllers: [StatisticsController],
   providers: [StatisticsService],
 })

@@ -1,7 +1,8 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { STAGE_CODES, defaultCatalog } from '../../../../libs/domain/src';
+import { STAGE_CODES } from '../../../../libs/domain/src';
+import { DepartmentsService } from '../catalog/departments.service';
 import {
   completedStageSpans,
   departmentCounts,
@@ -36,10 +37,11 @@ export class StatisticsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly calendar: CalendarService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   /** The range and department a caller's query stands for, or a 400 / 403 saying why not. */
-  filterFor(user: Principal, q: StatisticsQuery): StatisticsFilter {
+  async filterFor(user: Principal, q: StatisticsQuery): Promise<StatisticsFilter> {
     const today = this.calendar.today();
     const to = q.to ?? today;
     const from = q.from ?? `${to.slice(0, 4)}-01-01`;
@@ -52,8 +54,8 @@ export class StatisticsService {
     }
     if (from > to) throw new BadRequestException(`from (${from}) must not be after to (${to})`);
     let department = q.department;
-    if (department !== undefined && !defaultCatalog.departments.some((d) => d.code === department))
-      throw new BadRequestException(`department must be a department code of the catalog`);
+    if (department !== undefined && !(await this.departments.exists(department)))
+      throw new BadRequestException(`department must be a department code of the catalogue`);
     if (user.role === 'DEPARTMENT_HEAD') {
       if (department !== undefined && department !== user.department)
         throw new ForbiddenException(
@@ -66,21 +68,21 @@ export class StatisticsService {
   }
 
   async statistics(f: StatisticsFilter): Promise<StatisticsDto> {
-    const [depts, projects, spans, loop] = await Promise.all([
+    const [depts, projects, spans, loop, known] = await Promise.all([
       departmentCounts(this.ds, f),
       projectCounts(this.ds, f),
       completedStageSpans(this.ds, f),
       ratingStatistics(this.ds, f),
+      this.departments.all(),
     ]);
     const counted = new Map(depts.map((d) => [d.department, d]));
     const codes = f.department
       ? [f.department]
       : [
-          ...defaultCatalog.departments.map((d) => d.code),
-          // A department the catalog no longer lists still has its history counted.
-          ...depts
-            .map((d) => d.department)
-            .filter((d) => !defaultCatalog.departments.some((c) => c.code === d)),
+          // Every department of the published catalogues (a city's and its province's too) …
+          ...known.map((d) => d.code),
+          // … and one no catalogue lists any more still has its history counted.
+          ...depts.map((d) => d.department).filter((d) => !known.some((c) => c.code === d)),
         ];
     const byDepartment: DepartmentStatisticsDto[] = codes.map((code) => {
       const d = counted.get(code);
@@ -134,8 +136,8 @@ export class StatisticsService {
   }
 
   /** The per-department table as CSV (csv.ts): a header row, Chinese department names. */
-  csv(s: StatisticsDto): string {
-    const names = new Map(defaultCatalog.departments.map((d) => [d.code, d.name]));
+  async csv(s: StatisticsDto): Promise<string> {
+    const names = new Map((await this.departments.all()).map((d) => [d.code, d.name]));
     const rows = [
       ['部门代码', '部门', '办结数', '按时办结数', '按时办结率', '平均用时（工作日）', '当前超期'],
       ...s.byDepartment.map((d) => [

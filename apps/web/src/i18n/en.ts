@@ -203,6 +203,7 @@ export const en: Strings = {
     JOINT_RESULT_RECORDED: 'Joint result recorded',
     JOINT_PROCEDURE_DONE: 'Joint procedure done',
     CALENDAR_UPDATED: 'Calendar updated',
+    CONTACT_HANDED_OVER: 'Responsible contact handed over',
     PROJECT_COMPLETED: 'Project completed',
     PROJECT_WITHDRAWN: 'Project withdrawn',
   },
@@ -576,6 +577,8 @@ export const en: Strings = {
     codeTaken: 'Project code {{code}} belongs to another project',
     MASTER_LOCKED:
       'The plan stage has been accepted; the project’s master data can no longer change',
+    NO_CONTACT: 'No window has accepted this project yet: it has no responsible contact to hand over.',
+    NOT_CONTACT: 'Only the responsible contact ({{contact}}) hands this project over.',
   },
   materials: {
     title: 'Materials',

@@ -198,6 +198,7 @@ export const zh = {
     JOINT_RESULT_RECORDED: '录入联合办理结果',
     JOINT_PROCEDURE_DONE: '联合办理完成',
     CALENDAR_UPDATED: '工作日历更新',
+    CONTACT_HANDED_OVER: '首接负责移交',
     PROJECT_COMPLETED: '项目办结',
     PROJECT_WITHDRAWN: '项目撤回',
   },
@@ -553,6 +554,8 @@ export const zh = {
     RECTIFICATION_CLOSED: '这项整改已经答复或办结，不再接受答复。',
     codeTaken: '项目代码 {{code}} 已属于另一个项目',
     MASTER_LOCKED: '规划阶段（立项用地规划许可）已受理，项目基本信息不能再修改',
+    NO_CONTACT: '还没有窗口受理本项目，尚无首接负责人可移交。',
+    NOT_CONTACT: '只有首接负责人（{{contact}}）可以移交本项目。',
   },
   materials: {
     title: '申请材料',

@@ -44,6 +44,11 @@ export type Command =
   | { kind: 'RESUBMIT_ITEM'; itemCode: string; note?: string }
   | { kind: 'WITHDRAW_ITEM'; itemCode: string; reason?: string }
   | { kind: 'WITHDRAW_PROJECT'; reason?: string }
+  /**
+   * 首接负责: the project's responsible window hands it over to another window (the API checks
+   * that `from` is the contact now and `to` a window officer; the workflow records it).
+   */
+  | { kind: 'HAND_OVER'; from: string; to: string; reason: string }
   | { kind: 'GRANT_EXTENSION'; itemCode: string; days: number; reason: string }
   | { kind: 'SCHEDULE_JOINT_PROCEDURE'; type: JointProcedure; date: string; itemCodes?: string[] }
   | {
@@ -127,6 +132,8 @@ export const REFUSAL_KEYS = [
   'RATED_ALREADY',
   'RECTIFICATION_CLOSED',
   'MASTER_LOCKED',
+  'NO_CONTACT',
+  'NOT_CONTACT',
 ] as const;
 export type RefusalKey = (typeof REFUSAL_KEYS)[number];
 

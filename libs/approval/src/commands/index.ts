@@ -11,6 +11,7 @@ import { decide } from './decide';
 import { deliverDeficiency } from './deliver-deficiency';
 import { detachFile } from './detach-file';
 import { grantExtension } from './grant-extension';
+import { handOver } from './hand-over';
 import { recordJointResult } from './record-joint-result';
 import { resubmitItem } from './resubmit-item';
 import { reviewMaterial } from './review-material';
@@ -33,6 +34,7 @@ export const HANDLERS: { readonly [K in CommandKind]: CommandHandler<K> } = {
   RESUBMIT_ITEM: resubmitItem,
   WITHDRAW_ITEM: withdrawItem,
   WITHDRAW_PROJECT: withdrawProject,
+  HAND_OVER: handOver,
   GRANT_EXTENSION: grantExtension,
   SCHEDULE_JOINT_PROCEDURE: scheduleJointProcedure,
   RECORD_JOINT_RESULT: recordJointResult,

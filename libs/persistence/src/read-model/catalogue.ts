@@ -183,3 +183,28 @@ export async function updateDraftDocument(
   );
   return updated === 1;
 }
+
+/** A department as a published catalogue version lists it. */
+export interface PublishedDepartment {
+  code: string;
+  name: string;
+  nameEn?: string;
+  kind?: 'GOVERNMENT' | 'UTILITY';
+  level?: string;
+  region?: string;
+}
+
+/**
+ * Every department of the published catalogue versions, each code once as its latest published
+ * version names it: the departments officers work in, whatever region's catalogue lists them.
+ */
+export function publishedDepartments(db: Db): Promise<PublishedDepartment[]> {
+  return db.query(
+    `SELECT DISTINCT ON (d->>'code') d->>'code' AS code, d->>'name' AS name,
+       d->>'nameEn' AS "nameEn", d->>'kind' AS kind, d->>'level' AS level,
+       COALESCE(d->>'region', v.region) AS region
+     FROM catalogue_versions v, jsonb_array_elements(v.document->'departments') d
+     WHERE v.status = 'PUBLISHED'
+     ORDER BY d->>'code', v.published_at DESC`,
+  );
+}

@@ -1,0 +1,158 @@
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { UserRecord, contactChangesOf, type ContactChange } from '../../../../libs/persistence/src';
+import { CurrentUser, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
+import { ApiProjectId, ProjectIdPipe } from '../common/route-params';
+import { refusalBody } from '../common/refusal-body';
+import { Target, type CommandTarget } from './command-target';
+import { ProjectCommandsService } from './project-commands.service';
+import { ProjectsService } from './projects.service';
+
+export class HandOverDto {
+  /** The username of the window officer who takes the project over. */
+  @IsString() @IsNotEmpty() @MaxLength(100) toWindow!: string;
+  @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+}
+
+class ContactPersonDto {
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  /** How the applicant reaches them. */
+  @ApiPropertyOptional({ type: String, nullable: true }) email!: string | null;
+}
+
+class ContactChangeDto {
+  @ApiProperty() at!: string;
+  @ApiProperty({ enum: ['FIRST_ACCEPTANCE', 'HAND_OVER'] }) kind!: ContactChange['kind'];
+  /** Who accepted, or who handed over. */
+  @ApiProperty() by!: string;
+  @ApiProperty() contact!: string;
+  @ApiPropertyOptional() reason?: string;
+}
+
+export class ProjectContactDto {
+  /** The responsible window now; null until a window has accepted a stage. */
+  @ApiPropertyOptional({ type: ContactPersonDto, nullable: true })
+  contact!: ContactPersonDto | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) since!: string | null;
+  @ApiProperty({ type: [ContactChangeDto] }) changes!: ContactChangeDto[];
+}
+
+/**
+ * 首接负责制: the window officer who first accepts a project is its responsible contact, shown to
+ * the applicant with a name and an address, until a recorded hand-over to a window of another
+ * level or region. The hand-over is a workflow command, so the timeline holds it in order.
+ */
+@ApiTags('projects')
+@ApiBearerAuth()
+@Controller('projects')
+export class ContactController {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly projects: ProjectsService,
+    private readonly commands: ProjectCommandsService,
+  ) {}
+
+  /** Anyone who sees the project. */
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectContactDto })
+  @Get(':id/contact')
+  async get(
+    @CurrentUser() user: Principal,
+    @Param('id', ProjectIdPipe) id: string,
+  ): Promise<ProjectContactDto> {
+    await this.projects.load(user, id);
+    return this.contactOf(id);
+  }
+
+  /**
+   * The responsible window hands the project over (a supervisor may too, when the contact is
+   * away): 409 when no window has accepted yet or the caller is not the contact; 400 naming
+   * `toWindow` when it is not another active window officer.
+   */
+  @ApiProjectId()
+  @ApiOkResponse({ type: ProjectContactDto })
+  @ApiConflictResponse({ description: 'No contact yet, or the caller is not the contact' })
+  @Roles('WINDOW_OFFICER', 'SUPERVISOR')
+  @Post(':id/hand-over')
+  @HttpCode(200)
+  async handOver(@Target() t: CommandTarget, @Body() body: HandOverDto) {
+    await this.projects.load(t.user, t.projectId);
+    const now = (await contactChangesOf(this.ds, t.projectId)).at(-1);
+    if (!now)
+      throw new ConflictException(
+        refusalBody('no window has accepted the project yet: it has no contact to hand over', {
+          key: 'NO_CONTACT',
+        }),
+      );
+    if (t.user.role === 'WINDOW_OFFICER' && now.contact !== t.user.username)
+      throw new ConflictException(
+        refusalBody(`only the responsible window (${now.contact}) hands the project over`, {
+          key: 'NOT_CONTACT',
+          params: { contact: await this.nameOf(now.contact) },
+        }),
+      );
+    const to = await this.ds.getRepository(UserRecord).findOneBy({ username: body.toWindow });
+    if (!to || to.disabled || to.role !== 'WINDOW_OFFICER')
+      throw new BadRequestException(`toWindow: ${body.toWindow} is not an active window officer`);
+    if (to.username === now.contact)
+      throw new BadRequestException(`toWindow: ${body.toWindow} is the responsible window already`);
+    await this.commands.run(
+      t.user,
+      t.projectId,
+      { kind: 'HAND_OVER', from: now.contact, to: to.username, reason: body.reason },
+      { key: t.key },
+    );
+    return this.contactOf(t.projectId);
+  }
+
+  private async contactOf(id: string): Promise<ProjectContactDto> {
+    const changes = await contactChangesOf(this.ds, id);
+    const now = changes.at(-1);
+    const person = now
+      ? await this.ds.getRepository(UserRecord).findOneBy({ username: now.contact })
+      : null;
+    return {
+      contact: now
+        ? {
+            username: now.contact,
+            displayName: person?.displayName ?? now.contact,
+            email: person?.email ?? null,
+          }
+        : null,
+      since: now ? now.at.toISOString() : null,
+      changes: changes.map((c) => ({
+        at: c.at.toISOString(),
+        kind: c.kind,
+        by: c.by,
+        contact: c.contact,
+        ...(c.reason ? { reason: c.reason } : {}),
+      })),
+    };
+  }
+
+  private async nameOf(username: string): Promise<string> {
+    const u = await this.ds.getRepository(UserRecord).findOneBy({ username });
+    return u?.displayName ?? username;
+  }
+}
