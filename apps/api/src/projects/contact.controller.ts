@@ -29,9 +29,17 @@ import { ProjectCommandsService } from './project-commands.service';
 import { ProjectsService } from './projects.service';
 
 export class HandOverDto {
-  /** The username of the window officer who takes the project over. */
-  @IsString() @IsNotEmpty() @MaxLength(100) toWindow!: string;
-  @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+  @ApiProperty({ description: 'The username of the window officer who takes the project over' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  toWindow!: string;
+
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
 }
 
 class ContactPersonDto {

@@ -36,6 +36,7 @@ export const projectKeys = {
   list: (query: Query<'/api/projects'>) => [...projectKeys.lists(), query] as const,
   detail: (id: string) => [...projectKeys.all, 'detail', id] as const,
   timeline: (id: string) => [...projectKeys.detail(id), 'timeline'] as const,
+  contact: (id: string) => [...projectKeys.detail(id), 'contact'] as const,
   ratings: (id: string) => [...projectKeys.detail(id), 'ratings'] as const,
   delegations: (id: string) => [...projectKeys.detail(id), 'delegations'] as const,
   document: (id: string, doc: DocumentRef) => [...projectKeys.detail(id), 'document', doc] as const,

@@ -32,6 +32,14 @@ export function useTimeline(id: string) {
   });
 }
 
+/** 首接负责: the window responsible for the project now, and how it came to be. */
+export function useContact(id: string) {
+  return useQuery({
+    queryKey: projectKeys.contact(id),
+    queryFn: () => call(api.GET('/api/projects/{id}/contact', { params: { path: { id } } })),
+  });
+}
+
 /** The same key has one effect: a double click or a retry after a lost answer makes one project. */
 export function useCreateProject(key: string) {
   const qc = useQueryClient();
@@ -171,6 +179,14 @@ export const projectCommands = {
   /** The master data's fields given (null removes one), until the PLAN stage is accepted. */
   editMasterData: (id: string, body: Body<'/api/projects/{id}/master-data', 'patch'>) =>
     call(api.PATCH('/api/projects/{id}/master-data', { params: { path: { id } }, body })),
+  handOver: (id: string, body: Body<'/api/projects/{id}/hand-over', 'post'>, key: string) =>
+    call(
+      api.POST('/api/projects/{id}/hand-over', {
+        params: { path: { id } },
+        headers: idem(key),
+        body,
+      }),
+    ),
   /** An officer's decision on the item `taskId` (`projectId:itemCode`). */
   decide: (taskId: string, body: Body<'/api/tasks/{taskId}/decision', 'post'>, key: string) =>
     call(

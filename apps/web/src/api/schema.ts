@@ -676,6 +676,38 @@ export interface paths {
     patch: operations['MasterDataController_edit'];
     trace?: never;
   };
+  '/api/projects/{id}/contact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ContactController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/hand-over': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ContactController_handOver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks': {
     parameters: {
       query?: never;
@@ -1452,6 +1484,9 @@ export interface components {
       nameEn: string;
       /** @enum {string} */
       kind: 'GOVERNMENT' | 'UTILITY';
+      /** @enum {string} */
+      level?: 'PROVINCE' | 'CITY' | 'DISTRICT' | 'TOWNSHIP';
+      region?: string;
     };
     DepartmentsDto: {
       items: components['schemas']['DepartmentDto'][];
@@ -1899,6 +1934,29 @@ export interface components {
       constructionNature?: 'NEW' | 'EXTENSION' | 'RENOVATION' | 'RELOCATION' | 'OTHER';
       /** @enum {string} */
       fundingSource?: 'GOVERNMENT' | 'STATE_OWNED' | 'PRIVATE' | 'FOREIGN' | 'MIXED';
+    };
+    ContactPersonDto: {
+      username: string;
+      displayName: string;
+      email?: string | null;
+    };
+    ContactChangeDto: {
+      at: string;
+      /** @enum {string} */
+      kind: 'FIRST_ACCEPTANCE' | 'HAND_OVER';
+      by: string;
+      contact: string;
+      reason?: string;
+    };
+    ProjectContactDto: {
+      contact?: components['schemas']['ContactPersonDto'] | null;
+      since?: string | null;
+      changes: components['schemas']['ContactChangeDto'][];
+    };
+    HandOverDto: {
+      /** @description The username of the window officer who takes the project over */
+      toWindow: string;
+      reason: string;
     };
     TaskDto: {
       taskId: string;
@@ -6256,6 +6314,161 @@ export interface operations {
       };
     };
   };
+  ContactController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectContactDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ContactController_handOver: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : - */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HandOverDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectContactDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No contact yet, or the caller is not the contact */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   TasksController_queue: {
     parameters: {
       query?: {
@@ -9073,6 +9286,9 @@ export const checklistDtoProjectTypeValues: ReadonlyArray<
 export const departmentDtoKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DepartmentDto']['kind']
 > = ['GOVERNMENT', 'UTILITY'];
+export const departmentDtoLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DepartmentDto']['level']
+> = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP'];
 export const catalogueVersionDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CatalogueVersionDto']['status']
 > = ['DRAFT', 'PUBLISHED'];
@@ -9195,6 +9411,9 @@ export const projectMasterDataDtoConstructionNatureValues: ReadonlyArray<
 export const projectMasterDataDtoFundingSourceValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProjectMasterDataDto']['fundingSource']
 > = ['GOVERNMENT', 'STATE_OWNED', 'PRIVATE', 'FOREIGN', 'MIXED'];
+export const contactChangeDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ContactChangeDto']['kind']
+> = ['FIRST_ACCEPTANCE', 'HAND_OVER'];
 export const taskDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TaskDto']['status']
 > = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];

@@ -44,6 +44,9 @@ export function TimelineList({
               </Typography.Text>
               {e.stage && <Tag style={{ marginInlineStart: 8 }}>{t(`stage.${e.stage}`)}</Tag>}
               {e.itemCode && <Tag style={{ whiteSpace: 'normal' }}>{itemName(e.itemCode)}</Tag>}
+              {e.type === 'CONTACT_HANDED_OVER' && typeof detail?.to === 'string' && (
+                <Tag>{t('contact.to', { name: person(detail.to) })}</Tag>
+              )}
               {e.clockEffect && (
                 <Tag color={tones[CLOCK_EFFECT_TONE[e.clockEffect]]}>
                   {t(`effect.${e.clockEffect}`)}

@@ -161,6 +161,21 @@ export const en: Strings = {
     limit: 'Promised limit',
     action: 'Action',
   },
+  contact: {
+    label: 'Responsible contact',
+    none: 'Set when a window accepts',
+    since: 'since {{at}}',
+    handOver: 'Hand over',
+    handOverTitle: 'Hand over responsibility',
+    handOverHint:
+      'The window that first accepts a project answers for it to the end; where another level or region is competent, the hand-over to that window is recorded and the applicant sees the new contact.',
+    toWindow: 'To window',
+    toWindowRequired: 'Choose the window that takes it over',
+    reason: 'Reason',
+    reasonRequired: 'Give the reason for the hand-over',
+    handedOver: 'Handed over to {{name}}',
+    to: 'to {{name}}',
+  },
   timeline: {
     title: 'Timeline',
     empty: 'Nothing yet',
@@ -577,7 +592,8 @@ export const en: Strings = {
     codeTaken: 'Project code {{code}} belongs to another project',
     MASTER_LOCKED:
       'The plan stage has been accepted; the project’s master data can no longer change',
-    NO_CONTACT: 'No window has accepted this project yet: it has no responsible contact to hand over.',
+    NO_CONTACT:
+      'No window has accepted this project yet: it has no responsible contact to hand over.',
     NOT_CONTACT: 'Only the responsible contact ({{contact}}) hands this project over.',
   },
   materials: {

@@ -156,6 +156,21 @@ export const zh = {
     limit: '承诺时限',
     action: '操作',
   },
+  contact: {
+    label: '首接负责人',
+    none: '窗口受理后确定',
+    since: '自 {{at}} 起',
+    handOver: '移交',
+    handOverTitle: '移交首接负责',
+    handOverHint:
+      '按首接负责制，项目由首次受理的窗口负责到底；属上级或下级、其他地区权限的，记录移交给相应窗口，申请人看到新的负责人。',
+    toWindow: '移交给窗口',
+    toWindowRequired: '请选择接收的窗口',
+    reason: '移交原因',
+    reasonRequired: '请填写移交原因',
+    handedOver: '已移交给 {{name}}',
+    to: '移交给 {{name}}',
+  },
   timeline: {
     title: '办理记录',
     empty: '暂无记录',

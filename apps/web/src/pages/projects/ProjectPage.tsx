@@ -26,6 +26,7 @@ import { TimelineList } from '../../components/TimelineList';
 import { useNames } from '../../components/names';
 import { ActionsPanel } from './ActionsPanel';
 import { ClockPanel } from './ClockPanel';
+import { ContactField } from './ContactField';
 import { DangerZone } from './DangerZone';
 import { DelegationsPanel } from './DelegationsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
@@ -84,6 +85,7 @@ export function Component() {
             { key: 'type', label: t('projects.type'), children: t(`type.${r.type}`) },
             { key: 'owner', label: t('projects.owner'), children: names.organisation(r) },
             { key: 'stage', label: t('projects.stage'), children: t(`stage.${r.stage}`) },
+            { key: 'contact', label: t('contact.label'), children: <ContactField report={r} /> },
             {
               key: 'status',
               label: t('project.status'),

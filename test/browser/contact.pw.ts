@@ -1,0 +1,89 @@
+/**
+ * 首接负责制 (issue 26): the window that first accepts a project is its responsible contact, shown
+ * to the applicant with a name and a mail address, until it hands the project over to another
+ * window (of another level or region), which the timeline records.
+ */
+import { expect, test } from '@playwright/test';
+import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
+import { ApiClient, handInStage } from '../../libs/client/src';
+import { apiToken } from './api';
+import { acceptAtWindow, expectAccessible, pick, screenshot, signIn, signOut } from './helpers';
+
+test('the accepting window is the contact; it hands the project over and the applicant sees the new one', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(360_000);
+  const stamp = Date.now().toString(36);
+  const post = (path: string, token: string, data: object) =>
+    request.post(path, {
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': crypto.randomUUID() },
+      data,
+    });
+  // The province's window, made by the administrator.
+  const admin = await apiToken(request, 'admin');
+  const province = `省级窗口 ${stamp}`;
+  const made = await post('/api/admin/users', admin, {
+    username: `window.sd.${stamp}`,
+    displayName: province,
+    role: 'WINDOW_OFFICER',
+    email: `window.sd.${stamp}@sd.example`,
+  });
+  expect(made.status()).toBe(201);
+  const applicant = await apiToken(request, 'applicant');
+  const name = `首接负责 ${stamp}`;
+  const created = await post('/api/projects', applicant, {
+    name,
+    answers: EXAMPLE_ANSWERS.warehouse,
+  });
+  expect(created.status()).toBe(201);
+  const id = ((await created.json()) as { id: string }).id;
+  await handInStage(new ApiClient(baseURL!), applicant, id, 'PLAN', { keyPrefix: `contact-${id}` });
+  expect((await post(`/api/projects/${id}/stages/PLAN/submission`, applicant, {})).status()).toBe(
+    200,
+  );
+
+  // Before a window accepts, the applicant is told when the contact is set.
+  await signIn(page, 'applicant');
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await expect(page.getByText('窗口受理后确定')).toBeVisible();
+  await signOut(page);
+
+  // The window accepts on its page: it is the contact from then on, and may hand over.
+  await signIn(page, 'window');
+  await acceptAtWindow(page, name, '策划生成');
+  await page.goto(`/projects/${id}`);
+  const field = page.locator('.ant-descriptions-item').filter({ hasText: '首接负责人' });
+  await expect(field).toContainText('综合窗口');
+  await expect(field.getByRole('link', { name: 'window@demo.local' })).toBeVisible();
+  await field.getByRole('button', { name: '移交' }).click();
+  const dialog = page.getByRole('dialog', { name: '移交首接负责' });
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog.getByText('请选择接收的窗口')).toBeVisible();
+  await expect(dialog.getByText('请填写移交原因')).toBeVisible();
+  await pick(page, dialog.getByLabel('移交给窗口'), province);
+  await dialog.getByLabel('移交原因').fill('环评为省级审批权限，移交省政务服务中心');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(field).toContainText(province);
+  // No longer the contact: the button is gone; the timeline holds the hand-over.
+  await expect(field.getByRole('button', { name: '移交' })).toHaveCount(0);
+  await page.getByRole('tab', { name: '办理记录' }).click();
+  const handOver = page.locator('.ant-timeline-item').filter({ hasText: '首接负责移交' });
+  await expect(handOver).toContainText(`移交给 ${province}`);
+  await expect(handOver).toContainText('环评为省级审批权限');
+  await expect(handOver).toContainText('综合窗口');
+  await signOut(page);
+
+  // The applicant, in English, sees the new contact and how to reach them.
+  await signIn(page, 'applicant', 'en');
+  await page.goto(`/projects/${id}`);
+  const contact = page.locator('.ant-descriptions-item').filter({ hasText: 'Responsible contact' });
+  await expect(contact).toContainText(province);
+  await expect(contact.getByRole('link', { name: `window.sd.${stamp}@sd.example` })).toBeVisible();
+  await expect(contact.getByRole('button', { name: 'Hand over' })).toHaveCount(0);
+  await expectAccessible(page, 'the project page with its contact, in English');
+  await screenshot(page, 'contact-en');
+});
