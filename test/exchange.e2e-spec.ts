@@ -103,7 +103,8 @@ describe('the exchange delivers SPGL rows to the staging database (real stack)',
       constructionNature: 'NEW',
       fundingSource: 'GOVERNMENT',
     });
-    await handIn(h, auth['x-applicant'], p.id, 'PLAN');
+    const handedIn = await handIn(h, auth['x-applicant'], p.id, 'PLAN');
+    expect(handedIn).toBeGreaterThan(0);
     await request(h.url)
       .post(`/api/projects/${p.id}/stages/PLAN/submission`)
       .set(as('x-applicant'))
@@ -154,6 +155,35 @@ describe('the exchange delivers SPGL rows to the staging database (real stack)',
       expect(history.map((r) => r.blzt)).toEqual([1, 3, 8, 11]);
       const times = history.map((r) => (r.blsj as Date).getTime());
       expect([...times].sort((a, b) => a - b)).toEqual(times);
+      // The approved item's result (办结通知) as its approval document, with its number.
+      const documents = await stagingRows('SPGL_XMSPSXPFWJXXB', 'gcdm = $1', code);
+      expect(documents).toEqual([
+        expect.objectContaining({
+          spsxslbm: `${running.taskId}:1`,
+          pfwh: expect.stringMatching(/^BJ-\d{4}-\d{6}$/),
+          pfwjbt: expect.stringContaining('办结通知'),
+          fjlx: 'pdf',
+          fjid: `/api/projects/${p.id}/items/${running.taskId.split(':')[1]}/result`,
+          sjyxbs: 1,
+        }),
+      ]);
+      expect((documents[0].pfwjyxqx as Date).getFullYear()).toBe(9999);
+      // Every file handed in for the stage, as another attachment of its item instance.
+      const files = await stagingRows('SPGL_XMQTFJXXB', 'gcdm = $1', code);
+      const [{ n }] = await h.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM material_files WHERE project_id = $1`, [p.id]);
+      expect(n).toBeGreaterThanOrEqual(handedIn);
+      expect(files).toHaveLength(n);
+      expect(new Set(files.map((f) => f.dfsjzj)).size).toBe(n);
+      for (const f of files) {
+        expect(plan).toContain(f.spsxslbm);
+        expect(f).toMatchObject({
+          fjfl: 1,
+          fjlx: 'pdf',
+          fjid: expect.stringMatching(/^\/api\/files\//),
+        });
+      }
     });
 
     const rows = await request(h.url)
@@ -261,7 +291,7 @@ describe('the exchange delivers SPGL rows to the staging database (real stack)',
     });
   });
 
-  it('delivers every row once after the staging database was unreachable for a while', async () => {
+  it('delivers every row once after the staging database was unreachable for 30 s', async () => {
     await proxy.cut();
     const codes = [freshCode(), freshCode()];
     const ids: string[] = [];
@@ -269,7 +299,8 @@ describe('the exchange delivers SPGL rows to the staging database (real stack)',
       ids.push(
         (await create({ name: `断线期间 ${c}`, projectCode: c, constructionUnits: [UNIT] })).id,
       );
-    await new Promise((r) => setTimeout(r, 5000));
+    // The sender keeps trying every 200 ms while the staging database is away (the issue's 30 s).
+    await new Promise((r) => setTimeout(r, 30_000));
     const waiting = await request(h.url).get('/api/exchange/status').set(as('x-admin')).expect(200);
     expect(waiting.body.oldestWaitingAt).not.toBeNull();
     await proxy.restore();

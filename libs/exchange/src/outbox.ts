@@ -60,6 +60,7 @@ export async function appendExchangeRows(
   tx: Tx,
   projectId: string,
   rows: readonly SpglRow[],
+  complete?: readonly string[],
 ): Promise<number> {
   const held = await tx.query<{ table_name: string; dfsjzj: string; fields: SpglFields }[]>(
     `SELECT table_name, dfsjzj, fields FROM exchange_latest
@@ -67,7 +68,7 @@ export async function appendExchangeRows(
     [projectId, rows.filter((r) => r.table === 'SPGL_XMSPSXBLXXXXB').map((r) => r.dfsjzj)],
   );
   const latest = new Map(held.map((h) => [`${h.table_name}|${h.dfsjzj}`, h.fields]));
-  const append = rowsToAppend(rows, latest);
+  const append = rowsToAppend(rows, latest, complete);
   if (append.length === 0) return 0;
   // One VALUES row per outbox row, in order: the ids follow the order the rows must be sent in
   // (a project row before its units, an instance before its history).

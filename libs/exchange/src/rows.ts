@@ -24,6 +24,8 @@ export const SPGL_TABLES = [
   'SPGL_XMDWXXB',
   'SPGL_XMSPSXBLXXB',
   'SPGL_XMSPSXBLXXXXB',
+  'SPGL_XMSPSXPFWJXXB',
+  'SPGL_XMQTFJXXB',
 ] as const;
 export type SpglTable = (typeof SPGL_TABLES)[number];
 
@@ -36,11 +38,37 @@ export interface SpglRow {
   fields: SpglFields;
 }
 
-/** What the rows are made of: the project's state and master data. */
+/** An issued result (办结通知) of an approved item, as the read model numbered it. */
+export interface IssuedResult {
+  itemCode: string;
+  round: number;
+  number: string;
+  decidedOn: string;
+}
+
+/** A file handed in for a material, as the files table names it. */
+export interface HandedInFile {
+  id: string;
+  filename: string;
+  contentType: string;
+}
+
+/** What the rows are made of: the project's state and master data (and its documents, files). */
 export interface ExchangeSource {
   state: ProjectState;
   master: ProjectMasterData;
+  /** The results issued; absent: no approval-document rows. */
+  results?: readonly IssuedResult[];
+  /** The files handed in, by id; absent: no attachment rows. */
+  files?: ReadonlyMap<string, HandedInFile>;
 }
+
+/** 批复文件有效期限 of a document without one (aplanmis's default). */
+export const UNLIMITED_VALIDITY = '9999-01-01';
+
+/** 附件类型 FJLX: the file's type by its name's extension, else by its content type. */
+const fileType = (name: string, contentType: string) =>
+  /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase() ?? contentType.split('/').pop() ?? '';
 
 /** The flow a project follows: one per project type (the catalogue's flows are not sent yet). */
 export const flowCode = (s: ProjectState) => `PA-${s.type}`;
@@ -49,6 +77,13 @@ export const flowCode = (s: ProjectState) => `PA-${s.type}`;
 export const instanceCode = (i: ItemState) => `${i.taskId}:${i.round}`;
 
 const day = (iso: string) => iso.slice(0, 10);
+
+/**
+ * Whether an item has an instance (事项实例) on the platform: once its stage was handed in (已接件),
+ * even while it waits for a prerequisite after the acceptance, or from a second round on.
+ */
+const hasInstance = (s: ProjectState, i: ItemState) =>
+  i.status !== 'PENDING' || i.round > 1 || !!s.stages.find((x) => x.code === i.stage)?.submittedOn;
 
 /** The snapshot rows: project, units, item instances. */
 export function snapshotRows(src: ExchangeSource): SpglRow[] {
@@ -96,7 +131,7 @@ export function snapshotRows(src: ExchangeSource): SpglRow[] {
   const perStage = new Map<string, number>();
   for (const i of s.items) perStage.set(i.stage, (perStage.get(i.stage) ?? 0) + 1);
   const instances: SpglRow[] = s.items
-    .filter((i) => i.status !== 'PENDING' || i.round > 1)
+    .filter((i) => hasInstance(s, i))
     .map((i) => ({
       table: 'SPGL_XMSPSXBLXXB',
       dfsjzj: instanceCode(i),
@@ -117,7 +152,82 @@ export function snapshotRows(src: ExchangeSource): SpglRow[] {
         SXBLSX: i.limitDays,
       },
     }));
-  return [project, ...units, ...instances];
+  return [project, ...units, ...instances, ...documentRows(src), ...attachmentRows(src)];
+}
+
+/**
+ * 批复文件 (SPGL_XMSPSXPFWJXXB): one row per result issued to an item still approved in that
+ * round, with its number (PFWH), date and title; the file is the result's PDF at its address
+ * in this system (FJID). A result no longer standing (a new round) drops out, and the outbox
+ * invalidates its row.
+ */
+function documentRows({ state: s, master: m, results = [] }: ExchangeSource): SpglRow[] {
+  const code = m.projectCode ?? null;
+  const division = (code && divisionOfProjectCode(code)) ?? null;
+  return results.flatMap((r) => {
+    const i = s.items.find((x) => x.code === r.itemCode);
+    if (!i || i.status !== 'APPROVED' || i.round !== r.round) return [];
+    return [
+      {
+        table: 'SPGL_XMSPSXPFWJXXB' as const,
+        dfsjzj: `${instanceCode(i)}:result`,
+        fields: {
+          XZQHDM: division,
+          SJYXBS: SJYXBS_VALID,
+          SJWXYY: null,
+          GCDM: code,
+          SPSXSLBM: instanceCode(i),
+          PFRQ: r.decidedOn,
+          PFWH: r.number,
+          PFWJBT: `${i.name}办结通知`,
+          PFWJYXQX: UNLIMITED_VALIDITY,
+          FJMC: `${r.number}.pdf`,
+          FJLX: 'pdf',
+          FJID: `/api/projects/${s.projectId}/items/${i.code}/result`,
+        },
+      },
+    ];
+  });
+}
+
+/**
+ * 其他附件 (SPGL_XMQTFJXXB): one row per file handed in for a material of an item that has an
+ * instance, every round's; a file taken back drops out, and the outbox invalidates its row.
+ */
+function attachmentRows({ state: s, master: m, files }: ExchangeSource): SpglRow[] {
+  if (!files) return [];
+  const code = m.projectCode ?? null;
+  const division = (code && divisionOfProjectCode(code)) ?? null;
+  const perStage = new Map<string, number>();
+  for (const i of s.items) perStage.set(i.stage, (perStage.get(i.stage) ?? 0) + 1);
+  return s.items
+    .filter((i) => hasInstance(s, i))
+    .flatMap((i) =>
+      (i.materials ?? []).flatMap((mat) =>
+        mat.files.flatMap((f) => {
+          const file = files.get(f.id);
+          if (!file) return [];
+          return [
+            {
+              table: 'SPGL_XMQTFJXXB' as const,
+              dfsjzj: f.id,
+              fields: {
+                XZQHDM: division,
+                SJYXBS: SJYXBS_VALID,
+                SJWXYY: null,
+                GCDM: code,
+                SPSXSLBM: instanceCode(i),
+                BLSPSLBM: (perStage.get(i.stage) ?? 0) > 1 ? `${s.projectId}:${i.stage}` : null,
+                FJMC: file.filename,
+                FJFL: 1,
+                FJLX: fileType(file.filename, file.contentType),
+                FJID: `/api/files/${f.id}`,
+              },
+            },
+          ];
+        }),
+      ),
+    );
 }
 
 /** The state-history rows of the timeline events `events` (one per item they changed). */

@@ -29,7 +29,17 @@ const REQUIRED: Record<SpglTable, string[]> = {
   SPGL_XMDWXXB: ['GCDM', 'DWTYSHXYDM', 'DWMC'],
   SPGL_XMSPSXBLXXB: ['GCDM', 'SPSXBM', 'SPSXSLBM'],
   SPGL_XMSPSXBLXXXXB: ['GCDM', 'SPSXSLBM', 'BLZT', 'BLSJ'],
+  // §3.8: the date, number and title are required of a result of 办结（通过）.
+  SPGL_XMSPSXPFWJXXB: ['GCDM', 'SPSXSLBM', 'PFRQ', 'PFWH', 'PFWJBT'],
+  SPGL_XMQTFJXXB: ['GCDM', 'SPSXSLBM', 'FJMC'],
 };
+
+/** The tables whose rows belong to an item instance: sent only after it (030). */
+export const OF_INSTANCE: ReadonlySet<SpglTable> = new Set<SpglTable>([
+  'SPGL_XMSPSXBLXXXXB',
+  'SPGL_XMSPSXPFWJXXB',
+  'SPGL_XMQTFJXXB',
+]);
 
 const empty = (v: unknown) => v === null || v === undefined || v === '';
 
@@ -38,7 +48,7 @@ export function ruleViolation(row: RuleRow, sent: Sent): string | undefined {
   const f = row.fields;
   if (row.table !== 'SPGL_XMJBXXB' && !sent.projects.has(row.projectId))
     return `${HOLD.PROJECT_NOT_SENT} 未上传项目: the project row is not sent yet`;
-  if (row.table === 'SPGL_XMSPSXBLXXXXB' && !sent.instances.has(String(f.SPSXSLBM)))
+  if (OF_INSTANCE.has(row.table) && !sent.instances.has(String(f.SPSXSLBM)))
     return `${HOLD.INSTANCE_NOT_SENT} 未上传事项实例: item instance ${String(f.SPSXSLBM)} is not sent yet`;
   const missing = REQUIRED[row.table].filter((k) => empty(f[k]));
   if (!/^\d{6}$/.test(String(f.XZQHDM ?? ''))) missing.unshift('XZQHDM');

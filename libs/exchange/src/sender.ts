@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { HOLD } from './codes';
 import type { Tx } from './outbox';
 import type { SpglFields, SpglTable } from './rows';
-import { markSent, ruleViolation, type Sent } from './rules';
+import { OF_INSTANCE, markSent, ruleViolation, type Sent } from './rules';
 import { ensureStagingTables, insertIntoStaging, type Delivery } from './staging';
 
 /** The advisory lock of the sender (any number; the product's only one of this value). */
@@ -182,7 +182,7 @@ async function sentBefore(tx: Tx, rows: OutboxRow[]): Promise<Sent> {
   const instances = [
     ...new Set(
       rows
-        .filter((r) => r.table_name === 'SPGL_XMSPSXBLXXXXB')
+        .filter((r) => OF_INSTANCE.has(r.table_name as SpglTable))
         .map((r) => String(r.fields.SPSXSLBM)),
     ),
   ];

@@ -71,6 +71,26 @@ export const STAGING_COLUMNS: Record<SpglTable, [string, string][]> = {
     ['BLYJ', 'text'],
     ['BLSJ', 'timestamptz'],
   ],
+  SPGL_XMSPSXPFWJXXB: [
+    ['GCDM', 'text'],
+    ['SPSXSLBM', 'text'],
+    ['PFRQ', 'date'],
+    ['PFWH', 'text'],
+    ['PFWJBT', 'text'],
+    ['PFWJYXQX', 'date'],
+    ['FJMC', 'text'],
+    ['FJLX', 'text'],
+    ['FJID', 'text'],
+  ],
+  SPGL_XMQTFJXXB: [
+    ['GCDM', 'text'],
+    ['SPSXSLBM', 'text'],
+    ['BLSPSLBM', 'text'],
+    ['FJMC', 'text'],
+    ['FJFL', 'integer'],
+    ['FJLX', 'text'],
+    ['FJID', 'text'],
+  ],
 };
 
 const columnsOf = (t: SpglTable) => [...COMMON, ...STAGING_COLUMNS[t]];

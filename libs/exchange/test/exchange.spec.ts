@@ -126,3 +126,97 @@ describe('the rules before sending', () => {
     );
   });
 });
+
+describe('approval documents and other attachments', () => {
+  const COMPLETE = ['SPGL_XMDWXXB', 'SPGL_XMSPSXPFWJXXB', 'SPGL_XMQTFJXXB'];
+  const FILES = new Map([
+    ['f1', { id: 'f1', filename: '申请表.PDF', contentType: 'application/pdf' }],
+    ['f2', { id: 'f2', filename: 'site-plan', contentType: 'image/png' }],
+  ]);
+  const withFiles = (p: Project, ids: string[]) => {
+    p.state.items[0].materials = [
+      {
+        code: 'FORM',
+        name: '申请表',
+        nameEn: 'Application form',
+        required: true,
+        status: 'UPLOADED',
+        round: 1,
+        files: ids.map((id) => ({ id, sha256: 'x', round: 1 })),
+      },
+    ];
+  };
+
+  it('sends each file handed in as an attachment of its item instance, and invalidates one taken back', () => {
+    const p = new Project([{ code: 'A' }]);
+    withFiles(p, ['f1', 'f2']);
+    // Before the stage is handed in the item has no instance, and its files are not sent.
+    expect(
+      snapshotRows({ state: p.state, master: MASTER, files: FILES }).filter(
+        (r) => r.table === 'SPGL_XMQTFJXXB',
+      ),
+    ).toEqual([]);
+    p.run({ kind: 'SUBMIT_STAGE', stage: 'PLAN' }, '2026-01-06');
+    const rows = snapshotRows({ state: p.state, master: MASTER, files: FILES });
+    const files = rows.filter((r) => r.table === 'SPGL_XMQTFJXXB');
+    expect(files.map((r) => [r.dfsjzj, r.fields.SPSXSLBM, r.fields.FJMC, r.fields.FJLX])).toEqual([
+      ['f1', 'p1:A:1', '申请表.PDF', 'pdf'],
+      ['f2', 'p1:A:1', 'site-plan', 'png'],
+    ]);
+    withFiles(p, ['f1']);
+    const after = snapshotRows({ state: p.state, master: MASTER, files: FILES });
+    expect(rowsToAppend(after, latestOf(rows), COMPLETE)).toEqual([
+      expect.objectContaining({
+        table: 'SPGL_XMQTFJXXB',
+        dfsjzj: 'f2',
+        fields: expect.objectContaining({ SJYXBS: 0, SJWXYY: DELETED }),
+      }),
+    ]);
+  });
+
+  it("sends an approved item's result as its approval document, and invalidates it when a new round starts", () => {
+    const p = new Project([{ code: 'A' }]);
+    p.run({ kind: 'SUBMIT_STAGE', stage: 'PLAN' }, '2026-01-06');
+    p.run({ kind: 'ACCEPT_STAGE', stage: 'PLAN', decision: 'ACCEPT' }, '2026-01-06');
+    const results = [
+      { itemCode: 'A', round: 1, number: 'BJ-2026-000007', decidedOn: '2026-01-08' },
+    ];
+    // Not approved yet: no document, whatever the results say.
+    expect(
+      snapshotRows({ state: p.state, master: MASTER, results }).some(
+        (r) => r.table === 'SPGL_XMSPSXPFWJXXB',
+      ),
+    ).toBe(false);
+    p.run({ kind: 'DECIDE', itemCode: 'A', action: 'APPROVE' }, '2026-01-08');
+    const rows = snapshotRows({ state: p.state, master: MASTER, results });
+    const doc = rows.find((r) => r.table === 'SPGL_XMSPSXPFWJXXB')!;
+    expect(doc.fields).toMatchObject({
+      SPSXSLBM: 'p1:A:1',
+      PFRQ: '2026-01-08',
+      PFWH: 'BJ-2026-000007',
+      PFWJBT: 'A name办结通知',
+      PFWJYXQX: '9999-01-01',
+      FJID: '/api/projects/p1/items/A/result',
+    });
+    expect(
+      ruleViolation({ projectId: 'p1', table: doc.table, fields: doc.fields }, none()),
+    ).toMatch(new RegExp(`^${HOLD.PROJECT_NOT_SENT} `));
+    const sent: Sent = { ...none(), projects: new Set(['p1']) };
+    expect(ruleViolation({ projectId: 'p1', table: doc.table, fields: doc.fields }, sent)).toMatch(
+      new RegExp(`^${HOLD.INSTANCE_NOT_SENT} `),
+    );
+    sent.instances.add('p1:A:1');
+    expect(ruleViolation({ projectId: 'p1', table: doc.table, fields: doc.fields }, sent)).toBe(
+      undefined,
+    );
+    // A result that no longer stands (the item is in a later round) is invalidated.
+    p.state.items[0].round = 2;
+    p.state.items[0].status = 'SUBMITTED';
+    const later = snapshotRows({ state: p.state, master: MASTER, results });
+    expect(
+      rowsToAppend(later, latestOf(rows), COMPLETE).filter((r) => r.table === 'SPGL_XMSPSXPFWJXXB'),
+    ).toEqual([
+      expect.objectContaining({ fields: expect.objectContaining({ SJYXBS: 0, SJWXYY: DELETED }) }),
+    ]);
+  });
+});

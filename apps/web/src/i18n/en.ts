@@ -965,6 +965,8 @@ export const en: Strings = {
       SPGL_XMDWXXB: 'Project units',
       SPGL_XMSPSXBLXXB: 'Item instances',
       SPGL_XMSPSXBLXXXXB: 'Item state history',
+      SPGL_XMSPSXPFWJXXB: 'Approval documents',
+      SPGL_XMQTFJXXB: 'Other attachments',
     },
   },
   /** What a person is told after a command (components/TellDone.tsx). */

@@ -919,6 +919,8 @@ export const zh = {
       SPGL_XMDWXXB: '项目单位信息表',
       SPGL_XMSPSXBLXXB: '项目审批事项办理信息表',
       SPGL_XMSPSXBLXXXXB: '项目审批事项办理详细信息表',
+      SPGL_XMSPSXPFWJXXB: '项目审批事项批复文件信息表',
+      SPGL_XMQTFJXXB: '项目其他附件信息表',
     },
   },
   /** What a person is told after a command (components/TellDone.tsx). */
