@@ -580,6 +580,12 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: { admin: [200], supervisor: [200] },
     },
     {
+      name: 'GET /api/exchange/reconciliation',
+      send: (h) => request(h.url).get('/api/exchange/reconciliation'),
+      // 400 where the harness runs without the exchange.
+      ok: { admin: [200, 400], supervisor: [200, 400] },
+    },
+    {
       name: 'GET /api/exchange/rows',
       send: (h) => request(h.url).get(url('/api/exchange/rows?projectId=:p1')),
       ok: { admin: [200] },

@@ -344,6 +344,49 @@ describe('the exchange delivers SPGL rows to the staging database (real stack)',
     expect(await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', p.id)).toHaveLength(1);
   });
 
+  it("reconciles the day: our rows sent and the staging database's agree per table", async () => {
+    await eventually(async () => {
+      const status = await request(h.url)
+        .get('/api/exchange/status')
+        .set(as('x-admin'))
+        .expect(200);
+      expect(status.body.oldestWaitingAt).toBeNull();
+    });
+    const today = await request(h.url)
+      .get('/api/exchange/reconciliation')
+      .set(as('x-supervisor'))
+      .expect(200);
+    expect(today.body.matches).toBe(true);
+    const project = today.body.tables.find((t: { table: string }) => t.table === 'SPGL_XMJBXXB');
+    expect(project.sentOnDay).toBeGreaterThan(0);
+    expect(project).toMatchObject({
+      stagedOnDay: project.sentOnDay,
+      stagedTotal: project.sentTotal,
+    });
+    // A row lost on the staging side shows as a mismatch of its table.
+    await staging.query(
+      `DELETE FROM SPGL_XMDWXXB WHERE lsh = (SELECT max(lsh::bigint)::text FROM SPGL_XMDWXXB)`,
+    );
+    const lost = await request(h.url)
+      .get('/api/exchange/reconciliation')
+      .set(as('x-admin'))
+      .expect(200);
+    expect(lost.body.matches).toBe(false);
+    expect(lost.body.tables.filter((t: { matches: boolean }) => !t.matches)).toEqual([
+      expect.objectContaining({ table: 'SPGL_XMDWXXB' }),
+    ]);
+    const earlier = await request(h.url)
+      .get('/api/exchange/reconciliation?day=2020-01-01')
+      .set(as('x-admin'))
+      .expect(200);
+    expect(earlier.body.tables.every((t: { sentOnDay: number }) => t.sentOnDay === 0)).toBe(true);
+    const bad = await request(h.url)
+      .get('/api/exchange/reconciliation?day=2026-13-01')
+      .set(as('x-admin'))
+      .expect(400);
+    expect(JSON.stringify(bad.body.message)).toMatch(/day/);
+  });
+
   it('refuses a re-send without a project or range, naming the fields', async () => {
     const bad = await request(h.url).post('/api/exchange/resend').set(as('x-admin')).send({});
     expect(bad.status).toBe(400);

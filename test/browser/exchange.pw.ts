@@ -42,11 +42,21 @@ test('the administrator sees the exchange healthy and a project’s rows sent', 
   ).toBeVisible();
   await page.getByRole('button', { name: '重新上报此项目' }).click();
   await expect(page.getByText(/已重新生成 0 条数据/)).toBeVisible();
+  // The day's reconciliation: every table's rows sent agree with the staging database's.
+  await expect(page.getByRole('heading', { level: 3, name: '每日对账' })).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText('全部数据表一致')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(
+    page.getByRole('row').filter({ hasText: '项目基本信息表' }).filter({ hasText: '一致' }),
+  ).toHaveCount(1);
   await expectAccessible(page, 'the data exchange page');
   await screenshot(page, 'exchange-zh-CN');
 
   await setLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 2, name: /Data exchange/ })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Project units' }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Daily reconciliation' })).toBeVisible();
   await setLanguage(page, 'zh-CN');
 });

@@ -12,3 +12,4 @@ export * from './rules';
 export * from './staging';
 export * from './sender';
 export * from './queries';
+export * from './reconcile';

@@ -182,7 +182,7 @@ async function sentBefore(tx: Tx, rows: OutboxRow[]): Promise<Sent> {
   const instances = [
     ...new Set(
       rows
-        .filter((r) => OF_INSTANCE.has(r.table_name as SpglTable))
+        .filter((r) => OF_INSTANCE.has(r.table_name))
         .map((r) => String(r.fields.SPSXSLBM)),
     ),
   ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { ExchangeController } from './exchange.controller';
 
-@Module({ controllers: [ExchangeController] })
+@Module({ imports: [CalendarModule], controllers: [ExchangeController] })
 export class ExchangeModule {}

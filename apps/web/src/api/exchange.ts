@@ -23,6 +23,15 @@ export function useExchangeRows(query: Query<'/api/exchange/rows'>, enabled: boo
   });
 }
 
+/** The day's reconciliation: our rows sent against the staging database's, per table. */
+export function useReconciliation(day: string) {
+  return useQuery({
+    queryKey: adminKeys.reconciliation(day),
+    queryFn: () =>
+      call(api.GET('/api/exchange/reconciliation', { params: { query: day ? { day } : {} } })),
+  });
+}
+
 export function useResend() {
   const qc = useQueryClient();
   return useMutation({

@@ -81,6 +81,7 @@ export const adminKeys = {
   calendarYears: () => [...adminKeys.all, 'calendar-years'] as const,
   audit: (query: Query<'/api/audit'>) => [...adminKeys.all, 'audit', query] as const,
   exchange: () => [...adminKeys.all, 'exchange'] as const,
+  reconciliation: (day: string) => [...adminKeys.exchange(), 'reconciliation', day] as const,
   exchangeRows: (query: Query<'/api/exchange/rows'>) =>
     [...adminKeys.exchange(), 'rows', query] as const,
 };

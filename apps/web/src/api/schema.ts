@@ -1172,6 +1172,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exchange/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExchangeController_reconciliation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/exchange/rows': {
     parameters: {
       query?: never;
@@ -2529,7 +2545,13 @@ export interface components {
     };
     ExchangeTableDto: {
       /** @enum {string} */
-      table: 'SPGL_XMJBXXB' | 'SPGL_XMDWXXB' | 'SPGL_XMSPSXBLXXB' | 'SPGL_XMSPSXBLXXXXB';
+      table:
+        | 'SPGL_XMJBXXB'
+        | 'SPGL_XMDWXXB'
+        | 'SPGL_XMSPSXBLXXB'
+        | 'SPGL_XMSPSXBLXXXXB'
+        | 'SPGL_XMSPSXPFWJXXB'
+        | 'SPGL_XMQTFJXXB';
       sent: number;
       waiting: number;
       held: number;
@@ -2542,9 +2564,37 @@ export interface components {
       /** Format: date-time */
       oldestWaitingAt: string | null;
     };
+    TableReconciliationDto: {
+      /** @enum {string} */
+      table:
+        | 'SPGL_XMJBXXB'
+        | 'SPGL_XMDWXXB'
+        | 'SPGL_XMSPSXBLXXB'
+        | 'SPGL_XMSPSXBLXXXXB'
+        | 'SPGL_XMSPSXPFWJXXB'
+        | 'SPGL_XMQTFJXXB';
+      sentOnDay: number;
+      stagedOnDay: number;
+      sentTotal: number;
+      stagedTotal: number;
+      matches: boolean;
+    };
+    ReconciliationDto: {
+      /** Format: date */
+      day: string;
+      timeZone: string;
+      tables: components['schemas']['TableReconciliationDto'][];
+      matches: boolean;
+    };
     ExchangeRowDto: {
       /** @enum {string} */
-      table: 'SPGL_XMJBXXB' | 'SPGL_XMDWXXB' | 'SPGL_XMSPSXBLXXB' | 'SPGL_XMSPSXBLXXXXB';
+      table:
+        | 'SPGL_XMJBXXB'
+        | 'SPGL_XMDWXXB'
+        | 'SPGL_XMSPSXBLXXB'
+        | 'SPGL_XMSPSXBLXXXXB'
+        | 'SPGL_XMSPSXPFWJXXB'
+        | 'SPGL_XMQTFJXXB';
       key: string;
       /** @enum {string} */
       state: 'WAITING' | 'SENT' | 'HELD';
@@ -8975,12 +9025,93 @@ export interface operations {
       };
     };
   };
+  ExchangeController_reconciliation: {
+    parameters: {
+      query?: {
+        day?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconciliationDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   ExchangeController_rows: {
     parameters: {
       query?: {
         limit?: number;
         projectId?: string;
-        table?: 'SPGL_XMJBXXB' | 'SPGL_XMDWXXB' | 'SPGL_XMSPSXBLXXB' | 'SPGL_XMSPSXBLXXXXB';
+        table?:
+          | 'SPGL_XMJBXXB'
+          | 'SPGL_XMDWXXB'
+          | 'SPGL_XMSPSXBLXXB'
+          | 'SPGL_XMSPSXBLXXXXB'
+          | 'SPGL_XMSPSXPFWJXXB'
+          | 'SPGL_XMQTFJXXB';
       };
       header?: never;
       path?: never;
@@ -9213,7 +9344,14 @@ export const pathsApiAdminUsersGetParametersQueryRoleValues: ReadonlyArray<
 ];
 export const pathsApiExchangeRowsGetParametersQueryTableValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/exchange/rows']['get']['parameters']['query']['table']
-> = ['SPGL_XMJBXXB', 'SPGL_XMDWXXB', 'SPGL_XMSPSXBLXXB', 'SPGL_XMSPSXBLXXXXB'];
+> = [
+  'SPGL_XMJBXXB',
+  'SPGL_XMDWXXB',
+  'SPGL_XMSPSXBLXXB',
+  'SPGL_XMSPSXBLXXXXB',
+  'SPGL_XMSPSXPFWJXXB',
+  'SPGL_XMQTFJXXB',
+];
 export const loginResultDtoTokenTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LoginResultDto']['tokenType']
 > = ['Bearer'];
@@ -9534,10 +9672,34 @@ export const personDtoRoleValues: ReadonlyArray<
 ];
 export const exchangeTableDtoTableValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExchangeTableDto']['table']
-> = ['SPGL_XMJBXXB', 'SPGL_XMDWXXB', 'SPGL_XMSPSXBLXXB', 'SPGL_XMSPSXBLXXXXB'];
+> = [
+  'SPGL_XMJBXXB',
+  'SPGL_XMDWXXB',
+  'SPGL_XMSPSXBLXXB',
+  'SPGL_XMSPSXBLXXXXB',
+  'SPGL_XMSPSXPFWJXXB',
+  'SPGL_XMQTFJXXB',
+];
+export const tableReconciliationDtoTableValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TableReconciliationDto']['table']
+> = [
+  'SPGL_XMJBXXB',
+  'SPGL_XMDWXXB',
+  'SPGL_XMSPSXBLXXB',
+  'SPGL_XMSPSXBLXXXXB',
+  'SPGL_XMSPSXPFWJXXB',
+  'SPGL_XMQTFJXXB',
+];
 export const exchangeRowDtoTableValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExchangeRowDto']['table']
-> = ['SPGL_XMJBXXB', 'SPGL_XMDWXXB', 'SPGL_XMSPSXBLXXB', 'SPGL_XMSPSXBLXXXXB'];
+> = [
+  'SPGL_XMJBXXB',
+  'SPGL_XMDWXXB',
+  'SPGL_XMSPSXBLXXB',
+  'SPGL_XMSPSXBLXXXXB',
+  'SPGL_XMSPSXPFWJXXB',
+  'SPGL_XMQTFJXXB',
+];
 export const exchangeRowDtoStateValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExchangeRowDto']['state']
 > = ['WAITING', 'SENT', 'HELD'];

@@ -960,6 +960,18 @@ export const en: Strings = {
     invalid: 'Invalid',
     error: 'Why held',
     sentAt: 'Sent at',
+    reconciliation: 'Daily reconciliation',
+    reconciliationHint:
+      'Per table, the rows this system has sent against the rows the staging database holds; a table that does not agree has lost or doubled rows: re-send its projects.',
+    day: 'Day',
+    sentOnDay: 'Sent on the day',
+    stagedOnDay: 'Staged on the day',
+    sentTotal: 'Sent in all',
+    stagedTotal: 'Staged in all',
+    matches: 'Agrees',
+    mismatch: 'Does not agree',
+    allMatch: 'Every table agrees',
+    someMismatch: 'A table does not agree',
     tables: {
       SPGL_XMJBXXB: 'Project',
       SPGL_XMDWXXB: 'Project units',

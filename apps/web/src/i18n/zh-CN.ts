@@ -914,6 +914,18 @@ export const zh = {
     invalid: '无效',
     error: '暂缓原因',
     sentAt: '上报时间',
+    reconciliation: '每日对账',
+    reconciliationHint:
+      '按数据表核对本系统已上报的数据条数与前置库实有条数；不一致的表说明有数据丢失或重复，可对相关项目重新上报。',
+    day: '对账日期',
+    sentOnDay: '当日已上报',
+    stagedOnDay: '前置库当日写入',
+    sentTotal: '累计已上报',
+    stagedTotal: '前置库累计',
+    matches: '一致',
+    mismatch: '不一致',
+    allMatch: '全部数据表一致',
+    someMismatch: '有数据表不一致',
     tables: {
       SPGL_XMJBXXB: '项目基本信息表',
       SPGL_XMDWXXB: '项目单位信息表',

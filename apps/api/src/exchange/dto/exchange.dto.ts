@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { SPGL_TABLES } from '../../../../../libs/exchange/src';
 
 export class ExchangeTableDto {
@@ -78,4 +78,32 @@ export class ResendResultDto {
   @ApiProperty({ type: 'integer' }) appended!: number;
   /** Held rows that wait again (checked again by the sender). */
   @ApiProperty({ type: 'integer' }) released!: number;
+}
+
+export class ReconciliationQuery {
+  /** The day to reconcile (YYYY-MM-DD, the calendar's time zone); today when absent. */
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'day must be a date (YYYY-MM-DD)' })
+  @IsDateString({ strict: true }, { message: 'day must be a date (YYYY-MM-DD)' })
+  day?: string;
+}
+
+export class TableReconciliationDto {
+  @ApiProperty({ enum: SPGL_TABLES }) table!: string;
+  /** Our rows of the table marked sent on the day. */
+  @ApiProperty({ type: 'integer' }) sentOnDay!: number;
+  /** The staging database's rows of the table inserted on the day (SCSJ). */
+  @ApiProperty({ type: 'integer' }) stagedOnDay!: number;
+  @ApiProperty({ type: 'integer' }) sentTotal!: number;
+  @ApiProperty({ type: 'integer' }) stagedTotal!: number;
+  /** The totals agree. */
+  @ApiProperty() matches!: boolean;
+}
+
+export class ReconciliationDto {
+  @ApiProperty({ format: 'date' }) day!: string;
+  @ApiProperty() timeZone!: string;
+  @ApiProperty({ type: [TableReconciliationDto] }) tables!: TableReconciliationDto[];
+  @ApiProperty() matches!: boolean;
 }

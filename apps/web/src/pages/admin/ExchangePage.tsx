@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 import { formatInstant } from '../../components/format';
 import { type Tone, useTones } from '../../components/tones';
+import { ExchangeReconciliation } from './ExchangeReconciliation';
 
 const STATE_TONE: Record<string, Tone> = { SENT: 'good', WAITING: 'info', HELD: 'bad' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -79,6 +80,7 @@ export function Component() {
           />
         </>
       )}
+      {s?.enabled && <ExchangeReconciliation />}
       <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
         {t('exchange.projectRows')}
       </Typography.Title>
