@@ -124,7 +124,31 @@ describe('the exchange delivers SPGL rows to the staging database (real stack)',
       .expect(200);
 
     await eventually(async () => {
+      // The city's flow for the project's type on the catalogue version it runs on (the
+      // built-in one: version 1), its three stages and the project's items in them.
+      const [flow] = await stagingRows('SPGL_DFXMSPLCXXB', 'xzqhdm = $1', '440300');
+      expect(flow).toMatchObject({
+        dfsjzj: '440300:PA-GOVERNMENT_INVESTED:1',
+        splcbm: 'PA-GOVERNMENT_INVESTED',
+        splclx: 1,
+      });
+      const stages = await stagingRows('SPGL_DFXMSPLCJDXXB', 'splcbm = $1', flow.splcbm);
+      expect(stages.map((r) => [r.spjdbm, r.dybzspjdxh])).toEqual([
+        ['PLAN', '1'],
+        ['START_PERMIT', '3'],
+        ['COMPLETION', '4'],
+      ]);
+      const placed = await stagingRows('SPGL_DFXMSPLCJDSXXXB', 'splcbm = $1', flow.splcbm);
+      expect(placed.map((r) => r.spsxbm).sort()).toEqual(
+        (await request(h.url).get(`/api/projects/${p.id}`).set(as('x-applicant'))).body.stages
+          .flatMap((s: { themes: { items: { code: string }[] }[] }) =>
+            s.themes.flatMap((t) => t.items.map((i) => i.code)),
+          )
+          .sort(),
+      );
+      // The flow is sent before the project that points at it.
       const [project] = await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', p.id);
+      expect(Number(flow.lsh)).toBeLessThan(Number(project.lsh));
       expect(project).toMatchObject({
         xmdm: code,
         gcdm: code,
@@ -198,14 +222,21 @@ describe('the exchange delivers SPGL rows to the staging database (real stack)',
         row: expect.objectContaining({ XZQHDM: '440300', XMDM: code, GCDM: code, SJYXBS: 1 }),
       }),
     ]);
-    // In the outbox's (sending) order: the project, its unit, then each instance before its history.
+    // In the outbox's (sending) order: the flow, the project, its unit, then each instance
+    // before its history.
     const all = await request(h.url)
       .get(`/api/exchange/rows?projectId=${p.id}`)
       .set(as('x-admin'))
       .expect(200);
-    const order = (all.body.items as { table: string; key: string; row: Row }[]).map((r) =>
-      r.table === 'SPGL_XMSPSXBLXXXXB' ? `H ${String(r.row.SPSXSLBM)}` : `${r.table} ${r.key}`,
-    );
+    const listed = all.body.items as { table: string; key: string; row: Row }[];
+    const flowRows = listed.findIndex((r) => !r.table.startsWith('SPGL_DF'));
+    expect(flowRows).toBeGreaterThan(0);
+    expect(listed.slice(flowRows).every((r) => !r.table.startsWith('SPGL_DF'))).toBe(true);
+    const order = listed
+      .slice(flowRows)
+      .map((r) =>
+        r.table === 'SPGL_XMSPSXBLXXXXB' ? `H ${String(r.row.SPSXSLBM)}` : `${r.table} ${r.key}`,
+      );
     expect(order.slice(0, 2)).toEqual([
       `SPGL_XMJBXXB ${p.id}`,
       `SPGL_XMDWXXB ${p.id}:${UNIT.creditCode}`,
@@ -357,6 +388,14 @@ describe('the exchange delivers SPGL rows to the staging database (real stack)',
       .set(as('x-supervisor'))
       .expect(200);
     expect(today.body.matches).toBe(true);
+    // Every project of the flow came after the first: its rows were sent once.
+    const flows = await staging.query(
+      `SELECT dfsjzj, count(*)::int AS n FROM SPGL_DFXMSPLCJDSXXXB GROUP BY 1 HAVING count(*) > 1`,
+    );
+    expect(flows.rows).toEqual([]);
+    expect((await staging.query(`SELECT count(*)::int AS n FROM SPGL_DFXMSPLCXXB`)).rows[0].n).toBe(
+      1,
+    );
     const project = today.body.tables.find((t: { table: string }) => t.table === 'SPGL_XMJBXXB');
     expect(project.sentOnDay).toBeGreaterThan(0);
     expect(project).toMatchObject({

@@ -47,6 +47,9 @@ export const XMTZLY: Record<FundingSource, number> = {
   MIXED: 3,
 };
 
+/** 审批流程编码 SPLCBM of a project type: the flow; its version is the catalogue version's number. */
+export const flowCode = (type: ProjectType) => `PA-${type}`;
+
 /** 单位类型 DWLX (aplanmis's codes, §3.5): our construction units are 建设单位. */
 export const DWLX_CONSTRUCTION_UNIT = 1;
 

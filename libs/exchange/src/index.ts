@@ -13,3 +13,4 @@ export * from './staging';
 export * from './sender';
 export * from './queries';
 export * from './reconcile';
+export * from './flow-rows';

@@ -64,27 +64,14 @@ export async function appendExchangeRows(
 ): Promise<number> {
   const held = await tx.query<{ table_name: string; dfsjzj: string; fields: SpglFields }[]>(
     `SELECT table_name, dfsjzj, fields FROM exchange_latest
-     WHERE project_id = $1 AND (table_name <> 'SPGL_XMSPSXBLXXXXB' OR dfsjzj = ANY($2::text[]))`,
+     WHERE project_id = $1 AND table_name NOT LIKE 'SPGL\\_DF%'
+       AND (table_name <> 'SPGL_XMSPSXBLXXXXB' OR dfsjzj = ANY($2::text[]))`,
     [projectId, rows.filter((r) => r.table === 'SPGL_XMSPSXBLXXXXB').map((r) => r.dfsjzj)],
   );
   const latest = new Map(held.map((h) => [`${h.table_name}|${h.dfsjzj}`, h.fields]));
   const append = rowsToAppend(rows, latest, complete);
   if (append.length === 0) return 0;
-  // One VALUES row per outbox row, in order: the ids follow the order the rows must be sent in
-  // (a project row before its units, an instance before its history).
-  for (let at = 0; at < append.length; at += 1000) {
-    const chunk = append.slice(at, at + 1000);
-    const values: unknown[] = [projectId];
-    const tuples = chunk.map((r) => {
-      values.push(r.table, r.dfsjzj, JSON.stringify(r.fields));
-      const n = values.length;
-      return `($1, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
-    });
-    await tx.query(
-      `INSERT INTO exchange_outbox (project_id, table_name, dfsjzj, fields) VALUES ${tuples.join(', ')}`,
-      values,
-    );
-  }
+  await insertOutbox(tx, projectId, append);
   // The last version of each key is the newest (a correction appends old-invalid, then new).
   const last = new Map(append.map((r) => [`${r.table}|${r.dfsjzj}`, r]));
   const newest = [...last.values()];
@@ -100,4 +87,52 @@ export async function appendExchangeRows(
     ],
   );
   return append.length;
+}
+
+/**
+ * Appends rows that are written once and never change (a published catalogue version's flow,
+ * its stages and items): each key is claimed in exchange_latest, and only the rows this call
+ * claimed go to the outbox — a second project of the flow, or two at once, append nothing.
+ */
+export async function appendOnce(
+  tx: Tx,
+  projectId: string,
+  rows: readonly SpglRow[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const claimed = await tx.query<{ table_name: string; dfsjzj: string }[]>(
+    `INSERT INTO exchange_latest (table_name, dfsjzj, project_id, fields)
+     SELECT t, k, $1, f::jsonb FROM unnest($2::text[], $3::text[], $4::text[]) AS x(t, k, f)
+     ON CONFLICT (table_name, dfsjzj) DO NOTHING RETURNING table_name, dfsjzj`,
+    [
+      projectId,
+      rows.map((r) => r.table),
+      rows.map((r) => r.dfsjzj),
+      rows.map((r) => JSON.stringify(r.fields)),
+    ],
+  );
+  const mine = new Set(claimed.map((c) => `${c.table_name}|${c.dfsjzj}`));
+  const append = rows.filter((r) => mine.has(`${r.table}|${r.dfsjzj}`));
+  if (append.length) await insertOutbox(tx, projectId, append);
+  return append.length;
+}
+
+/**
+ * One VALUES row per outbox row, in order: the ids follow the order the rows must be sent in
+ * (a flow before its projects, a project row before its units, an instance before its history).
+ */
+async function insertOutbox(tx: Tx, projectId: string, append: readonly SpglRow[]): Promise<void> {
+  for (let at = 0; at < append.length; at += 1000) {
+    const chunk = append.slice(at, at + 1000);
+    const values: unknown[] = [projectId];
+    const tuples = chunk.map((r) => {
+      values.push(r.table, r.dfsjzj, JSON.stringify(r.fields));
+      const n = values.length;
+      return `($1, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
+    });
+    await tx.query(
+      `INSERT INTO exchange_outbox (project_id, table_name, dfsjzj, fields) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+  }
 }

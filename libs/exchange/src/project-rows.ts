@@ -1,8 +1,15 @@
 /** A project's rows after a write: its snapshot and the history of the events the write added. */
 import type { ProjectState, TimelineEvent } from '../../approval/src';
 import type { ProjectMasterData } from '../../domain/src';
-import { appendExchangeRows, type Tx } from './outbox';
-import { historyRows, snapshotRows, type HandedInFile, type IssuedResult } from './rows';
+import { flowRows } from './flow-rows';
+import { appendExchangeRows, appendOnce, type Tx } from './outbox';
+import {
+  historyRows,
+  snapshotRows,
+  type FlowVersion,
+  type HandedInFile,
+  type IssuedResult,
+} from './rows';
 
 /**
  * The project's rows after a write of its state (and the timeline events it added), appended
@@ -27,13 +34,48 @@ export async function appendProjectRows(
     master: m,
     results: await issuedResults(tx, state),
     files: await handedInFiles(tx, state),
+    flow: await flowVersion(tx, state.catalogueVersion),
   };
-  return appendExchangeRows(
-    tx,
-    state.projectId,
-    [...snapshotRows(src), ...historyRows(src, events)],
-    COMPLETE_TABLES,
+  // The flow's rows go first (a project points at its flow): when the project is created, and
+  // on an edit or a re-send (no events), which may give it the code that names its city.
+  const flows =
+    events.length === 0 || events.some((e) => e.type === 'PROJECT_CREATED')
+      ? await appendOnce(tx, state.projectId, flowRows(src, src.flow))
+      : 0;
+  return (
+    flows +
+    (await appendExchangeRows(
+      tx,
+      state.projectId,
+      [...snapshotRows(src), ...historyRows(src, events)],
+      COMPLETE_TABLES,
+    ))
   );
+}
+
+/** Published versions never change: their flow version is read once per process. */
+const flowVersions = new Map<string, FlowVersion>();
+
+/**
+ * The flow version of a catalogue version: its place among its region's published versions.
+ * A project from before catalogue versions runs on the built-in catalogue, the first version.
+ */
+async function flowVersion(tx: Tx, id: string | undefined): Promise<FlowVersion> {
+  if (!id) return { number: 1, label: 'built-in', effectiveFrom: null };
+  const known = flowVersions.get(id);
+  if (known) return known;
+  const [row] = await tx.query<{ n: string; version: string; effective_from: string | null }[]>(
+    `SELECT n, version, effective_from FROM (
+       SELECT id, version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from,
+         row_number() OVER (PARTITION BY region ORDER BY published_at, id) AS n
+       FROM catalogue_versions WHERE status = 'PUBLISHED') v
+     WHERE id = $1`,
+    [id],
+  );
+  if (!row) return { number: 1, label: id, effectiveFrom: null };
+  const v = { number: Number(row.n), label: row.version, effectiveFrom: row.effective_from };
+  flowVersions.set(id, v);
+  return v;
 }
 
 /**

@@ -17,9 +17,13 @@ import {
   SLFS_ONLINE,
   SPLCLX,
   XMTZLY,
+  flowCode,
 } from './codes';
 
 export const SPGL_TABLES = [
+  'SPGL_DFXMSPLCXXB',
+  'SPGL_DFXMSPLCJDXXB',
+  'SPGL_DFXMSPLCJDSXXXB',
   'SPGL_XMJBXXB',
   'SPGL_XMDWXXB',
   'SPGL_XMSPSXBLXXB',
@@ -53,6 +57,14 @@ export interface HandedInFile {
   contentType: string;
 }
 
+/** A catalogue version as a flow's version: its number in its region, label and start. */
+export interface FlowVersion {
+  /** 审批流程版本号: the version's place among its region's published versions (1, 2, …). */
+  number: number;
+  label: string;
+  effectiveFrom: string | null;
+}
+
 /** What the rows are made of: the project's state and master data (and its documents, files). */
 export interface ExchangeSource {
   state: ProjectState;
@@ -61,6 +73,8 @@ export interface ExchangeSource {
   results?: readonly IssuedResult[];
   /** The files handed in, by id; absent: no attachment rows. */
   files?: ReadonlyMap<string, HandedInFile>;
+  /** The flow version the project runs in (absent: version 1). */
+  flow?: FlowVersion;
 }
 
 /** 批复文件有效期限 of a document without one (aplanmis's default). */
@@ -69,9 +83,6 @@ export const UNLIMITED_VALIDITY = '9999-01-01';
 /** 附件类型 FJLX: the file's type by its name's extension, else by its content type. */
 const fileType = (name: string, contentType: string) =>
   /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase() ?? contentType.split('/').pop() ?? '';
-
-/** The flow a project follows: one per project type (the catalogue's flows are not sent yet). */
-export const flowCode = (s: ProjectState) => `PA-${s.type}`;
 
 /** 审批事项实例编码: one instance per item and application round. */
 export const instanceCode = (i: ItemState) => `${i.taskId}:${i.round}`;
@@ -112,8 +123,8 @@ export function snapshotRows(src: ExchangeSource): SpglRow[] {
       YDMJ: m.landArea ?? null,
       JZMJ: m.floorArea ?? null,
       SBSJ: day(s.createdAt),
-      SPLCBM: flowCode(s),
-      SPLCBBH: 1,
+      SPLCBM: flowCode(s.type),
+      SPLCBBH: src.flow?.number ?? 1,
     },
   };
   const units: SpglRow[] = (m.constructionUnits ?? []).map((u) => ({
@@ -140,8 +151,8 @@ export function snapshotRows(src: ExchangeSource): SpglRow[] {
         GCDM: code,
         SPSXBM: i.code,
         SPSXBBH: 1,
-        SPLCBM: flowCode(s),
-        SPLCBBH: 1,
+        SPLCBM: flowCode(s.type),
+        SPLCBBH: src.flow?.number ?? 1,
         SPSXSLBM: instanceCode(i),
         SPBMBM: i.department,
         SPBMMC: departmentNames(i.department).zh,

@@ -25,6 +25,9 @@ export interface Sent {
 }
 
 const REQUIRED: Record<SpglTable, string[]> = {
+  SPGL_DFXMSPLCXXB: ['SPLCBM', 'SPLCBBH', 'SPLCMC', 'SPLCLX'],
+  SPGL_DFXMSPLCJDXXB: ['SPLCBM', 'SPLCBBH', 'SPJDBM', 'SPJDXH', 'DYBZSPJDXH'],
+  SPGL_DFXMSPLCJDSXXXB: ['SPLCBM', 'SPLCBBH', 'SPJDXH', 'SPSXBM', 'SPSXMC', 'SPBMBM'],
   SPGL_XMJBXXB: ['XMDM', 'GCDM', 'XMMC', 'SPLCLX'],
   SPGL_XMDWXXB: ['GCDM', 'DWTYSHXYDM', 'DWMC'],
   SPGL_XMSPSXBLXXB: ['GCDM', 'SPSXBM', 'SPSXSLBM'],
@@ -35,6 +38,13 @@ const REQUIRED: Record<SpglTable, string[]> = {
 };
 
 /** The tables whose rows belong to an item instance: sent only after it (030). */
+/** The local flow's tables (§3.1–3.3): of the city, not of a project; sent before its projects. */
+const OF_FLOW = new Set<SpglTable>([
+  'SPGL_DFXMSPLCXXB',
+  'SPGL_DFXMSPLCJDXXB',
+  'SPGL_DFXMSPLCJDSXXXB',
+]);
+
 export const OF_INSTANCE: ReadonlySet<SpglTable> = new Set<SpglTable>([
   'SPGL_XMSPSXBLXXXXB',
   'SPGL_XMSPSXPFWJXXB',
@@ -46,7 +56,7 @@ const empty = (v: unknown) => v === null || v === undefined || v === '';
 /** Why the row may not be sent (`<code> <what>`), or undefined when it may. */
 export function ruleViolation(row: RuleRow, sent: Sent): string | undefined {
   const f = row.fields;
-  if (row.table !== 'SPGL_XMJBXXB' && !sent.projects.has(row.projectId))
+  if (row.table !== 'SPGL_XMJBXXB' && !OF_FLOW.has(row.table) && !sent.projects.has(row.projectId))
     return `${HOLD.PROJECT_NOT_SENT} 未上传项目: the project row is not sent yet`;
   if (OF_INSTANCE.has(row.table) && !sent.instances.has(String(f.SPSXSLBM)))
     return `${HOLD.INSTANCE_NOT_SENT} 未上传事项实例: item instance ${String(f.SPSXSLBM)} is not sent yet`;

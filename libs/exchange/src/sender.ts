@@ -157,7 +157,10 @@ export class ExchangeSender {
  * is updated to what is sent. Returns the rows filled.
  */
 async function fillProjectCodes(tx: Tx, rows: OutboxRow[]): Promise<OutboxRow[]> {
-  const lacking = rows.filter((r) => r.table_name !== 'SPGL_XMJBXXB' && !r.fields.GCDM);
+  // The flow's rows (SPGL_DF…) are the city's: they carry no project code.
+  const lacking = rows.filter(
+    (r) => r.table_name !== 'SPGL_XMJBXXB' && !r.table_name.startsWith('SPGL_DF') && !r.fields.GCDM,
+  );
   if (lacking.length === 0) return [];
   const projects = await tx.query<{ project_id: string; fields: SpglFields }[]>(
     `SELECT project_id, fields FROM exchange_latest
@@ -181,9 +184,7 @@ async function sentBefore(tx: Tx, rows: OutboxRow[]): Promise<Sent> {
   const projects = [...new Set(rows.map((r) => r.project_id))];
   const instances = [
     ...new Set(
-      rows
-        .filter((r) => OF_INSTANCE.has(r.table_name))
-        .map((r) => String(r.fields.SPSXSLBM)),
+      rows.filter((r) => OF_INSTANCE.has(r.table_name)).map((r) => String(r.fields.SPSXSLBM)),
     ),
   ];
   const p = await tx.query<{ project_id: string }[]>(

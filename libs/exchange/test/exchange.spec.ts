@@ -1,6 +1,7 @@
 import { Project } from '../../approval/test/fixture';
 import { HOLD } from '../src/codes';
 import { CORRECTED, DELETED, rowsToAppend } from '../src/outbox';
+import { flowRows } from '../src/flow-rows';
 import { historyRows, snapshotRows, type SpglRow } from '../src/rows';
 import { markSent, ruleViolation, type Sent } from '../src/rules';
 
@@ -218,5 +219,43 @@ describe('approval documents and other attachments', () => {
     ).toEqual([
       expect.objectContaining({ fields: expect.objectContaining({ SJYXBS: 0, SJWXYY: DELETED }) }),
     ]);
+  });
+});
+
+describe('the local flow, its stages and items', () => {
+  it("names the project type's flow on the catalogue version, its three stages and the project's items", () => {
+    const p = new Project([{ code: 'A' }, { code: 'B', department: 'DRC', prerequisites: ['A'] }]);
+    const version = { number: 2, label: 'weifang-2026.2', effectiveFrom: '2026-03-01' };
+    const rows = flowRows({ state: p.state, master: MASTER, flow: version }, version);
+    expect(rows.map((r) => r.table)).toEqual([
+      'SPGL_DFXMSPLCXXB',
+      'SPGL_DFXMSPLCJDXXB',
+      'SPGL_DFXMSPLCJDXXB',
+      'SPGL_DFXMSPLCJDXXB',
+      'SPGL_DFXMSPLCJDSXXXB',
+      'SPGL_DFXMSPLCJDSXXXB',
+    ]);
+    expect(rows[0]).toMatchObject({
+      dfsjzj: '440300:PA-GOVERNMENT_INVESTED:2',
+      fields: { XZQHDM: '440300', SPLCBBH: 2, SPLCLX: 1, SPLCSXSJ: '2026-03-01' },
+    });
+    expect(
+      rows.slice(1, 4).map((r) => [r.fields.SPJDBM, r.fields.SPJDXH, r.fields.DYBZSPJDXH]),
+    ).toEqual([
+      ['PLAN', 1, '1'],
+      ['START_PERMIT', 2, '3'],
+      ['COMPLETION', 3, '4'],
+    ]);
+    expect(rows[5].fields).toMatchObject({ SPSXBM: 'B', SPBMBM: 'DRC', QZSPSXBM: 'A', SPJDXH: 1 });
+    // The project and its instances point at the same flow version.
+    const project = snapshotRows({ state: p.state, master: MASTER, flow: version })[0];
+    expect(project.fields).toMatchObject({ SPLCBM: 'PA-GOVERNMENT_INVESTED', SPLCBBH: 2 });
+    // Not the project's rows: sent before any project, never held for one.
+    for (const r of rows)
+      expect(ruleViolation({ projectId: 'p1', table: r.table, fields: r.fields }, none())).toBe(
+        undefined,
+      );
+    // No code, no city: nothing to report yet.
+    expect(flowRows({ state: p.state, master: {} }, version)).toEqual([]);
   });
 });

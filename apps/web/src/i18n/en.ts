@@ -973,6 +973,9 @@ export const en: Strings = {
     allMatch: 'Every table agrees',
     someMismatch: 'A table does not agree',
     tables: {
+      SPGL_DFXMSPLCXXB: 'Approval flows',
+      SPGL_DFXMSPLCJDXXB: 'Flow stages',
+      SPGL_DFXMSPLCJDSXXXB: 'Flow stage items',
       SPGL_XMJBXXB: 'Project',
       SPGL_XMDWXXB: 'Project units',
       SPGL_XMSPSXBLXXB: 'Item instances',

@@ -927,6 +927,9 @@ export const zh = {
     allMatch: '全部数据表一致',
     someMismatch: '有数据表不一致',
     tables: {
+      SPGL_DFXMSPLCXXB: '地方项目审批流程信息表',
+      SPGL_DFXMSPLCJDXXB: '地方项目审批流程阶段信息表',
+      SPGL_DFXMSPLCJDSXXXB: '地方项目审批流程阶段事项信息表',
       SPGL_XMJBXXB: '项目基本信息表',
       SPGL_XMDWXXB: '项目单位信息表',
       SPGL_XMSPSXBLXXB: '项目审批事项办理信息表',
