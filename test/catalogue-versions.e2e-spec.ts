@@ -429,6 +429,7 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       added: [],
       removed: [],
       changed: [{ code: 'WF_EIA', fields: ['promisedLimitDays'] }],
+      names: { WF_EIA: { name: '建设项目环境影响评价审批（省级）', nameEn: expect.any(String) } },
     });
     expect(diff.body.policies).toEqual(['SOCIAL_INVESTMENT']);
 

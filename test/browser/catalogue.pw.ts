@@ -81,8 +81,8 @@ test("an administrator loads a city's catalogue from a file, sees its error besi
   await expect(
     page.getByRole('row', { name: '建设项目环境影响评价审批（省级） WF_EIA' }),
   ).toContainText('承诺 6 / 法定 30');
-  await expect(page.getByText('+ WF_EIA')).toBeVisible();
-  await expect(page.getByText('− PLANNING_PERMIT')).toBeVisible();
+  await expect(page.getByText('+ 建设项目环境影响评价审批（省级）（WF_EIA）')).toBeVisible();
+  await expect(page.getByText('− 建设工程规划许可证核发（PLANNING_PERMIT）')).toBeVisible();
   await expectAccessible(page, 'catalogue versions');
   await screenshot(page, 'admin-catalogue-zh-CN');
 

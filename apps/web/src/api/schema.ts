@@ -1555,6 +1555,12 @@ export interface components {
       added: string[];
       removed: string[];
       changed: components['schemas']['EntryChangeDto'][];
+      names: {
+        [key: string]: {
+          name: string;
+          nameEn?: string;
+        };
+      };
     };
     CatalogueDiffDto: {
       from: components['schemas']['CatalogueVersionDto'];
@@ -2546,6 +2552,9 @@ export interface components {
     ExchangeTableDto: {
       /** @enum {string} */
       table:
+        | 'SPGL_DFXMSPLCXXB'
+        | 'SPGL_DFXMSPLCJDXXB'
+        | 'SPGL_DFXMSPLCJDSXXXB'
         | 'SPGL_XMJBXXB'
         | 'SPGL_XMDWXXB'
         | 'SPGL_XMSPSXBLXXB'
@@ -2567,6 +2576,9 @@ export interface components {
     TableReconciliationDto: {
       /** @enum {string} */
       table:
+        | 'SPGL_DFXMSPLCXXB'
+        | 'SPGL_DFXMSPLCJDXXB'
+        | 'SPGL_DFXMSPLCJDSXXXB'
         | 'SPGL_XMJBXXB'
         | 'SPGL_XMDWXXB'
         | 'SPGL_XMSPSXBLXXB'
@@ -2589,6 +2601,9 @@ export interface components {
     ExchangeRowDto: {
       /** @enum {string} */
       table:
+        | 'SPGL_DFXMSPLCXXB'
+        | 'SPGL_DFXMSPLCJDXXB'
+        | 'SPGL_DFXMSPLCJDSXXXB'
         | 'SPGL_XMJBXXB'
         | 'SPGL_XMDWXXB'
         | 'SPGL_XMSPSXBLXXB'
@@ -9106,6 +9121,9 @@ export interface operations {
         limit?: number;
         projectId?: string;
         table?:
+          | 'SPGL_DFXMSPLCXXB'
+          | 'SPGL_DFXMSPLCJDXXB'
+          | 'SPGL_DFXMSPLCJDSXXXB'
           | 'SPGL_XMJBXXB'
           | 'SPGL_XMDWXXB'
           | 'SPGL_XMSPSXBLXXB'
@@ -9345,6 +9363,9 @@ export const pathsApiAdminUsersGetParametersQueryRoleValues: ReadonlyArray<
 export const pathsApiExchangeRowsGetParametersQueryTableValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/exchange/rows']['get']['parameters']['query']['table']
 > = [
+  'SPGL_DFXMSPLCXXB',
+  'SPGL_DFXMSPLCJDXXB',
+  'SPGL_DFXMSPLCJDSXXXB',
   'SPGL_XMJBXXB',
   'SPGL_XMDWXXB',
   'SPGL_XMSPSXBLXXB',
@@ -9673,6 +9694,9 @@ export const personDtoRoleValues: ReadonlyArray<
 export const exchangeTableDtoTableValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExchangeTableDto']['table']
 > = [
+  'SPGL_DFXMSPLCXXB',
+  'SPGL_DFXMSPLCJDXXB',
+  'SPGL_DFXMSPLCJDSXXXB',
   'SPGL_XMJBXXB',
   'SPGL_XMDWXXB',
   'SPGL_XMSPSXBLXXB',
@@ -9683,6 +9707,9 @@ export const exchangeTableDtoTableValues: ReadonlyArray<
 export const tableReconciliationDtoTableValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TableReconciliationDto']['table']
 > = [
+  'SPGL_DFXMSPLCXXB',
+  'SPGL_DFXMSPLCJDXXB',
+  'SPGL_DFXMSPLCJDSXXXB',
   'SPGL_XMJBXXB',
   'SPGL_XMDWXXB',
   'SPGL_XMSPSXBLXXB',
@@ -9693,6 +9720,9 @@ export const tableReconciliationDtoTableValues: ReadonlyArray<
 export const exchangeRowDtoTableValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExchangeRowDto']['table']
 > = [
+  'SPGL_DFXMSPLCXXB',
+  'SPGL_DFXMSPLCJDXXB',
+  'SPGL_DFXMSPLCJDSXXXB',
   'SPGL_XMJBXXB',
   'SPGL_XMDWXXB',
   'SPGL_XMSPSXBLXXB',

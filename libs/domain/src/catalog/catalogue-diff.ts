@@ -11,6 +11,8 @@ export interface ListDiff {
   readonly added: readonly string[];
   readonly removed: readonly string[];
   readonly changed: readonly EntryChange[];
+  /** The names of the entries named above (the newer version's where both have one). */
+  readonly names: Readonly<Record<string, { readonly name: string; readonly nameEn?: string }>>;
 }
 
 /** What changes from one catalogue version to another, by code and field. */
@@ -24,10 +26,9 @@ export interface CatalogueDiff {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function listDiff<T extends { readonly code: string }>(
-  from: readonly T[],
-  to: readonly T[],
-): ListDiff {
+function listDiff<
+  T extends { readonly code: string; readonly name?: string; readonly nameEn?: string },
+>(from: readonly T[], to: readonly T[]): ListDiff {
   const before = new Map(from.map((e) => [e.code, e]));
   const after = new Map(to.map((e) => [e.code, e]));
   const changed: EntryChange[] = [];
@@ -40,11 +41,14 @@ function listDiff<T extends { readonly code: string }>(
     );
     if (fields.length) changed.push({ code, fields });
   }
-  return {
-    added: [...after.keys()].filter((c) => !before.has(c)),
-    removed: [...before.keys()].filter((c) => !after.has(c)),
-    changed,
-  };
+  const added = [...after.keys()].filter((c) => !before.has(c));
+  const removed = [...before.keys()].filter((c) => !after.has(c));
+  const names: Record<string, { name: string; nameEn?: string }> = {};
+  for (const code of [...added, ...removed, ...changed.map((c) => c.code)]) {
+    const e = after.get(code) ?? before.get(code);
+    if (e?.name) names[code] = { name: e.name, ...(e.nameEn ? { nameEn: e.nameEn } : {}) };
+  }
+  return { added, removed, changed, names };
 }
 
 export function diffCatalogues(from: CatalogueDocument, to: CatalogueDocument): CatalogueDiff {

@@ -118,6 +118,19 @@ describe('a catalogue version document', () => {
       { code: next.items[0].code, fields: ['promisedLimitDays'] },
     ]);
     expect(diff.policies).toEqual(['SOCIAL_INVESTMENT']);
-    expect(diffCatalogues(seed, copy()).items).toEqual({ added: [], removed: [], changed: [] });
+    // Each entry named, in both languages, so the page does not show bare codes.
+    expect(diff.items.names.PROJECT_PROPOSAL).toEqual({
+      name: expect.stringMatching(/[\u4e00-\u9fff]/),
+      nameEn: expect.stringMatching(/^[A-Z]/),
+    });
+    expect(Object.keys(diff.items.names).sort()).toEqual(
+      ['CITY_OWN_ITEM', 'PROJECT_PROPOSAL', next.items[0].code].sort(),
+    );
+    expect(diffCatalogues(seed, copy()).items).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+      names: {},
+    });
   });
 });

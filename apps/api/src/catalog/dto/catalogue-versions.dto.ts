@@ -78,6 +78,16 @@ class ListDiffDto {
   @ApiProperty({ type: [String] }) added!: string[];
   @ApiProperty({ type: [String] }) removed!: string[];
   @ApiProperty({ type: [EntryChangeDto] }) changed!: EntryChangeDto[];
+  /** The names of the entries above, by code (the newer version's where both have one). */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      properties: { name: { type: 'string' }, nameEn: { type: 'string' } },
+      required: ['name'],
+    },
+  })
+  names!: Record<string, { name: string; nameEn?: string }>;
 }
 
 export class CatalogueDiffDto {

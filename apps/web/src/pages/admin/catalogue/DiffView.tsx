@@ -6,25 +6,35 @@ import { useTones } from '../../../components/tones';
 type ListDiff = CatalogueDiff['items'];
 
 function Changes({ diff }: { diff: ListDiff }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tones = useTones();
+  const en = i18n.language === 'en';
+  // An entry by its name in the reader's language, its code beside it.
+  const named = (code: string) => {
+    const n = diff.names[code];
+    const name = n && (en ? (n.nameEn ?? n.name) : n.name);
+    return name ? (en ? `${name} (${code})` : `${name}（${code}）`) : code;
+  };
+  const field = (f: string) => t(`catalogue.field.${f}`, { defaultValue: f });
   if (!diff.added.length && !diff.removed.length && !diff.changed.length)
     return <>{t('catalogue.diffNone')}</>;
   return (
     <>
       {diff.added.map((c) => (
         <Tag key={`+${c}`} color={tones.good}>
-          + {c}
+          + {named(c)}
         </Tag>
       ))}
       {diff.removed.map((c) => (
         <Tag key={`-${c}`} color={tones.bad}>
-          − {c}
+          − {named(c)}
         </Tag>
       ))}
       {diff.changed.map((c) => (
         <Tag key={`~${c.code}`} color={tones.warn}>
-          {c.code}: {c.fields.join(', ')}
+          {named(c.code)}
+          {en ? ': ' : '：'}
+          {c.fields.map(field).join(en ? ', ' : '、')}
         </Tag>
       ))}
     </>
