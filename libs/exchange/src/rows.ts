@@ -89,6 +89,20 @@ export const instanceCode = (i: ItemState) => `${i.taskId}:${i.round}`;
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** The project's codes and the columns every one of its rows starts with (§2). */
+function projectColumns(m: ProjectMasterData) {
+  const code = m.projectCode ?? null;
+  const division = (code && divisionOfProjectCode(code)) ?? null;
+  return { code, division, common: { XZQHDM: division, SJYXBS: SJYXBS_VALID, SJWXYY: null } };
+}
+
+/** 并联审批实例 BLSPSLBM of an item: its stage's instance when the stage holds more than one item. */
+function parallelInstance(s: ProjectState): (i: ItemState) => string | null {
+  const perStage = new Map<string, number>();
+  for (const i of s.items) perStage.set(i.stage, (perStage.get(i.stage) ?? 0) + 1);
+  return (i) => ((perStage.get(i.stage) ?? 0) > 1 ? `${s.projectId}:${i.stage}` : null);
+}
+
 /**
  * Whether an item has an instance (事项实例) on the platform: once its stage was handed in (已接件),
  * even while it waits for a prerequisite after the acceptance, or from a second round on.
@@ -99,9 +113,7 @@ const hasInstance = (s: ProjectState, i: ItemState) =>
 /** The snapshot rows: project, units, item instances. */
 export function snapshotRows(src: ExchangeSource): SpglRow[] {
   const { state: s, master: m } = src;
-  const code = m.projectCode ?? null;
-  const division = (code && divisionOfProjectCode(code)) ?? null;
-  const common = { XZQHDM: division, SJYXBS: SJYXBS_VALID, SJWXYY: null };
+  const { code, division, common } = projectColumns(m);
   const project: SpglRow = {
     table: 'SPGL_XMJBXXB',
     dfsjzj: s.projectId,
@@ -139,8 +151,7 @@ export function snapshotRows(src: ExchangeSource): SpglRow[] {
       DWLX: DWLX_CONSTRUCTION_UNIT,
     },
   }));
-  const perStage = new Map<string, number>();
-  for (const i of s.items) perStage.set(i.stage, (perStage.get(i.stage) ?? 0) + 1);
+  const parallel = parallelInstance(s);
   const instances: SpglRow[] = s.items
     .filter((i) => hasInstance(s, i))
     .map((i) => ({
@@ -159,7 +170,7 @@ export function snapshotRows(src: ExchangeSource): SpglRow[] {
         SLFS: SLFS_ONLINE,
         GKFS: 1,
         // 并联审批实例: the stage's instance when it holds more than one item.
-        BLSPSLBM: (perStage.get(i.stage) ?? 0) > 1 ? `${s.projectId}:${i.stage}` : null,
+        BLSPSLBM: parallel(i),
         SXBLSX: i.limitDays,
       },
     }));
@@ -173,8 +184,7 @@ export function snapshotRows(src: ExchangeSource): SpglRow[] {
  * invalidates its row.
  */
 function documentRows({ state: s, master: m, results = [] }: ExchangeSource): SpglRow[] {
-  const code = m.projectCode ?? null;
-  const division = (code && divisionOfProjectCode(code)) ?? null;
+  const { code, common } = projectColumns(m);
   return results.flatMap((r) => {
     const i = s.items.find((x) => x.code === r.itemCode);
     if (!i || i.status !== 'APPROVED' || i.round !== r.round) return [];
@@ -183,9 +193,7 @@ function documentRows({ state: s, master: m, results = [] }: ExchangeSource): Sp
         table: 'SPGL_XMSPSXPFWJXXB' as const,
         dfsjzj: `${instanceCode(i)}:result`,
         fields: {
-          XZQHDM: division,
-          SJYXBS: SJYXBS_VALID,
-          SJWXYY: null,
+          ...common,
           GCDM: code,
           SPSXSLBM: instanceCode(i),
           PFRQ: r.decidedOn,
@@ -207,10 +215,8 @@ function documentRows({ state: s, master: m, results = [] }: ExchangeSource): Sp
  */
 function attachmentRows({ state: s, master: m, files }: ExchangeSource): SpglRow[] {
   if (!files) return [];
-  const code = m.projectCode ?? null;
-  const division = (code && divisionOfProjectCode(code)) ?? null;
-  const perStage = new Map<string, number>();
-  for (const i of s.items) perStage.set(i.stage, (perStage.get(i.stage) ?? 0) + 1);
+  const { code, common } = projectColumns(m);
+  const parallel = parallelInstance(s);
   return s.items
     .filter((i) => hasInstance(s, i))
     .flatMap((i) =>
@@ -223,12 +229,10 @@ function attachmentRows({ state: s, master: m, files }: ExchangeSource): SpglRow
               table: 'SPGL_XMQTFJXXB' as const,
               dfsjzj: f.id,
               fields: {
-                XZQHDM: division,
-                SJYXBS: SJYXBS_VALID,
-                SJWXYY: null,
+                ...common,
                 GCDM: code,
                 SPSXSLBM: instanceCode(i),
-                BLSPSLBM: (perStage.get(i.stage) ?? 0) > 1 ? `${s.projectId}:${i.stage}` : null,
+                BLSPSLBM: parallel(i),
                 FJMC: file.filename,
                 FJFL: 1,
                 FJLX: fileType(file.filename, file.contentType),
@@ -244,8 +248,7 @@ function attachmentRows({ state: s, master: m, files }: ExchangeSource): SpglRow
 /** The state-history rows of the timeline events `events` (one per item they changed). */
 export function historyRows(src: ExchangeSource, events: readonly TimelineEvent[]): SpglRow[] {
   const { state: s } = src;
-  const code = src.master.projectCode ?? null;
-  const division = (code && divisionOfProjectCode(code)) ?? null;
+  const { code, common } = projectColumns(src.master);
   const rows: SpglRow[] = [];
   for (const e of events) {
     let blzt = BLZT_BY_EVENT[e.type];
@@ -263,9 +266,7 @@ export function historyRows(src: ExchangeSource, events: readonly TimelineEvent[
         table: 'SPGL_XMSPSXBLXXXXB',
         dfsjzj: `${s.projectId}:${e.seq}:${i.code}`,
         fields: {
-          XZQHDM: division,
-          SJYXBS: SJYXBS_VALID,
-          SJWXYY: null,
+          ...common,
           GCDM: code,
           SPSXSLBM: instanceCode(i),
           BLCS: e.onBehalfOf ?? e.role,
