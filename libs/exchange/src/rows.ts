@@ -96,7 +96,8 @@ export function snapshotRows(src: ExchangeSource): SpglRow[] {
   const perStage = new Map<string, number>();
   for (const i of s.items) perStage.set(i.stage, (perStage.get(i.stage) ?? 0) + 1);
   const instances: SpglRow[] = s.items
-    .filter((i) => i.status !== 'PENDING' || i.round > 1)
+    // 预审 is no application yet: a pre-reviewed item's instance begins with its stage's hand-in.
+    .filter((i) => (i.status !== 'PENDING' && i.status !== 'PRE_REVIEW') || i.round > 1)
     .map((i) => ({
       table: 'SPGL_XMSPSXBLXXB',
       dfsjzj: instanceCode(i),

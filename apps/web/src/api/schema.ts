@@ -420,6 +420,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{id}/stages/{stage}/pre-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ProjectCommandsController_preReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/stages/{stage}/acceptance': {
     parameters: {
       query?: never;
@@ -702,6 +718,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['TasksController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{taskId}/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TasksController_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{taskId}/pre-review-comment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TasksController_preReviewComment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1647,6 +1695,16 @@ export interface components {
       reason: components['schemas']['AnswerReasonDto'][];
       correction: string | null;
     };
+    CommitmentCheckDto: {
+      passed: boolean;
+      comment?: string;
+    };
+    CommitmentDto: {
+      text: string;
+      /** Format: date */
+      checkDue: string;
+      check?: components['schemas']['CommitmentCheckDto'];
+    };
     ItemReportDto: {
       code: string;
       name: string;
@@ -1654,7 +1712,7 @@ export interface components {
       department: string;
       /** @enum {string|null} */
       jointProcedure: 'SITE_SURVEY' | 'DRAWING_REVIEW' | 'ACCEPTANCE' | 'SURVEYING' | null;
-      /** @description PENDING, SUBMITTED, UNDER_REVIEW, … */
+      /** @description PENDING, PRE_REVIEW, SUBMITTED, UNDER_REVIEW, …, APPROVED, REJECTED, REVOKED */
       status: string;
       taskId: string;
       round: number;
@@ -1668,6 +1726,8 @@ export interface components {
       prerequisites: string[];
       pauses: components['schemas']['PauseDto'][];
       materials: components['schemas']['ItemMaterialDto'][];
+      commitmentEligible: boolean;
+      onCommitment: components['schemas']['CommitmentDto'] | null;
     };
     ThemeReportDto: {
       code: string;
@@ -1687,6 +1747,8 @@ export interface components {
       /** Format: date */
       completedOn: string | null;
       returnReason: string | null;
+      /** Format: date */
+      preReviewedOn: string | null;
       usedDays: number;
       themes: components['schemas']['ThemeReportDto'][];
     };
@@ -1802,6 +1864,9 @@ export interface components {
       note?: string;
       materials?: components['schemas']['MaterialDto'][];
     };
+    NoteDto: {
+      note?: string;
+    };
     ReturnedMaterialDto: {
       itemCode: string;
       materialCode: string;
@@ -1819,9 +1884,6 @@ export interface components {
       reason?: string;
       materials?: components['schemas']['ReturnedMaterialDto'][];
       deficiencies?: components['schemas']['WindowDeficiencyDto'][];
-    };
-    NoteDto: {
-      note?: string;
     };
     WithdrawalDto: {
       reason?: string;
@@ -1909,7 +1971,13 @@ export interface components {
       itemName: string;
       department: string;
       /** @enum {string} */
-      status: 'UNDER_REVIEW' | 'SUPPLEMENT_REQUESTED' | 'SPECIAL_PROCEDURE' | 'SUSPENDED';
+      status:
+        | 'UNDER_REVIEW'
+        | 'SUPPLEMENT_REQUESTED'
+        | 'SPECIAL_PROCEDURE'
+        | 'SUSPENDED'
+        | 'PRE_REVIEW'
+        | 'CHECK_DUE';
       /** @enum {string} */
       risk: 'ON_TRACK' | 'AT_RISK' | 'OVERDUE';
       /** Format: date */
@@ -1948,11 +2016,13 @@ export interface components {
         | 'REQUEST_SUPPLEMENT'
         | 'START_SPECIAL_PROCEDURE'
         | 'END_SPECIAL_PROCEDURE'
-        | 'ACCEPT_WITH_DEFICIENCY';
+        | 'ACCEPT_WITH_DEFICIENCY'
+        | 'APPROVE_ON_COMMITMENT';
       comment?: string;
       procedure?: components['schemas']['ProcedureDto'];
       deficiency?: components['schemas']['DeficiencyDto'];
       materials?: components['schemas']['CorrectionDto'][];
+      commitment?: string;
     };
     CommandResultItemDto: {
       code: string;
@@ -1974,6 +2044,9 @@ export interface components {
       result: components['schemas']['CommandResultDto'];
       item: components['schemas']['ItemReportDto'];
       projectClock: components['schemas']['ProjectClockDto'];
+    };
+    PreReviewCommentDto: {
+      comment: string;
     };
     StageSubmissionDto: {
       /** Format: uuid */
@@ -2031,6 +2104,19 @@ export interface components {
       respondedOnTime: number;
       overdue: number;
     };
+    HandoverStatisticsDto: {
+      /** @description mean working days, one decimal; null when there is nothing to average */
+      withPreReview: number | null;
+      withPreReviewCount: number;
+      /** @description mean working days, one decimal; null when there is nothing to average */
+      withoutPreReview: number | null;
+      withoutPreReviewCount: number;
+    };
+    CommitmentStatisticsDto: {
+      approvedOnCommitment: number;
+      checksPassed: number;
+      revoked: number;
+    };
     StatisticsDto: {
       /** Format: date */
       from: string;
@@ -2043,6 +2129,8 @@ export interface components {
       byDepartment: components['schemas']['DepartmentStatisticsDto'][];
       satisfaction: components['schemas']['SatisfactionStatisticsDto'];
       rectifications: components['schemas']['RectificationStatisticsDto'];
+      handover: components['schemas']['HandoverStatisticsDto'];
+      commitments: components['schemas']['CommitmentStatisticsDto'];
     };
     NoticeTextDto: {
       /** @example supplementRequested */
@@ -4813,6 +4901,89 @@ export interface operations {
       };
     };
   };
+  ProjectCommandsController_preReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : - */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+        stage: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectReportDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   ProjectCommandsController_accept: {
     parameters: {
       query?: never;
@@ -6263,7 +6434,13 @@ export interface operations {
         pageSize?: number;
         projectId?: string;
         risk?: 'ON_TRACK' | 'AT_RISK' | 'OVERDUE';
-        status?: 'UNDER_REVIEW' | 'SUPPLEMENT_REQUESTED' | 'SPECIAL_PROCEDURE' | 'SUSPENDED';
+        status?:
+          | 'UNDER_REVIEW'
+          | 'SUPPLEMENT_REQUESTED'
+          | 'SPECIAL_PROCEDURE'
+          | 'SUSPENDED'
+          | 'PRE_REVIEW'
+          | 'CHECK_DUE';
       };
       header?: never;
       path?: never;
@@ -6350,6 +6527,170 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['DecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionOutcomeDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  TasksController_check: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : - */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommitmentCheckDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionOutcomeDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  TasksController_preReviewComment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : - */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreReviewCommentDto'];
       };
     };
     responses: {
@@ -8963,6 +9304,9 @@ export const pathsApiProjectsGetParametersQueryTypeValues: ReadonlyArray<
 export const pathsApiProjectsIdStagesStageSubmissionPostParametersPathStageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/projects/{id}/stages/{stage}/submission']['post']['parameters']['path']['stage']
 > = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const pathsApiProjectsIdStagesStagePreReviewPostParametersPathStageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/projects/{id}/stages/{stage}/pre-review']['post']['parameters']['path']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
 export const pathsApiProjectsIdStagesStageAcceptancePostParametersPathStageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/projects/{id}/stages/{stage}/acceptance']['post']['parameters']['path']['stage']
 > = ['PLAN', 'START_PERMIT', 'COMPLETION'];
@@ -8971,7 +9315,14 @@ export const pathsApiTasksGetParametersQueryRiskValues: ReadonlyArray<
 > = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
 export const pathsApiTasksGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/tasks']['get']['parameters']['query']['status']
-> = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
+> = [
+  'UNDER_REVIEW',
+  'SUPPLEMENT_REQUESTED',
+  'SPECIAL_PROCEDURE',
+  'SUSPENDED',
+  'PRE_REVIEW',
+  'CHECK_DUE',
+];
 export const pathsApiEscalationsGetParametersQueryRiskValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/escalations']['get']['parameters']['query']['risk']
 > = ['AT_RISK', 'OVERDUE'];
@@ -9197,7 +9548,14 @@ export const projectMasterDataDtoFundingSourceValues: ReadonlyArray<
 > = ['GOVERNMENT', 'STATE_OWNED', 'PRIVATE', 'FOREIGN', 'MIXED'];
 export const taskDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TaskDto']['status']
-> = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
+> = [
+  'UNDER_REVIEW',
+  'SUPPLEMENT_REQUESTED',
+  'SPECIAL_PROCEDURE',
+  'SUSPENDED',
+  'PRE_REVIEW',
+  'CHECK_DUE',
+];
 export const taskDtoRiskValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TaskDto']['risk']
 > = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
@@ -9213,6 +9571,7 @@ export const decisionDtoActionValues: ReadonlyArray<
   'START_SPECIAL_PROCEDURE',
   'END_SPECIAL_PROCEDURE',
   'ACCEPT_WITH_DEFICIENCY',
+  'APPROVE_ON_COMMITMENT',
 ];
 export const commandResultDtoStageValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CommandResultDto']['stage']

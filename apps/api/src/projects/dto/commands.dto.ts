@@ -201,6 +201,35 @@ export class DecisionDto {
   @ValidateNested({ each: true })
   @Type(() => CorrectionDto)
   materials?: CorrectionDto[];
+
+  /** APPROVE_ON_COMMITMENT: the applicant's written commitment (告知承诺), stored and shown. */
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  commitment?: string;
+}
+
+/** The follow-up check (核查) of an approval on commitment: failed revokes the result. */
+export class CommitmentCheckDto {
+  @ApiProperty({ type: Boolean })
+  @IsBoolean({ message: 'passed must be true or false' })
+  passed!: boolean;
+
+  /** Required when the check failed: why. */
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  comment?: string;
+}
+
+/** A department's pre-review comment (预审意见): no decision, no clock. */
+export class PreReviewCommentDto {
+  @ApiProperty({ type: String, minLength: 1, maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  comment!: string;
 }
 
 export class NoteDto {
