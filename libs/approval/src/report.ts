@@ -108,8 +108,8 @@ export function itemReport(i: ItemState, c: ItemClock) {
     pauses: i.pauses,
     /** What the item asks for, and where each material stands (files: GET …/materials). */
     materials: (i.materials ?? []).map(materialReport),
-    /** 告知承诺制: whether the catalogue lets the item be approved on commitment. */
-    commitmentEligible: i.commitmentCheckDays !== undefined,
+    /** 告知承诺制: working days to the follow-up check; null when the item is not eligible. */
+    commitmentCheckDays: i.commitmentCheckDays ?? null,
     /** The approval on commitment: the text, the check's due date and its result. */
     onCommitment: i.onCommitment ?? null,
   };

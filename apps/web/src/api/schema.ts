@@ -1695,15 +1695,18 @@ export interface components {
       reason: components['schemas']['AnswerReasonDto'][];
       correction: string | null;
     };
-    CommitmentCheckDto: {
+    CommitmentCheckResultDto: {
       passed: boolean;
       comment?: string;
+      /** Format: date */
+      on: string;
+      by: string;
     };
     CommitmentDto: {
       text: string;
       /** Format: date */
       checkDue: string;
-      check?: components['schemas']['CommitmentCheckDto'];
+      check?: components['schemas']['CommitmentCheckResultDto'];
     };
     ItemReportDto: {
       code: string;
@@ -1726,7 +1729,7 @@ export interface components {
       prerequisites: string[];
       pauses: components['schemas']['PauseDto'][];
       materials: components['schemas']['ItemMaterialDto'][];
-      commitmentEligible: boolean;
+      commitmentCheckDays: number | null;
       onCommitment: components['schemas']['CommitmentDto'] | null;
     };
     ThemeReportDto: {
@@ -2044,6 +2047,10 @@ export interface components {
       result: components['schemas']['CommandResultDto'];
       item: components['schemas']['ItemReportDto'];
       projectClock: components['schemas']['ProjectClockDto'];
+    };
+    CommitmentCheckDto: {
+      passed: boolean;
+      comment?: string;
     };
     PreReviewCommentDto: {
       comment: string;

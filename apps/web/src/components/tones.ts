@@ -48,6 +48,9 @@ export const STATUS_TONE: Record<string, Tone> = {
   BLOCKED: 'bad',
   RETURNED: 'warn',
   WITHDRAWN: 'muted',
+  PRE_REVIEW: 'mark',
+  REVOKED: 'bad',
+  CHECK_DUE: 'special',
   PENDING: 'muted',
   NOT_STARTED: 'muted',
 };

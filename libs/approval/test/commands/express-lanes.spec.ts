@@ -44,7 +44,7 @@ describe('approval on commitment (告知承诺制)', () => {
     });
     const report = buildReport(p.state, cal, WED);
     const a = report.stages[0].themes[0].items.find((i) => i.code === 'A')!;
-    expect(a).toMatchObject({ commitmentEligible: true, onCommitment: { checkDue: '2026-02-25' } });
+    expect(a).toMatchObject({ commitmentCheckDays: 5, onCommitment: { checkDue: '2026-02-25' } });
   });
 
   it('refuses an ineligible item with NOT_ON_COMMITMENT, and a missing commitment text; nothing changes', () => {

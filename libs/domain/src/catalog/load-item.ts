@@ -6,7 +6,6 @@ import { loadMaterials } from './load-materials';
 import {
   JOINT_PROCEDURES,
   type CatalogItem,
-  type CommitmentPolicy,
   type Department,
   type JointProcedure,
   type Theme,

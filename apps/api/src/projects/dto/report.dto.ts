@@ -91,7 +91,7 @@ export class ItemMaterialDto {
   @ApiProperty({ type: String, nullable: true }) correction!: string | null;
 }
 
-export class CommitmentCheckDto {
+export class CommitmentCheckResultDto {
   @ApiProperty({ type: Boolean }) passed!: boolean;
   @ApiPropertyOptional({ type: String }) comment?: string;
   @ApiProperty(DATE) on!: string;
@@ -105,7 +105,7 @@ export class CommitmentDto {
   /** The last working day of the follow-up check. */
   @ApiProperty(DATE) checkDue!: string;
   /** Absent while the check is still due. */
-  @ApiPropertyOptional({ type: CommitmentCheckDto }) check?: CommitmentCheckDto;
+  @ApiPropertyOptional({ type: CommitmentCheckResultDto }) check?: CommitmentCheckResultDto;
 }
 
 export class ItemReportDto {
@@ -135,8 +135,11 @@ export class ItemReportDto {
   /** Every clock stop of this round, closed or open. */
   @ApiProperty({ type: [PauseDto] }) pauses!: PauseDto[];
   @ApiProperty({ type: [ItemMaterialDto] }) materials!: ItemMaterialDto[];
-  /** 告知承诺制: the catalogue lets the item be approved on commitment. */
-  @ApiProperty({ type: Boolean }) commitmentEligible!: boolean;
+  /**
+   * 告知承诺制: the working days from an approval on commitment to its follow-up check; null when
+   * the catalogue does not let the item be approved on commitment.
+   */
+  @ApiProperty({ type: 'integer', nullable: true }) commitmentCheckDays!: number | null;
   /** Set once the item was approved on commitment (APPROVED, or REVOKED by a failed check). */
   @ApiProperty({ type: CommitmentDto, nullable: true }) onCommitment!: CommitmentDto | null;
 }
