@@ -33,7 +33,7 @@ const T = {
   },
   en: {
     preReviewSend: 'Hand in Start permit for pre-review',
-    ok: 'OK',
+    ok: 'Confirm',
     preReviewedOn: /Handed in for pre-review on \d{4}-\d{2}-\d{2}/,
     comment: 'Pre-review comment',
     commentSend: 'Send the comment',

@@ -86,6 +86,11 @@ const onStage = <B>(id: string, stage: StageCode, key: string, body: B) => ({
   headers: idem(key),
   body,
 });
+const onTask = <B>(taskId: string, key: string, body: B) => ({
+  params: { path: { taskId } },
+  headers: idem(key),
+  body,
+});
 type ItemBody<C extends string> = Body<
   `/api/projects/{id}/items/{itemCode}/${C}` & keyof paths,
   'post'
@@ -184,29 +189,10 @@ export const projectCommands = {
     taskId: string,
     body: Body<'/api/tasks/{taskId}/pre-review-comment', 'post'>,
     key: string,
-  ) =>
-    call(
-      api.POST('/api/tasks/{taskId}/pre-review-comment', {
-        params: { path: { taskId } },
-        headers: idem(key),
-        body,
-      }),
-    ),
+  ) => call(api.POST('/api/tasks/{taskId}/pre-review-comment', onTask(taskId, key, body))),
   /** 核查: the follow-up check of an approval on commitment. */
   checkCommitment: (taskId: string, body: Body<'/api/tasks/{taskId}/check', 'post'>, key: string) =>
-    call(
-      api.POST('/api/tasks/{taskId}/check', {
-        params: { path: { taskId } },
-        headers: idem(key),
-        body,
-      }),
-    ),
+    call(api.POST('/api/tasks/{taskId}/check', onTask(taskId, key, body))),
   decide: (taskId: string, body: Body<'/api/tasks/{taskId}/decision', 'post'>, key: string) =>
-    call(
-      api.POST('/api/tasks/{taskId}/decision', {
-        params: { path: { taskId } },
-        headers: idem(key),
-        body,
-      }),
-    ),
+    call(api.POST('/api/tasks/{taskId}/decision', onTask(taskId, key, body))),
 };

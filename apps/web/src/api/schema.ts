@@ -2236,6 +2236,16 @@ export interface components {
       /** Format: date-time */
       issuedAt: string;
     };
+    ResultCommitmentDto: {
+      text: string;
+      /** @description YYYY-MM-DD */
+      checkDue: string;
+    };
+    ResultRevocationDto: {
+      /** @description YYYY-MM-DD */
+      on: string;
+      comment: string;
+    };
     ItemResultDto: {
       /**
        * @description Unique per year of the decision
@@ -2266,6 +2276,8 @@ export interface components {
       officer: string;
       /** Format: date-time */
       issuedAt: string;
+      onCommitment: components['schemas']['ResultCommitmentDto'] | null;
+      revoked: components['schemas']['ResultRevocationDto'] | null;
     };
     RequirementMaterialDto: {
       code: string;

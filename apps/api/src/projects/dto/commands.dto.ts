@@ -210,20 +210,6 @@ export class DecisionDto {
   commitment?: string;
 }
 
-/** The follow-up check (核查) of an approval on commitment: failed revokes the result. */
-export class CommitmentCheckDto {
-  @ApiProperty({ type: Boolean })
-  @IsBoolean({ message: 'passed must be true or false' })
-  passed!: boolean;
-
-  /** Required when the check failed: why. */
-  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  comment?: string;
-}
-
 /** A department's pre-review comment (预审意见): no decision, no clock. */
 export class PreReviewCommentDto {
   @ApiProperty({ type: String, minLength: 1, maxLength: 2000 })
@@ -291,6 +277,12 @@ export class JointResultDto {
   @Length(1, 2000)
   comment?: string;
 }
+
+/**
+ * The follow-up check (核查) of an approval on commitment: `passed`, or failed (a `comment` then
+ * says why) and the result is revoked. The shape of a joint procedure's result.
+ */
+export class CommitmentCheckDto extends JointResultDto {}
 
 export class AgentDto {
   @ApiProperty({ type: String, minLength: 1, maxLength: 100 })
