@@ -15,6 +15,7 @@ type Item = {
   department: string;
   status: string;
   taskId: string;
+  startedOn?: string | null;
   commitmentCheckDays: number | null;
   onCommitment: { text: string; checkDue: string; check?: { passed: boolean } } | null;
 };
@@ -291,5 +292,50 @@ describe('express lanes over HTTP: approval on commitment with its follow-up che
     );
     // No clock ran on it.
     expect(item(await report(), 'FIRE_DESIGN_REVIEW')).toMatchObject({ status: 'PRE_REVIEW' });
+  });
+  it('when PLAN completes, the pre-reviewed stage is handed in and, accepted in one click, its clocks start that day; the statistics count the handover', async () => {
+    // Every PLAN item under review approved, those waiting for a prerequisite after it.
+    for (;;) {
+      const open = (await report()).stages[0].themes
+        .flatMap((t) => t.items)
+        .filter((i) => i.status === 'UNDER_REVIEW');
+      if (open.length === 0) break;
+      for (const i of open)
+        await request(h.url)
+          .post(`/api/tasks/${i.taskId}/decision`)
+          .set(as(officer(i.department)))
+          .send({ action: 'APPROVE' })
+          .expect(200);
+    }
+    let r = await report();
+    const completedOn = (r.stages[0] as { completedOn?: string }).completedOn;
+    expect(r.stages[0].status).toBe('COMPLETED');
+    expect(r.stages[1]).toMatchObject({ status: 'SUBMITTED' });
+    const waiting = (await request(h.url).get('/api/submissions').set(as('e-window')).expect(200))
+      .body as { items: { projectId: string; stage: string }[] };
+    expect(waiting.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ projectId: project, stage: 'START_PERMIT' }),
+      ]),
+    );
+    await request(h.url)
+      .post(`/api/projects/${project}/stages/START_PERMIT/acceptance`)
+      .set(as('e-window'))
+      .send({ decision: 'ACCEPT' })
+      .expect(200);
+    r = await report();
+    expect((r.stages[1] as { acceptedOn?: string }).acceptedOn).toBe(completedOn);
+    expect(item(r, 'FIRE_DESIGN_REVIEW')).toMatchObject({
+      status: 'UNDER_REVIEW',
+      startedOn: completedOn,
+    });
+    const stats = (await request(h.url).get('/api/statistics').set(as('e-supervisor')).expect(200))
+      .body as { handover: Record<string, number | null> };
+    expect(stats.handover).toEqual({
+      withPreReview: 0,
+      withPreReviewCount: 1,
+      withoutPreReview: null,
+      withoutPreReviewCount: 0,
+    });
   });
 });
