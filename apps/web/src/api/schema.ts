@@ -1443,6 +1443,7 @@ export interface components {
       prerequisites: string[];
       requiredBecause: components['schemas']['AnswerReasonDto'][];
       materials: components['schemas']['ChecklistMaterialDto'][];
+      commitmentCheckDays?: number;
     };
     ChecklistThemeDto: {
       code: string;
@@ -2164,6 +2165,8 @@ export interface components {
         | 'OVERDUE_ESCALATION'
         | 'DEFICIENCY_MISSED'
         | 'JOINT_PROCEDURE_SCHEDULED'
+        | 'RESULT_REVOKED'
+        | 'PRE_REVIEW_COMMENT'
         | 'RECTIFICATION_OPENED'
         | 'RECTIFICATION_OVERDUE'
         | 'RECTIFICATION_RESPONDED'
@@ -9611,6 +9614,8 @@ export const noticeDtoKindValues: ReadonlyArray<
   'OVERDUE_ESCALATION',
   'DEFICIENCY_MISSED',
   'JOINT_PROCEDURE_SCHEDULED',
+  'RESULT_REVOKED',
+  'PRE_REVIEW_COMMENT',
   'RECTIFICATION_OPENED',
   'RECTIFICATION_OVERDUE',
   'RECTIFICATION_RESPONDED',
