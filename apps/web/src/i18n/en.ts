@@ -967,6 +967,7 @@ export const en: Strings = {
   /** What a person is told after a command (components/TellDone.tsx). */
   /** Issue 27's express lanes: pre-review (预审) and approval on commitment (告知承诺制). */
   express: {
+    title: 'Pre-review and approval on commitment',
     preReviewTitle: 'Pre-review of the next stage',
     preReviewHint:
       'While this stage is in review you may hand in the {{stage}} stage’s materials for pre-review: its departments comment (no decision, no clock) and you correct them; the day this stage completes, {{stage}} is handed in for acceptance and its clocks start.',
@@ -993,12 +994,10 @@ export const en: Strings = {
       'Fail the check and revoke the approval of “{{item}}”? The applicant is told.',
     checkPassed: 'Check passed ({{on}})',
     checkFailed: 'Check failed, approval revoked ({{on}}): {{comment}}',
-    handover: 'Handover between stages (working days)',
     handoverHint:
       'Mean working days from a stage’s completion to the next stage’s acceptance, with and without pre-review.',
-    withPreReview: 'Pre-reviewed ({{count}})',
-    withoutPreReview: 'Not pre-reviewed ({{count}})',
-    commitments: 'Approval on commitment',
+    withPreReview: 'Handover days, pre-reviewed ({{count}})',
+    withoutPreReview: 'Handover days, not pre-reviewed ({{count}})',
     approvedOnCommitment: 'Approved on commitment',
     checksPassed: 'Checks passed',
     revoked: 'Revoked by a check',

@@ -921,6 +921,7 @@ export const zh = {
   /** What a person is told after a command (components/TellDone.tsx). */
   /** Issue 27's express lanes: pre-review (预审) and approval on commitment (告知承诺制). */
   express: {
+    title: '预审与告知承诺',
     preReviewTitle: '下一阶段预审',
     preReviewHint:
       '本阶段审查期间，可先提交{{stage}}阶段的材料预审：各部门提出意见（不作决定、不计时），您据此修改；本阶段办结当天，{{stage}}阶段即转入受理并开始计时。',
@@ -945,11 +946,9 @@ export const zh = {
     checkFailConfirm: '确认核查不通过并撤销“{{item}}”的许可？申请人将收到通知。',
     checkPassed: '核查通过（{{on}}）',
     checkFailed: '核查不通过，许可已撤销（{{on}}）：{{comment}}',
-    handover: '阶段衔接用时（工作日）',
     handoverHint: '自上一阶段办结至下一阶段受理的平均工作日，按是否预审分列。',
-    withPreReview: '经预审（{{count}} 次）',
-    withoutPreReview: '未预审（{{count}} 次）',
-    commitments: '告知承诺审批',
+    withPreReview: '衔接工作日·经预审（{{count}} 次）',
+    withoutPreReview: '衔接工作日·未预审（{{count}} 次）',
     approvedOnCommitment: '告知承诺许可',
     checksPassed: '核查通过',
     revoked: '核查撤销',
