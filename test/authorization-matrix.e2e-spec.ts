@@ -312,6 +312,13 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       hidden: OUTSIDERS_OF_P1,
     },
     {
+      name: 'POST …/stages/:stage/pre-review (a stage that does not follow)',
+      send: (h) =>
+        request(h.url).post(url('/api/projects/:p1/stages/COMPLETION/pre-review')).send({}),
+      ok: APPLICANT_SIDE,
+      hidden: OUTSIDERS_OF_P1,
+    },
+    {
       name: 'POST …/stages/:stage/acceptance',
       send: (h) =>
         request(h.url)
@@ -366,6 +373,19 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       name: 'POST /api/tasks/:taskId/decision (an approved item)',
       send: (h) =>
         request(h.url).post(`/api/tasks/${drcTask}/decision`).send({ action: 'APPROVE' }),
+      ok: { 'officer.DRC': [409] },
+      hidden: ['officer.GAS'],
+    },
+    {
+      name: 'POST /api/tasks/:taskId/check (an item approved without a commitment)',
+      send: (h) => request(h.url).post(`/api/tasks/${drcTask}/check`).send({ passed: true }),
+      ok: { 'officer.DRC': [409] },
+      hidden: ['officer.GAS'],
+    },
+    {
+      name: 'POST /api/tasks/:taskId/pre-review-comment (an approved item)',
+      send: (h) =>
+        request(h.url).post(`/api/tasks/${drcTask}/pre-review-comment`).send({ comment: 'c' }),
       ok: { 'officer.DRC': [409] },
       hidden: ['officer.GAS'],
     },

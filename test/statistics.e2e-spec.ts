@@ -176,6 +176,9 @@ describe('statistics agree with counts made from the reports (real stack)', () =
     };
     const projects = { inProgress: 0, completed: 0, overdue: 0 };
     const spans: Record<string, number[]> = { PLAN: [], START_PERMIT: [], COMPLETION: [] };
+    const handover = { pre: [] as number[], plain: [] as number[] };
+    const commitments = { approvedOnCommitment: 0, checksPassed: 0, revoked: 0 };
+    const inRange = (day: string | null | undefined) => !!day && day >= from && day <= to;
     for (const r of reports) {
       const items = itemsOf(r).filter((i) => !department || i.department === department);
       if (department && items.length === 0) continue;
@@ -185,7 +188,7 @@ describe('statistics agree with counts made from the reports (real stack)', () =
       }
       for (const i of items) {
         const decidedOn = i.decidedOn;
-        if (['APPROVED', 'REJECTED'].includes(i.status) && decidedOn) {
+        if (['APPROVED', 'REJECTED', 'REVOKED'].includes(i.status) && decidedOn) {
           if (decidedOn >= from && decidedOn <= to) {
             const d = row(i.department);
             d.decided++;
@@ -195,6 +198,22 @@ describe('statistics agree with counts made from the reports (real stack)', () =
         }
         if (r.status === 'IN_PROGRESS' && WAITING.includes(i.status) && i.clock.risk === 'OVERDUE')
           row(i.department).over++;
+        if (i.onCommitment && inRange(i.decidedOn)) commitments.approvedOnCommitment++;
+        const check = i.onCommitment?.check;
+        if (check && inRange(check.on)) commitments[check.passed ? 'checksPassed' : 'revoked']++;
+      }
+      // The handover: a stage completed in the range to the next stage's acceptance.
+      for (const [k, s] of r.stages.entries()) {
+        const next = r.stages[k + 1];
+        if (!next?.acceptedOn || !inRange(s.completedOn)) continue;
+        if (department && !items.some((i) => i.stage === next.code)) continue;
+        const days = (
+          await request(h.url)
+            .get(`/api/calendar/working-days?from=${s.completedOn}&to=${next.acceptedOn}`)
+            .set(as('s-supervisor'))
+            .expect(200)
+        ).body.workingDays as number;
+        handover[next.preReviewedOn ? 'pre' : 'plain'].push(days);
       }
       for (const s of r.stages) {
         if (!s.completedOn || !s.acceptedOn || s.completedOn < from || s.completedOn > to) continue;
@@ -269,6 +288,13 @@ describe('statistics agree with counts made from the reports (real stack)', () =
         respondedOnTime: rectifications.filter((r) => r.respondedOnTime === true).length,
         overdue: rectifications.filter((r) => r.overdueAt !== null).length,
       },
+      handover: {
+        withPreReview: mean(handover.pre),
+        withPreReviewCount: handover.pre.length,
+        withoutPreReview: mean(handover.plain),
+        withoutPreReviewCount: handover.plain.length,
+      },
+      commitments,
     };
   }
 

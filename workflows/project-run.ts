@@ -4,7 +4,7 @@
  * the answer a command gets). `project.workflow.ts` wires it to Temporal's handlers and loop, as
  * temporalio/samples-typescript's `cluster-manager.ts` does for its workflow.
  */
-import { ApplicationFailure, condition, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, uuid4 } from '@temporalio/workflow';
 import {
   CommandRefused,
   Outbox,
@@ -16,6 +16,7 @@ import {
   projectClock,
   validateCommand,
   wakeDelayMs,
+  checkOpen,
   type CommandEnvelope,
   type Ctx,
   type Notice,
@@ -27,6 +28,19 @@ import type { CalendarSnapshot, WorkingDayCalendar } from '../libs/calendar/src/
 import { REFUSAL_TYPE, type CommandAnswer, type ProjectWorkflowResult } from '../libs/temporal/src';
 import { calendarFor } from './calendars';
 import { ReadModelWriter } from './read-model-writer';
+
+/**
+ * Issue 27's express lanes (pre-review, approval on commitment and its follow-up check): their
+ * commands mark the history, and a completed project waits for an open check only behind it.
+ * No run from before the patch holds any of them, so the old path is the same code.
+ */
+export const EXPRESS_LANES_PATCH = 'express-lanes-v1';
+
+const expressLane = (env: CommandEnvelope) =>
+  env.command.kind === 'CHECK_COMMITMENT' ||
+  env.command.kind === 'PRE_REVIEW_STAGE' ||
+  env.command.kind === 'PRE_REVIEW_COMMENT' ||
+  (env.command.kind === 'DECIDE' && env.command.action === 'APPROVE_ON_COMMITMENT');
 
 function toFailure(err: unknown): Error {
   if (err instanceof CommandRefused) {
@@ -112,6 +126,8 @@ export class ProjectRun {
 
   /** Applies a validated command; answers once the read model holds it. */
   async command(env: CommandEnvelope): Promise<CommandAnswer> {
+    // The marker only: a history from before the patch never carries these commands.
+    if (expressLane(env)) patched(EXPRESS_LANES_PATCH);
     const c = this.ctx();
     const out = new Outbox(this.state, c, env);
     let result;
@@ -166,6 +182,15 @@ export class ProjectRun {
       this.state.seq > this.flushedSeq ||
       this.events.length > 0 ||
       this.notices.length > 0
+    );
+  }
+
+  /** A completed project whose approval on commitment still waits for its follow-up check. */
+  awaitsCheck(): boolean {
+    return (
+      this.state.status === 'COMPLETED' &&
+      this.state.items.some(checkOpen) &&
+      patched(EXPRESS_LANES_PATCH)
     );
   }
 

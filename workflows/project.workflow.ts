@@ -44,7 +44,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       await run.flush();
       continue; // handlers may have changed the state while the write ran
     }
-    if (run.state.status !== 'IN_PROGRESS') break;
+    if (run.state.status !== 'IN_PROGRESS' && !run.awaitsCheck()) break;
     const info = workflowInfo();
     if (
       info.historyLength >= (input.historyLimit ?? DEFAULT_HISTORY_LIMIT) ||

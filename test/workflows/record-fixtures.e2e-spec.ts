@@ -137,6 +137,44 @@ describeIf('record replay fixtures', () => {
     });
   });
 
+  it('project: express lanes — pre-review, approval on commitment, a check after completion', async () => {
+    const { worker, taskQueue } = await makeWorker(env, rm);
+    await worker.runUntil(async () => {
+      const input = projectInput([
+        { code: 'EIA_TABLE', department: 'EEB', theme: 'ASSESSMENTS', commitmentCheckDays: 5 },
+        { code: 'DESIGN_SCHEME', department: 'NRP', stage: 'START_PERMIT', limitDays: 3 },
+      ]);
+      const h = await start(taskQueue, input);
+      await openStage(h, 'PLAN');
+      await send(h, actors.applicant, { kind: 'PRE_REVIEW_STAGE', stage: 'START_PERMIT' });
+      await send(h, actors.officer('NRP'), {
+        kind: 'PRE_REVIEW_COMMENT',
+        itemCode: 'DESIGN_SCHEME',
+        comment: 'elevation missing',
+      });
+      await env.sleep(hours(24));
+      await decide(h, 'EEB', 'EIA_TABLE', {
+        action: 'APPROVE_ON_COMMITMENT',
+        commitment: 'measures in place',
+      });
+      await send(h, actors.window, {
+        kind: 'ACCEPT_STAGE',
+        stage: 'START_PERMIT',
+        decision: 'ACCEPT',
+      });
+      await decide(h, 'NRP', 'DESIGN_SCHEME', { action: 'APPROVE' });
+      await env.sleep(hours(24));
+      await send(h, actors.officer('EEB'), {
+        kind: 'CHECK_COMMITMENT',
+        itemCode: 'EIA_TABLE',
+        passed: false,
+        comment: 'not built',
+      });
+      expect(await completedResult(env, h)).toMatchObject({ status: 'COMPLETED' });
+      await save('project-express-lanes', h.workflowId);
+    });
+  });
+
   it('project: clock stops, missed deficiency, overdue, calendar update, withdrawn', async () => {
     await sleepUntil(env, '2026-12-21T01:00:00Z'); // Mon 12-21
     const { worker, taskQueue } = await makeWorker(env, rm);

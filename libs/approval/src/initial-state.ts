@@ -16,6 +16,7 @@ export function initialState(
     | 'stageBudgets'
     | 'warning'
     | 'catalogueVersion'
+    | 'preReviewAutoAccept'
   >,
   calendarVersion: string,
   createdAt: string,
@@ -54,6 +55,9 @@ export function initialState(
       deficiencies: [],
       risk: 'ON_TRACK',
       ...(i.materials ? { materials: i.materials.map(materialState) } : {}),
+      ...(i.commitmentCheckDays !== undefined
+        ? { commitmentCheckDays: i.commitmentCheckDays }
+        : {}),
     })),
     jointProcedures: [],
     risk: 'ON_TRACK',
@@ -62,6 +66,7 @@ export function initialState(
     seq: 0,
     createdAt,
     recentRequests: [],
+    ...(input.preReviewAutoAccept ? { preReviewAutoAccept: true } : {}),
   };
   // Stages without items are passed at once.
   for (const s of state.stages) {

@@ -17,6 +17,9 @@ export function workflowItems(list: Checklist): ProjectWorkflowInput['items'] {
         statutoryLimitDays: i.statutoryLimitDays,
         prerequisites: [...i.prerequisites],
         jointProcedure: i.jointProcedure,
+        ...(i.commitmentCheckDays !== undefined
+          ? { commitmentCheckDays: i.commitmentCheckDays }
+          : {}),
         materials: i.materials.map((m) => ({
           code: m.code,
           name: m.name,

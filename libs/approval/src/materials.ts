@@ -52,7 +52,8 @@ export function uploadClosedBecause(
   // its prerequisites: its materials were accepted with the stage).
   const stage = state.stages.find((s) => s.code === item.stage)?.status;
   const notAccepted = stage === 'NOT_STARTED' || stage === 'RETURNED' || stage === 'SUBMITTED';
-  if (notAccepted && (item.status === 'PENDING' || item.status === 'SUBMITTED')) return undefined;
+  const handing = ['PENDING', 'SUBMITTED', 'PRE_REVIEW'].includes(item.status);
+  if (notAccepted && handing) return undefined;
   if (item.status === 'SUPPLEMENT_REQUESTED' && m.status === 'NEEDS_CORRECTION') return undefined;
   const promised = item.deficiencies.some(
     (d) => d.status !== 'DELIVERED' && d.materials?.includes(m.code),

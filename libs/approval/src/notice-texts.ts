@@ -41,6 +41,8 @@ type Templates = {
   rectificationResponded: string;
   rectificationConfirmed: string;
   rectificationDisputed: string;
+  resultRevoked: string;
+  preReviewComment: string;
 };
 export type NoticeTextKey = keyof Templates;
 
@@ -103,6 +105,9 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
       'Rectification confirmed: {{what}}; the applicant confirms it is resolved.',
     rectificationDisputed:
       'Rectification disputed: {{what}}; the applicant is not satisfied with the answer.',
+    resultRevoked:
+      'The approval of {{item}} on your commitment was revoked on {{on}}: the follow-up check by {{department}} failed: {{comment}}.',
+    preReviewComment: 'Pre-review of {{item}} by {{department}}: {{comment}}',
   },
   'zh-CN': {
     stageReturned: '{{stage}}阶段被退回：{{comment}}。重新准备期间不计时。',
@@ -141,6 +146,9 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
     rectificationResponded: '差评整改已答复：{{what}}。请确认是否已整改到位。',
     rectificationConfirmed: '差评整改已确认：{{what}}，申请人确认已整改到位。',
     rectificationDisputed: '差评整改有异议：{{what}}，申请人对整改答复不满意。',
+    resultRevoked:
+      '{{item}}的告知承诺审批已于 {{on}} 撤销：{{department}}核查未通过：{{comment}}。',
+    preReviewComment: '{{item}}预审意见（{{department}}）：{{comment}}',
   },
 };
 
@@ -204,6 +212,8 @@ export const NOTICE_KIND_LABELS: Record<NoticeLanguage, Record<string, string>> 
     OVERDUE_ESCALATION: '超期督办',
     DEFICIENCY_MISSED: '容缺材料逾期',
     JOINT_PROCEDURE_SCHEDULED: '联合程序安排',
+    RESULT_REVOKED: '告知承诺许可撤销',
+    PRE_REVIEW_COMMENT: '预审意见',
     RECTIFICATION_OPENED: '差评整改',
     RECTIFICATION_OVERDUE: '整改逾期',
     RECTIFICATION_RESPONDED: '整改已答复',
@@ -221,6 +231,8 @@ export const NOTICE_KIND_LABELS: Record<NoticeLanguage, Record<string, string>> 
     OVERDUE_ESCALATION: 'Overdue escalation',
     DEFICIENCY_MISSED: 'Committed materials missing',
     JOINT_PROCEDURE_SCHEDULED: 'Joint procedure scheduled',
+    RESULT_REVOKED: 'Approval revoked',
+    PRE_REVIEW_COMMENT: 'Pre-review comment',
     RECTIFICATION_OPENED: 'Rectification',
     RECTIFICATION_OVERDUE: 'Rectification overdue',
     RECTIFICATION_RESPONDED: 'Rectification answered',

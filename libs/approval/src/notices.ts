@@ -82,6 +82,40 @@ export const itemApproved = (state: ProjectState, item: ItemState, on: string): 
   ...noticeText('itemApproved', { ...itemParams(item), ...departmentParams(item.department), on }),
 });
 
+/** A failed follow-up check (核查) revoked an approval on commitment. */
+export const resultRevoked = (
+  state: ProjectState,
+  item: ItemState,
+  on: string,
+  comment: string,
+): NoticeDraft => ({
+  ...toApplicant(state),
+  kind: 'RESULT_REVOKED',
+  itemCode: item.code,
+  ...noticeText('resultRevoked', {
+    ...itemParams(item),
+    ...departmentParams(item.department),
+    on,
+    comment,
+  }),
+});
+
+/** A department's pre-review comment (预审意见): the applicant corrects before acceptance. */
+export const preReviewComment = (
+  state: ProjectState,
+  item: ItemState,
+  comment: string,
+): NoticeDraft => ({
+  ...toApplicant(state),
+  kind: 'PRE_REVIEW_COMMENT',
+  itemCode: item.code,
+  ...noticeText('preReviewComment', {
+    ...itemParams(item),
+    ...departmentParams(item.department),
+    comment,
+  }),
+});
+
 export const itemRejected = (
   state: ProjectState,
   item: ItemState,

@@ -73,6 +73,7 @@ function stageReports(
       acceptedOn: s.acceptedOn ?? null,
       completedOn: s.completedOn ?? null,
       returnReason: s.returnReason ?? null,
+      preReviewedOn: s.preReviewedOn ?? null,
       usedDays: stageUsedDays(state, s.code, cal, today),
       themes,
     };
@@ -107,6 +108,10 @@ export function itemReport(i: ItemState, c: ItemClock) {
     pauses: i.pauses,
     /** What the item asks for, and where each material stands (files: GET …/materials). */
     materials: (i.materials ?? []).map(materialReport),
+    /** 告知承诺制: working days to the follow-up check; null when the item is not eligible. */
+    commitmentCheckDays: i.commitmentCheckDays ?? null,
+    /** The approval on commitment: the text, the check's due date and its result. */
+    onCommitment: i.onCommitment ?? null,
   };
 }
 

@@ -55,7 +55,9 @@ export function validateCommand(state: ProjectState, env: CommandEnvelope, ctx: 
   if (bad)
     refuse('INVALID', `${bad} is not well-formed text (a lone surrogate or a NUL character)`);
   if (env.requestId && state.recentRequests.includes(env.requestId)) return; // replayed request: one effect
-  if (state.status !== 'IN_PROGRESS')
+  // A follow-up check (核查) may come after the project completed: the workflow waits for it.
+  const lateCheck = env.command.kind === 'CHECK_COMMITMENT' && state.status === 'COMPLETED';
+  if (state.status !== 'IN_PROGRESS' && !lateCheck)
     refuse('CONFLICT', `the project is ${state.status}`, {
       key: 'PROJECT_NOT_OPEN',
       params: { status: state.status },

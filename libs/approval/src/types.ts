@@ -9,6 +9,7 @@ import type { NoticeText } from './notice-texts';
 
 export type ItemStatus =
   | 'PENDING' // stage not reached, or prerequisites still open
+  | 'PRE_REVIEW' // 预审: the next stage's materials handed in early; no clock, never counted
   | 'SUBMITTED' // materials in, waiting for the window
   | 'UNDER_REVIEW' // accepted: the item's clock runs
   | 'SUPPLEMENT_REQUESTED' // 补正: clock stopped until the applicant answers
@@ -16,7 +17,8 @@ export type ItemStatus =
   | 'SUSPENDED' // a 容缺 commitment date passed without the materials: clock stopped
   | 'APPROVED'
   | 'REJECTED'
-  | 'WITHDRAWN';
+  | 'WITHDRAWN'
+  | 'REVOKED'; // approved on commitment (告知承诺), then the follow-up check (核查) failed
 
 export type StageStatus =
   | 'NOT_STARTED'
@@ -72,6 +74,21 @@ export interface ChecklistItemInput {
   jointProcedure: JointProcedure | null;
   /** What the item asks for (absent in projects started before materials). */
   materials?: MaterialInput[];
+  /**
+   * 告知承诺制: the catalogue lets the item be approved on the applicant's written commitment;
+   * the follow-up check (核查) is due this many working days after the approval. Absent: not
+   * eligible.
+   */
+  commitmentCheckDays?: number;
+}
+
+/** An approval on commitment (告知承诺) and its follow-up check (核查). */
+export interface CommitmentState {
+  /** The applicant's commitment, as the officer recorded it. */
+  text: string;
+  /** The last working day of the follow-up check (YYYY-MM-DD). */
+  checkDue: string;
+  check?: { passed: boolean; comment?: string; on: string; by: string };
 }
 
 export interface ItemState extends Omit<ChecklistItemInput, 'prerequisites' | 'materials'> {
@@ -93,6 +110,8 @@ export interface ItemState extends Omit<ChecklistItemInput, 'prerequisites' | 'm
   decidedOn?: string;
   decisionComment?: string;
   materials?: MaterialState[];
+  /** Set when the item was approved on commitment. */
+  onCommitment?: CommitmentState;
 }
 
 export interface StageState {
@@ -103,6 +122,8 @@ export interface StageState {
   completedOn?: string;
   returnReason?: string;
   submissions: number;
+  /** 预审: the day its materials were last handed in for pre-review (the previous stage in review). */
+  preReviewedOn?: string;
 }
 
 export interface JointProcedureState {
@@ -161,7 +182,9 @@ export interface Notice {
     | 'WARNING'
     | 'OVERDUE_ESCALATION'
     | 'DEFICIENCY_MISSED'
-    | 'JOINT_PROCEDURE_SCHEDULED';
+    | 'JOINT_PROCEDURE_SCHEDULED'
+    | 'RESULT_REVOKED'
+    | 'PRE_REVIEW_COMMENT';
   itemCode?: string;
   /** Its English wording, kept for clients that do not render `text`. */
   message: string;
@@ -199,6 +222,8 @@ export interface ProjectState {
   closedOn?: string;
   /** Recent request ids already applied: a retried command has one effect, across runs too. */
   recentRequests: string[];
+  /** The catalogue's policy accepts a pre-reviewed stage at once, without the window's click. */
+  preReviewAutoAccept?: boolean;
 }
 
 export interface ProjectWorkflowInput {
@@ -223,6 +248,8 @@ export interface ProjectWorkflowInput {
   onBehalfOf?: string;
   /** Import path: the date the first stage was accepted elsewhere (its items run since then). */
   acceptedAt?: string;
+  /** The catalogue's policy: a pre-reviewed stage is accepted at once (default: the window confirms). */
+  preReviewAutoAccept?: boolean;
   /** Set by continue-as-new: the state carried into the next run. */
   state?: ProjectState;
   /** Which run of the project this is: 0, then +1 at every continue-as-new. */

@@ -60,7 +60,9 @@ export class Project {
 
   constructor(
     items: ItemSpec[],
-    over: Partial<Pick<ProjectWorkflowInput, 'limitDays' | 'stageBudgets' | 'warning'>> = {},
+    over: Partial<
+      Pick<ProjectWorkflowInput, 'limitDays' | 'stageBudgets' | 'warning' | 'preReviewAutoAccept'>
+    > = {},
   ) {
     this.state = initialState(
       {
@@ -170,6 +172,8 @@ function defaultActor(c: Command, state: ProjectState): Actor {
       return actors.window;
     case 'DECIDE':
     case 'REVIEW_MATERIAL':
+    case 'CHECK_COMMITMENT':
+    case 'PRE_REVIEW_COMMENT':
       // An officer of the item's department (another department's is refused as not found).
       return actors.officer(state.items.find((i) => i.code === c.itemCode)?.department ?? 'NRP');
     case 'SCHEDULE_JOINT_PROCEDURE':

@@ -74,6 +74,10 @@ export const BLZT_BY_EVENT: Record<string, number> = {
   ITEM_REJECTED: 13, // 办结（不通过）
   ITEM_WITHDRAWN: 14, // 撤回
   PROJECT_WITHDRAWN: 2, // 已撤件: every open item of a withdrawn project
+  // 告知承诺制 (issue 27): an approval on commitment is ITEM_APPROVED (11) like any other; a
+  // failed follow-up check revokes it — provisional: the standard's list has no 撤销, so it is
+  // sent as 办结（不通过）, the result the item now has. A passed check changes nothing.
+  ITEM_REVOKED: 13,
 };
 /** 办结（容缺通过）. */
 export const BLZT_APPROVED_WITH_DEFICIENCY = 12;

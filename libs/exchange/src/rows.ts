@@ -108,7 +108,10 @@ function parallelInstance(s: ProjectState): (i: ItemState) => string | null {
  * even while it waits for a prerequisite after the acceptance, or from a second round on.
  */
 const hasInstance = (s: ProjectState, i: ItemState) =>
-  i.status !== 'PENDING' || i.round > 1 || !!s.stages.find((x) => x.code === i.stage)?.submittedOn;
+  // 预审 is no application yet: a pre-reviewed item's instance begins with its stage's hand-in.
+  (i.status !== 'PENDING' && i.status !== 'PRE_REVIEW') ||
+  i.round > 1 ||
+  !!s.stages.find((x) => x.code === i.stage)?.submittedOn;
 
 /** The snapshot rows: project, units, item instances. */
 export function snapshotRows(src: ExchangeSource): SpglRow[] {

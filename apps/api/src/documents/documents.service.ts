@@ -53,12 +53,14 @@ export class DocumentsService {
     const project = await this.projects.load(user, id);
     const item = project.state.items.find((i) => i.code === itemCode);
     if (!item) throw new NotFoundException(`item ${itemCode} not found`);
-    const row =
-      item.status === 'APPROVED' ? await resultOf(this.ds, id, itemCode, item.round) : null;
+    // A result revoked by a failed follow-up check (告知承诺) is still shown, saying so.
+    const issued = item.status === 'APPROVED' || item.status === 'REVOKED';
+    const row = issued ? await resultOf(this.ds, id, itemCode, item.round) : null;
     if (!row)
       throw new NotFoundException(
-        `result of item ${itemCode} not found: ${item.status === 'APPROVED' ? 'not issued yet' : `the item is ${item.status}; a result is issued when it is approved`}`,
+        `result of item ${itemCode} not found: ${issued ? 'not issued yet' : `the item is ${item.status}; a result is issued when it is approved`}`,
       );
+    const c = item.onCommitment;
     return {
       number: row.number,
       projectId: id,
@@ -74,6 +76,11 @@ export class DocumentsService {
       decidedOn: row.decidedOn,
       officer: row.officer,
       issuedAt: row.issuedAt.toISOString(),
+      onCommitment: c ? { text: c.text, checkDue: c.checkDue } : null,
+      revoked:
+        item.status === 'REVOKED' && c?.check
+          ? { on: c.check.on, comment: c.check.comment ?? '' }
+          : null,
     };
   }
 }

@@ -135,15 +135,30 @@ export function resultPdf(font: PdfFont, r: ItemResultDto): Promise<Buffer> {
       ['建设单位', r.ownerOrganisationName],
       ['审批事项', r.itemName],
       ['承办部门', r.department],
-      ['办理结果', '准予许可'],
+      [
+        '办理结果',
+        r.revoked
+          ? `已撤销（告知承诺核查不通过，${r.revoked.on}）`
+          : r.onCommitment
+            ? '准予许可（告知承诺）'
+            : '准予许可',
+      ],
       ['办结日期', r.decidedOn],
+      ...(r.onCommitment
+        ? ([
+            ['申请人承诺', r.onCommitment.text],
+            ['核查期限', r.onCommitment.checkDue],
+          ] as [string, string][])
+        : []),
       ['审批人员', r.officer],
       ...(r.round > 1 ? ([['申请轮次', `第 ${r.round} 次申请`]] as [string, string][]) : []),
     ]);
     doc
       .fontSize(11)
       .text(
-        `经审查，你单位申请的“${oneLine(r.itemName)}”符合法定条件，准予许可。请凭本通知到综合窗口领取结果（统一出件）。`,
+        r.revoked
+          ? `你单位申请的“${oneLine(r.itemName)}”系按告知承诺制准予许可；经 ${r.revoked.on} 核查，你单位未履行承诺（${oneLine(r.revoked.comment)}），该许可已撤销。`
+          : `经审查，你单位申请的“${oneLine(r.itemName)}”符合法定条件，准予许可。请凭本通知到综合窗口领取结果（统一出件）。`,
       );
     doc.moveDown(2).text(oneLine(r.department), { align: 'right' });
     doc.text(r.decidedOn, { align: 'right' });

@@ -52,6 +52,20 @@ export class ProjectCommandsController {
     return this.commands.report(t, { kind: 'SUBMIT_STAGE', stage, note, materials });
   }
 
+  /**
+   * 预审: the next stage's materials while the current one is in review; its departments
+   * comment (no clock), and it is handed in at once when the current stage completes.
+   */
+  @ApiStage()
+  @ProjectCommand(':id/stages/:stage/pre-review', ...APPLICANT_SIDE)
+  preReview(
+    @Target() t: CommandTarget,
+    @Param('stage', StagePipe) stage: StageCode,
+    @Body() body: NoteDto,
+  ) {
+    return this.commands.report(t, { kind: 'PRE_REVIEW_STAGE', stage, note: body.note });
+  }
+
   @ApiStage()
   @ProjectCommand(':id/stages/:stage/acceptance', 'WINDOW_OFFICER')
   accept(

@@ -218,6 +218,7 @@ export class ProjectsService {
       limitDays: policy.limitDays,
       stageBudgets: policy.stageBudgets,
       warning: policy.warning,
+      ...(policy.preReviewAutoAccept ? { preReviewAutoAccept: true } : {}),
       calendar: this.calendar.snapshot,
       createdBy: { username: p.username, role: p.role, organisation: p.organisation },
       ...(p.role === 'AGENT' ? { onBehalfOf: owner } : {}),

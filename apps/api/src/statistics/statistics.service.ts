@@ -4,7 +4,10 @@ import { DataSource } from 'typeorm';
 import { STAGE_CODES } from '../../../../libs/domain/src';
 import { DepartmentsService } from '../catalog/departments.service';
 import {
+  commitmentCounts,
   completedStageSpans,
+  stageHandovers,
+  type Handover,
   departmentCounts,
   projectCounts,
   ratingStatistics,
@@ -15,6 +18,7 @@ import { csvText } from '../common/csv';
 import { CalendarService } from '../calendar/calendar.service';
 import type {
   DepartmentStatisticsDto,
+  HandoverStatisticsDto,
   StageAveragesDto,
   StatisticsDto,
   StatisticsQuery,
@@ -68,12 +72,14 @@ export class StatisticsService {
   }
 
   async statistics(f: StatisticsFilter): Promise<StatisticsDto> {
-    const [depts, projects, spans, loop, known] = await Promise.all([
+    const [depts, projects, spans, loop, known, handovers, commitments] = await Promise.all([
       departmentCounts(this.ds, f),
       projectCounts(this.ds, f),
       completedStageSpans(this.ds, f),
       ratingStatistics(this.ds, f),
       this.departments.all(),
+      stageHandovers(this.ds, f),
+      commitmentCounts(this.ds, f),
     ]);
     const counted = new Map(depts.map((d) => [d.department, d]));
     const codes = f.department
@@ -115,6 +121,26 @@ export class StatisticsService {
             : Math.round(loop.satisfaction.satisfiedRate * 10_000) / 10_000,
       },
       rectifications: loop.rectifications,
+      handover: this.handover(handovers),
+      commitments,
+    };
+  }
+
+  /** Working days in (completedOn, acceptedOn] of the next stage, with and without 预审. */
+  private handover(hs: Handover[]): HandoverStatisticsDto {
+    const cal = this.calendar.current;
+    const t = { pre: { days: 0, n: 0 }, plain: { days: 0, n: 0 } };
+    for (const h of hs) {
+      const s = h.preReviewed ? t.pre : t.plain;
+      s.days += cal.workingDaysBetween(h.completedOn, h.acceptedOn).days * h.count;
+      s.n += h.count;
+    }
+    const avg = (s: { days: number; n: number }) => (s.n ? oneDecimal(s.days / s.n) : null);
+    return {
+      withPreReview: avg(t.pre),
+      withPreReviewCount: t.pre.n,
+      withoutPreReview: avg(t.plain),
+      withoutPreReviewCount: t.plain.n,
     };
   }
 

@@ -58,10 +58,10 @@ const isReportOf = (answer: unknown, id: string): answer is Report =>
  * told what happened (`said`, from what they sent) and what comes next for their side (from the
  * report the command answers), in one message: every command of the web app says it this way.
  */
-export function useProjectCommand<V>(
+export function useProjectCommand<V, R = unknown>(
   projectId: string,
-  send: (v: V) => Promise<unknown>,
-  said?: (v: V) => string,
+  send: (v: V) => Promise<R>,
+  said?: (v: V, answer: R) => string,
 ) {
   const qc = useQueryClient();
   const tell = useTellDone();
@@ -78,7 +78,7 @@ export function useProjectCommand<V>(
       } else void qc.invalidateQueries({ queryKey: project });
       void qc.invalidateQueries({ queryKey: projectKeys.lists() });
       void qc.invalidateQueries({ queryKey: queueKeys.all });
-      if (said) tell(said(v), isReportOf(answer, projectId) ? answer : undefined);
+      if (said) tell(said(v, answer), isReportOf(answer, projectId) ? answer : undefined);
     },
   });
 }
@@ -91,6 +91,11 @@ const onItem = <B>(id: string, itemCode: string, key: string, body: B) => ({
 });
 const onStage = <B>(id: string, stage: StageCode, key: string, body: B) => ({
   params: { path: { id, stage } },
+  headers: idem(key),
+  body,
+});
+const onTask = <B>(taskId: string, key: string, body: B) => ({
+  params: { path: { taskId } },
   headers: idem(key),
   body,
 });
@@ -188,12 +193,22 @@ export const projectCommands = {
       }),
     ),
   /** An officer's decision on the item `taskId` (`projectId:itemCode`). */
+  /** 预审: the next stage's materials handed in while the current one is in review. */
+  preReview: (
+    id: string,
+    stage: StageCode,
+    body: Body<'/api/projects/{id}/stages/{stage}/pre-review', 'post'>,
+    key: string,
+  ) =>
+    call(api.POST('/api/projects/{id}/stages/{stage}/pre-review', onStage(id, stage, key, body))),
+  preReviewComment: (
+    taskId: string,
+    body: Body<'/api/tasks/{taskId}/pre-review-comment', 'post'>,
+    key: string,
+  ) => call(api.POST('/api/tasks/{taskId}/pre-review-comment', onTask(taskId, key, body))),
+  /** 核查: the follow-up check of an approval on commitment. */
+  checkCommitment: (taskId: string, body: Body<'/api/tasks/{taskId}/check', 'post'>, key: string) =>
+    call(api.POST('/api/tasks/{taskId}/check', onTask(taskId, key, body))),
   decide: (taskId: string, body: Body<'/api/tasks/{taskId}/decision', 'post'>, key: string) =>
-    call(
-      api.POST('/api/tasks/{taskId}/decision', {
-        params: { path: { taskId } },
-        headers: idem(key),
-        body,
-      }),
-    ),
+    call(api.POST('/api/tasks/{taskId}/decision', onTask(taskId, key, body))),
 };

@@ -420,6 +420,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{id}/stages/{stage}/pre-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ProjectCommandsController_preReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/stages/{stage}/acceptance': {
     parameters: {
       query?: never;
@@ -734,6 +750,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['TasksController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{taskId}/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TasksController_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{taskId}/pre-review-comment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TasksController_preReviewComment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1443,6 +1491,7 @@ export interface components {
       prerequisites: string[];
       requiredBecause: components['schemas']['AnswerReasonDto'][];
       materials: components['schemas']['ChecklistMaterialDto'][];
+      commitmentCheckDays?: number;
     };
     ChecklistThemeDto: {
       code: string;
@@ -1704,6 +1753,19 @@ export interface components {
       reason: components['schemas']['AnswerReasonDto'][];
       correction: string | null;
     };
+    CommitmentCheckResultDto: {
+      passed: boolean;
+      comment?: string;
+      /** Format: date */
+      on: string;
+      by: string;
+    };
+    CommitmentDto: {
+      text: string;
+      /** Format: date */
+      checkDue: string;
+      check?: components['schemas']['CommitmentCheckResultDto'];
+    };
     ItemReportDto: {
       code: string;
       name: string;
@@ -1711,7 +1773,7 @@ export interface components {
       department: string;
       /** @enum {string|null} */
       jointProcedure: 'SITE_SURVEY' | 'DRAWING_REVIEW' | 'ACCEPTANCE' | 'SURVEYING' | null;
-      /** @description PENDING, SUBMITTED, UNDER_REVIEW, … */
+      /** @description PENDING, PRE_REVIEW, SUBMITTED, UNDER_REVIEW, …, APPROVED, REJECTED, REVOKED */
       status: string;
       taskId: string;
       round: number;
@@ -1725,6 +1787,8 @@ export interface components {
       prerequisites: string[];
       pauses: components['schemas']['PauseDto'][];
       materials: components['schemas']['ItemMaterialDto'][];
+      commitmentCheckDays: number | null;
+      onCommitment: components['schemas']['CommitmentDto'] | null;
     };
     ThemeReportDto: {
       code: string;
@@ -1744,6 +1808,8 @@ export interface components {
       /** Format: date */
       completedOn: string | null;
       returnReason: string | null;
+      /** Format: date */
+      preReviewedOn: string | null;
       usedDays: number;
       themes: components['schemas']['ThemeReportDto'][];
     };
@@ -1859,6 +1925,9 @@ export interface components {
       note?: string;
       materials?: components['schemas']['MaterialDto'][];
     };
+    NoteDto: {
+      note?: string;
+    };
     ReturnedMaterialDto: {
       itemCode: string;
       materialCode: string;
@@ -1876,9 +1945,6 @@ export interface components {
       reason?: string;
       materials?: components['schemas']['ReturnedMaterialDto'][];
       deficiencies?: components['schemas']['WindowDeficiencyDto'][];
-    };
-    NoteDto: {
-      note?: string;
     };
     WithdrawalDto: {
       reason?: string;
@@ -1989,7 +2055,13 @@ export interface components {
       itemName: string;
       department: string;
       /** @enum {string} */
-      status: 'UNDER_REVIEW' | 'SUPPLEMENT_REQUESTED' | 'SPECIAL_PROCEDURE' | 'SUSPENDED';
+      status:
+        | 'UNDER_REVIEW'
+        | 'SUPPLEMENT_REQUESTED'
+        | 'SPECIAL_PROCEDURE'
+        | 'SUSPENDED'
+        | 'PRE_REVIEW'
+        | 'CHECK_DUE';
       /** @enum {string} */
       risk: 'ON_TRACK' | 'AT_RISK' | 'OVERDUE';
       /** Format: date */
@@ -2028,11 +2100,13 @@ export interface components {
         | 'REQUEST_SUPPLEMENT'
         | 'START_SPECIAL_PROCEDURE'
         | 'END_SPECIAL_PROCEDURE'
-        | 'ACCEPT_WITH_DEFICIENCY';
+        | 'ACCEPT_WITH_DEFICIENCY'
+        | 'APPROVE_ON_COMMITMENT';
       comment?: string;
       procedure?: components['schemas']['ProcedureDto'];
       deficiency?: components['schemas']['DeficiencyDto'];
       materials?: components['schemas']['CorrectionDto'][];
+      commitment?: string;
     };
     CommandResultItemDto: {
       code: string;
@@ -2054,6 +2128,13 @@ export interface components {
       result: components['schemas']['CommandResultDto'];
       item: components['schemas']['ItemReportDto'];
       projectClock: components['schemas']['ProjectClockDto'];
+    };
+    CommitmentCheckDto: {
+      passed: boolean;
+      comment?: string;
+    };
+    PreReviewCommentDto: {
+      comment: string;
     };
     StageSubmissionDto: {
       /** Format: uuid */
@@ -2111,6 +2192,19 @@ export interface components {
       respondedOnTime: number;
       overdue: number;
     };
+    HandoverStatisticsDto: {
+      /** @description mean working days, one decimal; null when there is nothing to average */
+      withPreReview: number | null;
+      withPreReviewCount: number;
+      /** @description mean working days, one decimal; null when there is nothing to average */
+      withoutPreReview: number | null;
+      withoutPreReviewCount: number;
+    };
+    CommitmentStatisticsDto: {
+      approvedOnCommitment: number;
+      checksPassed: number;
+      revoked: number;
+    };
     StatisticsDto: {
       /** Format: date */
       from: string;
@@ -2123,6 +2217,8 @@ export interface components {
       byDepartment: components['schemas']['DepartmentStatisticsDto'][];
       satisfaction: components['schemas']['SatisfactionStatisticsDto'];
       rectifications: components['schemas']['RectificationStatisticsDto'];
+      handover: components['schemas']['HandoverStatisticsDto'];
+      commitments: components['schemas']['CommitmentStatisticsDto'];
     };
     NoticeTextDto: {
       /** @example supplementRequested */
@@ -2149,6 +2245,8 @@ export interface components {
         | 'OVERDUE_ESCALATION'
         | 'DEFICIENCY_MISSED'
         | 'JOINT_PROCEDURE_SCHEDULED'
+        | 'RESULT_REVOKED'
+        | 'PRE_REVIEW_COMMENT'
         | 'RECTIFICATION_OPENED'
         | 'RECTIFICATION_OVERDUE'
         | 'RECTIFICATION_RESPONDED'
@@ -2221,6 +2319,16 @@ export interface components {
       /** Format: date-time */
       issuedAt: string;
     };
+    ResultCommitmentDto: {
+      text: string;
+      /** @description YYYY-MM-DD */
+      checkDue: string;
+    };
+    ResultRevocationDto: {
+      /** @description YYYY-MM-DD */
+      on: string;
+      comment: string;
+    };
     ItemResultDto: {
       /**
        * @description Unique per year of the decision
@@ -2251,6 +2359,8 @@ export interface components {
       officer: string;
       /** Format: date-time */
       issuedAt: string;
+      onCommitment: components['schemas']['ResultCommitmentDto'] | null;
+      revoked: components['schemas']['ResultRevocationDto'] | null;
     };
     RequirementMaterialDto: {
       code: string;
@@ -4936,6 +5046,89 @@ export interface operations {
       };
     };
   };
+  ProjectCommandsController_preReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : - */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+        stage: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectReportDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   ProjectCommandsController_accept: {
     parameters: {
       query?: never;
@@ -6541,7 +6734,13 @@ export interface operations {
         pageSize?: number;
         projectId?: string;
         risk?: 'ON_TRACK' | 'AT_RISK' | 'OVERDUE';
-        status?: 'UNDER_REVIEW' | 'SUPPLEMENT_REQUESTED' | 'SPECIAL_PROCEDURE' | 'SUSPENDED';
+        status?:
+          | 'UNDER_REVIEW'
+          | 'SUPPLEMENT_REQUESTED'
+          | 'SPECIAL_PROCEDURE'
+          | 'SUSPENDED'
+          | 'PRE_REVIEW'
+          | 'CHECK_DUE';
       };
       header?: never;
       path?: never;
@@ -6628,6 +6827,170 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['DecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionOutcomeDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  TasksController_check: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : - */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommitmentCheckDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionOutcomeDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  TasksController_preReviewComment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per user) has one effect: a retry answers the first result instead of acting twice. 1-100 of letters, digits, . _ : - */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreReviewCommentDto'];
       };
     };
     responses: {
@@ -9325,6 +9688,9 @@ export const pathsApiProjectsGetParametersQueryTypeValues: ReadonlyArray<
 export const pathsApiProjectsIdStagesStageSubmissionPostParametersPathStageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/projects/{id}/stages/{stage}/submission']['post']['parameters']['path']['stage']
 > = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const pathsApiProjectsIdStagesStagePreReviewPostParametersPathStageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/projects/{id}/stages/{stage}/pre-review']['post']['parameters']['path']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
 export const pathsApiProjectsIdStagesStageAcceptancePostParametersPathStageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/projects/{id}/stages/{stage}/acceptance']['post']['parameters']['path']['stage']
 > = ['PLAN', 'START_PERMIT', 'COMPLETION'];
@@ -9333,7 +9699,14 @@ export const pathsApiTasksGetParametersQueryRiskValues: ReadonlyArray<
 > = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
 export const pathsApiTasksGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/tasks']['get']['parameters']['query']['status']
-> = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
+> = [
+  'UNDER_REVIEW',
+  'SUPPLEMENT_REQUESTED',
+  'SPECIAL_PROCEDURE',
+  'SUSPENDED',
+  'PRE_REVIEW',
+  'CHECK_DUE',
+];
 export const pathsApiEscalationsGetParametersQueryRiskValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/escalations']['get']['parameters']['query']['risk']
 > = ['AT_RISK', 'OVERDUE'];
@@ -9575,7 +9948,14 @@ export const contactChangeDtoKindValues: ReadonlyArray<
 > = ['FIRST_ACCEPTANCE', 'HAND_OVER'];
 export const taskDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TaskDto']['status']
-> = ['UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'SPECIAL_PROCEDURE', 'SUSPENDED'];
+> = [
+  'UNDER_REVIEW',
+  'SUPPLEMENT_REQUESTED',
+  'SPECIAL_PROCEDURE',
+  'SUSPENDED',
+  'PRE_REVIEW',
+  'CHECK_DUE',
+];
 export const taskDtoRiskValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TaskDto']['risk']
 > = ['ON_TRACK', 'AT_RISK', 'OVERDUE'];
@@ -9591,6 +9971,7 @@ export const decisionDtoActionValues: ReadonlyArray<
   'START_SPECIAL_PROCEDURE',
   'END_SPECIAL_PROCEDURE',
   'ACCEPT_WITH_DEFICIENCY',
+  'APPROVE_ON_COMMITMENT',
 ];
 export const commandResultDtoStageValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CommandResultDto']['stage']
@@ -9611,6 +9992,8 @@ export const noticeDtoKindValues: ReadonlyArray<
   'OVERDUE_ESCALATION',
   'DEFICIENCY_MISSED',
   'JOINT_PROCEDURE_SCHEDULED',
+  'RESULT_REVOKED',
+  'PRE_REVIEW_COMMENT',
   'RECTIFICATION_OPENED',
   'RECTIFICATION_OVERDUE',
   'RECTIFICATION_RESPONDED',

@@ -48,6 +48,9 @@ export const STATUS_TONE: Record<string, Tone> = {
   BLOCKED: 'bad',
   RETURNED: 'warn',
   WITHDRAWN: 'muted',
+  PRE_REVIEW: 'mark',
+  REVOKED: 'bad',
+  CHECK_DUE: 'special',
   PENDING: 'muted',
   NOT_STARTED: 'muted',
 };
@@ -87,6 +90,8 @@ export const NOTICE_TONE: Record<Schemas['NoticeDto']['kind'], Tone> = {
   WARNING: 'warn',
   CLOCK_RESUMED: 'good',
   JOINT_PROCEDURE_SCHEDULED: 'info',
+  RESULT_REVOKED: 'bad',
+  PRE_REVIEW_COMMENT: 'info',
   RECTIFICATION_OPENED: 'warn',
   RECTIFICATION_OVERDUE: 'bad',
   RECTIFICATION_DISPUTED: 'bad',

@@ -100,6 +100,9 @@ export const en: Strings = {
     BLOCKED: 'Blocked',
     COMPLETED: 'Completed',
     IN_PROGRESS: 'In progress',
+    PRE_REVIEW: 'In pre-review',
+    REVOKED: 'Revoked',
+    CHECK_DUE: 'Check due',
   },
   projectStatus: {
     IN_PROGRESS: 'In progress',
@@ -221,6 +224,11 @@ export const en: Strings = {
     CONTACT_HANDED_OVER: 'Responsible contact handed over',
     PROJECT_COMPLETED: 'Project completed',
     PROJECT_WITHDRAWN: 'Project withdrawn',
+    PRE_REVIEW_SUBMITTED: 'Next stage handed in for pre-review',
+    PRE_REVIEW_CORRECTED: 'Pre-review materials corrected',
+    PRE_REVIEW_COMMENTED: 'Pre-review comment',
+    COMMITMENT_CHECK_PASSED: 'Follow-up check passed',
+    ITEM_REVOKED: 'Follow-up check failed: approval revoked',
   },
   pause: PAUSE_REASON_LABELS['en'],
   deficiency: { OPEN: 'to deliver', DELIVERED: 'delivered', MISSED: 'missed' },
@@ -333,6 +341,10 @@ export const en: Strings = {
     START_SPECIAL_PROCEDURE: 'Start a special procedure (not counted)',
     END_SPECIAL_PROCEDURE: 'End the special procedure (clock resumes)',
     ACCEPT_WITH_DEFICIENCY: 'Accept with a deficiency',
+    APPROVE_ON_COMMITMENT: 'Approve on commitment (checked afterwards)',
+    commitment: 'The applicant’s written commitment',
+    commitmentHint:
+      'Record the condition the applicant commits is met; the department checks it within {{days}} working days after the approval, and a failed check revokes it.',
   },
   escalations: { title: 'Escalations (at risk and overdue)', empty: 'Nothing at risk or overdue' },
   extension: {
@@ -612,6 +624,10 @@ export const en: Strings = {
     NO_CONTACT:
       'No window has accepted this project yet: it has no responsible contact to hand over.',
     NOT_CONTACT: 'Only the responsible contact ({{contact}}) hands this project over.',
+    NOT_ON_COMMITMENT: '“{{item}}” cannot be approved on commitment; decide it the ordinary way.',
+    NO_CHECK_DUE: '“{{item}}” is “{{status}}”: no follow-up check is due.',
+    NOT_NEXT_STAGE:
+      'The {{stage}} stage does not follow the current stage; only the next stage can be handed in for pre-review.',
   },
   materials: {
     title: 'Materials',
@@ -1002,6 +1018,43 @@ export const en: Strings = {
     },
   },
   /** What a person is told after a command (components/TellDone.tsx). */
+  /** Issue 27's express lanes: pre-review (预审) and approval on commitment (告知承诺制). */
+  express: {
+    title: 'Pre-review and approval on commitment',
+    preReviewTitle: 'Pre-review of the next stage',
+    preReviewHint:
+      'While this stage is in review you may hand in the {{stage}} stage’s materials for pre-review: its departments comment (no decision, no clock) and you correct them; the day this stage completes, {{stage}} is handed in for acceptance and its clocks start.',
+    preReviewSend: 'Hand in {{stage}} for pre-review',
+    preReviewAgain: 'Hand in the corrected materials again',
+    preReviewedOn: 'Handed in for pre-review on {{on}}',
+    preReviewComments: 'Pre-review comments',
+    noComments: 'No pre-review comments yet',
+    commentTitle: 'Pre-review comment',
+    commentHint: 'A pre-review comments only: no decision and no clock; the applicant corrects.',
+    comment: 'Pre-review comment',
+    commentSend: 'Send the comment',
+    commitmentTitle: 'Approval on commitment',
+    commitmentLine: 'On commitment: {{text}} · check due by {{due}}',
+    commitmentText: 'The applicant’s commitment',
+    checkDue: 'Check due by',
+    checkTitle: 'Follow-up check of the commitment',
+    checkHint:
+      'Check that the applicant kept the commitment; a failed check revokes the approval and the applicant is told.',
+    checkComment: 'Check comment',
+    checkPass: 'Check passed',
+    checkFail: 'Check failed: revoke the approval',
+    checkFailConfirm:
+      'Fail the check and revoke the approval of “{{item}}”? The applicant is told.',
+    checkPassed: 'Check passed ({{on}})',
+    checkFailed: 'Check failed, approval revoked ({{on}}): {{comment}}',
+    handoverHint:
+      'Mean working days from a stage’s completion to the next stage’s acceptance, with and without pre-review.',
+    withPreReview: 'Handover days, pre-reviewed ({{count}})',
+    withoutPreReview: 'Handover days, not pre-reviewed ({{count}})',
+    approvedOnCommitment: 'Approved on commitment',
+    checksPassed: 'Checks passed',
+    revoked: 'Revoked by a check',
+  },
   done: {
     next: 'Next: {{next}}.',
     nextOther: 'The next step is for another party; you will be notified.',
@@ -1025,7 +1078,14 @@ export const en: Strings = {
       START_SPECIAL_PROCEDURE: 'Special procedure started: {{item}}. It is not counted.',
       END_SPECIAL_PROCEDURE: 'Special procedure ended: {{item}}; the clock runs again.',
       ACCEPT_WITH_DEFICIENCY: 'Accepted with deficiency: {{item}}.',
+      APPROVE_ON_COMMITMENT:
+        'Approved on commitment: {{item}}. The follow-up check is due by {{due}}.',
     },
+    checkPassed: 'Check passed: {{item}}.',
+    checkFailed: 'Check failed and the approval revoked: {{item}}. The applicant is told.',
+    preReviewComment: 'Pre-review comment sent: {{item}}.',
+    PRE_REVIEW_STAGE:
+      'The {{stage}} stage is handed in for pre-review. You are told of the departments’ comments; it is handed in for acceptance the day the current stage completes.',
     jointScheduled: 'The joint procedure is scheduled.',
     jointRecorded: 'Your department’s result is recorded.',
     extended: 'Extension granted: {{item}}.',

@@ -1,7 +1,7 @@
 import { askAgain, findMaterial, isMissing, type MaterialState } from '../materials';
 import * as notices from '../notices';
 import type { ItemState, ProjectState } from '../types';
-import { advance, pendingStart } from './advance';
+import { advance, clockStartOf, pendingStart } from './advance';
 import { named, refuse, type CommandOf } from './command';
 import { checkDate, findItem, findItemMaterial, requireText, stageOf } from './guards';
 import type { CommandHandler } from './handler';
@@ -121,9 +121,14 @@ export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
       return;
     }
     s.status = 'IN_REVIEW';
-    s.acceptedOn = ctx.today;
-    out.event('STAGE_ACCEPTED', { stage: c.stage, clockEffect: 'STARTED' });
-    advance(state, ctx.today, out);
+    const from = clockStartOf(s, ctx.today);
+    s.acceptedOn = from;
+    out.event('STAGE_ACCEPTED', {
+      stage: c.stage,
+      clockEffect: 'STARTED',
+      ...(from !== ctx.today ? { detail: { preReviewed: true, clocksFrom: from } } : {}),
+    });
+    advance(state, from, out);
     const started = state.items.filter((i) => i.stage === c.stage && i.status === 'UNDER_REVIEW');
     out.notice(
       notices.stageAccepted(

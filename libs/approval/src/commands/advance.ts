@@ -5,9 +5,11 @@
  */
 import type { StageCode } from '../../../domain/src';
 import { startClock } from '../item-clock';
+import { isMissing } from '../materials';
+import * as notices from '../notices';
 import type { Outbox } from '../outbox';
 import { isDone } from '../statuses';
-import type { ProjectState } from '../types';
+import type { ProjectState, StageState } from '../types';
 import { stageOf } from './guards';
 
 /** Whether the item still waits for a prerequisite (it starts when they are done). */
@@ -54,6 +56,49 @@ export function advance(state: ProjectState, today: string, out: Outbox) {
     state.stage = next.code;
     if (!state.items.some((i) => i.stage === next.code))
       next.status = 'IN_REVIEW'; // nothing to do there
-    else return;
+    else if (next.preReviewedOn === undefined || !handInPreReviewed(state, next, today, out))
+      return;
   }
 }
+
+/**
+ * A pre-reviewed stage is handed in the day the previous one completes; the catalogue's policy
+ * may accept it at once too (when nothing is missing). Whether it was accepted.
+ */
+function handInPreReviewed(state: ProjectState, next: StageState, today: string, out: Outbox) {
+  next.status = 'SUBMITTED';
+  next.submittedOn = today;
+  next.submissions += 1;
+  const items = state.items.filter((i) => i.stage === next.code);
+  for (const i of items) if (i.status === 'PRE_REVIEW') i.status = 'SUBMITTED';
+  out.event('STAGE_SUBMITTED', {
+    stage: next.code,
+    detail: { preReviewed: true, submission: next.submissions },
+  });
+  const complete = items.every((i) => !(i.materials ?? []).some(isMissing));
+  if (!state.preReviewAutoAccept || !complete) return false;
+  next.status = 'IN_REVIEW';
+  next.acceptedOn = today;
+  out.event('STAGE_ACCEPTED', {
+    stage: next.code,
+    detail: { preReviewed: true, automatic: true },
+    clockEffect: 'STARTED',
+  });
+  startReadyItems(state, next.code, today, out);
+  out.notice(
+    notices.stageAccepted(
+      state,
+      next.code,
+      today,
+      items.filter((i) => i.status === 'UNDER_REVIEW').map((i) => i.code),
+    ),
+  );
+  return true;
+}
+
+/**
+ * The day a stage's clocks start when the window accepts it: a pre-reviewed stage's the day it
+ * was handed in (the previous stage's completion), whenever the window clicks; else today.
+ */
+export const clockStartOf = (stage: StageState, today: string) =>
+  stage.preReviewedOn !== undefined && stage.submittedOn !== undefined ? stage.submittedOn : today;

@@ -8,6 +8,7 @@ export const DECISION_ACTIONS = [
   'START_SPECIAL_PROCEDURE',
   'END_SPECIAL_PROCEDURE',
   'ACCEPT_WITH_DEFICIENCY',
+  'APPROVE_ON_COMMITMENT',
 ] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
@@ -38,7 +39,15 @@ export type Command =
       deficiency?: { description: string; dueDate: string };
       /** REQUEST_SUPPLEMENT: the materials to correct (default: those judged NEEDS_CORRECTION). */
       materials?: { code: string; reason?: string }[];
+      /** APPROVE_ON_COMMITMENT: the applicant's written commitment (告知承诺). */
+      commitment?: string;
     }
+  /** The department's follow-up check (核查) of an approval on commitment. */
+  | { kind: 'CHECK_COMMITMENT'; itemCode: string; passed: boolean; comment?: string }
+  /** 预审: the next stage's materials handed in while the current stage is in review. */
+  | { kind: 'PRE_REVIEW_STAGE'; stage: StageCode; note?: string }
+  /** A department's comment on an item in pre-review (no decision, no clock). */
+  | { kind: 'PRE_REVIEW_COMMENT'; itemCode: string; comment: string }
   | { kind: 'ANSWER_SUPPLEMENT'; itemCode: string; note?: string }
   | { kind: 'DELIVER_DEFICIENCY'; itemCode: string; note?: string }
   | { kind: 'RESUBMIT_ITEM'; itemCode: string; note?: string }
@@ -134,6 +143,10 @@ export const REFUSAL_KEYS = [
   'MASTER_LOCKED',
   'NO_CONTACT',
   'NOT_CONTACT',
+  // Express lanes (issue 27).
+  'NOT_ON_COMMITMENT',
+  'NO_CHECK_DUE',
+  'NOT_NEXT_STAGE',
 ] as const;
 export type RefusalKey = (typeof REFUSAL_KEYS)[number];
 

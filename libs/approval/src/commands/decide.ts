@@ -1,41 +1,22 @@
-import { pause, endStop, resume, stopClock } from '../item-clock';
-import {
-  askAgain,
-  findMaterial,
-  materialNames,
-  provideResults,
-  type MaterialState,
-} from '../materials';
+import { pause, endStop, resume } from '../item-clock';
+import { askAgain, findMaterial, type MaterialState } from '../materials';
 import * as notices from '../notices';
-import { SPECIAL_PROCEDURE_TYPES, type ItemState, type ProjectState } from '../types';
-import { advance } from './advance';
+import { SPECIAL_PROCEDURE_TYPES, type ItemState } from '../types';
+import { approveOnCommitment } from './commitment';
 import { CommandOf, DECISION_ACTIONS, DecisionAction, named, refuse } from './command';
+import {
+  approvable,
+  approve,
+  base,
+  decideItem,
+  need,
+  scheduledJoint,
+  type Decision,
+} from './decision-steps';
 import { checkDate, findItem, requireText } from './guards';
-import type { CommandHandler, Ctx, ValidateCtx } from './handler';
-import type { Outbox } from '../outbox';
+import type { CommandHandler } from './handler';
 
 type Decide = CommandOf<'DECIDE'>;
-
-/** One decision of a reviewing officer: its guard beside its change. */
-interface Decision {
-  validate(state: ProjectState, item: ItemState, c: Decide, ctx: ValidateCtx): void;
-  apply(state: ProjectState, item: ItemState, c: Decide, ctx: Ctx, out: Outbox): void;
-}
-
-/** Refuses unless the item's status is one the action needs. */
-function need(item: ItemState, c: Decide, ok: boolean, what: string) {
-  if (!ok)
-    refuse('CONFLICT', `item ${item.code} is ${item.status}; ${c.action} needs it ${what}`, {
-      key: 'ITEM_STATE',
-      params: { item: named(item), status: item.status },
-    });
-}
-
-const base = (item: ItemState) => ({ stage: item.stage, itemCode: item.code });
-
-/** The joint procedure still holding the item, if any. */
-const scheduledJoint = (state: ProjectState, item: ItemState) =>
-  state.jointProcedures.find((j) => j.status === 'SCHEDULED' && j.itemCodes.includes(item.code));
 
 /**
  * The materials a supplement request asks for again: those it names, else those an officer
@@ -62,68 +43,18 @@ function toCorrect(item: ItemState, c: Decide): { m: MaterialState; reason?: str
     .map((m) => ({ m, reason: m.verdict?.reason }));
 }
 
-/**
- * An approval or a rejection: the item's clock ends, the decision is recorded, and the stage
- * moves on (a rejection blocks it and tells the applicant why).
- */
-function decideItem(
-  state: ProjectState,
-  item: ItemState,
-  status: 'APPROVED' | 'REJECTED',
-  c: Decide,
-  ctx: Ctx,
-  out: Outbox,
-) {
-  stopClock(item, ctx.today);
-  item.status = status;
-  item.decidedOn = ctx.today;
-  item.decisionComment = c.comment;
-  out.event(status === 'APPROVED' ? 'ITEM_APPROVED' : 'ITEM_REJECTED', {
-    ...base(item),
-    detail: { comment: c.comment },
-    clockEffect: 'ENDED',
-  });
-  if (status === 'REJECTED') out.notice(notices.itemRejected(state, item, c.comment));
-  else {
-    provideResults(state.items, item);
-    out.notice(notices.itemApproved(state, item, ctx.today));
-  }
-  advance(state, ctx.today, out);
-}
-
 const DECISIONS: Record<DecisionAction, Decision> = {
   /** Approval ends the item's clock; the stage may complete. */
   APPROVE: {
     validate(state, item, c) {
-      need(item, c, item.status === 'UNDER_REVIEW', 'UNDER_REVIEW');
-      const open = item.deficiencies.find((d) => d.status !== 'DELIVERED');
-      if (open)
-        refuse(
-          'CONFLICT',
-          `item ${item.code} has an outstanding deficiency (${open.description}, due ${open.dueDate}); it cannot be approved before the materials arrive`,
-          { key: 'OPEN_DEFICIENCY', params: { item: named(item), dueDate: open.dueDate } },
-        );
-      const jp = scheduledJoint(state, item);
-      if (jp)
-        refuse(
-          'CONFLICT',
-          `item ${item.code} is in joint procedure ${jp.type} (${jp.id}) that has not finished`,
-          { key: 'IN_JOINT_PROCEDURE', params: { item: named(item), type: jp.type } },
-        );
-      const wrong = (item.materials ?? []).filter((m) => m.status === 'NEEDS_CORRECTION');
-      if (wrong.length)
-        refuse(
-          'CONFLICT',
-          `item ${item.code} has materials that need correction: ${materialNames(wrong)}; request a supplement`,
-          { key: 'NEEDS_CORRECTION', params: { item: named(item), materials: wrong.map(named) } },
-        );
+      approvable(state, item, c);
     },
     apply(state, item, c, ctx, out) {
-      // An approval accepts what was handed in and not judged yet.
-      for (const m of item.materials ?? []) if (m.status === 'UPLOADED') m.status = 'ACCEPTED';
-      decideItem(state, item, 'APPROVED', c, ctx, out);
+      approve(state, item, c, ctx, out);
     },
   },
+
+  APPROVE_ON_COMMITMENT: approveOnCommitment,
 
   /** A rejection (with its reason) ends the item's clock and blocks the stage. */
   REJECT: {

@@ -6,12 +6,14 @@ import type { CommandKind } from './command';
 import type { CommandHandler } from './handler';
 import { acceptStage } from './accept-stage';
 import { attachFile } from './attach-file';
+import { checkCommitment } from './commitment';
 import { answerSupplement } from './answer-supplement';
 import { decide } from './decide';
 import { deliverDeficiency } from './deliver-deficiency';
 import { detachFile } from './detach-file';
 import { grantExtension } from './grant-extension';
 import { handOver } from './hand-over';
+import { preReviewComment, preReviewStage } from './pre-review';
 import { recordJointResult } from './record-joint-result';
 import { resubmitItem } from './resubmit-item';
 import { reviewMaterial } from './review-material';
@@ -24,6 +26,7 @@ export * from './command';
 export type { CommandHandler, Ctx, ValidateCtx } from './handler';
 export { findItem } from './guards';
 export { MAX_EXTENSION_DAYS } from './grant-extension';
+export { MAX_COMMITMENT_LENGTH } from './commitment';
 
 export const HANDLERS: { readonly [K in CommandKind]: CommandHandler<K> } = {
   SUBMIT_STAGE: submitStage,
@@ -41,4 +44,7 @@ export const HANDLERS: { readonly [K in CommandKind]: CommandHandler<K> } = {
   ATTACH_FILE: attachFile,
   DETACH_FILE: detachFile,
   REVIEW_MATERIAL: reviewMaterial,
+  CHECK_COMMITMENT: checkCommitment,
+  PRE_REVIEW_STAGE: preReviewStage,
+  PRE_REVIEW_COMMENT: preReviewComment,
 };

@@ -1,7 +1,29 @@
+import type { StageCode } from '../../../domain/src';
 import { isMissing } from '../materials';
+import type { ProjectState } from '../types';
 import { named, refuse } from './command';
 import { stageOf } from './guards';
 import type { CommandHandler } from './handler';
+
+/**
+ * Every material the applicant must hand in for the stage's items not yet accepted is there, or
+ * the window may take it later (容缺); a submission and a pre-review refuse otherwise.
+ */
+export function refuseMissing(state: ProjectState, stage: StageCode) {
+  const missing = state.items
+    .filter((i) => i.stage === stage && (i.status === 'PENDING' || i.status === 'PRE_REVIEW'))
+    .flatMap((i) =>
+      (i.materials ?? [])
+        .filter((m) => isMissing(m) && !m.deficiencyAllowed)
+        .map((m) => ({ i, m })),
+    );
+  if (missing.length > 0)
+    refuse(
+      'INVALID',
+      `materials missing: ${missing.map(({ i, m }) => `${i.code}: ${m.name} (${m.code})`).join('; ')}`,
+      { key: 'MATERIALS_MISSING', params: { materials: missing.map(({ m }) => named(m)) } },
+    );
+}
 
 /** The applicant hands in the current stage's materials (again, after a return). */
 export const submitStage: CommandHandler<'SUBMIT_STAGE'> = {
@@ -19,20 +41,7 @@ export const submitStage: CommandHandler<'SUBMIT_STAGE'> = {
         { key: 'STAGE_STATE', params: { stage: c.stage, status: s.status } },
       );
     if (ctx.imported) return;
-    // Every material the applicant must hand in is there, or the window may take it later (容缺).
-    const missing = state.items
-      .filter((i) => i.stage === c.stage && i.status === 'PENDING')
-      .flatMap((i) =>
-        (i.materials ?? [])
-          .filter((m) => isMissing(m) && !m.deficiencyAllowed)
-          .map((m) => ({ i, m })),
-      );
-    if (missing.length > 0)
-      refuse(
-        'INVALID',
-        `materials missing: ${missing.map(({ i, m }) => `${i.code}: ${m.name} (${m.code})`).join('; ')}`,
-        { key: 'MATERIALS_MISSING', params: { materials: missing.map(({ m }) => named(m)) } },
-      );
+    refuseMissing(state, c.stage);
   },
 
   apply(state, c, ctx, out) {

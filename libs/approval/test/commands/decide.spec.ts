@@ -47,7 +47,7 @@ describe('DECIDE: guards every action shares', () => {
     expect(p.refusal(decide('SHRUG' as DecisionAction), THU)).toEqual({
       code: 'INVALID',
       message:
-        'action must be one of APPROVE, REJECT, REQUEST_SUPPLEMENT, START_SPECIAL_PROCEDURE, END_SPECIAL_PROCEDURE, ACCEPT_WITH_DEFICIENCY',
+        'action must be one of APPROVE, REJECT, REQUEST_SUPPLEMENT, START_SPECIAL_PROCEDURE, END_SPECIAL_PROCEDURE, ACCEPT_WITH_DEFICIENCY, APPROVE_ON_COMMITMENT',
     });
   });
 

@@ -163,6 +163,11 @@ export const catalogueDocumentSchema = {
           referenceNos: { type: 'array', items: { type: 'integer', minimum: 1 } },
           sources: { type: 'string' },
           materials: { type: 'array', items: material },
+          commitment: {
+            type: ['object', 'null'],
+            properties: { checkDays: days },
+            additionalProperties: false,
+          },
         },
       },
     },
@@ -187,6 +192,7 @@ export const catalogueDocumentSchema = {
                     properties: Object.fromEntries(STAGE_CODES.map((s) => [s, days])),
                     additionalProperties: false,
                   },
+                  preReviewAutoAccept: { type: 'boolean' },
                   warning: {
                     type: 'object',
                     required: ['usedPercent', 'daysLeft'],

@@ -116,6 +116,19 @@ export function loadItem(raw: unknown, i: number, ctx: ItemContext): void {
     if (raw[key] !== undefined && raw[key] !== null && typeof raw[key] !== 'string')
       issue(entry, `${key} must be a string`);
   }
+  const commitment = raw.commitment ?? null;
+  if (
+    commitment !== null &&
+    (typeof commitment !== 'object' ||
+      Array.isArray(commitment) ||
+      Object.keys(commitment).some((k) => k !== 'checkDays') ||
+      ((commitment as { checkDays?: unknown }).checkDays !== undefined &&
+        !isPositiveWhole((commitment as { checkDays?: unknown }).checkDays)))
+  )
+    issue(
+      entry,
+      'commitment must be null or { checkDays?: a positive whole number of working days }',
+    );
   const materials = loadMaterials(raw.materials, entry, issue, questions);
   const referenceNos = raw.referenceNos ?? [];
   if (!Array.isArray(referenceNos) || !referenceNos.every((n) => isPositiveWhole(n))) {
@@ -155,5 +168,6 @@ export function loadItem(raw: unknown, i: number, ctx: ItemContext): void {
     referenceNos: [...(referenceNos as number[])],
     sources: (raw.sources as string | undefined) ?? '',
     materials,
+    ...(commitment !== null ? { commitment: commitment } : {}),
   });
 }

@@ -144,7 +144,20 @@ export interface ItemData {
   readonly sources?: string;
   /** What the applicant hands in (or an earlier item provides). */
   readonly materials?: readonly MaterialData[];
+  /**
+   * 告知承诺制: the item may be approved on the applicant's written commitment, with a
+   * follow-up check (核查) due `checkDays` working days later (default 20). Absent: not eligible.
+   */
+  readonly commitment?: CommitmentPolicy | null;
 }
+
+/** An item's approval on commitment, as the catalogue allows it. */
+export interface CommitmentPolicy {
+  readonly checkDays?: number;
+}
+
+/** Working days from an approval on commitment to its follow-up check, unless the item says. */
+export const DEFAULT_COMMITMENT_CHECK_DAYS = 20;
 
 /** An item after loading: every optional field filled in. */
 export interface CatalogItem extends ItemData {

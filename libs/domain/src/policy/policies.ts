@@ -15,6 +15,8 @@ export interface ProjectTypePolicy {
   /** Optional share of the limit per stage; when given, the budgets sum to at most `limitDays`. */
   readonly stageBudgets: Readonly<Partial<Record<StageCode, number>>> | null;
   readonly warning: WarningRule;
+  /** 预审: a pre-reviewed stage is accepted at once, without the window's click (default off). */
+  readonly preReviewAutoAccept?: boolean;
 }
 
 export interface Policies {
@@ -79,6 +81,7 @@ export interface PolicyOverride {
         readonly limitDays?: number;
         readonly stageBudgets?: Readonly<Partial<Record<StageCode, number>>> | null;
         readonly warning?: Partial<WarningRule>;
+        readonly preReviewAutoAccept?: boolean;
       }
     >
   >;
@@ -101,6 +104,7 @@ export function overridePolicies(base: Policies, override: PolicyOverride): Poli
       limitDays: own.limitDays ?? baseType.limitDays,
       stageBudgets: own.stageBudgets === undefined ? baseType.stageBudgets : own.stageBudgets,
       warning: { ...baseType.warning, ...own.warning },
+      preReviewAutoAccept: own.preReviewAutoAccept ?? baseType.preReviewAutoAccept,
     };
   }
   return loadPolicies({ version: override.version, byType });
@@ -181,10 +185,14 @@ export function loadPolicies(data: unknown): Policies {
         );
       }
     }
+    const auto = raw.preReviewAutoAccept;
+    if (auto !== undefined && typeof auto !== 'boolean')
+      issue(`${type}.preReviewAutoAccept`, `must be true or false, got ${JSON.stringify(auto)}`);
     byType[type] = {
       limitDays: limit as number,
       stageBudgets,
       warning: { usedPercent: warning.usedPercent as number, daysLeft: warning.daysLeft as number },
+      ...(auto === true ? { preReviewAutoAccept: true } : {}),
     };
   }
   if (issues.length > 0) throw new PolicyValidationError(issues);

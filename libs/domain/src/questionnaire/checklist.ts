@@ -1,6 +1,6 @@
 import { defaultCatalog, findDepartment, findItem, promisedLimitFor } from '../catalog/catalog';
 import { criticalPath } from '../catalog/critical-path';
-import type { Catalog, JointProcedure } from '../catalog/types';
+import { DEFAULT_COMMITMENT_CHECK_DAYS, type Catalog, type JointProcedure } from '../catalog/types';
 import { defaultPolicies, type Policies } from '../policy/policies';
 import { warningThresholdDays } from '../policy/warning';
 import { isProjectType, type ProjectType, type StageCode } from '../project-types';
@@ -34,6 +34,8 @@ export interface ChecklistItem {
   readonly requiredBecause: readonly AnswerReason[];
   /** What to hand in (or what an earlier item on the checklist provides). */
   readonly materials: readonly ChecklistMaterial[];
+  /** 告知承诺制: working days to the follow-up check; absent when the item is not eligible. */
+  readonly commitmentCheckDays?: number;
 }
 
 export interface ChecklistTheme {
@@ -157,6 +159,9 @@ export function checklist(answers: unknown, options: ChecklistOptions = {}): Che
       prerequisites: item.prerequisites,
       requiredBecause: reasons(requiredBy),
       materials: [],
+      ...(item.commitment
+        ? { commitmentCheckDays: item.commitment.checkDays ?? DEFAULT_COMMITMENT_CHECK_DAYS }
+        : {}),
     });
   }
   const onList = new Set(required.map((i) => i.code));

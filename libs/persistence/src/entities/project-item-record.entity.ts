@@ -21,6 +21,9 @@ import { bigintAsNumber } from './transformers';
 @Index('IDX_project_items_overdue', ['department'], { where: `"risk" = 'OVERDUE'` })
 @Index('IDX_project_items_department_project', ['department', 'projectId'])
 @Index('IDX_project_items_overdue_project', ['projectId'], { where: `"risk" = 'OVERDUE'` })
+@Index('IDX_project_items_check_due', ['department', 'checkDue'], {
+  where: '"check_due" IS NOT NULL',
+})
 // Partial with INCLUDE columns (migration 1763880000000), which TypeORM cannot describe.
 @Index('IDX_project_items_open', { synchronize: false })
 export class ProjectItemRecord {
@@ -77,6 +80,10 @@ export class ProjectItemRecord {
   /** YYYY-MM-DD of the decision while the item is APPROVED or REJECTED; null otherwise. */
   @Column({ name: 'decided_on', type: 'date', nullable: true })
   decidedOn!: string | null;
+
+  /** 告知承诺制: the follow-up check's due date while it is open; null otherwise. */
+  @Column({ name: 'check_due', type: 'date', nullable: true })
+  checkDue!: string | null;
 
   /**
    * The `state.seq` of the write that last changed this row: a write that changes nothing in

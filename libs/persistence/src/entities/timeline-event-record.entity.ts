@@ -8,6 +8,8 @@ import { bigintAsNumber } from './transformers';
 @Entity({ name: 'timeline_events' })
 // Partial unique index (migration 1763890000000), which TypeORM cannot describe.
 @Index('UQ_timeline_events_key', { synchronize: false })
+// Partial on an expression of `detail` (migration 1763940000000), which TypeORM cannot describe.
+@Index('IDX_timeline_events_commitment', { synchronize: false })
 export class TimelineEventRecord {
   @PrimaryColumn({
     name: 'project_id',

@@ -22,3 +22,4 @@ export * from './item-row';
 export * from './material-files';
 export * from './catalogue';
 export * from './master-data';
+export * from './express-lanes';

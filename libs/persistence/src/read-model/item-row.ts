@@ -4,7 +4,7 @@
  * field added here reaches both; nothing else lists the columns. Pure: workflow code imports it
  * (through `libs/persistence/src/core`).
  */
-import { isDecided, type ItemState } from '../../../approval/src';
+import { checkOpen, isDecided, type ItemState } from '../../../approval/src';
 import type { Risk } from '../../../domain/src';
 
 /** The item's clock as of the write (computeItemClocks). */
@@ -30,6 +30,8 @@ export function itemRowOf(item: ItemState, clock: ItemRowClock) {
     dueDate: clock.dueDate,
     round: item.round,
     decidedOn: isDecided(item.status) ? (item.decidedOn ?? null) : null,
+    /** 告知承诺制: the follow-up check's due date while it is still to be made (the queue's task). */
+    checkDue: checkOpen(item) ? item.onCommitment!.checkDue : null,
   };
 }
 
@@ -50,6 +52,7 @@ export const ITEM_ROW_COLUMNS: { readonly [K in keyof ItemRow]: readonly [string
   dueDate: ['due_date', 'date'],
   round: ['round', 'int'],
   decidedOn: ['decided_on', 'date'],
+  checkDue: ['check_due', 'date'],
 };
 
 export const ITEM_ROW_FIELDS = Object.keys(ITEM_ROW_COLUMNS) as (keyof ItemRow)[];

@@ -1,11 +1,22 @@
 /** Items waiting on a department (docs/design.md §6's task rows): its queue and its escalations. */
 import { PAUSED_ITEM_STATUSES } from '../../../approval/src';
 import type { Risk } from '../../../domain/src';
+import { Brackets } from 'typeorm';
 import { ProjectItemRecord } from '../entities';
 import type { Db, Page } from './db';
 
 /** Item states that wait on a department: under review, or stopped while it holds the item. */
 export const WAITING_STATUSES = ['UNDER_REVIEW', ...PAUSED_ITEM_STATUSES];
+
+/**
+ * What an officer's queue also holds: the next stage's items in pre-review (预审: to comment on,
+ * no clock) and approvals on commitment whose follow-up check (核查) is due (`CHECK_DUE`).
+ */
+export const TASK_STATUSES = [...WAITING_STATUSES, 'PRE_REVIEW', 'CHECK_DUE'];
+
+/** A check row's status and due date: the check, not the approved item. */
+const TASK_STATUS = `CASE WHEN i.check_due IS NOT NULL THEN 'CHECK_DUE' ELSE i.status END`;
+const TASK_DUE = 'COALESCE(i.check_due, i.due_date)';
 
 /** One task row: an open item of a running project. */
 export interface OpenItemRow {
@@ -21,8 +32,8 @@ export interface OpenItemRow {
   dueDate: string | null;
 }
 
-function openItems(db: Db) {
-  return db
+function openItems(db: Db, queue = false) {
+  const qb = db
     .getRepository(ProjectItemRecord)
     .createQueryBuilder('i')
     .innerJoin('projects', 'p', 'p.id = i.project_id')
@@ -31,15 +42,29 @@ function openItems(db: Db) {
       'i.code AS "itemCode"',
       'i.name AS "itemName"',
       'i.department AS department',
-      'i.status AS status',
-      'i.risk AS risk',
-      'to_char(i.due_date, \'YYYY-MM-DD\') AS "dueDate"',
-    ])
-    .where("p.status = 'IN_PROGRESS'")
-    .andWhere('i.status IN (:...waiting)', { waiting: WAITING_STATUSES });
+      `${queue ? TASK_STATUS : 'i.status'} AS status`,
+      queue
+        ? `CASE WHEN i.check_due IS NOT NULL THEN 'ON_TRACK' ELSE i.risk END AS risk`
+        : 'i.risk AS risk',
+      `to_char(${queue ? TASK_DUE : 'i.due_date'}, 'YYYY-MM-DD') AS "dueDate"`,
+    ]);
+  if (!queue)
+    return qb
+      .where("p.status = 'IN_PROGRESS'")
+      .andWhere('i.status IN (:...waiting)', { waiting: WAITING_STATUSES });
+  // A check may fall due after its project completed: it stays in the queue until it is made.
+  return qb.where(
+    new Brackets((w) =>
+      w
+        .where("p.status = 'IN_PROGRESS' AND i.status IN (:...waiting)", {
+          waiting: [...WAITING_STATUSES, 'PRE_REVIEW'],
+        })
+        .orWhere('i.check_due IS NOT NULL'),
+    ),
+  );
 }
 
-/** A reviewing officer's queue: the department's open items, earliest due first. */
+/** A reviewing officer's queue: the department's open items and checks, earliest due first. */
 export async function departmentQueue(
   db: Db,
   {
@@ -51,13 +76,13 @@ export async function departmentQueue(
     pageSize,
   }: Page & { department: string; projectId?: string; risk?: Risk; status?: string },
 ): Promise<{ items: OpenItemRow[]; total: number }> {
-  const qb = openItems(db).andWhere('i.department = :dept', { dept: department });
+  const qb = openItems(db, true).andWhere('i.department = :dept', { dept: department });
   if (projectId) qb.andWhere('i.project_id = :projectId', { projectId });
-  if (risk) qb.andWhere('i.risk = :risk', { risk });
-  if (status) qb.andWhere('i.status = :status', { status });
+  if (risk) qb.andWhere('i.risk = :risk AND i.check_due IS NULL', { risk });
+  if (status) qb.andWhere(`${TASK_STATUS} = :status`, { status });
   const total = await qb.getCount();
   const items = await qb
-    .orderBy('i.due_date', 'ASC', 'NULLS LAST')
+    .orderBy(TASK_DUE, 'ASC', 'NULLS LAST')
     .addOrderBy('i.task_id')
     .offset((page - 1) * pageSize)
     .limit(pageSize)

@@ -220,6 +220,7 @@ export const stageDatesOf = (state: Pick<ProjectState, 'stages'>) =>
     code: s.code,
     ...(s.acceptedOn ? { acceptedOn: s.acceptedOn } : {}),
     ...(s.completedOn ? { completedOn: s.completedOn } : {}),
+    ...(s.preReviewedOn ? { preReviewed: true } : {}),
   }));
 
 function writeParams(input: ProjectionInput): unknown[] {

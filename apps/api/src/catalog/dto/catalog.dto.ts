@@ -94,6 +94,8 @@ export class ChecklistItemDto extends CatalogItemRefDto {
   @ApiProperty({ type: [String] }) prerequisites!: string[];
   @ApiProperty({ type: [AnswerReasonDto] }) requiredBecause!: AnswerReasonDto[];
   @ApiProperty({ type: [ChecklistMaterialDto] }) materials!: ChecklistMaterialDto[];
+  /** 告知承诺制: working days to the follow-up check; absent when the item is not eligible. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 }) commitmentCheckDays?: number;
 }
 
 export class ChecklistThemeDto {

@@ -40,6 +40,18 @@ export class ReceiptDto {
 }
 
 /** 办结通知: the approval of one item, as issued. */
+/** 告知承诺制: the commitment the approval was given on, and its follow-up check's due date. */
+export class ResultCommitmentDto {
+  @ApiProperty() text!: string;
+  @ApiProperty({ description: 'YYYY-MM-DD' }) checkDue!: string;
+}
+
+/** The follow-up check failed: the result is revoked. */
+export class ResultRevocationDto {
+  @ApiProperty({ description: 'YYYY-MM-DD' }) on!: string;
+  @ApiProperty() comment!: string;
+}
+
 export class ItemResultDto {
   @ApiProperty({ example: 'BJ-2026-000042', description: 'Unique per year of the decision' })
   number!: string;
@@ -63,4 +75,9 @@ export class ItemResultDto {
   @ApiProperty({ description: 'YYYY-MM-DD' }) decidedOn!: string;
   @ApiProperty({ description: 'The approving officer' }) officer!: string;
   @ApiProperty({ type: String, format: 'date-time' }) issuedAt!: string;
+  /** Approved on the applicant's written commitment (告知承诺); null otherwise. */
+  @ApiProperty({ type: ResultCommitmentDto, nullable: true })
+  onCommitment!: ResultCommitmentDto | null;
+  /** Revoked by a failed follow-up check (核查); null while the result stands. */
+  @ApiProperty({ type: ResultRevocationDto, nullable: true }) revoked!: ResultRevocationDto | null;
 }

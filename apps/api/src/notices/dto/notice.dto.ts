@@ -20,6 +20,8 @@ export const NOTICE_KINDS = [
   'OVERDUE_ESCALATION',
   'DEFICIENCY_MISSED',
   'JOINT_PROCEDURE_SCHEDULED',
+  'RESULT_REVOKED',
+  'PRE_REVIEW_COMMENT',
   ...RECTIFICATION_NOTICE_KINDS,
 ] as const satisfies readonly (Notice['kind'] | RectificationNoticeKind)[];
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

@@ -201,6 +201,21 @@ export class DecisionDto {
   @ValidateNested({ each: true })
   @Type(() => CorrectionDto)
   materials?: CorrectionDto[];
+
+  /** APPROVE_ON_COMMITMENT: the applicant's written commitment (告知承诺), stored and shown. */
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  commitment?: string;
+}
+
+/** A department's pre-review comment (预审意见): no decision, no clock. */
+export class PreReviewCommentDto {
+  @ApiProperty({ type: String, minLength: 1, maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  comment!: string;
 }
 
 export class NoteDto {
@@ -262,6 +277,12 @@ export class JointResultDto {
   @Length(1, 2000)
   comment?: string;
 }
+
+/**
+ * The follow-up check (核查) of an approval on commitment: `passed`, or failed (a `comment` then
+ * says why) and the result is revoked. The shape of a joint procedure's result.
+ */
+export class CommitmentCheckDto extends JointResultDto {}
 
 export class AgentDto {
   @ApiProperty({ type: String, minLength: 1, maxLength: 100 })

@@ -91,6 +91,23 @@ export class ItemMaterialDto {
   @ApiProperty({ type: String, nullable: true }) correction!: string | null;
 }
 
+export class CommitmentCheckResultDto {
+  @ApiProperty({ type: Boolean }) passed!: boolean;
+  @ApiPropertyOptional({ type: String }) comment?: string;
+  @ApiProperty(DATE) on!: string;
+  @ApiProperty({ type: String }) by!: string;
+}
+
+/** An approval on commitment (告知承诺) and its follow-up check (核查). */
+export class CommitmentDto {
+  /** The applicant's written commitment. */
+  @ApiProperty({ type: String }) text!: string;
+  /** The last working day of the follow-up check. */
+  @ApiProperty(DATE) checkDue!: string;
+  /** Absent while the check is still due. */
+  @ApiPropertyOptional({ type: CommitmentCheckResultDto }) check?: CommitmentCheckResultDto;
+}
+
 export class ItemReportDto {
   @ApiProperty({ type: String }) code!: string;
   @ApiProperty({ type: String }) name!: string;
@@ -98,7 +115,10 @@ export class ItemReportDto {
   @ApiProperty({ type: String }) department!: string;
   /** The joint procedure (联合踏勘, 多图联审, 联合验收 …) the item takes part in, if any. */
   @ApiProperty({ enum: JOINT_PROCEDURES, nullable: true }) jointProcedure!: string | null;
-  @ApiProperty({ type: String, description: 'PENDING, SUBMITTED, UNDER_REVIEW, …' })
+  @ApiProperty({
+    type: String,
+    description: 'PENDING, PRE_REVIEW, SUBMITTED, UNDER_REVIEW, …, APPROVED, REJECTED, REVOKED',
+  })
   status!: string;
   /** The reviewing officer's task: `POST /api/tasks/{taskId}/decision`. */
   @ApiProperty({ type: String }) taskId!: string;
@@ -115,6 +135,13 @@ export class ItemReportDto {
   /** Every clock stop of this round, closed or open. */
   @ApiProperty({ type: [PauseDto] }) pauses!: PauseDto[];
   @ApiProperty({ type: [ItemMaterialDto] }) materials!: ItemMaterialDto[];
+  /**
+   * 告知承诺制: the working days from an approval on commitment to its follow-up check; null when
+   * the catalogue does not let the item be approved on commitment.
+   */
+  @ApiProperty({ type: 'integer', nullable: true }) commitmentCheckDays!: number | null;
+  /** Set once the item was approved on commitment (APPROVED, or REVOKED by a failed check). */
+  @ApiProperty({ type: CommitmentDto, nullable: true }) onCommitment!: CommitmentDto | null;
 }
 
 export class ThemeReportDto {
@@ -133,6 +160,8 @@ export class StageReportDto {
   @ApiProperty(NULLABLE_DATE) acceptedOn!: string | null;
   @ApiProperty(NULLABLE_DATE) completedOn!: string | null;
   @ApiProperty({ type: String, nullable: true }) returnReason!: string | null;
+  /** 预审: the day its materials were last handed in for pre-review, if they were. */
+  @ApiProperty(NULLABLE_DATE) preReviewedOn!: string | null;
   @ApiProperty({ type: 'integer' }) usedDays!: number;
   @ApiProperty({ type: [ThemeReportDto] }) themes!: ThemeReportDto[];
 }

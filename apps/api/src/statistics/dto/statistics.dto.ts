@@ -98,6 +98,25 @@ export class RectificationStatisticsDto {
   @ApiProperty({ type: 'integer' }) overdue!: number;
 }
 
+/**
+ * Working days from a stage's completion to the next stage's acceptance (the stages completed in
+ * the range), with and without pre-review (预审); null when there was none.
+ */
+export class HandoverStatisticsDto {
+  @ApiProperty(AVERAGE) withPreReview!: number | null;
+  @ApiProperty({ type: 'integer' }) withPreReviewCount!: number;
+  @ApiProperty(AVERAGE) withoutPreReview!: number | null;
+  @ApiProperty({ type: 'integer' }) withoutPreReviewCount!: number;
+}
+
+/** 告知承诺制 in the range: approvals on commitment, and follow-up checks passed or failed. */
+export class CommitmentStatisticsDto {
+  @ApiProperty({ type: 'integer' }) approvedOnCommitment!: number;
+  @ApiProperty({ type: 'integer' }) checksPassed!: number;
+  /** Results revoked by a failed follow-up check. */
+  @ApiProperty({ type: 'integer' }) revoked!: number;
+}
+
 export class StatisticsDto {
   @ApiProperty(DAY) from!: string;
   @ApiProperty(DAY) to!: string;
@@ -111,4 +130,6 @@ export class StatisticsDto {
   @ApiProperty({ type: SatisfactionStatisticsDto }) satisfaction!: SatisfactionStatisticsDto;
   @ApiProperty({ type: RectificationStatisticsDto })
   rectifications!: RectificationStatisticsDto;
+  @ApiProperty({ type: HandoverStatisticsDto }) handover!: HandoverStatisticsDto;
+  @ApiProperty({ type: CommitmentStatisticsDto }) commitments!: CommitmentStatisticsDto;
 }

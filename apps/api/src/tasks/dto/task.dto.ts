@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { RISKS, STAGE_CODES } from '../../../../../libs/domain/src';
-import { WAITING_STATUSES } from '../../../../../libs/persistence/src';
+import { TASK_STATUSES } from '../../../../../libs/persistence/src';
 import { PageQuery } from '../../projects/dto/list-query.dto';
 import { ItemReportDto, ProjectClockDto } from '../../projects/dto/report.dto';
 
@@ -19,9 +19,9 @@ export class TasksQuery extends PageQuery {
   @IsIn(RISKS)
   risk?: (typeof RISKS)[number];
 
-  @ApiPropertyOptional({ enum: WAITING_STATUSES })
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
   @IsOptional()
-  @IsIn(WAITING_STATUSES)
+  @IsIn(TASK_STATUSES)
   status?: string;
 }
 
@@ -47,7 +47,7 @@ export class TaskDto {
   @ApiProperty({ type: String }) itemCode!: string;
   @ApiProperty({ type: String }) itemName!: string;
   @ApiProperty({ type: String }) department!: string;
-  @ApiProperty({ enum: WAITING_STATUSES }) status!: string;
+  @ApiProperty({ enum: TASK_STATUSES }) status!: string;
   @ApiProperty({ enum: RISKS }) risk!: string;
   /** The last working day of the item's limit; null while its clock stands still. */
   @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate!: string | null;

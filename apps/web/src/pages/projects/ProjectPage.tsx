@@ -33,6 +33,7 @@ import { DocumentsPanel } from './DocumentsPanel';
 import { GanttChart } from './GanttChart';
 import { MasterDataPanel } from './MasterDataPanel';
 import { MaterialsPanel } from './MaterialsPanel';
+import { PreReviewPanel } from './PreReviewPanel';
 import { RatingsPanel } from './RatingsPanel';
 import { StagesPanel } from './StagesPanel';
 
@@ -106,7 +107,10 @@ export function Component() {
           <ClockPanel report={r} />
         </Col>
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 10, order: 2 }}>
-          <ActionsPanel report={r} />
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <ActionsPanel report={r} />
+            <PreReviewPanel report={r} />
+          </Space>
         </Col>
       </Row>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('gantt.title')}</h2>} size="small">

@@ -75,6 +75,16 @@ export function StagesPanel({ report }: { report: Report }) {
                           </Typography.Text>
                         </div>
                       )}
+                      {i.onCommitment && (
+                        <div>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {t('express.commitmentLine', {
+                              text: i.onCommitment.text,
+                              due: i.onCommitment.checkDue,
+                            })}
+                          </Typography.Text>
+                        </div>
+                      )}
                     </>
                   ),
                 },

@@ -25,6 +25,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 import { EChart, type EChartsOption } from '../../components/EChart';
 import { useTones } from '../../components/tones';
+import { ExpressLaneStats } from './ExpressLaneStats';
 
 type DeptRow = Statistics['byDepartment'][number];
 type Query = { from?: string; to?: string; department?: string };
@@ -240,6 +241,7 @@ export function Component() {
           </Card>
         </Col>
       </Row>
+      <ExpressLaneStats data={data} />
       <Card
         size="small"
         title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('statistics.table')}</h3>}

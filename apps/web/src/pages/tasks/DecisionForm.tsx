@@ -30,6 +30,7 @@ const FIELDS: FieldMap = {
   'procedure.type': ['procedureType'],
   'deficiency.description': ['deficiencyDescription'],
   'deficiency.dueDate': ['deficiencyDueDate'],
+  commitment: ['commitment'],
 };
 
 interface Values {
@@ -41,19 +42,22 @@ interface Values {
   deficiencyDueDate?: Dayjs;
   /** REQUEST_SUPPLEMENT: the codes of the materials to correct. */
   materials?: string[];
+  /** APPROVE_ON_COMMITMENT: the applicant's written commitment. */
+  commitment?: string;
 }
 
 /** Which decisions the item's state allows (the API refuses the others with a 409 all the same). */
-function actionsFor(status: string): Decision['action'][] {
-  if (status === 'UNDER_REVIEW')
+function actionsFor(item: ItemReport): Decision['action'][] {
+  if (item.status === 'UNDER_REVIEW')
     return [
       'APPROVE',
+      ...(item.commitmentCheckDays !== null ? (['APPROVE_ON_COMMITMENT'] as const) : []),
       'REJECT',
       'REQUEST_SUPPLEMENT',
       'START_SPECIAL_PROCEDURE',
       'ACCEPT_WITH_DEFICIENCY',
     ];
-  if (status === 'SPECIAL_PROCEDURE') return ['END_SPECIAL_PROCEDURE'];
+  if (item.status === 'SPECIAL_PROCEDURE') return ['END_SPECIAL_PROCEDURE'];
   return [];
 }
 
@@ -73,7 +77,7 @@ export function DecisionForm({
   const [form] = Form.useForm<Values>();
   const [key, setKey] = useState(idempotencyKey);
   const action = Form.useWatch('action', form);
-  const allowed = actionsFor(item.status);
+  const allowed = actionsFor(item);
   const name = useLocalName();
   const materials = useMaterials(projectId).data?.items.find(
     (i) => i.code === item.code,
@@ -95,6 +99,7 @@ export function DecisionForm({
         body.procedure = { type: v.procedureType!, expectedDays: v.expectedDays! };
       if (v.action === 'REQUEST_SUPPLEMENT' && v.materials?.length)
         body.materials = v.materials.map((code) => ({ code }));
+      if (v.action === 'APPROVE_ON_COMMITMENT') body.commitment = v.commitment?.trim() ?? '';
       if (v.action === 'ACCEPT_WITH_DEFICIENCY')
         body.deficiency = {
           description: v.deficiencyDescription ?? '',
@@ -102,7 +107,8 @@ export function DecisionForm({
         };
       return projectCommands.decide(taskId, body, key);
     },
-    (v) => t(`done.decision.${v.action}`, { item: itemName }),
+    (v, r) =>
+      t(`done.decision.${v.action}`, { item: itemName, due: r.item?.onCommitment?.checkDue ?? '' }),
   );
   useEffect(() => {
     showFieldErrors(form, cmd.error, FIELDS);
@@ -180,6 +186,19 @@ export function DecisionForm({
               </div>
             ))}
           </Checkbox.Group>
+        </Form.Item>
+      )}
+      {action === 'APPROVE_ON_COMMITMENT' && (
+        <Form.Item
+          name="commitment"
+          label={t('decision.commitment')}
+          extra={t('decision.commitmentHint', { days: item.commitmentCheckDays })}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required') },
+            { max: 2000 },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
       )}
       {action === 'START_SPECIAL_PROCEDURE' && (

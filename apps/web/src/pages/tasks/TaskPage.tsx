@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, idempotencyKey } from '../../api/client';
 import { projectCommands, useProject, useProjectCommand, useTimeline } from '../../api/projects';
-import type { Report } from '../../api/types';
+import type { ItemReport, Report } from '../../api/types';
 import { useMe } from '../../api/account';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ClockGauge } from '../../components/ClockGauge';
@@ -26,6 +26,7 @@ import { TimelineList } from '../../components/TimelineList';
 import { useNames } from '../../components/names';
 import { useDepartments } from '../../api/catalog';
 import { DecisionForm } from './DecisionForm';
+import { CommitmentCheckForm, CommitmentInfo, PreReviewCommentForm } from './ExpressLaneForms';
 import { ItemMaterialsCard } from './ItemMaterialsCard';
 import { useLocalName } from '../../components/materials/MaterialTags';
 
@@ -180,16 +181,28 @@ export function Component() {
         <Col xs={24} lg={10}>
           <Card
             size="small"
-            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('decision.title')}</h2>}
+            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t(actionTitle(item))}</h2>}
           >
-            {['UNDER_REVIEW', 'SPECIAL_PROCEDURE'].includes(item.status) ? (
+            {item.status === 'PRE_REVIEW' ? (
+              <PreReviewCommentForm projectId={r.id} taskId={taskId} itemName={itemName} />
+            ) : item.onCommitment && !item.onCommitment.check && item.status === 'APPROVED' ? (
+              <CommitmentCheckForm
+                projectId={r.id}
+                taskId={taskId}
+                item={item}
+                itemName={itemName}
+              />
+            ) : ['UNDER_REVIEW', 'SPECIAL_PROCEDURE'].includes(item.status) ? (
               <DecisionForm projectId={r.id} taskId={taskId} item={item} />
             ) : (
-              <Alert
-                type="info"
-                showIcon
-                message={t('decision.notNow', { status: t(`status.${item.status}`) })}
-              />
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Alert
+                  type="info"
+                  showIcon
+                  message={t('decision.notNow', { status: t(`status.${item.status}`) })}
+                />
+                <CommitmentInfo item={item} />
+              </Space>
             )}
           </Card>
           <JointResults report={r} itemCode={itemCode} />
@@ -198,6 +211,14 @@ export function Component() {
     </Space>
   );
 }
+
+/** What the officer does on the item now: comment in pre-review, check a commitment, or decide. */
+const actionTitle = (item: ItemReport) =>
+  item.status === 'PRE_REVIEW'
+    ? 'express.commentTitle'
+    : item.onCommitment && !item.onCommitment.check && item.status === 'APPROVED'
+      ? 'express.checkTitle'
+      : 'decision.title';
 
 /** The officer records its department's result of a joint procedure the item takes part in. */
 function JointResults({ report, itemCode }: { report: Report; itemCode: string }) {
