@@ -46,6 +46,8 @@ import { ListProjectsQuery } from '../projects/dto/list-query.dto';
 import { ProjectMasterDataDto } from '../projects/dto/master-data.dto';
 import { ConfirmationBodyDto, RatingBodyDto, ResponseBodyDto } from '../ratings/dto/ratings.dto';
 import { StatisticsQuery } from '../statistics/dto/statistics.dto';
+import { ReconciliationQuery } from '../exchange/dto/exchange.dto';
+import { HandOverDto } from '../projects/dto/contact.dto';
 import { EscalationsQuery } from '../tasks/dto/task.dto';
 import { FREE_TEXT_FIELDS } from './safe-input.pipe';
 
@@ -133,6 +135,8 @@ const BODIES: [Type<unknown>, Record<string, unknown>, In?][] = [
   [ListProjectsQuery, { q: '仓库', code: '2026-440300-47-01-000016', department: 'DRC' }, 'query'],
   [StatisticsQuery, { from: '2026-01-01', to: '2026-03-02', department: 'DRC' }, 'query'],
   [EscalationsQuery, { department: 'DRC' }, 'query'],
+  [ReconciliationQuery, { day: '2026-03-02' }, 'query'],
+  [HandOverDto, { toWindow: 'window.sd', reason: '省级事项' }],
   [CreateRegionDto, { code: '370700', name: '潍坊市', parent: '370000' }],
   [PublishVersionDto, { effectiveFrom: '2026-03-02' }],
   [VersionsQuery, { region: '370700' }, 'query'],

@@ -17,7 +17,6 @@ import {
   Post,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { UserRecord, contactChangesOf, type ContactChange } from '../../../../libs/persistence/src';
 import { CurrentUser, Roles } from '../auth/decorators';
@@ -25,22 +24,9 @@ import type { Principal } from '../auth/principal';
 import { ApiProjectId, ProjectIdPipe } from '../common/route-params';
 import { refusalBody } from '../common/refusal-body';
 import { Target, type CommandTarget } from './command-target';
+import { HandOverDto } from './dto/contact.dto';
 import { ProjectCommandsService } from './project-commands.service';
 import { ProjectsService } from './projects.service';
-
-export class HandOverDto {
-  @ApiProperty({ description: 'The username of the window officer who takes the project over' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  toWindow!: string;
-
-  @ApiProperty({ maxLength: 500 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason!: string;
-}
 
 class ContactPersonDto {
   @ApiProperty() username!: string;
