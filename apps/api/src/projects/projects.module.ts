@@ -16,6 +16,8 @@ import { ProjectsService } from './projects.service';
 import { ReadModelController } from './read-model.controller';
 import { ReadModelRepairService } from './read-model-repair.service';
 import { AuditModule } from '../audit/audit.module';
+import { KeyProjectsController } from './key-projects.controller';
+import { KeyProjectsService } from './key-projects.service';
 
 @Module({
   imports: [CalendarModule, CatalogModule, TemporalModule, AuditModule],
@@ -26,6 +28,7 @@ import { AuditModule } from '../audit/audit.module';
     MandatesController,
     ReadModelController,
     MasterDataController,
+    KeyProjectsController,
   ],
   providers: [
     ProjectsService,
@@ -35,6 +38,7 @@ import { AuditModule } from '../audit/audit.module';
     AccessService,
     AccessPolicy,
     ReadModelRepairService,
+    KeyProjectsService,
   ],
   exports: [ProjectsService, ProjectCommandsService, AccessPolicy],
 })

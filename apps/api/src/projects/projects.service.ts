@@ -28,8 +28,11 @@ import {
   findReportRow,
   insertProject,
   isProjectCodeTaken,
+  acceptedSpecialists,
   masterDataOf,
   organisationName,
+  projectService,
+  type ProjectService,
   timelineOf,
 } from '../../../../libs/persistence/src';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -146,18 +149,19 @@ export class ProjectsService {
   }
 
   /**
-   * A report with the name pages show for its owner (its code when none is registered) and the
-   * project's master data (read when not given).
+   * A report with the name pages show for its owner (its code when none is registered), the
+   * project's master data (read when not given), its key flag and its specialist (issue 27).
    */
   async named<R extends { id: string; ownerOrganisation: string }>(
     report: R,
     master?: ProjectMasterData,
-  ): Promise<R & ProjectMasterData & { ownerOrganisationName: string }> {
-    return {
-      ...report,
-      ...(master ?? (await masterDataOf(this.ds, report.id)) ?? {}),
-      ownerOrganisationName: await organisationName(this.ds, report.ownerOrganisation),
-    };
+  ): Promise<R & ProjectMasterData & ProjectService & { ownerOrganisationName: string }> {
+    const [data, service, ownerOrganisationName] = await Promise.all([
+      master ?? masterDataOf(this.ds, report.id),
+      projectService(this.ds, report.id),
+      organisationName(this.ds, report.ownerOrganisation),
+    ]);
+    return { ...report, ...(data ?? {}), ...service, ownerOrganisationName };
   }
 
   report(row: ProjectRecord) {
@@ -312,7 +316,13 @@ export class ProjectsService {
 
   async timeline(p: Principal, id: string) {
     await this.load(p, id);
-    const rows = await timelineOf(this.ds, id);
+    const [rows, specialists] = await Promise.all([
+      timelineOf(this.ds, id),
+      acceptedSpecialists(this.ds, id),
+    ]);
+    // An agent's act as the project's specialist: "specialist X, assigned by Y, for Z".
+    const assignedBy = (actor: string, at: Date) =>
+      specialists.findLast((s) => s.username === actor && s.answeredAt <= at)?.assignedBy;
     return {
       items: rows.map((e) => ({
         seq: e.seq,
@@ -320,6 +330,9 @@ export class ProjectsService {
         actor: e.actor,
         role: e.role,
         ...(e.onBehalfOf ? { onBehalfOf: e.onBehalfOf } : {}),
+        ...(e.role === 'AGENT' && assignedBy(e.actor, e.at)
+          ? { specialistAssignedBy: assignedBy(e.actor, e.at) }
+          : {}),
         type: e.type,
         ...(e.stage ? { stage: e.stage } : {}),
         ...(e.itemCode ? { itemCode: e.itemCode } : {}),

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { STAGE_CODES, defaultCatalog } from '../../../../libs/domain/src';
 import {
+  agentServiceCounts,
+  type ServiceGroupCounts,
   completedStageSpans,
   departmentCounts,
   projectCounts,
@@ -26,6 +28,15 @@ const LAST_DAY = '2199-12-31';
 const rate = (part: number, whole: number) =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+/** A side of the agent service figures: means over its completed projects. */
+const serviceGroup = (g: ServiceGroupCounts) => ({
+  inProgress: g.inProgress,
+  completed: g.completed,
+  averageUsedDays: g.completed ? oneDecimal(g.usedDays / g.completed) : null,
+  averageLimitDays: g.completed ? oneDecimal(g.limitDays / g.completed) : null,
+  usedShare: g.limitDays ? rate(g.usedDays, g.limitDays) : null,
+});
 
 /**
  * The supervisor's figures (all departments, or one) and a department head's (its own). The
@@ -66,11 +77,12 @@ export class StatisticsService {
   }
 
   async statistics(f: StatisticsFilter): Promise<StatisticsDto> {
-    const [depts, projects, spans, loop] = await Promise.all([
+    const [depts, projects, spans, loop, service] = await Promise.all([
       departmentCounts(this.ds, f),
       projectCounts(this.ds, f),
       completedStageSpans(this.ds, f),
       ratingStatistics(this.ds, f),
+      agentServiceCounts(this.ds, f),
     ]);
     const counted = new Map(depts.map((d) => [d.department, d]));
     const codes = f.department
@@ -113,6 +125,11 @@ export class StatisticsService {
             : Math.round(loop.satisfaction.satisfiedRate * 10_000) / 10_000,
       },
       rectifications: loop.rectifications,
+      agentService: {
+        served: serviceGroup(service.served),
+        notServed: serviceGroup(service.notServed),
+        bySpecialist: service.bySpecialist,
+      },
     };
   }
 

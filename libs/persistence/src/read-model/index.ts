@@ -22,3 +22,5 @@ export * from './item-row';
 export * from './material-files';
 export * from './catalogue';
 export * from './master-data';
+export * from './key-projects';
+export * from './agent-service-statistics';

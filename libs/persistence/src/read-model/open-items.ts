@@ -19,7 +19,22 @@ export interface OpenItemRow {
   risk: Risk;
   /** YYYY-MM-DD; null while the item's clock does not run. */
   dueDate: string | null;
+  /** Key project (重点项目): the service centre's reason and since when; null when not one. */
+  key: { reason: string; since: Date } | null;
 }
+
+/** Key projects (重点项目) first in every queue, then the queue's own order. */
+export const KEY_FIRST = 'CASE WHEN p.key_since IS NULL THEN 1 ELSE 0 END';
+
+/** A queue row's `key` from its raw columns. */
+export function keyOf<R extends { keyReason?: string | null; keySince?: Date | null }>(
+  row: R,
+): Omit<R, 'keyReason' | 'keySince'> & { key: { reason: string; since: Date } | null } {
+  const { keyReason, keySince, ...rest } = row;
+  return { ...rest, key: keyReason && keySince ? { reason: keyReason, since: keySince } : null };
+}
+
+type RawItemRow = Omit<OpenItemRow, 'key'> & { keyReason: string | null; keySince: Date | null };
 
 function openItems(db: Db) {
   return db
@@ -34,6 +49,8 @@ function openItems(db: Db) {
       'i.status AS status',
       'i.risk AS risk',
       'to_char(i.due_date, \'YYYY-MM-DD\') AS "dueDate"',
+      'p.key_reason AS "keyReason"',
+      'p.key_since AS "keySince"',
     ])
     .where("p.status = 'IN_PROGRESS'")
     .andWhere('i.status IN (:...waiting)', { waiting: WAITING_STATUSES });
@@ -57,12 +74,13 @@ export async function departmentQueue(
   if (status) qb.andWhere('i.status = :status', { status });
   const total = await qb.getCount();
   const items = await qb
-    .orderBy('i.due_date', 'ASC', 'NULLS LAST')
+    .orderBy(KEY_FIRST, 'ASC')
+    .addOrderBy('i.due_date', 'ASC', 'NULLS LAST')
     .addOrderBy('i.task_id')
     .offset((page - 1) * pageSize)
     .limit(pageSize)
-    .getRawMany<OpenItemRow>();
-  return { items, total };
+    .getRawMany<RawItemRow>();
+  return { items: items.map(keyOf), total };
 }
 
 /** Open items at one of `risks`, overdue first, then earliest due; every department or one. */
@@ -74,13 +92,14 @@ export async function escalatedItems(
   if (department) qb.andWhere('i.department = :department', { department });
   const total = await qb.getCount();
   const items = await qb
-    .orderBy("CASE i.risk WHEN 'OVERDUE' THEN 0 ELSE 1 END", 'ASC')
+    .orderBy(KEY_FIRST, 'ASC')
+    .addOrderBy("CASE i.risk WHEN 'OVERDUE' THEN 0 ELSE 1 END", 'ASC')
     .addOrderBy('i.due_date', 'ASC', 'NULLS LAST')
     .addOrderBy('i.task_id')
     .offset((page - 1) * pageSize)
     .limit(pageSize)
-    .getRawMany<OpenItemRow>();
-  return { items, total };
+    .getRawMany<RawItemRow>();
+  return { items: items.map(keyOf), total };
 }
 
 export function findItemByTaskId(db: Db, taskId: string): Promise<ProjectItemRecord | null> {
