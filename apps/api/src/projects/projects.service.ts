@@ -322,7 +322,7 @@ export class ProjectsService {
     ]);
     // An agent's act as the project's specialist: "specialist X, assigned by Y, for Z".
     const assignedBy = (actor: string, at: Date) =>
-      specialists.findLast((s) => s.username === actor && s.answeredAt <= at)?.assignedBy;
+      specialists.filter((s) => s.username === actor && s.answeredAt <= at).pop()?.assignedBy;
     return {
       items: rows.map((e) => ({
         seq: e.seq,
