@@ -90,7 +90,8 @@ export function flagKeyProject(
   by: string,
 ): Promise<ServiceChange<KeyFlag>> {
   return changeService(ds, projectId, running, async (tx) => {
-    const [row] = await tx.query<KeyFlag[]>(
+    // An UPDATE answers [rows, affected] through TypeORM.
+    const [[row]] = await tx.query<[KeyFlag[], number]>(
       `UPDATE projects SET key_reason = $2, key_by = $3, key_since = coalesce(key_since, now())
        WHERE id = $1 RETURNING key_reason AS reason, key_since AS since`,
       [projectId, reason, by],
@@ -150,7 +151,7 @@ export function answerSpecialist(
   by: string,
 ): Promise<ServiceChange<SpecialistRecord | null>> {
   return changeService(ds, projectId, running, async (tx) => {
-    const rows = await tx.query<{ id: string }[]>(
+    const [rows] = await tx.query<[{ id: string }[], number]>(
       `UPDATE project_specialists SET status = $2, answered_by = $3, answered_at = now()
        WHERE project_id = $1 AND status = 'PROPOSED' RETURNING id`,
       [projectId, accept ? 'ACTIVE' : 'DECLINED', by],
