@@ -15,13 +15,14 @@ import { CommandModal, TextField } from '../../components/CommandModal';
 import { KeyTag } from '../../components/KeyTag';
 import { formatInstant } from '../../components/format';
 import { useNames } from '../../components/names';
+import { type Tone, useTones } from '../../components/tones';
 
 const FLAGGERS = new Set(['SERVICE_CENTRE', 'SUPERVISOR']);
-const STATUS_COLOR: Record<string, string> = {
-  PROPOSED: 'gold',
-  ACTIVE: 'green',
-  DECLINED: 'default',
-  REPLACED: 'default',
+const STATUS_TONE: Record<string, Tone> = {
+  PROPOSED: 'warn',
+  ACTIVE: 'good',
+  DECLINED: 'muted',
+  REPLACED: 'muted',
 };
 
 /**
@@ -32,6 +33,7 @@ export function KeyProjectPanel({ report: r }: { report: Report }) {
   const { t } = useTranslation();
   const role = useSession()?.role;
   const names = useNames();
+  const tones = useTones();
   const [open, setOpen] = useState<'flag' | 'assign' | null>(null);
   const flag = useFlagKey(r.id, () => t('keyProject.flagged'));
   const unflag = useUnflagKey(r.id, () => t('keyProject.unflagged'));
@@ -64,7 +66,9 @@ export function KeyProjectPanel({ report: r }: { report: Report }) {
             children: sp ? (
               <Space wrap>
                 {sp.displayName}
-                <Tag color={STATUS_COLOR[sp.status]}>{t(`keyProject.status.${sp.status}`)}</Tag>
+                <Tag color={tones[STATUS_TONE[sp.status]]}>
+                  {t(`keyProject.status.${sp.status}`)}
+                </Tag>
                 {t('keyProject.assignedBy', { name: names.person(sp.assignedBy) })}
               </Space>
             ) : (

@@ -9,8 +9,9 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CommandModal } from '../../components/CommandModal';
 import { formatInstant } from '../../components/format';
 import { useNames } from '../../components/names';
+import { type Tone, useTones } from '../../components/tones';
 
-const STATE_COLOR: Record<string, string> = { MET: 'green', LATE: 'red', OPEN: 'blue' };
+const STATE_TONE: Record<string, Tone> = { MET: 'good', LATE: 'bad', OPEN: 'info' };
 
 /** A target in the form: `stage:PLAN` or `item:LAND_USE_PERMIT`, and its day. */
 interface TargetRow {
@@ -29,6 +30,7 @@ export function PlanPanel({ report: r }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const names = useNames();
+  const tones = useTones();
   const plan = usePlan(r.id);
   const [editing, setEditing] = useState(false);
   const save = useSetPlan(r.id, () => t('plan.saved'));
@@ -55,31 +57,35 @@ export function PlanPanel({ report: r }: { report: Report }) {
   return (
     <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('plan.title')}</h2>}>
       <ApiErrorAlert error={plan.error} />
-      <Table
-        size="small"
-        rowKey={(x) => `${x.stage ?? x.item}-${x.date}`}
-        loading={plan.isFetching}
-        dataSource={targets}
-        pagination={false}
-        locale={{ emptyText: t('plan.empty') }}
-        columns={[
-          {
-            title: t('plan.target'),
-            key: 'target',
-            render: (_, x) =>
-              x.stage
-                ? t('plan.stageTarget', { name: t(`stage.${x.stage}`) })
-                : t('plan.itemTarget', { name: en ? x.nameEn : x.name }),
-          },
-          { title: t('plan.date'), dataIndex: 'date' },
-          {
-            title: t('plan.status'),
-            dataIndex: 'state',
-            render: (v: string) => <Tag color={STATE_COLOR[v]}>{t(`plan.state.${v}`)}</Tag>,
-          },
-          { title: t('plan.doneOn'), dataIndex: 'doneOn', render: (d?: string) => d ?? '—' },
-        ]}
-      />
+      {!targets.length && !plan.isFetching && (
+        <Typography.Paragraph type="secondary">{t('plan.empty')}</Typography.Paragraph>
+      )}
+      {targets.length > 0 && (
+        <Table
+          size="small"
+          rowKey={(x) => `${x.stage ?? x.item}-${x.date}`}
+          loading={plan.isFetching}
+          dataSource={targets}
+          pagination={false}
+          columns={[
+            {
+              title: t('plan.target'),
+              key: 'target',
+              render: (_, x) =>
+                x.stage
+                  ? t('plan.stageTarget', { name: t(`stage.${x.stage}`) })
+                  : t('plan.itemTarget', { name: en ? x.nameEn : x.name }),
+            },
+            { title: t('plan.date'), dataIndex: 'date' },
+            {
+              title: t('plan.status'),
+              dataIndex: 'state',
+              render: (v: string) => <Tag color={tones[STATE_TONE[v]]}>{t(`plan.state.${v}`)}</Tag>,
+            },
+            { title: t('plan.doneOn'), dataIndex: 'doneOn', render: (d?: string) => d ?? '—' },
+          ]}
+        />
+      )}
       {plan.data?.setBy && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('plan.setBy', {
