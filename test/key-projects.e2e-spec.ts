@@ -218,11 +218,17 @@ describe('key projects and specialists over HTTP (real stack)', () => {
       id: string;
     }[];
     expect(mine.some((p) => p.id === id)).toBe(true);
-    await request(h.url)
+    await flag(id).expect(200);
+    const submitted = await request(h.url)
       .post(`/api/projects/${id}/stages/PLAN/submission`)
       .set(as('k-specialist'))
       .send({})
       .expect(200);
+    // The command's answer is the report as a read shows it: the page keeps the badge.
+    expect(submitted.body).toMatchObject({
+      key: { reason: '市重点工程' },
+      specialist: { username: 'k-specialist', status: 'ACTIVE' },
+    });
     const events = (await request(h.url).get(`/api/projects/${id}/timeline`).set(as('k-applicant')))
       .body.items as {
       type: string;

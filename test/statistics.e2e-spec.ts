@@ -176,9 +176,15 @@ describe('statistics agree with counts made from the reports (real stack)', () =
     };
     const projects = { inProgress: 0, completed: 0, overdue: 0 };
     const spans: Record<string, number[]> = { PLAN: [], START_PERMIT: [], COMPLETION: [] };
+    const done = { used: [] as number[], limit: [] as number[] };
     for (const r of reports) {
       const items = itemsOf(r).filter((i) => !department || i.department === department);
       if (department && items.length === 0) continue;
+      const closedOn = r.stages[r.stages.length - 1].completedOn;
+      if (r.status === 'COMPLETED' && closedOn && closedOn >= from && closedOn <= to) {
+        done.used.push(r.clock.usedDays);
+        done.limit.push(r.clock.limitDays);
+      }
       if (r.status === 'IN_PROGRESS') {
         projects.inProgress++;
         if (r.clock.risk === 'OVERDUE') projects.overdue++;
@@ -208,6 +214,7 @@ describe('statistics agree with counts made from the reports (real stack)', () =
         spans[s.code].push(days);
       }
     }
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     const mean = (xs: number[]) =>
       xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 1) : null;
     const byDepartment = (department ? [department] : DEPARTMENTS).map((d) => {
@@ -268,6 +275,25 @@ describe('statistics agree with counts made from the reports (real stack)', () =
         opened: rectifications.length,
         respondedOnTime: rectifications.filter((r) => r.respondedOnTime === true).length,
         overdue: rectifications.filter((r) => r.overdueAt !== null).length,
+      },
+      // No project of this suite has a specialist, a delegation or a mandate: none is served
+      // (test/key-projects.e2e-spec.ts counts a served one).
+      agentService: {
+        served: {
+          inProgress: 0,
+          completed: 0,
+          averageUsedDays: null,
+          averageLimitDays: null,
+          usedShare: null,
+        },
+        notServed: {
+          inProgress: projects.inProgress,
+          completed: done.used.length,
+          averageUsedDays: mean(done.used),
+          averageLimitDays: mean(done.limit),
+          usedShare: done.used.length ? round(sum(done.used) / sum(done.limit), 4) : null,
+        },
+        bySpecialist: 0,
       },
     };
   }

@@ -29,10 +29,6 @@ import {
   insertProject,
   isProjectCodeTaken,
   acceptedSpecialists,
-  masterDataOf,
-  organisationName,
-  projectService,
-  type ProjectService,
   timelineOf,
 } from '../../../../libs/persistence/src';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -50,6 +46,7 @@ import type { CreateProjectDto } from './dto/create-project.dto';
 import { AccessPolicy } from './access-policy';
 import { AccessService } from './access.service';
 import { ReadCache } from './read-cache';
+import { namedReport } from './named-report';
 
 /** How long a create waits for its workflow's first write before answering 202. */
 const CREATE_WAIT_MS = 30_000;
@@ -152,16 +149,11 @@ export class ProjectsService {
    * A report with the name pages show for its owner (its code when none is registered), the
    * project's master data (read when not given), its key flag and its specialist (issue 27).
    */
-  async named<R extends { id: string; ownerOrganisation: string }>(
+  named<R extends { id: string; ownerOrganisation: string }>(
     report: R,
     master?: ProjectMasterData,
-  ): Promise<R & ProjectMasterData & ProjectService & { ownerOrganisationName: string }> {
-    const [data, service, ownerOrganisationName] = await Promise.all([
-      master ?? masterDataOf(this.ds, report.id),
-      projectService(this.ds, report.id),
-      organisationName(this.ds, report.ownerOrganisation),
-    ]);
-    return { ...report, ...(data ?? {}), ...service, ownerOrganisationName };
+  ) {
+    return namedReport(this.ds, report, master);
   }
 
   report(row: ProjectRecord) {
