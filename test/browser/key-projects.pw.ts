@@ -25,6 +25,9 @@ const WORDS = {
     stageTarget: '阶段办结：竣工验收',
     open: '进行中',
     plan: '代办方案',
+    agentService: '帮办代办服务',
+    served: '有代办服务',
+    bySpecialist: /其中代办专员服务的项目：[1-9]\d* 个/,
   },
   en: {
     flag: 'Flag as key project',
@@ -43,6 +46,9 @@ const WORDS = {
     stageTarget: 'Stage completed: Completion',
     open: 'Open',
     plan: 'Specialist’s plan',
+    agentService: 'Agent service',
+    served: 'Served',
+    bySpecialist: /Of them served by a specialist: [1-9]\d*/,
   },
 };
 
@@ -138,5 +144,13 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(
       page.getByRole('row').filter({ hasText: w.stageTarget }).getByText(w.open, { exact: true }),
     ).toBeVisible();
+
+    // The centre's statistics count the project among those served, by a specialist.
+    await open(page, project.id, 'centre', lang);
+    await page.goto('/statistics');
+    await expect(page.getByRole('heading', { level: 3, name: w.agentService })).toBeVisible();
+    const served = page.getByRole('row').filter({ hasText: w.served }).first();
+    await expect(served.getByRole('cell').nth(1)).not.toHaveText('0');
+    await expect(page.getByText(w.bySpecialist)).toBeVisible();
   });
 }
