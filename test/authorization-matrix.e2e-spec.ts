@@ -133,6 +133,18 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       (i) => (i.id ?? i.projectId) === p1,
     );
 
+  // Who may see P1 at all: reads answer 200 for them and 404 for the others.
+  const SEES_P1: Caller[] = [
+    'applicant',
+    'agent',
+    'window',
+    'officer.DRC',
+    'head.DRC',
+    'supervisor',
+    'admin',
+    'centre',
+  ];
+
   const rows: Row[] = [
     {
       name: 'GET /health',
@@ -657,18 +669,7 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
     {
       name: 'GET …/ratings',
       send: (h) => request(h.url).get(url('/api/projects/:p1/ratings')),
-      ok: Object.fromEntries(
-        [
-          'applicant',
-          'agent',
-          'window',
-          'officer.DRC',
-          'head.DRC',
-          'supervisor',
-          'admin',
-          'centre',
-        ].map((c) => [c, [200]]),
-      ),
+      ok: Object.fromEntries(SEES_P1.map((c) => [c, [200]])),
       hidden: ['applicant2', 'agent2', 'officer.GAS', 'head.GAS'],
     },
     {
@@ -702,17 +703,6 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
     },
   ];
 
-  // Who may see P1 at all: reads answer 200 for them and 404 for the others.
-  const SEES_P1: Caller[] = [
-    'applicant',
-    'agent',
-    'window',
-    'officer.DRC',
-    'head.DRC',
-    'supervisor',
-    'admin',
-    'centre',
-  ];
   for (const r of rows) {
     if (
       r.name === 'GET /api/projects/:id' ||

@@ -65,6 +65,40 @@ describe('key projects and specialists over HTTP (real stack)', () => {
   };
   const flag = (id: string, who = 'k-centre', reason = '市重点工程') =>
     request(h.url).post(`/api/projects/${id}/key`).set(as(who)).send({ reason });
+  /** The centre proposes the team's specialist and the owner accepts. */
+  const serve = async (id: string) => {
+    await request(h.url)
+      .post(`/api/projects/${id}/specialist`)
+      .set(as('k-centre'))
+      .send({ username: 'k-specialist' })
+      .expect(201);
+    await request(h.url)
+      .post(`/api/projects/${id}/specialist/consent`)
+      .set(as('k-applicant'))
+      .send({ accept: true })
+      .expect(200);
+  };
+  /** The window accepts the stage the specialist hands in; the officers approve until it completes. */
+  const workStage = async (id: string, stage: string) => {
+    await submit(id, stage, 'k-specialist');
+    await request(h.url)
+      .post(`/api/projects/${id}/stages/${stage}/acceptance`)
+      .set(as('k-window'))
+      .send({ decision: 'ACCEPT' })
+      .expect(200);
+    for (let round = 0; round < 10; round++) {
+      const r = await report(id);
+      if (r.stages.find((s) => s.code === stage)!.status === 'COMPLETED') return r;
+      for (const i of items(r, stage).filter((x) => x.status === 'UNDER_REVIEW')) {
+        await request(h.url)
+          .post(`/api/tasks/${i.taskId}/decision`)
+          .set(as(`k-officer.${i.department}`))
+          .send({ action: 'APPROVE', comment: '同意' })
+          .expect(200);
+      }
+    }
+    throw new Error(`stage ${stage} did not complete`);
+  };
   /** Key rows before every other; answers the positions of the projects asked. */
   const positions = (rows: Row[], ...ids: string[]) => {
     const firstPlain = rows.findIndex((r) => !r.key);
@@ -284,26 +318,8 @@ describe('key projects and specialists over HTTP (real stack)', () => {
     expect((await put([{ stage: 'PLAN', date: '31/12/2099' }])).status).toBe(400);
 
     // The PLAN stage worked to completion by the specialist and the officers, today.
-    await submit(id, 'PLAN', 'k-specialist');
-    await request(h.url)
-      .post(`/api/projects/${id}/stages/PLAN/acceptance`)
-      .set(as('k-window'))
-      .send({ decision: 'ACCEPT' })
-      .expect(200);
-    let r = await report(id);
-    const planItems = items(r, 'PLAN');
-    const first = planItems.find((i) => i.status === 'UNDER_REVIEW')!;
-    for (let round = 0; round < 10 && r.stages[0].status !== 'COMPLETED'; round++) {
-      for (const i of items(r, 'PLAN').filter((x) => x.status === 'UNDER_REVIEW')) {
-        await request(h.url)
-          .post(`/api/tasks/${i.taskId}/decision`)
-          .set(as(`k-officer.${i.department}`))
-          .send({ action: 'APPROVE', comment: '同意' })
-          .expect(200);
-      }
-      r = await report(id);
-    }
-    expect(r.stages[0].status).toBe('COMPLETED');
+    const r = await workStage(id, 'PLAN');
+    const first = items(r, 'PLAN').find((i) => i.status === 'APPROVED')!;
     const startItem = items(r, 'START_PERMIT')[0];
     const set = await put([
       { stage: 'PLAN', date: '2099-12-31' },
@@ -338,38 +354,11 @@ describe('key projects and specialists over HTTP (real stack)', () => {
       };
     const before = await stats();
     const id = await create('重点小仓库', EXAMPLE_ANSWERS.lowRiskWarehouse);
-    await request(h.url)
-      .post(`/api/projects/${id}/specialist`)
-      .set(as('k-centre'))
-      .send({ username: 'k-specialist' })
-      .expect(201);
-    await request(h.url)
-      .post(`/api/projects/${id}/specialist/consent`)
-      .set(as('k-applicant'))
-      .send({ accept: true })
-      .expect(200);
+    await serve(id);
     const during = await stats();
     expect(during.served.inProgress).toBe(before.served.inProgress + 1);
     expect(during.bySpecialist).toBe(before.bySpecialist + 1);
-    for (const stage of ['PLAN', 'START_PERMIT', 'COMPLETION']) {
-      await submit(id, stage, 'k-specialist');
-      await request(h.url)
-        .post(`/api/projects/${id}/stages/${stage}/acceptance`)
-        .set(as('k-window'))
-        .send({ decision: 'ACCEPT' })
-        .expect(200);
-      for (let round = 0; round < 10; round++) {
-        const r = await report(id);
-        if (r.stages.find((s) => s.code === stage)!.status === 'COMPLETED') break;
-        for (const i of items(r, stage).filter((x) => x.status === 'UNDER_REVIEW')) {
-          await request(h.url)
-            .post(`/api/tasks/${i.taskId}/decision`)
-            .set(as(`k-officer.${i.department}`))
-            .send({ action: 'APPROVE', comment: '同意' })
-            .expect(200);
-        }
-      }
-    }
+    for (const stage of ['PLAN', 'START_PERMIT', 'COMPLETION']) await workStage(id, stage);
     expect((await report(id)).status).toBe('COMPLETED');
     const refused = await flag(id);
     expect(refused.status).toBe(409);
