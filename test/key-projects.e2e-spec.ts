@@ -388,4 +388,44 @@ describe('key projects and specialists over HTTP (real stack)', () => {
       .send({ username: 'k-specialist' });
     expect(assign.status).toBe(409);
   });
+
+  it('an administrator puts agents on the agent team; only agents can be on it', async () => {
+    const admin = as('k-admin');
+    const created = await request(h.url)
+      .post('/api/admin/users')
+      .set(admin)
+      .send({ username: 'k-team2', displayName: '代办专员二', role: 'AGENT', agentTeam: true })
+      .expect(201);
+    expect(created.body.user).toMatchObject({ role: 'AGENT', agentTeam: true });
+    const misfit = await request(h.url)
+      .post('/api/admin/users')
+      .set(admin)
+      .send({ username: 'k-misfit', displayName: 'x', role: 'WINDOW_OFFICER', agentTeam: true });
+    expect(misfit.status).toBe(400);
+    expect(JSON.stringify(misfit.body.message)).toContain('agentTeam: only an agent');
+    const id = await create('队伍调整项目');
+    const assign = (username: string) =>
+      request(h.url).post(`/api/projects/${id}/specialist`).set(as('k-centre')).send({ username });
+    expect((await assign('k-agent')).status).toBe(400);
+    await request(h.url)
+      .patch('/api/admin/users/k-agent')
+      .set(admin)
+      .send({ agentTeam: true })
+      .expect(200);
+    expect((await assign('k-agent')).status).toBe(201);
+    // The directory names the team, for the centre's choice.
+    const people = (await request(h.url).get('/api/directory').set(as('k-centre')).expect(200)).body
+      .people as { username: string; agentTeam?: boolean }[];
+    expect(people.filter((p) => p.agentTeam).map((p) => p.username)).toEqual(
+      expect.arrayContaining(['k-agent', 'k-specialist', 'k-team2']),
+    );
+    expect(people.find((p) => p.username === 'k-window')?.agentTeam).toBeUndefined();
+    // Another role leaves the team.
+    const moved = await request(h.url)
+      .patch('/api/admin/users/k-team2')
+      .set(admin)
+      .send({ role: 'WINDOW_OFFICER' })
+      .expect(200);
+    expect(moved.body.agentTeam).toBe(false);
+  });
 });

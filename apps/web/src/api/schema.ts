@@ -2557,6 +2557,7 @@ export interface components {
       department?: string;
       email?: string;
       disabled: boolean;
+      agentTeam: boolean;
       mustChangePassword: boolean;
       isDemo: boolean;
       /** Format: date-time */
@@ -2582,6 +2583,7 @@ export interface components {
       department?: string;
       /** Format: email */
       email?: string;
+      agentTeam?: boolean;
       password?: string;
     };
     CreatedUserDto: {
@@ -2602,6 +2604,7 @@ export interface components {
       organisation?: string | null;
       department?: string | null;
       disabled?: boolean;
+      agentTeam?: boolean;
       displayName?: string;
     };
     PersonDto: {

@@ -497,6 +497,8 @@ export const en: Strings = {
   },
   accounts: {
     navUsers: 'Users',
+    agentTeam: 'Agent team (specialist)',
+    agentTeamHint: 'The service centre may assign team members to key projects as specialists.',
     navOrganisations: 'Organisations',
     changePassword: 'Change my password',
     mustChange: 'You signed in with an initial password from an administrator: set your own first.',

@@ -486,6 +486,8 @@ export const zh = {
   },
   accounts: {
     navUsers: '用户管理',
+    agentTeam: '帮办代办队伍（代办专员）',
+    agentTeamHint: '政务服务中心可从队伍中为重点项目指派代办专员。',
     navOrganisations: '单位管理',
     changePassword: '修改密码',
     mustChange: '您正在使用管理员发放的初始密码，请先设置自己的密码。',
