@@ -154,3 +154,21 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.getByText(w.bySpecialist)).toBeVisible();
   });
 }
+
+test('an administrator puts a new agent on the agent team', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: '用户管理' }).click();
+  await expect(page.getByRole('heading', { name: '用户管理' })).toBeVisible();
+  await page.getByLabel('用户名', { exact: true }).fill('pw-team');
+  await page.getByLabel('姓名', { exact: true }).fill('浏览器 代办专员');
+  await pick(page, page.getByLabel('角色', { exact: true }), '代办员');
+  await page.getByLabel('帮办代办队伍（代办专员）').check();
+  await page.getByRole('button', { name: /^(loading )?新增$/ }).click();
+  await expect(page.getByRole('status')).toContainText('已创建用户 pw-team');
+  await page.getByLabel('搜索用户名或姓名').fill('pw-team');
+  await page.getByLabel('搜索用户名或姓名').press('Enter');
+  await expect(page.getByRole('row', { name: /pw-team/ })).toContainText(
+    '帮办代办队伍（代办专员）',
+  );
+  await expectAccessible(page, 'the users page with an agent on the team');
+});
