@@ -30,7 +30,7 @@ describe('the specialist’s plan: a target met, late or open', () => {
     [{ item: 'B', date: '2026-12-31' }, 'OPEN', undefined],
     [{ item: 'C', date: '2026-12-31' }, 'OPEN', undefined],
   ])('%j is %s', (target, expected, doneOn) => {
-    const v = judgeTarget(state, target as never, today);
+    const v = judgeTarget(state, target, today);
     expect(v.state).toBe(expected);
     expect(v.met).toBe(expected === 'MET');
     expect(v.late).toBe(expected === 'LATE');

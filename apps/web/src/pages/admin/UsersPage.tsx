@@ -1,12 +1,7 @@
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type User,
-  useCreateUser,
-  useUpdateUser,
-  useUsers,
-} from '../../api/admin';
+import { type User, useCreateUser, useUpdateUser, useUsers } from '../../api/admin';
 import { useDepartments } from '../../api/catalog';
 import { ROLES } from '../../api/enums';
 import type { Role } from '../../api/types';
