@@ -1,11 +1,19 @@
-import { Card, Table, Typography } from 'antd';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/types';
 
 type Service = Schemas['AgentServiceStatisticsDto'];
 
-const value = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n);
-const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+const FIGURES = [
+  'inProgress',
+  'completed',
+  'averageUsedDays',
+  'averageLimitDays',
+  'usedShare',
+] as const;
+
+const shown = (key: (typeof FIGURES)[number], v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : key === 'usedShare' ? `${Math.round(v * 1000) / 10}%` : v;
 
 /**
  * Agent service (帮办代办): projects served by a specialist or an agent against those nobody
@@ -13,44 +21,35 @@ const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 10
  */
 export function AgentServiceCard({ service }: { service: Service | undefined }) {
   const { t } = useTranslation();
-  const rows = service
-    ? (['served', 'notServed'] as const).map((k) => ({ key: k, ...service[k] }))
-    : [];
   return (
     <Card
       size="small"
       title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('statistics.agentService.title')}</h3>}
     >
-      <Table
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        loading={!service}
-        columns={[
-          {
-            title: '',
-            dataIndex: 'key',
-            render: (k: string) => t(`statistics.agentService.${k}`),
-          },
-          { title: t('statistics.agentService.inProgress'), dataIndex: 'inProgress' },
-          { title: t('statistics.agentService.completed'), dataIndex: 'completed' },
-          {
-            title: t('statistics.agentService.averageUsedDays'),
-            dataIndex: 'averageUsedDays',
-            render: value,
-          },
-          {
-            title: t('statistics.agentService.averageLimitDays'),
-            dataIndex: 'averageLimitDays',
-            render: value,
-          },
-          {
-            title: t('statistics.agentService.usedShare'),
-            dataIndex: 'usedShare',
-            render: percent,
-          },
-        ]}
-      />
+      <Row gutter={[16, 16]}>
+        {(['served', 'notServed'] as const).map((group) => (
+          <Col key={group} xs={24} lg={12}>
+            <Card
+              size="small"
+              type="inner"
+              title={
+                <h4 style={{ fontSize: 14, margin: 0 }}>{t(`statistics.agentService.${group}`)}</h4>
+              }
+            >
+              <Row gutter={[12, 12]}>
+                {FIGURES.map((key) => (
+                  <Col key={key} xs={12} sm={8}>
+                    <Statistic
+                      title={t(`statistics.agentService.${key}`)}
+                      value={shown(key, service?.[group][key])}
+                    />
+                  </Col>
+                ))}
+              </Row>
+            </Card>
+          </Col>
+        ))}
+      </Row>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
         {service && t('statistics.agentService.bySpecialist', { n: service.bySpecialist })}{' '}
         {t('statistics.agentService.hint')}
