@@ -24,6 +24,7 @@ const CALLERS = [
   'head.GAS',
   'supervisor',
   'admin',
+  'centre', // the service centre: sees every project, flags key ones, assigns specialists
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
@@ -69,6 +70,8 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       'head.GAS': { role: 'DEPARTMENT_HEAD' as const, department: 'GAS' },
       supervisor: { role: 'SUPERVISOR' as const },
       admin: { role: 'ADMIN' as const },
+      centre: { role: 'SERVICE_CENTRE' as const },
+      specialist: { role: 'AGENT' as const, agentTeam: true },
     };
     for (const [name, u] of Object.entries(users)) {
       auth[name] = await userToken(h, { username: `m-${name}`, ...u });
@@ -129,6 +132,18 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
     ((body as { items: { id?: string; projectId?: string }[] }).items ?? []).some(
       (i) => (i.id ?? i.projectId) === p1,
     );
+
+  // Who may see P1 at all: reads answer 200 for them and 404 for the others.
+  const SEES_P1: Caller[] = [
+    'applicant',
+    'agent',
+    'window',
+    'officer.DRC',
+    'head.DRC',
+    'supervisor',
+    'admin',
+    'centre',
+  ];
 
   const rows: Row[] = [
     {
@@ -397,12 +412,12 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
     {
       name: 'GET /api/statistics',
       send: (h) => request(h.url).get('/api/statistics'),
-      ok: { 'head.DRC': [200], 'head.GAS': [200], supervisor: [200] },
+      ok: { 'head.DRC': [200], 'head.GAS': [200], supervisor: [200], centre: [200] },
     },
     {
       name: 'GET /api/statistics (department=DRC: a head of another department is refused)',
       send: (h) => request(h.url).get('/api/statistics?department=DRC&format=csv'),
-      ok: { 'head.DRC': [200], supervisor: [200] },
+      ok: { 'head.DRC': [200], supervisor: [200], centre: [200] },
     },
     {
       name: 'GET …/delegations',
@@ -639,6 +654,42 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       ok: {},
     },
     {
+      name: 'POST …/key',
+      send: (h) => request(h.url).post(url('/api/projects/:p1/key')).send({ reason: 'matrix' }),
+      ok: { supervisor: [200], centre: [200] },
+    },
+    {
+      name: 'DELETE …/key',
+      send: (h) => request(h.url).delete(url('/api/projects/:p1/key')),
+      ok: { supervisor: [204, 404], centre: [204, 404] },
+    },
+    {
+      name: 'POST …/specialist',
+      send: (h) =>
+        request(h.url).post(url('/api/projects/:p1/specialist')).send({ username: 'm-specialist' }),
+      ok: { centre: [201] },
+    },
+    {
+      // The owner declines: the specialist never gains power over P1.
+      name: 'POST …/specialist/consent',
+      send: (h) =>
+        request(h.url).post(url('/api/projects/:p1/specialist/consent')).send({ accept: false }),
+      ok: { applicant: [200] },
+      hidden: ['applicant2'],
+    },
+    {
+      name: 'GET …/plan',
+      send: (h) => request(h.url).get(url('/api/projects/:p1/plan')),
+      ok: {},
+    },
+    {
+      // The delegated agent is not the specialist: refused; an agent who does not see P1: 404.
+      name: 'PUT …/plan',
+      send: (h) => request(h.url).put(url('/api/projects/:p1/plan')).send({ targets: [] }),
+      ok: {},
+      hidden: ['agent2'],
+    },
+    {
       name: 'POST …/withdrawal (last: it ends P1)',
       send: (h) =>
         request(h.url).post(url('/api/projects/:p1/withdrawal')).send({ reason: 'matrix' }),
@@ -658,11 +709,7 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
     {
       name: 'GET …/ratings',
       send: (h) => request(h.url).get(url('/api/projects/:p1/ratings')),
-      ok: Object.fromEntries(
-        ['applicant', 'agent', 'window', 'officer.DRC', 'head.DRC', 'supervisor', 'admin'].map(
-          (c) => [c, [200]],
-        ),
-      ),
+      ok: Object.fromEntries(SEES_P1.map((c) => [c, [200]])),
       hidden: ['applicant2', 'agent2', 'officer.GAS', 'head.GAS'],
     },
     {
@@ -696,16 +743,6 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
     },
   ];
 
-  // Who may see P1 at all: reads answer 200 for them and 404 for the others.
-  const SEES_P1: Caller[] = [
-    'applicant',
-    'agent',
-    'window',
-    'officer.DRC',
-    'head.DRC',
-    'supervisor',
-    'admin',
-  ];
   for (const r of rows) {
     if (
       r.name === 'GET /api/projects/:id' ||
@@ -713,6 +750,7 @@ describe('authorization matrix: every endpoint with every role, own and foreign 
       r.name === 'GET /api/projects/:id/contact' ||
       r.name === 'GET /api/projects/:id/requirements' ||
       r.name === 'GET /api/projects/:id/materials' ||
+      r.name === 'GET …/plan' ||
       /^GET …\/(stages\/:stage\/receipt|items\/:itemCode\/result)/.test(r.name)
     ) {
       r.ok = Object.fromEntries(SEES_P1.map((c) => [c, [200]]));

@@ -179,9 +179,15 @@ describe('statistics agree with counts made from the reports (real stack)', () =
     const handover = { pre: [] as number[], plain: [] as number[] };
     const commitments = { approvedOnCommitment: 0, checksPassed: 0, revoked: 0 };
     const inRange = (day: string | null | undefined) => !!day && day >= from && day <= to;
+    const done = { used: [] as number[], limit: [] as number[] };
     for (const r of reports) {
       const items = itemsOf(r).filter((i) => !department || i.department === department);
       if (department && items.length === 0) continue;
+      const closedOn = r.stages[r.stages.length - 1].completedOn;
+      if (r.status === 'COMPLETED' && closedOn && closedOn >= from && closedOn <= to) {
+        done.used.push(r.clock.usedDays);
+        done.limit.push(r.clock.limitDays);
+      }
       if (r.status === 'IN_PROGRESS') {
         projects.inProgress++;
         if (r.clock.risk === 'OVERDUE') projects.overdue++;
@@ -227,6 +233,7 @@ describe('statistics agree with counts made from the reports (real stack)', () =
         spans[s.code].push(days);
       }
     }
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     const mean = (xs: number[]) =>
       xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 1) : null;
     const byDepartment = (department ? [department] : DEPARTMENTS).map((d) => {
@@ -295,6 +302,25 @@ describe('statistics agree with counts made from the reports (real stack)', () =
         withoutPreReviewCount: handover.plain.length,
       },
       commitments,
+      // No project of this suite has a specialist, a delegation or a mandate: none is served
+      // (test/key-projects.e2e-spec.ts counts a served one).
+      agentService: {
+        served: {
+          inProgress: 0,
+          completed: 0,
+          averageUsedDays: null,
+          averageLimitDays: null,
+          usedShare: null,
+        },
+        notServed: {
+          inProgress: projects.inProgress,
+          completed: done.used.length,
+          averageUsedDays: mean(done.used),
+          averageLimitDays: mean(done.limit),
+          usedShare: done.used.length ? round(sum(done.used) / sum(done.limit), 4) : null,
+        },
+        bySpecialist: 0,
+      },
     };
   }
 

@@ -65,6 +65,7 @@ describe("the window's queue: GET /api/submissions (real stack)", () => {
     ownerOrganisation: 'org-q',
     // No organisation is registered under org-q: its name is its code.
     ownerOrganisationName: 'org-q',
+    key: null,
   });
 
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { en } from '../apps/web/src/i18n/en';
 import { zh } from '../apps/web/src/i18n/zh-CN';
 import { sayRefusal } from '../apps/web/src/components/refusals';
 import { REFUSAL_KEYS } from '../libs/approval/src';
+import { API_REFUSAL_KEYS } from '../apps/api/src/common/refusal-body';
 
 /** Field refusals the API answers, as it words them (DTO validation, guards, field checks). */
 const MESSAGES = [
@@ -71,7 +72,7 @@ describe('a refusal in the reader’s words', () => {
     contact: 'Li Na',
   };
 
-  it.each(REFUSAL_KEYS)(
+  it.each([...REFUSAL_KEYS, ...API_REFUSAL_KEYS])(
     'says the reason %s in Chinese and in English, naming things in that language',
     async (key) => {
       // A status is the item's or stage's, else the material's or the project's.

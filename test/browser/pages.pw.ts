@@ -23,6 +23,7 @@ const ROLES: { user: string; heading: Record<Lang, string>; phone: boolean }[] =
   },
   { user: 'supervisor', heading: { 'zh-CN': '监察看板', en: 'Boards' }, phone: false },
   { user: 'admin', heading: { 'zh-CN': '工作日历', en: 'Working-day calendar' }, phone: false },
+  { user: 'centre', heading: { 'zh-CN': '项目', en: 'Projects' }, phone: false },
 ];
 
 for (const lang of ['zh-CN', 'en'] as const) {

@@ -20,7 +20,7 @@ import {
 } from '../../../../libs/persistence/src';
 import { AuditService } from '../audit/audit.service';
 import { AccountCache } from '../auth/account-cache.service';
-import { accountShapeProblem } from '../auth/account-rules';
+import { accountShapeProblem, agentTeamProblem } from '../auth/account-rules';
 import { passwordProblem } from '../auth/password-policy';
 import type { Principal } from '../auth/principal';
 import { SessionsService } from '../auth/sessions.service';
@@ -58,6 +58,7 @@ export const toUserDto = (u: UserRecord): UserDto => ({
   ...(u.department ? { department: u.department } : {}),
   ...(u.email ? { email: u.email } : {}),
   disabled: u.disabled,
+  agentTeam: u.agentTeam,
   mustChangePassword: u.mustChangePassword,
   isDemo: u.isDemo,
   createdAt: u.createdAt.toISOString(),
@@ -106,6 +107,8 @@ export class AccountsService {
       department: body.department ?? null,
     };
     await this.checkShape(shape);
+    const team = agentTeamProblem(body.role, body.agentTeam);
+    if (team) throw new BadRequestException([team]);
     if (body.password !== undefined) {
       const p = passwordProblem(body.password, body.username, 'password');
       if (p) throw new BadRequestException([p]);
@@ -120,6 +123,7 @@ export class AccountsService {
         department: body.department,
         displayName: body.displayName,
         email: body.email,
+        agentTeam: body.agentTeam,
         mustChangePassword: true,
       },
     ]);
@@ -157,11 +161,14 @@ export class AccountsService {
       department: body.department === undefined ? user.department : body.department,
     };
     await this.checkShape(next);
+    const team = agentTeamProblem(next.role, body.agentTeam);
+    if (team) throw new BadRequestException([team]);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const after = {
       ...next,
       disabled: body.disabled ?? user.disabled,
       displayName: body.displayName ?? user.displayName,
+      agentTeam: next.role === 'AGENT' && (body.agentTeam ?? user.agentTeam),
     };
     for (const k of Object.keys(after) as (keyof typeof after)[]) {
       if (after[k] !== user[k]) changes[k] = { from: user[k], to: after[k] };

@@ -19,6 +19,8 @@ export class PersonDto {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES }) role!: string;
   @ApiPropertyOptional({ type: String }) department?: string;
+  /** On the government's agent team: the service centre may assign them as specialist. */
+  @ApiPropertyOptional({ type: Boolean }) agentTeam?: boolean;
 }
 
 export class OrganisationNameDto {
@@ -56,6 +58,7 @@ export class DirectoryController {
         displayName: r.displayName,
         role: r.role,
         ...(r.department ? { department: r.department } : {}),
+        ...(r.agentTeam ? { agentTeam: true } : {}),
       })),
       organisations,
     };

@@ -9,6 +9,12 @@ export interface AccountShape {
 
 const DEPARTMENT_ROLES: readonly Role[] = ['REVIEWING_OFFICER', 'DEPARTMENT_HEAD'];
 
+/** Only an agent is on the government's agent team (a specialist the service centre assigns). */
+export const agentTeamProblem = (role: Role, agentTeam: boolean | undefined): string | undefined =>
+  agentTeam && role !== 'AGENT'
+    ? `agentTeam: only an agent is on the agent team, not a ${role}`
+    : undefined;
+
 export const isRole = (v: unknown): v is Role =>
   typeof v === 'string' && (ROLES as readonly string[]).includes(v);
 

@@ -34,6 +34,8 @@ export interface NewUser {
   isDemo?: boolean;
   /** An initial password handed out: the user must set their own at first sign-in. */
   mustChangePassword?: boolean;
+  /** Agents: on the government's agent team (the service centre assigns them as specialists). */
+  agentTeam?: boolean;
 }
 
 /** The demo accounts' organisations, with credit codes whose check characters are right. */
@@ -62,7 +64,15 @@ export function demoAccounts(): NewUser[] {
       displayName: '乙置业公司 申请人',
     },
     { username: 'agent', password: 'demo', role: 'AGENT', displayName: '帮办代办员' },
+    {
+      username: 'specialist',
+      password: 'demo',
+      role: 'AGENT',
+      agentTeam: true,
+      displayName: '代办专员',
+    },
     { username: 'window', password: 'demo', role: 'WINDOW_OFFICER', displayName: '综合窗口' },
+    { username: 'centre', password: 'demo', role: 'SERVICE_CENTRE', displayName: '政务服务中心' },
     { username: 'supervisor', password: 'demo', role: 'SUPERVISOR', displayName: '电子监察' },
     { username: 'admin', password: 'demo', role: 'ADMIN', displayName: '系统管理员' },
   ];
@@ -180,6 +190,7 @@ export class UsersService implements OnApplicationBootstrap {
           email: u.email ?? null,
           isDemo: u.isDemo ?? false,
           mustChangePassword: u.mustChangePassword ?? false,
+          agentTeam: u.agentTeam ?? false,
         })
         .orIgnore()
         .execute();

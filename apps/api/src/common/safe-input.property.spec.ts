@@ -44,6 +44,7 @@ import {
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ListProjectsQuery } from '../projects/dto/list-query.dto';
 import { ProjectMasterDataDto } from '../projects/dto/master-data.dto';
+import { AssignSpecialistDto, KeyReasonDto, PlanDto } from '../projects/dto/key-project.dto';
 import { ConfirmationBodyDto, RatingBodyDto, ResponseBodyDto } from '../ratings/dto/ratings.dto';
 import { StatisticsQuery } from '../statistics/dto/statistics.dto';
 import { ReconciliationQuery } from '../exchange/dto/exchange.dto';
@@ -110,6 +111,9 @@ const BODIES: [Type<unknown>, Record<string, unknown>, In?][] = [
   [JointProcedureDto, { type: 'SITE_SURVEY', date: '2026-03-02', itemCodes: ['LAND_PRE_REVIEW'] }],
   [JointResultDto, { passed: true, comment: '通过' }],
   [AgentDto, { agentUsername: 'agent' }],
+  [KeyReasonDto, { reason: '市重点工程' }],
+  [AssignSpecialistDto, { username: 'specialist' }],
+  [PlanDto, { targets: [{ item: 'LAND_PRE_REVIEW', date: '2026-03-02' }] }],
   [RatingBodyDto, { score: 4, comment: '很好' }],
   [ResponseBodyDto, { note: '已整改' }],
   [ConfirmationBodyDto, { satisfied: true, note: '满意' }],

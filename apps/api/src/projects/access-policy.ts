@@ -5,7 +5,7 @@ import { type ProjectScope, agentActsFor, agentMayAct } from '../../../../libs/p
 import type { Principal } from '../auth/principal';
 
 /** The roles that see every project (lists, reports and documents alike). */
-const ALL_PROJECTS = new Set(['ADMIN', 'SUPERVISOR', 'WINDOW_OFFICER']);
+const ALL_PROJECTS = new Set(['ADMIN', 'SUPERVISOR', 'WINDOW_OFFICER', 'SERVICE_CENTRE']);
 const DEPARTMENT_STAFF = new Set(['REVIEWING_OFFICER', 'DEPARTMENT_HEAD']);
 
 /** What the policy needs to know of a project: its owner and whether it holds a department. */
@@ -18,8 +18,8 @@ export interface ProjectAccessFacts {
 /**
  * Which projects a person sees, by role, written once for lists, reports, documents, ratings and
  * rectifications: everyone in the service centre and supervision sees all; an applicant its
- * organisation's; an agent those it holds a delegation or mandate of (read on every request, so
- * a revocation stops it at once); a department's officers and head those holding one of its
+ * organisation's; an agent those it holds a delegation or mandate of, or is the specialist of
+ * with the owner's consent (read on every request, so a revocation stops it at once); a department's officers and head those holding one of its
  * items. A project one may not see is answered 404. What a person may *do* to a project is the
  * workflow's (libs/approval `authorizeActor`); the API gives it the agent's organisation.
  */

@@ -10,7 +10,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { buildReport, type Command, type ProjectReport } from '../../../../libs/approval/src';
-import { findProject, organisationName } from '../../../../libs/persistence/src';
+import { findProject } from '../../../../libs/persistence/src';
 import {
   REFUSAL_TYPE,
   type CommandAnswer,
@@ -23,6 +23,7 @@ import { refusalBody } from '../common/refusal-body';
 import { unconfirmedUpdate } from '../common/update-deadline';
 import { TemporalClient } from '../temporal/temporal.module';
 import { AccessPolicy } from './access-policy';
+import { namedReport } from './named-report';
 import type { CommandTarget } from './command-target';
 
 /** How long a command waits for the workflow to apply it and write the read model. */
@@ -55,17 +56,13 @@ export class ProjectCommandsService {
   ) {}
 
   /** A command answered with the project's report (the project routes). */
-  async report(
-    t: CommandTarget,
-    command: Command,
-  ): Promise<ProjectReport & { ownerOrganisationName: string }> {
+  async report(t: CommandTarget, command: Command) {
     const { user, projectId, key } = t;
     const answer = await this.run(user, projectId, command, { key, answer: 'report' });
-    const report = answer.changed?.report ?? (await this.readReport(projectId));
-    return {
-      ...report,
-      ownerOrganisationName: await organisationName(this.ds, report.ownerOrganisation),
-    };
+    const report: ProjectReport = answer.changed?.report ?? (await this.readReport(projectId));
+    // As a read shows it: a page that takes the answer for the report keeps the master data,
+    // the key flag and the specialist.
+    return namedReport(this.ds, report);
   }
 
   async run(

@@ -83,6 +83,7 @@ export class ProjectListsService {
         status: row.status,
         clock: s.clock,
         nextActions: s.nextActions,
+        key: row.key,
         updatedAt: row.updatedAt,
       });
     }

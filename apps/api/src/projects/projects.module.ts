@@ -17,6 +17,8 @@ import { ProjectsService } from './projects.service';
 import { ReadModelController } from './read-model.controller';
 import { ReadModelRepairService } from './read-model-repair.service';
 import { AuditModule } from '../audit/audit.module';
+import { KeyProjectsController } from './key-projects.controller';
+import { KeyProjectsService } from './key-projects.service';
 
 @Module({
   imports: [CalendarModule, CatalogModule, TemporalModule, AuditModule],
@@ -28,6 +30,7 @@ import { AuditModule } from '../audit/audit.module';
     ReadModelController,
     MasterDataController,
     ContactController,
+    KeyProjectsController,
   ],
   providers: [
     ProjectsService,
@@ -37,6 +40,7 @@ import { AuditModule } from '../audit/audit.module';
     AccessService,
     AccessPolicy,
     ReadModelRepairService,
+    KeyProjectsService,
   ],
   exports: [ProjectsService, ProjectCommandsService, AccessPolicy],
 })

@@ -28,8 +28,7 @@ import {
   findReportRow,
   insertProject,
   isProjectCodeTaken,
-  masterDataOf,
-  organisationName,
+  acceptedSpecialists,
   timelineOf,
 } from '../../../../libs/persistence/src';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -47,6 +46,7 @@ import type { CreateProjectDto } from './dto/create-project.dto';
 import { AccessPolicy } from './access-policy';
 import { AccessService } from './access.service';
 import { ReadCache } from './read-cache';
+import { namedReport } from './named-report';
 
 /** How long a create waits for its workflow's first write before answering 202. */
 const CREATE_WAIT_MS = 30_000;
@@ -146,18 +146,14 @@ export class ProjectsService {
   }
 
   /**
-   * A report with the name pages show for its owner (its code when none is registered) and the
-   * project's master data (read when not given).
+   * A report with the name pages show for its owner (its code when none is registered), the
+   * project's master data (read when not given), its key flag and its specialist (issue 27).
    */
-  async named<R extends { id: string; ownerOrganisation: string }>(
+  named<R extends { id: string; ownerOrganisation: string }>(
     report: R,
     master?: ProjectMasterData,
-  ): Promise<R & ProjectMasterData & { ownerOrganisationName: string }> {
-    return {
-      ...report,
-      ...(master ?? (await masterDataOf(this.ds, report.id)) ?? {}),
-      ownerOrganisationName: await organisationName(this.ds, report.ownerOrganisation),
-    };
+  ) {
+    return namedReport(this.ds, report, master);
   }
 
   report(row: ProjectRecord) {
@@ -313,7 +309,13 @@ export class ProjectsService {
 
   async timeline(p: Principal, id: string) {
     await this.load(p, id);
-    const rows = await timelineOf(this.ds, id);
+    const [rows, specialists] = await Promise.all([
+      timelineOf(this.ds, id),
+      acceptedSpecialists(this.ds, id),
+    ]);
+    // An agent's act as the project's specialist: "specialist X, assigned by Y, for Z".
+    const assignedBy = (actor: string, at: Date) =>
+      specialists.filter((s) => s.username === actor && s.answeredAt <= at).pop()?.assignedBy;
     return {
       items: rows.map((e) => ({
         seq: e.seq,
@@ -321,6 +323,9 @@ export class ProjectsService {
         actor: e.actor,
         role: e.role,
         ...(e.onBehalfOf ? { onBehalfOf: e.onBehalfOf } : {}),
+        ...(e.role === 'AGENT' && assignedBy(e.actor, e.at)
+          ? { specialistAssignedBy: assignedBy(e.actor, e.at) }
+          : {}),
         type: e.type,
         ...(e.stage ? { stage: e.stage } : {}),
         ...(e.itemCode ? { itemCode: e.itemCode } : {}),

@@ -7,12 +7,12 @@ import { StatisticsDto, StatisticsQuery } from './dto/statistics.dto';
 import { StatisticsService } from './statistics.service';
 
 /**
- * On-time rates, days per stage and overdue items: every department for the supervisor (or the
- * one asked), its own department for a department head (another one: 403).
+ * On-time rates, days per stage and overdue items: every department for the supervisor and the
+ * service centre (or the one asked), its own department for a department head (another one: 403).
  */
 @ApiTags('statistics')
 @ApiBearerAuth()
-@Roles('SUPERVISOR', 'DEPARTMENT_HEAD')
+@Roles('SUPERVISOR', 'DEPARTMENT_HEAD', 'SERVICE_CENTRE')
 @Controller('statistics')
 export class StatisticsController {
   constructor(private readonly statistics: StatisticsService) {}

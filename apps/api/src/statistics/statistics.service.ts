@@ -5,6 +5,8 @@ import { STAGE_CODES } from '../../../../libs/domain/src';
 import { DepartmentsService } from '../catalog/departments.service';
 import {
   commitmentCounts,
+  agentServiceCounts,
+  type ServiceGroupCounts,
   completedStageSpans,
   stageHandovers,
   type Handover,
@@ -31,6 +33,15 @@ const LAST_DAY = '2199-12-31';
 const rate = (part: number, whole: number) =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+/** A side of the agent service figures: means over its completed projects. */
+const serviceGroup = (g: ServiceGroupCounts) => ({
+  inProgress: g.inProgress,
+  completed: g.completed,
+  averageUsedDays: g.completed ? oneDecimal(g.usedDays / g.completed) : null,
+  averageLimitDays: g.completed ? oneDecimal(g.limitDays / g.completed) : null,
+  usedShare: g.limitDays ? rate(g.usedDays, g.limitDays) : null,
+});
 
 /**
  * The supervisor's figures (all departments, or one) and a department head's (its own). The
@@ -72,15 +83,17 @@ export class StatisticsService {
   }
 
   async statistics(f: StatisticsFilter): Promise<StatisticsDto> {
-    const [depts, projects, spans, loop, known, handovers, commitments] = await Promise.all([
-      departmentCounts(this.ds, f),
-      projectCounts(this.ds, f),
-      completedStageSpans(this.ds, f),
-      ratingStatistics(this.ds, f),
-      this.departments.all(),
-      stageHandovers(this.ds, f),
-      commitmentCounts(this.ds, f),
-    ]);
+    const [depts, projects, spans, loop, known, handovers, commitments, service] =
+      await Promise.all([
+        departmentCounts(this.ds, f),
+        projectCounts(this.ds, f),
+        completedStageSpans(this.ds, f),
+        ratingStatistics(this.ds, f),
+        this.departments.all(),
+        stageHandovers(this.ds, f),
+        commitmentCounts(this.ds, f),
+        agentServiceCounts(this.ds, f),
+      ]);
     const counted = new Map(depts.map((d) => [d.department, d]));
     const codes = f.department
       ? [f.department]
@@ -123,6 +136,11 @@ export class StatisticsService {
       rectifications: loop.rectifications,
       handover: this.handover(handovers),
       commitments,
+      agentService: {
+        served: serviceGroup(service.served),
+        notServed: serviceGroup(service.notServed),
+        bySpecialist: service.bySpecialist,
+      },
     };
   }
 

@@ -10,6 +10,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { STAGE_CODES } from '../../../../libs/domain/src';
 import { Roles } from '../auth/decorators';
 import { PageQuery } from '../projects/dto/list-query.dto';
+import { KeyFlagDto } from '../projects/dto/key-project.dto';
 import { SubmissionsService } from './submissions.service';
 
 const STAGE_STATUSES = ['SUBMITTED', 'RETURNED', 'IN_REVIEW', 'BLOCKED'] as const;
@@ -29,6 +30,8 @@ class StageSubmissionDto {
   @ApiProperty() ownerOrganisation!: string;
   /** What pages show: the organisation's name (its code when none is registered). */
   @ApiProperty() ownerOrganisationName!: string;
+  /** Key project (重点项目): such rows come first. */
+  @ApiProperty({ type: KeyFlagDto, nullable: true }) key!: KeyFlagDto | null;
 }
 
 class StageSubmissionPageDto {
@@ -38,7 +41,7 @@ class StageSubmissionPageDto {
   @ApiProperty() pageSize!: number;
 }
 
-/** The window's queue: stage submissions waiting for acceptance, oldest first. */
+/** The window's queue: stage submissions waiting for acceptance, key projects first, then oldest first. */
 @ApiTags('submissions')
 @ApiBearerAuth()
 @Roles('WINDOW_OFFICER', 'SUPERVISOR')

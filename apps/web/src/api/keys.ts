@@ -43,6 +43,8 @@ export const projectKeys = {
   /** Its materials' files and verdicts, and its 一次性告知书: a command on it refreshes both. */
   materials: (id: string) => [...projectKeys.detail(id), 'materials'] as const,
   requirements: (id: string) => [...projectKeys.detail(id), 'requirements'] as const,
+  /** The specialist's plan (its targets judged as of today). */
+  plan: (id: string) => [...projectKeys.detail(id), 'plan'] as const,
 };
 
 /** What waits on staff: the officers' tasks, the window's submissions, the heads' escalations. */

@@ -724,6 +724,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{id}/key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['KeyProjectsController_flag'];
+    delete: operations['KeyProjectsController_unflag'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/specialist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['KeyProjectsController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/specialist/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['KeyProjectsController_consent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['KeyProjectsController_plan'];
+    put: operations['KeyProjectsController_setPlan'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks': {
     parameters: {
       query?: never;
@@ -1291,7 +1355,8 @@ export interface components {
         | 'REVIEWING_OFFICER'
         | 'DEPARTMENT_HEAD'
         | 'SUPERVISOR'
-        | 'ADMIN';
+        | 'ADMIN'
+        | 'SERVICE_CENTRE';
       displayName: string;
       mustChangePassword: boolean;
     };
@@ -1318,7 +1383,8 @@ export interface components {
         | 'REVIEWING_OFFICER'
         | 'DEPARTMENT_HEAD'
         | 'SUPERVISOR'
-        | 'ADMIN';
+        | 'ADMIN'
+        | 'SERVICE_CENTRE';
       displayName?: string;
       organisation?: string;
       organisationName?: string;
@@ -1358,7 +1424,13 @@ export interface components {
         | 'MANDATE_REVOKED'
         | 'READ_MODEL_WRITE_REFUSED'
         | 'READ_MODEL_REBUILT'
-        | 'FILE_DOWNLOADED';
+        | 'FILE_DOWNLOADED'
+        | 'KEY_FLAGGED'
+        | 'KEY_UNFLAGGED'
+        | 'SPECIALIST_ASSIGNED'
+        | 'SPECIALIST_ACCEPTED'
+        | 'SPECIALIST_DECLINED'
+        | 'PLAN_SET';
       actor?: string | null;
       subject?: string | null;
       address?: string | null;
@@ -1699,6 +1771,11 @@ export interface components {
       dueDate?: string;
       procedureId?: string;
     };
+    KeyFlagDto: {
+      reason: string;
+      /** Format: date-time */
+      since: string;
+    };
     ItemClockDto: {
       limitDays: number;
       usedDays: number;
@@ -1829,6 +1906,18 @@ export interface components {
       /** @enum {string} */
       status: 'SCHEDULED' | 'DONE';
     };
+    SpecialistDto: {
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      status: 'PROPOSED' | 'ACTIVE' | 'DECLINED' | 'REPLACED';
+      assignedBy: string;
+      /** Format: date-time */
+      assignedAt: string;
+      answeredBy: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+    };
     ProjectReportDto: {
       /** Format: uuid */
       id: string;
@@ -1843,6 +1932,7 @@ export interface components {
       status: 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
       clock: components['schemas']['ProjectClockDto'];
       nextActions: components['schemas']['NextActionDto'][];
+      key: components['schemas']['KeyFlagDto'] | null;
       projectCode?: string;
       constructionUnits?: components['schemas']['ConstructionUnitDto'][];
       /** @description 万元 */
@@ -1864,6 +1954,7 @@ export interface components {
       calendarVersion: string;
       stages: components['schemas']['StageReportDto'][];
       jointProcedures: components['schemas']['JointProcedureStateDto'][];
+      specialist: components['schemas']['SpecialistDto'] | null;
     };
     ProjectPendingDto: {
       /** Format: uuid */
@@ -1886,6 +1977,7 @@ export interface components {
       status: 'IN_PROGRESS' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
       clock: components['schemas']['ProjectClockDto'];
       nextActions: components['schemas']['NextActionDto'][];
+      key: components['schemas']['KeyFlagDto'] | null;
       projectCode: string | null;
       /** Format: date-time */
       updatedAt: string;
@@ -1903,6 +1995,7 @@ export interface components {
       actor: string;
       role: string;
       onBehalfOf?: string;
+      specialistAssignedBy?: string;
       /** @description STAGE_SUBMITTED, ITEM_APPROVED, … */
       type: string;
       /** @enum {string} */
@@ -2046,6 +2139,50 @@ export interface components {
       toWindow: string;
       reason: string;
     };
+    KeyReasonDto: {
+      reason: string;
+    };
+    AssignSpecialistDto: {
+      username: string;
+    };
+    SpecialistConsentDto: {
+      accept: boolean;
+    };
+    PlanTargetViewDto: {
+      /** @enum {string} */
+      stage?: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
+      item?: string;
+      name: string;
+      nameEn: string;
+      /** Format: date */
+      date: string;
+      /** @enum {string} */
+      state: 'MET' | 'LATE' | 'OPEN';
+      met: boolean;
+      late: boolean;
+      /** Format: date */
+      doneOn?: string;
+    };
+    PlanViewDto: {
+      /** Format: uuid */
+      projectId: string;
+      targets: components['schemas']['PlanTargetViewDto'][];
+      setBy: string | null;
+      /** Format: date-time */
+      setAt: string | null;
+      /** Format: date */
+      asOf: string;
+    };
+    PlanTargetDto: {
+      /** @enum {string} */
+      stage?: 'PLAN' | 'START_PERMIT' | 'COMPLETION';
+      item?: string;
+      /** Format: date */
+      date: string;
+    };
+    PlanDto: {
+      targets: components['schemas']['PlanTargetDto'][];
+    };
     TaskDto: {
       taskId: string;
       /** Format: uuid */
@@ -2066,6 +2203,7 @@ export interface components {
       risk: 'ON_TRACK' | 'AT_RISK' | 'OVERDUE';
       /** Format: date */
       dueDate: string | null;
+      key: components['schemas']['KeyFlagDto'] | null;
     };
     TaskPageDto: {
       items: components['schemas']['TaskDto'][];
@@ -2146,6 +2284,7 @@ export interface components {
       submittedOn: string;
       ownerOrganisation: string;
       ownerOrganisationName: string;
+      key: components['schemas']['KeyFlagDto'] | null;
     };
     StageSubmissionPageDto: {
       items: components['schemas']['StageSubmissionDto'][];
@@ -2205,6 +2344,20 @@ export interface components {
       checksPassed: number;
       revoked: number;
     };
+    ServiceGroupDto: {
+      inProgress: number;
+      completed: number;
+      /** @description mean working days, one decimal; null when there is nothing to average */
+      averageUsedDays: number | null;
+      /** @description mean working days, one decimal; null when there is nothing to average */
+      averageLimitDays: number | null;
+      usedShare: number | null;
+    };
+    AgentServiceStatisticsDto: {
+      served: components['schemas']['ServiceGroupDto'];
+      notServed: components['schemas']['ServiceGroupDto'];
+      bySpecialist: number;
+    };
     StatisticsDto: {
       /** Format: date */
       from: string;
@@ -2219,6 +2372,7 @@ export interface components {
       rectifications: components['schemas']['RectificationStatisticsDto'];
       handover: components['schemas']['HandoverStatisticsDto'];
       commitments: components['schemas']['CommitmentStatisticsDto'];
+      agentService: components['schemas']['AgentServiceStatisticsDto'];
     };
     NoticeTextDto: {
       /** @example supplementRequested */
@@ -2587,11 +2741,13 @@ export interface components {
         | 'REVIEWING_OFFICER'
         | 'DEPARTMENT_HEAD'
         | 'SUPERVISOR'
-        | 'ADMIN';
+        | 'ADMIN'
+        | 'SERVICE_CENTRE';
       organisation?: string;
       department?: string;
       email?: string;
       disabled: boolean;
+      agentTeam: boolean;
       mustChangePassword: boolean;
       isDemo: boolean;
       /** Format: date-time */
@@ -2611,11 +2767,13 @@ export interface components {
         | 'REVIEWING_OFFICER'
         | 'DEPARTMENT_HEAD'
         | 'SUPERVISOR'
-        | 'ADMIN';
+        | 'ADMIN'
+        | 'SERVICE_CENTRE';
       organisation?: string;
       department?: string;
       /** Format: email */
       email?: string;
+      agentTeam?: boolean;
       password?: string;
     };
     CreatedUserDto: {
@@ -2631,10 +2789,12 @@ export interface components {
         | 'REVIEWING_OFFICER'
         | 'DEPARTMENT_HEAD'
         | 'SUPERVISOR'
-        | 'ADMIN';
+        | 'ADMIN'
+        | 'SERVICE_CENTRE';
       organisation?: string | null;
       department?: string | null;
       disabled?: boolean;
+      agentTeam?: boolean;
       displayName?: string;
     };
     PersonDto: {
@@ -2648,8 +2808,10 @@ export interface components {
         | 'REVIEWING_OFFICER'
         | 'DEPARTMENT_HEAD'
         | 'SUPERVISOR'
-        | 'ADMIN';
+        | 'ADMIN'
+        | 'SERVICE_CENTRE';
       department?: string;
+      agentTeam?: boolean;
     };
     OrganisationNameDto: {
       code: string;
@@ -3330,7 +3492,13 @@ export interface operations {
           | 'MANDATE_REVOKED'
           | 'READ_MODEL_WRITE_REFUSED'
           | 'READ_MODEL_REBUILT'
-          | 'FILE_DOWNLOADED';
+          | 'FILE_DOWNLOADED'
+          | 'KEY_FLAGGED'
+          | 'KEY_UNFLAGGED'
+          | 'SPECIALIST_ASSIGNED'
+          | 'SPECIALIST_ACCEPTED'
+          | 'SPECIALIST_DECLINED'
+          | 'PLAN_SET';
         format?: 'json' | 'csv';
         from?: string;
         limit?: number;
@@ -6727,6 +6895,475 @@ export interface operations {
       };
     };
   };
+  KeyProjectsController_flag: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KeyReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KeyFlagDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The project is completed, rejected or withdrawn (reason PROJECT_NOT_OPEN) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  KeyProjectsController_unflag: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No longer a key project */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  KeyProjectsController_assign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignSpecialistDto'];
+      };
+    };
+    responses: {
+      /** @description Already the current one: unchanged */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpecialistDto'];
+        };
+      };
+      /** @description Proposed */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpecialistDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The project is completed, rejected or withdrawn (reason PROJECT_NOT_OPEN) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  KeyProjectsController_consent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SpecialistConsentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpecialistDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No specialist is proposed (NO_PROPOSAL), or closed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  KeyProjectsController_plan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanViewDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  KeyProjectsController_setPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlanDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanViewDto'];
+        };
+      };
+      /** @description Invalid input; the message names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The state of the project or item forbids it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Temporal) is down; retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   TasksController_queue: {
     parameters: {
       query?: {
@@ -9031,7 +9668,8 @@ export interface operations {
           | 'REVIEWING_OFFICER'
           | 'DEPARTMENT_HEAD'
           | 'SUPERVISOR'
-          | 'ADMIN';
+          | 'ADMIN'
+          | 'SERVICE_CENTRE';
       };
       header?: never;
       path?: never;
@@ -9669,6 +10307,12 @@ export const pathsApiAuditGetParametersQueryActionValues: ReadonlyArray<
   'READ_MODEL_WRITE_REFUSED',
   'READ_MODEL_REBUILT',
   'FILE_DOWNLOADED',
+  'KEY_FLAGGED',
+  'KEY_UNFLAGGED',
+  'SPECIALIST_ASSIGNED',
+  'SPECIALIST_ACCEPTED',
+  'SPECIALIST_DECLINED',
+  'PLAN_SET',
 ];
 export const pathsApiAuditGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/audit']['get']['parameters']['query']['format']
@@ -9732,6 +10376,7 @@ export const pathsApiAdminUsersGetParametersQueryRoleValues: ReadonlyArray<
   'DEPARTMENT_HEAD',
   'SUPERVISOR',
   'ADMIN',
+  'SERVICE_CENTRE',
 ];
 export const pathsApiExchangeRowsGetParametersQueryTableValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/exchange/rows']['get']['parameters']['query']['table']
@@ -9759,6 +10404,7 @@ export const loginResultDtoRoleValues: ReadonlyArray<
   'DEPARTMENT_HEAD',
   'SUPERVISOR',
   'ADMIN',
+  'SERVICE_CENTRE',
 ];
 export const meDtoRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MeDto']['role']
@@ -9770,6 +10416,7 @@ export const meDtoRoleValues: ReadonlyArray<
   'DEPARTMENT_HEAD',
   'SUPERVISOR',
   'ADMIN',
+  'SERVICE_CENTRE',
 ];
 export const auditEventDtoActionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AuditEventDto']['action']
@@ -9790,6 +10437,12 @@ export const auditEventDtoActionValues: ReadonlyArray<
   'READ_MODEL_WRITE_REFUSED',
   'READ_MODEL_REBUILT',
   'FILE_DOWNLOADED',
+  'KEY_FLAGGED',
+  'KEY_UNFLAGGED',
+  'SPECIALIST_ASSIGNED',
+  'SPECIALIST_ACCEPTED',
+  'SPECIALIST_DECLINED',
+  'PLAN_SET',
 ];
 export const questionDtoKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['QuestionDto']['kind']
@@ -9895,6 +10548,9 @@ export const jointProcedureStateDtoStageValues: ReadonlyArray<
 export const jointProcedureStateDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['JointProcedureStateDto']['status']
 > = ['SCHEDULED', 'DONE'];
+export const specialistDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SpecialistDto']['status']
+> = ['PROPOSED', 'ACTIVE', 'DECLINED', 'REPLACED'];
 export const projectReportDtoTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProjectReportDto']['type']
 > = ['GOVERNMENT_INVESTED', 'SOCIAL_INVESTMENT', 'SIMPLE_LOW_RISK'];
@@ -9946,6 +10602,15 @@ export const projectMasterDataDtoFundingSourceValues: ReadonlyArray<
 export const contactChangeDtoKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ContactChangeDto']['kind']
 > = ['FIRST_ACCEPTANCE', 'HAND_OVER'];
+export const planTargetViewDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PlanTargetViewDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
+export const planTargetViewDtoStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PlanTargetViewDto']['state']
+> = ['MET', 'LATE', 'OPEN'];
+export const planTargetDtoStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PlanTargetDto']['stage']
+> = ['PLAN', 'START_PERMIT', 'COMPLETION'];
 export const taskDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['TaskDto']['status']
 > = [
@@ -10040,6 +10705,7 @@ export const userDtoRoleValues: ReadonlyArray<
   'DEPARTMENT_HEAD',
   'SUPERVISOR',
   'ADMIN',
+  'SERVICE_CENTRE',
 ];
 export const createUserDtoRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CreateUserDto']['role']
@@ -10051,6 +10717,7 @@ export const createUserDtoRoleValues: ReadonlyArray<
   'DEPARTMENT_HEAD',
   'SUPERVISOR',
   'ADMIN',
+  'SERVICE_CENTRE',
 ];
 export const updateUserDtoRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['UpdateUserDto']['role']
@@ -10062,6 +10729,7 @@ export const updateUserDtoRoleValues: ReadonlyArray<
   'DEPARTMENT_HEAD',
   'SUPERVISOR',
   'ADMIN',
+  'SERVICE_CENTRE',
 ];
 export const personDtoRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PersonDto']['role']
@@ -10073,6 +10741,7 @@ export const personDtoRoleValues: ReadonlyArray<
   'DEPARTMENT_HEAD',
   'SUPERVISOR',
   'ADMIN',
+  'SERVICE_CENTRE',
 ];
 export const exchangeTableDtoTableValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ExchangeTableDto']['table']

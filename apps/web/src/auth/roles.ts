@@ -34,6 +34,7 @@ export const NAV: Record<string, NavEntry[]> = {
     { path: '/statistics', label: 'statistics.nav' },
     RECTIFICATIONS,
   ],
+  SERVICE_CENTRE: [PROJECTS, { path: '/statistics', label: 'statistics.nav' }],
   ADMIN: [
     { path: '/admin/calendar', label: 'nav.calendar' },
     { path: '/admin/import', label: 'nav.import' },

@@ -25,11 +25,17 @@ export function TimelineList({
   return (
     <Timeline
       items={[...items].reverse().map((e) => {
-        const who = e.onBehalfOf
-          ? t('timeline.onBehalf', { actor: person(e.actor), org: organisation(e.onBehalfOf) })
-          : e.actor === 'system'
-            ? t('timeline.system')
-            : person(e.actor);
+        const who = e.specialistAssignedBy
+          ? t('timeline.specialist', {
+              actor: person(e.actor),
+              by: person(e.specialistAssignedBy),
+              org: organisation(e.onBehalfOf ?? ''),
+            })
+          : e.onBehalfOf
+            ? t('timeline.onBehalf', { actor: person(e.actor), org: organisation(e.onBehalfOf) })
+            : e.actor === 'system'
+              ? t('timeline.system')
+              : person(e.actor);
         const detail = e.detail;
         const text = [detail?.note, detail?.reason, detail?.comment].filter(
           (x) => typeof x === 'string' && x,

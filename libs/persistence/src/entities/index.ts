@@ -15,6 +15,13 @@ import {
 } from './document-records.entity';
 import { RatingRecord, RectificationRecord } from './rating-records.entity';
 import { MaterialFileRecord } from './material-file.entity';
+import {
+  PlanRecord,
+  SPECIALIST_STATUSES,
+  SpecialistRecord,
+  type PlanTarget,
+  type SpecialistStatus,
+} from './key-project-records.entity';
 
 export {
   CalendarYearRecord,
@@ -36,8 +43,11 @@ export {
   RatingRecord,
   RectificationRecord,
   MaterialFileRecord,
+  PlanRecord,
+  SpecialistRecord,
+  SPECIALIST_STATUSES,
 };
-export type { Role, ReceiptItem };
+export type { Role, ReceiptItem, PlanTarget, SpecialistStatus };
 export const ENTITIES = [
   ProjectRecord,
   ProjectItemRecord,
@@ -57,4 +67,6 @@ export const ENTITIES = [
   RatingRecord,
   RectificationRecord,
   MaterialFileRecord,
+  SpecialistRecord,
+  PlanRecord,
 ];

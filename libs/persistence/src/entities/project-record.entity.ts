@@ -135,6 +135,21 @@ export class ProjectRecord {
   @Column({ name: 'master_seq', type: 'integer', default: 0 })
   masterSeq!: number;
 
+  /** Key project (重点项目): the service centre's reason; null while the project is not one. */
+  @Column({ name: 'key_reason', type: 'text', nullable: true })
+  keyReason!: string | null;
+
+  @Column({ name: 'key_since', type: 'timestamptz', nullable: true })
+  keySince!: Date | null;
+
+  /** Who flagged it. */
+  @Column({ name: 'key_by', type: 'text', nullable: true })
+  keyBy!: string | null;
+
+  /** Changes of the key flag and the specialist: part of the row's version (VERSION). */
+  @Column({ name: 'service_seq', type: 'integer', default: 0 })
+  serviceSeq!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

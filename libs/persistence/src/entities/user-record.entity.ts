@@ -8,6 +8,7 @@ export const ROLES = [
   'DEPARTMENT_HEAD',
   'SUPERVISOR',
   'ADMIN',
+  'SERVICE_CENTRE',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -42,6 +43,10 @@ export class UserRecord {
   /** Where notices are mailed; none means the inbox only. */
   @Column({ type: 'text', nullable: true })
   email!: string | null;
+
+  /** Agents: on the government's agent team (帮办代办), whom the service centre assigns as specialists. */
+  @Column({ name: 'agent_team', type: 'boolean', default: false })
+  agentTeam!: boolean;
 
   /** The person may turn mail off; the inbox in the web app stays. */
   @Column({ name: 'mail_notices', type: 'boolean', default: true })

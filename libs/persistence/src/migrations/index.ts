@@ -18,6 +18,7 @@ import { MaterialFiles1763900000000 } from './1763900000000-material-files';
 import { CatalogueVersions1763910000000 } from './1763910000000-catalogue-versions';
 import { ProjectMasterData1763920000000 } from './1763920000000-project-master-data';
 import { ExchangeOutbox1763920001000 } from './1763920001000-exchange-outbox';
+import { KeyProjects1763930000000 } from './1763930000000-key-projects';
 import { CommitmentChecks1763940000000 } from './1763940000000-commitment-checks';
 
 /** In order; every schema change is a new timestamped migration appended here. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   CatalogueVersions1763910000000,
   ProjectMasterData1763920000000,
   ExchangeOutbox1763920001000,
+  KeyProjects1763930000000,
   CommitmentChecks1763940000000,
 ];

@@ -1,6 +1,7 @@
 /**
- * Who may act for an applicant: delegations (one project) and mandates (every project of an
- * organisation). Read on every request, so a revocation stops an agent at once.
+ * Who may act for an applicant: delegations (one project), mandates (every project of an
+ * organisation) and the specialist the service centre assigned and the owner accepted (one
+ * project, ACTIVE only). Read on every request, so a revocation stops an agent at once.
  */
 import { DelegationRecord, MandateRecord, UserRecord } from '../entities';
 import type { Db } from './db';
@@ -15,7 +16,9 @@ export async function agentMayAct(
     `SELECT (EXISTS (SELECT 1 FROM delegations WHERE project_id = $1 AND agent_username = $2
                AND revoked_at IS NULL)
           OR EXISTS (SELECT 1 FROM mandates WHERE organisation = $3 AND agent_username = $2
-               AND revoked_at IS NULL)) AS ok`,
+               AND revoked_at IS NULL)
+          OR EXISTS (SELECT 1 FROM project_specialists WHERE project_id = $1 AND username = $2
+               AND status = 'ACTIVE')) AS ok`,
     [projectId, agent, organisation],
   );
   return rows[0]?.ok === true;
@@ -23,7 +26,8 @@ export async function agentMayAct(
 
 /**
  * The organisation an agent acts for on a project: its owner, when the agent holds a delegation
- * of the project or a mandate of the owner in force; undefined otherwise (or no such project).
+ * of the project or a mandate of the owner in force, or is its active specialist; undefined
+ * otherwise (or no such project).
  */
 export async function agentActsFor(
   db: Db,
@@ -36,7 +40,9 @@ export async function agentActsFor(
        EXISTS (SELECT 1 FROM delegations WHERE project_id = p.id AND agent_username = $2
                AND revoked_at IS NULL)
        OR EXISTS (SELECT 1 FROM mandates WHERE organisation = p.owner_organisation
-                  AND agent_username = $2 AND revoked_at IS NULL))`,
+                  AND agent_username = $2 AND revoked_at IS NULL)
+       OR EXISTS (SELECT 1 FROM project_specialists WHERE project_id = p.id
+                  AND username = $2 AND status = 'ACTIVE'))`,
     [projectId, agent],
   );
   return rows[0]?.owner;

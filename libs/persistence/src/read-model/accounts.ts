@@ -106,6 +106,8 @@ export interface PersonRow {
   displayName: string;
   role: string;
   department: string | null;
+  /** Agents on the government's agent team (the specialists the service centre assigns). */
+  agentTeam: boolean;
 }
 
 /**
@@ -115,8 +117,8 @@ export interface PersonRow {
  */
 export function peopleVisibleTo(db: Db, organisation: string | null): Promise<PersonRow[]> {
   return db.query<PersonRow[]>(
-    `SELECT username, display_name AS "displayName", role, department FROM users
-      WHERE $1::text IS NULL OR role <> 'APPLICANT' OR organisation = $1 ORDER BY username`,
+    `SELECT username, display_name AS "displayName", role, department, agent_team AS "agentTeam"
+     FROM users WHERE $1::text IS NULL OR role <> 'APPLICANT' OR organisation = $1 ORDER BY username`,
     [organisation],
   );
 }

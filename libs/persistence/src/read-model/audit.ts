@@ -22,6 +22,13 @@ export const AUDIT_ACTIONS = [
   'READ_MODEL_REBUILT',
   // Every download of a material's file.
   'FILE_DOWNLOADED',
+  // Key projects and their specialists (issue 27).
+  'KEY_FLAGGED',
+  'KEY_UNFLAGGED',
+  'SPECIALIST_ASSIGNED',
+  'SPECIALIST_ACCEPTED',
+  'SPECIALIST_DECLINED',
+  'PLAN_SET',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -23,3 +23,5 @@ export * from './material-files';
 export * from './catalogue';
 export * from './master-data';
 export * from './express-lanes';
+export * from './key-projects';
+export * from './agent-service-statistics';

@@ -30,7 +30,22 @@ export interface OpenItemRow {
   risk: Risk;
   /** YYYY-MM-DD; null while the item's clock does not run. */
   dueDate: string | null;
+  /** Key project (重点项目): the service centre's reason and since when; null when not one. */
+  key: { reason: string; since: Date } | null;
 }
+
+/** Key projects (重点项目) first in every queue, then the queue's own order. */
+export const KEY_FIRST = 'CASE WHEN p.key_since IS NULL THEN 1 ELSE 0 END';
+
+/** A queue row's `key` from its raw columns. */
+export function keyOf<R extends { keyReason?: string | null; keySince?: Date | null }>(
+  row: R,
+): Omit<R, 'keyReason' | 'keySince'> & { key: { reason: string; since: Date } | null } {
+  const { keyReason, keySince, ...rest } = row;
+  return { ...rest, key: keyReason && keySince ? { reason: keyReason, since: keySince } : null };
+}
+
+type RawItemRow = Omit<OpenItemRow, 'key'> & { keyReason: string | null; keySince: Date | null };
 
 function openItems(db: Db, queue = false) {
   const qb = db
@@ -47,6 +62,8 @@ function openItems(db: Db, queue = false) {
         ? `CASE WHEN i.check_due IS NOT NULL THEN 'ON_TRACK' ELSE i.risk END AS risk`
         : 'i.risk AS risk',
       `to_char(${queue ? TASK_DUE : 'i.due_date'}, 'YYYY-MM-DD') AS "dueDate"`,
+      'p.key_reason AS "keyReason"',
+      'p.key_since AS "keySince"',
     ]);
   if (!queue)
     return qb
@@ -64,7 +81,10 @@ function openItems(db: Db, queue = false) {
   );
 }
 
-/** A reviewing officer's queue: the department's open items and checks, earliest due first. */
+/**
+ * A reviewing officer's queue: the department's open items and checks, key projects first, then
+ * earliest due.
+ */
 export async function departmentQueue(
   db: Db,
   {
@@ -82,15 +102,16 @@ export async function departmentQueue(
   if (status) qb.andWhere(`${TASK_STATUS} = :status`, { status });
   const total = await qb.getCount();
   const items = await qb
-    .orderBy(TASK_DUE, 'ASC', 'NULLS LAST')
+    .orderBy(KEY_FIRST, 'ASC')
+    .addOrderBy(TASK_DUE, 'ASC', 'NULLS LAST')
     .addOrderBy('i.task_id')
     .offset((page - 1) * pageSize)
     .limit(pageSize)
-    .getRawMany<OpenItemRow>();
-  return { items, total };
+    .getRawMany<RawItemRow>();
+  return { items: items.map(keyOf), total };
 }
 
-/** Open items at one of `risks`, overdue first, then earliest due; every department or one. */
+/** Open items at one of `risks`: key projects first, then overdue, then earliest due. */
 export async function escalatedItems(
   db: Db,
   { department, risks, page, pageSize }: Page & { department?: string; risks: Risk[] },
@@ -99,13 +120,14 @@ export async function escalatedItems(
   if (department) qb.andWhere('i.department = :department', { department });
   const total = await qb.getCount();
   const items = await qb
-    .orderBy("CASE i.risk WHEN 'OVERDUE' THEN 0 ELSE 1 END", 'ASC')
+    .orderBy(KEY_FIRST, 'ASC')
+    .addOrderBy("CASE i.risk WHEN 'OVERDUE' THEN 0 ELSE 1 END", 'ASC')
     .addOrderBy('i.due_date', 'ASC', 'NULLS LAST')
     .addOrderBy('i.task_id')
     .offset((page - 1) * pageSize)
     .limit(pageSize)
-    .getRawMany<OpenItemRow>();
-  return { items, total };
+    .getRawMany<RawItemRow>();
+  return { items: items.map(keyOf), total };
 }
 
 export function findItemByTaskId(db: Db, taskId: string): Promise<ProjectItemRecord | null> {

@@ -5,7 +5,7 @@ import { VERSION } from './projects';
 export type ProjectScope =
   | { kind: 'all' }
   | { kind: 'organisation'; organisation: string }
-  /** Projects the agent holds an active delegation of, or a mandate of their owner. */
+  /** Projects the agent holds an active delegation of, a mandate of their owner, or is the active specialist of. */
   | { kind: 'agent'; agent: string }
   /** Projects with an item of the department. */
   | { kind: 'department'; department: string };
@@ -38,6 +38,8 @@ export interface ProjectListRow {
   ownerOrganisationName: string;
   stage: string;
   status: string;
+  /** Key project (重点项目): the service centre's reason and since when; null when not one. */
+  key: { reason: string; since: Date } | null;
   /** As `findReportRow`'s: a summary computed from this version of the state is current. */
   version: string;
   updatedAt: Date;
@@ -87,7 +89,9 @@ export function listProjectsQueries(
     where.push(`(EXISTS (SELECT 1 FROM delegations d WHERE d.project_id = p.id
         AND d.agent_username = ${a} AND d.revoked_at IS NULL)
       OR EXISTS (SELECT 1 FROM mandates m WHERE m.organisation = p.owner_organisation
-        AND m.agent_username = ${a} AND m.revoked_at IS NULL))`);
+        AND m.agent_username = ${a} AND m.revoked_at IS NULL)
+      OR EXISTS (SELECT 1 FROM project_specialists s WHERE s.project_id = p.id
+        AND s.username = ${a} AND s.status = 'ACTIVE'))`);
   } else if (scope.kind === 'department') where.push(holds(scope.department));
   if (f.q) {
     const like = param(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -119,7 +123,7 @@ export function listProjectsQueries(
   return {
     select: {
       text: `SELECT p.id, p.name, p.project_code, p.type, p.owner_organisation AS owner, p.stage, p.status,
-              ${VERSION} AS version, p.updated_at,
+              ${VERSION} AS version, p.updated_at, p.key_reason, p.key_since,
               (SELECT o.name FROM organisations o WHERE o.code = p.owner_organisation) AS owner_name
        FROM projects p ${cond} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
       values,
@@ -154,6 +158,8 @@ export async function listProjects(
       status: string;
       version: string;
       updated_at: Date;
+      key_reason: string | null;
+      key_since: Date | null;
     }[]
   >(select.text, select.values);
   const before = (options.page - 1) * options.pageSize;
@@ -175,6 +181,7 @@ export async function listProjects(
       ownerOrganisationName: r.owner_name ?? r.owner,
       stage: r.stage,
       status: r.status,
+      key: r.key_reason && r.key_since ? { reason: r.key_reason, since: r.key_since } : null,
       version: r.version,
       updatedAt: r.updated_at,
     })),

@@ -118,7 +118,7 @@ export async function runningProjectIds(db: Db): Promise<string[]> {
  * Which write the row holds: its seq and the writing task's fence. A task that replaced one the
  * server never committed may write another state under the same seq, never under the same fence.
  */
-export const VERSION = `p.state_seq || '.' || p.fence_run || '.' || p.fence_history || '.' || p.master_seq`;
+export const VERSION = `p.state_seq || '.' || p.fence_run || '.' || p.fence_history || '.' || p.master_seq || '.' || p.service_seq`;
 
 /** What the report route reads: the row's version and owner, and its state unless known. */
 export interface ReportRow {

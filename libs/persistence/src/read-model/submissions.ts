@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { KEY_FIRST, keyOf } from './open-items';
 
 export interface SubmissionRow {
   projectId: string;
@@ -8,11 +9,13 @@ export interface SubmissionRow {
   ownerOrganisation: string;
   /** The organisation's name (its code when none is registered). */
   ownerOrganisationName: string;
+  /** Key project (重点项目): the service centre's reason and since when; null when not one. */
+  key: { reason: string; since: Date } | null;
 }
 
 /**
  * Stage submissions of running projects in a given stage status (the window's queue: SUBMITTED),
- * oldest first. The current stage's status lives in the project's state; it keeps the day of
+ * key projects first, then oldest first. The current stage's status lives in the project's state; it keeps the day of
  * the submission only, so submissions of one day are ordered by the instant of their timeline
  * event (the latest STAGE_SUBMITTED of that stage: a resubmission after a return queues anew).
  */
@@ -27,17 +30,20 @@ export async function stageSubmissions(
   const [{ total }] = await ds.query<{ total: string }[]>(`SELECT count(*) AS total ${from}`, [
     status,
   ]);
-  const items = await ds.query<SubmissionRow[]>(
+  const items = await ds.query<
+    (Omit<SubmissionRow, 'key'> & { keyReason: string | null; keySince: Date | null })[]
+  >(
     `SELECT p.id AS "projectId", p.name AS "projectName", p.stage,
             coalesce(s->>'submittedOn', '') AS "submittedOn", p.owner_organisation AS "ownerOrganisation",
             coalesce((SELECT o.name FROM organisations o WHERE o.code = p.owner_organisation),
-              p.owner_organisation) AS "ownerOrganisationName"
-     ${from} ORDER BY s->>'submittedOn' ASC NULLS LAST,
+              p.owner_organisation) AS "ownerOrganisationName",
+            p.key_reason AS "keyReason", p.key_since AS "keySince"
+     ${from} ORDER BY ${KEY_FIRST}, s->>'submittedOn' ASC NULLS LAST,
        (SELECT max(e.at) FROM timeline_events e WHERE e.project_id = p.id
           AND e.type = 'STAGE_SUBMITTED' AND e.stage = p.stage) ASC NULLS LAST,
        p.created_at ASC, p.id
      OFFSET $2 LIMIT $3`,
     [status, (page - 1) * pageSize, pageSize],
   );
-  return { items, total: Number(total) };
+  return { items: items.map(keyOf), total: Number(total) };
 }

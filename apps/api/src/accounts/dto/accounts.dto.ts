@@ -81,6 +81,12 @@ export class CreateUserDto {
   @IsEmail()
   email?: string;
 
+  /** Agents: on the government's agent team (the service centre assigns them as specialists). */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  agentTeam?: boolean;
+
   /** Without one, an initial password is made and answered once. */
   @ApiPropertyOptional({ minLength: 10, maxLength: 200 })
   @IsOptional()
@@ -112,6 +118,12 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
+
+  /** Agents: on the agent team; a role other than agent leaves it. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  agentTeam?: boolean;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()
@@ -154,6 +166,8 @@ export class UserDto {
   @ApiPropertyOptional() department?: string;
   @ApiPropertyOptional() email?: string;
   @ApiProperty() disabled!: boolean;
+  /** An agent on the government's agent team. */
+  @ApiProperty() agentTeam!: boolean;
   /** The initial password has not been replaced yet. */
   @ApiProperty() mustChangePassword!: boolean;
   @ApiProperty() isDemo!: boolean;

@@ -6,6 +6,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PROJECT_STATUSES } from './list-query.dto';
 import { MasterDataViewDto } from './master-data.dto';
+import { KeyFlagDto, SpecialistDto } from './key-project.dto';
 import {
   MATERIAL_STATUSES,
   SPECIAL_PROCEDURE_TYPES,
@@ -229,6 +230,8 @@ class ProjectHeadDto {
   @ApiProperty({ type: ProjectClockDto }) clock!: ProjectClockDto;
   /** What the applicant, the window and the officers have to do next. */
   @ApiProperty({ type: [NextActionDto] }) nextActions!: NextActionDto[];
+  /** Key project (重点项目): the service centre's reason and since when; null when not one. */
+  @ApiProperty({ type: KeyFlagDto, nullable: true }) key!: KeyFlagDto | null;
 }
 
 /**
@@ -244,6 +247,8 @@ export class ProjectReportDto extends IntersectionType(ProjectHeadDto, MasterDat
   @ApiProperty({ type: String }) calendarVersion!: string;
   @ApiProperty({ type: [StageReportDto] }) stages!: StageReportDto[];
   @ApiProperty({ type: [JointProcedureStateDto] }) jointProcedures!: JointProcedureStateDto[];
+  /** The specialist (代办专员) the service centre assigned last; null when none. */
+  @ApiProperty({ type: SpecialistDto, nullable: true }) specialist!: SpecialistDto | null;
 }
 
 export class ProjectSummaryDto extends ProjectHeadDto {
@@ -266,6 +271,8 @@ export class TimelineEventDto {
   @ApiProperty({ type: String }) role!: string;
   /** The organisation an agent acted for. */
   @ApiPropertyOptional({ type: String }) onBehalfOf?: string;
+  /** The agent acted as the project's specialist (代办专员), assigned by this service centre officer. */
+  @ApiPropertyOptional({ type: String }) specialistAssignedBy?: string;
   @ApiProperty({ type: String, description: 'STAGE_SUBMITTED, ITEM_APPROVED, …' }) type!: string;
   @ApiPropertyOptional({ enum: STAGE_CODES }) stage?: string;
   @ApiPropertyOptional({ type: String }) itemCode?: string;

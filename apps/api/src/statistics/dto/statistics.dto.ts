@@ -117,6 +117,31 @@ export class CommitmentStatisticsDto {
   @ApiProperty({ type: 'integer' }) revoked!: number;
 }
 
+/** One side of the agent service figures: served projects, or those nobody served. */
+export class ServiceGroupDto {
+  /** Running now. */
+  @ApiProperty({ type: 'integer' }) inProgress!: number;
+  /** Completed within the range. */
+  @ApiProperty({ type: 'integer' }) completed!: number;
+  /** Mean working days the completed projects' clocks used. */
+  @ApiProperty(AVERAGE) averageUsedDays!: number | null;
+  /** Mean total limit (working days) of those projects. */
+  @ApiProperty(AVERAGE) averageLimitDays!: number | null;
+  /** Their days used ÷ their limits, summed: a fraction; null when none completed. */
+  @ApiProperty({ type: Number, nullable: true, minimum: 0 }) usedShare!: number | null;
+}
+
+/**
+ * Agent service (帮办代办): projects served by a specialist the owner accepted or by an agent
+ * (delegation or mandate), against those nobody served.
+ */
+export class AgentServiceStatisticsDto {
+  @ApiProperty({ type: ServiceGroupDto }) served!: ServiceGroupDto;
+  @ApiProperty({ type: ServiceGroupDto }) notServed!: ServiceGroupDto;
+  /** Of the served (running or completed in the range), those with a specialist. */
+  @ApiProperty({ type: 'integer' }) bySpecialist!: number;
+}
+
 export class StatisticsDto {
   @ApiProperty(DAY) from!: string;
   @ApiProperty(DAY) to!: string;
@@ -132,4 +157,5 @@ export class StatisticsDto {
   rectifications!: RectificationStatisticsDto;
   @ApiProperty({ type: HandoverStatisticsDto }) handover!: HandoverStatisticsDto;
   @ApiProperty({ type: CommitmentStatisticsDto }) commitments!: CommitmentStatisticsDto;
+  @ApiProperty({ type: AgentServiceStatisticsDto }) agentService!: AgentServiceStatisticsDto;
 }

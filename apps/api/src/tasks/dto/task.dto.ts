@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { KeyFlagDto } from '../../projects/dto/key-project.dto';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { RISKS, STAGE_CODES } from '../../../../../libs/domain/src';
 import { TASK_STATUSES } from '../../../../../libs/persistence/src';
@@ -51,6 +52,8 @@ export class TaskDto {
   @ApiProperty({ enum: RISKS }) risk!: string;
   /** The last working day of the item's limit; null while its clock stands still. */
   @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate!: string | null;
+  /** Key project (重点项目): such rows come first. */
+  @ApiProperty({ type: KeyFlagDto, nullable: true }) key!: KeyFlagDto | null;
 }
 
 export class TaskPageDto {

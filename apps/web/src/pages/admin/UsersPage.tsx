@@ -1,19 +1,14 @@
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type User,
-  useCreateUser,
-  useOrganisations,
-  useUpdateUser,
-  useUsers,
-} from '../../api/admin';
+import { type User, useCreateUser, useUpdateUser, useUsers } from '../../api/admin';
 import { useDepartments } from '../../api/catalog';
 import { ROLES } from '../../api/enums';
 import type { Role } from '../../api/types';
 import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 import { useTones } from '../../components/tones';
+import { AccountFields, needsDepartment, needsOrganisation } from './AccountFields';
 
 /** The API's fields this page's form shows (a refusal naming one is shown next to it). */
 const FIELDS: FieldMap = {
@@ -23,66 +18,14 @@ const FIELDS: FieldMap = {
   department: ['department'],
   email: ['email'],
 };
-const needsOrganisation = (r?: Role) => r === 'APPLICANT';
-const needsDepartment = (r?: Role) => r === 'REVIEWING_OFFICER' || r === 'DEPARTMENT_HEAD';
-
 interface UserForm {
   username: string;
   displayName: string;
   role: Role;
   organisation?: string;
   department?: string;
+  agentTeam?: boolean;
   email?: string;
-}
-
-/** Role, organisation and department: only the fields the role has (the API checks the fit). */
-function AccountFields({ role }: { role?: Role }) {
-  const { t } = useTranslation();
-  const departments = useDepartments();
-  const orgs = useOrganisations();
-  return (
-    <>
-      <Form.Item
-        name="role"
-        label={t('accounts.role')}
-        rules={[{ required: true, message: t('common.required') }]}
-      >
-        <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-      </Form.Item>
-      {needsOrganisation(role) && (
-        <Form.Item
-          name="organisation"
-          label={t('accounts.organisation')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={(orgs.data?.items ?? []).map((o) => ({
-              value: o.code,
-              label: `${o.name} (${o.code})`,
-            }))}
-          />
-        </Form.Item>
-      )}
-      {needsDepartment(role) && (
-        <Form.Item
-          name="department"
-          label={t('accounts.department')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={departments.items.map((d) => ({
-              value: d.code,
-              label: `${departments.name(d.code)} (${d.code})`,
-            }))}
-          />
-        </Form.Item>
-      )}
-    </>
-  );
 }
 
 function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
@@ -113,6 +56,7 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
                 role: v.role,
                 organisation: needsOrganisation(v.role) ? v.organisation : null,
                 department: needsDepartment(v.role) ? v.department : null,
+                ...(v.role === 'AGENT' ? { agentTeam: !!v.agentTeam } : {}),
               },
             },
             { onSuccess: onClose },
@@ -200,6 +144,7 @@ export function Component() {
                   <Tag color={tones.good}>{t('accounts.active')}</Tag>
                 )}
                 {u.mustChangePassword && <Tag color={tones.warn}>{t('accounts.initial')}</Tag>}
+                {u.agentTeam && <Tag color={tones.info}>{t('accounts.agentTeam')}</Tag>}
               </Space>
             ),
           },
@@ -245,6 +190,7 @@ export function Component() {
                 role: v.role,
                 ...(needsOrganisation(v.role) ? { organisation: v.organisation } : {}),
                 ...(needsDepartment(v.role) ? { department: v.department } : {}),
+                ...(v.role === 'AGENT' && v.agentTeam ? { agentTeam: true } : {}),
                 ...(v.email ? { email: v.email } : {}),
               },
               { onSuccess: () => form.resetFields() },

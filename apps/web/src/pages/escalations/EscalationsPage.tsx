@@ -2,6 +2,7 @@ import { Button, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { KeyTag } from '../../components/KeyTag';
 import { ESCALATION_RISKS } from '../../api/enums';
 import { useEscalations } from '../../api/queues';
 import type { Escalation } from '../../api/types';
@@ -57,7 +58,12 @@ export function Component() {
           {
             title: t('projects.name'),
             dataIndex: 'projectName',
-            render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
+            render: (n: string, r) => (
+              <>
+                <Link to={`/projects/${r.projectId}`}>{n}</Link>
+                <KeyTag flag={r.key} />
+              </>
+            ),
           },
           col.department,
           col.status,

@@ -31,6 +31,9 @@ import { DangerZone } from './DangerZone';
 import { DelegationsPanel } from './DelegationsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { GanttChart } from './GanttChart';
+import { KeyProjectPanel } from './KeyProjectPanel';
+import { PlanPanel } from './PlanPanel';
+import { KeyTag } from '../../components/KeyTag';
 import { MasterDataPanel } from './MasterDataPanel';
 import { MaterialsPanel } from './MaterialsPanel';
 import { PreReviewPanel } from './PreReviewPanel';
@@ -74,6 +77,7 @@ export function Component() {
       <div>
         <Typography.Title level={2} style={{ margin: 0, fontSize: 22, overflowWrap: 'anywhere' }}>
           {r.name}
+          <KeyTag flag={r.key} />
         </Typography.Title>
         <Descriptions
           size="small"
@@ -112,6 +116,16 @@ export function Component() {
             <PreReviewPanel report={r} />
           </Space>
         </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={r.specialist ? 10 : 24}>
+          <KeyProjectPanel report={r} />
+        </Col>
+        {r.specialist && (
+          <Col xs={24} lg={14}>
+            <PlanPanel report={r} />
+          </Col>
+        )}
       </Row>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('gantt.title')}</h2>} size="small">
         <GanttChart report={r} />

@@ -24,6 +24,7 @@ import { ClockGauge } from '../../components/ClockGauge';
 import { NextActionTags } from '../../components/NextActions';
 import { RiskTag, StatusTag } from '../../components/RiskTag';
 import { useNames } from '../../components/names';
+import { KeyTag } from '../../components/KeyTag';
 
 const STAFF = new Set([
   'SUPERVISOR',
@@ -31,6 +32,7 @@ const STAFF = new Set([
   'WINDOW_OFFICER',
   'REVIEWING_OFFICER',
   'DEPARTMENT_HEAD',
+  'SERVICE_CENTRE',
 ]);
 
 /** The projects the caller may see: its own (applicant), delegated (agent, riskiest first), or all. */
@@ -176,6 +178,7 @@ export function Component() {
               render: (n: string, r) => (
                 <Tooltip title={n} placement="topLeft">
                   <Link to={`/projects/${r.id}`}>{n}</Link>
+                  <KeyTag flag={r.key} />
                   {r.projectCode && (
                     <div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -15,6 +15,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AgentServiceCard } from './AgentServiceCard';
 import { useSearchParams } from 'react-router';
 import { defaultPolicies } from '../../../../../libs/domain/src';
 import { useDepartments } from '../../api/catalog';
@@ -239,6 +240,9 @@ export function Component() {
               {t('statistics.stageHint')}
             </Typography.Paragraph>
           </Card>
+        </Col>
+        <Col span={24}>
+          <AgentServiceCard service={data?.agentService} />
         </Col>
       </Row>
       <ExpressLaneStats data={data} />

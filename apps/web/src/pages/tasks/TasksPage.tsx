@@ -1,6 +1,7 @@
 import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { KeyTag } from '../../components/KeyTag';
 import { RISKS, TASK_STATUSES } from '../../api/enums';
 import { useTasks } from '../../api/queues';
 import type { Task } from '../../api/types';
@@ -75,7 +76,12 @@ export function Component() {
           {
             title: t('projects.name'),
             dataIndex: 'projectName',
-            render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
+            render: (n: string, r) => (
+              <>
+                <Link to={`/projects/${r.projectId}`}>{n}</Link>
+                <KeyTag flag={r.key} />
+              </>
+            ),
           },
           col.status,
         ]}

@@ -1,6 +1,7 @@
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { KeyTag } from '../../components/KeyTag';
 import { type WindowDone, WindowDoneAlert } from './WindowDone';
 import { useSubmissions } from '../../api/queues';
 import { DataTable } from '../../components/DataTable';
@@ -51,7 +52,12 @@ export function Component() {
           {
             title: t('projects.name'),
             dataIndex: 'projectName',
-            render: (n: string, r) => <Link to={`/projects/${r.projectId}`}>{n}</Link>,
+            render: (n: string, r) => (
+              <>
+                <Link to={`/projects/${r.projectId}`}>{n}</Link>
+                <KeyTag flag={r.key} />
+              </>
+            ),
           },
           {
             title: t('projects.stage'),
