@@ -10,7 +10,7 @@ import { type APIRequestContext, type Page, expect, test } from '@playwright/tes
 import { ApiClient, handInStage, itemsOf } from '../../libs/client/src';
 import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
 import { apiToken, reportOf } from './api';
-import { expectAccessible, type Lang, signIn, signOut } from './helpers';
+import { expectAccessible, type Lang, screenshot, signIn, signOut } from './helpers';
 
 test.setTimeout(6 * 60_000);
 
@@ -110,12 +110,14 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await page.getByRole('button', { name: t.commentSend }).click();
     await expect(page.getByLabel(t.comment, { exact: true })).toHaveValue('');
     await expectAccessible(page, `the pre-review comment form (${lang})`);
+    await screenshot(page, `pre-review-comment-${lang}`);
 
     // The applicant reads it on the project page.
     await signOut(page);
     await signIn(page, 'applicant', lang);
     await page.goto(`/projects/${id}`);
     await expect(page.getByText(t.commentText)).toBeVisible();
+    await screenshot(page, `pre-review-applicant-${lang}`);
     expect((await taskOf(request, applicant, id, 'FIRE_DESIGN_REVIEW')).status).toBe('PRE_REVIEW');
   });
 
@@ -133,6 +135,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await page.getByRole('radio', { name: t.onCommitment }).check();
     await page.getByLabel(t.commitment, { exact: true }).fill(t.commitmentText);
     await expectAccessible(page, `the commitment decision (${lang})`);
+    await screenshot(page, `commitment-decision-${lang}`);
     await page.getByRole('button', { name: t.submit }).click();
     await page.getByRole('dialog').getByRole('button', { name: t.submit }).click();
     // The check is now the task: the commitment shown, its due date with it.

@@ -5,7 +5,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { apiGet, apiToken } from './api';
-import { expectAccessible, pick, signIn, signOut, type Lang } from './helpers';
+import { expectAccessible, pick, screenshot, signIn, signOut, type Lang } from './helpers';
 
 const WORDS = {
   'zh-CN': {
@@ -102,6 +102,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(dialog).toBeHidden();
     await expect(page.getByText(w.proposed, { exact: true })).toBeVisible();
     await expectAccessible(page, `the centre's project page (${lang})`);
+    await screenshot(page, `key-project-centre-${lang}`);
 
     // The centre's list carries the badge beside the name.
     await page.goto('/projects');
@@ -139,6 +140,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(row).toContainText('2099-12-31');
     await expect(row.getByText(w.open, { exact: true })).toBeVisible();
     await expectAccessible(page, `the specialist's plan (${lang})`);
+    await screenshot(page, `key-project-plan-${lang}`);
 
     await open(page, project.id, 'applicant', lang);
     await expect(

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import {
   BadRequestException,
   INestApplication,
@@ -87,8 +88,18 @@ export function configureApp(app: INestApplication): INestApplication {
  * accounts (password `demo`, `admin` among them) would make anyone on the network an
  * administrator. HOST opens it deliberately, and then every start says so loudly.
  */
+/** How long an idle kept-alive connection stays open (Node's default: 5 s). */
+const KEEP_ALIVE_MS = 65_000;
+
 export async function listen(app: INestApplication, cfg: AppConfig): Promise<void> {
   await app.listen(cfg.port, cfg.host);
+  // A kept-alive connection the server closes after Node's 5 s of idleness, just as a client
+  // sends on it, is a reset that client sees (ECONNRESET, seen once in a browser test's request).
+  // Idle connections are kept longer than clients and proxies keep theirs (60 s is the usual
+  // load balancer's); Node requires the headers timeout above it.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   if (cfg.embedded && !isLoopbackHost(cfg.host)) {
     new Logger('api').warn(demoOnNetworkWarning(cfg.host));
   }
