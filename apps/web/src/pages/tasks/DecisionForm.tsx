@@ -192,7 +192,12 @@ export function DecisionForm({
         <Form.Item
           name="commitment"
           label={t('decision.commitment')}
-          extra={t('decision.commitmentHint', { days: item.commitmentCheckDays })}
+          // Below the character count the text area draws under itself, not over it.
+          extra={
+            <div style={{ marginTop: 22 }}>
+              {t('decision.commitmentHint', { days: item.commitmentCheckDays })}
+            </div>
+          }
           rules={[
             { required: true, whitespace: true, message: t('common.required') },
             { max: 2000 },
