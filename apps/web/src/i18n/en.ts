@@ -1001,6 +1001,8 @@ export const en: Strings = {
     projectId: 'Project id',
     badId: 'Enter the project’s id (like 0b7c0a4e-…)',
     resend: 'Send this project again',
+    range: 'Days the rows were written',
+    resendRange: 'Check and send again the rows held in these days',
     resent: '{{appended}} rows made again, {{released}} held rows checked again',
     empty: 'No rows for this project yet',
     key: 'Local key',

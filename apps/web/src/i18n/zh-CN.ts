@@ -954,6 +954,8 @@ export const zh = {
     projectId: '项目编号（ID）',
     badId: '请输入项目的 ID（如 0b7c0a4e-…）',
     resend: '重新上报此项目',
+    range: '数据写入日期范围',
+    resendRange: '重新校验并上报该时段暂缓的数据',
     resent: '已重新生成 {{appended}} 条数据，{{released}} 条暂缓数据重新校验',
     empty: '该项目还没有上报数据',
     key: '地方数据主键',

@@ -1,10 +1,11 @@
-import { Alert, DatePicker, Flex, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, DatePicker, Flex, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReconciliation } from '../../api/exchange';
+import { useReconciliation, useResend } from '../../api/exchange';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
+import { TIME_ZONE } from '../../components/format';
 import { useTones } from '../../components/tones';
 
 /**
@@ -41,6 +42,7 @@ export function ExchangeReconciliation() {
         )}
       </Flex>
       <ApiErrorAlert error={r.error} />
+      <RangeResend />
       <DataTable
         size="small"
         rowKey="table"
@@ -67,5 +69,47 @@ export function ExchangeReconciliation() {
         ]}
       />
     </>
+  );
+}
+
+/**
+ * The re-send of a time range: the rows written in those days (Asia/Shanghai) that were held are
+ * checked again and sent when they pass — after a mismatch the reconciliation shows, or once the
+ * master data that held them is fixed.
+ */
+function RangeResend() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const resend = useResend();
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const instant = (d: Dayjs, add = 0) =>
+    dayjs.tz(d.format('YYYY-MM-DD'), TIME_ZONE).add(add, 'day').toISOString();
+  return (
+    <Flex wrap gap={8} align="center">
+      <DatePicker.RangePicker
+        aria-label={t('exchange.range')}
+        value={range}
+        onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)}
+      />
+      <Button
+        disabled={!range || resend.isPending}
+        loading={resend.isPending}
+        onClick={() =>
+          range &&
+          resend.mutate(
+            { from: instant(range[0]), to: instant(range[1], 1) },
+            {
+              onSuccess: (x) =>
+                void message.success(
+                  t('exchange.resent', { appended: x.appended, released: x.released }),
+                ),
+            },
+          )
+        }
+      >
+        {t('exchange.resendRange')}
+      </Button>
+      <ApiErrorAlert error={resend.error} />
+    </Flex>
   );
 }
