@@ -51,7 +51,8 @@ test('the administrator sees the exchange healthy and a project’s rows sent', 
   await expect(
     page.getByRole('row').filter({ hasText: '项目基本信息表' }).filter({ hasText: '一致' }),
   ).toHaveCount(1);
-  // Held rows of a time range are checked and sent again (none are held here: 0 released).
+  // Held rows of a time range are checked and sent again. Projects other browser tests created
+  // today without an investment code hold rows, so the count released depends on what ran first.
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const [start, end] = [page.getByPlaceholder('开始日期'), page.getByPlaceholder('结束日期')];
   await start.click();
@@ -60,7 +61,7 @@ test('the administrator sees the exchange healthy and a project’s rows sent', 
   await end.fill(today);
   await end.press('Enter');
   await page.getByRole('button', { name: '重新校验并上报该时段暂缓的数据' }).click();
-  await expect(page.getByText('已重新生成 0 条数据，0 条暂缓数据重新校验')).toBeVisible();
+  await expect(page.getByText(/^已重新生成 0 条数据，\d+ 条暂缓数据重新校验$/)).toBeVisible();
   await expectAccessible(page, 'the data exchange page');
   await screenshot(page, 'exchange-zh-CN');
 
