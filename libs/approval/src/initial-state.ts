@@ -17,6 +17,7 @@ export function initialState(
     | 'warning'
     | 'catalogueVersion'
     | 'preReviewAutoAccept'
+    | 'acceptPerTheme'
   >,
   calendarVersion: string,
   createdAt: string,
@@ -67,6 +68,7 @@ export function initialState(
     createdAt,
     recentRequests: [],
     ...(input.preReviewAutoAccept ? { preReviewAutoAccept: true } : {}),
+    ...(input.acceptPerTheme ? { acceptPerTheme: true } : {}),
   };
   // Stages without items are passed at once.
   for (const s of state.stages) {
