@@ -23,13 +23,14 @@ type Report = {
 
 /** The Weifang catalogue with its PLAN stage split in two themes, accepted per theme. */
 function perThemeCatalogue() {
-  const doc = JSON.parse(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const doc: Record<string, any> = JSON.parse(
     readFileSync(join(__dirname, 'fixtures/catalogue-weifang.json'), 'utf8'),
-  ) as Record<string, any>;
+  );
   doc.version = 'weifang-per-theme';
   doc.themes.push({ code: 'WF_ENV', stage: 'PLAN', name: '环境评价主题', nameEn: 'Environment' });
   doc.items.find((i: { code: string }) => i.code === 'WF_EIA').theme = 'WF_ENV';
-  for (const p of Object.values(doc.policies.byType) as Record<string, unknown>[])
+  for (const p of Object.values<Record<string, unknown>>(doc.policies.byType))
     p.acceptPerTheme = true;
   return doc;
 }

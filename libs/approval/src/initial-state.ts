@@ -42,6 +42,7 @@ export function initialState(
       stage: i.stage,
       theme: i.theme,
       themeName: i.themeName,
+      ...(i.themeNameEn !== undefined ? { themeNameEn: i.themeNameEn } : {}),
       limitDays: i.limitDays,
       statutoryLimitDays: i.statutoryLimitDays,
       extensionDays: 0,

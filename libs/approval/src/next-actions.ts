@@ -83,15 +83,15 @@ function themeActions(state: ProjectState, stage: StageState, out: NextAction[])
   if (stage.status === 'COMPLETED') return;
   for (const theme of themesOf(state, stage.code)) {
     if (!canHandIn(state, stage, theme)) continue;
-    const zh = state.items.find((i) => i.theme === theme)?.themeName ?? theme;
-    const names = themeNames(theme, zh);
+    const item = state.items.find((i) => i.theme === theme);
+    const names = themeNames(theme, item?.themeName ?? theme);
     out.push({
       kind: 'SUBMIT_STAGE',
       by: 'APPLICANT',
       stage: stage.code,
       theme,
-      themeName: names.zh,
-      themeNameEn: names.en,
+      themeName: item?.themeName ?? names.zh,
+      themeNameEn: item?.themeNameEn ?? names.en,
     });
   }
   if (Object.values(stage.themes ?? {}).some((t) => t.status === 'SUBMITTED'))

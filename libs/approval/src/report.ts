@@ -62,9 +62,9 @@ function stageReports(
     }[] = [];
     for (const i of items) {
       let theme = themes.find((t) => t.code === i.theme);
-      // The English name from the catalogue (a run's input carries the Chinese one only).
+      // The English name from the run's input (older runs: from the built-in catalogue).
       if (!theme) {
-        const nameEn = themeNames(i.theme, i.themeName).en;
+        const nameEn = i.themeNameEn ?? themeNames(i.theme, i.themeName).en;
         // 一次受理 per theme: where the theme stands (null where the stage is accepted whole).
         const acceptance = state.acceptPerTheme
           ? (s.themes?.[i.theme] ?? { status: 'NOT_STARTED' as const })
@@ -89,8 +89,7 @@ function stageReports(
 
 /** A theme's standing in a stage accepted per theme: NOT_STARTED until handed in. */
 type ThemeStanding =
-  | ThemeAcceptance
-  | { status: 'NOT_STARTED'; submittedOn?: undefined; acceptedOn?: undefined };
+  ThemeAcceptance | { status: 'NOT_STARTED'; submittedOn?: undefined; acceptedOn?: undefined };
 
 /** One item of the report: its state, its clock for today, and what the Gantt chart draws. */
 export function itemReport(i: ItemState, c: ItemClock) {

@@ -67,6 +67,8 @@ export interface ChecklistItemInput {
   stage: StageCode;
   theme: string;
   themeName: string;
+  /** The theme's English name (a region's own catalogue has its own; absent in older runs). */
+  themeNameEn?: string;
   /** Promised limit (承诺时限) in working days; in the state, plus any extension granted. */
   limitDays: number;
   statutoryLimitDays: number;

@@ -15,7 +15,7 @@ export const perTheme = (state: ProjectState) => state.acceptPerTheme === true;
 function themeNamed(state: ProjectState, theme: string) {
   const item = state.items.find((i) => i.theme === theme);
   const names = themeNames(theme, item?.themeName ?? theme);
-  return { name: names.zh, nameEn: names.en };
+  return { name: item?.themeName ?? names.zh, nameEn: item?.themeNameEn ?? names.en };
 }
 
 /** The stage's themes, in the catalogue's order of their items. */
