@@ -404,6 +404,14 @@ export const en: Strings = {
     themes: 'Themes',
     departments: 'Departments',
     policies: 'Total limits and warning',
+    projectType: 'Project type',
+    limitDays: 'Total limit',
+    preReviewAutoAccept: 'Pre-reviewed stage accepted at once',
+    acceptPerTheme: 'Accepted per theme',
+    on: 'Yes',
+    off: 'No',
+    policiesHint:
+      'Set in the catalogue file (policies.byType); new projects take them once published.',
     import: 'Import a catalogue file',
     importHint:
       "Upload the region's catalogue file (JSON, see /api/catalogue/schema). It becomes a draft and can be published once it validates; new projects then run on it, running projects keep theirs.",

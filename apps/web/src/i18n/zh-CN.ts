@@ -397,6 +397,13 @@ export const zh = {
     themes: '主题',
     departments: '部门',
     policies: '总时限与预警',
+    projectType: '项目类型',
+    limitDays: '全流程时限',
+    preReviewAutoAccept: '预审后自动受理',
+    acceptPerTheme: '按主题分别受理',
+    on: '是',
+    off: '否',
+    policiesHint: '以上规则随目录文件导入（policies.byType），发布后对新建项目生效。',
     import: '导入目录文件',
     importHint:
       '上传本区域的目录文件（JSON，格式见 /api/catalogue/schema）。导入后为草稿，校验通过方可发布；发布后新项目按新目录办理，办理中的项目保持原目录不变。',
