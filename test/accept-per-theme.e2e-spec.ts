@@ -4,11 +4,10 @@
  * the theme whose materials are complete, the window accepts it and only its items start, while
  * the other theme waits for its materials; then the second theme follows and the stage completes.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { handIn, Harness, ownDatabase, startHarness, userToken } from './app-harness';
+import { perThemeCatalogue } from './catalogue-fixtures';
 
 type Item = { code: string; status: string; taskId: string; startedOn: string | null };
 type Report = {
@@ -20,20 +19,6 @@ type Report = {
     themes: { code: string; acceptance: { status: string } | null; items: Item[] }[];
   }[];
 };
-
-/** The Weifang catalogue with its PLAN stage split in two themes, accepted per theme. */
-function perThemeCatalogue() {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const doc: Record<string, any> = JSON.parse(
-    readFileSync(join(__dirname, 'fixtures/catalogue-weifang.json'), 'utf8'),
-  );
-  doc.version = 'weifang-per-theme';
-  doc.themes.push({ code: 'WF_ENV', stage: 'PLAN', name: '环境评价主题', nameEn: 'Environment' });
-  doc.items.find((i: { code: string }) => i.code === 'WF_EIA').theme = 'WF_ENV';
-  for (const p of Object.values<Record<string, unknown>>(doc.policies.byType))
-    p.acceptPerTheme = true;
-  return doc;
-}
 
 describe('acceptance per theme over HTTP: one theme accepted and started while the other waits (real stack)', () => {
   let h: Harness;
@@ -88,7 +73,7 @@ describe('acceptance per theme over HTTP: one theme accepted and started while t
     const draft = await request(h.url)
       .post('/api/catalogue/versions')
       .set(as('t-admin'))
-      .send(perThemeCatalogue());
+      .send(perThemeCatalogue('weifang-per-theme'));
     expect(draft.status).toBe(201);
     await request(h.url)
       .post(`/api/catalogue/versions/${draft.body.id}/publish`)

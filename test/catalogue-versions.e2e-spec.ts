@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { itemsOf } from '../libs/client/src';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 import { handIn, Harness, ownDatabase, startHarness, userToken } from './app-harness';
+import { weifangCatalogue } from './catalogue-fixtures';
 
 /** A second city's catalogue (Weifang, under Shandong): its own items, themes, limits. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a document the tests break on purpose
-const weifang = (): Record<string, any> =>
-  JSON.parse(readFileSync(join(__dirname, 'fixtures/catalogue-weifang.json'), 'utf8'));
+const weifang = weifangCatalogue;
 
 /**
  * Publishing versions changes what new projects of a region get, so this file has a database

@@ -4,9 +4,8 @@
  * publishing with its confirmation; then the city's applicant gets the city's own items.
  */
 import { type Page, expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
+import { weifangCatalogue } from '../catalogue-fixtures';
 import {
   answerQuestionnaire,
   expectAccessible,
@@ -16,7 +15,6 @@ import {
   signOut,
 } from './helpers';
 
-const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'catalogue-weifang.json'), 'utf8');
 const file = (name: string, doc: unknown) => ({
   name,
   mimeType: 'application/json',
@@ -42,7 +40,7 @@ test("an administrator loads a city's catalogue from a file, sees its error besi
   await addRegion(page, '山东省（370000）', '370700', '潍坊市');
 
   // A file with a mistake: the error is shown beside its item, nothing is stored.
-  const bad = JSON.parse(fixture) as { items: { department: string }[] };
+  const bad = weifangCatalogue();
   bad.items[1].department = 'WF_NOBODY';
   await page.getByLabel('目录文件').setInputFiles(file('weifang-bad.json', bad));
   await expect(page.getByText('版本 weifang-2026.1，区域 370700，事项 4 项')).toBeVisible();

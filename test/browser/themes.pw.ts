@@ -7,10 +7,9 @@
  * own tests: catalogue.pw.ts, pages.pw.ts, materials.pw.ts).
  */
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ApiClient, handInStage } from '../../libs/client/src';
 import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
+import { perThemeCatalogue } from '../catalogue-fixtures';
 import { apiToken, reportOf } from './api';
 import {
   expectAccessible,
@@ -22,22 +21,6 @@ import {
 } from './helpers';
 
 const PROVINCE = '330000';
-
-/** The Weifang fixture moved to a province of its own, its PLAN split in two themes. */
-function perThemeCatalogue() {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const doc: Record<string, any> = JSON.parse(
-    readFileSync(join(__dirname, '..', 'fixtures', 'catalogue-weifang.json'), 'utf8'),
-  );
-  doc.version = `zhejiang-per-theme-${Date.now()}`;
-  doc.region = PROVINCE;
-  for (const d of doc.departments) Object.assign(d, { region: PROVINCE, level: 'PROVINCE' });
-  doc.themes.push({ code: 'WF_ENV', stage: 'PLAN', name: '环境评价主题', nameEn: 'Environment' });
-  doc.items.find((i: { code: string }) => i.code === 'WF_EIA').theme = 'WF_ENV';
-  for (const p of Object.values<Record<string, unknown>>(doc.policies.byType))
-    p.acceptPerTheme = true;
-  return doc;
-}
 
 async function setUp(request: APIRequestContext, baseURL: string, name: string) {
   const admin = await apiToken(request, 'admin');
@@ -53,7 +36,11 @@ async function setUp(request: APIRequestContext, baseURL: string, name: string) 
     parent: 'CN',
   });
   expect([201, 409]).toContain(region.status());
-  const draft = await post('/api/catalogue/versions', admin, perThemeCatalogue());
+  const draft = await post(
+    '/api/catalogue/versions',
+    admin,
+    perThemeCatalogue(`zhejiang-per-theme-${Date.now()}`, PROVINCE),
+  );
   expect(draft.status(), await draft.text()).toBe(201);
   const { id: version } = (await draft.json()) as { id: string };
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -11,7 +11,7 @@ import { CommandModal, TextField } from '../../components/CommandModal';
 import { useActionLabel, useMyActions } from '../../components/NextActions';
 import { useNames } from '../../components/names';
 import { useTones } from '../../components/tones';
-import { ItemGaps, StageGaps, useStageGaps } from './MaterialsSummary';
+import { ItemGaps, StageGaps, type StageScope, useStageGaps } from './MaterialsSummary';
 import { Note } from '../../components/Note';
 
 type Action = Report['nextActions'][number];
@@ -277,15 +277,7 @@ const themeItems = (report: Report, stage: StageCode, theme: string) =>
     ?.items.map((i) => i.code);
 
 /** Beside the submit button: how many required materials are still missing. */
-function StageGapCount({
-  projectId,
-  stage,
-  items,
-}: {
-  projectId: string;
-  stage: StageCode;
-  items?: string[];
-}) {
+function StageGapCount({ projectId, stage, items }: StageScope) {
   const { t } = useTranslation();
   const tones = useTones();
   const g = useStageGaps(projectId, stage, items);

@@ -41,15 +41,14 @@ function Names({ list, state }: { list: Named[]; state?: (m: ProjectMaterial) =>
 }
 
 /** The stage submission's dialog: which materials are missing, before the click. */
-export function StageGaps({
-  projectId,
-  stage,
-  items,
-}: {
+/** A stage of a project, or (handed in per theme) the items of one of its themes. */
+export interface StageScope {
   projectId: string;
   stage: StageCode;
   items?: string[];
-}) {
+}
+
+export function StageGaps({ projectId, stage, items }: StageScope) {
   const { t } = useTranslation();
   const g = useStageGaps(projectId, stage, items);
   if (!g.loaded) return null;
