@@ -2285,6 +2285,8 @@ export interface components {
       ownerOrganisation: string;
       ownerOrganisationName: string;
       key: components['schemas']['KeyFlagDto'] | null;
+      /** @description YYYY-MM-DD */
+      preReviewedOn: string | null;
     };
     StageSubmissionPageDto: {
       items: components['schemas']['StageSubmissionDto'][];

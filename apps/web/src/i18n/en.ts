@@ -1073,6 +1073,12 @@ export const en: Strings = {
     approvedOnCommitment: 'Approved on commitment',
     checksPassed: 'Checks passed',
     revoked: 'Revoked by a check',
+    daysSaved: 'Handover days saved by pre-review',
+    preReviewedTag: 'Pre-reviewed',
+    preReviewedTip:
+      'Handed in for pre-review on {{on}}; one click accepts it, its clocks count from {{from}}',
+    preReviewedNote:
+      'This stage was handed in for pre-review on {{on}} and its departments have looked at the materials already: one click on “Accept” accepts it. Its items’ clocks count from {{from}} (the previous stage’s completion, when it was handed in), whenever you click.',
   },
   done: {
     next: 'Next: {{next}}.',

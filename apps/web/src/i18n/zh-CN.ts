@@ -1023,6 +1023,11 @@ export const zh = {
     approvedOnCommitment: '告知承诺许可',
     checksPassed: '核查通过',
     revoked: '核查撤销',
+    daysSaved: '预审节省的衔接工作日',
+    preReviewedTag: '已预审',
+    preReviewedTip: '已于 {{on}} 提交预审；一键受理，各事项自 {{from}} 起计时',
+    preReviewedNote:
+      '本阶段已于 {{on}} 提交预审，各部门已提前审查材料并提出意见：点击“受理”即可一键受理。各事项自 {{from}}（上一阶段办结、本阶段转入受理之日）起计时，不论何时点击受理。',
   },
   done: {
     next: '下一步：{{next}}。',
