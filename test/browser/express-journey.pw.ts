@@ -26,7 +26,7 @@ import {
   signOut,
 } from './helpers';
 
-test.setTimeout(6 * 60_000);
+test.setTimeout(5 * 60_000);
 
 const STAGE_ZH = { PLAN: '策划生成', START_PERMIT: '开工许可', COMPLETION: '竣工验收' } as const;
 type Stage = keyof typeof STAGE_ZH;
@@ -84,14 +84,12 @@ async function uploadStage(
   expect(missing.length, `${stage} has files to hand in`).toBeGreaterThan(0);
   for (const { item, m } of missing) {
     const region = page.getByRole('region', { name: `上传文件：${item.name} · ${m.name}` });
-    if (!(await region.isVisible())) {
-      // The item's panel is closed (the next stage's are): open it.
-      await page
-        .locator('.ant-collapse-header[aria-expanded="false"]')
-        .filter({ hasText: item.name })
-        .first()
-        .click();
-    }
+    // The item's panel: open for the current stage's items still missing files, closed for
+    // the next stage's (pre-review): opened then.
+    const header = page.locator('.ant-collapse-header').filter({ hasText: item.name }).first();
+    await expect(header).toBeVisible();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await expect(region).toBeVisible();
     const file = `${m.code}.pdf`;
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
