@@ -2407,7 +2407,10 @@ export interface components {
         | 'RECTIFICATION_OVERDUE'
         | 'RECTIFICATION_RESPONDED'
         | 'RECTIFICATION_CONFIRMED'
-        | 'RECTIFICATION_DISPUTED';
+        | 'RECTIFICATION_DISPUTED'
+        | 'SPECIALIST_PROPOSED'
+        | 'SPECIALIST_ACCEPTED'
+        | 'SPECIALIST_DECLINED';
       itemCode?: string | null;
       message: string;
       text: components['schemas']['NoticeTextDto'] | null;
@@ -10666,6 +10669,9 @@ export const noticeDtoKindValues: ReadonlyArray<
   'RECTIFICATION_RESPONDED',
   'RECTIFICATION_CONFIRMED',
   'RECTIFICATION_DISPUTED',
+  'SPECIALIST_PROPOSED',
+  'SPECIALIST_ACCEPTED',
+  'SPECIALIST_DECLINED',
 ];
 export const receiptDtoStageValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReceiptDto']['stage']

@@ -348,7 +348,13 @@ export const en: Strings = {
     commitmentHint:
       'Record the condition the applicant commits is met; the department checks it within {{days}} working days after the approval, and a failed check revokes it.',
   },
-  escalations: { title: 'Escalations (at risk and overdue)', empty: 'Nothing at risk or overdue' },
+  escalations: {
+    title: 'Escalations (at risk and overdue)',
+    empty: 'Nothing at risk or overdue',
+    checkOverdue: 'Check overdue',
+    checkOverdueTip:
+      'The follow-up check of an approval on commitment was due by {{due}} and is not made',
+  },
   extension: {
     grant: 'Extend',
     title: 'Extend the limit: {{item}}',

@@ -341,7 +341,12 @@ export const zh = {
     commitmentHint:
       '记录申请人承诺已满足的条件；准予许可后本部门须在 {{days}} 个工作日内核查，核查不通过的撤销许可。',
   },
-  escalations: { title: '督办事项（预警与超期）', empty: '没有预警或超期事项' },
+  escalations: {
+    title: '督办事项（预警与超期）',
+    empty: '没有预警或超期事项',
+    checkOverdue: '核查逾期',
+    checkOverdueTip: '告知承诺的核查应于 {{due}} 前完成，至今未核查',
+  },
   extension: {
     grant: '延长时限',
     title: '延长时限：{{item}}',
