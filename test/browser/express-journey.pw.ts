@@ -9,10 +9,17 @@
  * commitment; the last stage goes the usual way (no pre-review) to completion; the follow-up
  * check passes; the supervisor's statistics count the handovers with and without pre-review.
  *
+ * The applicant is asked for consent by a notice and the centre told the answer; the follow-up
+ * check, overdue, is among the supervisor's and the head's escalations until it is made.
+ *
  * The API is read behind the pages to check them and to know which files are still missing (the
- * materials view); every step a person does is a page's. A simple low-risk warehouse: 9 items.
+ * materials view); every step a person does is a page's. The one thing not a person's: the
+ * check's due date is moved to a past day in the database (time is not waited for). A simple low-risk warehouse: 9 items.
  */
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { Client } from 'pg';
+import { embeddedPostgresUrl } from '../../libs/embedded/src';
+import { embeddedPgPort } from '../../playwright.config';
 import { samplePdf } from '../../libs/client/src';
 import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
 import { apiGet, apiToken, itemsOf, reportOf } from './api';
@@ -188,10 +195,19 @@ test('a key project with a specialist, pre-review and an approval on commitment,
   await expect(dialog).toBeHidden();
   await expect(page.getByText('待申请人同意', { exact: true })).toBeVisible();
 
-  // ── The applicant consents on the project page.
-  await as(page, 'applicant', `/projects/${id}`);
+  // ── The applicant is asked by a notice, opens the project from it and consents there.
+  await as(page, 'applicant', '/notices');
+  const asked = page.getByRole('row').filter({ hasText: name }).filter({ hasText: '指派代办专员' });
+  await expect(asked).toContainText('您同意前，代办专员没有任何权限');
+  await asked.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   await page.getByRole('button', { name: '同意', exact: true }).click();
   await expect(page.getByText('已同意，代办中', { exact: true })).toBeVisible();
+  // The centre user who assigned is told (the specialist too: key-projects.e2e-spec.ts).
+  await as(page, 'centre', '/notices');
+  await expect(
+    page.getByRole('row').filter({ hasText: name }).filter({ hasText: '代办专员已同意' }),
+  ).toBeVisible();
 
   // ── The specialist: the plan (the start permit by a date far ahead), then the first stage.
   await as(page, 'specialist', `/projects/${id}`);
@@ -306,6 +322,32 @@ test('a key project with a specialist, pre-review and an approval on commitment,
   await screenshot(page, 'express-journey-completed');
   expect((await reportOf(request, applicant, id)).status).toBe('COMPLETED');
 
+  // ── The check not made by its due date is escalated to the supervisor and the department's
+  // head, marked as a check. The day is set, not waited for: its due date moved to a past day
+  // in the database (the project is complete: nothing of its workflow writes the row again).
+  const db = new Client({ connectionString: embeddedPostgresUrl(embeddedPgPort) });
+  await db.connect();
+  try {
+    await db.query(`UPDATE project_items SET check_due = DATE '2020-01-06' WHERE task_id = $1`, [
+      permit.taskId,
+    ]);
+  } finally {
+    await db.end();
+  }
+  for (const who of ['supervisor', 'head.HCD']) {
+    await as(page, who);
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: '督办事项' })
+      .click();
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row.getByText('核查逾期', { exact: true })).toBeVisible();
+    await expect(row).toContainText('2020-01-06');
+    await expect(row.getByRole('button', { name: '延长时限' })).toHaveCount(0);
+  }
+  await expectAccessible(page, 'an overdue check among the escalations');
+  await screenshot(page, 'express-journey-check-overdue');
+
   // ── The follow-up check (核查) of the commitment, after completion: it passes.
   await as(page, 'officer.HCD', `/tasks/${encodeURIComponent(permit.taskId)}`);
   await expect(page.getByText(commitment)).toBeVisible();
@@ -315,6 +357,9 @@ test('a key project with a specialist, pre-review and an approval on commitment,
     itemsOf(await reportOf(request, applicant, id)).find((i) => i.code === 'CONSTRUCTION_PERMIT')!
       .onCommitment?.check,
   ).toMatchObject({ passed: true });
+  await as(page, 'head.HCD', '/escalations');
+  await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
 
   // ── The supervisor's statistics: this project's two handovers, one pre-reviewed and one not.
   const after = await apiGet<HandoverFigures>(request, supervisor, '/api/statistics');
