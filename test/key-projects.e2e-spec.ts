@@ -330,16 +330,7 @@ describe('key projects and specialists over HTTP (real stack)', () => {
     expect(await kinds('k-agent')).toEqual([]);
 
     // Proposed again and accepted: asked again, and the answer told again.
-    await request(h.url)
-      .post(`/api/projects/${id}/specialist`)
-      .set(as('k-centre'))
-      .send({ username: 'k-specialist' })
-      .expect(201);
-    await request(h.url)
-      .post(`/api/projects/${id}/specialist/consent`)
-      .set(as('k-applicant'))
-      .send({ accept: true })
-      .expect(200);
+    await serve(id);
     expect(await kinds('k-applicant')).toEqual(['SPECIALIST_PROPOSED', 'SPECIALIST_PROPOSED']);
     for (const who of ['k-centre', 'k-specialist'])
       expect(await kinds(who)).toEqual(['SPECIALIST_ACCEPTED', 'SPECIALIST_DECLINED']);

@@ -24,6 +24,7 @@ import { samplePdf } from '../../libs/client/src';
 import { EXAMPLE_ANSWERS } from '../../libs/domain/src';
 import { apiGet, apiToken, itemsOf, reportOf } from './api';
 import {
+  acceptAtWindow,
   answerQuestionnaire,
   expectAccessible,
   openAtWindow,
@@ -118,6 +119,18 @@ async function submitStage(page: Page, stage: Stage) {
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/** The window accepts a stage handed in the usual way: no 已预审 tag in its queue. */
+async function acceptPlain(page: Page, project: string, stage: Stage) {
+  await as(page, 'window');
+  const row = page
+    .getByRole('row')
+    .filter({ hasText: project })
+    .filter({ hasText: STAGE_ZH[stage] });
+  await expect(row).toBeVisible();
+  await expect(row.getByText('已预审')).toHaveCount(0);
+  await acceptAtWindow(page, project, STAGE_ZH[stage]);
 }
 
 /** The officer decides the item on its task page: approve, or approve on commitment. */
@@ -229,14 +242,7 @@ test('a key project with a specialist, pre-review and an approval on commitment,
   await submitStage(page, 'PLAN');
 
   // ── The window accepts the first stage (no pre-review: no tag).
-  await as(page, 'window');
-  const planRow = page.getByRole('row').filter({ hasText: name }).filter({ hasText: '策划生成' });
-  await expect(planRow).toBeVisible();
-  await expect(planRow.getByText('已预审')).toHaveCount(0);
-  await openAtWindow(page, name, '策划生成');
-  await page.getByRole('button', { name: '受理', exact: true }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: '受理队列' })).toBeVisible();
+  await acceptPlain(page, name, 'PLAN');
 
   // ── While PLAN is in review: the specialist hands in START_PERMIT for pre-review.
   await as(page, 'specialist', `/projects/${id}`);
@@ -307,14 +313,7 @@ test('a key project with a specialist, pre-review and an approval on commitment,
   await as(page, 'specialist', `/projects/${id}`);
   await uploadStage(page, request, applicant, id, 'COMPLETION');
   await submitStage(page, 'COMPLETION');
-  await as(page, 'window');
-  const cRow = page.getByRole('row').filter({ hasText: name }).filter({ hasText: '竣工验收' });
-  await expect(cRow).toBeVisible();
-  await expect(cRow.getByText('已预审')).toHaveCount(0);
-  await openAtWindow(page, name, '竣工验收');
-  await page.getByRole('button', { name: '受理', exact: true }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: '受理队列' })).toBeVisible();
+  await acceptPlain(page, name, 'COMPLETION');
   await reviewStage(page, request, applicant, id, 'COMPLETION');
 
   await as(page, 'applicant', `/projects/${id}`);
