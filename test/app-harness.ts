@@ -111,14 +111,14 @@ export async function userToken(
 
 /**
  * Hands in a sample PDF for each material of the stage still to hand in, as the applicant's page
- * does before a submission (a submission without them is refused).
+ * does before a submission (a submission without them is refused); `items`: of these items only.
  */
 export function handIn(
   h: Pick<Harness, 'url'>,
   token: string,
   projectId: string,
   stage: string,
-  opts: { withDeficiencyAllowed?: boolean } = {},
+  opts: { withDeficiencyAllowed?: boolean; items?: string[] } = {},
 ): Promise<number> {
   return handInStage(new ApiClient(h.url), token, projectId, stage, opts);
 }

@@ -57,6 +57,7 @@ describe('a refusal in the reader’s words', () => {
   const PARAMS = {
     item: { name: '建设工程规划许可证核发', nameEn: 'Construction planning permit' },
     material: { name: '申请表', nameEn: 'Application form' },
+    theme: { name: '立项用地主题', nameEn: 'Project and land' },
     materials: [
       { name: '申请表', nameEn: 'Application form' },
       { name: '设计图纸', nameEn: 'Design drawings' },

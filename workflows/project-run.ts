@@ -36,6 +36,16 @@ import { ReadModelWriter } from './read-model-writer';
  */
 export const EXPRESS_LANES_PATCH = 'express-lanes-v1';
 
+/**
+ * 一次受理 per theme (issue 27): only a project started on a catalogue whose policy says
+ * `acceptPerTheme` hands in and accepts its stages per theme; no run from before the patch holds
+ * that policy, so the old path is the same code. The marker records where the new path began.
+ */
+export const ACCEPT_PER_THEME_PATCH = 'accept-per-theme-v1';
+
+const stageCommand = (env: CommandEnvelope) =>
+  env.command.kind === 'SUBMIT_STAGE' || env.command.kind === 'ACCEPT_STAGE';
+
 const expressLane = (env: CommandEnvelope) =>
   env.command.kind === 'CHECK_COMMITMENT' ||
   env.command.kind === 'PRE_REVIEW_STAGE' ||
@@ -128,6 +138,7 @@ export class ProjectRun {
   async command(env: CommandEnvelope): Promise<CommandAnswer> {
     // The marker only: a history from before the patch never carries these commands.
     if (expressLane(env)) patched(EXPRESS_LANES_PATCH);
+    if (this.state.acceptPerTheme && stageCommand(env)) patched(ACCEPT_PER_THEME_PATCH);
     const c = this.ctx();
     const out = new Outbox(this.state, c, env);
     let result;

@@ -25,6 +25,26 @@ export interface LoadOptions<T = unknown> {
   progressEveryMs?: number;
   /** Stop at the first error instead of counting it. */
   failFast?: boolean;
+  /**
+   * End the run with a `LoadStalled` error when operations are in flight and none has finished
+   * (succeeded or failed) for this many seconds — a server that stopped answering ends its
+   * measurement instead of hanging the benchmark. Default: wait for ever.
+   */
+  stallSeconds?: number;
+}
+
+/** The run ended because nothing finished for `stallSeconds` (the operations still in flight are left). */
+export class LoadStalled extends Error {
+  constructor(
+    readonly label: string,
+    readonly seconds: number,
+    readonly inFlight: number,
+    readonly completed: number,
+  ) {
+    super(
+      `${label}: stalled — nothing finished for ${seconds} s with ${inFlight} operations in flight (${completed} completed before)`,
+    );
+  }
 }
 
 export interface LoadResult {
@@ -60,7 +80,9 @@ export async function runLoad<T>(opts: LoadOptions<T>): Promise<LoadResult> {
   let errors = 0;
   let steadyEnd = 0;
   let firstError: unknown;
+  let inFlight = 0;
   const start = performance.now();
+  let lastFinished = start;
 
   let lastTick = start;
   let lastDone = 0;
@@ -88,6 +110,7 @@ export async function runLoad<T>(opts: LoadOptions<T>): Promise<LoadResult> {
       }
       const i = issued++;
       const t0 = performance.now();
+      inFlight++;
       try {
         const result = await opts.op(i, s);
         const t1 = performance.now();
@@ -98,14 +121,34 @@ export async function runLoad<T>(opts: LoadOptions<T>): Promise<LoadResult> {
         const msg = err instanceof Error ? err.message : String(err);
         if (errorSamples.size < 5) errorSamples.add(msg.slice(0, 300));
         if (opts.failFast && firstError === undefined) firstError = err;
+      } finally {
+        inFlight--;
+        lastFinished = performance.now();
       }
     }
   };
 
+  // The watchdog: a run whose operations stopped finishing ends with LoadStalled.
+  let watchdog: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    const limit = opts.stallSeconds;
+    if (!limit) return;
+    watchdog = setInterval(() => {
+      if (inFlight > 0 && performance.now() - lastFinished > limit * 1000) {
+        const e = new LoadStalled(opts.label, limit, inFlight, samples.length);
+        if (firstError === undefined) firstError = e; // no slot issues more
+        reject(e);
+      }
+    }, 1000);
+  });
   try {
-    await Promise.all(Array.from({ length: opts.concurrency }, (_, s) => slot(s)));
+    await Promise.race([
+      Promise.all(Array.from({ length: opts.concurrency }, (_, s) => slot(s))),
+      stalled,
+    ]);
   } finally {
     if (timer) clearInterval(timer);
+    if (watchdog) clearInterval(watchdog);
   }
   if (firstError !== undefined)
     throw firstError instanceof Error ? firstError : new Error(JSON.stringify(firstError));

@@ -22,7 +22,9 @@
  * items each are ready at acceptance), PEER_TIMERS (200), PEER_WINDOW_S (60),
  * PEER_RECOVERY_PROJECTS (40), PEER_SKIP (comma list of start,decisions,timers,recovery),
  * PEER_FLOWABLE_SYNC (off|on: synchronous_commit of Flowable's database, default off like our
- * engine store), PEER_FLOWABLE_PORT (4710), BENCH_KEEP=1.
+ * engine store), PEER_FLOWABLE_PORT (4710), PEER_STALL_S (60: a measurement in which nothing
+ * finishes for this long ends as "stalled", recorded with its error, and the run goes on),
+ * BENCH_KEEP=1.
  * Writes bench/results/peer-flowable.json and .svg.
  */
 import type { WorkflowHandle } from '@temporalio/client';
@@ -64,6 +66,7 @@ import {
   round,
   runBench,
   runLoad,
+  LoadStalled,
   startStack,
   summarize,
   svgDocument,
@@ -71,6 +74,7 @@ import {
   withoutSamples,
   writeResults,
   type LatencySummary,
+  type LoadOptions,
 } from '../lib';
 import { procMemory } from '../soak/memory';
 import type { soakTimerWorkflow } from '../soak/workflows';
@@ -101,6 +105,9 @@ runBench('peer', async () => {
   const skip = new Set((process.env.PEER_SKIP ?? '').split(',').map((s) => s.trim()));
   const sync = process.env.PEER_FLOWABLE_SYNC === 'on' ? 'on' : 'off';
   const flowPort = envNumber('PEER_FLOWABLE_PORT', 4710);
+  const stallSeconds = envNumber('PEER_STALL_S', 60);
+  /** A measured load: one that stops answering ends with LoadStalled instead of hanging. */
+  const load = <T>(o: LoadOptions<T>) => runLoad({ stallSeconds, ...o });
   run.header();
   await run.snapshotLoad('before');
 
@@ -270,7 +277,16 @@ runBench('peer', async () => {
   const ourDb = new URL(stack.databaseUrl).pathname.slice(1);
   const measure = async (side: Side, label: string, fn: () => Promise<LoadResult>) => {
     const before = await dbStats();
-    const { value, cpu } = await withCpu(groups, fn);
+    let measured;
+    try {
+      measured = await withCpu(groups, fn);
+    } catch (err) {
+      if (!(err instanceof LoadStalled)) throw err;
+      // The side stopped answering: its measurement is recorded as stalled, the run goes on.
+      run.log(`  ${side} ${label}: ${err.message}`);
+      return stalledResult(side, err);
+    }
+    const { value, cpu } = measured;
     await sleep(1500);
     const after = await dbStats();
     const db = side === 'ours' ? ourDb : 'flowable';
@@ -296,7 +312,7 @@ runBench('peer', async () => {
   if (!skip.has('start')) {
     run.log('warm-up (5 s of each at concurrency 10, not recorded)…');
     const startOurs = (label: string, c: number, s: number) =>
-      runLoad({
+      load({
         label,
         concurrency: c,
         total: 100_000,
@@ -312,7 +328,7 @@ runBench('peer', async () => {
         },
       });
     const startFlow = (label: string, c: number, s: number) =>
-      runLoad({
+      load({
         label,
         concurrency: c,
         total: 100_000,
@@ -364,7 +380,7 @@ runBench('peer', async () => {
         let lockRetries = 0;
         const r = await measure(side, `decisions c=${c}`, () =>
           side === 'ours'
-            ? runLoad({
+            ? load({
                 label: `ours decisions c=${c}`,
                 concurrency: c,
                 total: ours.targets.length,
@@ -393,7 +409,7 @@ runBench('peer', async () => {
                   visible.push(performance.now() - t0);
                 },
               })
-            : runLoad({
+            : load({
                 label: `flowable decisions c=${c}`,
                 concurrency: c,
                 total: flow.length,
@@ -755,10 +771,33 @@ function tally(values: string[]): Record<string, number> {
 }
 
 interface SideResult {
+  /** Set when the side stalled: what was seen; its figures are NaN. */
+  stalled?: string;
   rate: number;
   latency: LatencySummary;
   visible?: LatencySummary;
   cpu: { perOperationMs: Record<string, number>; cores: Record<string, number> };
+}
+
+/** A stalled measurement: its error, and figures the tables print as “–”. */
+function stalledResult(side: Side, err: LoadStalled) {
+  const none = {
+    count: err.completed,
+    minMs: NaN,
+    meanMs: NaN,
+    p50Ms: NaN,
+    p90Ms: NaN,
+    p99Ms: NaN,
+    maxMs: NaN,
+  };
+  return {
+    side,
+    stalled: err.message,
+    completed: err.completed,
+    rate: NaN,
+    latency: none satisfies LatencySummary,
+    cpu: { perOperationMs: {} as Record<string, number>, cores: {} as Record<string, number> },
+  };
 }
 
 function chart(results: Record<string, unknown>, cores: number): string {
@@ -918,5 +957,9 @@ export function markdown(results: Record<string, unknown>): string {
       `Ours, bench/faults/worker-kill.ts: ${rec.ours.result}; ${rec.ours.checks.map((c) => `${c.pass ? 'ok' : 'FAIL'} ${c.name} (${c.detail})`).join('; ')}.`,
     );
   }
+  // A side that stopped answering in a measurement: “–” in the tables, and what was seen.
+  for (const l of [...start, ...dec])
+    for (const side of ['ours', 'flowable'] as const)
+      if (l[side]?.stalled) lines.push(`Stalled (${side}): ${l[side].stalled}.`);
   return lines.join('\n');
 }

@@ -70,6 +70,9 @@ test("an administrator loads a city's catalogue from a file, sees its error besi
   // The stored draft's item edited: a limit above the statutory one is refused beside it.
   await draft.getByRole('button', { name: '事项', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'weifang-2026.1 的事项' })).toBeVisible();
+  // Its policies as the file says them: limits, and the express lanes' switches off.
+  await expect(page.getByRole('row', { name: /^社会投资项目/ })).toContainText('30 个工作日');
+  await expect(page.getByRole('row', { name: /^社会投资项目/ })).toContainText('否');
   await page.getByRole('button', { name: '编辑事项 WF_EIA' }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByLabel('承诺时限（工作日）').fill('40');

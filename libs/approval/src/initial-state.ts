@@ -17,6 +17,7 @@ export function initialState(
     | 'warning'
     | 'catalogueVersion'
     | 'preReviewAutoAccept'
+    | 'acceptPerTheme'
   >,
   calendarVersion: string,
   createdAt: string,
@@ -41,6 +42,7 @@ export function initialState(
       stage: i.stage,
       theme: i.theme,
       themeName: i.themeName,
+      ...(i.themeNameEn !== undefined ? { themeNameEn: i.themeNameEn } : {}),
       limitDays: i.limitDays,
       statutoryLimitDays: i.statutoryLimitDays,
       extensionDays: 0,
@@ -67,6 +69,7 @@ export function initialState(
     createdAt,
     recentRequests: [],
     ...(input.preReviewAutoAccept ? { preReviewAutoAccept: true } : {}),
+    ...(input.acceptPerTheme ? { acceptPerTheme: true } : {}),
   };
   // Stages without items are passed at once.
   for (const s of state.stages) {

@@ -13,6 +13,7 @@ export function workflowItems(list: Checklist): ProjectWorkflowInput['items'] {
         stage: i.stage,
         theme: theme.code,
         themeName: theme.name,
+        themeNameEn: theme.nameEn,
         limitDays: i.limitDays,
         statutoryLimitDays: i.statutoryLimitDays,
         prerequisites: [...i.prerequisites],

@@ -50,8 +50,12 @@ export function uploadClosedBecause(
   if (m.status === 'WAIVED') return `material ${m.code} of item ${item.code} is waived`;
   // Before the window accepted the item's stage (an accepted item may still wait, PENDING, for
   // its prerequisites: its materials were accepted with the stage).
-  const stage = state.stages.find((s) => s.code === item.stage)?.status;
-  const notAccepted = stage === 'NOT_STARTED' || stage === 'RETURNED' || stage === 'SUBMITTED';
+  const s = state.stages.find((x) => x.code === item.stage);
+  const stage = s?.status;
+  // Accepted per theme: before the window accepted the item's theme.
+  const notAccepted = s?.themes
+    ? s.themes[item.theme]?.status !== 'ACCEPTED'
+    : stage === 'NOT_STARTED' || stage === 'RETURNED' || stage === 'SUBMITTED';
   const handing = ['PENDING', 'SUBMITTED', 'PRE_REVIEW'].includes(item.status);
   if (notAccepted && handing) return undefined;
   if (item.status === 'SUPPLEMENT_REQUESTED' && m.status === 'NEEDS_CORRECTION') return undefined;

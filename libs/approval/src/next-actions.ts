@@ -3,8 +3,9 @@
  * agent), the window, the reviewing officers of each department. Lists and reports show it; the
  * commands' validators remain the authority on what is allowed.
  */
-import type { StageCode } from '../../domain/src';
-import type { ProjectState } from './types';
+import { themeNames, type StageCode } from '../../domain/src';
+import { canHandIn, themesOf } from './commands/themes';
+import type { ProjectState, StageState } from './types';
 
 export type NextActionKind =
   | 'SUBMIT_STAGE'
@@ -23,6 +24,10 @@ export interface NextAction {
   itemCode?: string;
   itemName?: string;
   itemNameEn?: string;
+  /** 一次受理 per theme: the theme to hand in (the stage's other themes have their own). */
+  theme?: string;
+  themeName?: string;
+  themeNameEn?: string;
   /** For officers' actions: the department that acts. */
   department?: string;
   /** A deficiency's commitment date, or a joint procedure's id. */
@@ -34,10 +39,13 @@ export function nextActions(state: ProjectState): NextAction[] {
   if (state.status !== 'IN_PROGRESS') return [];
   const out: NextAction[] = [];
   const stage = state.stages.find((s) => s.code === state.stage);
-  if (stage && (stage.status === 'NOT_STARTED' || stage.status === 'RETURNED'))
-    out.push({ kind: 'SUBMIT_STAGE', by: 'APPLICANT', stage: stage.code });
-  if (stage?.status === 'SUBMITTED')
-    out.push({ kind: 'ACCEPT_STAGE', by: 'WINDOW_OFFICER', stage: stage.code });
+  if (stage && state.acceptPerTheme) themeActions(state, stage, out);
+  else {
+    if (stage && (stage.status === 'NOT_STARTED' || stage.status === 'RETURNED'))
+      out.push({ kind: 'SUBMIT_STAGE', by: 'APPLICANT', stage: stage.code });
+    if (stage?.status === 'SUBMITTED')
+      out.push({ kind: 'ACCEPT_STAGE', by: 'WINDOW_OFFICER', stage: stage.code });
+  }
   for (const i of state.items) {
     const base = { stage: i.stage, itemCode: i.code, itemName: i.name, itemNameEn: i.nameEn };
     if (i.status === 'SUPPLEMENT_REQUESTED')
@@ -68,4 +76,24 @@ export function nextActions(state: ProjectState): NextAction[] {
     }
   }
   return out;
+}
+
+/** Accepted per theme: each theme still to hand in is the applicant's; any handed in the window's. */
+function themeActions(state: ProjectState, stage: StageState, out: NextAction[]) {
+  if (stage.status === 'COMPLETED') return;
+  for (const theme of themesOf(state, stage.code)) {
+    if (!canHandIn(state, stage, theme)) continue;
+    const item = state.items.find((i) => i.theme === theme);
+    const names = themeNames(theme, item?.themeName ?? theme);
+    out.push({
+      kind: 'SUBMIT_STAGE',
+      by: 'APPLICANT',
+      stage: stage.code,
+      theme,
+      themeName: item?.themeName ?? names.zh,
+      themeNameEn: item?.themeNameEn ?? names.en,
+    });
+  }
+  if (Object.values(stage.themes ?? {}).some((t) => t.status === 'SUBMITTED'))
+    out.push({ kind: 'ACCEPT_STAGE', by: 'WINDOW_OFFICER', stage: stage.code });
 }

@@ -4,13 +4,15 @@ import { computeItemClocks, projectClock, stageUsedDays } from './clock';
 import { nextActions } from './next-actions';
 import type { ItemClock, ProjectClock } from './clock';
 import type { MaterialState } from './material-state';
-import type { ItemState, ProjectState } from './types';
+import type { ItemState, ProjectState, ThemeAcceptance } from './types';
 
 /** The project report of docs/design.md §6, for `today` (the clock grows every working day). */
 export function buildReport(state: ProjectState, cal: WorkingDayCalendar, today: string) {
   const clocks = computeItemClocks(state, cal, today);
   return {
     ...projectSummary(state, cal, today, clocks),
+    /** 一次受理 per theme: each theme of a stage is handed in and accepted on its own. */
+    acceptPerTheme: state.acceptPerTheme === true,
     stages: stageReports(state, cal, today, clocks),
     jointProcedures: state.jointProcedures,
   };
@@ -56,13 +58,18 @@ function stageReports(
       name: string;
       nameEn: string;
       items: ReturnType<typeof itemReport>[];
+      acceptance: ThemeStanding | null;
     }[] = [];
     for (const i of items) {
       let theme = themes.find((t) => t.code === i.theme);
-      // The English name from the catalogue (a run's input carries the Chinese one only).
+      // The English name from the run's input (older runs: from the built-in catalogue).
       if (!theme) {
-        const nameEn = themeNames(i.theme, i.themeName).en;
-        themes.push((theme = { code: i.theme, name: i.themeName, nameEn, items: [] }));
+        const nameEn = i.themeNameEn ?? themeNames(i.theme, i.themeName).en;
+        // 一次受理 per theme: where the theme stands (null where the stage is accepted whole).
+        const acceptance = state.acceptPerTheme
+          ? (s.themes?.[i.theme] ?? { status: 'NOT_STARTED' as const })
+          : null;
+        themes.push((theme = { code: i.theme, name: i.themeName, nameEn, items: [], acceptance }));
       }
       theme.items.push(itemReport(i, clocks.get(i.code)!));
     }
@@ -79,6 +86,10 @@ function stageReports(
     };
   });
 }
+
+/** A theme's standing in a stage accepted per theme: NOT_STARTED until handed in. */
+type ThemeStanding =
+  ThemeAcceptance | { status: 'NOT_STARTED'; submittedOn?: undefined; acceptedOn?: undefined };
 
 /** One item of the report: its state, its clock for today, and what the Gantt chart draws. */
 export function itemReport(i: ItemState, c: ItemClock) {

@@ -67,6 +67,8 @@ export interface ChecklistItemInput {
   stage: StageCode;
   theme: string;
   themeName: string;
+  /** The theme's English name (a region's own catalogue has its own; absent in older runs). */
+  themeNameEn?: string;
   /** Promised limit (承诺时限) in working days; in the state, plus any extension granted. */
   limitDays: number;
   statutoryLimitDays: number;
@@ -124,6 +126,21 @@ export interface StageState {
   submissions: number;
   /** 预审: the day its materials were last handed in for pre-review (the previous stage in review). */
   preReviewedOn?: string;
+  /**
+   * 一次受理 per theme (the catalogue's `acceptPerTheme`): where each theme of the stage stands,
+   * by theme code, once one was handed in. Absent for a stage accepted whole.
+   */
+  themes?: Record<string, ThemeAcceptance>;
+}
+
+/** A theme's own hand-in and acceptance, in a stage accepted per theme. */
+export interface ThemeAcceptance {
+  status: 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
+  submittedOn: string;
+  acceptedOn?: string;
+  returnReason?: string;
+  /** Handed in from pre-review when the previous stage completed (its clocks count from then). */
+  preReviewed?: true;
 }
 
 export interface JointProcedureState {
@@ -224,6 +241,8 @@ export interface ProjectState {
   recentRequests: string[];
   /** The catalogue's policy accepts a pre-reviewed stage at once, without the window's click. */
   preReviewAutoAccept?: boolean;
+  /** The catalogue's policy: each theme of a stage is handed in and accepted on its own. */
+  acceptPerTheme?: boolean;
 }
 
 export interface ProjectWorkflowInput {
@@ -250,6 +269,8 @@ export interface ProjectWorkflowInput {
   acceptedAt?: string;
   /** The catalogue's policy: a pre-reviewed stage is accepted at once (default: the window confirms). */
   preReviewAutoAccept?: boolean;
+  /** The catalogue's policy: 一次受理 per theme (default: a stage is accepted whole). */
+  acceptPerTheme?: boolean;
   /** Set by continue-as-new: the state carried into the next run. */
   state?: ProjectState;
   /** Which run of the project this is: 0, then +1 at every continue-as-new. */

@@ -61,7 +61,10 @@ export class Project {
   constructor(
     items: ItemSpec[],
     over: Partial<
-      Pick<ProjectWorkflowInput, 'limitDays' | 'stageBudgets' | 'warning' | 'preReviewAutoAccept'>
+      Pick<
+        ProjectWorkflowInput,
+        'limitDays' | 'stageBudgets' | 'warning' | 'preReviewAutoAccept' | 'acceptPerTheme'
+      >
     > = {},
   ) {
     this.state = initialState(

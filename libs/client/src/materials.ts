@@ -47,11 +47,12 @@ export async function missingMaterials(
   token: string,
   projectId: string,
   stage: string,
-  opts: { withDeficiencyAllowed?: boolean } = {},
+  opts: { withDeficiencyAllowed?: boolean; items?: string[] } = {},
 ): Promise<[string, string][]> {
   const view = await api.get<MaterialsView>(`/api/projects/${projectId}/materials`, token);
   return view.items
     .filter((i) => i.stage === stage && i.status === 'PENDING')
+    .filter((i) => !opts.items || opts.items.includes(i.code))
     .flatMap((i) =>
       i.materials
         .filter(
@@ -74,7 +75,7 @@ export async function handInStage(
   token: string,
   projectId: string,
   stage: string,
-  opts: { withDeficiencyAllowed?: boolean; keyPrefix?: string } = {},
+  opts: { withDeficiencyAllowed?: boolean; keyPrefix?: string; items?: string[] } = {},
 ): Promise<number> {
   const missing = await missingMaterials(api, token, projectId, stage, opts);
   for (const [item, material] of missing) {

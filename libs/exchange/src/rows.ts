@@ -107,11 +107,13 @@ function parallelInstance(s: ProjectState): (i: ItemState) => string | null {
  * Whether an item has an instance (事项实例) on the platform: once its stage was handed in (已接件),
  * even while it waits for a prerequisite after the acceptance, or from a second round on.
  */
-const hasInstance = (s: ProjectState, i: ItemState) =>
+const hasInstance = (s: ProjectState, i: ItemState) => {
   // 预审 is no application yet: a pre-reviewed item's instance begins with its stage's hand-in.
-  (i.status !== 'PENDING' && i.status !== 'PRE_REVIEW') ||
-  i.round > 1 ||
-  !!s.stages.find((x) => x.code === i.stage)?.submittedOn;
+  if ((i.status !== 'PENDING' && i.status !== 'PRE_REVIEW') || i.round > 1) return true;
+  const stage = s.stages.find((x) => x.code === i.stage);
+  // 一次受理 per theme: with its own theme's hand-in.
+  return stage?.themes ? stage.themes[i.theme] !== undefined : !!stage?.submittedOn;
+};
 
 /** The snapshot rows: project, units, item instances. */
 export function snapshotRows(src: ExchangeSource): SpglRow[] {
@@ -249,6 +251,12 @@ function attachmentRows({ state: s, master: m, files }: ExchangeSource): SpglRow
 }
 
 /** The state-history rows of the timeline events `events` (one per item they changed). */
+/** 一次受理 per theme: a stage's event names its themes; its rows are their items' only. */
+const ofThemes = (e: TimelineEvent, i: ItemState) => {
+  const themes = e.detail?.themes;
+  return !Array.isArray(themes) || themes.includes(i.theme);
+};
+
 export function historyRows(src: ExchangeSource, events: readonly TimelineEvent[]): SpglRow[] {
   const { state: s } = src;
   const { code, common } = projectColumns(src.master);
@@ -260,7 +268,7 @@ export function historyRows(src: ExchangeSource, events: readonly TimelineEvent[
       ? s.items.filter((i) => i.code === e.itemCode)
       : e.type === 'PROJECT_WITHDRAWN'
         ? s.items.filter((i) => i.status === 'WITHDRAWN' && i.round >= 1)
-        : s.items.filter((i) => i.stage === e.stage);
+        : s.items.filter((i) => i.stage === e.stage && ofThemes(e, i));
     for (const i of items) {
       if (e.type === 'ITEM_APPROVED' && i.deficiencies.some((d) => d.status === 'OPEN'))
         blzt = BLZT_APPROVED_WITH_DEFICIENCY;

@@ -45,6 +45,30 @@ describe('the SPGL rows of a project', () => {
     ]);
   });
 
+  it('accepted per theme: instances and history rows are the handed-in theme’s items only', () => {
+    const p = new Project(
+      [{ code: 'A' }, { code: 'B', department: 'DRC', theme: 'ENV', themeName: '环评' }],
+      { acceptPerTheme: true },
+    );
+    const events = [
+      ...p.run({ kind: 'SUBMIT_STAGE', stage: 'PLAN', theme: 'LAND_SITE' }, '2026-01-06').events,
+      ...p.run(
+        { kind: 'ACCEPT_STAGE', stage: 'PLAN', decision: 'ACCEPT', theme: 'LAND_SITE' },
+        '2026-01-06',
+      ).events,
+    ];
+    const rows = snapshotRows({ state: p.state, master: MASTER });
+    expect(rows.filter((r) => r.table === 'SPGL_XMSPSXBLXXB').map((r) => r.dfsjzj)).toEqual([
+      'p1:A:1',
+    ]);
+    const history = historyRows({ state: p.state, master: MASTER }, events);
+    expect(history.map((r) => [r.fields.SPSXSLBM, r.fields.BLZT])).toEqual([
+      ['p1:A:1', 1],
+      ['p1:A:1', 3],
+      ['p1:A:1', 8],
+    ]);
+  });
+
   it('gives history rows the state of each step: accepted, started, approved', () => {
     const p = new Project([{ code: 'A' }]);
     const opened = [

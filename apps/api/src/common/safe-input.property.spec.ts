@@ -80,11 +80,15 @@ const BODIES: [Type<unknown>, Record<string, unknown>, In?][] = [
       address: '深圳市南山区',
     },
   ],
-  [SubmissionDto, { note: '材料齐全', materials: [{ name: '申请表', uri: 'https://x/1' }] }],
+  [
+    SubmissionDto,
+    { note: '材料齐全', materials: [{ name: '申请表', uri: 'https://x/1' }], theme: 'LAND_SITE' },
+  ],
   [
     AcceptanceDto,
     {
       decision: 'RETURN',
+      theme: 'LAND_SITE',
       reason: '缺少图纸',
       materials: [{ itemCode: 'LAND_PRE_REVIEW', materialCode: 'SITE_PLAN', reason: '模糊' }],
       deficiencies: [

@@ -48,8 +48,14 @@ export class ProjectCommandsController {
     @Param('stage', StagePipe) stage: StageCode,
     @Body() body: SubmissionDto,
   ) {
-    const { note, materials } = body;
-    return this.commands.report(t, { kind: 'SUBMIT_STAGE', stage, note, materials });
+    const { note, materials, theme } = body;
+    return this.commands.report(t, {
+      kind: 'SUBMIT_STAGE',
+      stage,
+      note,
+      materials,
+      ...(theme !== undefined ? { theme } : {}),
+    });
   }
 
   /**
@@ -73,12 +79,13 @@ export class ProjectCommandsController {
     @Param('stage', StagePipe) stage: StageCode,
     @Body() body: AcceptanceDto,
   ) {
-    const { decision, reason, materials, deficiencies } = body;
+    const { decision, reason, materials, deficiencies, theme } = body;
     return this.commands.report(t, {
       kind: 'ACCEPT_STAGE',
       stage,
       decision,
       reason,
+      ...(theme !== undefined ? { theme } : {}),
       ...(materials?.length ? { materials } : {}),
       ...(deficiencies?.length ? { deficiencies } : {}),
     });

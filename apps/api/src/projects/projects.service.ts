@@ -215,6 +215,7 @@ export class ProjectsService {
       stageBudgets: policy.stageBudgets,
       warning: policy.warning,
       ...(policy.preReviewAutoAccept ? { preReviewAutoAccept: true } : {}),
+      ...(policy.acceptPerTheme ? { acceptPerTheme: true } : {}),
       calendar: this.calendar.snapshot,
       createdBy: { username: p.username, role: p.role, organisation: p.organisation },
       ...(p.role === 'AGENT' ? { onBehalfOf: owner } : {}),

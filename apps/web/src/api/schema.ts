@@ -1766,6 +1766,9 @@ export interface components {
       itemCode?: string;
       itemName?: string;
       itemNameEn?: string;
+      theme?: string;
+      themeName?: string;
+      themeNameEn?: string;
       department?: string;
       /** Format: date */
       dueDate?: string;
@@ -1867,11 +1870,22 @@ export interface components {
       commitmentCheckDays: number | null;
       onCommitment: components['schemas']['CommitmentDto'] | null;
     };
+    ThemeAcceptanceDto: {
+      /** @enum {string} */
+      status: 'NOT_STARTED' | 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
+      /** Format: date */
+      submittedOn?: string;
+      /** Format: date */
+      acceptedOn?: string;
+      returnReason?: string;
+      preReviewed?: boolean;
+    };
     ThemeReportDto: {
       code: string;
       name: string;
       nameEn: string;
       items: components['schemas']['ItemReportDto'][];
+      acceptance: components['schemas']['ThemeAcceptanceDto'] | null;
     };
     StageReportDto: {
       /** @enum {string} */
@@ -1949,6 +1963,7 @@ export interface components {
       region: string;
       /** Format: uuid */
       catalogueVersion: string | null;
+      acceptPerTheme: boolean;
       /** Format: date */
       asOf: string;
       calendarVersion: string;
@@ -2016,6 +2031,8 @@ export interface components {
     };
     SubmissionDto: {
       note?: string;
+      /** @description Where the catalogue accepts per theme: this theme only (default: every theme concerned) */
+      theme?: string;
       materials?: components['schemas']['MaterialDto'][];
     };
     NoteDto: {
@@ -2035,6 +2052,8 @@ export interface components {
     AcceptanceDto: {
       /** @enum {string} */
       decision: 'ACCEPT' | 'RETURN';
+      /** @description Where the catalogue accepts per theme: this theme only (default: every theme concerned) */
+      theme?: string;
       reason?: string;
       materials?: components['schemas']['ReturnedMaterialDto'][];
       deficiencies?: components['schemas']['WindowDeficiencyDto'][];
@@ -10541,6 +10560,9 @@ export const itemMaterialDtoSourceValues: ReadonlyArray<
 export const itemReportDtoJointProcedureValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ItemReportDto']['jointProcedure']
 > = ['SITE_SURVEY', 'DRAWING_REVIEW', 'ACCEPTANCE', 'SURVEYING'];
+export const themeAcceptanceDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ThemeAcceptanceDto']['status']
+> = ['NOT_STARTED', 'SUBMITTED', 'ACCEPTED', 'RETURNED'];
 export const stageReportDtoCodeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StageReportDto']['code']
 > = ['PLAN', 'START_PERMIT', 'COMPLETION'];

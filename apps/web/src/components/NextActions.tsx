@@ -10,6 +10,9 @@ export interface NextActionView {
   itemName?: string | null;
   itemNameEn?: string | null;
   department?: string | null;
+  theme?: string | null;
+  themeName?: string | null;
+  themeNameEn?: string | null;
 }
 
 /** Of a project's next actions, those of the signed-in person's side (the applicant's, or the role's). */
@@ -29,7 +32,9 @@ export function useActionLabel() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   return (a: NextActionView) =>
-    t(`next.${a.kind}`, {
+    // 一次受理 per theme: the theme to hand in, by its name.
+    t(a.kind === 'SUBMIT_STAGE' && a.theme ? 'next.SUBMIT_THEME' : `next.${a.kind}`, {
+      theme: (en ? a.themeNameEn : a.themeName) ?? a.theme ?? '',
       stage: a.stage ? t(`stage.${a.stage}`) : '',
       item: (en ? a.itemNameEn : a.itemName) ?? a.itemCode ?? '',
     });

@@ -102,6 +102,7 @@ export const en: Strings = {
     COMPLETED: 'Completed',
     IN_PROGRESS: 'In progress',
     PRE_REVIEW: 'In pre-review',
+    ACCEPTED: 'Accepted',
     REVOKED: 'Revoked',
     CHECK_DUE: 'Check due',
   },
@@ -128,6 +129,7 @@ export const en: Strings = {
   next: {
     none: 'Nothing to do',
     SUBMIT_STAGE: 'Submit the {{stage}} stage',
+    SUBMIT_THEME: 'Submit “{{theme}}”',
     ANSWER_SUPPLEMENT: 'Answer the supplement request: {{item}}',
     DELIVER_DEFICIENCY: 'Deliver the committed material: {{item}}',
     RESUBMIT_ITEM: 'Resubmit: {{item}}',
@@ -408,6 +410,14 @@ export const en: Strings = {
     themes: 'Themes',
     departments: 'Departments',
     policies: 'Total limits and warning',
+    projectType: 'Project type',
+    limitDays: 'Total limit',
+    preReviewAutoAccept: 'Pre-reviewed stage accepted at once',
+    acceptPerTheme: 'Accepted per theme',
+    on: 'Yes',
+    off: 'No',
+    policiesHint:
+      'Set in the catalogue file (policies.byType); new projects take them once published.',
     import: 'Import a catalogue file',
     importHint:
       "Upload the region's catalogue file (JSON, see /api/catalogue/schema). It becomes a draft and can be published once it validates; new projects then run on it, running projects keep theirs.",
@@ -646,6 +656,7 @@ export const en: Strings = {
     NO_CONTACT:
       'No window has accepted this project yet: it has no responsible contact to hand over.',
     NOT_CONTACT: 'Only the responsible contact ({{contact}}) hands this project over.',
+    THEME_STATE: 'The theme “{{theme}}” is “{{status}}”: this cannot be done now. Reload the page.',
     NOT_ON_COMMITMENT: '“{{item}}” cannot be approved on commitment; decide it the ordinary way.',
     NO_CHECK_DUE: '“{{item}}” is “{{status}}”: no follow-up check is due.',
     NOT_NEXT_STAGE:
@@ -741,6 +752,7 @@ export const en: Strings = {
     deficiency:
       'These are not handed in yet but may follow later: the window can accept without them, on your commitment to a date.',
     complete: 'Every required material of this stage is handed in.',
+    completeTheme: 'Every required material of this theme is handed in.',
     missingCount: '{{n}} required material(s) missing',
     asked: 'Materials to correct:',
     newVersionIn: 'new version handed in',
@@ -761,6 +773,12 @@ export const en: Strings = {
     acceptWithDeficiency: 'Accept with deficiency',
     return: 'Return',
     acceptTitle: 'Accept the {{stage}} stage',
+    ACCEPTThemeTitle: 'Accept “{{theme}}”',
+    DEFICIENCYThemeTitle: 'Accept “{{theme}}” with deficiency',
+    RETURNThemeTitle: 'Return “{{theme}}”',
+    perTheme:
+      'This catalogue accepts each theme on its own: a theme whose materials are complete is accepted and its clocks start while the other themes wait for theirs.',
+    themeWaiting: 'Themes not handed in yet: {{themes}}',
     acceptHint: 'Every item of the stage starts its clock today, and a receipt is issued.',
     cannotAccept:
       'Materials are missing: accept with a deficiency (only for those that may follow later) or return.',
@@ -905,6 +923,7 @@ export const en: Strings = {
     lowRatingComment: 'With “very dissatisfied”, say what went wrong',
     field: {
       unknown: 'This field',
+      theme: 'Theme',
       comment: 'Comment',
       name: 'Project name',
       reason: 'Reason',
@@ -1091,6 +1110,8 @@ export const en: Strings = {
     nextOther: 'The next step is for another party; you will be notified.',
     SUBMIT_STAGE:
       'The {{stage}} stage’s materials are submitted; the service window will accept them.',
+    SUBMIT_THEME:
+      'The materials of “{{theme}}” are submitted; the service window will accept them.',
     ANSWER_SUPPLEMENT: 'Supplement sent; the item’s clock runs again.',
     DELIVER_DEFICIENCY: 'The promised materials are delivered.',
     RESUBMIT_ITEM: 'The item is submitted again.',
@@ -1200,6 +1221,7 @@ export const en: Strings = {
     dueOrDecided: 'Due / decided',
     waitsFor: 'Waits for: {{items}}',
     waitsForStage: 'Waits for the {{stage}} stage',
+    waitsForTheme: 'Waits for its theme to be handed in and accepted',
     toSubmit: 'To submit',
     toSubmitHint:
       'The materials are not submitted yet; the clock starts once the window accepts them.',

@@ -5,13 +5,25 @@ import { advance, clockStartOf, pendingStart } from './advance';
 import { named, refuse, type CommandOf } from './command';
 import { checkDate, findItem, findItemMaterial, requireText, stageOf } from './guards';
 import type { CommandHandler } from './handler';
+import { checkTheme, perTheme, themeClockStart, themesToDecide } from './themes';
 
 type Accept = CommandOf<'ACCEPT_STAGE'>;
 
-/** The stage's items and their materials still missing (to hand in, not waived or provided). */
-function missingOfStage(state: ProjectState, c: Accept) {
+/**
+ * The themes decided on where the catalogue accepts per theme (the one named, or every one handed
+ * in); undefined where a stage is accepted whole.
+ */
+const decidedThemes = (state: ProjectState, c: Accept) =>
+  perTheme(state) ? themesToDecide(state, stageOf(state, c.stage), c.theme) : undefined;
+
+/** Whether the item is one the window decides on now: its stage's, of the themes decided. */
+const decidedOn = (item: ItemState, c: Accept, themes: string[] | undefined) =>
+  item.stage === c.stage && (themes === undefined || themes.includes(item.theme));
+
+/** The items' materials still missing (to hand in, not waived or provided). */
+function missingOfStage(state: ProjectState, c: Accept, themes: string[] | undefined) {
   return state.items
-    .filter((i) => i.stage === c.stage && i.status === 'SUBMITTED')
+    .filter((i) => decidedOn(i, c, themes) && i.status === 'SUBMITTED')
     .map((item) => ({ item, missing: (item.materials ?? []).filter(isMissing) }))
     .filter((x) => x.missing.length > 0);
 }
@@ -22,12 +34,16 @@ function checkDeficiencies(
   c: Accept,
   today: string,
   cal: Parameters<typeof checkDate>[0],
+  themes: string[] | undefined,
 ) {
   const promised = new Map<string, Set<string>>();
   (c.deficiencies ?? []).forEach((d, i) => {
     const item = findItem(state, d.itemCode);
-    if (item.stage !== c.stage)
-      refuse('INVALID', `deficiencies[${i}]: item ${item.code} is not in stage ${c.stage}`);
+    if (!decidedOn(item, c, themes))
+      refuse(
+        'INVALID',
+        `deficiencies[${i}]: item ${item.code} is not in stage ${c.stage}${themes ? ` (themes ${themes.join(', ')})` : ''}`,
+      );
     if (pendingStart(state, item))
       refuse(
         'CONFLICT',
@@ -55,7 +71,7 @@ function checkDeficiencies(
       refuse('INVALID', `deficiencies[${i}].dueDate must be after today (${today})`);
     promised.set(item.code, new Set([...(promised.get(item.code) ?? []), ...d.materials]));
   });
-  const uncovered = missingOfStage(state, c).flatMap(({ item, missing }) =>
+  const uncovered = missingOfStage(state, c, themes).flatMap(({ item, missing }) =>
     missing.filter((m) => !promised.get(item.code)?.has(m.code)).map((m) => ({ item, m })),
   );
   if (uncovered.length > 0)
@@ -74,7 +90,9 @@ function checkDeficiencies(
 export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
   validate(state, c, ctx) {
     const s = stageOf(state, c.stage);
-    if (s.status !== 'SUBMITTED')
+    if (c.theme !== undefined) checkTheme(state, s, c.theme);
+    const themes = decidedThemes(state, c);
+    if (themes ? themes.length === 0 : s.status !== 'SUBMITTED')
       refuse(
         'CONFLICT',
         `stage ${c.stage} is ${s.status}; only a submitted stage can be accepted or returned`,
@@ -86,8 +104,11 @@ export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
       requireText(c.reason, 'reason');
       (c.materials ?? []).forEach((x, i) => {
         const item = findItem(state, x.itemCode);
-        if (item.stage !== c.stage)
-          refuse('INVALID', `materials[${i}]: item ${item.code} is not in stage ${c.stage}`);
+        if (!decidedOn(item, c, themes))
+          refuse(
+            'INVALID',
+            `materials[${i}]: item ${item.code} is not in stage ${c.stage}${themes ? ` (themes ${themes.join(', ')})` : ''}`,
+          );
         const m = findItemMaterial(item, x.materialCode);
         if (m.status === 'WAIVED' || m.status === 'PROVIDED_BY_RESULT')
           refuse('CONFLICT', `material ${m.code} of item ${item.code} is ${m.status}`, {
@@ -97,14 +118,29 @@ export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
       });
       return;
     }
-    if (!ctx.imported) checkDeficiencies(state, c, ctx.today, ctx.cal);
+    if (!ctx.imported) checkDeficiencies(state, c, ctx.today, ctx.cal, themes);
   },
 
   apply(state, c, ctx, out) {
     const s = stageOf(state, c.stage);
+    const themes = decidedThemes(state, c);
+    const detail = themes ? { themes } : {};
     if (c.decision === 'RETURN') {
-      s.status = 'RETURNED';
-      s.returnReason = c.reason;
+      if (themes && s.themes) {
+        for (const t of themes)
+          s.themes[t] = { ...s.themes[t], status: 'RETURNED', returnReason: c.reason };
+        // The stage is returned when nothing of it is handed in or accepted any more.
+        if (
+          s.status === 'SUBMITTED' &&
+          Object.values(s.themes).every((t) => t.status === 'RETURNED')
+        ) {
+          s.status = 'RETURNED';
+          s.returnReason = c.reason;
+        }
+      } else {
+        s.status = 'RETURNED';
+        s.returnReason = c.reason;
+      }
       const again: { m: MaterialState; reason?: string }[] = [];
       for (const x of c.materials ?? []) {
         const m = findMaterial(findItem(state, x.itemCode), x.materialCode)!;
@@ -112,24 +148,42 @@ export const acceptStage: CommandHandler<'ACCEPT_STAGE'> = {
         again.push({ m, reason: x.reason });
       }
       for (const i of state.items)
-        if (i.stage === c.stage && i.status === 'SUBMITTED') i.status = 'PENDING';
+        if (decidedOn(i, c, themes) && i.status === 'SUBMITTED') i.status = 'PENDING';
       out.event('STAGE_RETURNED', {
         stage: c.stage,
-        detail: { reason: c.reason, ...(c.materials?.length ? { materials: c.materials } : {}) },
+        detail: {
+          reason: c.reason,
+          ...(c.materials?.length ? { materials: c.materials } : {}),
+          ...detail,
+        },
       });
       out.notice(notices.stageReturned(state, c.stage, c.reason, again));
       return;
     }
-    s.status = 'IN_REVIEW';
-    const from = clockStartOf(s, ctx.today);
-    s.acceptedOn = from;
+    let from = clockStartOf(s, ctx.today);
+    if (themes && s.themes)
+      for (const code of themes) {
+        const t = s.themes[code];
+        from = themeClockStart(t, ctx.today);
+        s.themes[code] = { ...t, status: 'ACCEPTED', acceptedOn: from };
+      }
+    if (!themes || s.status === 'SUBMITTED') {
+      s.status = 'IN_REVIEW';
+      s.acceptedOn = from;
+    }
     out.event('STAGE_ACCEPTED', {
       stage: c.stage,
       clockEffect: 'STARTED',
-      ...(from !== ctx.today ? { detail: { preReviewed: true, clocksFrom: from } } : {}),
+      ...(from !== ctx.today
+        ? { detail: { preReviewed: true, clocksFrom: from, ...detail } }
+        : themes
+          ? { detail }
+          : {}),
     });
     advance(state, from, out);
-    const started = state.items.filter((i) => i.stage === c.stage && i.status === 'UNDER_REVIEW');
+    const started = state.items.filter(
+      (i) => decidedOn(i, c, themes) && i.status === 'UNDER_REVIEW',
+    );
     out.notice(
       notices.stageAccepted(
         state,

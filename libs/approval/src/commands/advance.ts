@@ -11,6 +11,7 @@ import type { Outbox } from '../outbox';
 import { isDone } from '../statuses';
 import type { ProjectState, StageState } from '../types';
 import { stageOf } from './guards';
+import { handInThemes, themeAccepted, themesOf } from './themes';
 
 /** Whether the item still waits for a prerequisite (it starts when they are done). */
 export const pendingStart = (state: ProjectState, item: ProjectState['items'][number]) =>
@@ -18,11 +19,16 @@ export const pendingStart = (state: ProjectState, item: ProjectState['items'][nu
     isDone(state.items.find((i) => i.code === p)?.status ?? 'APPROVED'),
   );
 
-/** Items of the stage whose prerequisites are done start when the stage has been accepted. */
+/**
+ * Items of the stage whose prerequisites are done start when the stage (or, accepted per theme,
+ * their theme) has been accepted.
+ */
 function startReadyItems(state: ProjectState, stage: StageCode, on: string, out: Outbox) {
+  const s = stageOf(state, stage);
   for (const item of state.items) {
     if (item.stage !== stage || (item.status !== 'PENDING' && item.status !== 'SUBMITTED'))
       continue;
+    if (!themeAccepted(s, item)) continue;
     if (pendingStart(state, item)) {
       item.status = 'PENDING';
       continue;
@@ -70,7 +76,14 @@ function handInPreReviewed(state: ProjectState, next: StageState, today: string,
   next.submittedOn = today;
   next.submissions += 1;
   const items = state.items.filter((i) => i.stage === next.code);
-  for (const i of items) if (i.status === 'PRE_REVIEW') i.status = 'SUBMITTED';
+  if (state.acceptPerTheme) {
+    // Accepted per theme: each theme that was pre-reviewed is handed in on its own.
+    const themes = themesOf(state, next.code).filter((t) =>
+      items.some((i) => i.theme === t && i.status === 'PRE_REVIEW'),
+    );
+    for (const i of items) if (i.status === 'PRE_REVIEW') i.status = 'PENDING';
+    handInThemes(state, next, themes, today, true);
+  } else for (const i of items) if (i.status === 'PRE_REVIEW') i.status = 'SUBMITTED';
   out.event('STAGE_SUBMITTED', {
     stage: next.code,
     detail: { preReviewed: true, submission: next.submissions },
@@ -79,6 +92,8 @@ function handInPreReviewed(state: ProjectState, next: StageState, today: string,
   if (!state.preReviewAutoAccept || !complete) return false;
   next.status = 'IN_REVIEW';
   next.acceptedOn = today;
+  for (const t of Object.values(next.themes ?? {}))
+    Object.assign(t, { status: 'ACCEPTED', acceptedOn: today });
   out.event('STAGE_ACCEPTED', {
     stage: next.code,
     detail: { preReviewed: true, automatic: true },

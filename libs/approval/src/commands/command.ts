@@ -17,12 +17,16 @@ export type Command =
   | {
       kind: 'SUBMIT_STAGE';
       stage: StageCode;
+      /** 一次受理 per theme: hand in this theme only (default: every theme still to hand in). */
+      theme?: string;
       note?: string;
       materials?: { name: string; uri?: string }[];
     }
   | {
       kind: 'ACCEPT_STAGE';
       stage: StageCode;
+      /** 一次受理 per theme: decide on this theme only (default: every theme handed in). */
+      theme?: string;
       decision: 'ACCEPT' | 'RETURN';
       reason?: string;
       /** RETURN: the materials missing or wrong, each asked for again (with why). */
@@ -111,6 +115,7 @@ export const REFUSAL_KEYS = [
   'PROJECT_NOT_OPEN',
   'WRONG_STAGE',
   'STAGE_STATE',
+  'THEME_STATE',
   'ITEM_STATE',
   'ITEM_OTHER_STAGE',
   'NO_SUPPLEMENT',

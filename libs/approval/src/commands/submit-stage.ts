@@ -4,14 +4,17 @@ import type { ProjectState } from '../types';
 import { named, refuse } from './command';
 import { stageOf } from './guards';
 import type { CommandHandler } from './handler';
+import { checkTheme, handInThemes, perTheme, themesToHandIn } from './themes';
 
 /**
- * Every material the applicant must hand in for the stage's items not yet accepted is there, or
- * the window may take it later (容缺); a submission and a pre-review refuse otherwise.
+ * Every material the applicant must hand in for the stage's items not yet accepted (of the themes
+ * named, when a stage is handed in per theme) is there, or the window may take it later (容缺); a
+ * submission and a pre-review refuse otherwise.
  */
-export function refuseMissing(state: ProjectState, stage: StageCode) {
+export function refuseMissing(state: ProjectState, stage: StageCode, themes?: string[]) {
   const missing = state.items
     .filter((i) => i.stage === stage && (i.status === 'PENDING' || i.status === 'PRE_REVIEW'))
+    .filter((i) => themes === undefined || themes.includes(i.theme))
     .flatMap((i) =>
       (i.materials ?? [])
         .filter((m) => isMissing(m) && !m.deficiencyAllowed)
@@ -25,7 +28,10 @@ export function refuseMissing(state: ProjectState, stage: StageCode) {
     );
 }
 
-/** The applicant hands in the current stage's materials (again, after a return). */
+/**
+ * The applicant hands in the current stage's materials (again, after a return) — where the
+ * catalogue accepts per theme, one theme's, or every theme's still to hand in.
+ */
 export const submitStage: CommandHandler<'SUBMIT_STAGE'> = {
   validate(state, c, ctx) {
     const s = stageOf(state, c.stage);
@@ -34,12 +40,21 @@ export const submitStage: CommandHandler<'SUBMIT_STAGE'> = {
         key: 'WRONG_STAGE',
         params: { stage: state.stage },
       });
-    if (s.status !== 'NOT_STARTED' && s.status !== 'RETURNED')
+    const stageState = () =>
       refuse(
         'CONFLICT',
         `stage ${c.stage} is ${s.status}; only a stage not yet submitted or returned can be submitted`,
         { key: 'STAGE_STATE', params: { stage: c.stage, status: s.status } },
       );
+    if (perTheme(state)) {
+      if (s.status === 'COMPLETED') stageState();
+      const themes = themesToHandIn(state, s, c.theme);
+      if (themes.length === 0) stageState();
+      if (!ctx.imported) refuseMissing(state, c.stage, themes);
+      return;
+    }
+    if (c.theme !== undefined) checkTheme(state, s, c.theme);
+    if (s.status !== 'NOT_STARTED' && s.status !== 'RETURNED') stageState();
     if (ctx.imported) return;
     refuseMissing(state, c.stage);
   },
@@ -51,15 +66,24 @@ export const submitStage: CommandHandler<'SUBMIT_STAGE'> = {
       for (const i of state.items)
         if (i.stage === c.stage)
           for (const m of i.materials ?? []) if (isMissing(m)) m.status = 'ACCEPTED';
-    s.status = 'SUBMITTED';
-    s.submittedOn = ctx.today;
+    const themes = perTheme(state) ? themesToHandIn(state, s, c.theme) : undefined;
+    if (themes) handInThemes(state, s, themes, ctx.today);
+    if (!themes || s.status === 'NOT_STARTED' || s.status === 'RETURNED') {
+      s.status = 'SUBMITTED';
+      s.submittedOn = ctx.today;
+      delete s.returnReason;
+    }
     s.submissions += 1;
-    delete s.returnReason;
     for (const i of state.items)
-      if (i.stage === c.stage && i.status === 'PENDING') i.status = 'SUBMITTED';
+      if (i.stage === c.stage && i.status === 'PENDING' && !themes) i.status = 'SUBMITTED';
     out.event('STAGE_SUBMITTED', {
       stage: c.stage,
-      detail: { note: c.note, materials: c.materials, submission: s.submissions },
+      detail: {
+        note: c.note,
+        materials: c.materials,
+        submission: s.submissions,
+        ...(themes ? { themes } : {}),
+      },
     });
   },
 };

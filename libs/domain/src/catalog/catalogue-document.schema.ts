@@ -193,6 +193,7 @@ export const catalogueDocumentSchema = {
                     additionalProperties: false,
                   },
                   preReviewAutoAccept: { type: 'boolean' },
+                  acceptPerTheme: { type: 'boolean' },
                   warning: {
                     type: 'object',
                     required: ['usedPercent', 'daysLeft'],

@@ -17,6 +17,11 @@ export interface ProjectTypePolicy {
   readonly warning: WarningRule;
   /** 预审: a pre-reviewed stage is accepted at once, without the window's click (default off). */
   readonly preReviewAutoAccept?: boolean;
+  /**
+   * 一次受理 per theme: a theme whose materials are complete is handed in and accepted on its own
+   * while the stage's other themes wait for theirs (default off: a stage is accepted whole).
+   */
+  readonly acceptPerTheme?: boolean;
 }
 
 export interface Policies {
@@ -82,6 +87,7 @@ export interface PolicyOverride {
         readonly stageBudgets?: Readonly<Partial<Record<StageCode, number>>> | null;
         readonly warning?: Partial<WarningRule>;
         readonly preReviewAutoAccept?: boolean;
+        readonly acceptPerTheme?: boolean;
       }
     >
   >;
@@ -105,6 +111,7 @@ export function overridePolicies(base: Policies, override: PolicyOverride): Poli
       stageBudgets: own.stageBudgets === undefined ? baseType.stageBudgets : own.stageBudgets,
       warning: { ...baseType.warning, ...own.warning },
       preReviewAutoAccept: own.preReviewAutoAccept ?? baseType.preReviewAutoAccept,
+      acceptPerTheme: own.acceptPerTheme ?? baseType.acceptPerTheme,
     };
   }
   return loadPolicies({ version: override.version, byType });
@@ -185,14 +192,18 @@ export function loadPolicies(data: unknown): Policies {
         );
       }
     }
-    const auto = raw.preReviewAutoAccept;
-    if (auto !== undefined && typeof auto !== 'boolean')
-      issue(`${type}.preReviewAutoAccept`, `must be true or false, got ${JSON.stringify(auto)}`);
+    const flag = (name: 'preReviewAutoAccept' | 'acceptPerTheme') => {
+      const v = raw[name];
+      if (v !== undefined && typeof v !== 'boolean')
+        issue(`${type}.${name}`, `must be true or false, got ${JSON.stringify(v)}`);
+      return v === true ? { [name]: true } : {};
+    };
     byType[type] = {
       limitDays: limit as number,
       stageBudgets,
       warning: { usedPercent: warning.usedPercent as number, daysLeft: warning.daysLeft as number },
-      ...(auto === true ? { preReviewAutoAccept: true } : {}),
+      ...flag('preReviewAutoAccept'),
+      ...flag('acceptPerTheme'),
     };
   }
   if (issues.length > 0) throw new PolicyValidationError(issues);

@@ -20,6 +20,7 @@ export interface SubmissionRow {
  * key projects first, then oldest first. The current stage's status lives in the project's state; it keeps the day of
  * the submission only, so submissions of one day are ordered by the instant of their timeline
  * event (the latest STAGE_SUBMITTED of that stage: a resubmission after a return queues anew).
+ * Where the catalogue accepts per theme, the day is the earliest of the themes waiting.
  */
 export async function stageSubmissions(
   ds: Db,
@@ -27,8 +28,11 @@ export async function stageSubmissions(
   page: number,
   pageSize: number,
 ): Promise<{ items: SubmissionRow[]; total: number }> {
+  // 一次受理 per theme: a stage in review with a theme handed in is in the window's queue too.
   const from = `FROM projects p, jsonb_array_elements(p.state->'stages') s
-    WHERE p.status = 'IN_PROGRESS' AND s->>'code' = p.stage AND s->>'status' = $1`;
+    WHERE p.status = 'IN_PROGRESS' AND s->>'code' = p.stage
+      AND (s->>'status' = $1 OR ($1 = 'SUBMITTED'
+        AND jsonb_path_exists(s->'themes', '$.* ? (@.status == "SUBMITTED")')))`;
   const [{ total }] = await ds.query<{ total: string }[]>(`SELECT count(*) AS total ${from}`, [
     status,
   ]);
@@ -36,7 +40,8 @@ export async function stageSubmissions(
     (Omit<SubmissionRow, 'key'> & { keyReason: string | null; keySince: Date | null })[]
   >(
     `SELECT p.id AS "projectId", p.name AS "projectName", p.stage,
-            coalesce(s->>'submittedOn', '') AS "submittedOn", p.owner_organisation AS "ownerOrganisation",
+            coalesce((SELECT min(t->>'submittedOn') FROM jsonb_each(s->'themes') x(k, t)
+                        WHERE t->>'status' = 'SUBMITTED'), s->>'submittedOn', '') AS "submittedOn", p.owner_organisation AS "ownerOrganisation",
             coalesce((SELECT o.name FROM organisations o WHERE o.code = p.owner_organisation),
               p.owner_organisation) AS "ownerOrganisationName",
             p.key_reason AS "keyReason", p.key_since AS "keySince",

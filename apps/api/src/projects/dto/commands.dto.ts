@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { DECISION_ACTIONS, SPECIAL_PROCEDURE_TYPES } from '../../../../../libs/approval/src';
 import {
+  ITEM_CODE_PATTERN,
   JOINT_PROCEDURES,
   MATERIAL_CODE_PATTERN,
   type JointProcedure,
@@ -35,12 +36,25 @@ export class MaterialDto {
   uri?: string;
 }
 
+/** 一次受理 per theme: the theme a stage command is about (a code of the project's catalogue). */
+const THEME = {
+  type: String,
+  pattern: ITEM_CODE_PATTERN.source,
+  description:
+    'Where the catalogue accepts per theme: this theme only (default: every theme concerned)',
+} as const;
+
 export class SubmissionDto {
   @ApiPropertyOptional({ type: String, minLength: 0, maxLength: 2000 })
   @IsOptional()
   @IsString()
   @Length(0, 2000)
   note?: string;
+
+  @ApiPropertyOptional(THEME)
+  @IsOptional()
+  @Matches(ITEM_CODE_PATTERN, { message: 'theme must be a theme code of the catalogue' })
+  theme?: string;
 
   @ApiPropertyOptional({ type: [MaterialDto], maxItems: 50 })
   @IsOptional()
@@ -94,6 +108,11 @@ export class AcceptanceDto {
   @ApiProperty({ enum: ['ACCEPT', 'RETURN'] })
   @IsIn(['ACCEPT', 'RETURN'])
   decision!: 'ACCEPT' | 'RETURN';
+
+  @ApiPropertyOptional(THEME)
+  @IsOptional()
+  @Matches(ITEM_CODE_PATTERN, { message: 'theme must be a theme code of the catalogue' })
+  theme?: string;
 
   @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 2000 })
   @IsOptional()

@@ -145,12 +145,25 @@ export class ItemReportDto {
   @ApiProperty({ type: CommitmentDto, nullable: true }) onCommitment!: CommitmentDto | null;
 }
 
+/** 一次受理 per theme: where one theme of a stage stands. */
+export class ThemeAcceptanceDto {
+  @ApiProperty({ enum: ['NOT_STARTED', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] }) status!: string;
+  @ApiPropertyOptional(DATE) submittedOn?: string;
+  @ApiPropertyOptional(DATE) acceptedOn?: string;
+  @ApiPropertyOptional({ type: String }) returnReason?: string;
+  /** Handed in from pre-review when the stage before completed. */
+  @ApiPropertyOptional({ type: Boolean }) preReviewed?: boolean;
+}
+
 export class ThemeReportDto {
   @ApiProperty({ type: String }) code!: string;
   @ApiProperty({ type: String }) name!: string;
   /** In English (the catalogue's; the Chinese name where the catalogue has none). */
   @ApiProperty({ type: String }) nameEn!: string;
   @ApiProperty({ type: [ItemReportDto] }) items!: ItemReportDto[];
+  /** Where the catalogue accepts per theme, the theme's own standing; null: the stage is accepted whole. */
+  @ApiProperty({ type: ThemeAcceptanceDto, nullable: true })
+  acceptance!: ThemeAcceptanceDto | null;
 }
 
 export class StageReportDto {
@@ -210,6 +223,10 @@ export class NextActionDto {
   @ApiPropertyOptional({ type: String }) itemCode?: string;
   @ApiPropertyOptional({ type: String }) itemName?: string;
   @ApiPropertyOptional({ type: String }) itemNameEn?: string;
+  /** 一次受理 per theme: the theme to hand in. */
+  @ApiPropertyOptional({ type: String }) theme?: string;
+  @ApiPropertyOptional({ type: String }) themeName?: string;
+  @ApiPropertyOptional({ type: String }) themeNameEn?: string;
   /** For officers' actions: the department that acts. */
   @ApiPropertyOptional({ type: String }) department?: string;
   /** A deficiency's commitment date, or a joint procedure's date. */
@@ -242,6 +259,8 @@ export class ProjectReportDto extends IntersectionType(ProjectHeadDto, MasterDat
   @ApiProperty({ type: String }) region!: string;
   /** The catalogue version the project runs on; null: started before versions (built-in). */
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) catalogueVersion!: string | null;
+  /** 一次受理 per theme: the catalogue has each theme of a stage handed in and accepted on its own. */
+  @ApiProperty({ type: Boolean }) acceptPerTheme!: boolean;
   /** The day the clocks are counted to. */
   @ApiProperty(DATE) asOf!: string;
   @ApiProperty({ type: String }) calendarVersion!: string;

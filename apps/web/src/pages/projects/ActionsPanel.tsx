@@ -16,7 +16,8 @@ import { Note } from '../../components/Note';
 
 type Action = Report['nextActions'][number];
 type Open =
-  | { kind: 'SUBMIT_STAGE'; stage: StageCode }
+  /** 一次受理 per theme: `theme` is handed in alone (its `items`), named `label`. */
+  | { kind: 'SUBMIT_STAGE'; stage: StageCode; theme?: string; label?: string; items?: string[] }
   | {
       kind: 'ANSWER_SUPPLEMENT' | 'DELIVER_DEFICIENCY' | 'RESUBMIT_ITEM' | 'WITHDRAW_ITEM';
       itemCode: string;
@@ -39,7 +40,12 @@ function send(id: string, o: NonNullable<Open>, v: Values, key: string) {
   const reason = v.reason || undefined;
   switch (o.kind) {
     case 'SUBMIT_STAGE':
-      return projectCommands.submitStage(id, o.stage, { note: v.note }, key);
+      return projectCommands.submitStage(
+        id,
+        o.stage,
+        { note: v.note, ...(o.theme ? { theme: o.theme } : {}) },
+        key,
+      );
     case 'ANSWER_SUPPLEMENT':
       return projectCommands.answerSupplement(id, o.itemCode, { note: v.note }, key);
     case 'DELIVER_DEFICIENCY':
@@ -53,7 +59,8 @@ function send(id: string, o: NonNullable<Open>, v: Values, key: string) {
 
 /** What the signed-in person can do next on this project, each with its confirmation. */
 export function ActionsPanel({ report }: { report: Report }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
   const s = useSession();
   const me = useMe();
   const role = s?.role ?? '';
@@ -68,9 +75,11 @@ export function ActionsPanel({ report }: { report: Report }) {
     () =>
       !open
         ? ''
-        : 'stage' in open
-          ? t(`done.${open.kind}`, { stage: t(`stage.${open.stage}`) })
-          : t(`done.${open.kind}`),
+        : open.kind === 'SUBMIT_STAGE' && open.theme
+          ? t('done.SUBMIT_THEME', { theme: open.label })
+          : 'stage' in open
+            ? t(`done.${open.kind}`, { stage: t(`stage.${open.stage}`) })
+            : t(`done.${open.kind}`),
   );
 
   const applicant = role === 'APPLICANT' || role === 'AGENT';
@@ -79,19 +88,27 @@ export function ActionsPanel({ report }: { report: Report }) {
   const button = (a: Action, i: number) => {
     const label = actionLabel(a);
     switch (a.kind) {
-      case 'SUBMIT_STAGE':
+      case 'SUBMIT_STAGE': {
+        const theme = a.theme
+          ? {
+              theme: a.theme,
+              label: en ? a.themeNameEn : a.themeName,
+              items: themeItems(report, a.stage, a.theme),
+            }
+          : {};
         return (
           <Space key={i} direction="vertical" size={2}>
             <Button
               style={WRAP}
               type="primary"
-              onClick={() => setOpen({ kind: 'SUBMIT_STAGE', stage: a.stage })}
+              onClick={() => setOpen({ kind: 'SUBMIT_STAGE', stage: a.stage, ...theme })}
             >
               {label}
             </Button>
-            <StageGapCount projectId={id} stage={a.stage} />
+            <StageGapCount projectId={id} stage={a.stage} items={theme.items} />
           </Space>
         );
+      }
       case 'ANSWER_SUPPLEMENT':
       case 'DELIVER_DEFICIENCY': {
         const kind = a.kind;
@@ -152,9 +169,11 @@ export function ActionsPanel({ report }: { report: Report }) {
     }
   };
   const titleOf = (o: NonNullable<Open>) =>
-    'stage' in o
-      ? t(`next.${o.kind}`, { stage: t(`stage.${o.stage}`) })
-      : t(`next.${o.kind}`, { item: itemName(o.itemCode) });
+    o.kind === 'SUBMIT_STAGE' && o.theme
+      ? t('next.SUBMIT_THEME', { theme: o.label })
+      : 'stage' in o
+        ? t(`next.${o.kind}`, { stage: t(`stage.${o.stage}`) })
+        : t(`next.${o.kind}`, { item: itemName(o.itemCode) });
   const inReview = report.stages.find((x) => x.code === report.stage)?.status === 'IN_REVIEW';
   const hasJoint = report.stages
     .find((x) => x.code === report.stage)
@@ -183,7 +202,7 @@ export function ActionsPanel({ report }: { report: Report }) {
           onClose={() => setOpen(null)}
           extra={
             open.kind === 'SUBMIT_STAGE' ? (
-              <StageGaps projectId={id} stage={open.stage} />
+              <StageGaps projectId={id} stage={open.stage} items={open.items} />
             ) : open.kind === 'ANSWER_SUPPLEMENT' ? (
               <>
                 <SupplementAsked report={report} itemCode={open.itemCode} />
@@ -250,11 +269,26 @@ function JointProcedureModal({ report, onClose }: { report: Report; onClose: () 
   );
 }
 
+/** The item codes of one theme of a stage. */
+const themeItems = (report: Report, stage: StageCode, theme: string) =>
+  report.stages
+    .find((x) => x.code === stage)
+    ?.themes.find((x) => x.code === theme)
+    ?.items.map((i) => i.code);
+
 /** Beside the submit button: how many required materials are still missing. */
-function StageGapCount({ projectId, stage }: { projectId: string; stage: StageCode }) {
+function StageGapCount({
+  projectId,
+  stage,
+  items,
+}: {
+  projectId: string;
+  stage: StageCode;
+  items?: string[];
+}) {
   const { t } = useTranslation();
   const tones = useTones();
-  const g = useStageGaps(projectId, stage);
+  const g = useStageGaps(projectId, stage, items);
   if (!g.blocking.length) return null;
   return (
     <Typography.Text style={{ fontSize: 12, color: tones.warn }}>

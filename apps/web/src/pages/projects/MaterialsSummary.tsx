@@ -9,13 +9,15 @@ import { Note } from '../../components/Note';
 type Named = { item: ItemMaterials; m: ProjectMaterial };
 
 /**
- * What a stage still lacks before its submission, from the data (the API refuses the same):
- * required materials without a file, and those the window may accept missing (容缺).
+ * What a stage (or, handed in per theme, the theme's `items`) still lacks before its submission,
+ * from the data (the API refuses the same): required materials without a file, and those the
+ * window may accept missing (容缺).
  */
-export function useStageGaps(projectId: string, stage: StageCode) {
+export function useStageGaps(projectId: string, stage: StageCode, items?: string[]) {
   const list = useMaterials(projectId);
   const gaps = (list.data?.items ?? [])
     .filter((i) => i.stage === stage && i.status === 'PENDING')
+    .filter((i) => !items || items.includes(i.code))
     .flatMap((item) => item.materials.filter(toHandIn).map((m) => ({ item, m })));
   return {
     loaded: !!list.data,
@@ -39,9 +41,17 @@ function Names({ list, state }: { list: Named[]; state?: (m: ProjectMaterial) =>
 }
 
 /** The stage submission's dialog: which materials are missing, before the click. */
-export function StageGaps({ projectId, stage }: { projectId: string; stage: StageCode }) {
+export function StageGaps({
+  projectId,
+  stage,
+  items,
+}: {
+  projectId: string;
+  stage: StageCode;
+  items?: string[];
+}) {
   const { t } = useTranslation();
-  const g = useStageGaps(projectId, stage);
+  const g = useStageGaps(projectId, stage, items);
   if (!g.loaded) return null;
   return (
     <div style={{ marginBottom: 12 }}>
@@ -67,7 +77,12 @@ export function StageGaps({ projectId, stage }: { projectId: string; stage: Stag
         />
       )}
       {g.blocking.length === 0 && g.deficiency.length === 0 && (
-        <Alert role="note" type="success" showIcon message={t('submission.complete')} />
+        <Alert
+          role="note"
+          type="success"
+          showIcon
+          message={t(items ? 'submission.completeTheme' : 'submission.complete')}
+        />
       )}
     </div>
   );

@@ -42,7 +42,19 @@ export function StagesPanel({ report }: { report: Report }) {
         )}
         {st.themes.map((th) => (
           <div key={th.code} style={{ marginBottom: 12 }}>
-            <Typography.Text strong>{th.name}</Typography.Text>
+            <Typography.Text strong>{en ? th.nameEn : th.name}</Typography.Text>
+            {th.acceptance && (
+              // 一次受理 per theme: the theme's own hand-in and acceptance.
+              <>
+                {' '}
+                <StatusTag status={th.acceptance.status} />
+                {th.acceptance.status === 'RETURNED' && th.acceptance.returnReason && (
+                  <Typography.Text type="warning">
+                    {t('stages.returned')}: {th.acceptance.returnReason}
+                  </Typography.Text>
+                )}
+              </>
+            )}
             <ItemTable<ItemReport>
               dataSource={th.items}
               columns={[
@@ -71,7 +83,9 @@ export function StagesPanel({ report }: { report: Report }) {
                               ? t('people.waitsFor', {
                                   items: i.prerequisites.map(itemName).join(t('common.separator')),
                                 })
-                              : t('people.waitsForStage', { stage: t(`stage.${st.code}`) })}
+                              : th.acceptance
+                                ? t('people.waitsForTheme')
+                                : t('people.waitsForStage', { stage: t(`stage.${st.code}`) })}
                           </Typography.Text>
                         </div>
                       )}

@@ -24,8 +24,12 @@ const split = (k: string) => {
   return { itemCode, materialCode };
 };
 
-/** The acceptance body of what the window officer chose. */
-function bodyOf(decide: Decide, v: Values): Acceptance {
+/** The acceptance body of what the window officer chose (of one theme, accepted per theme). */
+function bodyOf(decide: Decide, v: Values, theme?: string): Acceptance {
+  return { ...decisionOf(decide, v), ...(theme ? { theme } : {}) };
+}
+
+function decisionOf(decide: Decide, v: Values): Acceptance {
   const picked = v.picked ?? [];
   if (decide === 'RETURN')
     return {
@@ -53,6 +57,7 @@ function bodyOf(decide: Decide, v: Values): Acceptance {
 export function AcceptanceModal({
   decide,
   stage,
+  theme,
   items,
   missing,
   command,
@@ -61,6 +66,8 @@ export function AcceptanceModal({
 }: {
   decide: Decide;
   stage: StageCode;
+  /** 一次受理 per theme: the theme decided on, and its name. */
+  theme?: { code: string; label: string };
   items: ItemMaterials[];
   missing: { item: ItemMaterials; m: ProjectMaterial }[];
   command: Command<Acceptance>;
@@ -73,7 +80,7 @@ export function AcceptanceModal({
     ...command,
     mutate: ({ values, key }, opts) =>
       command.mutate(
-        { values: bodyOf(decide, values), key },
+        { values: bodyOf(decide, values, theme?.code), key },
         {
           onSuccess: () => {
             opts?.onSuccess?.();
@@ -168,11 +175,13 @@ export function AcceptanceModal({
   return (
     <CommandModal<Values>
       title={
-        decide === 'RETURN'
-          ? t('windowReview.returnTitle', { stage: stageName })
-          : decide === 'DEFICIENCY'
-            ? t('windowReview.deficiencyTitle')
-            : t('windowReview.acceptTitle', { stage: stageName })
+        theme
+          ? t(`windowReview.${decide}ThemeTitle`, { theme: theme.label })
+          : decide === 'RETURN'
+            ? t('windowReview.returnTitle', { stage: stageName })
+            : decide === 'DEFICIENCY'
+              ? t('windowReview.deficiencyTitle')
+              : t('windowReview.acceptTitle', { stage: stageName })
       }
       command={sendAs}
       okDanger={decide === 'RETURN'}

@@ -40,7 +40,8 @@ import type { WindowDone } from './WindowDone';
  * follows by when, or return naming what to hand in or correct.
  */
 export function Component() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
   const { projectId = '', stage = '' } = useParams();
   const navigate = useNavigate();
   const tones = useTones();
@@ -50,7 +51,7 @@ export function Component() {
   const report = useProject(projectId);
   const list = useMaterials(projectId);
   const reqs = useRequirements(projectId);
-  const [open, setOpen] = useState<Decide | null>(null);
+  const [open, setOpen] = useState<{ decide: Decide; group: number } | null>(null);
   const cmd = useProjectCommand(projectId, ({ values, key }: CommandInput<Acceptance>) =>
     projectCommands.decideAcceptance(projectId, stage as StageCode, values, key),
   );
@@ -78,11 +79,24 @@ export function Component() {
     ),
   );
   const itemName = names.itemsOf(r);
-  const missing = items.flatMap((item) =>
-    item.materials.filter(toHandIn).map((m) => ({ item, m })),
-  );
+  const missingOf = (of: ItemMaterials[]) =>
+    of.flatMap((item) => item.materials.filter(toHandIn).map((m) => ({ item, m })));
+  // 一次受理 per theme: each theme handed in is decided on its own; else the stage as a whole.
+  const label = (th: { name: string; nameEn: string }) => (en ? th.nameEn : th.name);
+  const groups: { theme?: { code: string; label: string }; items: ItemMaterials[] }[] =
+    r.acceptPerTheme
+      ? st.themes
+          .filter((th) => th.acceptance?.status === 'SUBMITTED')
+          .map((th) => ({
+            theme: { code: th.code, label: label(th) },
+            items: items.filter((i) => th.items.some((x) => x.code === i.code)),
+          }))
+      : [{ items }];
+  const waiting = r.acceptPerTheme
+    ? st.themes.filter((th) => !['SUBMITTED', 'ACCEPTED'].includes(th.acceptance?.status ?? ''))
+    : [];
   const title = t('windowReview.title', { project: r.name, stage: t(`stage.${stage}`) });
-  const submitted = st.status === 'SUBMITTED';
+  const submitted = r.acceptPerTheme ? groups.length > 0 : st.status === 'SUBMITTED';
 
   const itemCard = (im: ItemMaterials) => {
     const c = handInCount(im);
@@ -121,22 +135,32 @@ export function Component() {
     );
   };
 
-  const actions = submitted && (
-    <Space wrap>
-      <Button type="primary" disabled={missing.length > 0} onClick={() => setOpen('ACCEPT')}>
-        {t('windowReview.accept')}
-      </Button>
-      <Button
-        disabled={!missing.some((x) => x.m.deficiencyAllowed)}
-        onClick={() => setOpen('DEFICIENCY')}
-      >
-        {t('windowReview.acceptWithDeficiency')}
-      </Button>
-      <Button danger onClick={() => setOpen('RETURN')}>
-        {t('windowReview.return')}
-      </Button>
-    </Space>
-  );
+  const actions = (group: number) => {
+    const missing = missingOf(groups[group].items);
+    return (
+      submitted && (
+        <Space wrap>
+          <Button
+            type="primary"
+            disabled={missing.length > 0}
+            onClick={() => setOpen({ decide: 'ACCEPT', group })}
+          >
+            {t('windowReview.accept')}
+          </Button>
+          <Button
+            disabled={!missing.some((x) => x.m.deficiencyAllowed)}
+            onClick={() => setOpen({ decide: 'DEFICIENCY', group })}
+          >
+            {t('windowReview.acceptWithDeficiency')}
+          </Button>
+          <Button danger onClick={() => setOpen({ decide: 'RETURN', group })}>
+            {t('windowReview.return')}
+          </Button>
+        </Space>
+      )
+    );
+  };
+  const anyMissing = groups.some((g) => missingOf(g.items).length > 0);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -161,21 +185,45 @@ export function Component() {
         />
       )}
       <PreReviewedNote stage={st} />
-      {submitted && missing.length > 0 && (
+      {submitted && anyMissing && (
         <Alert role="note" type="warning" showIcon message={t('windowReview.cannotAccept')} />
       )}
-      {actions}
-      {items.map(itemCard)}
-      {items.length > 3 && actions}
+      {r.acceptPerTheme && (
+        <Alert
+          role="note"
+          type="info"
+          showIcon
+          message={t('windowReview.perTheme')}
+          description={
+            waiting.length > 0 &&
+            t('windowReview.themeWaiting', {
+              themes: waiting.map(label).join(t('common.separator')),
+            })
+          }
+        />
+      )}
+      {groups.map((g, n) => (
+        <Space key={g.theme?.code ?? n} direction="vertical" size="small" style={{ width: '100%' }}>
+          {g.theme && (
+            <Typography.Title level={3} style={{ fontSize: 17, margin: 0 }}>
+              {g.theme.label}
+            </Typography.Title>
+          )}
+          {actions(n)}
+          {g.items.map(itemCard)}
+          {g.items.length > 3 && actions(n)}
+        </Space>
+      ))}
       {open && (
         <AcceptanceModal
-          decide={open}
+          decide={open.decide}
           stage={stage as StageCode}
-          missing={missing}
-          items={items}
+          theme={groups[open.group]?.theme}
+          missing={missingOf(groups[open.group]?.items ?? [])}
+          items={groups[open.group]?.items ?? []}
           command={cmd}
           onClose={() => setOpen(null)}
-          onDone={() => void navigate('/window', { state: decided(open) })}
+          onDone={() => void navigate('/window', { state: decided(open.decide) })}
         />
       )}
     </Space>

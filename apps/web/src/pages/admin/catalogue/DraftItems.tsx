@@ -6,6 +6,7 @@ import { useCatalogueDocument, useEditCatalogueItem } from '../../../api/catalog
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ItemEditModal } from './ItemEditModal';
 import { ItemsTable } from './ItemsTable';
+import { PoliciesTable } from './PoliciesTable';
 import { type CatalogueDoc, placeIssues } from './document';
 
 /** A stored version's items; a draft's are edited in a form, each change validated by the API. */
@@ -31,6 +32,7 @@ export function DraftItems({ id, draft }: { id: string; draft: boolean }) {
       {doc && (
         <>
           <ItemsTable doc={doc} problems={new Map()} onEdit={draft ? setEditing : undefined} />
+          <PoliciesTable doc={doc} />
           <ItemEditModal
             doc={doc}
             item={item}

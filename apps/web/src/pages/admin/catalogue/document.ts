@@ -19,11 +19,20 @@ export interface DocItem {
   materials?: { code?: string; name?: string; nameEn?: string }[];
 }
 
+/** A project type's policy: total limit, warning and the express lanes' switches. */
+export interface DocPolicy {
+  limitDays?: number;
+  warning?: { usedPercent?: number; daysLeft?: number };
+  preReviewAutoAccept?: boolean;
+  acceptPerTheme?: boolean;
+}
+
 export interface CatalogueDoc {
   version?: string;
   region?: string;
   departments?: DocDepartment[];
   items?: DocItem[];
+  policies?: { byType?: Record<string, DocPolicy> };
 }
 
 /** The document a file holds, or undefined when it is not a JSON object. */

@@ -25,6 +25,7 @@ import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
+import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
@@ -75,6 +76,11 @@ public final class Main {
     cfg.setJdbcPassword(env("FLOWABLE_JDBC_PASSWORD", ""));
     cfg.setJdbcMaxActiveConnections(pool);
     cfg.setJdbcMaxIdleConnections(pool);
+    // Flowable's advice for high concurrency ("UUID ID generator for high concurrency"): the
+    // default DbIdGenerator takes id blocks in a nested transaction on a second connection, which
+    // a pool smaller than the HTTP threads deadlocks (starts at c = 100 stalled with every
+    // connection "idle in transaction"); the UUID generator needs no database round trip.
+    cfg.setIdGenerator(new StrongUuidGenerator());
     cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     // The async executor runs the timers (and async continuations): on, with its defaults.
     cfg.setAsyncExecutorActivate(true);
