@@ -11,6 +11,8 @@ import { join } from 'node:path';
 
 const port = Number(process.env.BROWSER_TEST_PORT ?? 3900);
 export const dataDir = join(tmpdir(), `approvals-browser-${port}`);
+/** The stack's embedded PostgreSQL (a test that must set a day it cannot wait for reaches it). */
+export const embeddedPgPort = port + 1;
 
 export default defineConfig({
   testDir: 'test/browser',
@@ -46,7 +48,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      EMBEDDED_PG_PORT: String(port + 1),
+      EMBEDDED_PG_PORT: String(embeddedPgPort),
       TEMPORAL_PORT: String(port + 2),
       TEMPORAL_UI_PORT: String(port + 3),
       DATA_DIR: dataDir,

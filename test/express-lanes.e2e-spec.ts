@@ -7,6 +7,7 @@
  * nothing half done.
  */
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { handIn, Harness, ownDatabase, startHarness, userToken } from './app-harness';
 import { EXAMPLE_ANSWERS } from '../libs/domain/src';
 
@@ -59,6 +60,8 @@ describe('express lanes over HTTP: approval on commitment with its follow-up che
       { username: 'e-applicant', role: 'APPLICANT' as const, organisation: 'org-e' },
       { username: 'e-window', role: 'WINDOW_OFFICER' as const },
       { username: 'e-supervisor', role: 'SUPERVISOR' as const },
+      { username: 'e-head.WRB', role: 'DEPARTMENT_HEAD' as const, department: 'WRB' },
+      { username: 'e-head.EEB', role: 'DEPARTMENT_HEAD' as const, department: 'EEB' },
       ...['DRC', 'NRP', 'EEB', 'WRB', 'HCD', 'FIRE'].map((d) => ({
         username: officer(d),
         role: 'REVIEWING_OFFICER' as const,
@@ -171,6 +174,28 @@ describe('express lanes over HTTP: approval on commitment with its follow-up che
       .set(as(officer('WRB')))
       .send({ action: 'APPROVE_ON_COMMITMENT', commitment: '承诺按方案落实水土保持措施' })
       .expect(200);
+    // The check not made by its due date: an escalation of the supervisor and of the
+    // department's head, marked as a check (CHECK_DUE, OVERDUE), not of another department. The
+    // day is chosen, not waited for: the row's due date is moved to a past day.
+    const dueFor = async (who: string) =>
+      (
+        (await request(h.url).get('/api/escalations').set(as(who)).expect(200)).body as {
+          items: { taskId: string; status: string; risk: string; dueDate: string | null }[];
+        }
+      ).items.filter((e) => e.taskId === soil);
+    expect(await dueFor('e-supervisor')).toEqual([]);
+    await h.app
+      .get(DataSource)
+      .query(`UPDATE project_items SET check_due = DATE '2020-01-06' WHERE task_id = $1`, [soil]);
+    const overdue = { taskId: soil, status: 'CHECK_DUE', risk: 'OVERDUE', dueDate: '2020-01-06' };
+    expect(await dueFor('e-supervisor')).toEqual([expect.objectContaining(overdue)]);
+    expect(await dueFor('e-head.WRB')).toEqual([expect.objectContaining(overdue)]);
+    expect(await dueFor('e-head.EEB')).toEqual([]);
+    const atRisk = await request(h.url)
+      .get('/api/escalations?risk=AT_RISK')
+      .set(as('e-supervisor'))
+      .expect(200);
+    expect((atRisk.body.items as { taskId: string }[]).map((e) => e.taskId)).not.toContain(soil);
     const doc = await request(h.url)
       .get(`/api/projects/${project}/items/SOIL_WATER/result`)
       .set(as('e-applicant'))
@@ -191,6 +216,7 @@ describe('express lanes over HTTP: approval on commitment with its follow-up che
       .send({ passed: false, comment: '现场未建设拦挡设施' })
       .expect(200);
     expect(item(await report(), 'SOIL_WATER').status).toBe('REVOKED');
+    expect(await dueFor('e-supervisor')).toEqual([]); // made: no longer overdue
     const revoked = await request(h.url)
       .get(`/api/projects/${project}/items/SOIL_WATER/result`)
       .set(as('e-applicant'))
@@ -315,9 +341,16 @@ describe('express lanes over HTTP: approval on commitment with its follow-up che
       .body as { items: { projectId: string; stage: string }[] };
     expect(waiting.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ projectId: project, stage: 'START_PERMIT' }),
+        expect.objectContaining({
+          projectId: project,
+          stage: 'START_PERMIT',
+          // The window's queue says it was pre-reviewed (its tag), and since when it counts.
+          preReviewedOn: r.stages[1].preReviewedOn,
+          submittedOn: completedOn,
+        }),
       ]),
     );
+    expect(r.stages[1].preReviewedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await request(h.url)
       .post(`/api/projects/${project}/stages/START_PERMIT/acceptance`)
       .set(as('e-window'))

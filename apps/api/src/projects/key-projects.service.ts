@@ -7,7 +7,11 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ProjectState } from '../../../../libs/approval/src';
+import {
+  type ProjectState,
+  specialistAnswered,
+  specialistProposed,
+} from '../../../../libs/approval/src';
 import {
   type PlanTarget,
   type ServiceChange,
@@ -89,7 +93,8 @@ export class KeyProjectsService {
     const { created } = this.done(
       id,
       'a specialist is assigned',
-      await proposeSpecialist(this.ds, id, username, user.username),
+      // The owner is asked for consent (a notice linking to the project page).
+      await proposeSpecialist(this.ds, id, username, user.username, specialistProposed),
     );
     if (created) {
       await this.audit.record(
@@ -111,7 +116,10 @@ export class KeyProjectsService {
     const answered = this.done(
       id,
       'a specialist is accepted or declined',
-      await answerSpecialist(this.ds, id, accept, user.username),
+      // The centre user who assigned and the specialist are told the answer.
+      await answerSpecialist(this.ds, id, accept, user.username, (a) =>
+        specialistAnswered(a, accept),
+      ),
     );
     if (!answered) {
       throw new ConflictException(

@@ -32,6 +32,12 @@ class StageSubmissionDto {
   @ApiProperty() ownerOrganisationName!: string;
   /** Key project (重点项目): such rows come first. */
   @ApiProperty({ type: KeyFlagDto, nullable: true }) key!: KeyFlagDto | null;
+  /**
+   * 预审: the day the stage was handed in for pre-review (YYYY-MM-DD), null when it was not. A
+   * pre-reviewed stage is accepted in one click; its clocks count from `submittedOn`.
+   */
+  @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM-DD' })
+  preReviewedOn!: string | null;
 }
 
 class StageSubmissionPageDto {

@@ -7,7 +7,9 @@ import { TasksService } from './tasks.service';
 
 /**
  * Items at risk or overdue in running projects, overdue first, then earliest due: a department
- * head's escalations (its department) and the supervisor's watch list (every department).
+ * head's escalations (its department) and the supervisor's watch list (every department). The
+ * overdue include follow-up checks (核查) of approvals on commitment past their due date, as rows
+ * with status CHECK_DUE and risk OVERDUE (also after the project completed).
  */
 @Roles('DEPARTMENT_HEAD', 'SUPERVISOR')
 @ApiTags('escalations')

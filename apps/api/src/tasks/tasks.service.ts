@@ -9,6 +9,7 @@ import type {
   DecisionDto,
   PreReviewCommentDto,
 } from '../projects/dto/commands.dto';
+import { CalendarService } from '../calendar/calendar.service';
 import { ProjectCommandsService } from '../projects/project-commands.service';
 import type { CommandAnswer } from '../../../../libs/temporal/src';
 import type { EscalationsQuery, TasksQuery } from './dto/task.dto';
@@ -20,6 +21,7 @@ export class TasksService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly commands: ProjectCommandsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async queue(officer: Principal, q: TasksQuery) {
@@ -34,11 +36,15 @@ export class TasksService {
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
-  /** Department heads: their department; supervisors: every department, or the one asked. */
+  /**
+   * Department heads: their department; supervisors: every department, or the one asked. With
+   * the overdue, the follow-up checks (核查) past their due date today (status CHECK_DUE).
+   */
   async escalations(user: Principal, q: EscalationsQuery) {
     const { items, total } = await escalatedItems(this.ds, {
       department: user.role === 'DEPARTMENT_HEAD' ? user.department : q.department,
       risks: q.risk ? [q.risk] : ['AT_RISK', 'OVERDUE'],
+      today: this.calendar.today(),
       page: q.page,
       pageSize: q.pageSize,
     });

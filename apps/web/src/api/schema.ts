@@ -2304,6 +2304,8 @@ export interface components {
       ownerOrganisation: string;
       ownerOrganisationName: string;
       key: components['schemas']['KeyFlagDto'] | null;
+      /** @description YYYY-MM-DD */
+      preReviewedOn: string | null;
     };
     StageSubmissionPageDto: {
       items: components['schemas']['StageSubmissionDto'][];
@@ -2424,7 +2426,10 @@ export interface components {
         | 'RECTIFICATION_OVERDUE'
         | 'RECTIFICATION_RESPONDED'
         | 'RECTIFICATION_CONFIRMED'
-        | 'RECTIFICATION_DISPUTED';
+        | 'RECTIFICATION_DISPUTED'
+        | 'SPECIALIST_PROPOSED'
+        | 'SPECIALIST_ACCEPTED'
+        | 'SPECIALIST_DECLINED';
       itemCode?: string | null;
       message: string;
       text: components['schemas']['NoticeTextDto'] | null;
@@ -10686,6 +10691,9 @@ export const noticeDtoKindValues: ReadonlyArray<
   'RECTIFICATION_RESPONDED',
   'RECTIFICATION_CONFIRMED',
   'RECTIFICATION_DISPUTED',
+  'SPECIALIST_PROPOSED',
+  'SPECIALIST_ACCEPTED',
+  'SPECIALIST_DECLINED',
 ];
 export const receiptDtoStageValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReceiptDto']['stage']

@@ -30,6 +30,8 @@ export const NAV: Record<string, NavEntry[]> = {
   ],
   SUPERVISOR: [
     { path: '/boards', label: 'nav.boards' },
+    // The watch list of every department: items at risk or overdue, overdue checks (核查).
+    { path: '/escalations', label: 'nav.escalations' },
     PROJECTS,
     { path: '/statistics', label: 'statistics.nav' },
     RECTIFICATIONS,

@@ -97,4 +97,7 @@ export const NOTICE_TONE: Record<Schemas['NoticeDto']['kind'], Tone> = {
   RECTIFICATION_DISPUTED: 'bad',
   RECTIFICATION_RESPONDED: 'info',
   RECTIFICATION_CONFIRMED: 'good',
+  SPECIALIST_PROPOSED: 'info',
+  SPECIALIST_ACCEPTED: 'good',
+  SPECIALIST_DECLINED: 'warn',
 };

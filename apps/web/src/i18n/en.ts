@@ -350,7 +350,13 @@ export const en: Strings = {
     commitmentHint:
       'Record the condition the applicant commits is met; the department checks it within {{days}} working days after the approval, and a failed check revokes it.',
   },
-  escalations: { title: 'Escalations (at risk and overdue)', empty: 'Nothing at risk or overdue' },
+  escalations: {
+    title: 'Escalations (at risk and overdue)',
+    empty: 'Nothing at risk or overdue',
+    checkOverdue: 'Check overdue',
+    checkOverdueTip:
+      'The follow-up check of an approval on commitment was due by {{due}} and is not made',
+  },
   extension: {
     grant: 'Extend',
     title: 'Extend the limit: {{item}}',
@@ -1092,6 +1098,12 @@ export const en: Strings = {
     approvedOnCommitment: 'Approved on commitment',
     checksPassed: 'Checks passed',
     revoked: 'Revoked by a check',
+    daysSaved: 'Handover days saved by pre-review',
+    preReviewedTag: 'Pre-reviewed',
+    preReviewedTip:
+      'Handed in for pre-review on {{on}}; one click accepts it, its clocks count from {{from}}',
+    preReviewedNote:
+      'This stage was handed in for pre-review on {{on}} and its departments have looked at the materials already: one click on “Accept” accepts it. Its items’ clocks count from {{from}} (the previous stage’s completion, when it was handed in), whenever you click.',
   },
   done: {
     next: 'Next: {{next}}.',

@@ -343,7 +343,12 @@ export const zh = {
     commitmentHint:
       '记录申请人承诺已满足的条件；准予许可后本部门须在 {{days}} 个工作日内核查，核查不通过的撤销许可。',
   },
-  escalations: { title: '督办事项（预警与超期）', empty: '没有预警或超期事项' },
+  escalations: {
+    title: '督办事项（预警与超期）',
+    empty: '没有预警或超期事项',
+    checkOverdue: '核查逾期',
+    checkOverdueTip: '告知承诺的核查应于 {{due}} 前完成，至今未核查',
+  },
   extension: {
     grant: '延长时限',
     title: '延长时限：{{item}}',
@@ -1041,6 +1046,11 @@ export const zh = {
     approvedOnCommitment: '告知承诺许可',
     checksPassed: '核查通过',
     revoked: '核查撤销',
+    daysSaved: '预审节省的衔接工作日',
+    preReviewedTag: '已预审',
+    preReviewedTip: '已于 {{on}} 提交预审；一键受理，各事项自 {{from}} 起计时',
+    preReviewedNote:
+      '本阶段已于 {{on}} 提交预审，各部门已提前审查材料并提出意见：点击“受理”即可一键受理。各事项自 {{from}}（上一阶段办结、本阶段转入受理之日）起计时，不论何时点击受理。',
   },
   done: {
     next: '下一步：{{next}}。',

@@ -17,6 +17,8 @@ import { bigintAsNumber } from './transformers';
 @Index('IDX_notices_recipient', ['recipientRole', 'department'])
 // Partial unique index (migration 1763890000000), which TypeORM cannot describe.
 @Index('UQ_notices_key', { synchronize: false })
+// Partial (migration 1763960000000): the notices addressed to one person.
+@Index('IDX_notices_recipient_username', { synchronize: false })
 export class NoticeRecord {
   @PrimaryColumn({ name: 'project_id', type: 'uuid', primaryKeyConstraintName: 'PK_notices' })
   projectId!: string;
@@ -35,8 +37,13 @@ export class NoticeRecord {
   @Column({ type: 'timestamptz' })
   at!: Date;
 
+  /** A role, or 'USER': the one person `recipientUsername` names (a specialist's assignment). */
   @Column({ name: 'recipient_role', type: 'text' })
-  recipientRole!: Notice['recipientRole'];
+  recipientRole!: Notice['recipientRole'] | 'USER';
+
+  /** With recipientRole 'USER' (migration 1763960000000): whom it is for; otherwise null. */
+  @Column({ name: 'recipient_username', type: 'text', nullable: true })
+  recipientUsername!: string | null;
 
   @Column({ type: 'text', nullable: true })
   department!: string | null;

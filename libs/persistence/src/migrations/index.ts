@@ -20,6 +20,7 @@ import { ProjectMasterData1763920000000 } from './1763920000000-project-master-d
 import { ExchangeOutbox1763920001000 } from './1763920001000-exchange-outbox';
 import { KeyProjects1763930000000 } from './1763930000000-key-projects';
 import { CommitmentChecks1763940000000 } from './1763940000000-commitment-checks';
+import { NoticeRecipientUser1763960000000 } from './1763960000000-notice-recipient-user';
 
 /** In order; every schema change is a new timestamped migration appended here. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ExchangeOutbox1763920001000,
   KeyProjects1763930000000,
   CommitmentChecks1763940000000,
+  NoticeRecipientUser1763960000000,
 ];

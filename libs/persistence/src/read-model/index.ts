@@ -24,4 +24,5 @@ export * from './catalogue';
 export * from './master-data';
 export * from './express-lanes';
 export * from './key-projects';
+export * from './service-notices';
 export * from './agent-service-statistics';

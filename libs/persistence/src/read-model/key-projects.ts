@@ -3,10 +3,26 @@
  * 1763930000000). Every change bumps the project's `service_seq`, part of the row's version, in
  * the same transaction, so no cached report still shows the old flag or specialist.
  */
-import type { ProjectState } from '../../../approval/src';
+import type { Assignment, ProjectState, ServiceNoticeDraft } from '../../../approval/src';
 import { PlanRecord, SpecialistRecord, type PlanTarget } from '../entities';
 import type { Db } from './db';
 import type { DataSource, EntityManager } from 'typeorm';
+import { assignmentOf, writeServiceNotices } from './service-notices';
+
+/** The notices of an assignment change, from the assignment by name (nothing when absent). */
+export type AssignmentNotices = (a: Assignment) => ServiceNoticeDraft[];
+
+async function notify(
+  tx: EntityManager,
+  projectId: string,
+  specialist: string,
+  assignedBy: string,
+  notices?: AssignmentNotices,
+) {
+  if (!notices) return;
+  const a = await assignmentOf(tx, projectId, specialist, assignedBy);
+  if (a) await writeServiceNotices(tx, projectId, notices(a));
+}
 
 export interface KeyFlag {
   reason: string;
@@ -122,13 +138,15 @@ export function unflagKeyProject(
 
 /**
  * Proposes `username` as the project's specialist: the current one (proposed or active) of
- * another name is REPLACED; the same name again changes nothing (`created: false`).
+ * another name is REPLACED; the same name again changes nothing (`created: false`). A new
+ * proposal writes `notices` in the same transaction.
  */
 export function proposeSpecialist(
   ds: DataSource,
   projectId: string,
   username: string,
   by: string,
+  notices?: AssignmentNotices,
 ): Promise<ServiceChange<{ created: boolean }>> {
   return changeService(ds, projectId, running, async (tx) => {
     const repo = tx.getRepository(SpecialistRecord);
@@ -139,16 +157,21 @@ export function proposeSpecialist(
     if (current?.username === username) return { created: false };
     if (current) await repo.update({ id: current.id }, { status: 'REPLACED' });
     await repo.insert({ projectId, username, status: 'PROPOSED', assignedBy: by });
+    await notify(tx, projectId, username, by, notices);
     return { created: true };
   });
 }
 
-/** The owner's answer to a proposal: ACTIVE or DECLINED; `value` false when none is proposed. */
+/**
+ * The owner's answer to a proposal: ACTIVE or DECLINED, with its `notices` in the same
+ * transaction; `value` null when none is proposed.
+ */
 export function answerSpecialist(
   ds: DataSource,
   projectId: string,
   accept: boolean,
   by: string,
+  notices?: AssignmentNotices,
 ): Promise<ServiceChange<SpecialistRecord | null>> {
   return changeService(ds, projectId, running, async (tx) => {
     const [rows] = await tx.query<[{ id: string }[], number]>(
@@ -157,7 +180,9 @@ export function answerSpecialist(
       [projectId, accept ? 'ACTIVE' : 'DECLINED', by],
     );
     if (!rows[0]) return null;
-    return tx.getRepository(SpecialistRecord).findOneByOrFail({ id: rows[0].id });
+    const answered = await tx.getRepository(SpecialistRecord).findOneByOrFail({ id: rows[0].id });
+    await notify(tx, projectId, answered.username, answered.assignedBy, notices);
+    return answered;
   });
 }
 

@@ -3,7 +3,8 @@
  * `ADDRESSED_TO` is the one rule turning that into people, for the inbox and the mail outbox
  * alike: an applicant notice reaches the organisation's applicants and every agent holding a
  * delegation of the project or a mandate of the organisation (in force now); an officer,
- * head or supervisor notice reaches the people of that role (and department).
+ * head or supervisor notice reaches the people of that role (and department); a 'USER' notice
+ * reaches the one person it names (recipient_username).
  */
 import type { Db } from './db';
 import type { NoticeText } from '../../../approval/src';
@@ -19,7 +20,8 @@ const ADDRESSED_TO = `(
                  AND m.agent_username = u.username AND m.revoked_at IS NULL)))))
   OR (n.recipient_role = 'OFFICER' AND u.role = 'REVIEWING_OFFICER' AND u.department = n.department)
   OR (n.recipient_role = 'DEPARTMENT_HEAD' AND u.role = 'DEPARTMENT_HEAD' AND u.department = n.department)
-  OR (n.recipient_role = 'SUPERVISOR' AND u.role = 'SUPERVISOR'))`;
+  OR (n.recipient_role = 'SUPERVISOR' AND u.role = 'SUPERVISOR')
+  OR (n.recipient_role = 'USER' AND u.username = n.recipient_username))`;
 
 export interface NoticeRow {
   projectId: string;

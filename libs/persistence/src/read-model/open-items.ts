@@ -47,28 +47,34 @@ export function keyOf<R extends { keyReason?: string | null; keySince?: Date | n
 
 type RawItemRow = Omit<OpenItemRow, 'key'> & { keyReason: string | null; keySince: Date | null };
 
-function openItems(db: Db, queue = false) {
+/** A task row's columns, its status, risk and due date by the given expressions. */
+const columns = (status: string, risk: string, due: string) => [
+  'i.task_id AS "taskId"',
+  'i.project_id AS "projectId"',
+  'p.name AS "projectName"',
+  'i.code AS "itemCode"',
+  'i.name AS "itemName"',
+  'i.department AS department',
+  `${status} AS status`,
+  `${risk} AS risk`,
+  `to_char(${due}, 'YYYY-MM-DD') AS "dueDate"`,
+  'p.key_reason AS "keyReason"',
+  'p.key_since AS "keySince"',
+];
+
+/** The officers' task rows: open items of running projects and the checks not yet made. */
+function openTasks(db: Db) {
   const qb = db
     .getRepository(ProjectItemRecord)
     .createQueryBuilder('i')
     .innerJoin('projects', 'p', 'p.id = i.project_id')
-    .select(['i.task_id AS "taskId"', 'i.project_id AS "projectId"', 'p.name AS "projectName"'])
-    .addSelect([
-      'i.code AS "itemCode"',
-      'i.name AS "itemName"',
-      'i.department AS department',
-      `${queue ? TASK_STATUS : 'i.status'} AS status`,
-      queue
-        ? `CASE WHEN i.check_due IS NOT NULL THEN 'ON_TRACK' ELSE i.risk END AS risk`
-        : 'i.risk AS risk',
-      `to_char(${queue ? TASK_DUE : 'i.due_date'}, 'YYYY-MM-DD') AS "dueDate"`,
-      'p.key_reason AS "keyReason"',
-      'p.key_since AS "keySince"',
-    ]);
-  if (!queue)
-    return qb
-      .where("p.status = 'IN_PROGRESS'")
-      .andWhere('i.status IN (:...waiting)', { waiting: WAITING_STATUSES });
+    .select(
+      columns(
+        TASK_STATUS,
+        `CASE WHEN i.check_due IS NOT NULL THEN 'ON_TRACK' ELSE i.risk END`,
+        TASK_DUE,
+      ),
+    );
   // A check may fall due after its project completed: it stays in the queue until it is made.
   return qb.where(
     new Brackets((w) =>
@@ -96,7 +102,7 @@ export async function departmentQueue(
     pageSize,
   }: Page & { department: string; projectId?: string; risk?: Risk; status?: string },
 ): Promise<{ items: OpenItemRow[]; total: number }> {
-  const qb = openItems(db, true).andWhere('i.department = :dept', { dept: department });
+  const qb = openTasks(db).andWhere('i.department = :dept', { dept: department });
   if (projectId) qb.andWhere('i.project_id = :projectId', { projectId });
   if (risk) qb.andWhere('i.risk = :risk AND i.check_due IS NULL', { risk });
   if (status) qb.andWhere(`${TASK_STATUS} = :status`, { status });
@@ -111,18 +117,61 @@ export async function departmentQueue(
   return { items: items.map(keyOf), total };
 }
 
-/** Open items at one of `risks`: key projects first, then overdue, then earliest due. */
+/**
+ * A follow-up check (核查) past its due date (`check_due` before `today`), as an escalation row:
+ * status CHECK_DUE, risk OVERDUE, due its check's date; also after its project completed.
+ */
+const OVERDUE_CHECK = '(i.check_due IS NOT NULL AND i.check_due < CAST(:today AS date))';
+
+/**
+ * Open items at one of `risks`, and (when `today` is given and OVERDUE is asked for) the
+ * follow-up checks overdue on `today`: key projects first, then overdue, then earliest due.
+ */
 export async function escalatedItems(
   db: Db,
-  { department, risks, page, pageSize }: Page & { department?: string; risks: Risk[] },
+  {
+    department,
+    risks,
+    today,
+    page,
+    pageSize,
+  }: Page & { department?: string; risks: Risk[]; today?: string },
 ): Promise<{ items: OpenItemRow[]; total: number }> {
-  const qb = openItems(db).andWhere('i.risk IN (:...risks)', { risks });
+  const checks = today !== undefined && risks.includes('OVERDUE');
+  const qb = db
+    .getRepository(ProjectItemRecord)
+    .createQueryBuilder('i')
+    .innerJoin('projects', 'p', 'p.id = i.project_id')
+    .select(
+      checks
+        ? columns(
+            `CASE WHEN ${OVERDUE_CHECK} THEN 'CHECK_DUE' ELSE i.status END`,
+            `CASE WHEN ${OVERDUE_CHECK} THEN 'OVERDUE' ELSE i.risk END`,
+            'COALESCE(i.check_due, i.due_date)',
+          )
+        : columns('i.status', 'i.risk', 'i.due_date'),
+    )
+    .where(
+      new Brackets((w) => {
+        w.where(
+          "p.status = 'IN_PROGRESS' AND i.status IN (:...waiting) AND i.risk IN (:...risks)",
+          {
+            waiting: WAITING_STATUSES,
+            risks,
+          },
+        );
+        if (checks) w.orWhere(OVERDUE_CHECK, { today });
+      }),
+    );
   if (department) qb.andWhere('i.department = :department', { department });
+  const overdueFirst = checks
+    ? `CASE WHEN i.risk = 'OVERDUE' OR ${OVERDUE_CHECK} THEN 0 ELSE 1 END`
+    : "CASE i.risk WHEN 'OVERDUE' THEN 0 ELSE 1 END";
   const total = await qb.getCount();
   const items = await qb
     .orderBy(KEY_FIRST, 'ASC')
-    .addOrderBy("CASE i.risk WHEN 'OVERDUE' THEN 0 ELSE 1 END", 'ASC')
-    .addOrderBy('i.due_date', 'ASC', 'NULLS LAST')
+    .addOrderBy(overdueFirst, 'ASC')
+    .addOrderBy(checks ? 'COALESCE(i.check_due, i.due_date)' : 'i.due_date', 'ASC', 'NULLS LAST')
     .addOrderBy('i.task_id')
     .offset((page - 1) * pageSize)
     .limit(pageSize)

@@ -11,6 +11,8 @@ export interface SubmissionRow {
   ownerOrganisationName: string;
   /** Key project (重点项目): the service centre's reason and since when; null when not one. */
   key: { reason: string; since: Date } | null;
+  /** 预审: the day the stage was handed in for pre-review; null when it was not. */
+  preReviewedOn: string | null;
 }
 
 /**
@@ -42,7 +44,8 @@ export async function stageSubmissions(
                         WHERE t->>'status' = 'SUBMITTED'), s->>'submittedOn', '') AS "submittedOn", p.owner_organisation AS "ownerOrganisation",
             coalesce((SELECT o.name FROM organisations o WHERE o.code = p.owner_organisation),
               p.owner_organisation) AS "ownerOrganisationName",
-            p.key_reason AS "keyReason", p.key_since AS "keySince"
+            p.key_reason AS "keyReason", p.key_since AS "keySince",
+            s->>'preReviewedOn' AS "preReviewedOn"
      ${from} ORDER BY ${KEY_FIRST}, s->>'submittedOn' ASC NULLS LAST,
        (SELECT max(e.at) FROM timeline_events e WHERE e.project_id = p.id
           AND e.type = 'STAGE_SUBMITTED' AND e.stage = p.stage) ASC NULLS LAST,

@@ -5,7 +5,9 @@ import type { Notice } from '../../../../../libs/approval/src';
 import type { NoticeText } from '../../../../../libs/approval/src';
 import {
   RECTIFICATION_NOTICE_KINDS,
+  SPECIALIST_NOTICE_KINDS,
   type RectificationNoticeKind,
+  type SpecialistNoticeKind,
 } from '../../../../../libs/approval/src';
 import { PageQuery } from '../../projects/dto/list-query.dto';
 
@@ -23,7 +25,8 @@ export const NOTICE_KINDS = [
   'RESULT_REVOKED',
   'PRE_REVIEW_COMMENT',
   ...RECTIFICATION_NOTICE_KINDS,
-] as const satisfies readonly (Notice['kind'] | RectificationNoticeKind)[];
+  ...SPECIALIST_NOTICE_KINDS,
+] as const satisfies readonly (Notice['kind'] | RectificationNoticeKind | SpecialistNoticeKind)[];
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A notice's wording independent of language: render `key` with `params` in your language. */

@@ -11,9 +11,13 @@ import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useItemColumns } from '../../components/itemColumns';
 import type { ItemTarget } from '../../components/CommandModal';
+import { CheckOverdueTag } from './CheckOverdueTag';
 import { ExtensionModal } from './ExtensionModal';
 
-/** A head's at-risk and overdue items of the department (the supervisor's: everyone's), with extensions. */
+/**
+ * A head's at-risk and overdue items of the department (the supervisor's: everyone's), with
+ * extensions; follow-up checks (核查) past their due date are among the overdue, marked so.
+ */
 export function Component() {
   const { t } = useTranslation();
   const s = useSession();
@@ -54,7 +58,16 @@ export function Component() {
         columns={[
           col.risk,
           { title: t('items.due'), dataIndex: 'dueDate', render: (d: string | null) => d ?? '—' },
-          { title: t('items.name'), dataIndex: 'itemName' },
+          {
+            title: t('items.name'),
+            dataIndex: 'itemName',
+            render: (n: string, r) => (
+              <>
+                {n}
+                <CheckOverdueTag row={r} />
+              </>
+            ),
+          },
           {
             title: t('projects.name'),
             dataIndex: 'projectName',
@@ -72,11 +85,13 @@ export function Component() {
                 {
                   title: t('items.action'),
                   key: 'act',
-                  render: (_: unknown, r: Escalation) => (
-                    <Button size="small" onClick={() => setExtend(r)}>
-                      {t('extension.grant')}
-                    </Button>
-                  ),
+                  // A check has no clock to extend.
+                  render: (_: unknown, r: Escalation) =>
+                    r.status === 'CHECK_DUE' ? null : (
+                      <Button size="small" onClick={() => setExtend(r)}>
+                        {t('extension.grant')}
+                      </Button>
+                    ),
                 },
               ]
             : []),

@@ -31,6 +31,7 @@ import { handInCount, toHandIn } from '../../components/materials/rules';
 import { useNames } from '../../components/names';
 import { useTones } from '../../components/tones';
 import { AcceptanceModal, type Decide } from './AcceptanceModal';
+import { PreReviewedNote } from './PreReviewed';
 import type { WindowDone } from './WindowDone';
 
 /**
@@ -183,6 +184,7 @@ export function Component() {
           action={<Link to="/window">{t('windowReview.back')}</Link>}
         />
       )}
+      <PreReviewedNote stage={st} />
       {submitted && anyMissing && (
         <Alert role="note" type="warning" showIcon message={t('windowReview.cannotAccept')} />
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { KeyTag } from '../../components/KeyTag';
 import { type WindowDone, WindowDoneAlert } from './WindowDone';
+import { PreReviewedTag } from './PreReviewed';
 import { useSubmissions } from '../../api/queues';
 import { DataTable } from '../../components/DataTable';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -62,7 +63,12 @@ export function Component() {
           {
             title: t('projects.stage'),
             dataIndex: 'stage',
-            render: (s: string) => t(`stage.${s}`),
+            render: (s: string, r) => (
+              <>
+                {t(`stage.${s}`)}
+                <PreReviewedTag row={r} />
+              </>
+            ),
           },
           { title: t('projects.owner'), key: 'owner', render: (_, r) => names.organisation(r) },
           { title: t('window.submittedOn'), dataIndex: 'submittedOn' },
