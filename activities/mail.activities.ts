@@ -52,45 +52,69 @@ export function mailText(row: OutboxMail, publicUrl?: string) {
   };
 }
 
+/** The mail server refused the mail for good (5xx): not tried again. */
+export class MailRefusedError extends Error {
+  override readonly name = MAIL_REFUSED;
+}
+
 /**
  * Sends one outbox row's mail, once: a row already sent is not sent again, and the mail's
  * Message-ID is the row's, so a resend after a crash between the send and the mark is
- * recognisable downstream. A server that is down or answers 4xx throws a plain Error and
- * Temporal retries with backoff; a 5xx is a refusal for good.
+ * recognisable downstream. A server that is down or answers 4xx throws a plain Error (the
+ * caller tries again later); a 5xx throws `MailRefusedError`, a refusal for good.
+ */
+export async function deliverOutboxMail(
+  deps: MailDeps,
+  outboxId: string,
+): Promise<DeliveryOutcome> {
+  const row = await outboxMail(deps.dataSource, outboxId);
+  if (!row) return 'GONE';
+  if (row.sentAt) return 'ALREADY_SENT';
+  if (row.failedAt) return 'SKIPPED';
+  if (!row.email || !row.mailNotices) {
+    await markMailFailed(deps.dataSource, outboxId, 'mail turned off or no address');
+    return 'SKIPPED';
+  }
+  const messageId = messageIdOf(outboxId, deps.messageIdDomain);
+  try {
+    await deps.sender.sendMail({
+      from: deps.from,
+      to: row.email,
+      ...mailText(row, deps.publicUrl),
+      messageId,
+      headers: { 'X-Approvals-Outbox': outboxId },
+    });
+  } catch (err) {
+    const code = (err as { responseCode?: number }).responseCode;
+    if (typeof code === 'number' && code >= 500 && code < 600) {
+      throw new MailRefusedError(
+        `the mail server refused the mail to ${row.email}: ${(err as Error).message}`,
+      );
+    }
+    throw new Error(`mail to ${row.email} not sent, retrying: ${(err as Error).message}`);
+  }
+  await markMailSent(deps.dataSource, outboxId, messageId);
+  return 'SENT';
+}
+
+/**
+ * The activities of `mailDeliveryWorkflow`, which sent each mail until the worker's mail sender
+ * (apps/worker/src/mail/mail-sender.ts) took over; kept registered so deliveries started before
+ * finish. The same delivery, with a refusal as a non-retryable failure.
  */
 export function createMailActivities(deps: MailDeps) {
   return {
     async deliverNoticeMail({ outboxId }: { outboxId: string }): Promise<DeliveryOutcome> {
-      const row = await outboxMail(deps.dataSource, outboxId);
-      if (!row) return 'GONE';
-      if (row.sentAt) return 'ALREADY_SENT';
-      if (row.failedAt) return 'SKIPPED';
-      if (!row.email || !row.mailNotices) {
-        await markMailFailed(deps.dataSource, outboxId, 'mail turned off or no address');
-        return 'SKIPPED';
-      }
-      const messageId = messageIdOf(outboxId, deps.messageIdDomain);
       try {
-        await deps.sender.sendMail({
-          from: deps.from,
-          to: row.email,
-          ...mailText(row, deps.publicUrl),
-          messageId,
-          headers: { 'X-Approvals-Outbox': outboxId },
-        });
+        return await deliverOutboxMail(deps, outboxId);
       } catch (err) {
-        const code = (err as { responseCode?: number }).responseCode;
-        if (typeof code === 'number' && code >= 500 && code < 600) {
-          throw ApplicationFailure.create({
-            message: `the mail server refused the mail to ${row.email}: ${(err as Error).message}`,
-            type: MAIL_REFUSED,
-            nonRetryable: true,
-          });
-        }
-        throw new Error(`mail to ${row.email} not sent, retrying: ${(err as Error).message}`);
+        if (!(err instanceof MailRefusedError)) throw err;
+        throw ApplicationFailure.create({
+          message: err.message,
+          type: MAIL_REFUSED,
+          nonRetryable: true,
+        });
       }
-      await markMailSent(deps.dataSource, outboxId, messageId);
-      return 'SENT';
     },
 
     async giveUpNoticeMail({ outboxId, error }: { outboxId: string; error: string }) {

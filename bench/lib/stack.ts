@@ -11,7 +11,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   NodeChild,
@@ -271,6 +271,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
             intervalMs: 100,
           });
           files[c.name] = file;
+          // Its worker threads' profiles (the workflow threads), written beside it.
+          const thread = new RegExp(`^${c.name}-profile-thread(\\d+)-${n}\\.cpuprofile$`);
+          for (const f of readdirSync(stack.dir)) {
+            const m = thread.exec(f);
+            if (m) files[`${c.name} thread ${m[1]}`] = join(stack.dir, f);
+          }
         }
         return files;
       };

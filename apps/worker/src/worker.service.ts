@@ -6,7 +6,6 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createTransport } from 'nodemailer';
 import { tmpdir } from 'node:os';
@@ -25,7 +24,7 @@ import {
 } from '../../../libs/config/src';
 import { tracing, workerTracing } from '../../../libs/observability/src';
 import { temporalConnectionOptions } from '../../../libs/config/src';
-import { MailDispatcher } from './mail/mail-dispatcher';
+import { NoticeMailSender } from './mail/mail-sender';
 import { every } from './periodic';
 import { SmtpCatcher, startSmtpCatcher } from './mail/smtp-catcher';
 import { WorkerMetrics, installRuntime } from './observability';
@@ -43,7 +42,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   private worker?: Worker;
   private running?: Promise<void>;
   private stopping = false;
-  private dispatcher?: MailDispatcher;
+  private mailSender?: NoticeMailSender;
+  private transport?: ReturnType<typeof createTransport>;
   private catcher?: SmtpCatcher;
   private deadlineSweep?: { stop(): Promise<void> };
   private readonly metrics = new WorkerMetrics();
@@ -112,7 +112,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
     });
-    this.dispatcher?.startSweeping(this.mail.sweepSeconds);
+    this.mailSender?.startSweeping(this.mail.sweepSeconds);
     this.startDeadlineSweep(mail);
     this.log.log(
       `worker polling task queue "${this.cfg.taskQueue}" on ${this.cfg.address} (namespace ${this.cfg.namespace}; up to ${this.workerCfg.maxCachedWorkflows} cached workflows for ${this.workerCfg.memoryMb} MiB)`,
@@ -128,7 +128,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     this.stopping = true;
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.deadlineSweep?.stop();
-    await this.dispatcher?.stop();
+    await this.mailSender?.stop();
+    this.transport?.close();
     await this.running?.catch(() => undefined);
     await this.catcher?.close();
     await this.connection?.close();
@@ -189,19 +190,24 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     } else {
       this.log.log(`mail of notices through ${url.replace(/\/\/[^@/]*@/, '//***@')}`);
     }
-    this.dispatcher = new MailDispatcher(
-      new Client({ connection: this.connection!, namespace: this.cfg.namespace }),
-      this.cfg.taskQueue,
-      this.dataSource,
-      this.log,
-    );
-    const dispatcher = this.dispatcher;
-    return {
-      sender: createTransport(url),
+    // One pooled SMTP connection or two, kept open, rather than a connection per mail.
+    const transport = createTransport({ url, pool: true, maxConnections: 2 });
+    this.transport = transport;
+    const deps = {
+      dataSource: this.dataSource,
+      sender: transport,
       from: this.mail.from,
       messageIdDomain: this.mail.messageIdDomain,
       publicUrl: this.mail.publicUrl,
-      queued: (ids: string[]) => dispatcher.queued(ids),
+    };
+    const sender = new NoticeMailSender(deps, this.log);
+    this.mailSender = sender;
+    return {
+      sender: transport,
+      from: deps.from,
+      messageIdDomain: deps.messageIdDomain,
+      publicUrl: deps.publicUrl,
+      queued: (ids: string[]) => sender.queued(ids),
     };
   }
 

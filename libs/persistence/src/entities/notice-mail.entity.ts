@@ -57,7 +57,7 @@ export class NoticeReadRecord {
 
 /**
  * One mail to send: a notice for one recipient with an address and mail on, written in the
- * transaction that writes the notice. The mail delivery workflow sends it once (`sent_at`,
+ * transaction that writes the notice. The worker's mail sender sends it once (`sent_at`,
  * `message_id`); `failed_at` when the mail server refused it for good or the person turned mail
  * off before it went. What is said and to which address is read when it is sent.
  */
@@ -107,4 +107,13 @@ export class MailOutboxRecord {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** Tries so far (a claim counts one). */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  /** When the sender may take the row: now when written; past a claim, or a backoff, later. */
+  @Index('IDX_mail_outbox_due', { where: 'sent_at IS NULL AND failed_at IS NULL' })
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
+  nextAttemptAt!: Date;
 }

@@ -161,13 +161,50 @@ export async function markMailFailed(db: Db, id: string, error: string): Promise
   );
 }
 
-/** Rows neither sent nor given up on, older than `olderThanMs` (the sweep's catch-up), oldest first. */
-export async function pendingMail(db: Db, olderThanMs: number, limit: number): Promise<string[]> {
-  const rows = await db.query<{ id: string }[]>(
-    `SELECT id FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL
-       AND created_at < now() - make_interval(secs => $1::float8 / 1000)
-     ORDER BY created_at LIMIT $2`,
-    [olderThanMs, limit],
+/** A row the mail sender took: its id, when it was written, and which try this is. */
+export interface ClaimedMail {
+  id: string;
+  createdAt: Date;
+  attempts: number;
+}
+
+/**
+ * Takes rows to send — the ids given (the projection's hand-off), or else the oldest due ones —
+ * and holds them for `leaseMs`: another sender (a second worker) skips them meanwhile, and a
+ * sender that dies mid-send leaves them due again when the lease ends.
+ */
+export async function claimMail(
+  db: Db,
+  ids: readonly string[] | null,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedMail[]> {
+  return db.query<ClaimedMail[]>(
+    // In a WITH, so the answer is the rows (TypeORM answers an UPDATE as [rows, count]).
+    `WITH claimed AS (UPDATE mail_outbox o SET attempts = o.attempts + 1,
+       next_attempt_at = now() + make_interval(secs => $3::float8 / 1000)
+     WHERE o.id IN (
+       SELECT id FROM mail_outbox
+       WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
+         AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
+       ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+     RETURNING o.id, o.created_at AS "createdAt", o.attempts)
+     SELECT * FROM claimed`,
+    [ids, limit, leaseMs],
   );
-  return rows.map((r) => r.id);
+}
+
+/** A try that failed for now: the row is due again after `delayMs`, with why. */
+export async function retryMailLater(
+  db: Db,
+  id: string,
+  delayMs: number,
+  error: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE mail_outbox SET next_attempt_at = now() + make_interval(secs => $2::float8 / 1000),
+       error = $3
+     WHERE id = $1 AND sent_at IS NULL AND failed_at IS NULL`,
+    [id, delayMs, error.slice(0, 2000)],
+  );
 }
