@@ -17,7 +17,7 @@
  *
  * Options (environment): BENCH_LEVELS (default 20,50), BENCH_PROJECTS per level (default 50,
  * at least the level), BENCH_SECONDS cap per measurement (default 60), BENCH_TEMPORAL_DB=memory,
- * BENCH_KEEP=1. BENCH_DIAGNOSE=1 adds, per level, the product's own Update sent straight to the
+ * BENCH_KEEP=1, BENCH_APP_ENV (JSON: more product environment). BENCH_DIAGNOSE=1 adds, per level, the product's own Update sent straight to the
  * project workflows from this process (no HTTP, no API) and `GET /api/projects/:id` alone, and
  * records CPU profiles of the API and the worker during the decisions; results then go to
  * bench/results/decisions-diagnosis.json and .svg.
@@ -113,7 +113,9 @@ runBench('decisions', async () => {
   const stack: Stack = await startStack({
     name: 'decisions',
     log: run.log,
-    app: { profile: diagnose },
+    // BENCH_APP_ENV: more of the product's environment, e.g. '{"EXCHANGE_DATABASE_URL":""}'
+    // to see a decision without the exchange's outbox.
+    app: { profile: diagnose, env: JSON.parse(process.env.BENCH_APP_ENV ?? '{}') },
     benchWorkers: [
       {
         name: 'update worker',
