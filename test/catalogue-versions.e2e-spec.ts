@@ -258,6 +258,21 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
         department: 'NOWHERE',
       })
       .expect(400);
+    // A window officer's account carries its region; an unknown one names the field.
+    const cityWindow = await request(h.url).post('/api/admin/users').set(as('k-admin')).send({
+      username: 'wf.window',
+      displayName: '潍坊市政务服务中心窗口',
+      role: 'WINDOW_OFFICER',
+      region: '370700',
+    });
+    expect(cityWindow.status).toBe(201);
+    expect(cityWindow.body.user).toMatchObject({ region: '370700' });
+    const badRegion = await request(h.url)
+      .post('/api/admin/users')
+      .set(as('k-admin'))
+      .send({ username: 'x.window', displayName: 'x', role: 'WINDOW_OFFICER', region: 'MARS' })
+      .expect(400);
+    expect(JSON.stringify(badRegion.body.message)).toContain('region: unknown region');
     auth['k-officer.SD_EEB'] = await userToken(h, {
       username: 'k-officer.SD_EEB',
       role: 'REVIEWING_OFFICER',
@@ -343,7 +358,12 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       .set(as('k-applicant'))
       .expect(200);
     expect(first.body).toMatchObject({
-      contact: { username: 'k-window', displayName: 'k-window', email: null },
+      contact: {
+        username: 'k-window',
+        displayName: 'k-window',
+        email: null,
+        region: { code: 'CN', level: 'COUNTRY' },
+      },
       changes: [{ kind: 'FIRST_ACCEPTANCE', by: 'k-window', contact: 'k-window' }],
     });
     // Only the contact hands over, to an active window officer.
@@ -370,6 +390,44 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       .send({ toWindow: 'k-window.sd', reason: 'x' })
       .expect(403);
 
+    // Both windows are of the default region: a hand-over goes to another level or region.
+    const sameRegion = await request(h.url)
+      .post(`/api/projects/${projectId}/hand-over`)
+      .set(as('k-window'))
+      .send({ toWindow: 'k-window.sd', reason: '环评为省级审批权限' })
+      .expect(400);
+    expect(JSON.stringify(sameRegion.body.message)).toMatch(/^"toWindow: .*same region/);
+    // The administrator gives the province's window its region (an unknown one names the field;
+    // only a window officer has one).
+    const unknown = await request(h.url)
+      .patch('/api/admin/users/k-window.sd')
+      .set(as('k-admin'))
+      .send({ region: '379999' })
+      .expect(400);
+    expect(JSON.stringify(unknown.body.message)).toMatch(/^\["region: unknown region/);
+    const notWindow = await request(h.url)
+      .patch('/api/admin/users/k-supervisor')
+      .set(as('k-admin'))
+      .send({ region: '370000' })
+      .expect(400);
+    expect(JSON.stringify(notWindow.body.message)).toMatch(/^\["region: only a window officer/);
+    const moved = await request(h.url)
+      .patch('/api/admin/users/k-window.sd')
+      .set(as('k-admin'))
+      .send({ region: '370000' })
+      .expect(200);
+    expect(moved.body).toMatchObject({ username: 'k-window.sd', region: '370000' });
+    const windows = await request(h.url)
+      .get('/api/admin/users?role=WINDOW_OFFICER')
+      .set(as('k-admin'))
+      .expect(200);
+    expect(windows.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ username: 'k-window', region: 'CN' }),
+        expect.objectContaining({ username: 'k-window.sd', region: '370000' }),
+      ]),
+    );
+
     const handed = await request(h.url)
       .post(`/api/projects/${projectId}/hand-over`)
       .set(as('k-window'))
@@ -380,6 +438,7 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
         username: 'k-window.sd',
         displayName: '省政务服务中心窗口',
         email: 'window@sd.example',
+        region: { code: '370000', name: '山东省', level: 'PROVINCE' },
       },
       changes: [
         { kind: 'FIRST_ACCEPTANCE', contact: 'k-window' },
