@@ -570,6 +570,66 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       promisedLimitDays: 6,
       department: 'WF_NRP',
     });
+    // Its national standard item code and its materials go through the same edit: a bad code or
+    // a material without its acceptance standard names its path; a good edit is exported.
+    const badEdit = await request(h.url)
+      .put(`/api/catalogue/versions/${draft}/items/WF_EIA`)
+      .set(as('k-admin'))
+      .send({
+        ...eia,
+        promisedLimitDays: 6,
+        standardCode: '12',
+        materials: [
+          { code: 'WF_EIA_REPORT', name: '环评报告', nameEn: 'EIA report', standard: '' },
+        ],
+      })
+      .expect(400);
+    expect((badEdit.body.message as string[]).map((m) => m.split(':')[0]).sort()).toEqual([
+      '$.items[1].materials[0]',
+      '$.items[1].standardCode',
+    ]);
+    await request(h.url)
+      .put(`/api/catalogue/versions/${draft}/items/WF_EIA`)
+      .set(as('k-admin'))
+      .send({
+        ...eia,
+        promisedLimitDays: 6,
+        department: 'WF_NRP',
+        standardCode: '0100000',
+        materials: [
+          {
+            code: 'WF_EIA_REPORT',
+            name: '环境影响报告书',
+            nameEn: 'EIA report',
+            standard: '具备资质单位编制',
+            deficiencyAllowed: true,
+            paper: { originals: 1, copies: 2 },
+          },
+        ],
+      })
+      .expect(200);
+    const edited = await request(h.url)
+      .get(`/api/catalogue/versions/${draft}`)
+      .set(as('k-admin'))
+      .expect(200);
+    expect(edited.body.items[1]).toMatchObject({
+      standardCode: '0100000',
+      materials: [
+        expect.objectContaining({
+          code: 'WF_EIA_REPORT',
+          name: '环境影响报告书',
+          deficiencyAllowed: true,
+        }),
+      ],
+    });
+    const diff = await request(h.url)
+      .get(`/api/catalogue/versions/${v1}/diff/${draft}`)
+      .set(as('k-admin'))
+      .expect(200);
+    expect(diff.body.items.changed).toContainEqual({
+      code: 'WF_EIA',
+      fields: expect.arrayContaining(['standardCode', 'materials', 'department']),
+    });
     await request(h.url)
       .put(`/api/catalogue/versions/${draft}/items/WF_NOTHING`)
       .set(as('k-admin'))
