@@ -128,6 +128,12 @@ test("an administrator loads a city's catalogue from a file, sees its error besi
   await dialog.getByRole('button', { name: 'Remove material 2' }).click();
   await expect(dialog.getByText('Environmental impact report')).toHaveCount(0);
   await screenshot(page, 'admin-catalogue-item-form-en');
+  // On a phone the form's fields stack and stay readable.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(dialog.getByLabel('National standard item code')).toBeVisible();
+  await screenshot(page, 'admin-catalogue-item-form-en-390');
+  await page.setViewportSize(desktop);
   await dialog.getByRole('button', { name: /^(loading )?Confirm$/ }).click();
   await expect(dialog).toBeHidden();
   await expect(eiaEn).not.toContainText('Environmental impact report');

@@ -62,6 +62,10 @@ test('the accepting window is the contact; it hands the project over and the app
     '全国（默认）（国家级）',
   );
   await screenshot(page, 'admin-users-region-zh-CN');
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'admin-users-region-zh-CN-390');
+  await page.setViewportSize(desktop);
   await signOut(page);
   const applicant = await apiToken(request, 'applicant');
   const name = `首接负责 ${stamp}`;
@@ -126,4 +130,7 @@ test('the accepting window is the contact; it hands the project over and the app
   await expect(contact.getByRole('button', { name: 'Hand over' })).toHaveCount(0);
   await expectAccessible(page, 'the project page with its contact, in English');
   await screenshot(page, 'contact-en');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(contact).toContainText('江苏省 (Province)');
+  await screenshot(page, 'contact-en-390');
 });

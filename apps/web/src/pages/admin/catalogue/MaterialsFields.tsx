@@ -154,12 +154,7 @@ export function MaterialsFields({
                   }))}
                 />
               </Form.Item>
-              <Form.Item
-                noStyle
-                shouldUpdate={(a, b) =>
-                  !same(a.materials?.[f.name]?.source, b.materials?.[f.name]?.source)
-                }
-              >
+              <Form.Item noStyle dependencies={[['materials', f.name, 'source']]}>
                 {({ getFieldValue }) =>
                   getFieldValue(['materials', f.name, 'source']) === 'EARLIER_ITEM' && (
                     <Form.Item
