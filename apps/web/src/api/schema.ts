@@ -1700,11 +1700,12 @@ export interface components {
     };
     RegionsDto: {
       items: components['schemas']['RegionDto'][];
+      defaultRegion: components['schemas']['RegionDto'];
     };
     CreateRegionDto: {
       code: string;
       name: string;
-      parent: string;
+      parent?: string | null;
     };
     ConstructionUnitDto: {
       name: string;

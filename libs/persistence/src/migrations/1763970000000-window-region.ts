@@ -8,9 +8,9 @@ export class WindowRegion1763970000000 implements MigrationInterface {
   name = 'WindowRegion1763970000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(
-      `ALTER TABLE "users" ADD "region" text CONSTRAINT "FK_users_region" REFERENCES "regions"("code")`,
-    );
+    // A code of `regions`, checked by the administrator's API (the users entity declares no
+    // relation to the region table, which has no entity).
+    await q.query(`ALTER TABLE "users" ADD "region" text`);
     await q.query(`UPDATE "users" SET "region" = 'CN' WHERE "role" = 'WINDOW_OFFICER'`);
   }
 
