@@ -140,6 +140,10 @@ test("an administrator loads a city's catalogue from a file, sees its error besi
   await expect(eiaEn).toContainText('Application for environmental impact approval (provincial)');
   await expectAccessible(page, 'catalogue items, in English');
   await screenshot(page, 'admin-catalogue-en');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(eiaEn).toBeVisible();
+  await screenshot(page, 'admin-catalogue-en-390');
+  await page.setViewportSize(desktop);
   await signOut(page);
   await signIn(page, 'admin');
   await page.goto('/admin/catalogue');
