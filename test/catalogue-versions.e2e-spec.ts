@@ -41,10 +41,12 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
   });
 
   it('the administrator builds the region tree: province, then city; bad regions name the field', async () => {
+    // The tree holds divisions only; the national default region is answered apart.
     const tree = await request(h.url).get('/api/regions').set(as('k-applicant')).expect(200);
-    expect(tree.body.items).toEqual([
-      { code: 'CN', name: expect.any(String), level: 'COUNTRY', parent: null },
-    ]);
+    expect(tree.body).toEqual({
+      items: [],
+      defaultRegion: { code: 'CN', name: expect.any(String), level: 'COUNTRY', parent: null },
+    });
     await request(h.url)
       .post('/api/admin/regions')
       .set(as('k-applicant'))
@@ -53,13 +55,13 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
     const province = await request(h.url)
       .post('/api/admin/regions')
       .set(as('k-admin'))
-      .send({ code: '370000', name: '山东省', parent: 'CN' })
+      .send({ code: '370000', name: '山东省' })
       .expect(201);
     expect(province.body).toEqual({
       code: '370000',
       name: '山东省',
       level: 'PROVINCE',
-      parent: 'CN',
+      parent: null,
     });
     await request(h.url)
       .post('/api/admin/regions')
@@ -83,13 +85,19 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       .set(as('k-admin'))
       .send({ code: '370700', name: '潍坊市', parent: '370000' })
       .expect(409);
+    // A province given the national default as its parent is a province too.
+    await request(h.url)
+      .post('/api/admin/regions')
+      .set(as('k-admin'))
+      .send({ code: '320000', name: '江苏省', parent: 'CN' })
+      .expect(201);
     const after = await request(h.url).get('/api/regions').set(as('k-applicant')).expect(200);
-    expect(after.body.items).toContainEqual({
-      code: '370700',
-      name: '潍坊市',
-      level: 'CITY',
-      parent: '370000',
-    });
+    expect(after.body.items).toEqual([
+      { code: '320000', name: '江苏省', level: 'PROVINCE', parent: null },
+      { code: '370000', name: '山东省', level: 'PROVINCE', parent: null },
+      { code: '370700', name: '潍坊市', level: 'CITY', parent: '370000' },
+    ]);
+    expect(after.body.items.every((r: { code: string }) => /^\d{6}$/.test(r.code))).toBe(true);
   });
 
   it('a bad catalogue is refused with every error at its JSON path', async () => {
@@ -258,6 +266,21 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
         department: 'NOWHERE',
       })
       .expect(400);
+    // A window officer's account carries its region; an unknown one names the field.
+    const cityWindow = await request(h.url).post('/api/admin/users').set(as('k-admin')).send({
+      username: 'wf.window',
+      displayName: '潍坊市政务服务中心窗口',
+      role: 'WINDOW_OFFICER',
+      region: '370700',
+    });
+    expect(cityWindow.status).toBe(201);
+    expect(cityWindow.body.user).toMatchObject({ region: '370700' });
+    const badRegion = await request(h.url)
+      .post('/api/admin/users')
+      .set(as('k-admin'))
+      .send({ username: 'x.window', displayName: 'x', role: 'WINDOW_OFFICER', region: 'MARS' })
+      .expect(400);
+    expect(JSON.stringify(badRegion.body.message)).toContain('region: unknown region');
     auth['k-officer.SD_EEB'] = await userToken(h, {
       username: 'k-officer.SD_EEB',
       role: 'REVIEWING_OFFICER',
@@ -343,7 +366,12 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       .set(as('k-applicant'))
       .expect(200);
     expect(first.body).toMatchObject({
-      contact: { username: 'k-window', displayName: 'k-window', email: null },
+      contact: {
+        username: 'k-window',
+        displayName: 'k-window',
+        email: null,
+        region: { code: 'CN', level: 'COUNTRY' },
+      },
       changes: [{ kind: 'FIRST_ACCEPTANCE', by: 'k-window', contact: 'k-window' }],
     });
     // Only the contact hands over, to an active window officer.
@@ -370,6 +398,44 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       .send({ toWindow: 'k-window.sd', reason: 'x' })
       .expect(403);
 
+    // Both windows are of the default region: a hand-over goes to another level or region.
+    const sameRegion = await request(h.url)
+      .post(`/api/projects/${projectId}/hand-over`)
+      .set(as('k-window'))
+      .send({ toWindow: 'k-window.sd', reason: '环评为省级审批权限' })
+      .expect(400);
+    expect(JSON.stringify(sameRegion.body.message)).toMatch(/^"toWindow: .*same region/);
+    // The administrator gives the province's window its region (an unknown one names the field;
+    // only a window officer has one).
+    const unknown = await request(h.url)
+      .patch('/api/admin/users/k-window.sd')
+      .set(as('k-admin'))
+      .send({ region: '379999' })
+      .expect(400);
+    expect(JSON.stringify(unknown.body.message)).toMatch(/^\["region: unknown region/);
+    const notWindow = await request(h.url)
+      .patch('/api/admin/users/k-supervisor')
+      .set(as('k-admin'))
+      .send({ region: '370000' })
+      .expect(400);
+    expect(JSON.stringify(notWindow.body.message)).toMatch(/^\["region: only a window officer/);
+    const moved = await request(h.url)
+      .patch('/api/admin/users/k-window.sd')
+      .set(as('k-admin'))
+      .send({ region: '370000' })
+      .expect(200);
+    expect(moved.body).toMatchObject({ username: 'k-window.sd', region: '370000' });
+    const windows = await request(h.url)
+      .get('/api/admin/users?role=WINDOW_OFFICER')
+      .set(as('k-admin'))
+      .expect(200);
+    expect(windows.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ username: 'k-window', region: 'CN' }),
+        expect.objectContaining({ username: 'k-window.sd', region: '370000' }),
+      ]),
+    );
+
     const handed = await request(h.url)
       .post(`/api/projects/${projectId}/hand-over`)
       .set(as('k-window'))
@@ -380,6 +446,7 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
         username: 'k-window.sd',
         displayName: '省政务服务中心窗口',
         email: 'window@sd.example',
+        region: { code: '370000', name: '山东省', level: 'PROVINCE' },
       },
       changes: [
         { kind: 'FIRST_ACCEPTANCE', contact: 'k-window' },
@@ -510,6 +577,66 @@ describe('a city imports, checks and publishes its own catalogue; projects run o
       code: 'WF_EIA',
       promisedLimitDays: 6,
       department: 'WF_NRP',
+    });
+    // Its national standard item code and its materials go through the same edit: a bad code or
+    // a material without its acceptance standard names its path; a good edit is exported.
+    const badEdit = await request(h.url)
+      .put(`/api/catalogue/versions/${draft}/items/WF_EIA`)
+      .set(as('k-admin'))
+      .send({
+        ...eia,
+        promisedLimitDays: 6,
+        standardCode: '12',
+        materials: [
+          { code: 'WF_EIA_REPORT', name: '环评报告', nameEn: 'EIA report', standard: '' },
+        ],
+      })
+      .expect(400);
+    expect((badEdit.body.message as string[]).map((m) => m.split(':')[0]).sort()).toEqual([
+      '$.items[1].materials[0]',
+      '$.items[1].standardCode',
+    ]);
+    await request(h.url)
+      .put(`/api/catalogue/versions/${draft}/items/WF_EIA`)
+      .set(as('k-admin'))
+      .send({
+        ...eia,
+        promisedLimitDays: 6,
+        department: 'WF_NRP',
+        standardCode: '0100000',
+        materials: [
+          {
+            code: 'WF_EIA_REPORT',
+            name: '环境影响报告书',
+            nameEn: 'EIA report',
+            standard: '具备资质单位编制',
+            deficiencyAllowed: true,
+            paper: { originals: 1, copies: 2 },
+          },
+        ],
+      })
+      .expect(200);
+    const edited = await request(h.url)
+      .get(`/api/catalogue/versions/${draft}`)
+      .set(as('k-admin'))
+      .expect(200);
+    expect(edited.body.items[1]).toMatchObject({
+      standardCode: '0100000',
+      materials: [
+        expect.objectContaining({
+          code: 'WF_EIA_REPORT',
+          name: '环境影响报告书',
+          deficiencyAllowed: true,
+        }),
+      ],
+    });
+    const diff = await request(h.url)
+      .get(`/api/catalogue/versions/${v1}/diff/${draft}`)
+      .set(as('k-admin'))
+      .expect(200);
+    expect(diff.body.items.changed).toContainEqual({
+      code: 'WF_EIA',
+      fields: expect.arrayContaining(['standardCode', 'materials', 'department']),
     });
     await request(h.url)
       .put(`/api/catalogue/versions/${draft}/items/WF_NOTHING`)

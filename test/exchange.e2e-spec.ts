@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { handIn, Harness, ownDatabase, startHarness, userToken } from './app-harness';
 import { TcpProxy } from './tcp-proxy';
-import { EXAMPLE_ANSWERS } from '../libs/domain/src';
+import { EXAMPLE_ANSWERS, defaultCatalog } from '../libs/domain/src';
 import { ExchangeSender } from '../libs/exchange/src';
 import { DataSource } from 'typeorm';
 
@@ -146,6 +146,18 @@ describe('the exchange delivers SPGL rows to the staging database (real stack)',
           )
           .sort(),
       );
+      // Each item under its national standard item code (DYBZSPSXBM) where the catalogue gives
+      // one (the built-in catalogue: the V3 codes of the reference), empty where it gives none.
+      expect(Object.fromEntries(placed.map((r) => [r.spsxbm, r.dybzspsxbm]))).toEqual(
+        Object.fromEntries(
+          placed.map((r) => [
+            r.spsxbm,
+            defaultCatalog.items.find((i) => i.code === r.spsxbm)?.standardCode ?? null,
+          ]),
+        ),
+      );
+      expect(placed.find((r) => r.spsxbm === 'LAND_USE_PERMIT')?.dybzspsxbm).toBe('0060001');
+      expect(placed.some((r) => r.dybzspsxbm === null)).toBe(true);
       // The flow is sent before the project that points at it.
       const [project] = await stagingRows('SPGL_XMJBXXB', 'dfsjzj = $1', p.id);
       expect(Number(flow.lsh)).toBeLessThan(Number(project.lsh));

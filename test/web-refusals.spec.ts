@@ -23,6 +23,8 @@ const MESSAGES = [
   'constructionUnits.0.creditCode: the check character (the 18th) must be 3 for this code',
   'projectCode: characters 6 to 11 must be an administrative division code, got 990300',
   'landArea must not be less than 0',
+  'toWindow: w2 is a window of the same region as the contact (全国（默认）, CN); a hand-over goes to a window of another level or region',
+  'region: unknown region "379999"',
 ];
 
 describe('a refusal in the reader’s words', () => {
@@ -51,6 +53,15 @@ describe('a refusal in the reader’s words', () => {
     expect(unit.field).toBe('constructionUnits.0.creditCode');
     expect(unit.text).toContain('建设单位统一社会信用代码');
     expect(sayRefusal(i18n.t, MESSAGES[5]).text).toBe('此页面和操作仅供审批人员使用。');
+    // A hand-over within the contact's own region: said beside the receiving window.
+    expect(sayRefusal(i18n.t, MESSAGES[16])).toEqual({
+      field: 'toWindow',
+      text: '只能移交给其他层级或地区的窗口，所选窗口与首接负责人属同一行政区域',
+    });
+    expect(sayRefusal(i18n.t, MESSAGES[17])).toEqual({
+      field: 'region',
+      text: '行政区域填写有误',
+    });
   });
 
   /** Every parameter a reason may carry, as the commands send them. */

@@ -8,6 +8,7 @@
 import type { ProjectState } from '../../approval/src';
 import {
   STAGE_CODES,
+  defaultCatalog,
   defaultStages,
   departmentNames,
   divisionOfProjectCode,
@@ -22,7 +23,26 @@ const TYPE_NAMES: Record<ProjectType, string> = {
   SIMPLE_LOW_RISK: '社会投资简易低风险项目审批流程',
 };
 
-const FIRST_VERSION: FlowVersion = { number: 1, label: '', effectiveFrom: null };
+/** The standard item codes a catalogue's items carry (`standardCode`), by item code. */
+export function standardCodesOf(
+  items: readonly { code?: unknown; standardCode?: unknown }[],
+): Record<string, string> {
+  const codes: Record<string, string> = {};
+  for (const i of items)
+    if (typeof i.code === 'string' && typeof i.standardCode === 'string')
+      codes[i.code] = i.standardCode;
+  return codes;
+}
+
+/** The built-in catalogue's flow: projects from before catalogue versions run on it. */
+export const BUILT_IN_FLOW: FlowVersion = {
+  number: 1,
+  label: 'built-in',
+  effectiveFrom: null,
+  standardCodes: standardCodesOf(defaultCatalog.items),
+};
+
+const FIRST_VERSION: FlowVersion = { ...BUILT_IN_FLOW, label: '' };
 
 /** 办件类型 BJLX 2 承诺件: every item here runs under a promised limit. */
 const BJLX_PROMISED = 2;
@@ -75,7 +95,7 @@ export function flowRows(src: ExchangeSource, version: FlowVersion = FIRST_VERSI
       SPSXBM: i.code,
       SPSXBBH: 1,
       SPSXMC: i.name,
-      DYBZSPSXBM: null,
+      DYBZSPSXBM: version.standardCodes?.[i.code] ?? null,
       SFSXGZCNZ: 0,
       BJLX: BJLX_PROMISED,
       SQDX: SQDX_ANY,

@@ -1,7 +1,7 @@
 /** A project's rows after a write: its snapshot and the history of the events the write added. */
 import type { ProjectState, TimelineEvent } from '../../approval/src';
 import type { ProjectMasterData } from '../../domain/src';
-import { flowRows } from './flow-rows';
+import { BUILT_IN_FLOW, flowRows, standardCodesOf } from './flow-rows';
 import { appendExchangeRows, appendOnce, type Tx } from './outbox';
 import {
   historyRows,
@@ -61,19 +61,27 @@ const flowVersions = new Map<string, FlowVersion>();
  * A project from before catalogue versions runs on the built-in catalogue, the first version.
  */
 async function flowVersion(tx: Tx, id: string | undefined): Promise<FlowVersion> {
-  if (!id) return { number: 1, label: 'built-in', effectiveFrom: null };
+  if (!id) return BUILT_IN_FLOW;
   const known = flowVersions.get(id);
   if (known) return known;
-  const [row] = await tx.query<{ n: string; version: string; effective_from: string | null }[]>(
-    `SELECT n, version, effective_from FROM (
+  const [row] = await tx.query<
+    { n: string; version: string; effective_from: string | null; items: unknown }[]
+  >(
+    `SELECT n, version, effective_from, items FROM (
        SELECT id, version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from,
+         document->'items' AS items,
          row_number() OVER (PARTITION BY region ORDER BY published_at, id) AS n
        FROM catalogue_versions WHERE status = 'PUBLISHED') v
      WHERE id = $1`,
     [id],
   );
   if (!row) return { number: 1, label: id, effectiveFrom: null };
-  const v = { number: Number(row.n), label: row.version, effectiveFrom: row.effective_from };
+  const v: FlowVersion = {
+    number: Number(row.n),
+    label: row.version,
+    effectiveFrom: row.effective_from,
+    standardCodes: standardCodesOf(Array.isArray(row.items) ? row.items : []),
+  };
   flowVersions.set(id, v);
   return v;
 }

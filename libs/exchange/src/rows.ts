@@ -63,6 +63,8 @@ export interface FlowVersion {
   number: number;
   label: string;
   effectiveFrom: string | null;
+  /** 对应标准审批事项编码 (DYBZSPSXBM) of the version's items that have one, by item code. */
+  standardCodes?: Readonly<Record<string, string>>;
 }
 
 /** What the rows are made of: the project's state and master data (and its documents, files). */

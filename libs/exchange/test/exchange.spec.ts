@@ -249,7 +249,12 @@ describe('approval documents and other attachments', () => {
 describe('the local flow, its stages and items', () => {
   it("names the project type's flow on the catalogue version, its three stages and the project's items", () => {
     const p = new Project([{ code: 'A' }, { code: 'B', department: 'DRC', prerequisites: ['A'] }]);
-    const version = { number: 2, label: 'weifang-2026.2', effectiveFrom: '2026-03-01' };
+    const version = {
+      number: 2,
+      label: 'weifang-2026.2',
+      effectiveFrom: '2026-03-01',
+      standardCodes: { A: '0060001' },
+    };
     const rows = flowRows({ state: p.state, master: MASTER, flow: version }, version);
     expect(rows.map((r) => r.table)).toEqual([
       'SPGL_DFXMSPLCXXB',
@@ -271,6 +276,9 @@ describe('the local flow, its stages and items', () => {
       ['COMPLETION', 3, '4'],
     ]);
     expect(rows[5].fields).toMatchObject({ SPSXBM: 'B', SPBMBM: 'DRC', QZSPSXBM: 'A', SPJDXH: 1 });
+    // The item's national standard code where the version gives one; else empty, and not held.
+    expect(rows[4].fields).toMatchObject({ SPSXBM: 'A', DYBZSPSXBM: '0060001' });
+    expect(rows[5].fields.DYBZSPSXBM).toBeNull();
     // The project and its instances point at the same flow version.
     const project = snapshotRows({ state: p.state, master: MASTER, flow: version })[0];
     expect(project.fields).toMatchObject({ SPLCBM: 'PA-GOVERNMENT_INVESTED', SPLCBBH: 2 });

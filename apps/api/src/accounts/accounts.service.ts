@@ -9,7 +9,9 @@ import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { creditCodeProblem } from '../../../../libs/domain/src';
 import {
+  DEFAULT_REGION,
   OrganisationRecord,
+  findRegion,
   UserFilter,
   UserRecord,
   findOrganisation,
@@ -57,6 +59,7 @@ export const toUserDto = (u: UserRecord): UserDto => ({
   ...(u.organisation ? { organisation: u.organisation } : {}),
   ...(u.department ? { department: u.department } : {}),
   ...(u.email ? { email: u.email } : {}),
+  ...(u.region ? { region: u.region } : {}),
   disabled: u.disabled,
   agentTeam: u.agentTeam,
   mustChangePassword: u.mustChangePassword,
@@ -109,6 +112,7 @@ export class AccountsService {
     await this.checkShape(shape);
     const team = agentTeamProblem(body.role, body.agentTeam);
     if (team) throw new BadRequestException([team]);
+    const region = await this.regionOf(body.role, body.region, null);
     if (body.password !== undefined) {
       const p = passwordProblem(body.password, body.username, 'password');
       if (p) throw new BadRequestException([p]);
@@ -124,6 +128,7 @@ export class AccountsService {
         displayName: body.displayName,
         email: body.email,
         agentTeam: body.agentTeam,
+        region: region ?? undefined,
         mustChangePassword: true,
       },
     ]);
@@ -134,7 +139,12 @@ export class AccountsService {
         action: 'USER_CREATED',
         actor: by.username,
         subject: user.username,
-        detail: { role: user.role, organisation: user.organisation, department: user.department },
+        detail: {
+          role: user.role,
+          organisation: user.organisation,
+          department: user.department,
+          region: user.region,
+        },
       },
       true,
     );
@@ -163,12 +173,14 @@ export class AccountsService {
     await this.checkShape(next);
     const team = agentTeamProblem(next.role, body.agentTeam);
     if (team) throw new BadRequestException([team]);
+    const region = await this.regionOf(next.role, body.region, user.region);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const after = {
       ...next,
       disabled: body.disabled ?? user.disabled,
       displayName: body.displayName ?? user.displayName,
       agentTeam: next.role === 'AGENT' && (body.agentTeam ?? user.agentTeam),
+      region,
     };
     for (const k of Object.keys(after) as (keyof typeof after)[]) {
       if (after[k] !== user[k]) changes[k] = { from: user[k], to: after[k] };
@@ -184,6 +196,26 @@ export class AccountsService {
       true,
     );
     return toUserDto((await this.users.findById(user.id))!);
+  }
+
+  /**
+   * A window officer's region: the one given (400 naming `region` when unknown), else the one
+   * held, else the default region; other roles have none (400 when one is given).
+   */
+  private async regionOf(
+    role: UserDto['role'],
+    given: string | undefined,
+    held: string | null,
+  ): Promise<string | null> {
+    if (role !== 'WINDOW_OFFICER') {
+      if (given !== undefined)
+        throw new BadRequestException([`region: only a window officer has one, not a ${role}`]);
+      return null;
+    }
+    if (given === undefined) return held ?? DEFAULT_REGION;
+    if (!(await findRegion(this.ds, given)))
+      throw new BadRequestException([`region: unknown region ${JSON.stringify(given)}`]);
+    return given;
   }
 
   private async checkShape(shape: Parameters<typeof accountShapeProblem>[0]): Promise<void> {

@@ -21,6 +21,10 @@ export class PersonDto {
   @ApiPropertyOptional({ type: String }) department?: string;
   /** On the government's agent team: the service centre may assign them as specialist. */
   @ApiPropertyOptional({ type: Boolean }) agentTeam?: boolean;
+  /** Window officers: their region's code (a hand-over goes to a window of another region). */
+  @ApiPropertyOptional({ type: String }) region?: string;
+  /** A disabled account (still named where it acted). */
+  @ApiPropertyOptional({ type: Boolean }) disabled?: boolean;
 }
 
 export class OrganisationNameDto {
@@ -59,6 +63,8 @@ export class DirectoryController {
         role: r.role,
         ...(r.department ? { department: r.department } : {}),
         ...(r.agentTeam ? { agentTeam: true } : {}),
+        ...(r.region ? { region: r.region } : {}),
+        ...(r.disabled ? { disabled: true } : {}),
       })),
       organisations,
     };

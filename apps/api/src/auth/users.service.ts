@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { OidcProvisioning, appConfig } from '../../../../libs/config/src';
 import { defaultCatalog } from '../../../../libs/domain/src';
 import {
+  DEFAULT_REGION,
   Role,
   UserRecord,
   findOrganisation,
@@ -36,6 +37,8 @@ export interface NewUser {
   mustChangePassword?: boolean;
   /** Agents: on the government's agent team (the service centre assigns them as specialists). */
   agentTeam?: boolean;
+  /** Window officers: their region's code (the default region when none is given). */
+  region?: string;
 }
 
 /** The demo accounts' organisations, with credit codes whose check characters are right. */
@@ -186,6 +189,7 @@ export class UsersService implements OnApplicationBootstrap {
           role: u.role,
           organisation: u.organisation ?? null,
           department: u.department ?? null,
+          region: u.role === 'WINDOW_OFFICER' ? (u.region ?? DEFAULT_REGION) : null,
           displayName: u.displayName ?? u.username,
           email: u.email ?? null,
           isDemo: u.isDemo ?? false,

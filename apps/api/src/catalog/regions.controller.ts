@@ -10,11 +10,14 @@ import { RegionsService } from './regions.service';
 export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
-  /** The region tree, as a flat list with each region's parent. */
+  /**
+   * The region tree, as a flat list with each region's parent (a province's: null), and the
+   * national default region apart.
+   */
   @Get('regions')
   @ApiOkResponse({ type: RegionsDto })
-  async list(): Promise<RegionsDto> {
-    return { items: await this.regions.list() };
+  list(): Promise<RegionsDto> {
+    return this.regions.tree();
   }
 
   @Post('admin/regions')

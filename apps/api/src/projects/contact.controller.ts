@@ -18,7 +18,13 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { UserRecord, contactChangesOf, type ContactChange } from '../../../../libs/persistence/src';
+import {
+  UserRecord,
+  contactChangesOf,
+  findRegion,
+  type ContactChange,
+  type RegionRow,
+} from '../../../../libs/persistence/src';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProjectId, ProjectIdPipe } from '../common/route-params';
@@ -28,11 +34,20 @@ import { HandOverDto } from './dto/contact.dto';
 import { ProjectCommandsService } from './project-commands.service';
 import { ProjectsService } from './projects.service';
 
+class ContactRegionDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['COUNTRY', 'PROVINCE', 'CITY', 'DISTRICT'] }) level!: RegionRow['level'];
+}
+
 class ContactPersonDto {
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
   /** How the applicant reaches them. */
   @ApiPropertyOptional({ type: String, nullable: true }) email!: string | null;
+  /** The window's region (and so its level). */
+  @ApiPropertyOptional({ type: ContactRegionDto, nullable: true })
+  region!: ContactRegionDto | null;
 }
 
 class ContactChangeDto {
@@ -82,7 +97,8 @@ export class ContactController {
   /**
    * The responsible window hands the project over (a supervisor may too, when the contact is
    * away): 409 when no window has accepted yet or the caller is not the contact; 400 naming
-   * `toWindow` when it is not another active window officer.
+   * `toWindow` when it is not an active window officer of another region (and so, a region
+   * having a level, of another level or region) than the contact's.
    */
   @ApiProjectId()
   @ApiOkResponse({ type: ProjectContactDto })
@@ -111,6 +127,13 @@ export class ContactController {
       throw new BadRequestException(`toWindow: ${body.toWindow} is not an active window officer`);
     if (to.username === now.contact)
       throw new BadRequestException(`toWindow: ${body.toWindow} is the responsible window already`);
+    const from = await this.ds.getRepository(UserRecord).findOneBy({ username: now.contact });
+    if (from && to.region === from.region) {
+      const region = to.region ? await findRegion(this.ds, to.region) : undefined;
+      throw new BadRequestException(
+        `toWindow: ${body.toWindow} is a window of the same region as the contact (${region ? `${region.name}, ${region.code}` : 'none'}); a hand-over goes to a window of another level or region`,
+      );
+    }
     await this.commands.run(
       t.user,
       t.projectId,
@@ -132,6 +155,7 @@ export class ContactController {
             username: now.contact,
             displayName: person?.displayName ?? now.contact,
             email: person?.email ?? null,
+            region: await this.regionOf(person?.region ?? null),
           }
         : null,
       since: now ? now.at.toISOString() : null,
@@ -143,6 +167,11 @@ export class ContactController {
         ...(c.reason ? { reason: c.reason } : {}),
       })),
     };
+  }
+
+  private async regionOf(code: string | null): Promise<ContactRegionDto | null> {
+    const r = code ? await findRegion(this.ds, code) : undefined;
+    return r ? { code: r.code, name: r.name, level: r.level } : null;
   }
 
   private async nameOf(username: string): Promise<string> {

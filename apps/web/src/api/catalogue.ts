@@ -9,10 +9,12 @@ export type Region = Ok<'/api/regions', 'get'>['items'][number];
 export type CatalogueVersion = Ok<'/api/catalogue/versions', 'get'>['items'][number];
 export type CatalogueDiff = Ok<'/api/catalogue/versions/{a}/diff/{b}', 'get'>;
 
+/** The regions a page offers: the national default first, then the province → district tree. */
 export function useRegions() {
   return useQuery({
     queryKey: catalogueKeys.regions(),
     queryFn: () => call(api.GET('/api/regions')),
+    select: (d) => ({ items: [d.defaultRegion, ...d.items] }),
   });
 }
 

@@ -3,6 +3,7 @@
  * openapi-typescript with `--enum-values`): a select offers what the API accepts, never a copy.
  */
 import {
+  checklistMaterialDtoSourceValues,
   pathsApiAuditGetParametersQueryActionValues,
   pathsApiEscalationsGetParametersQueryRiskValues,
   procedureDtoTypeValues,
@@ -32,3 +33,5 @@ export const AUDIT_ACTIONS = pathsApiAuditGetParametersQueryActionValues;
 /** 建设性质 and 项目投资来源 of a project's master data. */
 export const CONSTRUCTION_NATURES = projectMasterDataDtoConstructionNatureValues;
 export const FUNDING_SOURCES = projectMasterDataDtoFundingSourceValues;
+/** Who provides a material (申请人 / 前序事项 / 政府部门 / 中介机构). */
+export const MATERIAL_SOURCES = checklistMaterialDtoSourceValues;

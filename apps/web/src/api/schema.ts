@@ -1700,11 +1700,12 @@ export interface components {
     };
     RegionsDto: {
       items: components['schemas']['RegionDto'][];
+      defaultRegion: components['schemas']['RegionDto'];
     };
     CreateRegionDto: {
       code: string;
       name: string;
-      parent: string;
+      parent?: string | null;
     };
     ConstructionUnitDto: {
       name: string;
@@ -2135,10 +2136,17 @@ export interface components {
       /** @enum {string} */
       fundingSource?: 'GOVERNMENT' | 'STATE_OWNED' | 'PRIVATE' | 'FOREIGN' | 'MIXED';
     };
+    ContactRegionDto: {
+      code: string;
+      name: string;
+      /** @enum {string} */
+      level: 'COUNTRY' | 'PROVINCE' | 'CITY' | 'DISTRICT';
+    };
     ContactPersonDto: {
       username: string;
       displayName: string;
       email?: string | null;
+      region?: components['schemas']['ContactRegionDto'] | null;
     };
     ContactChangeDto: {
       at: string;
@@ -2770,6 +2778,7 @@ export interface components {
       organisation?: string;
       department?: string;
       email?: string;
+      region?: string;
       disabled: boolean;
       agentTeam: boolean;
       mustChangePassword: boolean;
@@ -2797,6 +2806,8 @@ export interface components {
       department?: string;
       /** Format: email */
       email?: string;
+      /** @example 370700 */
+      region?: string;
       agentTeam?: boolean;
       password?: string;
     };
@@ -2818,6 +2829,8 @@ export interface components {
       organisation?: string | null;
       department?: string | null;
       disabled?: boolean;
+      /** @example 370700 */
+      region?: string;
       agentTeam?: boolean;
       displayName?: string;
     };
@@ -2836,6 +2849,8 @@ export interface components {
         | 'SERVICE_CENTRE';
       department?: string;
       agentTeam?: boolean;
+      region?: string;
+      disabled?: boolean;
     };
     OrganisationNameDto: {
       code: string;
@@ -10626,6 +10641,9 @@ export const projectMasterDataDtoConstructionNatureValues: ReadonlyArray<
 export const projectMasterDataDtoFundingSourceValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProjectMasterDataDto']['fundingSource']
 > = ['GOVERNMENT', 'STATE_OWNED', 'PRIVATE', 'FOREIGN', 'MIXED'];
+export const contactRegionDtoLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ContactRegionDto']['level']
+> = ['COUNTRY', 'PROVINCE', 'CITY', 'DISTRICT'];
 export const contactChangeDtoKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ContactChangeDto']['kind']
 > = ['FIRST_ACCEPTANCE', 'HAND_OVER'];

@@ -101,6 +101,10 @@ const RULES: Rule[] = [
     /^projectCode: (\S+) belongs to another project$/,
     (m, t) => ({ field: 'projectCode', text: t('refusal.codeTaken', { code: m[1] }) }),
   ],
+  [
+    /^toWindow: \S+ is a window of the same region/,
+    (_m, t) => ({ field: 'toWindow', text: t('say.sameRegionWindow') }),
+  ],
   [/not found$/, (_m, t) => ({ text: t('say.notFound') })],
   [new RegExp(`^${FIELD}:? .*YYYY-MM-DD`), fieldSaid('say.dateFormat')],
   [new RegExp(`^${FIELD}: is a common password`), fieldSaid('say.commonPassword')],

@@ -1,6 +1,6 @@
 import { PROJECT_TYPES, STAGE_CODES } from '../project-types';
 import { DEPARTMENT_CODE_PATTERN } from './load-catalog';
-import { ITEM_CODE_PATTERN } from './load-item';
+import { ITEM_CODE_PATTERN, STANDARD_ITEM_CODE_PATTERN } from './load-item';
 import { MATERIAL_CODE_PATTERN } from './load-materials';
 import { DEPARTMENT_LEVELS, JOINT_PROCEDURES, MATERIAL_SOURCES } from './types';
 
@@ -163,6 +163,13 @@ export const catalogueDocumentSchema = {
           referenceNos: { type: 'array', items: { type: 'integer', minimum: 1 } },
           sources: { type: 'string' },
           materials: { type: 'array', items: material },
+          /** 对应标准审批事项编码 (DYBZSPSXBM), the national standard item code; null: none. */
+          standardCode: {
+            oneOf: [
+              { type: 'null' },
+              { type: 'string', pattern: STANDARD_ITEM_CODE_PATTERN.source },
+            ],
+          },
           commitment: {
             type: ['object', 'null'],
             properties: { checkDays: days },

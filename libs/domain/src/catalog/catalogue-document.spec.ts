@@ -97,6 +97,36 @@ describe('a catalogue version document', () => {
     ]);
   });
 
+  it('an item carries its national standard item code (DYBZSPSXBM): 4 to 7 digits, at its path', () => {
+    const loaded = loadCatalogueDocument(seed).catalog;
+    const code = (c: string) => loaded.items.find((i) => i.code === c)?.standardCode;
+    expect(code('LAND_USE_PERMIT')).toBe('0060001');
+    expect(code('CONSTRUCTION_PERMIT')).toBe('0120001');
+    expect(code('COMPLETION_FILING')).toBe('0180000');
+    expect(code('PROJECT_PROPOSAL')).toBeUndefined();
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(
+      catalogueDocumentSchema,
+    );
+    const doc = copy() as Mutable;
+    doc.items[0].standardCode = '9990';
+    doc.items[1].standardCode = null;
+    expect(() => loadCatalogueDocument(doc)).not.toThrow();
+    expect(validate(JSON.parse(JSON.stringify(doc)))).toBe(true);
+    doc.items[0].standardCode = '006-0001';
+    doc.items[2].standardCode = 60001;
+    doc.items[3].standardCode = '00600010';
+    expect(issuesOf(doc).map((i) => i.path)).toEqual([
+      '$.items[0].standardCode',
+      '$.items[2].standardCode',
+      '$.items[3].standardCode',
+    ]);
+    expect(issuesOf(doc)[0].message).toMatch(/standardCode must be .*4 to 7 digits/);
+    expect(validate(doc)).toBe(false);
+    expect(validate.errors?.map((e) => e.instancePath)).toEqual(
+      expect.arrayContaining(['/items/0/standardCode', '/items/3/standardCode']),
+    );
+  });
+
   it('a material problem points at the material', () => {
     const doc = copy() as Mutable;
     const at = doc.items.findIndex((i: { materials: unknown[] }) => i.materials.length > 1);

@@ -7,7 +7,9 @@ import type { ItemData } from './types';
  * `referenceNos`, source keys in `sources`). Promised limits are a coherent default chosen
  * inside the examples the reference gives (DG = aplanmis Dongguan diagram, TS = Tangshan list);
  * a region overrides them. Where no statutory limit was found the Licensing Law's general
- * 20 working days stand in (`GENERAL_RULE`).
+ * 20 working days stand in (`GENERAL_RULE`). `standardCode` (DYBZSPSXBM) is the national
+ * V3 item code national-data-exchange.md §3.3 gives for the item, the first of its range where it
+ * gives a range (provisional: the reference names no variant); items it gives none for have none.
  */
 
 const GOV = when(Q.projectType, 'GOVERNMENT_INVESTED');
@@ -99,6 +101,7 @@ export const defaultItems: readonly ItemData[] = [
     code: 'LAND_USE_PERMIT',
     name: '建设用地规划许可证核发（含用地批准）',
     nameEn: 'Land-use planning permit (with land-use approval)',
+    standardCode: '0060001',
     stage: 'PLAN',
     theme: 'LAND_SITE',
     department: 'NRP',
@@ -239,6 +242,7 @@ export const defaultItems: readonly ItemData[] = [
     code: 'PLANNING_PERMIT',
     name: '建设工程规划许可证核发',
     nameEn: 'Construction-project planning permit',
+    standardCode: '0070001',
     stage: 'START_PERMIT',
     theme: 'DESIGN_PLANNING',
     department: 'NRP',
@@ -255,6 +259,7 @@ export const defaultItems: readonly ItemData[] = [
     code: 'CONSTRUCTION_DRAWING_REVIEW',
     name: '施工图设计文件审查',
     nameEn: 'Construction-drawing review',
+    standardCode: '0090001',
     stage: 'START_PERMIT',
     theme: 'DRAWING_REVIEW',
     department: 'HCD',
@@ -274,6 +279,7 @@ export const defaultItems: readonly ItemData[] = [
     code: 'FIRE_DESIGN_REVIEW',
     name: '特殊建设工程消防设计审查',
     nameEn: 'Fire-protection design review of a special construction project',
+    standardCode: '0100000',
     stage: 'START_PERMIT',
     theme: 'DRAWING_REVIEW',
     department: 'FIRE',
@@ -322,6 +328,7 @@ export const defaultItems: readonly ItemData[] = [
     code: 'CONSTRUCTION_PERMIT',
     name: '建筑工程施工许可证核发（含质量安全监督手续）',
     nameEn: 'Construction permit (with quality and safety supervision registration)',
+    standardCode: '0120001',
     stage: 'START_PERMIT',
     theme: 'CONSTRUCTION_PERMIT',
     department: 'HCD',
@@ -424,6 +431,7 @@ export const defaultItems: readonly ItemData[] = [
     code: 'FIRE_ACCEPTANCE',
     name: '特殊建设工程消防验收',
     nameEn: 'Fire acceptance of a special construction project',
+    standardCode: '0140000',
     stage: 'COMPLETION',
     theme: 'JOINT_ACCEPTANCE',
     department: 'FIRE',
@@ -439,6 +447,7 @@ export const defaultItems: readonly ItemData[] = [
     code: 'FIRE_FILING',
     name: '建设工程消防验收备案',
     nameEn: 'Fire-acceptance filing (other works, spot-checked)',
+    standardCode: '0150000',
     stage: 'COMPLETION',
     theme: 'JOINT_ACCEPTANCE',
     department: 'FIRE',
@@ -491,6 +500,7 @@ export const defaultItems: readonly ItemData[] = [
     code: 'COMPLETION_FILING',
     name: '建设工程竣工验收备案',
     nameEn: 'Completion-acceptance filing',
+    standardCode: '0180000',
     stage: 'COMPLETION',
     theme: 'JOINT_ACCEPTANCE',
     department: 'HCD',

@@ -13,6 +13,8 @@ import {
 
 /** Item and theme codes appear in URLs: uppercase ASCII, digits, `_` and `-`, 2-40 characters. */
 export const ITEM_CODE_PATTERN = /^[A-Z][A-Z0-9_-]{1,39}$/;
+/** A national standard item code (DYBZSPSXBM): 4 to 7 digits, e.g. `0060001` or `9990`. */
+export const STANDARD_ITEM_CODE_PATTERN = /^\d{4,7}$/;
 
 export interface ItemContext {
   readonly departments: readonly Department[];
@@ -129,6 +131,15 @@ export function loadItem(raw: unknown, i: number, ctx: ItemContext): void {
       entry,
       'commitment must be null or { checkDays?: a positive whole number of working days }',
     );
+  const standardCode = raw.standardCode ?? null;
+  if (
+    standardCode !== null &&
+    (typeof standardCode !== 'string' || !STANDARD_ITEM_CODE_PATTERN.test(standardCode))
+  )
+    issue(
+      entry,
+      `standardCode must be the national standard item code, 4 to 7 digits (e.g. 0060001), got ${show(standardCode)}`,
+    );
   const materials = loadMaterials(raw.materials, entry, issue, questions);
   const referenceNos = raw.referenceNos ?? [];
   if (!Array.isArray(referenceNos) || !referenceNos.every((n) => isPositiveWhole(n))) {
@@ -169,5 +180,6 @@ export function loadItem(raw: unknown, i: number, ctx: ItemContext): void {
     sources: (raw.sources as string | undefined) ?? '',
     materials,
     ...(commitment !== null ? { commitment: commitment } : {}),
+    ...(standardCode !== null ? { standardCode: standardCode as string } : {}),
   });
 }

@@ -149,6 +149,12 @@ export interface ItemData {
    * follow-up check (核查) due `checkDays` working days later (default 20). Absent: not eligible.
    */
   readonly commitment?: CommitmentPolicy | null;
+  /**
+   * 对应标准审批事项编码 (DYBZSPSXBM): the national standard item code the exchange reports the
+   * item under, 4–7 digits (V3: `0060001` 建设用地规划许可; `9990` for a stage sent as an item).
+   * Absent: none given.
+   */
+  readonly standardCode?: string | null;
 }
 
 /** An item's approval on commitment, as the catalogue allows it. */

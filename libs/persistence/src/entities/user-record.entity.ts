@@ -37,6 +37,10 @@ export class UserRecord {
   @Column({ type: 'text', nullable: true })
   department!: string | null;
 
+  /** Window officers: the region whose window they are (首接负责制 hands over to another one). */
+  @Column({ type: 'text', nullable: true })
+  region!: string | null;
+
   @Column({ name: 'display_name', type: 'text' })
   displayName!: string;
 

@@ -21,6 +21,7 @@ import { ExchangeOutbox1763920001000 } from './1763920001000-exchange-outbox';
 import { KeyProjects1763930000000 } from './1763930000000-key-projects';
 import { CommitmentChecks1763940000000 } from './1763940000000-commitment-checks';
 import { NoticeRecipientUser1763960000000 } from './1763960000000-notice-recipient-user';
+import { WindowRegion1763970000000 } from './1763970000000-window-region';
 import { MailAttempts1763980000000 } from './1763980000000-mail-attempts';
 
 /** In order; every schema change is a new timestamped migration appended here. */
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   KeyProjects1763930000000,
   CommitmentChecks1763940000000,
   NoticeRecipientUser1763960000000,
+  WindowRegion1763970000000,
   MailAttempts1763980000000,
 ];

@@ -108,6 +108,10 @@ export interface PersonRow {
   department: string | null;
   /** Agents on the government's agent team (the specialists the service centre assigns). */
   agentTeam: boolean;
+  /** Window officers: their region's code. */
+  region: string | null;
+  /** Disabled accounts are listed (timelines name them) but take no hand-over. */
+  disabled: boolean;
 }
 
 /**
@@ -117,7 +121,8 @@ export interface PersonRow {
  */
 export function peopleVisibleTo(db: Db, organisation: string | null): Promise<PersonRow[]> {
   return db.query<PersonRow[]>(
-    `SELECT username, display_name AS "displayName", role, department, agent_team AS "agentTeam"
+    `SELECT username, display_name AS "displayName", role, department, agent_team AS "agentTeam",
+            region, disabled
      FROM users WHERE $1::text IS NULL OR role <> 'APPLICANT' OR organisation = $1 ORDER BY username`,
     [organisation],
   );

@@ -81,6 +81,13 @@ export class CreateUserDto {
   @IsEmail()
   email?: string;
 
+  /** Window officers: their region's code (`GET /api/regions`); the default region when absent. */
+  @ApiPropertyOptional({ example: '370700' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  region?: string;
+
   /** Agents: on the government's agent team (the service centre assigns them as specialists). */
   @ApiPropertyOptional()
   @IsOptional()
@@ -118,6 +125,13 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
+
+  /** Window officers: their region's code; a role other than window officer leaves it. */
+  @ApiPropertyOptional({ example: '370700' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  region?: string;
 
   /** Agents: on the agent team; a role other than agent leaves it. */
   @ApiPropertyOptional()
@@ -165,6 +179,8 @@ export class UserDto {
   @ApiPropertyOptional() organisation?: string;
   @ApiPropertyOptional() department?: string;
   @ApiPropertyOptional() email?: string;
+  /** Window officers: their region's code. */
+  @ApiPropertyOptional() region?: string;
   @ApiProperty() disabled!: boolean;
   /** An agent on the government's agent team. */
   @ApiProperty() agentTeam!: boolean;

@@ -1,19 +1,26 @@
 /** Regions and catalogue versions (catalogue-versions.service.ts, regions.service.ts). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RegionDto {
-  /** `CN` (the national default) or a 6-digit administrative division code. */
+  /** A 6-digit administrative division code (`CN`: the national default region). */
   @ApiProperty({ type: String }) code!: string;
   @ApiProperty({ type: String }) name!: string;
   @ApiProperty({ enum: ['COUNTRY', 'PROVINCE', 'CITY', 'DISTRICT'] }) level!: string;
+  /** The region above; null for a province (and the national default). */
   @ApiProperty({ type: String, nullable: true }) parent!: string | null;
 }
 
 export class RegionsDto {
+  /** The tree: provinces (parent null), their cities, the cities' districts. */
   @ApiProperty({ type: [RegionDto] }) items!: RegionDto[];
+  /**
+   * The national default region (`CN`), not a division: the built-in catalogue's, and a
+   * project's or a window officer's when none is given.
+   */
+  @ApiProperty({ type: RegionDto }) defaultRegion!: RegionDto;
 }
 
 export class CreateRegionDto {
@@ -26,9 +33,11 @@ export class CreateRegionDto {
   @Length(1, 100, { message: 'name must be 1-100 characters' })
   name!: string;
 
-  @ApiProperty({ type: String })
+  /** The province of a city, the city of a district; none (or `CN`) for a province. */
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsString({ message: 'parent must be a region code' })
-  parent!: string;
+  parent?: string | null;
 }
 
 export class CatalogueVersionDto {

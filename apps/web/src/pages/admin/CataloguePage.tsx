@@ -66,6 +66,7 @@ export function Component() {
           rowKey="id"
           loading={versions.isLoading}
           pagination={false}
+          scroll={{ x: true }}
           dataSource={versions.data?.items ?? []}
           locale={{ emptyText: t('catalogue.noVersions') }}
           columns={[

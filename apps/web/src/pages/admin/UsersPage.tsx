@@ -8,7 +8,8 @@ import type { Role } from '../../api/types';
 import { ApiErrorAlert, type FieldMap, showFieldErrors } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 import { useTones } from '../../components/tones';
-import { AccountFields, needsDepartment, needsOrganisation } from './AccountFields';
+import { useRegionLabel } from '../../components/RegionField';
+import { AccountFields, needsDepartment, needsOrganisation, needsRegion } from './AccountFields';
 
 /** The API's fields this page's form shows (a refusal naming one is shown next to it). */
 const FIELDS: FieldMap = {
@@ -16,6 +17,7 @@ const FIELDS: FieldMap = {
   displayName: ['displayName'],
   organisation: ['organisation'],
   department: ['department'],
+  region: ['region'],
   email: ['email'],
 };
 interface UserForm {
@@ -24,6 +26,7 @@ interface UserForm {
   role: Role;
   organisation?: string;
   department?: string;
+  region?: string;
   agentTeam?: boolean;
   email?: string;
 }
@@ -33,6 +36,9 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
   const [form] = Form.useForm<UserForm>();
   const role = Form.useWatch('role', form);
   const save = useUpdateUser();
+  useEffect(() => {
+    showFieldErrors(form, save.error, FIELDS);
+  }, [save.error, form]);
   return (
     <Modal
       open
@@ -56,6 +62,7 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
                 role: v.role,
                 organisation: needsOrganisation(v.role) ? v.organisation : null,
                 department: needsDepartment(v.role) ? v.department : null,
+                ...(needsRegion(v.role) && v.region ? { region: v.region } : {}),
                 ...(v.role === 'AGENT' ? { agentTeam: !!v.agentTeam } : {}),
               },
             },
@@ -64,7 +71,7 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
         }
       >
         <AccountFields role={role} />
-        <ApiErrorAlert error={save.error} />
+        <ApiErrorAlert error={save.error} fields={FIELDS} />
       </Form>
     </Modal>
   );
@@ -74,6 +81,7 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
 export function Component() {
   const { t } = useTranslation();
   const departments = useDepartments();
+  const regions = useRegionLabel();
   const tones = useTones();
   const [filter, setFilter] = useState<{ role?: Role; q?: string }>({});
   const [editing, setEditing] = useState<User | null>(null);
@@ -134,6 +142,11 @@ export function Component() {
               u.department ? departments.name(u.department) : (u.organisation ?? '—'),
           },
           {
+            title: t('accounts.region'),
+            key: 'region',
+            render: (_: unknown, u: User) => (u.region ? regions.of(u.region) : '—'),
+          },
+          {
             title: t('accounts.state'),
             key: 'state',
             render: (_: unknown, u: User) => (
@@ -190,6 +203,7 @@ export function Component() {
                 role: v.role,
                 ...(needsOrganisation(v.role) ? { organisation: v.organisation } : {}),
                 ...(needsDepartment(v.role) ? { department: v.department } : {}),
+                ...(needsRegion(v.role) && v.region ? { region: v.region } : {}),
                 ...(v.role === 'AGENT' && v.agentTeam ? { agentTeam: true } : {}),
                 ...(v.email ? { email: v.email } : {}),
               },

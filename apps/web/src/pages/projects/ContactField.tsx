@@ -7,6 +7,7 @@ import type { CommandInput, Report } from '../../api/types';
 import { useSession } from '../../auth/useSession';
 import { CommandModal, TextField } from '../../components/CommandModal';
 import { formatInstant } from '../../components/format';
+import { useRegionLabel } from '../../components/RegionField';
 
 interface HandOverForm {
   toWindow: string;
@@ -15,14 +16,15 @@ interface HandOverForm {
 
 /**
  * 首接负责制: who at the window answers for the project — the officer who first accepted it, or
- * the one it was handed over to — with a way to reach them; the contact (or the supervisor)
- * hands it over to a window of another level or region.
+ * the one it was handed over to — with its region and a way to reach them; the contact (or the
+ * supervisor) hands it over to a window of another level or region (the API refuses the same).
  */
 export function ContactField({ report: r }: { report: Report }) {
   const { t } = useTranslation();
   const s = useSession();
   const contact = useContact(r.id);
   const [open, setOpen] = useState(false);
+  const regions = useRegionLabel();
   const c = contact.data?.contact;
   if (!c) return <Typography.Text type="secondary">{t('contact.none')}</Typography.Text>;
   const mayHandOver =
@@ -31,6 +33,7 @@ export function ContactField({ report: r }: { report: Report }) {
   return (
     <Space wrap size={4}>
       <span>{c.displayName}</span>
+      {c.region && <Typography.Text>{regions.label(c.region)}</Typography.Text>}
       {c.email && <Typography.Link href={`mailto:${c.email}`}>{c.email}</Typography.Link>}
       {contact.data?.since && (
         <Typography.Text type="secondary">
@@ -43,7 +46,12 @@ export function ContactField({ report: r }: { report: Report }) {
         </Button>
       )}
       {open && (
-        <HandOverModal projectId={r.id} current={c.username} onClose={() => setOpen(false)} />
+        <HandOverModal
+          projectId={r.id}
+          current={c.username}
+          region={c.region?.code ?? null}
+          onClose={() => setOpen(false)}
+        />
       )}
     </Space>
   );
@@ -52,16 +60,21 @@ export function ContactField({ report: r }: { report: Report }) {
 function HandOverModal({
   projectId,
   current,
+  region,
   onClose,
 }: {
   projectId: string;
   current: string;
+  /** The contact's region: the project goes to a window of another one. */
+  region: string | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const directory = useDirectory();
+  const regions = useRegionLabel();
   const windows = (directory.data?.people ?? []).filter(
-    (p) => p.role === 'WINDOW_OFFICER' && p.username !== current,
+    (p) =>
+      p.role === 'WINDOW_OFFICER' && !p.disabled && p.username !== current && p.region !== region,
   );
   const cmd = useProjectCommand(
     projectId,
@@ -91,7 +104,11 @@ function HandOverModal({
               showSearch
               optionFilterProp="label"
               loading={directory.isFetching}
-              options={windows.map((w) => ({ value: w.username, label: w.displayName }))}
+              notFoundContent={t('contact.noOtherWindow')}
+              options={windows.map((w) => ({
+                value: w.username,
+                label: `${w.displayName} · ${regions.of(w.region)}`,
+              }))}
             />
           </Form.Item>
           <TextField

@@ -1,6 +1,7 @@
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueDoc, DocItem } from './document';
+import { type MaterialForm, MaterialsFields, materialsForm, materialsOf } from './MaterialsFields';
 
 interface ItemForm {
   name: string;
@@ -8,11 +9,45 @@ interface ItemForm {
   promisedLimitDays: number;
   statutoryLimitDays: number;
   prerequisites: string[];
+  standardCode?: string;
+  materials: MaterialForm[];
+}
+
+/** The fields of the form a problem may name (`promisedLimitDays: …`). */
+const FIELDS = [
+  'name',
+  'department',
+  'promisedLimitDays',
+  'statutoryLimitDays',
+  'prerequisites',
+  'standardCode',
+] as const;
+
+/**
+ * The API's problems of an item (`standardCode: …`, `materials[1]: material X: …`): those of
+ * each field of the form, of each material, and the rest.
+ */
+export function placeItemProblems(problems: readonly string[]) {
+  const byField = new Map<string, string[]>();
+  const byMaterial = new Map<number, string[]>();
+  const rest: string[] = [];
+  for (const p of problems) {
+    const material = /^materials\[(\d+)\]: (.*)$/.exec(p);
+    const field = /^(\w+): (.*)$/.exec(p);
+    if (material) {
+      const n = Number(material[1]);
+      byMaterial.set(n, [...(byMaterial.get(n) ?? []), material[2]]);
+    } else if (field && (FIELDS as readonly string[]).includes(field[1])) {
+      byField.set(field[1], [...(byField.get(field[1]) ?? []), field[2]]);
+    } else rest.push(p);
+  }
+  return { byField, byMaterial, rest };
 }
 
 /**
- * One item of a catalogue in a form: its name, department, limits and prerequisites (the other
- * fields, its materials among them, are kept as they are). `problems` are the API's, beside it.
+ * One item of a catalogue in a form: its name, department, limits, prerequisites, national
+ * standard item code and materials (the other fields, its rules among them, are kept as they
+ * are). `problems` are the API's, each beside its field or material.
  */
 export function ItemEditModal({
   doc,
@@ -32,6 +67,22 @@ export function ItemEditModal({
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const [form] = Form.useForm<ItemForm>();
+  const placed = placeItemProblems(problems);
+  /** The API's problems of a field, beside it. */
+  const said = (field: (typeof FIELDS)[number]) => {
+    const list = placed.byField.get(field);
+    if (!list) return {};
+    // The code's rule in the reader's words; the others as the API says them.
+    const help = field === 'standardCode' ? t('catalogue.standardCodeInvalid') : list.join('; ');
+    return { validateStatus: 'error' as const, help };
+  };
+  const save = ({ standardCode, materials, ...v }: ItemForm) => {
+    const next: DocItem = { ...item, ...v, materials: materialsOf(item!, materials ?? []) };
+    const code = standardCode?.trim();
+    if (code) next.standardCode = code;
+    else if (item?.standardCode != null) next.standardCode = null;
+    onSave(next);
+  };
   return (
     <Modal
       open={item !== null}
@@ -41,6 +92,7 @@ export function ItemEditModal({
       confirmLoading={saving}
       onCancel={onClose}
       onOk={() => form.submit()}
+      width={720}
       destroyOnHidden
     >
       {item && (
@@ -54,26 +106,34 @@ export function ItemEditModal({
             promisedLimitDays: item.promisedLimitDays,
             statutoryLimitDays: item.statutoryLimitDays,
             prerequisites: item.prerequisites ?? [],
+            standardCode: item.standardCode ?? undefined,
+            materials: materialsForm(item),
           }}
-          onFinish={(v) => onSave({ ...item, ...v })}
+          onFinish={save}
         >
-          {problems.length > 0 && (
+          {placed.rest.length > 0 && (
             <ul
               role="alert"
               style={{ color: 'var(--ant-color-error-text)', paddingInlineStart: 20 }}
             >
-              {problems.map((p) => (
+              {placed.rest.map((p) => (
                 <li key={p}>{p}</li>
               ))}
             </ul>
           )}
-          <Form.Item name="name" label={t('catalogue.itemName')} rules={[{ required: true }]}>
+          <Form.Item
+            name="name"
+            label={t('catalogue.itemName')}
+            rules={[{ required: true }]}
+            {...said('name')}
+          >
             <Input />
           </Form.Item>
           <Form.Item
             name="department"
             label={t('catalogue.department')}
             rules={[{ required: true }]}
+            {...said('department')}
           >
             <Select
               options={(doc.departments ?? []).map((d) => ({
@@ -86,6 +146,7 @@ export function ItemEditModal({
             name="promisedLimitDays"
             label={t('catalogue.promised')}
             rules={[{ required: true }]}
+            {...said('promisedLimitDays')}
           >
             <InputNumber min={1} />
           </Form.Item>
@@ -93,10 +154,15 @@ export function ItemEditModal({
             name="statutoryLimitDays"
             label={t('catalogue.statutory')}
             rules={[{ required: true }]}
+            {...said('statutoryLimitDays')}
           >
             <InputNumber min={1} />
           </Form.Item>
-          <Form.Item name="prerequisites" label={t('catalogue.prerequisites')}>
+          <Form.Item
+            name="prerequisites"
+            label={t('catalogue.prerequisites')}
+            {...said('prerequisites')}
+          >
             <Select
               mode="multiple"
               options={(doc.items ?? [])
@@ -104,6 +170,18 @@ export function ItemEditModal({
                 .map((i) => ({ value: i.code!, label: `${i.name ?? ''} (${i.code})` }))}
             />
           </Form.Item>
+          <Form.Item
+            name="standardCode"
+            label={t('catalogue.standardCode')}
+            extra={t('catalogue.standardCodeHint')}
+            {...said('standardCode')}
+          >
+            <Input inputMode="numeric" style={{ maxWidth: 200 }} />
+          </Form.Item>
+          <Typography.Title level={3} style={{ fontSize: 15 }}>
+            {t('catalogue.materials')}
+          </Typography.Title>
+          <MaterialsFields doc={doc} item={item} problems={placed.byMaterial} />
         </Form>
       )}
     </Modal>

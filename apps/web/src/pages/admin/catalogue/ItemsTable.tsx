@@ -41,7 +41,11 @@ export function ItemsTable({
           render: (_: unknown, { item }: Row) => (
             <>
               <div>{named(item)}</div>
-              <Typography.Text type="secondary">{item.code}</Typography.Text>
+              <Typography.Text type="secondary">
+                {item.code}
+                {item.standardCode &&
+                  ` · ${t('catalogue.standardCodeShort', { code: item.standardCode })}`}
+              </Typography.Text>
             </>
           ),
         },
@@ -79,7 +83,14 @@ export function ItemsTable({
         {
           title: t('catalogue.materials'),
           render: (_: unknown, { item }: Row) =>
-            (item.materials ?? []).map(named).join('、') || '—',
+            item.materials?.length ? (
+              <>
+                <Tag>{t('catalogue.materialsCount', { count: item.materials.length })}</Tag>
+                {item.materials.map(named).join('、')}
+              </>
+            ) : (
+              '—'
+            ),
         },
         {
           title: t('catalogue.problems'),

@@ -16,7 +16,23 @@ export interface DocItem {
   promisedLimitDaysByType?: Record<string, number> | null;
   statutoryLimitDays?: number;
   prerequisites?: string[];
-  materials?: { code?: string; name?: string; nameEn?: string }[];
+  /** 对应标准审批事项编码 (DYBZSPSXBM): 4-7 digits; none when absent or null. */
+  standardCode?: string | null;
+  materials?: DocMaterial[];
+}
+
+/** A material of an item, as the document holds it (other fields kept as they are). */
+export interface DocMaterial {
+  code?: string;
+  name?: string;
+  nameEn?: string;
+  source?: string;
+  producedBy?: string | string[] | null;
+  paper?: { originals?: number; copies?: number; size?: string } | null;
+  deficiencyAllowed?: boolean;
+  standard?: string;
+  standardEn?: string;
+  [other: string]: unknown;
 }
 
 /** A project type's policy: total limit, warning and the express lanes' switches. */
