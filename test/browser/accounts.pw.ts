@@ -159,7 +159,10 @@ test('two tabs whose access token expired both stay signed in: one refreshes, th
   expect(stored).not.toContain('refreshToken');
   expect(await one.evaluate(() => document.cookie)).not.toContain('pa_refresh');
 
-  // The access token expires (both tabs share it); both tabs load at the same moment.
+  // The access token expires (both tabs share it); both tabs load at the same moment. The tabs
+  // wait on a page of the same origin without the app meanwhile, so no app code sees the expired
+  // token before the loads (a refresh begun by a page that then navigates away is lost to it).
+  for (const p of [one, two]) await p.goto('/health');
   await one.evaluate(() => {
     const s = JSON.parse(localStorage.getItem('pa.session')!);
     localStorage.setItem(
@@ -175,7 +178,7 @@ test('two tabs whose access token expired both stay signed in: one refreshes, th
     refreshes.push(res.status());
     await route.fulfill({ response: res });
   });
-  await Promise.all([one.reload(), two.reload()]);
+  await Promise.all([one.goto(home), two.goto(home)]);
   for (const p of [one, two]) {
     await expect(p).toHaveURL(home);
     await expect
